@@ -1,0 +1,226 @@
+"""Command line: the only place that parses flags, sets up logging, prints and exits.
+
+Exit codes: 0 ok, 1 failure (bad input file, locked or unwritable warehouse, query error), 2 usage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from etl.config import Config, ConfigError, load_config
+from etl.records import Reject
+
+SAMPLE_CORPUS = Path(__file__).resolve().parent / "data" / "sample"
+log = logging.getLogger("etl")
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        payload = {
+            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(),
+            "level": record.levelname.lower(), "logger": record.name, "message": record.getMessage(),
+        }
+        return json.dumps(payload)
+
+
+def _setup_logging(level: str, fmt: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_JsonFormatter() if fmt == "json" else logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="TOML file with an [etl] table of settings (see README, 'Configuration').")
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default="warning", show_default=True, help="Logging threshold (logs go to stderr).")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="json: one JSON object per log line, for schedulers.")
+@click.version_option(package_name="etl")
+@click.pass_context
+def main(ctx: click.Context, config_path: Path | None, log_level: str, log_format: str) -> None:
+    """Turn news articles into dated, sourced numbers: a Parquet warehouse with DuckDB views.
+
+    \b
+    Quick start:
+      etl run                      # the bundled sample corpus into ./warehouse
+      etl report --by year         # deaths per year from it
+      etl extract in.jsonl         # JSON Lines in, extractions out (no warehouse)
+    """
+    _setup_logging(log_level, log_format)
+    try:
+        ctx.obj = load_config(config_path)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _config(ctx: click.Context, **overrides: Any) -> Config:
+    try:
+        config: Config = ctx.obj.replace(**overrides)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+    return config
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+WAREHOUSE = click.option("--warehouse", "-w", type=click.Path(file_okay=False), help="Warehouse folder (default ./warehouse, or the config's).")
+
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@WAREHOUSE
+@click.option("--workers", type=click.IntRange(1, 64), help="Extraction processes (default 1).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), help="local (default) or dask (needs --scheduler).")
+@click.option("--scheduler", help="Dask scheduler address, e.g. tcp://127.0.0.1:8786.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or after this day (backfills).")
+@click.option("--limit", type=click.IntRange(1), help="Read at most this many inputs.")
+@click.option("--batch-size", type=click.IntRange(1), help="Articles per committed batch (default 500).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+@click.pass_context
+def run(ctx: click.Context, inputs: tuple[Path, ...], warehouse: str | None, workers: int | None, engine: str | None,
+        scheduler: str | None, since: dt.datetime | None, limit: int | None, batch_size: int | None, progress: bool | None) -> None:
+    """Ingest INPUTS (files or folders; default: the bundled sample corpus), extract, load.
+
+    Formats: .txt/.md (optional Title/Source/URL/Published header lines), .html, .json, .jsonl,
+    each optionally .gz. Articles already in the warehouse (same text) are skipped, so running
+    twice adds nothing. Bad inputs become rows in `rejects` and the run goes on. Only one run
+    may write to a warehouse at a time; a second one exits with code 1.
+    """
+    from etl.pipeline import RunOptions, run_paths
+    from etl.warehouse import WarehouseError
+
+    config = _config(ctx, warehouse=warehouse, workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size)
+    paths = list(inputs) or [SAMPLE_CORPUS]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise click.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
+    options = RunOptions(since=since.date() if since else None, limit=limit)
+    with _progress_bar(progress) as bar:
+        try:
+            summary = run_paths(paths, config=config, options=options, progress=bar)
+        except WarehouseError as exc:
+            _fail(str(exc))
+    c = summary.counts
+    click.echo(f"run {summary.run_id}: {c.inputs_read} inputs read, {c.articles_new} new articles, "
+               f"{c.articles_duplicate} duplicates, {c.articles_skipped} skipped, {c.rejected} rejected; "
+               f"{c.events} events, {c.quantities} quantities, {c.dates} dates -> {summary.warehouse}")
+    for reason, n in sorted(c.reject_reasons.items()):
+        click.echo(f"  rejected ({reason}): {n}")
+
+
+class _progress_bar:
+    """A tqdm bar on a terminal; nothing when stderr is not a TTY (cron, CI) unless forced."""
+
+    def __init__(self, enabled: bool | None) -> None:
+        from tqdm import tqdm
+
+        self._bar = tqdm(unit=" inputs", disable=(not enabled) if enabled is not None else None, file=sys.stderr)
+
+    def __enter__(self) -> _progress_bar:
+        return self
+
+    def __call__(self, n: int) -> None:
+        self._bar.update(n)
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.close()
+
+
+@main.command()
+@click.argument("input_file", metavar="INPUT.jsonl", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", atomic=True), default="-", help="Output file (default stdout).")
+@click.pass_context
+def extract(ctx: click.Context, input_file: TextIO, output: TextIO) -> None:
+    """Extract from JSON Lines (`-` for stdin) without touching a warehouse.
+
+    Each input line is {"id", "text", "published": "YYYY-MM-DD" | null}; each output line holds
+    the id with its quantities, dates and events (CONTRACT.md). Exactly one output line per
+    input line, in order; a line that cannot be read gets empty lists and an "error" field.
+    """
+    from etl.contract import empty_json, extraction_json
+    from etl.extractor import Extractor
+    from etl.stages.ingest import make_article
+
+    config = _config(ctx)
+    extractor = Extractor.from_config(config)
+    failures = 0
+    for lineno, line in enumerate(input_file, start=1):
+        record_id: Any = None
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
+            record_id = obj.get("id")
+            if not isinstance(obj.get("text"), str):
+                raise ValueError("'text' must be a string")
+        except ValueError as exc:
+            failures += 1
+            output.write(json.dumps(empty_json(record_id, error=f"line {lineno}: {exc}")) + "\n")
+            continue
+        meta = {"published": obj.get("published")}
+        article = make_article(obj["text"], name=f"line {lineno}", max_chars=config.max_article_chars, meta=meta, clean=False)
+        result = extractor.extract(article) if not isinstance(article, Reject) else article
+        if isinstance(result, Reject):
+            failures += 1
+            output.write(json.dumps(empty_json(record_id, error=f"{result.reason}: {result.detail}")) + "\n")
+        else:
+            output.write(json.dumps(extraction_json(record_id, result)) + "\n")
+    if failures:
+        log.warning("%d line(s) could not be extracted; see their \"error\" fields", failures)
+
+
+@main.command()
+@WAREHOUSE
+@click.option("--measure", default="killed", show_default=True, help="killed, injured, arrested, kidnapped, missing, displaced, attacks, fighters or count.")
+@click.option("--by", "by", type=click.Choice(["year", "quarter", "month"]), default="year", show_default=True, help="Period length.")
+@click.option("--country", help="Only this country (ISO 3166 alpha-3, e.g. PAK).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "markdown", "json"]), default="table", show_default=True)
+@click.pass_context
+def report(ctx: click.Context, warehouse: str | None, measure: str, by: str, country: str | None, fmt: str) -> None:
+    """Trend report: per period, totals (low/best/high), events, sources, change from the previous period."""
+    from etl.report import ReportError, TrendRequest, render, trend
+    from etl.warehouse import Warehouse
+
+    config = _config(ctx, warehouse=warehouse)
+    try:
+        request = TrendRequest(measure=measure, by=by, country=country.upper() if country else None)
+    except ReportError as exc:
+        raise click.UsageError(str(exc)) from exc
+    con = Warehouse(config.warehouse).connect()
+    frame = trend(con, request)
+    scope = f" in {request.country}" if request.country else ""
+    if fmt == "table":
+        click.echo(f"{measure} by {by}{scope} ({config.warehouse})")
+    click.echo(render(frame, fmt))  # type: ignore[arg-type]
+
+
+@main.command()
+@click.argument("sql")
+@WAREHOUSE
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "markdown", "json"]), default="table", show_default=True)
+@click.pass_context
+def query(ctx: click.Context, sql: str, warehouse: str | None, fmt: str) -> None:
+    """Run one read-only SQL statement (SELECT, WITH ..., DESCRIBE, SHOW) against the warehouse views."""
+    import duckdb
+
+    from etl.report import render
+    from etl.warehouse import QueryError, Warehouse, read_only_query
+
+    config = _config(ctx, warehouse=warehouse)
+    con = Warehouse(config.warehouse).connect()
+    try:
+        frame = read_only_query(con, sql)
+    except (QueryError, duckdb.Error) as exc:
+        _fail(str(exc))
+    click.echo(render(frame, fmt))  # type: ignore[arg-type]

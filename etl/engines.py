@@ -1,0 +1,86 @@
+"""Where extraction runs: in this process, in a local process pool, or on a Dask cluster.
+
+Each worker builds its :class:`~etl.extractor.Extractor` once (vocabularies, gazetteer and the
+libraries' first-call costs are paid once per worker, not per article).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Protocol
+
+from etl.config import Config
+from etl.extractor import Extractor
+from etl.records import Article, Extraction, Reject
+
+Result = Extraction | Reject
+_WORKER_EXTRACTOR: dict[Config, Extractor] = {}
+
+
+def _extractor_for(config: Config) -> Extractor:
+    extractor = _WORKER_EXTRACTOR.get(config)
+    if extractor is None:
+        extractor = _WORKER_EXTRACTOR[config] = Extractor.from_config(config)
+    return extractor
+
+
+def extract_batch(config: Config, articles: Sequence[Article]) -> list[Result]:
+    """Extract a batch in the current process (also the task a pool or Dask worker runs)."""
+    extractor = _extractor_for(config)
+    return [extractor.extract(article) for article in articles]
+
+
+class Engine(Protocol):
+    def map(self, articles: Sequence[Article]) -> list[Result]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalEngine:
+    """Extraction in this process, or in a pool of ``workers`` processes."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._pool = ProcessPoolExecutor(config.workers) if config.workers > 1 else None
+
+    def map(self, articles: Sequence[Article]) -> list[Result]:
+        if self._pool is None:
+            return extract_batch(self.config, articles)
+        size = max(1, len(articles) // (self.config.workers * 4))
+        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+        results: list[Result] = []
+        for part in self._pool.map(extract_batch, [self.config] * len(chunks), chunks):
+            results.extend(part)
+        return results
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+
+class DaskEngine:
+    """Extraction on an existing Dask distributed cluster (``--scheduler tcp://host:8786``)."""
+
+    def __init__(self, config: Config) -> None:
+        from distributed import Client  # optional dependency: pip install 'etl[dask]'
+
+        self.config = config
+        self._client: Any = Client(config.scheduler, set_as_default=False)
+
+    def map(self, articles: Sequence[Article]) -> list[Result]:
+        workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        size = max(1, len(articles) // (workers * 4))
+        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        futures = self._client.map(extract_batch, [self.config] * len(chunks), chunks, pure=False)
+        results: list[Result] = []
+        for part in self._client.gather(futures):
+            results.extend(part)
+        return results
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def make_engine(config: Config) -> Engine:
+    return DaskEngine(config) if config.engine == "dask" else LocalEngine(config)

@@ -1,0 +1,48 @@
+"""The whole extraction chain for one article: segment, numbers, dates, events.
+
+Vocabularies are loaded once per process (an :class:`Extractor` is built once per worker) and the
+chain itself is pure: the same article always gives the same extraction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.config import Config
+from etl.records import Article, Extraction, Reject
+from etl.stages.extract.dates import extract_dates
+from etl.stages.extract.events import EventVocabulary, extract_events, load_vocabulary
+from etl.stages.extract.numbers import VaguePolicy, extract_quantities, load_vague_policy
+from etl.stages.segment import split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Extractor:
+    policy: VaguePolicy
+    vocab: EventVocabulary
+    day_first: bool = False
+    max_quantities: int = 5_000
+
+    @classmethod
+    def from_config(cls, config: Config) -> Extractor:
+        return cls(
+            policy=load_vague_policy(Path(config.vague_numbers) if config.vague_numbers else None),
+            vocab=load_vocabulary(actors_path=Path(config.actors) if config.actors else None),
+            day_first=config.day_first,
+            max_quantities=config.max_quantities_per_article,
+        )
+
+    def extract(self, article: Article) -> Extraction | Reject:
+        """Extract everything from one article, or reject it when it breaks a documented limit."""
+        text = article.text
+        quantities = extract_quantities(text, policy=self.policy)
+        if len(quantities) > self.max_quantities:
+            return Reject(
+                article.input, "too_many_numbers",
+                f"{len(quantities)} quantities > max_quantities_per_article {self.max_quantities}",
+            )
+        sentences = split_sentences(text)
+        dates = extract_dates(text, published=article.published, day_first=self.day_first)
+        events = extract_events(article, sentences, quantities, dates, vocab=self.vocab)
+        return Extraction(article, tuple(sentences), tuple(quantities), tuple(dates), tuple(events))

@@ -1,0 +1,181 @@
+"""The run: ingest -> extract -> load, in batches, under the warehouse lock.
+
+Holds no extraction logic of its own. Accounting invariant, checked at the end of every run and
+recorded in ``runs``: inputs read = new articles + duplicates + skipped (``--since``) + rejects.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import secrets
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from etl.config import Config
+from etl.engines import Engine, make_engine
+from etl.records import Article, Extraction, Reject
+from etl.stages.ingest import ingest
+from etl.stages.load import Rows, extraction_rows, merge_rows, reject_rows
+from etl.warehouse import Warehouse
+
+log = logging.getLogger(__name__)
+Source = Iterable[Article | Reject]
+
+
+class AccountingError(Exception):
+    """A run's counts do not add up: an input was lost or counted twice (a bug)."""
+
+
+def extractor_version() -> str:
+    try:
+        return version("etl")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def new_run_id(now: dt.datetime) -> str:
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+@dataclass(slots=True)
+class RunCounts:
+    inputs_read: int = 0
+    articles_new: int = 0
+    articles_duplicate: int = 0
+    articles_skipped: int = 0
+    rejected: int = 0
+    events: int = 0
+    quantities: int = 0
+    dates: int = 0
+    reject_reasons: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    def check(self) -> None:
+        accounted = self.articles_new + self.articles_duplicate + self.articles_skipped + self.rejected
+        if accounted != self.inputs_read:
+            raise AccountingError(f"inputs read {self.inputs_read} != accounted {accounted}: {self}")
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    run_id: str
+    status: str
+    counts: RunCounts
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    warehouse: str
+    detail: str | None = None
+
+    def row(self, config: Config) -> dict[str, Any]:
+        counts = {k: v for k, v in dataclasses.asdict(self.counts).items() if k != "reject_reasons"}
+        return {
+            "run_id": self.run_id, "started_at": self.started_at, "finished_at": self.finished_at,
+            "status": self.status, "extractor_version": extractor_version(), **counts,
+            "seconds": (self.finished_at - self.started_at).total_seconds(),
+            "workers": config.workers, "engine": config.engine, "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    since: dt.date | None = None
+    limit: int | None = None
+
+
+class _Batcher:
+    """Deduplicates and batches ingested items; counts everything it sees."""
+
+    def __init__(self, known: set[str], counts: RunCounts, options: RunOptions, size: int) -> None:
+        self.known, self.counts, self.options, self.size = known, counts, options, size
+
+    def batches(self, items: Source) -> Iterator[tuple[list[Article], list[Reject]]]:
+        articles: list[Article] = []
+        rejects: list[Reject] = []
+        for item in items:
+            if self.options.limit is not None and self.counts.inputs_read >= self.options.limit:
+                break
+            self.counts.inputs_read += 1
+            if isinstance(item, Reject):
+                rejects.append(item)
+            elif item.content_sha256 in self.known:
+                self.counts.articles_duplicate += 1
+            elif self.options.since and (item.published is None or item.published < self.options.since):
+                self.counts.articles_skipped += 1
+            else:
+                self.known.add(item.content_sha256)
+                articles.append(item)
+            if len(articles) + len(rejects) >= self.size:
+                yield articles, rejects
+                articles, rejects = [], []
+        if articles or rejects:
+            yield articles, rejects
+
+
+def _batch_rows(results: list[Extraction | Reject], rejects: list[Reject], *, run_id: str, now: dt.datetime, counts: RunCounts) -> Rows:
+    rows: Rows = {}
+    for result in results:
+        if isinstance(result, Reject):
+            rejects.append(result)
+        else:
+            merge_rows(rows, extraction_rows(result, run_id=run_id, ingested_at=now))
+    for reject in rejects:
+        counts.reject_reasons[reject.reason] = counts.reject_reasons.get(reject.reason, 0) + 1
+    rows["rejects"] = reject_rows(rejects, run_id=run_id, at=now)
+    counts.articles_new += len(rows.get("articles", []))
+    counts.rejected += len(rejects)
+    for table in ("events", "quantities", "dates"):
+        setattr(counts, table, getattr(counts, table) + len(rows.get(table, [])))
+    return rows
+
+
+def _record_interrupted(warehouse: Warehouse, run_ids: list[str], config: Config, now: dt.datetime) -> None:
+    for run_id in run_ids:
+        log.warning("run %s was interrupted; its uncommitted batches were removed", run_id)
+        summary = RunSummary(run_id, "failed", RunCounts(), now, now, str(warehouse.root), "interrupted; uncommitted batches removed by the next run")
+        warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99999)
+
+
+def run_items(
+    items: Source,
+    *,
+    config: Config,
+    options: RunOptions = RunOptions(),
+    clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    progress: Callable[[int], None] = lambda n: None,
+) -> RunSummary:
+    """Run the pipeline over already-ingested items (files, feeds) into the configured warehouse."""
+    warehouse = Warehouse(config.warehouse)
+    started = clock()
+    run_id = new_run_id(started)
+    counts = RunCounts()
+    with warehouse.lock():
+        _record_interrupted(warehouse, warehouse.recover(), config, started)
+        batcher = _Batcher(warehouse.known_hashes(), counts, options, config.batch_size)
+        engine: Engine = make_engine(config)
+        try:
+            for batch, (articles, rejects) in enumerate(batcher.batches(items)):
+                t0 = time.perf_counter()
+                results = engine.map(articles)
+                rows = _batch_rows(results, rejects, run_id=run_id, now=started, counts=counts)
+                warehouse.commit_batch(rows, run_id=run_id, batch=batch)
+                log.debug("batch %d: %d articles in %.2fs", batch, len(articles), time.perf_counter() - t0)
+                progress(len(articles) + len(rejects))
+        finally:
+            engine.close()
+        counts.check()
+        status = "partial" if counts.rejected else "ok"
+        summary = RunSummary(run_id, status, counts, started, clock(), str(warehouse.root))
+        warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99998)
+        warehouse.materialize()
+    return summary
+
+
+def run_paths(paths: list[Path], *, config: Config, **kwargs: Any) -> RunSummary:
+    """Run the pipeline over files and folders."""
+    items = ingest(paths, max_bytes=config.max_input_bytes, max_chars=config.max_article_chars)
+    return run_items(items, config=config, **kwargs)

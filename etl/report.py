@@ -1,0 +1,65 @@
+"""Trend reports over the warehouse: validated filters, bound parameters, several formats."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+import duckdb
+import pandas as pd
+
+from etl.records import Measure
+from etl.warehouse import read_sql
+
+Period = Literal["year", "quarter", "month"]
+ReportFormat = Literal["table", "csv", "markdown", "json"]
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+class ReportError(Exception):
+    """A report filter is invalid."""
+
+
+@dataclass(frozen=True, slots=True)
+class TrendRequest:
+    measure: str = "killed"
+    by: str = "year"
+    country: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.measure not in get_args(Measure):
+            raise ReportError(f"unknown measure {self.measure!r}; one of {', '.join(get_args(Measure))}")
+        if self.by not in get_args(Period):
+            raise ReportError(f"--by must be one of {', '.join(get_args(Period))}, got {self.by!r}")
+        if self.country is not None and not _ISO3.match(self.country):
+            raise ReportError(f"--country must be an ISO 3166 alpha-3 code such as PAK, got {self.country!r}")
+
+
+def trend(con: duckdb.DuckDBPyConnection, request: TrendRequest) -> pd.DataFrame:
+    params = {"by": request.by, "measure": request.measure, "country": request.country}
+    return con.execute(read_sql("report_trend.sql"), params).df()
+
+
+def _markdown(frame: pd.DataFrame) -> str:
+    header = "| " + " | ".join(map(str, frame.columns)) + " |"
+    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
+    body = ["| " + " | ".join("" if pd.isna(v) else str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([header, rule, *body])
+
+
+def render(frame: pd.DataFrame, fmt: ReportFormat) -> str:
+    """The frame as text in one of the report formats."""
+    if fmt == "csv":
+        buffer = io.StringIO()
+        frame.to_csv(buffer, index=False)
+        return buffer.getvalue().rstrip("\n")
+    if fmt == "json":
+        return json.dumps(json.loads(frame.to_json(orient="records", date_format="iso")), indent=2)
+    if fmt == "markdown":
+        return _markdown(frame)
+    if frame.empty:
+        return "(no rows)"
+    return frame.to_string(index=False, na_rep="")
