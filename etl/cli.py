@@ -186,10 +186,16 @@ def extract(ctx: click.Context, input_file: TextIO, output: TextIO) -> None:
 @click.option("--by", "by", type=click.Choice(["year", "quarter", "month"]), default="year", show_default=True, help="Period length.")
 @click.option("--country", help="Only this country (ISO 3166 alpha-3, e.g. PAK).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "markdown", "json"]), default="table", show_default=True)
+@click.option("--plot", type=click.Path(dir_okay=False, writable=True), help="Also draw the trend per country with low-high bands (.png, .svg or .pdf).")
 @click.pass_context
-def report(ctx: click.Context, warehouse: str | None, measure: str, by: str, country: str | None, fmt: str) -> None:
-    """Trend report: per period, totals (low/best/high), events, sources, change from the previous period."""
-    from etl.report import ReportError, TrendRequest, render, trend
+def report(ctx: click.Context, warehouse: str | None, measure: str, by: str, country: str | None, fmt: str, plot: str | None) -> None:
+    """Trend report over incidents (one row per real-world incident, merged across reports).
+
+    Per period: totals (low/best/high), incidents, reports, distinct sources, and the change from
+    the previous period. Totals that sources report for a period ("1,081 killed in 2024") are
+    listed after the table, beside the computed sums, never added to them.
+    """
+    from etl.report import ReportError, TrendRequest, plot_trend, render, reported_totals, trend, trend_by_country
     from etl.warehouse import Warehouse
 
     config = _config(ctx, warehouse=warehouse)
@@ -201,8 +207,18 @@ def report(ctx: click.Context, warehouse: str | None, measure: str, by: str, cou
     frame = trend(con, request)
     scope = f" in {request.country}" if request.country else ""
     if fmt == "table":
-        click.echo(f"{measure} by {by}{scope} ({config.warehouse})")
+        click.echo(f"{measure} by {by}{scope}, over incidents ({config.warehouse})")
     click.echo(render(frame, fmt))  # type: ignore[arg-type]
+    if fmt == "table":
+        reported = reported_totals(con, request)
+        if not reported.empty:
+            click.echo("\nreported by sources for whole periods (not added above):")
+            click.echo(render(reported, "table"))
+    if plot:
+        if Path(plot).suffix.lower() not in (".png", ".svg", ".pdf"):
+            raise click.BadParameter("use a .png, .svg or .pdf file name", param_hint="--plot")
+        plot_trend(trend_by_country(con, request), request, plot)
+        click.echo(f"\nplot written to {plot}")
 
 
 @main.command()

@@ -20,9 +20,10 @@ from typing import Any
 from etl.config import Config
 from etl.engines import Engine, make_engine
 from etl.records import Article, Extraction, Reject
+from etl.stages.dedup import cluster_incidents
 from etl.stages.ingest import ingest
-from etl.stages.load import Rows, extraction_rows, merge_rows, reject_rows
-from etl.warehouse import Warehouse
+from etl.stages.load import Rows, extraction_rows, incident_rows, merge_rows, reject_rows
+from etl.warehouse import Warehouse, read_sql
 
 log = logging.getLogger(__name__)
 Source = Iterable[Article | Reject]
@@ -140,6 +141,15 @@ def _record_interrupted(warehouse: Warehouse, run_ids: list[str], config: Config
         warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99999)
 
 
+def rebuild_incidents(warehouse: Warehouse) -> int:
+    """Re-cluster every countable incident-scope event into the incidents table; return its size."""
+    cursor = warehouse.connect().execute(read_sql("incident_input.sql"))
+    names = [d[0] for d in cursor.description]
+    incidents = cluster_incidents(dict(zip(names, row, strict=True)) for row in cursor.fetchall())
+    warehouse.replace_table("incidents", incident_rows(incidents))
+    return len(incidents)
+
+
 def run_items(
     items: Source,
     *,
@@ -170,6 +180,7 @@ def run_items(
         counts.check()
         status = "partial" if counts.rejected else "ok"
         summary = RunSummary(run_id, status, counts, started, clock(), str(warehouse.root))
+        rebuild_incidents(warehouse)
         warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99998)
         warehouse.materialize()
     return summary

@@ -146,3 +146,32 @@ class Extraction:
     quantities: tuple[QuantityMention, ...] = ()
     dates: tuple[DateMention, ...] = ()
     events: tuple[Event, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One real-world event of one measure, merged across the reports that describe it.
+
+    ``value_low``/``value_high`` are the lowest and highest credible reports, ``value_best`` the
+    figure of the most recent report (tolls rise as bodies are counted); ``event_ids`` link back to
+    every event row merged here.
+    """
+
+    incident_id: str
+    measure: Measure
+    value_low: float | None
+    value_best: float | None
+    value_high: float | None
+    n_sources: int
+    n_reports: int
+    period_start: dt.date | None
+    period_end: dt.date | None
+    granularity: Granularity | None
+    country_code: str | None
+    location: str | None
+    actor: str | None
+    first_reported: dt.date | None
+    last_reported: dt.date | None
+    event_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    sources: tuple[str, ...]

@@ -63,3 +63,39 @@ def render(frame: pd.DataFrame, fmt: ReportFormat) -> str:
     if frame.empty:
         return "(no rows)"
     return frame.to_string(index=False, na_rep="")
+
+
+def trend_by_country(con: duckdb.DuckDBPyConnection, request: TrendRequest) -> pd.DataFrame:
+    params = {"by": request.by, "measure": request.measure, "country": request.country}
+    return con.execute(read_sql("report_trend_by_country.sql"), params).df()
+
+
+def plot_trend(frame: pd.DataFrame, request: TrendRequest, path: str) -> None:
+    """Best totals per period, one line per country, with a low-high band; written as PNG/SVG/PDF."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(10, 5.5), dpi=110)
+    for country, part in frame.groupby("country_code", sort=True):
+        part = part.sort_values("period")
+        line = ax.plot(part["period"], part["total_best"], marker="o", label=str(country))[0]
+        ax.fill_between(part["period"], part["total_low"], part["total_high"], color=line.get_color(), alpha=0.18)
+    where = f" in {request.country}" if request.country else " by country"
+    ax.set_title(f"{request.measure.capitalize()} per {request.by}{where} (incidents; band = low-high across reports)")
+    ax.set_ylabel(request.measure)
+    ax.grid(alpha=0.3)
+    if not frame.empty:
+        ax.legend(ncol=2, fontsize="small", frameon=False)
+    else:
+        ax.text(0.5, 0.5, "no incidents", ha="center", va="center", transform=ax.transAxes)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def reported_totals(con: duckdb.DuckDBPyConnection, request: TrendRequest) -> pd.DataFrame:
+    params = {"measure": request.measure, "country": request.country}
+    return con.execute(read_sql("report_reported.sql"), params).df()

@@ -29,6 +29,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "bool": pa.bool_(),
     "date32": pa.date32(),
     "timestamp_us_utc": pa.timestamp("us", tz="UTC"),
+    "list_string": pa.list_(pa.string()),
 }
 _DUCKDB_TYPES = {
     "string": "VARCHAR",
@@ -39,6 +40,7 @@ _DUCKDB_TYPES = {
     "bool": "BOOLEAN",
     "date32": "DATE",
     "timestamp_us_utc": "TIMESTAMPTZ",
+    "list_string": "VARCHAR[]",
 }
 
 

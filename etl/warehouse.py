@@ -162,6 +162,17 @@ class Warehouse:
         except OSError as exc:
             raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
 
+    def replace_table(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Replace a derived, unpartitioned table (``incidents``) with one file, atomically."""
+        folder = self.root / table
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            sink = pa.BufferOutputStream()
+            pq.write_table(to_arrow(table, rows), sink, compression="zstd")
+            _atomic_write_bytes(folder / f"{table}.parquet", sink.getvalue().to_pybytes())
+        except OSError as exc:
+            raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+
     # -- reading --------------------------------------------------------------------------------
     def has_files(self, table: str) -> bool:
         folder = self.root / table

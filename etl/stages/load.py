@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from etl.records import Extraction, Reject, Sentence
+from etl.records import Extraction, Incident, Reject, Sentence
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -65,3 +65,13 @@ def reject_rows(rejects: Iterable[Reject], *, run_id: str, at: dt.datetime) -> l
 def merge_rows(into: Rows, more: Rows) -> None:
     for table, rows in more.items():
         into.setdefault(table, []).extend(rows)
+
+
+def incident_rows(incidents: Iterable[Incident]) -> list[dict[str, Any]]:
+    rows = []
+    for incident in incidents:
+        row = dataclasses.asdict(incident)
+        for key in ("event_ids", "article_ids", "sources"):
+            row[key] = list(row[key])
+        rows.append(row)
+    return rows
