@@ -240,3 +240,47 @@ def query(ctx: click.Context, sql: str, warehouse: str | None, fmt: str) -> None
     except (QueryError, duckdb.Error) as exc:
         _fail(str(exc))
     click.echo(render(frame, fmt))  # type: ignore[arg-type]
+
+
+@main.command("eval")
+@click.argument("gold", metavar="GOLD.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--task", type=click.Choice(["quantities", "dates", "events"]), help="Scoring rule (default: read from the records).")
+@click.option("--worst", type=click.IntRange(0), default=15, show_default=True, help="How many misses to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object instead.")
+@click.pass_context
+def eval_command(ctx: click.Context, gold: Path, task: str | None, worst: int, as_json: bool) -> None:
+    """Precision, recall and F1 of the extractor on a gold file, with the worst misses.
+
+    \b
+    Formats (see README, "Measuring quality"):
+      quantities: {"id", "text", "gold": [{"start", "end", "value", "low", "high", ...}]}
+      dates:      {"id", "text", "reference_date", "gold": [{"start", "end", "value", "type", ...}]}
+      events:     {"id", "text", "published", "gold": {"killed", "injured", "event_date", "country", "actor"}}
+    """
+    from etl.eval import GoldError, evaluate
+
+    try:
+        result = evaluate(gold, task=task, config=_config(ctx))  # type: ignore[arg-type]
+    except GoldError as exc:
+        _fail(str(exc))
+    click.echo(json.dumps(result.summary()) if as_json else result.format(worst=worst))
+
+
+@main.command()
+@WAREHOUSE
+@click.pass_context
+def compact(ctx: click.Context, warehouse: str | None) -> None:
+    """Merge the small Parquet files of each table partition into one (takes the run lock)."""
+    from etl.warehouse import Warehouse, WarehouseError
+
+    config = _config(ctx, warehouse=warehouse)
+    wh = Warehouse(config.warehouse)
+    try:
+        with wh.lock():
+            wh.recover()
+            replaced = wh.compact(stamp=dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S"))
+            wh.materialize()
+    except WarehouseError as exc:
+        _fail(str(exc))
+    total = sum(replaced.values())
+    click.echo(f"compacted {total} files" + (": " + ", ".join(f"{t} {n}" for t, n in sorted(replaced.items())) if total else " (nothing to do)"))

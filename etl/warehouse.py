@@ -114,8 +114,19 @@ class Warehouse:
             if folder.exists():
                 yield from folder.rglob("*")
 
+    def _finish_compactions(self) -> None:
+        """Roll an interrupted compaction forward (its file is in place) or back (it is not)."""
+        for marker in self.commits.glob("compact*.json"):
+            info = json.loads(marker.read_text(encoding="utf-8"))
+            if all((self.root / f).exists() for f in info["files"]):
+                for old in info.get("replaces", []):
+                    (self.root / old).unlink(missing_ok=True)
+            else:
+                marker.unlink()
+
     def recover(self) -> list[str]:
         """Remove temporary files and files of uncommitted batches; return the run ids affected."""
+        self._finish_compactions()
         committed = self._committed()
         interrupted: set[str] = set()
         for path in list(self._part_files()) + list(self.commits.glob(f"{_TMP_PREFIX}*")):
@@ -172,6 +183,37 @@ class Warehouse:
             _atomic_write_bytes(folder / f"{table}.parquet", sink.getvalue().to_pybytes())
         except OSError as exc:
             raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+
+    def compact(self, *, stamp: str) -> dict[str, int]:
+        """Merge the part files of each table partition into one; return files replaced per table.
+
+        Crash-safe: the merged file is committed (marker listing the files it replaces) before it
+        is renamed into place and the old files are deleted; :meth:`recover` finishes or undoes it.
+        """
+        replaced: dict[str, int] = {}
+        for table in table_names():
+            folder = self.root / table
+            parts = sorted(p for p in folder.rglob("part-*.parquet")) if folder.exists() else []
+            by_folder: dict[Path, list[Path]] = {}
+            for part in parts:
+                by_folder.setdefault(part.parent, []).append(part)
+            for index, (where, files) in enumerate(sorted(by_folder.items())):
+                if len(files) > 1:
+                    self._compact_folder(where, files, run_id=f"compact{stamp}{table.replace('_', '')}{index}")
+                    replaced[table] = replaced.get(table, 0) + len(files)
+        return replaced
+
+    def _compact_folder(self, folder: Path, files: list[Path], *, run_id: str) -> None:
+        merged = pa.concat_tables([pq.read_table(f, partitioning=None) for f in files], promote_options="default")
+        target = folder / f"part-{run_id}-00000.parquet"
+        tmp = folder / f"{_TMP_PREFIX}{target.name}"
+        pq.write_table(merged, tmp, compression="zstd")
+        marker = {"run_id": run_id, "batch": 0, "files": [str(target.relative_to(self.root))],
+                  "replaces": [str(f.relative_to(self.root)) for f in files]}
+        _atomic_write_bytes(self.commits / f"{run_id}-00000.json", json.dumps(marker).encode())
+        os.replace(tmp, target)
+        for old in files:
+            old.unlink()
 
     # -- reading --------------------------------------------------------------------------------
     def has_files(self, table: str) -> bool:

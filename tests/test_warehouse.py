@@ -71,3 +71,38 @@ def test_query_is_read_only(tmp_path: Path, sql: str) -> None:
 def test_read_only_query_runs_selects(tmp_path: Path) -> None:
     frame = read_only_query(Warehouse(tmp_path).connect(), "WITH x AS (SELECT 41 + 1 AS n) SELECT n FROM x")
     assert frame["n"].tolist() == [42]
+
+
+def _inputs(wh: Warehouse) -> list[str]:
+    return sorted(r[0] for r in wh.connect().execute("SELECT input FROM rejects").fetchall())
+
+
+def test_compact_merges_files_and_keeps_every_row(tmp_path: Path) -> None:
+    wh = Warehouse(tmp_path)
+    with wh.lock():
+        for batch, name in enumerate("abc"):
+            wh.commit_batch({"rejects": [reject(name)]}, run_id="r1", batch=batch)
+        assert wh.compact(stamp="T1") == {"rejects": 3}
+        assert wh.recover() == []
+    assert len(list((tmp_path / "rejects").glob("*.parquet"))) == 1
+    assert _inputs(wh) == ["a", "b", "c"]
+
+
+def test_interrupted_compaction_rolls_forward(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wh = Warehouse(tmp_path)
+    with wh.lock():
+        for batch, name in enumerate("ab"):
+            wh.commit_batch({"rejects": [reject(name)]}, run_id="r1", batch=batch)
+        real_unlink = Path.unlink
+
+        def crash_on_delete(self: Path, missing_ok: bool = False) -> None:
+            if self.name.startswith("part-r1"):
+                raise KeyboardInterrupt("killed")
+            real_unlink(self, missing_ok=missing_ok)
+
+        monkeypatch.setattr(Path, "unlink", crash_on_delete)
+        with pytest.raises(KeyboardInterrupt):
+            wh.compact(stamp="T1")
+        monkeypatch.setattr(Path, "unlink", real_unlink)
+        wh.recover()
+    assert _inputs(wh) == ["a", "b"]
