@@ -1,0 +1,143 @@
+"""The events stage: what was counted, how many, when, where and by whom (CONTRACT.md ``events``).
+
+Totals and parts (how an analyst, or the event-eval, sums an article):
+- Coordinated counts that share one verb ("one civilian and six assailants were killed") and
+  several claims of one measure in one sentence ("killed a teacher before killing himself") get a
+  total row; each part keeps its own row with ``part_of`` = the total's ``event_id``.
+- "including 5 children", "5 of them" are parts of the claim before them (``part_of`` set).
+- Across sentences, figures of one measure and scope describe the same toll unless they name
+  different places: the largest (a restatement, or the latest "toll rose to 40") is kept with
+  ``part_of`` null and the others point at it.
+So summing ``value_best`` over rows with ``part_of`` null, per measure and scope, gives the
+article's figure; ``etl.eval.events.record_totals`` uses the incident rows, else the aggregate ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.records import Article, DateMention, Event, QuantityMention, Sentence
+from etl.stages.extract import events_context as ctx
+from etl.stages.extract.actors import ActorMention, claimed_actor, find_actors
+from etl.stages.extract.events_link import Claim, candidates_from, link_sentence, singular_candidates, zero_claims
+from etl.stages.extract.events_reduce import fold_article, group_sentence
+from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary
+from etl.stages.extract.places import PlaceMention, dominant_country, find_places
+
+__all__ = ["EventVocabulary", "extract_events", "load_vocabulary"]
+
+
+def load_vocabulary(*, actors_path: Path | None = None, measures_path: Path | None = None) -> EventVocabulary:
+    """Load and compile the event vocabulary once; a user actor file adds to / overrides the shipped list."""
+    return build_vocabulary(actors_path=actors_path, measures_path=measures_path)
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleContext:
+    article: Article
+    sentences: Sequence[Sentence]
+    quantities: Sequence[QuantityMention]
+    dates: Sequence[DateMention]
+    places: Sequence[PlaceMention]
+    main_place: PlaceMention | None
+    actors: Sequence[ActorMention]
+    claimed: str | None
+
+
+def event_id(article_id: str, start: int, end: int, measure: str) -> str:
+    """A stable id: the same article, number offsets and measure always give the same id."""
+    return hashlib.sha1(f"{article_id}|{start}|{end}|{measure}".encode()).hexdigest()[:16]
+
+
+def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequence[QuantityMention], vocab: EventVocabulary) -> list[tuple[Sentence, list[Claim]]]:
+    text = article.text
+    cands = candidates_from(text, quantities)
+    out = []
+    for sent in sentences:
+        own = [c for c in cands if sent.char_start <= c.start < sent.char_end]
+        own += singular_candidates(text, sent, own, vocab)
+        claims = link_sentence(text, sent, own, vocab) + zero_claims(text, sent, vocab)
+        if claims:
+            out.append((sent, sorted(claims, key=lambda c: c.cand.start)))
+    return out
+
+
+def _main_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    country = dominant_country(places)
+    if country is None:
+        return None
+    return next(p for p in places if p.place.country_code == country)
+
+
+def _location(p: PlaceMention | None) -> str | None:
+    if p is None:
+        return None
+    return p.place.name if p.surface.isupper() or p.place.kind == "country" else p.surface
+
+
+def _event(claim: Claim, sent: Sentence, nxt: Sentence | None, c: _ArticleContext, vocab: EventVocabulary) -> Event:
+    text = c.article.text
+    at = claim.cand.start
+    period = ctx.claim_period(text, at, sent, c.sentences, c.dates, c.article.published)
+    change = ctx.claim_change(text, sent, nxt, c.quantities, c.dates, period)
+    place, _ = ctx.claim_place(at, sent, c.sentences, c.places, c.main_place)
+    actor = ctx.claim_actor(at, sent, c.actors, c.claimed)
+    cand = claim.cand
+    return Event(
+        event_id=event_id(c.article.article_id, cand.start, cand.end, claim.measure),
+        article_id=c.article.article_id,
+        measure=claim.measure,
+        value_best=cand.value if cand.value is not None else cand.low,
+        value_low=cand.low,
+        value_high=cand.high,
+        qualifier=cand.qualifier,
+        subject=claim.subject,
+        period_start=period.start,
+        period_end=period.end,
+        granularity=period.granularity,
+        date_source="text" if period.source == "text" else "published",
+        country_code=place.place.country_code if place else vocab.actors.home.get(actor or ""),
+        location=_location(place),
+        actor=actor,
+        scope=ctx.claim_scope(sent.text, period, aggregate=vocab.aggregate),
+        char_start=sent.char_start,
+        char_end=sent.char_end,
+        evidence=sent.text,
+        quantity_start=cand.start,
+        quantity_end=cand.end,
+        change_pct=change.pct if change else None,
+        change_direction=change.direction if change else None,
+        base_period_start=change.base_start if change else None,
+        base_period_end=change.base_end if change else None,
+        base_value=ctx.base_value(cand.value, change),
+        perpetrator=claim.perpetrator,
+        attribution=ctx.attribution(sent.text),
+    )
+
+
+def extract_events(
+    article: Article,
+    sentences: Sequence[Sentence],
+    quantities: Sequence[QuantityMention],
+    dates: Sequence[DateMention],
+    *,
+    vocab: EventVocabulary,
+) -> list[Event]:
+    """One row per statistical claim about people or incidents, in text order (totals before parts)."""
+    per_sentence = _claims(article, sentences, quantities, vocab)
+    if not per_sentence:
+        return []
+    places = find_places(article.text, vocab.gazetteer)
+    actors = find_actors(article.text, vocab.actors)
+    c = _ArticleContext(article, sentences, quantities, dates, places, _main_place(places), actors, claimed_actor(article.text, actors))
+    by_index = {s.index: s for s in sentences}
+    rows: list[Event] = []
+    for sent, claims in per_sentence:
+        nxt = by_index.get(sent.index + 1)
+        events = [_event(claim, sent, nxt, c, vocab) for claim in claims]
+        rows.extend(group_sentence(claims, events, rows, article.article_id))
+    return fold_article(rows, places)
+

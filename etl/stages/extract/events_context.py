@@ -1,0 +1,164 @@
+"""The context of a claim: its date, scope, percent change, attribution, place and actor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from etl.records import ChangeDirection, DateMention, Granularity, QuantityMention, Scope, Sentence
+from etl.stages.extract.actors import ActorMention
+from etl.stages.extract.places import PlaceMention
+
+# A date introduced this way is the comparison base, not the claim's own period.
+_BASE_CUE = re.compile(
+    r"(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over|on)\s+(?:the\s+)?"
+    r"(?:same\s+(?:period|time|month|quarter)\s+(?:in|of|last)\s+|(?:previous|prior)\s+\w+\s+|in\s+)?$",
+    re.I,
+)
+_BASE_WINDOW = 40
+_PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
+_LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
+_PLURAL_INCIDENTS = re.compile(r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b", re.I)
+_UP = re.compile(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
+_DOWN = re.compile(r"\b(?:decrease[ds]?|decline[ds]?|drop(?:ped)?|fell|fallen|down|lower|fewer|less|reduc(?:ed|tion)|plunge[ds]?)\b", re.I)
+_ANAPHOR = re.compile(r"^(?:this|that|it|the (?:figure|number|toll|total|increase|rise|decline|drop))\b", re.I)
+_ATTRIBUTION = (
+    re.compile(r"\baccording to (?P<a>[^,.;\"“”]{3,80})", re.I),
+    re.compile(r",\s*(?P<a>[^,.;\"“”]{3,60}?)\s+(?:said|says|told [\w ]{2,30}?|reported|confirmed|added|stated)\b"),
+    re.compile(r"^(?P<a>[A-Z][^,.;\"“”]{1,60}?)\s+(?:said|says|reported|reports|confirmed|announced|claims|claimed)\b"),
+    re.compile(r"\b(?:said|says|told reporters)\s+(?P<a>[^,.;\"“”]{3,60}?)[.,]?$"),
+)
+_PLACE_RANK = {"city": 0, "admin": 1, "country": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: dt.date | None
+    end: dt.date | None
+    granularity: Granularity | None
+    source: str  # "text" or "published"
+    mention: DateMention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    pct: float
+    direction: ChangeDirection
+    base_start: dt.date | None
+    base_end: dt.date | None
+
+
+def _is_base(text: str, d: DateMention) -> bool:
+    return _BASE_CUE.search(text[max(0, d.char_start - _BASE_WINDOW) : d.char_start]) is not None
+
+
+def _usable(text: str, d: DateMention, published: dt.date | None) -> bool:
+    return not _is_base(text, d) and (published is None or d.start_date <= published)
+
+
+def claim_period(
+    text: str, at: int, sent: Sentence, sentences: Sequence[Sentence], dates: Sequence[DateMention], published: dt.date | None
+) -> Period:
+    """The date governing the claim's sentence, else the paragraph's, else the lead's, else published."""
+    own = [d for d in dates if sent.char_start <= d.char_start < sent.char_end and _usable(text, d, published)]
+    if own:
+        best = min(own, key=lambda d: abs(d.char_start - at))
+        return Period(best.start_date, best.end_date, best.granularity, "text", best)
+    earlier = [
+        d for d in dates
+        if d.char_start < sent.char_start and _usable(text, d, published)
+        and any(s.paragraph == sent.paragraph and s.char_start <= d.char_start < s.char_end for s in sentences)
+    ]
+    if not earlier and sent.paragraph > 0:
+        lead = [s for s in sentences if s.paragraph == sentences[0].paragraph] if sentences else []
+        earlier = [d for d in dates if lead and d.char_start < lead[-1].char_end and _usable(text, d, published)][:1]
+    if earlier:
+        best = earlier[-1]
+        return Period(best.start_date, best.end_date, best.granularity, "text", best)
+    return Period(published, published, "day" if published else None, "published")
+
+
+def claim_scope(sentence_text: str, period: Period, *, aggregate: re.Pattern[str]) -> Scope:
+    """Aggregate when the claim totals a period ("in 2024", "so far this year"), else incident."""
+    if aggregate.search(sentence_text):
+        return "aggregate"
+    if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES:
+        return "aggregate"
+    if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and _PLURAL_INCIDENTS.search(sentence_text):
+        return "aggregate"
+    return "incident"
+
+
+def _direction(q: QuantityMention, window: str) -> ChangeDirection | None:
+    if q.change_direction is not None:
+        return q.change_direction
+    if _UP.search(window):
+        return "up"
+    if _DOWN.search(window):
+        return "down"
+    return None
+
+
+def claim_change(
+    text: str, sent: Sentence, nxt: Sentence | None, quantities: Sequence[QuantityMention], dates: Sequence[DateMention], own: Period
+) -> Change | None:
+    """A percent change stated in the claim's sentence, or in an anaphoric next sentence."""
+    spans = [(sent.char_start, sent.char_end)]
+    if nxt is not None and _ANAPHOR.match(nxt.text):
+        spans.append((nxt.char_start, nxt.char_end))
+    for lo, hi in spans:
+        for q in quantities:
+            if q.kind != "percent" or not lo <= q.char_start < hi or q.value is None:
+                continue
+            direction = _direction(q, text[max(lo, q.char_start - 30) : min(hi, q.char_end + 30)])
+            if direction is None:
+                continue
+            base = [d for d in dates if lo <= d.char_start < hi and d is not own.mention and (_is_base(text, d) or d.char_start > q.char_start)]
+            first = base[0] if base else None
+            return Change(float(q.value), direction, first.start_date if first else None, first.end_date if first else None)
+    return None
+
+
+def base_value(value: float | None, change: Change | None) -> float | None:
+    """The figure of the base period implied by the change: 1,081 after +45% -> about 746."""
+    if value is None or change is None:
+        return None
+    factor = 1 + change.pct / 100 if change.direction == "up" else 1 - change.pct / 100
+    return round(value / factor, 1) if factor > 0 else None
+
+
+def attribution(sentence_text: str) -> str | None:
+    """Who the claim is attributed to, as written ("police said" -> "police")."""
+    for pattern in _ATTRIBUTION:
+        m = pattern.search(sentence_text)
+        if m:
+            return m.group("a").strip()
+    return None
+
+
+def claim_place(
+    at: int, sent: Sentence, sentences: Sequence[Sentence], places: Sequence[PlaceMention], fallback: PlaceMention | None
+) -> tuple[PlaceMention | None, bool]:
+    """The most specific place in the claim's sentence, else earlier in its paragraph, else the article's.
+
+    The flag says whether the place was named in the claim's own sentence.
+    """
+    own = [p for p in places if sent.char_start <= p.char_start < sent.char_end]
+    if own:
+        return min(own, key=lambda p: (_PLACE_RANK[p.place.kind], abs(p.char_start - at))), True
+    para = {s.index for s in sentences if s.paragraph == sent.paragraph and s.char_end <= sent.char_start}
+    starts = {s.index: (s.char_start, s.char_end) for s in sentences if s.index in para}
+    earlier = [p for p in places if any(a <= p.char_start < b for a, b in starts.values())]
+    if earlier:
+        return min(earlier, key=lambda p: (_PLACE_RANK[p.place.kind], -p.char_start)), False
+    return fallback, False
+
+
+def claim_actor(at: int, sent: Sentence, actors: Sequence[ActorMention], article_claim: str | None) -> str | None:
+    """A listed actor named in the claim's sentence, else the one the article says claimed it."""
+    own = [a for a in actors if sent.char_start <= a.char_start < sent.char_end]
+    if own:
+        return min(own, key=lambda a: abs(a.char_start - at)).name
+    return article_claim

@@ -1,0 +1,209 @@
+"""Link each counted number in a sentence to the measure its wording states.
+
+A number gets its measure from, in order: a participle after its noun phrase ("12 people [were
+killed]"), a noun that names the measure ("12 [fatalities]", "37 [attacks]"), an adjective
+("12 [wounded] soldiers"), or a verb right before it ("[killing] at least 12"). Numbers left over
+borrow the measure of a coordinated neighbour ("[one civilian] and six assailants were killed";
+"killed five soldiers and [three civilians]") and then share its trigger, which is how sums are
+grouped. "including 5 children" and "5 of them" mark a part of the previous claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from etl.records import Measure, Qualifier, QuantityMention, Sentence
+from etl.stages.extract.events_vocab import EventVocabulary, MeasureRules
+
+# Characters of text before a verb that are checked for hypothetical wording ("threatened to").
+_HYPOTHETICAL_WINDOW = 40
+# Characters before a number searched for a preceding verb ("the death toll has risen to 40").
+_BEFORE_WINDOW = 90
+
+# A transitive participle followed by its own object is active voice ("5 gunmen killed 3 people").
+_ACTIVE_OBJECT = re.compile(
+    r"\s+(?:at least|at most|more than|over|up to|nearly|about|around|some|another|a|an|the|his|her|"
+    r"their|its|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|several|"
+    r"many|him|them|people|civilians|soldiers)\b",
+    re.I,
+)
+# Text between two coordinated numbers: at most four words of noun phrase, then "and" or a comma.
+_COORD = re.compile(
+    r"(?:[\s-]*[\w'’-]+){0,4}?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&)\s+)",
+    re.I,
+)
+_TRANSITIVE = re.compile(
+    r"(?:kill|injur|wound|hurt|maim|arrest|detain|captur|apprehend|kidnapp?|abduct|seiz|snatch|execut|murder|"
+    r"massacr|behead|slain|shot|gunned|stabbed|beaten)\w*(?:\s+dead|\s+down)?$",
+    re.I,
+)
+_AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
+# "no one", "every one", "any one": not a count of one.
+_NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not)\s*$", re.I)
+_OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A number (or an implicit one: "a soldier", "himself") that may be a count of people."""
+
+    start: int
+    end: int
+    surface: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    subject_hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A candidate linked to a measure; ``trig_*`` is the wording that gave the measure."""
+
+    cand: Candidate
+    measure: Measure
+    trig_start: int
+    trig_end: int
+    how: str  # after, noun, adjective, before, coord, part, zero
+    subject: str | None = None
+    perpetrator: bool = False
+    part: bool = False  # a part of the previous claim ("including 5 children")
+    update: bool = False  # a running total ("the toll rose to 40")
+
+
+def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Candidate]:
+    """Counts only: percentages, money and measures with a unit are not counts of people."""
+    out = []
+    for q in quantities:
+        if q.kind not in ("count", "measure") or (q.kind == "measure" and q.unit):
+            continue
+        if _NOT_A_COUNT.search(text, max(0, q.char_start - 12), q.char_start):
+            continue
+        if q.value is None and q.low is None and q.high is None:
+            continue
+        out.append(Candidate(q.char_start, q.char_end, q.surface, q.value, q.low, q.high, q.qualifier))
+    return out
+
+
+def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], vocab: EventVocabulary) -> list[Candidate]:
+    """"a soldier", "an officer", "himself": a count of one when no number covers the words."""
+    out = []
+    for m in vocab.singular.finditer(text, sent.char_start, sent.char_end):
+        start, end = (m.start("self"), m.end("self")) if m.group("self") else (m.start("det"), m.end("det"))
+        if any(c.start < m.end() and start < c.end for c in taken):
+            continue
+        hint = "assailants" if m.group("self") else None
+        out.append(Candidate(start, end, text[start:end], 1.0, 1.0, 1.0, "exact", hint))
+    return out
+
+
+def _hypothetical(text: str, sent: Sentence, at: int, vocab: EventVocabulary) -> bool:
+    window = text[max(sent.char_start, at - _HYPOTHETICAL_WINDOW) : at]
+    return vocab.hypothetical.search(window) is not None
+
+
+def _after(text: str, c: Candidate, sent: Sentence, rules: MeasureRules, vocab: EventVocabulary) -> Claim | None:
+    if rules.after is None:
+        return None
+    m = rules.after.match(text, c.end, sent.char_end)
+    if m is None:
+        return None
+    trig = m.group("trig")
+    if _AUX_START.match(trig) is None and _TRANSITIVE.search(trig) and _ACTIVE_OBJECT.match(text, m.end(), sent.char_end):
+        return None
+    if _hypothetical(text, sent, m.start("trig"), vocab):
+        return None
+    return Claim(c, rules.measure, m.start("trig"), m.end("trig"), "after")
+
+
+def _before(text: str, c: Candidate, sent: Sentence, rules: MeasureRules, vocab: EventVocabulary) -> Claim | None:
+    if rules.before is None:
+        return None
+    lo = max(sent.char_start, c.start - _BEFORE_WINDOW)
+    m = rules.before.search(text[lo : c.start])
+    if m is None or _hypothetical(text, sent, lo + m.start("trig"), vocab):
+        return None
+    update = vocab.update.search(m.group("trig")) is not None
+    return Claim(c, rules.measure, lo + m.start("trig"), lo + m.end("trig"), "before", update=update)
+
+
+def _simple(
+    pattern: re.Pattern[str] | None, text: str, c: Candidate, sent: Sentence, rules: MeasureRules, how: str, vocab: EventVocabulary
+) -> Claim | None:
+    if pattern is None:
+        return None
+    m = pattern.match(text, c.end, sent.char_end)
+    if m is None or _hypothetical(text, sent, c.start, vocab):
+        return None
+    return Claim(c, rules.measure, m.start("trig"), m.end("trig"), how)
+
+
+def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> Claim | None:
+    """The measure stated by the words around one number, or None."""
+    for kind in ("after", "noun", "adjective", "before"):
+        for rules in vocab.measures:
+            if kind == "after":
+                claim = _after(text, c, sent, rules, vocab)
+            elif kind == "before":
+                claim = _before(text, c, sent, rules, vocab)
+            else:
+                claim = _simple(getattr(rules, kind), text, c, sent, rules, kind, vocab)
+            if claim is not None:
+                return claim
+    return None
+
+
+def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocabulary) -> bool:
+    between = text[left.end : right.start]
+    return _COORD.fullmatch(between) is not None and vocab.any_after.search(between) is None
+
+
+def _subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> str | None:
+    if c.subject_hint:
+        return c.subject_hint
+    m = vocab.subject.match(text, c.end, sent.char_end)
+    return m.lastgroup if m else None
+
+
+def _is_part(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
+    head = text[max(sent.char_start, c.start - 40) : c.start]
+    return vocab.part.search(head) is not None or _OF_THEM.match(text, c.end, sent.char_end) is not None
+
+
+def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: EventVocabulary) -> list[Claim]:
+    """Claims for the candidates of one sentence, in text order."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    parts = [_is_part(text, c, sent, vocab) for c in ordered]
+    links: list[Claim | None] = []
+    for c, part in zip(ordered, parts, strict=True):
+        link = direct_link(text, c, sent, vocab)
+        if link is None and part:
+            link = Claim(c, "count", c.start, c.end, "part")
+        links.append(replace(link, part=part) if link is not None else None)
+    for i in range(len(ordered) - 2, -1, -1):  # forward: "one civilian and six assailants were killed"
+        nxt = links[i + 1]
+        if links[i] is None and nxt is not None and nxt.how == "after" and _coordinated(text, ordered[i], ordered[i + 1], vocab):
+            links[i] = replace(nxt, cand=ordered[i], how="coord")
+    for i in range(1, len(ordered)):  # backward: "killed five soldiers and three civilians"
+        prev = links[i - 1]
+        if links[i] is None and prev is not None and prev.how != "after" and _coordinated(text, ordered[i - 1], ordered[i], vocab):
+            links[i] = replace(prev, cand=ordered[i], how="coord")
+    claims = []
+    for c, link in zip(ordered, links, strict=True):
+        if link is not None:
+            subject = _subject(text, c, sent, vocab)
+            claims.append(replace(link, subject=subject, perpetrator=subject in vocab.perpetrators))
+    return claims
+
+
+def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim]:
+    """"no one was hurt", "there were no casualties": explicit zero counts."""
+    out: list[Claim] = []
+    for pattern, measures in vocab.zero:
+        for m in pattern.finditer(text, sent.char_start, sent.char_end):
+            cand = Candidate(m.start(), m.end(), m.group(), 0.0, 0.0, 0.0, "exact")
+            out.extend(Claim(cand, measure, m.start(), m.end(), "zero") for measure in measures)
+    return out

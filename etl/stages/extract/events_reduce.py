@@ -1,0 +1,119 @@
+"""Turn linked claims into rows that sum correctly: totals, parts and restated tolls.
+
+See the module docstring of :mod:`etl.stages.extract.events` for the scheme: summing
+``value_best`` over rows whose ``part_of`` is null gives the article's figure per measure and scope.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+
+from etl.records import Event, Qualifier
+from etl.stages.extract.events_link import Claim
+from etl.stages.extract.places import PlaceMention
+
+# When parts are summed, the total takes the loosest qualifier among them (in this order).
+_QUALIFIER_ORDER: tuple[Qualifier, ...] = ("vague", "range", "approx", "at_least", "more_than", "at_most", "less_than", "exact")
+
+
+def _id(article_id: str, start: int, end: int, measure: str) -> str:
+    return hashlib.sha1(f"{article_id}|{start}|{end}|{measure}".encode()).hexdigest()[:16]
+
+
+def _sum(values: Sequence[float | None]) -> float | None:
+    return None if any(v is None for v in values) else float(sum(v for v in values if v is not None))
+
+
+def _total(members: Sequence[Event], article_id: str) -> Event:
+    first = members[0]
+    start = min(m.quantity_start or 0 for m in members)
+    end = max(m.quantity_end or 0 for m in members)
+    subjects = {m.subject for m in members}
+    qualifier = next(q for q in _QUALIFIER_ORDER if q in {m.qualifier for m in members} or q == "exact")
+    return replace(
+        first,
+        event_id=_id(article_id, start, end, f"{first.measure}+total"),
+        value_best=_sum([m.value_best for m in members]),
+        value_low=_sum([m.value_low for m in members]),
+        value_high=_sum([m.value_high for m in members]),
+        qualifier=qualifier,
+        subject=subjects.pop() if len(subjects) == 1 else None,
+        perpetrator=all(m.perpetrator for m in members),
+        quantity_start=start,
+        quantity_end=end,
+        base_value=None,
+        part_of=None,
+    )
+
+
+def _parent(previous: Sequence[Event], claim: Claim) -> Event | None:
+    for ev in reversed(previous):
+        if ev.part_of is None and (ev.value_best or 0) > 0:
+            if claim.how == "part" or ev.measure == claim.measure:
+                return ev
+            return None
+    return None
+
+
+def _attach_parts(claims: Sequence[Claim], events: Sequence[Event], previous: Sequence[Event], article_id: str) -> list[Event]:
+    out: list[Event] = []
+    for claim, ev in zip(claims, events, strict=True):
+        if not claim.part:
+            out.append(ev)
+            continue
+        parent = _parent([*previous, *out], claim)
+        if parent is None:
+            if claim.how != "part":
+                out.append(ev)
+            continue
+        new_id = _id(article_id, ev.quantity_start or 0, ev.quantity_end or 0, parent.measure)
+        out.append(replace(ev, measure=parent.measure, event_id=new_id, part_of=parent.event_id))
+    return out
+
+
+def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: Sequence[Event], article_id: str) -> list[Event]:
+    """Parts get their parent; several claims of one measure in a sentence get a total row."""
+    rows = _attach_parts(claims, events, previous, article_id)
+    out: list[Event] = []
+    done: set[str] = set()
+    for ev in rows:
+        if ev.event_id in done:
+            continue
+        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0]
+        if ev.part_of is None and len(members) > 1 and ev in members:
+            total = _total(members, article_id)
+            out.append(total)
+            out.extend(replace(m, part_of=total.event_id) for m in members)
+            done.update(m.event_id for m in members)
+            continue
+        out.append(ev)
+        done.add(ev.event_id)
+    return out
+
+
+def _own_places(ev: Event, places: Sequence[PlaceMention]) -> set[str]:
+    return {p.place.name for p in places if ev.char_start <= p.char_start < ev.char_end and p.place.kind != "country"}
+
+
+def _distinct(a: Event, b: Event, places: Sequence[PlaceMention]) -> bool:
+    pa, pb = _own_places(a, places), _own_places(b, places)
+    return bool(pa) and bool(pb) and not pa & pb
+
+
+def fold_article(rows: Sequence[Event], places: Sequence[PlaceMention]) -> list[Event]:
+    """Across sentences, the largest figure of a measure and scope stands for the toll; the rest point at it."""
+    out = list(rows)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, ev in enumerate(out):
+        if ev.part_of is None and (ev.value_best or 0) > 0:
+            groups.setdefault((ev.measure, ev.scope), []).append(i)
+    for indices in groups.values():
+        if len(indices) < 2:
+            continue
+        head = max(indices, key=lambda i: (out[i].value_best or 0, -i))
+        for i in indices:
+            if i != head and not _distinct(out[i], out[head], places):
+                out[i] = replace(out[i], part_of=out[head].event_id)
+    return out

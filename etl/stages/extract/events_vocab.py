@@ -1,0 +1,118 @@
+"""The event vocabulary: measures.toml and actors.toml compiled once into regular expressions."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.records import Measure
+from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
+from etl.stages.extract.places import Gazetteer, load_gazetteer
+
+MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
+
+# Optional auxiliaries and adverbs between a counted noun phrase and its participle
+# ("were reportedly killed", "have also been wounded").
+_AUX = (
+    r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|also|all|allegedly|later|"
+    r"subsequently|believed|thought|feared|said|reported|confirmed|to|now|still|either|both|each|"
+    r"critically|seriously|badly|severely|fatally|slightly|lightly|mortally|initially|so far|"
+    r"eventually|ultimately|tragically|killed or|killed and)\s+){0,4}"
+)
+# Words a counted noun phrase may not contain ("12 people [and] ...", "12 people [who] ...").
+_NP_BREAK = (
+    r"and|or|but|who|whom|which|that|after|before|when|while|as|since|because|said|says|from|to|by|"
+    r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on|at"
+)
+_NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
+# Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
+QUALIFIERS = (
+    r"(?:at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
+    r"approximately|roughly|some|an estimated|estimated|another|a further|an additional|as many as|"
+    r"the|all|only|just|close to|upwards of|in excess of|its|their|a total of|total of|a|an|further|"
+    r"additional|least)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRules:
+    measure: Measure
+    after: re.Pattern[str] | None  # matched at the end of the number: np + participle
+    before: re.Pattern[str] | None  # searched in the text ending at the number
+    noun: re.Pattern[str] | None  # matched right after the number
+    adjective: re.Pattern[str] | None  # "12 wounded soldiers"
+
+
+@dataclass(frozen=True, slots=True)
+class EventVocabulary:
+    measures: tuple[MeasureRules, ...]
+    subject: re.Pattern[str]  # one named group per canonical subject
+    perpetrators: frozenset[str]
+    singular: re.Pattern[str]  # "a soldier", "an officer", "himself": an implicit count of one
+    zero: tuple[tuple[re.Pattern[str], tuple[Measure, ...]], ...]
+    any_after: re.Pattern[str]  # any participle: blocks coordination across verbs
+    hypothetical: re.Pattern[str]
+    part: re.Pattern[str]
+    update: re.Pattern[str]
+    aggregate: re.Pattern[str]
+    actors: ActorIndex
+    gazetteer: Gazetteer
+
+
+def _alts(items: list[str]) -> str:
+    return "|".join(f"(?:{item.replace('AUX', _AUX)})" for item in items)
+
+
+def _rules(measure: Measure, spec: dict[str, list[str]], subjects: str) -> MeasureRules:
+    after = before = noun = adjective = None
+    if spec.get("after"):
+        after = re.compile(rf"\s*(?P<np>(?:{_NP_WORD}\s+){{0,5}}?)(?P<trig>{_alts(spec['after'])})\b", re.I)
+    if spec.get("before"):
+        before = re.compile(rf"(?P<trig>\b(?:{_alts(spec['before'])}))\s*(?:{QUALIFIERS}\s+)*$", re.I)
+    if spec.get("nouns"):
+        noun = re.compile(rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?P<trig>{_alts(spec['nouns'])})\b", re.I)
+    if spec.get("adjectives"):
+        adjective = re.compile(
+            rf"\s*(?:more\s+|other\s+)?(?P<trig>{_alts(spec['adjectives'])})\s+(?:{subjects})\b", re.I
+        )
+    return MeasureRules(measure, after, before, noun, adjective)
+
+
+def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) -> EventVocabulary:
+    subjects_spec = data["subjects"]
+    assert isinstance(subjects_spec, dict)
+    named = "|".join(f"(?P<{name}>{spec['pattern']})" for name, spec in subjects_spec.items())
+    all_subjects = "|".join(f"(?:{spec['pattern']})" for spec in subjects_spec.values())
+    perpetrators = frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator"))
+    measures_spec = data["measures"]
+    assert isinstance(measures_spec, dict)
+    rules = tuple(_rules(name, spec, all_subjects) for name, spec in measures_spec.items())
+    after_all = [a for spec in measures_spec.values() for a in spec.get("after", [])]
+    cues = data["cues"]
+    assert isinstance(cues, dict)
+    zero_spec = data.get("zero", [])
+    assert isinstance(zero_spec, list)
+    return EventVocabulary(
+        measures=rules,
+        subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
+        perpetrators=perpetrators,
+        singular=re.compile(rf"\b(?P<det>an?|one|another)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{cues['singular']})\b|\b(?P<self>himself|herself)\b", re.I),
+        zero=tuple((re.compile(z["pattern"], re.I), tuple(z["measures"])) for z in zero_spec),
+        any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
+        hypothetical=re.compile(str(cues["hypothetical"]), re.I),
+        part=re.compile(str(cues["part"]), re.I),
+        update=re.compile(str(cues["update"]), re.I),
+        aggregate=re.compile(str(cues["aggregate"]), re.I),
+        actors=actors,
+        gazetteer=gazetteer,
+    )
+
+
+def build_vocabulary(*, actors_path: Path | None = None, measures_path: Path | None = None) -> EventVocabulary:
+    """Read and compile the vocabulary files; the user actor file extends the shipped one."""
+    with open(measures_path or MEASURES_PATH, "rb") as handle:
+        data = tomllib.load(handle)
+    actor_files = (ACTORS_PATH,) if actors_path is None else (ACTORS_PATH, actors_path)
+    return _compile(data, load_actors(actor_files), load_gazetteer())
