@@ -1,0 +1,93 @@
+"""Quality benchmark: precision / recall / F1 of extraction on every gold set we have.
+
+    python benchmarks/quality.py              # print scores, compare with benchmarks/ratchet.json
+    python benchmarks/quality.py --update     # raise the pinned floors to today's scores (never lower)
+
+Gold sets: the development halves in ../shared/benchmarks (skipped when absent, as in a user's
+clone) and our own benchmarks/events.dev.jsonl. Each set is scored with the rule of
+../shared/benchmarks/SOURCES.md through `etl.eval`, next to the out-of-the-box library under the
+same rule (quantulum3 for quantities, dateparser.search_dates for dates). Exits 1 when a score
+falls below its pinned floor: the ratchet only goes up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import warnings
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+warnings.filterwarnings("ignore")
+
+from etl.eval import detect_task, evaluate, read_gold  # noqa: E402
+from etl.eval.report import EvalReport  # noqa: E402
+
+SHARED = HERE.parent.parent / "shared" / "benchmarks"
+RATCHET = HERE / "ratchet.json"
+# Scores below floor minus this are failures (floating-point noise only).
+TOLERANCE = 1e-9
+
+
+def gold_files() -> list[Path]:
+    files = sorted(SHARED.glob("*.jsonl")) if SHARED.exists() else []
+    return files + [HERE / "events.dev.jsonl"]
+
+
+def baseline(path: Path, task: str) -> EvalReport | None:
+    records = read_gold(path)
+    if task == "quantities":
+        from baseline_quantulum3 import quantulum3_quantities
+
+        from etl.eval.quantities import score_quantities
+
+        return score_quantities(records, gold_file=path.name, extractor=quantulum3_quantities)
+    if task == "dates":
+        from baseline_dateparser import dateparser_dates
+
+        from etl.eval.dates import score_dates
+
+        return score_dates(records, gold_file=path.name, extractor=dateparser_dates)
+    return None
+
+
+def _metrics(report: EvalReport) -> dict[str, float]:
+    return {"f1": report.f1, "precision": report.precision, "recall": report.recall, **report.extra}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--update", action="store_true", help="raise pinned floors to the current scores")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the library baselines (slow)")
+    parser.add_argument("--worst", type=int, default=0, help="misses to print per set")
+    args = parser.parse_args()
+    floors: dict[str, dict[str, float]] = json.loads(RATCHET.read_text()) if RATCHET.exists() else {}
+    failures = []
+    if not SHARED.exists():
+        print(f"note: {SHARED} not found; scoring only our own sets")
+    for path in gold_files():
+        task = detect_task(read_gold(path))
+        ours = evaluate(path, task=task)  # type: ignore[arg-type]
+        print(ours.format(worst=args.worst))
+        if not args.no_baseline and (base := baseline(path, task)) is not None:
+            print(f"  baseline (library alone, same rule): precision {base.precision:.3f}  recall {base.recall:.3f}  F1 {base.f1:.3f}")
+        pinned = floors.setdefault(path.name, {})
+        for key, value in _metrics(ours).items():
+            if key in pinned and value < pinned[key] - TOLERANCE:
+                failures.append(f"{path.name} {key} {value:.4f} < pinned {pinned[key]:.4f}")
+            if args.update:
+                pinned[key] = max(math.floor(value * 10_000) / 10_000, pinned.get(key, 0.0))
+        print()
+    if args.update:
+        RATCHET.write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n")
+        print(f"ratchet written: {RATCHET}")
+    for failure in failures:
+        print(f"BELOW RATCHET: {failure}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

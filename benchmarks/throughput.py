@@ -1,0 +1,170 @@
+"""Speed and memory benchmark: prints figures, asserts nothing.
+
+    python benchmarks/throughput.py [--articles 10000] [--baseline-articles 150] [--events 1000000]
+
+1. Extraction throughput of the full chain (segment, numbers, dates, events) in one process:
+   articles/s and MB/s per core on a synthetic corpus (benchmarks/synth.py).
+2. The out-of-the-box pipeline on the same articles (quantulum3.parser.parse and
+   dateparser.search_dates with the publication date as RELATIVE_BASE, per sentence), on a
+   subsample because it is slow; the ratio is per byte.
+3. Scaling: the same batch with 1 and 2 worker processes.
+4. A whole `etl run` over the corpus as a subprocess: wall time and peak memory (RSS), at two
+   corpus sizes, to show memory stays flat as the corpus grows (batches are streamed).
+5. A DuckDB trend query over N synthetic events in Parquet against the same query in pandas.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+warnings.filterwarnings("ignore")
+
+import synth  # noqa: E402
+
+from etl.config import Config  # noqa: E402
+from etl.engines import LocalEngine  # noqa: E402
+from etl.extractor import Extractor  # noqa: E402
+from etl.records import Article  # noqa: E402
+from etl.stages.ingest import make_article  # noqa: E402
+from etl.stages.segment import split_sentences  # noqa: E402
+
+
+def _articles(count: int, seed: int = 7) -> list[Article]:
+    out = []
+    for raw in synth.articles(count, seed=seed):
+        article = make_article(str(raw["text"]), name=str(raw["id"]), max_chars=10**7, meta=dict(raw))
+        assert isinstance(article, Article)
+        out.append(article)
+    return out
+
+
+def _mb(articles: list[Article]) -> float:
+    return sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
+
+
+def bench_extract(articles: list[Article]) -> float:
+    extractor = Extractor.from_config(Config())
+    extractor.extract(articles[0])  # warm: first calls of the libraries
+    t0 = time.perf_counter()
+    for article in articles:
+        extractor.extract(article)
+    seconds = time.perf_counter() - t0
+    mb = _mb(articles)
+    print(f"full extraction, 1 process: {len(articles)} articles, {mb:.2f} MB in {seconds:.2f} s = "
+          f"{len(articles) / seconds:,.0f} articles/s, {mb / seconds:.2f} MB/s per core")
+    return mb / seconds
+
+
+def bench_baseline(articles: list[Article]) -> float:
+    import dateparser.search
+    from quantulum3 import parser
+
+    parser.parse("warm up 12 people")
+    dateparser.search.search_dates("warm up on June 10", settings={"RELATIVE_BASE": dt.datetime(2024, 1, 1)})
+    t0 = time.perf_counter()
+    for article in articles:
+        base = dt.datetime.combine(article.published or dt.date(2024, 1, 1), dt.time())
+        for sentence in split_sentences(article.text):
+            parser.parse(sentence.text)
+            dateparser.search.search_dates(sentence.text, settings={"RELATIVE_BASE": base}, languages=["en"])
+    seconds = time.perf_counter() - t0
+    mb = _mb(articles)
+    print(f"out-of-the-box quantulum3 + dateparser per sentence: {len(articles)} articles, {mb:.3f} MB in "
+          f"{seconds:.2f} s = {len(articles) / seconds:,.1f} articles/s, {mb * 1000 / seconds:.1f} KB/s per core")
+    return mb / seconds
+
+
+def bench_workers(articles: list[Article]) -> None:
+    rates = {}
+    for workers in (1, 2):
+        engine = LocalEngine(Config(workers=workers))
+        engine.map(articles[: 4 * workers])  # start and warm the pool
+        t0 = time.perf_counter()
+        engine.map(articles)
+        rates[workers] = len(articles) / (time.perf_counter() - t0)
+        engine.close()
+        print(f"workers={workers}: {rates[workers]:,.0f} articles/s")
+    print(f"scaling 1 -> 2 workers: {rates[2] / rates[1]:.2f}x (on {os.cpu_count()} cores)")
+
+
+def bench_run(count: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        with corpus.open("w") as handle:
+            for raw in synth.articles(count, seed=11):
+                handle.write(json.dumps(raw) + "\n")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "etl", "run", str(corpus), "-w", f"{tmp}/wh", "--no-progress"],
+                       check=True, capture_output=True)
+        seconds = time.perf_counter() - t0
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        mb = corpus.stat().st_size / 1e6
+        print(f"etl run, {count} articles ({mb:.1f} MB JSONL): {seconds:.1f} s wall, {count / seconds:,.0f} articles/s, "
+              f"peak RSS {max(peak, before) / 1024:.0f} MB")
+
+
+def bench_query(events: int) -> None:
+    import duckdb
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame({
+        "period_start": pd.to_datetime("2020-01-01") + pd.to_timedelta(rng.integers(0, 6 * 365, events), unit="D"),
+        "country_code": rng.choice(["PAK", "NGA", "SOM", "AFG", "MLI", "BFA", "COL", "PHL", "MEX", "SYR"], events),
+        "measure": rng.choice(["killed", "injured", "kidnapped"], events),
+        "value_best": rng.integers(0, 60, events).astype(float),
+    })
+    with tempfile.TemporaryDirectory() as tmp:
+        path = f"{tmp}/events.parquet"
+        frame.to_parquet(path)
+        sql = (f"SELECT date_trunc('month', period_start) AS period, country_code, sum(value_best) AS total "
+               f"FROM read_parquet('{path}') WHERE measure = 'killed' GROUP BY ALL ORDER BY ALL")
+        con = duckdb.connect()
+        t0 = time.perf_counter()
+        con.execute(sql).df()
+        duck = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        loaded = pd.read_parquet(path)
+        killed = loaded[loaded["measure"] == "killed"]
+        killed.groupby([killed["period_start"].dt.to_period("M"), "country_code"])["value_best"].sum().reset_index()
+        pandas_s = time.perf_counter() - t0
+    print(f"trend query over {events:,} events: DuckDB {duck * 1000:.0f} ms, pandas {pandas_s * 1000:.0f} ms "
+          f"({pandas_s / duck:.1f}x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--baseline-articles", type=int, default=150)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--skip-run", action="store_true", help="skip the subprocess etl run figures")
+    args = parser.parse_args()
+    articles = _articles(args.articles)
+    print(f"corpus: {len(articles)} synthetic articles, {_mb(articles):.1f} MB of text\n")
+    ours = bench_extract(articles)
+    base = bench_baseline(articles[: args.baseline_articles])
+    print(f"speed-up over the out-of-the-box pipeline (per byte): {ours / base:.0f}x\n")
+    bench_workers(articles[: min(len(articles), 4000)])
+    print()
+    if not args.skip_run:
+        bench_run(args.articles // 4)
+        bench_run(args.articles)
+        print()
+    bench_query(args.events)
+
+
+if __name__ == "__main__":
+    main()
