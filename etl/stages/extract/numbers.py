@@ -1,0 +1,133 @@
+"""Quantities in news text: counts, money, percentages and measures, with honest bounds.
+
+``extract_quantities(text)`` returns :class:`QuantityMention` records sorted by ``char_start``,
+with ``surface == text[char_start:char_end]`` and ``number_start/number_end`` on the number itself.
+
+How it reads a sentence:
+
+1. Dates, times, ordinals, phone numbers, URLs and letter-digit codes are masked
+   (:mod:`numbers_mask`) so that no number is found inside them.
+2. Runs of digits and number words are read by a small grammar (:mod:`numwords`,
+   :mod:`numwords_grammar`): "1,081", "1.2 million", "twenty-one", "a dozen", "half a million",
+   "a third", "2 1/2", "one hundred and five".
+3. Each number's context (:mod:`numbers_attach`) gives its scale ("$4.5bn"), currency, percent
+   or unit, sign, qualifier and change direction, or rejects it: years ("in 2024"), days of the
+   month, identifiers ("Flight 800", "Resolution 2231"), the pronoun "one", ordinals.
+4. Neighbours are joined (:mod:`numbers_combine`): ranges ("between 20 and 30", "4,000-6,000"),
+   changes ("rose from 20 to 30": value 30, base_value 20, up), two-sided bounds, ratios.
+5. Vague counts ("dozens", "several") take their bounds from the vague-number policy
+   (``etl/data/vague_numbers.toml``, ACLED's convention by default; see :func:`load_vague_policy`).
+
+Bounds, decided once for every qualifier (``low <= value <= high`` wherever both are set):
+
+- ``exact``/``approx``: value = low = high = the number ("about 300").
+- ``more_than``/``at_least``: value = low = the number, high = None. ``value`` is the number the
+  text states: it is the best single reading an analyst codes ("at least 12 killed" -> 12), and
+  ``low``/``high`` carry the open side.
+- ``at_most``/``less_than``: value = high = the number, low = None ("up to 20", "fewer than 10").
+- ``range``: value = None, low/high = the ends ("between 20 and 30").
+- ``vague``: value/low/high from the policy ("dozens" -> 12, 12, 99).
+
+Changes: "rose 45%", "a 45% increase", "fell by 12 percent" set ``change_direction``; "doubled"
+and "halved" carry no number in the text and are left to the event stage. "percentage points"
+has unit "percentage point", distinct from "%".
+
+Caps: digit strings longer than ``numwords.MAX_DIGITS`` digits, exponents beyond
+``numwords.MAX_EXPONENT`` ("10^100") and values whose magnitude exceeds :data:`MAX_MAGNITUDE`
+are not emitted. The function never raises on any input string.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from etl.records import QuantityMention
+from etl.stages.extract.numbers_attach import Cand, read_candidate
+from etl.stages.extract.numbers_combine import combine
+from etl.stages.extract.numbers_mask import mask_non_quantities
+from etl.stages.extract.numbers_vague import (
+    DEFAULT_POLICY,
+    VagueEntry,
+    VaguePolicy,
+    VaguePolicyError,
+    load_vague_policy,
+    vague_pattern,
+)
+from etl.stages.extract.numwords import RUN_PATTERN, tokenize_run
+from etl.stages.extract.numwords_grammar import parse_run
+
+__all__ = ["VaguePolicy", "VaguePolicyError", "extract_quantities", "load_vague_policy"]
+
+# Values beyond this magnitude are not news quantities (a cap against pathological input).
+MAX_MAGNITUDE = 1e18
+# Quick test: a text without a digit or any number-ish letter sequence has no quantity.
+_RUN = re.compile(RUN_PATTERN, re.IGNORECASE)
+
+
+def _candidates(text: str, masked: str) -> list[Cand]:
+    cands: list[Cand] = []
+    for run in _RUN.finditer(masked):
+        for parsed in parse_run(tokenize_run(masked, run.start(), run.end())):
+            cand = read_candidate(text, masked, parsed)
+            if cand is not None and math.isfinite(cand.value) and abs(cand.value) <= MAX_MAGNITUDE:
+                cands.append(cand)
+    cands.sort(key=lambda c: (c.start, -c.end))
+    return cands
+
+
+def _vague(masked: str, policy: VaguePolicy, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    for m in vague_pattern(policy).finditer(masked):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        entry: VagueEntry | None = policy.lookup(m.group())
+        if entry is None:
+            continue
+        out.append(QuantityMention(
+            char_start=m.start(), char_end=m.end(), surface=m.group(), kind="count",
+            value=entry.value, low=entry.low, high=entry.high, qualifier="vague",
+            number_start=m.start(), number_end=m.end(),
+        ))
+    return out
+
+
+def _bounds(c: Cand) -> tuple[float | None, float | None, float | None]:
+    if c.qualifier == "range":
+        return None, c.value, c.high
+    if c.qualifier in ("more_than", "at_least"):
+        return c.value, c.value, None
+    if c.qualifier in ("less_than", "at_most"):
+        return c.value, None, c.value
+    return c.value, c.value, c.value
+
+
+def _mention(text: str, c: Cand) -> QuantityMention:
+    value, low, high = _bounds(c)
+    return QuantityMention(
+        char_start=c.start, char_end=c.end, surface=text[c.start:c.end], kind=c.kind,
+        value=value, low=low, high=high, qualifier=c.qualifier, unit=c.unit,
+        change_direction=c.change, base_value=c.base, number_start=c.nstart, number_end=c.nend,
+    )
+
+
+def _without_overlaps(mentions: list[QuantityMention]) -> list[QuantityMention]:
+    mentions.sort(key=lambda m: (m.char_start, -(m.char_end - m.char_start)))
+    out: list[QuantityMention] = []
+    for m in mentions:
+        if out and m.char_start < out[-1].char_end:
+            continue
+        out.append(m)
+    return out
+
+
+def extract_quantities(text: str, *, policy: VaguePolicy | None = None) -> list[QuantityMention]:
+    """Every quantity in ``text``, sorted by position (see the module docstring)."""
+    if not text:
+        return []
+    masked = mask_non_quantities(text)
+    cands = combine(masked, _candidates(text, masked))
+    mentions = [_mention(text, c) for c in cands if c.high is None or c.value <= c.high]
+    taken = [(m.char_start, m.char_end) for m in mentions]
+    mentions.extend(_vague(masked, policy or DEFAULT_POLICY, taken))
+    return _without_overlaps(mentions)

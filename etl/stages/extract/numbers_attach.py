@@ -1,0 +1,200 @@
+"""Read what is written around one number: its scale, unit, currency, sign and qualifier.
+
+:func:`read_candidate` turns a number found by the grammar into a :class:`Cand` (or None when
+the context says it is not a quantity: a year, a day of the month, an identifier, the pronoun
+"one", an ordinal). All look-ups use the masked text (see :mod:`numbers_mask`), with offsets that
+are the same as in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from etl.records import ChangeDirection, Qualifier, QuantityKind
+from etl.stages.extract.numbers_lexicon import LEXICON
+from etl.stages.extract.numwords import Parsed
+
+# How far (in characters) to look left and right of a number for qualifiers, units and the like.
+WINDOW = 48
+# Year-shaped numbers: integers in this range written with four digits and no separator.
+YEAR_MIN, YEAR_MAX = 1800, 2100
+# Words before the pronoun "one" ("which one", "the one") and after it ("one another").
+_ONE_BEFORE = re.compile(r"(?i:\b(?:the|this|that|which|each|every|any|no|another|some|a|any|only)\s+)$")
+_ONE_AFTER = re.compile(r"^(?i:\s+(?:another|'s|is|was|who|which|that|does|did|can|could|would|will|should|might|must|thing|day|at\s+a\s+time)\b|'s|-(?:off|sided|time|way|stop|on-one|man|party|to-one))")
+# What may follow "a third" / "one fifth" for it to be a fraction rather than an ordinal.
+_FRACTION_FOLLOW = re.compile(r"^(?:\s+(?:of|and|or)\b|\s*[,.;:!?)\"'\u201d]|\s*$|\s+(?:[a-z]+ly\s+)?(?:said|says|were|are|was|is|have|had|has)\b)")
+_HALF_BAD_BEFORE = re.compile(r"(?i:\b(?:first|second|1st|2nd|latter|former|the|other|back|second-)\s*)$")
+_SIGN_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(\[<>=:~]))[-\u2212]|(?i:\b(?:minus|negative)\s+))$")
+_PERCENT_AFTER = re.compile(
+    r"^(?:\s?%|(?i:[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage|pp\b)"
+    r"|[ -](?:per[ -]?cents?|pct\.?|percentage|pc\b)))"
+)
+_ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
+# "9.83e-3 +/- 1e-5": the number after a plus-minus sign is an uncertainty, not a quantity.
+_UNCERTAINTY = re.compile(r"(?:\+/-|\u00b1)\s*$")
+# Single-letter scales ("10k", "1.2b") are read only below this value ("1500b" is not 1.5 trillion).
+SINGLE_LETTER_SCALE_MAX = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Cand:
+    """A quantity being assembled: span (with qualifier words) and number span inside it."""
+
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    value: float
+    kind: QuantityKind = "count"
+    unit: str | None = None
+    qualifier: Qualifier = "exact"
+    change: ChangeDirection | None = None
+    scale: float = 1.0
+    has_words: bool = False
+    explicit: bool = False  # unit, currency, percent, scale or qualifier written next to it
+    high: float | None = None  # upper end of a range ("20 to 30" -> value 20, high 30)
+    base: float | None = None  # starting point of a change ("rose from 20 to 30" -> 20)
+
+
+def _keep_words(masked: str, p: Parsed) -> bool:
+    """Spelled numbers that are pronouns or ordinals are not quantities."""
+    before = masked[max(0, p.start - WINDOW):p.start]
+    after = masked[p.end:p.end + WINDOW]
+    if p.n_tokens == 1 and p.first_word == "one":
+        return not (_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
+    if p.first_word in ("half", "halves") and p.n_tokens == 1:
+        return not (_HALF_BAD_BEFORE.search(before) or after.startswith("-"))
+    single_fraction = p.fraction and p.first_word in ("a", "an", "one") and not p.last_word.endswith("s")
+    if single_fraction and p.n_tokens == 2:
+        return bool(_FRACTION_FOLLOW.match(after)) and not after.startswith("-")
+    return True
+
+
+def _is_year(text: str, masked: str, p: Parsed) -> bool:
+    literal = text[p.start:p.end]
+    if not (literal.isdigit() and len(literal) == 4 and YEAR_MIN <= p.value <= YEAR_MAX):
+        return False
+    if LEXICON.year_count_after.match(masked[p.end:p.end + WINDOW]):
+        return False
+    return not LEXICON.qualifier_before.search(masked[max(0, p.start - WINDOW):p.start])
+
+
+def _excluded(text: str, masked: str, p: Parsed) -> bool:
+    before = masked[max(0, p.start - WINDOW):p.start]
+    after = masked[p.end:p.end + 3]
+    if p.has_words and not _keep_words(masked, p):
+        return True
+    if not p.has_digits:
+        return False
+    if before[-1:].isalpha() or before[-1:] in ("_", "\x1f", "/", "#", "^") or after[:1] == "\x1f":
+        return True
+    if (after[:1] == "/" and not after[1:2].isalpha()) or _UNCERTAINTY.search(before):
+        return True
+    if before[-1:] in "-\u2212" and before[-2:-1].isalpha():
+        return True
+    if (before[-1:] == "." and before[-2:-1].isdigit()) or (after[:1] in ".," and after[1:2].isdigit()):
+        return True
+    if LEXICON.identifier_before.search(before) or _is_year(text, masked, p):
+        return True
+    if p.value.is_integer() and 1 <= p.value <= 31 and not p.has_words:
+        return bool(LEXICON.month_before.search(before) or LEXICON.month_after.match(masked[p.end:p.end + 20]))
+    return False
+
+
+def _scale_after(masked: str, c: Cand, money: bool) -> Cand:
+    after = masked[c.end:c.end + WINDOW]
+    m = LEXICON.scale_attached.match(after) or LEXICON.scale_spaced.match(after)
+    if m is None or c.has_words and m.re is LEXICON.scale_attached:
+        return c
+    word = m.group().strip()
+    if len(word) == 1 and c.value >= SINGLE_LETTER_SCALE_MAX:
+        return c
+    if word == "m" and not money:
+        rest = after[m.end():]
+        if not (re.match(r"^\s+[a-z]+s\b", rest) or LEXICON.year_count_after.match(rest)) or c.value >= 1000:
+            return c
+    scale = LEXICON.scales[word]
+    return replace(c, end=c.end + m.end(), nend=c.end + m.end(), value=c.value * scale, scale=scale, explicit=True)
+
+
+def _currency(masked: str, c: Cand) -> Cand:
+    before = masked[max(0, c.start - 12):c.start]
+    m = LEXICON.currency_before.search(before)
+    if m is not None:
+        code = LEXICON.currency_prefix.get(m.group().strip(), "USD")
+        return replace(c, start=c.start - (len(before) - m.start()), kind="money", unit=code, explicit=True)
+    m = LEXICON.currency_after.match(masked[c.end:c.end + WINDOW])
+    if m is not None:
+        unit = LEXICON.currency_suffix.get(re.sub(r"\s+", " ", m.group("cur").lower()), m.group("cur"))
+        return replace(c, end=c.end + m.end(), kind="money", unit=unit, explicit=True)
+    return c
+
+
+def _unit_or_percent(masked: str, c: Cand) -> Cand | None:
+    after = masked[c.end:c.end + WINDOW]
+    m = _PERCENT_AFTER.match(after)
+    if m is not None:
+        unit = "percentage point" if m.group("pp") else "%"
+        return replace(c, end=c.end + m.end(), kind="percent", unit=unit, explicit=True)
+    if c.kind == "money":
+        return c
+    m = LEXICON.unit_after.match(after)
+    if m is not None:
+        form = m.group("att") or m.group("short") or m.group("long") or ""
+        name = LEXICON.unit_names.get(form.lower() if len(form) > 2 else form, form)
+        return replace(c, end=c.end + m.end(), kind="measure", unit=name, explicit=True)
+    if _ATTACHED_LETTERS.match(after) and not c.has_words:
+        return None
+    return c
+
+
+def _sign(masked: str, c: Cand) -> Cand:
+    m = _SIGN_BEFORE.search(masked[max(0, c.start - 10):c.start])
+    if m is not None and c.has_words and not m.group()[:1].isalpha():
+        return c
+    if m is None:
+        return c
+    width = len(m.group())
+    return replace(c, start=c.start - width, nstart=c.nstart - width, value=-c.value)
+
+
+def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
+    """The quantity around number ``p``, or None when its context says it is not one."""
+    if _excluded(text, masked, p):
+        return None
+    c = Cand(p.start, p.end, p.start, p.end, p.value, has_words=p.has_words)
+    c = _sign(masked, c)
+    money = LEXICON.currency_before.search(masked[max(0, c.start - 12):c.start]) is not None
+    c = _scale_after(masked, c, money)
+    c = _currency(masked, c)
+    got = _unit_or_percent(masked, c)
+    if got is None:
+        return None
+    return read_qualifier(masked, got)
+
+
+_BOUNDS = {"exact", "approx"}
+
+
+def read_qualifier(masked: str, c: Cand) -> Cand:
+    """Qualifier words before ("more than") or after ("or more", "-odd") the quantity."""
+    m = LEXICON.qualifier_before.search(masked[max(0, c.start - WINDOW):c.start])
+    if m is not None and m.lastgroup:
+        c = replace(c, start=c.start - (len(m.group())), qualifier=m.lastgroup, explicit=True)  # type: ignore[arg-type]
+    post = LEXICON.post_qualifier.match(masked[c.end:c.end + WINDOW])
+    if post is not None and post.lastgroup and c.qualifier in _BOUNDS:
+        c = replace(c, end=c.end + post.end(), qualifier=post.lastgroup, explicit=True)  # type: ignore[arg-type]
+    return read_change(masked, c)
+
+
+def read_change(masked: str, c: Cand) -> Cand:
+    """"rose 45%", "fell by 12 percent", "a 45% increase" -> change direction."""
+    m = LEXICON.change_before.search(masked[max(0, c.start - WINDOW):c.start])
+    if m is not None and (c.kind == "percent" or " by" in m.group().lower()):
+        return replace(c, change="up" if m.group("up") else "down")
+    if c.kind == "percent":
+        n = LEXICON.change_noun_after.match(masked[c.end:c.end + WINDOW])
+        if n is not None:
+            return replace(c, change="up" if n.group("up") else "down")
+    return c

@@ -1,0 +1,128 @@
+"""Join neighbouring quantities: ranges, changes "from X to Y", two-sided bounds and ratios.
+
+Works on candidates sorted by position; looks only at the (masked) text between two neighbours
+and just before the first one. A hyphen between two integers where the first is not smaller
+("won 3-1", "a 50-50 chance") is a score or a name, and both numbers are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from etl.records import ChangeDirection
+from etl.stages.extract.numbers_attach import WINDOW, Cand
+from etl.stages.extract.numbers_lexicon import LEXICON
+
+_DASH_GAP = re.compile(r"^-?[ ]?[-\u2013\u2014~][ ]?$|^[ ]?(?:-\s*)?(?i:to|through|thru|till|until)\s+$")
+_HYPHEN_ONLY = re.compile(r"^[-\u2013]$")
+_AND_GAP = re.compile(r"^\s+and\s+$", re.I)
+_TO_GAP = re.compile(r"^-?\s+to\s+$", re.I)
+_BETWEEN = re.compile(r"(?i:\bbetween\s+)$")
+_FROM = re.compile(r"(?i:\bfrom\s+)$")
+_BOUND_GAP = re.compile(r"^\s*,?\s*(?:(?i:and|but)\s+)?$")
+_OUT_OF_GAP = re.compile(r"^\s+out\s+of\s+$", re.I)
+_IN_GAP = re.compile(r"^\s+in\s+$", re.I)
+_OVER_GAP = re.compile(r"^\s+over\s+$", re.I)
+_PHRASE_END = re.compile(r"^\s*(?:[.,;:!?)]|$)")
+_LOWER = ("more_than", "at_least")
+_UPPER = ("less_than", "at_most")
+_FLAT = ("exact", "approx")
+# Scores and names: both sides of "N-M" at most this when N >= M ("won 3-1").
+SCORE_MAX = 200
+
+
+def _inherit(a: Cand, b: Cand) -> Cand:
+    """"between 20 and 30 million", "50 to 80%": the first side takes the second's scale/unit."""
+    if a.scale == 1.0 and b.scale != 1.0 and a.value * b.scale <= b.value and not a.explicit:
+        a = replace(a, value=a.value * b.scale, scale=b.scale)
+    if a.kind == "count" and b.kind != "count":
+        a = replace(a, kind=b.kind, unit=b.unit)
+    return a
+
+
+def _range(a: Cand, b: Cand, start: int) -> Cand:
+    a = _inherit(a, b)
+    kind = a.kind if a.kind != "count" else b.kind
+    return Cand(start, b.end, a.nstart, b.nend, a.value, kind=kind, unit=a.unit or b.unit,
+                qualifier="range", scale=b.scale, explicit=True, change=b.change, high=b.value)
+
+
+def _change(a: Cand, b: Cand, start: int, verb: re.Match[str] | None) -> Cand:
+    a = _inherit(a, b)
+    if verb is not None:
+        direction: ChangeDirection = "up" if verb.group("up") else "down"
+    else:
+        direction = "up" if b.value > a.value else "down"
+    return replace(b, start=start, change=direction, base=a.value)
+
+
+def _is_score(gap: str, a: Cand, b: Cand) -> bool:
+    return bool(_HYPHEN_ONLY.match(gap)) and b.value <= a.value <= SCORE_MAX and not a.explicit \
+        and a.value.is_integer() and b.value.is_integer()
+
+
+def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
+    """A joined candidate, False to drop both (a score), or None when they stay apart."""
+    gap = masked[a.end:b.start]
+    before = masked[max(0, a.start - WINDOW):a.start]
+    if b.start < b.nstart and not gap.strip():
+        # "20~100", "1 over 121": the second number's qualifier is really the connector.
+        b_gap = masked[a.end:b.nstart]
+        bare = replace(b, start=b.nstart, qualifier="exact",
+                       explicit=b.explicit and (b.kind != "count" or b.scale != 1.0))
+        if _DASH_GAP.match(b_gap) or _OVER_GAP.match(b_gap):
+            return _pair(masked, a, bare)
+    if _is_score(gap, a, b):
+        return False
+    if _AND_GAP.match(gap) and (m := _BETWEEN.search(before)) and _inherit(a, b).value < b.value:
+        return _range(a, b, a.start - len(m.group()))
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return None
+    if _TO_GAP.match(gap) and (m := _FROM.search(before)):
+        verb = LEXICON.change_before.search(before[: len(before) - len(m.group())])
+        rising = _inherit(a, b).value < b.value
+        if verb is not None and (verb.group("up") is not None) != rising:
+            verb = None
+        if verb is not None or not rising:
+            return _change(a, b, a.start - len(m.group()), verb)
+        return _range(a, b, a.start - len(m.group()))
+    if _DASH_GAP.match(gap) and _inherit(a, b).value < b.value and a.qualifier in _FLAT:
+        return _range(a, b, a.start)
+    if _BOUND_GAP.match(gap) and a.qualifier in _LOWER + _UPPER and b.qualifier in _LOWER + _UPPER \
+            and (a.qualifier in _LOWER) != (b.qualifier in _LOWER):
+        low, high = (a, b) if a.qualifier in _LOWER else (b, a)
+        if low.value < high.value:
+            return replace(a, end=b.end, nend=b.nend, value=low.value, qualifier="range", high=high.value)
+    return _ratio(masked, a, b, gap)
+
+
+def _ratio(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:
+    if a.kind != "count" or b.kind != "count" or b.value == 0 or a.qualifier != "exact":
+        return None
+    ok = (_OUT_OF_GAP.match(gap) and a.value <= b.value) or (
+        _IN_GAP.match(gap) and a.value == 1 and b.value > 1) or (
+        _OVER_GAP.match(gap) and not a.explicit and not b.explicit
+        and _PHRASE_END.match(masked[b.end:b.end + 3]))
+    if not ok:
+        return None
+    return replace(a, end=b.end, nend=b.nend, value=a.value / b.value, qualifier=b.qualifier)
+
+
+def combine(masked: str, cands: list[Cand]) -> list[Cand]:
+    """Merge neighbours left to right (each candidate joins at most one other)."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        joined = _pair(masked, a, b) if b is not None and b.start >= a.end else None
+        if joined is False:
+            i += 2
+        elif isinstance(joined, Cand):
+            out.append(joined)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out

@@ -1,0 +1,135 @@
+"""The quantities extractor's vocabulary (etl/data/numbers_lexicon.toml), compiled once at import.
+
+Every phrase list becomes one compiled regular expression, anchored where it is used: phrases
+*before* a number are matched against the text that ends right before it (``…$``), phrases
+*after* a number against the text that starts right after it (``^…``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+# Words ending in "s" that are not plural nouns (after a year-shaped number: "in 2019 was").
+_NOT_PLURAL = r"(?:was|has|is|its|this|his|as|us|does|always|perhaps|plus|thus|across|whereas|unless|less|besides|towards|afterwards|says)"
+LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "numbers_lexicon.toml"
+
+
+def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
+    """Longest first, so that "more than" wins over "more"; spaces match any whitespace."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _before(phrases: list[str]) -> str:
+    """Words need a word boundary on their left; symbols such as ">" do not."""
+    words = [p for p in phrases if p[:1].isalnum()]
+    symbols = [p for p in phrases if not p[:1].isalnum()]
+    parts = []
+    if words:
+        parts.append(rf"(?<![\w-])(?:{_alternation(words)})\s+")
+    if symbols:
+        parts.append(rf"(?:{_alternation(symbols)})\s*")
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled vocabulary; see the toml file for what each list means."""
+
+    qualifier_before: re.Pattern[str]
+    post_qualifier: re.Pattern[str]
+    change_before: re.Pattern[str]
+    change_noun_after: re.Pattern[str]
+    identifier_before: re.Pattern[str]
+    fixed_identifiers: re.Pattern[str]
+    month_before: re.Pattern[str]
+    month_after: re.Pattern[str]
+    year_count_after: re.Pattern[str]
+    currency_before: re.Pattern[str]
+    currency_prefix: dict[str, str]
+    currency_after: re.Pattern[str]
+    currency_suffix: dict[str, str]
+    scale_attached: re.Pattern[str]
+    scale_spaced: re.Pattern[str]
+    scales: dict[str, float]
+    unit_after: re.Pattern[str]
+    unit_names: dict[str, str]
+
+
+def _named_groups(table: dict[str, list[str]]) -> str:
+    return "|".join(f"(?P<{name}>{_before(phrases)})" for name, phrases in table.items())
+
+
+def _units(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    attached_only = set(table.get("attached_only", []))
+    names: dict[str, str] = {}
+    spaced: list[str] = []
+    attached: list[str] = []
+    for name, forms in table.items():
+        if name == "attached_only":
+            continue
+        for form in forms:
+            names.setdefault(form.lower() if len(form) > 2 else form, name)
+            (attached if form in attached_only else spaced).append(form)
+    long_forms = [f for f in spaced if len(f) > 2]
+    short_forms = [f for f in spaced if len(f) <= 2]
+    tail = r"(?![\w°])"
+    pattern = (rf"^(?:(?P<att>{_alternation(attached + spaced)}){tail}"
+               rf"|(?:[ \u00a0]|[ ]?-[ ]?)(?:(?P<short>{_alternation(short_forms)}){tail}"
+               rf"|(?i:(?P<long>{_alternation(long_forms)})){tail}))")
+    return re.compile(pattern), names
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read and compile the vocabulary file."""
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    quals = data["qualifiers"]
+    post = data["post_qualifiers"]
+    changes = data["changes"]
+    prefix = data["currencies"]["prefix"]
+    suffix = data["currencies"]["suffix"]
+    scales = {**data["scales"]["spaced"], **data["scales"]["attached"]}
+    unit_re, unit_names = _units(data["units"])
+    post_groups = "|".join(
+        rf"(?P<{name}>(?:\s+|-|\s*(?=\+))(?:{_alternation(phrases)})(?![\w])(?!\s+(?:than\s+)?[-\d$€£]|\s+than\b))"
+        for name, phrases in post.items()
+    )
+    months = data["months"]["names"]
+    return Lexicon(
+        qualifier_before=re.compile(rf"(?i:{_named_groups(quals)})$"),
+        post_qualifier=re.compile(rf"^(?i:{post_groups})"),
+        change_before=re.compile(
+            rf"(?i:(?<![\w-])(?:(?P<up>{_alternation(changes['up'])})|(?P<down>{_alternation(changes['down'])}))"
+            r"\s+(?:by\s+)?(?:(?:an?\s+)?(?:further|additional|another|record|massive|whopping|staggering|mere)\s+)?)$"
+        ),
+        change_noun_after=re.compile(
+            rf"^(?i:\s+(?:(?P<up>{_alternation(changes['up_nouns'])})|(?P<down>{_alternation(changes['down_nouns'])}))\b)"
+        ),
+        identifier_before=re.compile(
+            rf"(?i:(?<![\w.])(?:{_alternation(data['identifiers']['prefixes'])})\s?)$"
+        ),
+        fixed_identifiers=re.compile(
+            rf"(?i:(?<![\w/.-])(?:{_alternation(data['identifiers']['fixed'])})(?![\w/-]))"
+        ),
+        month_before=re.compile(rf"(?<![\w])(?:{_alternation([m.title() for m in months])})\.?\s+(?:the\s+)?$"),
+        month_after=re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_alternation([m.title() for m in months])})\b"),
+        year_count_after=re.compile(
+            rf"^\s+(?:(?:{_alternation(data['years']['count_nouns'])})\b|(?!{_NOT_PLURAL}\b)[a-z]+[^s\W']s\b)"
+        ),
+        currency_before=re.compile(rf"(?:(?<![\w$€£¥])(?:{_alternation(list(prefix))}))[ \u00a0]?$"),
+        currency_prefix=prefix,
+        currency_after=re.compile(rf"^[ \u00a0](?i:(?P<cur>{_alternation(list(suffix))}))(?![\w])"),
+        currency_suffix={k.lower(): v for k, v in suffix.items()},
+        scale_attached=re.compile(rf"^(?:{_alternation(list(data['scales']['attached']))})(?![\w])"),
+        scale_spaced=re.compile(rf"^[ \u00a0](?:{_alternation(list(data['scales']['spaced']))})(?![\w])"),
+        scales=scales,
+        unit_after=unit_re,
+        unit_names=unit_names,
+    )
+
+
+LEXICON = load_lexicon()

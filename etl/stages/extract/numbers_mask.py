@@ -1,0 +1,52 @@
+"""Hide what is written with digits but is not a quantity, before numbers are searched.
+
+Dates ("3/4/2023", "2024-06-10", "March 3"), fiscal years ("2023/24"), times ("3:30 p.m.",
+"10 am"), ordinals ("13th"), decades ("1990s"), phone numbers, IP addresses and version numbers,
+URLs and e-mail addresses, codes that mix letters and digits ("F-16", "COVID-19", "G7", "MH17")
+and list markers at the start of a line are replaced by :data:`FILL` characters of the same
+length, so offsets stay valid and no number is found inside them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.stages.extract.numbers_lexicon import LEXICON
+
+# A character that is neither a word character nor whitespace, so that masked spans stop
+# number runs and qualifier phrases without joining the words around them.
+FILL = "\x1f"
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_PATTERNS = [
+    r"\b(?:https?://|www\.)\S+",
+    r"[\w.+-]+@[\w-]+\.[\w.]+",
+    r"(?<![\w.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])",
+    r"(?<![\w./])\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d/.])",
+    r"(?<![\w/-])(?:1[89]|20)\d{2}[/-]\d{2}(?![\d/-])",
+    r"(?<![\w.:])\d{1,2}(?::\d{2}){1,2}(?:\s*(?:[aApP]\.?[mM]\.?|GMT|UTC|hrs|h)(?![\w]))?",
+    r"(?<![\w.,])\d{1,2}\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)(?![\w])",
+    r"(?<![\w.,])\d{1,2}\s+o'clock",
+    r"(?<![\w])\d+(?:st|nd|rd|th|ST|ND|RD|TH)(?![a-zA-Z])",
+    r"(?<![\w])'?\d{2,4}s(?![\w])",
+    r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s./-]\d{2,5}){1,4}",
+    r"(?<![\w.])\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?![\d])",
+    r"(?<![\w.])\d+(?:\.\d+){2,}(?![\d])",
+    r"(?<![\w$€£¥₹])(?!(?:Rs|Rp|Ksh|KSh|Kshs|Sh|Tk|RM|US|USD|EUR|GBP|INR|CNY|RMB|JPY)\.?\d)"
+    r"(?!(?:km|m|mi|cm|sq|ft|in)[23²³](?![\w]))[A-Za-z]+(?:-|\.)?\d(?:[\w.+/-]*\w)?",
+    r"(?:^|(?<=\n))[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=[ \t])",
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\d,]\d)",
+    rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}(?!\d))?",
+]
+_MASK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+
+def _fill(match: re.Match[str]) -> str:
+    return FILL * (match.end() - match.start())
+
+
+def mask_non_quantities(text: str) -> str:
+    """Same length as ``text``; dates, times, codes and the like replaced by :data:`FILL`."""
+    masked = _MASK.sub(_fill, text)
+    return LEXICON.fixed_identifiers.sub(_fill, masked)

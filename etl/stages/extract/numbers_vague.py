@@ -1,0 +1,82 @@
+"""Vague counts ("dozens", "several", "hundreds of thousands") and the policy that bounds them."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_POLICY_PATH = Path(__file__).resolve().parents[2] / "data" / "vague_numbers.toml"
+
+
+class VaguePolicyError(ValueError):
+    """The vague-number policy file is unreadable or inconsistent."""
+
+
+@dataclass(frozen=True, slots=True)
+class VagueEntry:
+    phrase: str
+    value: float
+    low: float
+    high: float | None
+    followed_by_of: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class VaguePolicy:
+    """Phrase -> bounds; hashable so that its compiled pattern can be cached."""
+
+    entries: tuple[VagueEntry, ...]
+
+    def lookup(self, phrase: str) -> VagueEntry | None:
+        key = re.sub(r"\s+", " ", phrase.lower())
+        return next((e for e in self.entries if e.phrase == key), None)
+
+
+def _entry(phrase: str, row: dict[str, object]) -> VagueEntry:
+    try:
+        value = float(row["value"])  # type: ignore[arg-type]
+        low = float(row.get("low", value))  # type: ignore[arg-type]
+        high_raw = row.get("high")
+        high = None if high_raw is None else float(high_raw)  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise VaguePolicyError(f"vague phrase {phrase!r}: needs numeric value/low/high") from exc
+    if low > value or (high is not None and value > high):
+        raise VaguePolicyError(f"vague phrase {phrase!r}: needs low <= value <= high")
+    return VagueEntry(phrase.lower().strip(), value, low, high, bool(row.get("followed_by_of", False)))
+
+
+def _read(path: Path) -> dict[str, VagueEntry]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise VaguePolicyError(f"cannot read vague-number policy {path}: {exc}") from exc
+    phrases = data.get("phrases", {})
+    if not isinstance(phrases, dict):
+        raise VaguePolicyError(f"{path}: [phrases] must be a table")
+    return {k.lower().strip(): _entry(k, v) for k, v in phrases.items()}
+
+
+def load_vague_policy(path: Path | None = None) -> VaguePolicy:
+    """The default policy (ACLED convention), with the phrases of ``path`` added or replaced."""
+    entries = _read(DEFAULT_POLICY_PATH)
+    if path is not None:
+        entries.update(_read(Path(path)))
+    return VaguePolicy(tuple(entries.values()))
+
+
+@lru_cache(maxsize=8)
+def vague_pattern(policy: VaguePolicy) -> re.Pattern[str]:
+    """One pattern for every phrase of the policy, longest first."""
+    parts = []
+    for entry in sorted(policy.entries, key=lambda e: len(e.phrase), reverse=True):
+        body = re.escape(entry.phrase).replace(r"\ ", r"\s+")
+        tail = r"(?=\s+of\b)" if entry.followed_by_of else r"(?![\w-])"
+        parts.append(body + tail)
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(parts) + ")")
+
+
+DEFAULT_POLICY = load_vague_policy()

@@ -1,0 +1,173 @@
+"""Spelled and mixed numbers: "twenty-one", "3 hundred and 21", "two thirds of a million".
+
+A run of number words and digit literals found by :data:`RUN_PATTERN` is cut into tokens
+(:func:`tokenize_run`) and read by a small grammar (:func:`parse_run`) into one or more numbers,
+each with its own character span. The grammar knows cardinals (with "and", "a hundred", "dozen"),
+decimals read aloud ("five point five"), fractions ("a third", "three twenty-firsts",
+"one hundred thirty-fifths" = 100/35), mixed numbers ("two and a half", "3 million and a half")
+and scaled fractions ("half a million"). Where the grammar breaks ("twenty twenty", "423 0000")
+the run is split into several numbers. Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+_ORD_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_ORD_TEENS = ("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+              "eighteenth nineteenth").split()
+_ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+_ORD_SCALES = {"hundredth": 100.0, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9,
+               "trillionth": 1e12}
+
+_CARDINAL: dict[str, tuple[str, float]] = {}
+for _i, _w in enumerate(_UNITS):
+    _CARDINAL[_w] = ("unit", float(_i))
+_CARDINAL["nought"] = ("unit", 0.0)
+for _i, _w in enumerate(_TEENS):
+    _CARDINAL[_w] = ("teen", float(10 + _i))
+for _i, _w in enumerate(_TENS):
+    _CARDINAL[_w] = ("tens", float(20 + 10 * _i))
+_CARDINAL["hundred"] = ("hundred", 100.0)
+for _w, _v in _SCALES.items():
+    _CARDINAL[_w] = ("scale", _v)
+_CARDINAL["dozen"] = ("dozen", 12.0)
+_CARDINAL["dozens"] = ("dozen", 12.0)
+
+# Ordinals used as denominators: value, and the kind of cardinal they continue ("twenty fifth").
+_ORDINAL: dict[str, tuple[str, float]] = {}
+for _i, _w in enumerate(_ORD_UNITS):
+    _ORDINAL[_w] = ("unit", float(_i + 1))
+for _i, _w in enumerate(_ORD_TEENS):
+    _ORDINAL[_w] = ("teen", float(10 + _i))
+for _i, _w in enumerate(_ORD_TENS):
+    _ORDINAL[_w] = ("tens", float(20 + 10 * _i))
+for _w, _v in _ORD_SCALES.items():
+    _ORDINAL[_w] = ("scale", _v)
+_ORDINAL["half"] = ("unit", 2.0)
+_ORDINAL["quarter"] = ("unit", 4.0)
+_PLURAL_ORD = {w + "s": w for w in _ORDINAL if w not in ("half",)}
+_PLURAL_ORD["halves"] = "half"
+_PLURAL_ORD["fifths"] = "fifth"
+
+_WORDS = sorted(set(_CARDINAL) | set(_ORDINAL) | set(_PLURAL_ORD), key=len, reverse=True)
+_W = "(?:" + "|".join(_WORDS) + ")"
+# A digit literal: grouped thousands, space-grouped millions ("1 234 567"), plain or decimal,
+# then an optional exponent ("1e10", "2.5^-1"), mixed or plain fraction ("2 1/2", "3/4").
+DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,.])"
+    r"|\d+(?:\.\d+)?)"
+    r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?!\d))?"
+    r"(?:[ \u00a0]\d{1,2}/\d{1,3}(?![\d/])|/\d{1,4}(?![\d/]))?"
+    r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]?"
+)
+VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+_VULGAR_VALUES = dict(zip(VULGAR, (1 / 2, 1 / 3, 2 / 3, 1 / 4, 3 / 4, 1 / 5, 2 / 5, 3 / 5, 4 / 5,
+                                   1 / 6, 5 / 6, 1 / 8, 3 / 8, 5 / 8, 7 / 8), strict=True))
+_ITEM = rf"(?:\b{_W}\b|(?<![\w.,]){DIGITS}|[{VULGAR}])"
+_JOIN = r"(?:[ \t]*-[ \t]*|\s+(?:and\s+)?(?:(?:a|an|of\s+an?|point)\s+)?)"
+RUN_PATTERN = rf"(?:\b(?:a|an)\s+(?=\b{_W}\b))?{_ITEM}(?:{_JOIN}{_ITEM})*"
+
+_TOKEN = re.compile(rf"(?P<d>{DIGITS}|[{VULGAR}])|(?P<w>[A-Za-z]+)|(?P<h>-)")
+
+# Digit literals longer than this (without separators) are not read: a cap for pathological input.
+MAX_DIGITS = 24
+# Exponents beyond this are not read ("10^100" is not a news quantity).
+MAX_EXPONENT = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token of a run: ``kind`` is digit/unit/teen/tens/hundred/scale/dozen/ord/a/and/point/other."""
+
+    start: int
+    end: int
+    kind: str
+    value: float
+    word: str
+    hyphen_before: bool = False
+    plural: bool = False
+    ord_kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A number read from a run: span, value and how it was written."""
+
+    start: int
+    end: int
+    value: float
+    has_words: bool
+    has_digits: bool
+    fraction: bool
+    n_tokens: int
+    first_word: str
+    last_word: str
+    decimal: bool = False
+
+
+def digit_value(literal: str) -> float | None:
+    """Value of a digit literal as matched by :data:`DIGITS`, or None when unreadable/capped."""
+    lit = literal.replace(",", "").replace("\u00a0", " ").replace("\u202f", " ")
+    extra = 0.0
+    if lit and lit[-1] in _VULGAR_VALUES:
+        extra, lit = _VULGAR_VALUES[lit[-1]], lit[:-1]
+        if not lit:
+            return extra
+    if "/" in lit:
+        head, _, den = lit.rpartition("/")
+        whole, _, num = head.rpartition(" ")
+        if not den or float(den) == 0 or not num:
+            return None
+        return (float(whole) if whole else 0.0) + float(num) / float(den) + extra
+    lit = lit.replace(" ", "")
+    if len(re.sub(r"\D", "", lit.split("e")[0].split("E")[0].split("^")[0])) > MAX_DIGITS:
+        return None
+    if "^" in lit:
+        base, _, exp = lit.partition("^")
+        if abs(int(exp)) > MAX_EXPONENT:
+            return None
+        return float(base) ** int(exp) if float(base) != 0 or int(exp) > 0 else None
+    mantissa, _, exp = lit.lower().partition("e")
+    if exp and abs(int(exp)) > MAX_EXPONENT:
+        return None
+    return float(mantissa) * (10.0 ** int(exp) if exp else 1.0) + extra
+
+
+def tokenize_run(text: str, start: int, end: int) -> list[Tok]:
+    """Cut ``text[start:end]`` (a match of RUN_PATTERN) into tokens with absolute offsets."""
+    toks: list[Tok] = []
+    hyphen = False
+    for m in _TOKEN.finditer(text, start, end):
+        if m.group("h"):
+            hyphen = True
+            continue
+        s, e = m.start(), m.end()
+        if m.group("d"):
+            value = digit_value(m.group())
+            toks.append(Tok(s, e, "digit" if value is not None else "other", value or 0.0,
+                            m.group(), hyphen))
+        else:
+            toks.append(_word_token(m.group(), s, e, hyphen))
+        hyphen = False
+    return toks
+
+
+def _word_token(word: str, s: int, e: int, hyphen: bool) -> Tok:
+    low = word.lower()
+    if low in _CARDINAL:
+        kind, value = _CARDINAL[low]
+        return Tok(s, e, kind, value, low, hyphen, plural=low.endswith("s"))
+    singular = _PLURAL_ORD.get(low, low)
+    if singular in _ORDINAL:
+        okind, value = _ORDINAL[singular]
+        return Tok(s, e, "ord", value, low, hyphen, plural=low != singular, ord_kind=okind)
+    if low in ("a", "an", "and", "point", "of"):
+        return Tok(s, e, low if low != "an" else "a", 0.0, low, hyphen)
+    return Tok(s, e, "other", 0.0, low, hyphen)

@@ -1,0 +1,243 @@
+"""The grammar that reads tokens of a number run (see :mod:`numwords`) into numbers.
+
+Cardinals are read greedily left to right ("ninety-five hundred" = 9500); a fraction is a
+numerator followed by an ordinal denominator, where a hyphen binds a compound ordinal
+("one hundred thirty-fifths" = 100/35, "one hundred thirty-two fifths" = 132/5); "and" before a
+fraction starts the fractional part ("two hundred and fifty-four hundredths" = 200.54).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from etl.stages.extract.numwords import Parsed, Tok
+
+_SMALL = ("unit", "teen", "tens", "digit")
+
+
+@dataclass(slots=True)
+class _State:
+    """Running state of a cardinal being read (local to one call)."""
+
+    total: float = 0.0
+    cur: float = 0.0
+    piece: float = 0.0
+    last: str = ""
+    last_scale: float = 0.0
+    has_hundred: bool = False
+    n_real: int = 0
+
+
+def _is_compound_ordinal(toks: list[Tok], k: int) -> bool:
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and nxt.kind == "ord" and nxt.hyphen_before and nxt.ord_kind == "unit"
+
+
+def _after_and_is_fraction(toks: list[Tok], k: int) -> bool:
+    return k + 1 < len(toks) and fraction_at(toks, k + 1) is not None
+
+
+def _accept(st: _State, toks: list[Tok], k: int) -> bool:
+    """Apply token k to the state if the grammar allows it; False ends the cardinal."""
+    t = toks[k]
+    after_joint = st.last in ("", "hundred", "scale", "and")
+    if t.kind == "digit":
+        if st.last == "" or (st.last in ("hundred", "and") and t.value < 100 and t.value.is_integer()) \
+                or (st.last == "scale" and t.value < st.last_scale and t.value.is_integer()):
+            st.cur, st.piece, st.last = st.cur + t.value, t.value, "digit"
+            return True
+        return False
+    if t.kind == "unit":
+        if t.value == 0:
+            return False
+        if after_joint or st.last == "tens":
+            st.cur += t.value
+            st.piece = st.piece + t.value if st.last == "tens" else t.value
+            st.last = "unit"
+            return True
+        return False
+    if t.kind in ("teen", "tens"):
+        if not after_joint or (t.kind == "tens" and _is_compound_ordinal(toks, k)):
+            return False
+        st.cur, st.piece, st.last = st.cur + t.value, t.value, t.kind
+        return True
+    return _accept_multiplier(st, toks, k)
+
+
+def _accept_multiplier(st: _State, toks: list[Tok], k: int) -> bool:
+    t = toks[k]
+    if t.kind == "hundred":
+        if st.last not in ("unit", "teen", "tens", "digit", "a") or st.has_hundred or st.cur >= 100:
+            return False
+        st.cur, st.last, st.has_hundred = st.cur * 100, "hundred", True
+        return True
+    if t.kind == "scale":
+        if st.last not in ("unit", "teen", "tens", "digit", "a", "hundred", "dozen"):
+            return False
+        if st.last_scale and t.value >= st.last_scale:
+            return False
+        st.total += st.cur * t.value
+        st.cur, st.last, st.last_scale, st.has_hundred = 0.0, "scale", t.value, False
+        return True
+    if t.kind == "dozen":
+        if st.last not in ("unit", "teen", "tens", "digit", "a"):
+            return False
+        st.cur += st.piece * 11
+        st.last = "dozen"
+        return True
+    if t.kind == "and":
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        ok = st.last in ("hundred", "scale") and nxt is not None and nxt.kind in _SMALL
+        if not ok or _after_and_is_fraction(toks, k):
+            return False
+        st.last = "and"
+        return True
+    return False
+
+
+def cardinal_at(toks: list[Tok], i: int) -> tuple[float, int, float] | None:
+    """Read a cardinal at ``i``: (value, end index, last scale if it ended on one) or None."""
+    if i >= len(toks):
+        return None
+    st = _State()
+    k = i
+    if toks[i].kind == "a":
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or nxt.kind not in ("hundred", "scale", "dozen"):
+            return None
+        st.cur, st.piece, st.last, k = 1.0, 1.0, "a", i + 1
+    elif toks[i].kind == "unit" and toks[i].value == 0:
+        return 0.0, i + 1, 0.0
+    while k < len(toks) and _accept(st, toks, k):
+        if toks[k].kind != "and":
+            st.n_real += 1
+        k += 1
+    if st.last == "and":
+        k -= 1
+    if st.n_real == 0:
+        return None
+    return st.total + st.cur, k, (toks[k - 1].value if toks[k - 1].kind == "scale" else 0.0)
+
+
+def ordinal_at(toks: list[Tok], k: int) -> tuple[float, int] | None:
+    """Read an ordinal denominator at ``k`` ("fifths", "twenty-first", "one hundred fifth")."""
+    n = len(toks)
+    if k >= n:
+        return None
+    t = toks[k]
+    if t.kind == "ord":
+        if t.ord_kind == "unit" and t.value <= 2 and t.word not in ("half", "halves"):
+            return None
+        return t.value, k + 1
+    nxt = toks[k + 1] if k + 1 < n else None
+    if nxt is None:
+        return None
+    if t.kind == "tens" and nxt.kind == "ord" and nxt.ord_kind == "unit" and nxt.value < 10 \
+            and nxt.word not in ("half", "halves", "quarter", "quarters"):
+        return t.value + nxt.value, k + 2
+    if t.kind in ("unit", "a") and nxt.kind == "hundred" and (t.kind == "a" or t.value > 0):
+        base = 100.0 * (t.value if t.kind == "unit" else 1.0)
+        m = k + 2
+        if m < n and toks[m].kind == "and":
+            m += 1
+        rest = ordinal_at(toks, m) if m < n else None
+        if rest is not None and rest[0] < 100:
+            return base + rest[0], rest[1]
+    return None
+
+
+def fraction_at(toks: list[Tok], i: int) -> tuple[float, int] | None:
+    """Read a fraction at ``i`` ("a third", "three quarters", "half"): (value, end) or None."""
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    if t.kind == "ord" and t.word == "half":
+        return 0.5, i + 1
+    card = cardinal_at(toks, i)
+    if card is not None:
+        numerator, k = card[0], card[1]
+        if k < len(toks) and toks[k].kind == "and":
+            return None
+    elif t.kind == "a":
+        numerator, k = 1.0, i + 1
+    else:
+        return None
+    den = ordinal_at(toks, k)
+    if den is None or den[0] == 0:
+        return None
+    return numerator / den[0], den[1]
+
+
+def _scaled(toks: list[Tok], value: float, j: int) -> tuple[float, int]:
+    """"half a million", "two thirds of a million", "three quarters million"."""
+    n = len(toks)
+    if j < n and toks[j].kind == "scale":
+        return value * toks[j].value, j + 1
+    if j + 1 < n and toks[j].kind == "a" and toks[j + 1].kind in ("scale", "hundred", "dozen"):
+        return value * toks[j + 1].value, j + 2
+    if j + 2 < n and toks[j].kind == "of" and toks[j + 1].kind == "a" and toks[j + 2].kind == "scale":
+        return value * toks[j + 2].value, j + 3
+    return value, j
+
+
+def _decimals(toks: list[Tok], j: int) -> tuple[str, int]:
+    digits = ""
+    k = j
+    while k < len(toks) and toks[k].kind == "unit":
+        digits += str(int(toks[k].value))
+        k += 1
+    if digits:
+        return digits, k
+    card = cardinal_at(toks, j)
+    if card is None or not card[0].is_integer():
+        return "", j
+    return str(int(card[0])), card[1]
+
+
+def number_at(toks: list[Tok], i: int) -> tuple[float, int, bool] | None:
+    """Read one number at ``i``: (value, end index, is_fraction) or None."""
+    frac = fraction_at(toks, i)
+    if frac is not None:
+        value, j = _scaled(toks, *frac)
+        return value, j, True
+    card = cardinal_at(toks, i)
+    if card is None:
+        return None
+    value, j, last_scale = card
+    n = len(toks)
+    if j + 1 < n and toks[j].kind == "point" and all(t.kind != "digit" for t in toks[i:j]):
+        digits, k = _decimals(toks, j + 1)
+        if digits:
+            return value + float("0." + digits), k, False
+    if j + 1 < n and toks[j].kind == "and":
+        frac = fraction_at(toks, j + 1)
+        if frac is not None:
+            fv, k = frac
+            if k < n and toks[k].kind == "scale":
+                scale = toks[k].value
+                return (value + fv) * scale if not last_scale else value + fv * scale, k + 1, True
+            return value + fv * (last_scale or 1.0), k, True
+    return value, j, False
+
+
+def parse_run(toks: list[Tok]) -> list[Parsed]:
+    """All numbers in a tokenised run, left to right, splitting where the grammar breaks."""
+    out: list[Parsed] = []
+    i = 0
+    while i < len(toks):
+        got = number_at(toks, i)
+        if got is None:
+            i += 1
+            continue
+        value, j, fraction = got
+        part = toks[i:j]
+        out.append(Parsed(
+            start=part[0].start, end=part[-1].end, value=value,
+            has_words=any(t.kind != "digit" for t in part),
+            has_digits=any(t.kind == "digit" for t in part),
+            fraction=fraction, n_tokens=len(part),
+            first_word=part[0].word.lower(), last_word=part[-1].word.lower(),
+            decimal=any(t.kind == "digit" and not t.value.is_integer() for t in part),
+        ))
+        i = j
+    return out
