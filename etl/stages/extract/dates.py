@@ -1,0 +1,107 @@
+"""Find dates and periods in news text and resolve each to an honest inclusive interval.
+
+Public: :func:`extract_dates`.
+
+How it works: compiled regexes (``dates_explicit``, ``dates_relative``, ``dates_ranges``) propose
+candidate spans with their reading; overlapping candidates keep the longest (ties: rule order);
+neighbours written as ranges are merged. No call to the clock, no dateparser in the hot path:
+each rule already knows which part is the day, month and year, and ``datetime.date`` validates.
+
+Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
+
+* Interval and granularity: "in 2024" is 2024-01-01..2024-12-31 (``year``), never a day.
+  Values are TIMEX-like: ``2024``, ``2024-06``, ``2024-06-10``, ``2024-W23`` (ISO week,
+  Monday..Sunday), ``2024-Q3``, ``2024-H1``, ``2022-SU`` (season), ``199`` (the 1990s), and
+  ``start/end`` (ISO days) for ``range`` (from-to, rolling windows, "early 2024"...).
+* Seasons are northern meteorological: spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter
+  Dec YYYY-Feb YYYY+1. Early/mid/late of a year: Jan-Apr / May-Aug / Sep-Dec ("the end of" =
+  late); of a month: 1-15 / 10-20 / 16-end; of a decade: years 0-3 / 3-6 / 6-9.
+* Tense: a month, day-and-month, weekday, quarter or season named without a year resolves to
+  the latest one on or before the publication date, unless its clause is future ("will",
+  "is due to", "plans to", "scheduled", "expected to", "would"...; a later reporting/past cue
+  such as "said" cancels it), in which case it resolves to the first one on or after it
+  (weekdays: strictly after). "next/last/this" fix the direction explicitly; "next Friday" and
+  "last Wednesday" are the weekdays of the next and previous calendar weeks.
+* Relative expressions ("yesterday", "last year", "two years ago" = the day two years before
+  publication) need the publication date: when it is None they are skipped, never filled from
+  today. Rolling windows ("the past three months") end the day before publication; "since
+  2021" runs from 2021-01-01 to the publication date.
+* Not dates: "may"/"march"/"august" as words (a bare ambiguous month needs a date preposition,
+  and lowercase needs punctuation after it), "Sunday Times", "Bloody Sunday", bare numbers,
+  percentages, durations ("25 years", "seven weeks"); "seven weeks after X" is skipped
+  (anchored to X, not to the publication date). A four-digit number is a year only in
+  1900..2100 and only after a date word ("in", "since", "the"...) or before punctuation.
+* Numeric dates: a part > 12 decides day/month order; otherwise ``day_first`` decides
+  (default False: month first, US wire style); dotted dates (22.08.2025) are day first.
+  Two-digit years resolve to the latest year not after publication (skipped without it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from etl.records import DateMention
+from etl.stages.extract import dates_anchored, dates_explicit, dates_ranges, dates_relative
+from etl.stages.extract.dates_base import Ctx, Hit, Rule
+
+_RULES: tuple[Rule, ...] = (
+    dates_ranges.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES
+)
+# Prepositions folded into a date's surface, as in CONTRACT.md's example "in 2024".
+_PREFIX = re.compile(r"\b(?:in|on|during)\s+$", re.IGNORECASE)
+# Cheap gate: text without a digit or any date word cannot contain a date.
+_GATE = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|half|spring|"
+    r"summer|autumn|fall|winter|night|morning|evening|afternoon|christmas|new year|valentine|"
+    r"halloween|ties|century|tonight|ago|tomorrow",
+    re.IGNORECASE,
+)
+
+
+def _candidates(ctx: Ctx) -> list[tuple[int, Hit]]:
+    found: list[tuple[int, Hit]] = []
+    for priority, (pattern, handler) in enumerate(_RULES):
+        for match in pattern.finditer(ctx.text):
+            hit = handler(match, ctx)
+            if hit is not None and hit.end > hit.start and hit.span.start <= hit.span.end:
+                found.append((priority, hit))
+    return found
+
+
+def _select(found: list[tuple[int, Hit]]) -> list[Hit]:
+    """Longest candidates first (ties: earlier rule), dropping any that overlap a kept one."""
+    kept: list[Hit] = []
+    for _, hit in sorted(found, key=lambda item: (item[1].start - item[1].end, item[0], item[1].start)):
+        if all(hit.end <= other.start or hit.start >= other.end for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda hit: hit.start)
+
+
+def _mention(text: str, hit: Hit) -> DateMention:
+    start = hit.start
+    prefix = _PREFIX.search(text, max(0, start - 8), start)
+    if prefix is not None:
+        start = prefix.start()
+    return DateMention(
+        char_start=start,
+        char_end=hit.end,
+        surface=text[start : hit.end],
+        value=hit.span.value,
+        start_date=hit.span.start,
+        end_date=hit.span.end,
+        granularity=hit.span.granularity,
+        relative=hit.relative,
+    )
+
+
+def extract_dates(text: str, *, published: dt.date | None, day_first: bool = False) -> list[DateMention]:
+    """Every date or period in ``text``, sorted by ``char_start``, resolved against
+    ``published`` (see the module docstring for the policy). Never raises on text input."""
+    if not text or _GATE.search(text) is None:
+        return []
+    ctx = Ctx(text=text, published=published, day_first=day_first)
+    hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
+    hits = dates_anchored.apply_anchors(hits, ctx)
+    hits = dates_ranges.merge_ranges(hits, ctx)
+    return [_mention(text, hit) for hit in hits]

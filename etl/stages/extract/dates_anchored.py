@@ -1,0 +1,73 @@
+"""Dates defined from another date: "two weeks after 12 March" (anchored to 12 March, not to
+the publication date), "the week beginning 4 February", and "Tuesday the 11th" (a weekday with
+a day of month: the nearest month, in the clause's tense, where that day is that weekday)."""
+
+from __future__ import annotations
+
+import re
+
+from etl.stages.extract import dates_calendar as cal
+from etl.stages.extract.dates_base import DAY, NUMBER, WEEKDAY, WEEKDAYS, Ctx, Hit, Rule, day_value, number_value
+
+_I = re.IGNORECASE
+# How many months either side of publication a "Tuesday the 11th" may be looked for.
+WEEKDAY_DAY_SEARCH_MONTHS = 24
+
+_SHIFT = re.compile(
+    rf"\b(?P<n>{NUMBER})\s+(?P<unit>day|week|fortnight|month|year)s?\s+"
+    r"(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$",
+    _I,
+)
+_WEEK_OF = re.compile(r"(?:\b(?:the\s+)?week\s+(?:beginning|commencing|starting|of)(?:\s+on)?|\bw/c)\s+$", _I)
+
+
+def apply_anchors(hits: list[Hit], ctx: Ctx) -> list[Hit]:
+    """Replace day hits preceded by a shift ("3 days after") or "the week beginning"."""
+    return [_anchor(hit, ctx) for hit in hits]
+
+
+def _anchor(hit: Hit, ctx: Ctx) -> Hit:
+    if hit.span.granularity != "day":
+        return hit
+    before = ctx.text[max(0, hit.start - 40) : hit.start]
+    week = _WEEK_OF.search(before)
+    if week is not None:
+        span = cal.week_span(hit.span.start)
+        return Hit(hit.start - len(week.group()), hit.end, span, hit.relative) if span else hit
+    shift = _SHIFT.search(before)
+    if shift is None:
+        return hit
+    count = number_value(shift["n"])
+    if count is None:
+        return hit
+    sign = -1 if shift["dir"].lower().startswith(("before", "earlier", "prior")) else 1
+    moved = cal.shift(hit.span.start, sign * count, shift["unit"].lower())
+    span = cal.day_span(moved) if moved else None
+    if span is None:
+        return hit
+    return Hit(hit.start - len(shift.group()), hit.end, span, hit.relative)
+
+
+def _weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    pub, day = ctx.published, day_value(m["day"])
+    if pub is None or day is None:
+        return None
+    weekday = WEEKDAYS[m["wd"].lower().rstrip(".")]
+    future = ctx.future(m.start())
+    step = 1 if future else -1
+    for offset in range(WEEKDAY_DAY_SEARCH_MONTHS):
+        month = cal.add_months(pub.replace(day=1), step * offset)
+        found = cal.make_day(month.year, month.month, day)
+        if found is None or found.weekday() != weekday:
+            continue
+        if (found > pub) if future else (found <= pub):
+            span = cal.day_span(found)
+            return Hit(m.start(), m.end(), span, True) if span else None
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    (re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY})\b", _I), _weekday_day),
+)
+

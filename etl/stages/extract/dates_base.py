@@ -1,0 +1,153 @@
+"""Shared pieces of the dates extractor: the vocabulary, regex fragments, hit records and the
+tense test used to resolve underspecified dates (see ``dates.py`` for the policy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.stages.extract.dates_calendar import Span
+
+_LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "dates_lexicon.toml"
+
+# How far back (characters) the tense test looks for a cue inside the clause of a date.
+TENSE_WINDOW = 80
+
+
+def _load() -> dict[str, dict[str, object]]:
+    with _LEXICON_PATH.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+LEX = _load()
+MONTHS: dict[str, int] = {str(k): int(v) for k, v in LEX["months"].items()}  # type: ignore[call-overload]
+AMBIGUOUS_MONTHS = frozenset(str(w) for w in LEX["ambiguous_months"]["words"])  # type: ignore[attr-defined]
+WEEKDAYS: dict[str, int] = {str(k): int(v) for k, v in LEX["weekdays"].items()}  # type: ignore[call-overload]
+ORDINALS: dict[str, int] = {str(k): int(v) for k, v in LEX["ordinals"].items()}  # type: ignore[call-overload]
+CARDINALS: dict[str, int] = {str(k): int(v) for k, v in LEX["cardinals"].items()}  # type: ignore[call-overload]
+SEASONS: dict[str, tuple[int, str]] = {
+    str(k): (int(v[0]), str(v[1])) for k, v in LEX["seasons"].items()  # type: ignore[index]
+}
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    str(k): (int(v[0]), int(v[1])) for k, v in LEX["holidays"].items()  # type: ignore[index]
+}
+DECADE_WORDS: dict[str, int] = {str(k): int(v) for k, v in LEX["decades"].items()}  # type: ignore[call-overload]
+
+
+def _alternation(words: object) -> str:
+    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in items)
+
+
+MONTH = (
+    rf"(?:{_alternation(k for k in MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))})\b"
+    rf"|(?:{_alternation(k for k in MONTHS if len(k) <= 4 and k not in ('may', 'june', 'july'))})\b\.?"
+)
+MONTH = rf"(?:{MONTH})"
+FULL_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY = rf"(?:{_alternation(WEEKDAYS)})\b\.?"
+ORDINAL_WORD = rf"(?:{_alternation(k for k in ORDINALS if k != 'last')})"
+DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\s*%)"
+DAY = rf"(?:{DAY_NUM}|{ORDINAL_WORD})"
+YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d%])"
+NUMBER = rf"(?:\d{{1,3}}|{_alternation(CARDINALS)})"
+SEASON = rf"(?:{_alternation(SEASONS)})"
+HOLIDAY = rf"(?:{_alternation(HOLIDAYS)})"
+FUTURE_CUE = re.compile(rf"(?:\b|(?<=\w))(?:{_alternation(LEX['tense']['future'])})\b", re.I)  # type: ignore[index]
+PAST_CUE = re.compile(rf"\b(?:{_alternation(LEX['tense']['past'])})\b", re.I)  # type: ignore[index]
+WEEKDAY_NAME_BEFORE = re.compile(
+    rf"\b(?:{_alternation(LEX['weekday_names']['before'])})\s+$", re.I  # type: ignore[index]
+)
+WEEKDAY_NAME_AFTER = re.compile(
+    rf"^\s+(?:{_alternation(LEX['weekday_names']['after'])})\b", re.I  # type: ignore[index]
+)
+# Thirds of a period: "early 2024", "the end of the month", "mid-March".
+PART = r"(?:early|mid|late|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?)"
+_PART_WORDS = {
+    "early": "early", "mid": "mid", "late": "late", "end": "late", "beginning": "early",
+    "start": "early", "middle": "mid",
+}
+_CLAUSE_BREAK = re.compile(r"[.;!?,:\n](?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A date found in text: its offsets, interval, and (for yearless calendar dates) the parts
+    needed to re-resolve it inside a range ("from Nov to March 2024")."""
+
+    start: int
+    end: int
+    span: Span
+    relative: bool
+    month: int | None = None
+    day: int | None = None
+    year_given: bool = True
+    # A span that reads as a date but is impossible ("31 April 2024"): it wins over shorter
+    # readings inside it ("April 2024") and is then dropped.
+    blocked: bool = False
+
+
+def blocker(start: int, end: int) -> Hit:
+    day = dt.date(2000, 1, 1)
+    return Hit(start, end, Span("", day, day, "day"), False, blocked=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    text: str
+    published: dt.date | None
+    day_first: bool
+
+    def future(self, position: int) -> bool:
+        """True when the clause before ``position`` speaks of the future (a future cue not
+        followed by a past/reporting cue)."""
+        left = max(0, position - TENSE_WINDOW)
+        window = self.text[left:position]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end() :]
+        futures = [m.end() for m in FUTURE_CUE.finditer(window)]
+        if not futures:
+            return False
+        pasts = [m.end() for m in PAST_CUE.finditer(window)]
+        return not pasts or futures[-1] > pasts[-1]
+
+
+Handler = Callable[[re.Match[str], Ctx], Hit | None]
+Rule = tuple[re.Pattern[str], Handler]
+
+
+def number_value(word: str) -> int | None:
+    """A small cardinal from digits or words ("three", "a"); None if not a number."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return CARDINALS.get(word)
+
+
+def day_value(word: str) -> int | None:
+    """A day of month from "22", "22nd" or "twenty-second"."""
+    word = word.lower().replace(" ", "-")
+    digits = re.match(r"\d+", word)
+    if digits:
+        return int(digits.group())
+    value = ORDINALS.get(word)
+    return value if value and value > 0 else None
+
+
+def month_value(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip(".").strip())
+
+
+def part_word(word: str | None) -> str | None:
+    """"early"/"mid"/"late" from a part phrase ("the end of" is "late")."""
+    if not word:
+        return None
+    for key, part in _PART_WORDS.items():
+        if key in word.lower():
+            return part
+    return None

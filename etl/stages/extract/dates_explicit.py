@@ -1,0 +1,355 @@
+"""Rules for calendar dates written out in the text: days, months, years, quarters, halves,
+seasons, decades, centuries and holidays. Each rule is a compiled regex and a handler that
+returns a :class:`Hit` or None (not a date, or not resolvable without a publication date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from etl.stages.extract import dates_calendar as cal
+from etl.stages.extract.dates_base import (
+    AMBIGUOUS_MONTHS,
+    DAY,
+    DECADE_WORDS,
+    HOLIDAY,
+    HOLIDAYS,
+    MONTH,
+    PART,
+    SEASON,
+    SEASONS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    Ctx,
+    Hit,
+    Rule,
+    blocker,
+    day_value,
+    month_value,
+    part_word,
+)
+
+_I = re.IGNORECASE
+# Words that make a bare month or year read as a date ("in May", "since 2021").
+_DATE_PREP = re.compile(
+    r"(?:\b(?:in|since|until|till|from|by|during|of|between|before|after|through|and|to|or|"
+    r"early|mid|late|the|its|their|his|her|our|this|last|next|fiscal|calendar|year|around|"
+    r"circa|for|on|until|throughout|spring|summer|autumn|fall|winter|year's|nation's)|\(|,)\s*-?$",
+    _I,
+)
+_YEAR_FOLLOW = re.compile(r"^\s*(?:[.,;:)!?\]'\u2019\"]|$|-|\u2013|and\b|or\b|to\b|through\b)", _I)
+_PART = PART
+_part = part_word
+
+
+def _prep_before(ctx: Ctx, position: int) -> bool:
+    return _DATE_PREP.search(ctx.text[max(0, position - 16) : position]) is not None
+
+
+def month_day_hit(start: int, end: int, month: int, day: int, year: int | None, ctx: Ctx) -> Hit | None:
+    """A day named by month and day, resolved by tense when the year is missing."""
+    if year is not None:
+        found = cal.make_day(year, month, day)
+        span = cal.day_span(found) if found else None
+        if span is None:
+            return blocker(start, end) if 1 <= month <= 12 and 1 <= day <= 31 else None
+        return Hit(start, end, span, False, month, day)
+    if ctx.published is None or cal.make_day(2000, month, day) is None:
+        return None
+    found = cal.resolve_month_day(month, day, ctx.published, future=ctx.future(start))
+    span = cal.day_span(found) if found else None
+    return Hit(start, end, span, True, month, day, year_given=False) if span else None
+
+
+def _mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    month, day = month_value(m["mon"]), day_value(m["day"])
+    if month is None or day is None:
+        return None
+    word = m["mon"].rstrip(".").lower()
+    if word in AMBIGUOUS_MONTHS and m["mon"][0].islower() and not m["year"]:
+        return None
+    year = int(m["year"]) if m["year"] else None
+    hit = month_day_hit(m.start(), m.end(), month, day, year, ctx)
+    if hit is None or year is not None or not m["wd"] or ctx.published is None:
+        return hit
+    return _agree_weekday(hit, WEEKDAYS[m["wd"].lower().rstrip(".")], ctx.published)
+
+
+def _agree_weekday(hit: Hit, weekday: int, published: dt.date) -> Hit:
+    """A yearless date written with its weekday ("Saturday, August 23") takes the year,
+    nearest to publication, in which that day is that weekday."""
+    if hit.span.start.weekday() == weekday:
+        return hit
+    month, day = hit.month or 1, hit.day or 1
+    for offset in (0, 1, -1, 2, -2):
+        found = cal.make_day(published.year + offset, month, day)
+        if found is not None and found.weekday() == weekday and abs((found - published).days) < 400:
+            span = cal.day_span(found)
+            if span is not None:
+                return Hit(hit.start, hit.end, span, True, month, day, year_given=False)
+    return hit
+
+
+def _iso(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    month = int(m["mon"]) if m["mon"].isdigit() else month_value(m["mon"])
+    if month is None:
+        return None
+    return month_day_hit(m.start(), m.end(), month, int(m["day"]), int(m["year"]), ctx)
+
+
+def _numeric(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    first, second, year_text = int(m["a"]), int(m["b"]), m["year"]
+    if len(year_text) == 2:
+        if m["sep"] == "." or ctx.published is None:
+            return None
+        year = 2000 + int(year_text)
+        year = year if year <= ctx.published.year else year - 100
+    else:
+        year = int(year_text)
+    day_first = ctx.day_first or m["sep"] == "." or first > 12
+    if second > 12:
+        day_first = False
+    month, day = (second, first) if day_first else (first, second)
+    return month_day_hit(m.start(), m.end(), month, day, year, ctx)
+
+
+def _numeric_no_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    first, second = int(m["a"]), int(m["b"])
+    day_first = (ctx.day_first or first > 12) and second <= 12
+    month, day = (second, first) if day_first else (first, second)
+    if month > 12:
+        return None
+    return month_day_hit(m.start("a"), m.end(), month, day, None, ctx)
+
+
+def _month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    month = month_value(m["mon"]) if not m["mon"].isdigit() else int(m["mon"])
+    part = _part(m["part"]) if "part" in m.groupdict() else None
+    if month is None:
+        return None
+    year = int(m["year"])
+    span = cal.part_of_month(year, month, part) if part else cal.month_span(year, month)
+    return Hit(m.start(), m.end(), span, False) if span else None
+
+
+def resolve_bare_month(month: int, mod: str, start: int, ctx: Ctx) -> int | None:
+    """The year of a month named without one, by modifier or by tense."""
+    pub = ctx.published
+    if pub is None:
+        return None
+    if mod == "this":
+        return pub.year
+    if mod in ("last", "past", "previous"):
+        return pub.year if month < pub.month else pub.year - 1
+    if mod in ("next", "coming"):
+        return pub.year if month > pub.month else pub.year + 1
+    return cal.resolve_month(month, pub, future=ctx.future(start))
+
+
+def _bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    month = month_value(m["mon"])
+    if month is None:
+        return None
+    word, mod, part = m["mon"].rstrip("."), (m["mod"] or "").lower(), _part(m["part"])
+    lower_ok = m.end() == len(ctx.text) or ctx.text[m.end()] in ".,;:!?)"
+    if word.lower() in AMBIGUOUS_MONTHS or word.lower() != month_name_full(month):
+        if not (mod or part or _prep_before(ctx, m.start())):
+            return None
+        if word[0].islower() and not (mod or part) and not lower_ok:
+            return None
+    year = resolve_bare_month(month, mod, m.start(), ctx)
+    if year is None:
+        return None
+    span = cal.part_of_month(year, month, part) if part else cal.month_span(year, month)
+    return Hit(m.start(), m.end(), span, True, month, None, year_given=False) if span else None
+
+
+def month_name_full(month: int) -> str:
+    return dt.date(2000, month, 1).strftime("%B").lower()
+
+
+def _year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    year, part = int(m["year"]), _part(m["part"])
+    if not (part or _prep_before(ctx, m.start()) or _YEAR_FOLLOW.match(ctx.text[m.end() :])):
+        return None
+    span = cal.part_of_year(year, part) if part else cal.year_span(year)
+    return Hit(m.start(), m.end(), span, False) if span else None
+
+
+def _year_range(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    first, second_text = int(m["y1"]), m["y2"]
+    second = int(second_text) if len(second_text) == 4 else first - first % 100 + int(second_text)
+    if second <= first or (len(second_text) == 2 and second - first > 10):
+        return None
+    span = cal.range_span(dt.date(first, 1, 1), dt.date(second, 12, 31))
+    return Hit(m.start(), m.end(), span, False) if span else None
+
+
+def _decade(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    if m["dec"]:
+        first = int(m["dec"])
+    else:
+        tens = DECADE_WORDS.get((m["word"] or "").lower()) if m["word"] else int(m["short"]) * 10
+        if tens is None or ctx.published is None:
+            return None
+        first = 2000 + tens if 2000 + tens <= ctx.published.year else 1900 + tens
+    part = _part(m["part"])
+    if part:
+        lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}[part]
+        span = cal.range_span(dt.date(first + lo, 1, 1), dt.date(first + hi, 12, 31))
+    else:
+        span = cal.decade_span(first)
+    return Hit(m.start(), m.end(), span, m["dec"] is None) if span else None
+
+
+def _century(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    first = {"20": 1900, "twentieth": 1900, "21": 2000, "twenty-first": 2000}[m["n"].lower()]
+    span = cal.range_span(dt.date(first, 1, 1), dt.date(first + 99, 12, 31))
+    return Hit(m.start(), m.end(), span, False) if span else None
+
+
+def _short_year(text: str | None, ctx: Ctx) -> int | None:
+    if not text:
+        return None
+    digits = text.lstrip("'\u2019")
+    if len(digits) == 4:
+        return int(digits)
+    if ctx.published is None:
+        return None
+    year = 2000 + int(digits)
+    return year if year <= ctx.published.year + 1 else year - 100
+
+
+def quarter_or_half(kind: str, number: int, year: int | None, start: int, ctx: Ctx) -> Hit | None:
+    """A quarter or half of a given year, or (without a year) the latest one not after
+    publication, or the next one in a future clause."""
+    make = cal.quarter_span if kind == "quarter" else cal.half_span
+    size = 3 if kind == "quarter" else 6
+    if year is not None:
+        span = make(year, number)
+        return Hit(start, start, span, False) if span else None
+    pub = ctx.published
+    if pub is None:
+        return None
+    current = (pub.month - 1) // size + 1
+    future = ctx.future(start)
+    year = pub.year if (number >= current if future else number <= current) else pub.year + (1 if future else -1)
+    span = make(year, number)
+    return Hit(start, start, span, True) if span else None
+
+
+def _with_end(hit: Hit | None, m: re.Match[str]) -> Hit | None:
+    if hit is None:
+        return None
+    return Hit(m.start(), m.end(), hit.span, hit.relative)
+
+
+def _quarter_code(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    groups = m.groupdict()
+    number = int(groups.get("q") or groups.get("q2") or groups.get("h") or groups.get("h2") or 0)
+    kind = "quarter" if (groups.get("q") or groups.get("q2")) else "half"
+    year_text = groups.get("year") or groups.get("yearb")
+    year = _short_year(year_text, ctx)
+    if year is None and year_text:
+        return None
+    return _with_end(quarter_or_half(kind, number, year, m.start(), ctx), m)
+
+
+_ORDINAL_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                   "fourth": 4, "4th": 4, "final": 4, "last": 4}
+
+
+def _quarter_words(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    kind = m["unit"].lower()
+    number = _ORDINAL_NUMBER[m["ord"].lower()]
+    if kind == "half" and number > 2:
+        number = 2 if m["ord"].lower() in ("final", "last") else 0
+    pub = ctx.published
+    year: int | None = int(m["year"] or m["year2"]) if (m["year"] or m["year2"]) else None
+    rel = (m["rel"] or "").lower()
+    if rel:
+        if pub is None:
+            return None
+        year = pub.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
+    if year is None and (kind == "half" or m["ord"].lower() in ("final", "last")):
+        return None
+    return _with_end(quarter_or_half(kind, number, year, m.start(), ctx), m)
+
+
+def season_occurrence(first_month: int, code: str, mod: str, start: int, ctx: Ctx) -> cal.Span | None:
+    pub = ctx.published
+    if pub is None:
+        return None
+    spans = [cal.season_span(y, first_month, code) for y in range(pub.year - 2, pub.year + 2)]
+    known = [s for s in spans if s is not None]
+    if mod == "this":
+        year = pub.year - 1 if first_month == 12 and pub.month <= 2 else pub.year
+        return cal.season_span(year, first_month, code)
+    if mod in ("last", "past"):
+        return max((s for s in known if s.end < pub), key=lambda s: s.start, default=None)
+    if mod == "next" or (mod == "" and ctx.future(start)):
+        return min((s for s in known if s.start > pub), key=lambda s: s.start, default=None)
+    return max((s for s in known if s.start <= pub), key=lambda s: s.start, default=None)
+
+
+def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    first_month, code = SEASONS[m["season"].lower()]
+    mod = (m["mod"] or "").lower()
+    after = ctx.text[m.end() : m.end() + 4].lower()
+    if m["year"]:
+        span = cal.season_span(int(m["year"]), first_month, code)
+        return Hit(m.start(), m.end(), span, False) if span else None
+    if after.startswith(" of") or m["season"][0].isupper() and not mod and not m["the"]:
+        return None
+    if not mod and not (m["the"] and _prep_before(ctx, m.start())):
+        return None
+    if m["season"].lower() == "fall" and not mod and not m["the"]:
+        return None
+    span = season_occurrence(first_month, code, mod, m.start(), ctx)
+    return Hit(m.start(), m.end(), span, True) if span else None
+
+
+def _holiday(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    month, day = HOLIDAYS[re.sub(r"\s+", " ", m["name"].lower())]
+    year = int(m["year"]) if m["year"] else None
+    return month_day_hit(m.start(), m.end(), month, day, year, ctx)
+
+
+_WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?"
+_SEP = r"(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?"
+RULES: tuple[Rule, ...] = (
+    (re.compile(rf"\b{_WD}(?P<mon>{MONTH})\s*(?:[-/]\s*|\s)\s*(?:the\s+)?(?P<day>(?<![\d.,]){DAY})\b"
+                rf"(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy),
+    (re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>(?<![\d.,]){DAY})(?:\s+of)?\s*(?:[-/.]\s*|\s)\s*"
+                rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy),
+    (re.compile(rf"(?<![\w/.]){_WD}(?P<year>{YEAR})(?P<sep>[-/.])(?P<mon>1[0-2]|0?[1-9]|{MONTH})"
+                r"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?![\w/]|-\d)", _I), _iso),
+    (re.compile(rf"(?<![\w/.:,-]){_WD}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
+                rf"(?P<year>{YEAR}|\d\d)(?![\w/]|[-.]\d)", _I), _numeric),
+    (re.compile(r"\b(?:on|from|to|till|until|since|next|this|by|and)\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
+                r"(?![\d/]|\.\d)", _I), _numeric_no_year),
+    (re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _I),
+     _month_year),
+    (re.compile(rf"(?<![\w/.-])(?P<mon>0[1-9]|1[0-2])[/-](?P<year>{YEAR})(?![\w/-])"), _month_year),
+    (re.compile(rf"\b(?:(?P<mod>this|last|next|coming|past|previous)\s+|(?P<part>{_PART})[-\s]*)?"
+                rf"(?P<mon>{MONTH})", _I), _bare_month),
+    (re.compile(rf"(?<![\w$\u00a3\u20ac.,/#-])(?:(?P<part>{_PART})[-\s]*)?(?P<year>{YEAR})"
+                r"(?![\w/]|[.,]\d|-\d)", _I), _year),
+    (re.compile(rf"(?<![\w$.,/+-])(?P<y1>{YEAR})\s*[-\u2013~/]\s*(?P<y2>{YEAR}|\d\d)(?![\w/%]|[.,-]\d)", _I),
+     _year_range),
+    (re.compile(rf"\b(?:the\s+)?(?:(?P<part>{_PART})[-\s]*)?(?:(?P<dec>(?:19|20)\d0)'?s\b|"
+                rf"(?<=the |.in )(?P<word>{'|'.join(DECADE_WORDS)})\b|['\u2019](?P<short>\d)0s\b)", _I),
+     _decade),
+    (re.compile(r"\b(?:the\s+)?(?P<n>20|21|twentieth|twenty-first)(?:st|th)?\s+century\b", _I), _century),
+    (re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:\s*[-/]?\s*(?:of\s+)?"
+                rf"(?P<year>{YEAR}|['\u2019]\d\d(?!\d)))?\b", _I), _quarter_code),
+    (re.compile(rf"\b(?P<yearb>{YEAR})\s*[-/]?\s*(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b",
+                _I), _quarter_code),
+    (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+                rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)"
+                rf"|,?\s+(?P<year2>{YEAR}))?(?!\s+of\b)", _I), _quarter_words),
+    (re.compile(rf"\b(?:(?P<mod>this|last|next|past|early|late|mid)[-\s]+|(?P<the>the\s+))?"
+                rf"(?P<season>{SEASON})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _season),
+    (re.compile(rf"\b(?P<name>{HOLIDAY})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _holiday),
+)

@@ -1,0 +1,144 @@
+"""Ranges: rules for ranges whose first end is incomplete ("Jan-Feb 2017", "November 18-19",
+"9 to 12 June") and the merge of two adjacent dates joined by "to", "-", "between ... and".
+
+A range "from A to B" is read as English does: through the end of B ("from March to May" is
+1 March .. 31 May); a yearless end takes its year from the other end, else from the tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from etl.stages.extract import dates_calendar as cal
+from etl.stages.extract.dates_base import DAY, MONTH, YEAR, Ctx, Hit, Rule, day_value, month_value
+from etl.stages.extract.dates_explicit import month_day_hit, resolve_bare_month
+
+_I = re.IGNORECASE
+_TO = r"\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru)\s*"
+_TO_AND = r"\s*(?P<conn>-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*"
+_CONNECTOR = re.compile(r"\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*", _I)
+_OPENER = re.compile(r"\b(?P<word>from|between)\s+$", _I)
+_NOW = re.compile(
+    r"\s*(?:-|to|till|until|through|and)\s+(?:now|(?:the\s+)?(?:current\s+)?date|the\s+present(?:\s+day)?|present|today)\b"
+    r"|\s+(?:or|and)\s+(?:later|after)(?=\s*(?:[.,;:!?)]|$))", _I
+)
+_FROM = r"(?:(?:from|between)\s+)?"
+_SINCE = re.compile(r"\bsince\s+$", _I)
+
+
+def _months(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    first, last = month_value(m["m1"]), month_value(m["m2"])
+    if first is None or last is None:
+        return None
+    if m["conn"].lower() == "and" and not m.group().lower().startswith("between"):
+        return None
+    if m["year"]:
+        year = int(m["year"])
+        start_year = year if first <= last else year - 1
+    else:
+        resolved = resolve_bare_month(first, "", m.start(), ctx)
+        if resolved is None:
+            return None
+        start_year, year = resolved, resolved if first <= last else resolved + 1
+    if not cal.valid_year(start_year) or not cal.valid_year(year):
+        return None
+    span = cal.range_span(dt.date(start_year, first, 1), cal.month_end(year, last))
+    return Hit(m.start(), m.end(), span, not m["year"]) if span else None
+
+
+def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    month, first, last = month_value(m["mon"]), day_value(m["d1"]), day_value(m["d2"])
+    if month is None or first is None or last is None:
+        return None
+    year = int(m["year"]) if m["year"] else None
+    head = month_day_hit(m.start(), m.end(), month, first, year, ctx)
+    if head is None:
+        return None
+    end_month = month if last >= first else month % 12 + 1
+    end_year = head.span.start.year + (1 if end_month < month else 0)
+    tail = cal.make_day(end_year, end_month, last)
+    span = cal.range_span(head.span.start, tail) if tail else None
+    return Hit(m.start(), m.end(), span, head.relative) if span else None
+
+
+RULES: tuple[Rule, ...] = (
+    (re.compile(rf"\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months),
+    (re.compile(rf"\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO}(?:the\s+)?(?P<d2>{DAY})\b"
+                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days),
+    (re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
+                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days),
+)
+
+
+def _align(head: Hit, tail: Hit) -> tuple[Hit, Hit]:
+    """Give a yearless end the year of the other end (or the first year after the start)."""
+    if not head.year_given and tail.year_given and head.month:
+        head = _with_year(head, tail.span.end.year, before=tail.span.end) or head
+    elif not tail.year_given and tail.month:
+        tail = _with_year(tail, head.span.start.year, after=head.span.start) or tail
+    return head, tail
+
+
+def _with_year(hit: Hit, year: int, *, before: dt.date | None = None, after: dt.date | None = None) -> Hit | None:
+    for candidate_year in (year, year - 1 if before else year + 1):
+        if hit.day:
+            day = cal.make_day(candidate_year, hit.month or 1, hit.day)
+            span = cal.day_span(day) if day else None
+        else:
+            span = cal.month_span(candidate_year, hit.month or 1)
+        if span is None:
+            continue
+        if (before is None or span.start <= before) and (after is None or span.end >= after):
+            return Hit(hit.start, hit.end, span, hit.relative, hit.month, hit.day, True)
+    return None
+
+
+def merge_ranges(hits: list[Hit], ctx: Ctx) -> list[Hit]:
+    """Join neighbours written as a range; close "since X" and "X to date" at publication."""
+    out: list[Hit] = []
+    index = 0
+    while index < len(hits):
+        hit = hits[index]
+        nxt = hits[index + 1] if index + 1 < len(hits) else None
+        merged = _pair(hit, nxt, ctx) if nxt else None
+        if merged is not None:
+            out.append(merged)
+            index += 2
+            continue
+        out.append(_open_end(hit, ctx))
+        index += 1
+    return out
+
+
+def _pair(head: Hit, tail: Hit | None, ctx: Ctx) -> Hit | None:
+    if tail is None:
+        return None
+    between = ctx.text[head.end : tail.start]
+    if not _CONNECTOR.fullmatch(between):
+        return None
+    opener = _OPENER.search(ctx.text[max(0, head.start - 10) : head.start])
+    if between.strip().lower() == "and" and not (opener and opener["word"].lower() == "between"):
+        return None
+    head, tail = _align(head, tail)
+    span = cal.range_span(head.span.start, tail.span.end)
+    if span is None:
+        return None
+    start = head.start - len(opener.group()) if opener else head.start
+    return Hit(start, tail.end, span, head.relative or tail.relative)
+
+
+def _open_end(hit: Hit, ctx: Ctx) -> Hit:
+    pub = ctx.published
+    if pub is None or hit.span.start > pub:
+        return hit
+    now = _NOW.match(ctx.text, hit.end)
+    opener = _OPENER.search(ctx.text[max(0, hit.start - 10) : hit.start])
+    since = _SINCE.search(ctx.text[max(0, hit.start - 8) : hit.start])
+    if now is None and since is None:
+        return hit
+    span = cal.range_span(hit.span.start, pub)
+    if span is None:
+        return hit
+    prefix = opener if now is not None else since
+    start = hit.start - len(prefix.group()) if prefix else hit.start
+    return Hit(start, now.end() if now else hit.end, span, True)

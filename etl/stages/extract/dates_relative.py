@@ -1,0 +1,288 @@
+"""Rules for dates that only make sense against the publication date: "yesterday", "last
+week", "on Tuesday", "two years ago", "the past three months", "earlier this year"...
+
+Every handler returns None when the publication date is unknown: a missing part is never
+filled from the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from etl.stages.extract import dates_calendar as cal
+from etl.stages.extract.dates_base import (
+    FULL_WEEKDAY,
+    MONTH,
+    NUMBER,
+    PART,
+    WEEKDAY_NAME_AFTER,
+    WEEKDAY_NAME_BEFORE,
+    WEEKDAYS,
+    YEAR,
+    Ctx,
+    Hit,
+    Rule,
+    month_value,
+    number_value,
+    part_word,
+)
+
+_PART = PART
+
+_I = re.IGNORECASE
+_DAY_WORDS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
+_UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year|decade)s?"
+_NEXT = {"the": 0, "next": 1, "coming": 1, "following": 1, "upcoming": 1, "last": -1, "previous": -1,
+         "past": -1, "this": 0, "current": 0}
+
+
+def _hit(m: re.Match[str], span: cal.Span | None, *, start: int | None = None) -> Hit | None:
+    if span is None:
+        return None
+    return Hit(m.start() if start is None else start, m.end(), span, True)
+
+
+def _day_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    if ctx.published is None:
+        return None
+    before = ctx.text[max(0, m.start() - 4) : m.start()]
+    if before.lower() == "usa " and m["word"].lower() == "today":
+        return None
+    offset = _DAY_WORDS[re.sub(r"\s+", " ", m["word"].lower())]
+    return _hit(m, cal.day_span(ctx.published + dt.timedelta(days=offset)))
+
+
+def _this_period(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    pub = ctx.published
+    if pub is None:
+        return None
+    unit, word = m["unit"].lower(), m["which"].lower()
+    if word == "past" and unit != "quarter":
+        return _rolling(m, pub, -1, unit)
+    moved = cal.shift(pub, _NEXT[word], unit)
+    return _hit(m, cal.period_span(unit, moved) if moved else None)
+
+
+def _rolling(m: re.Match[str], pub: dt.date, count: int, unit: str, *, start: int | None = None) -> Hit | None:
+    """A window of ``count`` units ending the day before publication (count < 0) or starting the
+    day after it (count > 0); quarters are whole calendar quarters."""
+    if unit == "quarter":
+        first = cal.period_span("quarter", pub)
+        if first is None:
+            return None
+        anchor = first.start if count < 0 else cal.shift(first.end, 1, "day")
+        other = cal.shift(anchor, count * 3, "month") if anchor else None
+        if anchor is None or other is None:
+            return None
+        lo, hi = (other, anchor - dt.timedelta(days=1)) if count < 0 else (anchor, other - dt.timedelta(days=1))
+        return _hit(m, cal.range_span(lo, hi), start=start)
+    moved = cal.shift(pub, count, unit)
+    if moved is None:
+        return None
+    lo, hi = (moved, pub - dt.timedelta(days=1)) if count < 0 else (pub + dt.timedelta(days=1), moved)
+    return _hit(m, cal.range_span(lo, hi), start=start)
+
+
+def _window(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    count = number_value(m["n"])
+    if ctx.published is None or not count or count > 100:
+        return None
+    sign = _NEXT[m["which"].lower()]
+    if sign == 0:
+        return None
+    return _rolling(m, ctx.published, sign * count, m["unit"].lower())
+
+
+def _ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    count = number_value(m["n"])
+    if ctx.published is None or count is None or count > 200:
+        return None
+    moved = cal.shift(ctx.published, -count, m["unit"].lower())
+    return _hit(m, cal.day_span(moved) if moved else None)
+
+
+def _in_future(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    count = number_value(m["n"])
+    if ctx.published is None or count is None or not (m["time"] or ctx.future(m.start())):
+        return None
+    moved = cal.shift(ctx.published, count, m["unit"].lower())
+    return _hit(m, cal.day_span(moved) if moved else None)
+
+
+def _from_today(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    count = number_value(m["n"])
+    if ctx.published is None or count is None:
+        return None
+    moved = cal.shift(ctx.published, count, m["unit"].lower())
+    return _hit(m, cal.day_span(moved) if moved else None)
+
+
+def _part_of_period(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"the end of the month", "early next year", "late last week": a third of the period
+    (see ``dates_calendar.YEAR_PARTS``/``MONTH_PARTS``; weeks: Mon-Wed, Tue-Thu, Thu-Sun)."""
+    pub = ctx.published
+    part = part_word(m["part"])
+    if pub is None or part is None:
+        return None
+    unit, which = m["unit"].lower(), (m["which"] or "this").lower()
+    moved = cal.shift(pub, _NEXT.get(which, 0), unit)
+    if moved is None:
+        return None
+    if unit == "year":
+        return _hit(m, cal.part_of_year(moved.year, part))
+    if unit == "month":
+        return _hit(m, cal.part_of_month(moved.year, moved.month, part))
+    monday = moved - dt.timedelta(days=moved.weekday())
+    lo, hi = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}[part]
+    return _hit(m, cal.range_span(monday + dt.timedelta(days=lo), monday + dt.timedelta(days=hi)))
+
+
+def _earlier_later(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    pub = ctx.published
+    if pub is None:
+        return None
+    period = cal.period_span(m["unit"].lower(), pub)
+    if period is None:
+        return None
+    if m["which"].lower().startswith("earl"):
+        return _hit(m, cal.range_span(period.start, pub))
+    return _hit(m, cal.range_span(pub, period.end))
+
+
+def _weekend(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    pub = ctx.published
+    if pub is None:
+        return None
+    saturday = pub + dt.timedelta(days=5 - pub.weekday())
+    offset = {"this": 0, "next": 7, "coming": 7, "last": -7, "past": -7, "": 0}[(m["which"] or "").lower()]
+    if not m["which"] and pub.weekday() < 5 and not ctx.future(m.start()):
+        offset = -7
+    first = saturday + dt.timedelta(days=offset)
+    return _hit(m, cal.range_span(first, first + dt.timedelta(days=1)))
+
+
+def _weekday_in_week(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"next Friday", "last Wednesday" (the weekday of the next / previous calendar week),
+    "this Friday", "coming Thursday", "Tuesday of last week"."""
+    pub = ctx.published
+    if pub is None:
+        return None
+    weekday = WEEKDAYS[(m["wd"] or m["wd2"]).lower()]
+    which = (m["which"] or m["which2"]).lower()
+    if which == "coming":
+        return _hit(m, cal.day_span(cal.resolve_weekday(weekday, pub, future=True)))
+    monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=_NEXT[which])
+    return _hit(m, cal.day_span(monday + dt.timedelta(days=weekday)))
+
+
+def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    pub, word = ctx.published, m["wd"]
+    if pub is None or (word[0].islower() and not m["on"]):
+        return None
+    if WEEKDAY_NAME_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None
+    if WEEKDAY_NAME_AFTER.match(ctx.text[m.end() : m.end() + 20]):
+        return None
+    found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=ctx.future(m.start()))
+    return _hit(m, cal.day_span(found))
+
+
+def _week_of(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"the first week of January 2015", "the last week of July": weeks run Monday to Sunday;
+    the first is the one holding day 1, the last the final one ending inside the period."""
+    pub, ordinal = ctx.published, m["ord"].lower()
+    if m["mon"]:
+        month = month_value(m["mon"]) or 1
+        year = int(m["year"]) if m["year"] else None
+        if year is None:
+            if pub is None:
+                return None
+            year = cal.resolve_month(month, pub, future=ctx.future(m.start()))
+        first, last = cal.make_day(year, month, 1), cal.make_day(year, month, 1)
+        last = cal.month_end(year, month) if first else None
+    else:
+        if m["relunit"] and m["relunit"].lower() == "month":
+            return _week_of_relative_month(m, ctx)
+        year = int(m["yonly"]) if m["yonly"] else (pub.year + _NEXT[m["rel"].lower()] if pub else None)
+        if year is None or not cal.valid_year(year):
+            return None
+        first, last = dt.date.fromisocalendar(year, 1, 1), dt.date(year, 12, 31)
+    if first is None or last is None:
+        return None
+    return _nth_week(m, ordinal, first, last)
+
+
+def _month_of_relative_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"May this year", "March of last year", "(early) June next year"."""
+    pub, month = ctx.published, month_value(m["mon"])
+    if pub is None or month is None:
+        return None
+    year = pub.year + _NEXT[m["which"].lower()]
+    part = part_word(m["part"])
+    span = cal.part_of_month(year, month, part) if part else cal.month_span(year, month)
+    return _hit(m, span)
+
+
+def _week_of_relative_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    pub = ctx.published
+    moved = cal.shift(pub, _NEXT[m["rel"].lower()], "month") if pub else None
+    if moved is None:
+        return None
+    first, last = moved.replace(day=1), cal.month_end(moved.year, moved.month)
+    return _nth_week(m, m["ord"].lower(), first, last)
+
+
+def _nth_week(m: re.Match[str], ordinal: str, first: dt.date, last: dt.date) -> Hit | None:
+    if ordinal == "last":
+        sunday = last - dt.timedelta(days=(last.weekday() + 1) % 7)
+        return _hit(m, cal.week_span(sunday))
+    index = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}[ordinal]
+    return _hit(m, cal.week_span(first + dt.timedelta(weeks=index)))
+
+
+def _week_number(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    year = int(m["year"]) if m["year"] else (ctx.published.year if ctx.published else None)
+    week = int(m["w"])
+    if year is None or not 1 <= week <= 53:
+        return None
+    try:
+        monday = dt.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    return _hit(m, cal.week_span(monday))
+
+
+_DAY_ALTERNATION = "|".join(
+    w.replace(" ", r"\s+") for w in sorted(_DAY_WORDS, key=len, reverse=True)
+)
+_WHICH = r"(?P<which>this|last|next|past|previous|coming|following|current|upcoming)"
+RULES: tuple[Rule, ...] = (
+    (re.compile(rf"\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word),
+    (re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?:calendar\s+)?(?P<unit>week|fortnight|month|quarter|year|decade)\b"
+                r"(?!\s+of\b|\s*'s\b)", _I), _this_period),
+    (re.compile(rf"\b(?P<part>{_PART})[-\s]+(?:(?P<which>this|last|next|the)\s+)?(?P<unit>week|month|year)\b"
+                r"(?!\s+of\b|\s*'s\b)", _I), _part_of_period),
+    (re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?!\s+of\b)", _I), _window),
+    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_WHICH}\s+{_UNIT}\b", _I), _window),
+    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", _I), _ago),
+    (re.compile(rf"\bin\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?P<time>['\u2019]s?\s+time)?", _I), _in_future),
+    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+from\s+(?:today|now)\b", _I), _from_today),
+    (re.compile(r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", _I),
+     _earlier_later),
+    (re.compile(r"\b(?:(?P<which>this|next|last|past|coming)\s+|the\s+)?weekend\b", _I), _weekend),
+    (re.compile(rf"\b(?:(?P<which>next|last|this|coming|previous)\s+(?:week\s+(?:on\s+)?)?(?P<wd>{FULL_WEEKDAY})"
+                rf"|(?P<wd2>{FULL_WEEKDAY})\s+of\s+(?P<which2>last|next|this)\s+week)\b", _I),
+     _weekday_in_week),
+    (re.compile(rf"(?:\b(?P<on>on)\s+)?\b(?P<wd>{FULL_WEEKDAY})\b", _I), _weekday),
+    (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+"
+                rf"(?:(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?|(?P<yonly>{YEAR})|(?P<rel>this|last|next)\s+(?P<relunit>year|month))",
+                _I), _week_of),
+    (re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b",
+                _I), _month_of_relative_year),
+    (re.compile(rf"\bweek\s+(?P<w>\d{{1,2}})(?:\s+of\s+(?P<year>{YEAR}))?\b(?!\s*(?:%|people|of\b))", _I),
+     _week_number),
+)

@@ -1,0 +1,51 @@
+"""Things that look like dates to a naive parser but are not: nothing may be emitted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.stages.extract.dates import extract_dates
+
+PUB = dt.date(2025, 8, 22)
+
+NOT_DATES = [
+    ("may_verb", "Officials may announce the results soon."),
+    ("might_may_lowercase", "The toll may rise, and it might fall."),
+    ("march_verb", "They will march on the capital."),
+    ("march_noun_sentence_start", "March organisers said 300 people joined."),
+    ("august_adjective", "An august body of scholars met."),
+    ("percent", "Prices rose by a 45% margin."),
+    ("bare_numbers", "The militia has 2000 fighters and 1,999 rifles."),
+    ("year_like_count", "Rescuers pulled 1950 people from the rubble."),
+    ("sunday_times", "The Sunday Times reported the figures."),
+    ("bloody_sunday", "Bloody Sunday was remembered by thousands."),
+    ("usa_today", "USA Today reported the figures."),
+    ("durations", "The conflict has lasted 25 years and the siege seven weeks."),
+    ("anchored_to_event", "Seven weeks after the ceasefire, 40 had died."),
+    ("out_of_range_year", "In 1850 and in 2300 nothing was recorded."),
+    ("phone_number", "Call +86 2010-2015-86 for details."),
+    ("decimal_before_month", "The index closed at 6,107.31 points."),
+    ("arab_spring", "The Arab Spring changed the region."),
+    ("fall_in_prices", "A fall in prices hurt farmers."),
+    ("second_half_of_match", "In the second half of the match two fans were hurt."),
+    ("impossible_day", "Nothing happened on 31 April 2024 or 2/30/2024."),
+    ("empty", ""),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_DATES], ids=[c[0] for c in NOT_DATES])
+def test_not_dates(text: str) -> None:
+    found = extract_dates(text, published=PUB)
+    assert [(m.surface, m.value) for m in found] == []
+
+
+def test_may_as_month_next_to_may_as_verb() -> None:
+    found = extract_dates("It may rain again in May.", published=PUB)
+    assert [(m.surface, m.value) for m in found] == [("in May", "2025-05")]
+
+
+def test_decimal_does_not_lend_its_digits_to_a_day() -> None:
+    found = extract_dates("Sales were 6,107.31 August 2019 figures.", published=None)
+    assert [(m.surface, m.value) for m in found] == [("August 2019", "2019-08")]
