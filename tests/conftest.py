@@ -21,3 +21,4 @@ def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Ru
     root = tmp_path_factory.mktemp("sample-warehouse")
     summary = run_paths([SAMPLE_CORPUS], config=Config(warehouse=str(root), batch_size=7))
     return root, summary
+

@@ -1,0 +1,34 @@
+"""Parallel and distributed extraction give the same warehouse as one process, row for row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.cli import SAMPLE_CORPUS
+from etl.config import Config
+from etl.pipeline import run_paths
+from tests.snapshots import snapshot
+
+
+@pytest.fixture(scope="module")
+def local_snapshot(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[object, ...]]]:
+    root = tmp_path_factory.mktemp("local")
+    run_paths([SAMPLE_CORPUS], config=Config(warehouse=str(root), batch_size=10))
+    return snapshot(root)
+
+
+def test_process_pool_equals_one_process(tmp_path: Path, local_snapshot: dict[str, list[tuple[object, ...]]]) -> None:
+    run_paths([SAMPLE_CORPUS], config=Config(warehouse=str(tmp_path), workers=2, batch_size=10))
+    assert snapshot(tmp_path) == local_snapshot
+
+
+def test_dask_cluster_equals_one_process(tmp_path: Path, local_snapshot: dict[str, list[tuple[object, ...]]]) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as cluster:
+        config = Config(warehouse=str(tmp_path), engine="dask", scheduler=cluster.scheduler_address, batch_size=10)
+        summary = run_paths([SAMPLE_CORPUS], config=config)
+    assert summary.counts.articles_new == len(local_snapshot["articles"])
+    assert snapshot(tmp_path) == local_snapshot
