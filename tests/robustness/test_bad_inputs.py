@@ -1,0 +1,193 @@
+"""A corpus of deliberately bad inputs: no crash, and every input is an article or a reject with a reason.
+
+The corpus is generated in a temporary folder (``corpora.BAD_CASES``, one test id per case). Ingest
+is checked on its own (fast, no extraction); the whole run is checked when the extraction chain is
+importable: every input lands in ``articles`` or ``rejects``, and the run's counts add up.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from etl.config import Config
+from etl.pipeline import run_paths
+from etl.records import Article, Reject
+from etl.stages.ingest import ingest, make_article, read_inputs
+from etl.warehouse import Warehouse
+
+from .corpora import ARTICLE, BAD_CASES, DUPLICATE, EXTRACT_REASONS, HUGE_FILE_BYTES, LIMITS, Case, build_bad_corpus, story
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _ingest_all(root: Path, *, max_bytes: int = LIMITS.max_input_bytes) -> dict[str, list[str]]:
+    outcomes: dict[str, list[str]] = {}
+    for item in ingest([root], max_bytes=max_bytes, max_chars=LIMITS.max_article_chars):
+        outcomes.setdefault(item.input, []).append(item.reason if isinstance(item, Reject) else ARTICLE)
+    return outcomes
+
+
+@pytest.fixture(scope="module")
+def bad_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, frozenset[str]], dict[str, list[str]]]:
+    root = tmp_path_factory.mktemp("bad")
+    expected = build_bad_corpus(root)
+    return root, expected, _ingest_all(root)
+
+
+def _names(root: Path, case: Case) -> list[tuple[str, frozenset[str]]]:
+    return [(os.path.normpath(str(root / case.path)) + suffix, allowed) for suffix, allowed in case.expect]
+
+
+def _at_ingest(allowed: frozenset[str]) -> frozenset[str]:
+    """Ingest does not deduplicate nor extract: those outcomes are still articles there."""
+    return frozenset(ARTICLE if o in EXTRACT_REASONS | {DUPLICATE} else o for o in allowed)
+
+
+@pytest.mark.parametrize("case", BAD_CASES, ids=lambda c: c.id)
+def test_bad_input_becomes_an_article_or_a_reasoned_reject(case: Case, bad_corpus: tuple) -> None:
+    root, _, outcomes = bad_corpus
+    for name, allowed in _names(root, case):
+        assert name in outcomes, f"{name!r} vanished; got names {sorted(outcomes)[:5]}..."
+        assert len(outcomes[name]) == 1, f"{name!r} counted twice: {outcomes[name]}"
+        assert outcomes[name][0] in _at_ingest(allowed), f"{name!r}: {outcomes[name][0]} not in {sorted(allowed)}"
+
+
+def test_ingest_yields_nothing_unexpected(bad_corpus: tuple) -> None:
+    _, expected, outcomes = bad_corpus
+    assert sorted(set(outcomes) - set(expected)) == []
+    assert sorted(set(expected) - set(outcomes)) == []
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.write(b"12 people were killed. ")
+        handle.truncate(HUGE_FILE_BYTES)
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    try:
+        items = list(read_inputs([path], max_bytes=LIMITS.max_input_bytes))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [(type(i), getattr(i, "reason", None)) for i in items] == [(Reject, "too_large")]
+    assert peak < 1_000_000, f"{peak} bytes allocated to refuse a file by its size"
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_gzip_bomb_is_inflated_only_up_to_the_limit(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "bomb.txt.gz"
+    with gzip.GzipFile(path, "wb", mtime=0) as handle:
+        for _ in range(100):
+            handle.write(b"a" * 100_000)  # 10 MB inflated, ~10 kB on disk
+    tracemalloc.start()
+    try:
+        items = list(read_inputs([path], max_bytes=200_000))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [getattr(i, "reason", None) for i in items] == ["too_large"]
+    assert peak < 3_000_000, f"{peak} bytes allocated for a 200 kB limit"
+
+
+def test_fifo_is_never_opened(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+
+    def unblock() -> None:  # if ingest ever opened the FIFO it would block: a late writer frees it
+        time.sleep(3)
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK) if _has_reader(fifo) else None
+        if fd is not None:
+            os.close(fd)
+
+    threading.Thread(target=unblock, daemon=True).start()
+    t0 = time.perf_counter()
+    items = list(read_inputs([tmp_path], max_bytes=1000))
+    assert time.perf_counter() - t0 < 2.0
+    assert [(i.reason, "FIFO" in i.detail) for i in items if isinstance(i, Reject)] == [("unreadable", True)]
+
+
+def _has_reader(fifo: Path) -> bool:
+    try:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root reads chmod 000 files and folders")
+def test_unlistable_folder_becomes_a_reject(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text(story("locked"))
+    locked.chmod(0)
+    try:
+        items = list(read_inputs([tmp_path], max_bytes=1000))
+    finally:
+        locked.chmod(0o755)
+    assert [(i.input, i.reason) for i in items if isinstance(i, Reject)] == [(str(locked), "unreadable")]
+
+
+def test_invisible_and_direction_characters_are_removed(bad_corpus: tuple) -> None:
+    root, _, _ = bad_corpus
+    texts = {a.input: a.text for a in ingest([root / "text"], max_bytes=10**6, max_chars=10**6) if isinstance(a, Article)}
+    text = texts[str(root / "text" / "zero_width.txt")]
+    assert text.startswith("1000 people were displaced; 45 arrested. ")
+    assert not any(ch in text for ch in "\u200b\u200d\u2066\u202e\ufeff")
+    assert "\u202e" not in texts[str(root / "text" / "rtl_mixed.txt")]
+
+
+@pytest.mark.parametrize("dateline", ["LAHORE, March 3, 9999 (Wire) -", "Published: 9999-12-31", "By Jo Bloggs | 1 May 0001"])
+def test_publication_date_found_in_text_stays_in_the_plausible_window(dateline: str) -> None:
+    article = make_article(f"{dateline} Some 12 people were killed.", name="t", max_chars=1000, meta={})
+    assert isinstance(article, Article)
+    assert article.published is None or 1900 <= article.published.year <= 2100
+
+
+def test_too_many_numbers_is_a_documented_limit(needs_extraction: None) -> None:
+    from etl.extractor import Extractor
+
+    extractor = Extractor.from_config(Config(max_quantities_per_article=3))
+    article = make_article("Counts: 11 people, 12 cars, 13 houses, 14 goats and 15 boats.", name="n", max_chars=1000, meta={})
+    assert isinstance(article, Article)
+    result = extractor.extract(article)
+    assert isinstance(result, Reject) and result.reason == "too_many_numbers"
+    assert "max_quantities_per_article" in result.detail
+
+
+def _warehouse_outcomes(config: Config) -> tuple[set[str], dict[str, list[str]]]:
+    con = Warehouse(config.warehouse).connect()
+    articles = [r[0] for r in con.execute("SELECT input FROM articles").fetchall()]
+    assert len(articles) == len(set(articles)), "an article was written twice"
+    rejects: dict[str, list[str]] = {}
+    for name, reason in con.execute("SELECT input, reason FROM rejects").fetchall():
+        rejects.setdefault(name, []).append(reason)
+    return set(articles), rejects
+
+
+def test_run_over_the_bad_corpus_accounts_for_every_input(tmp_path: Path, config: Config, needs_extraction: None) -> None:
+    expected = build_bad_corpus(tmp_path / "bad")
+    summary = run_paths([tmp_path / "bad"], config=config)  # must not raise
+    articles, rejects = _warehouse_outcomes(config)
+    duplicates = 0
+    for name, allowed in expected.items():
+        outcome = ARTICLE if name in articles else (rejects[name][0] if name in rejects else DUPLICATE)
+        assert len(rejects.get(name, [])) + (name in articles) <= 1, f"{name!r} stored twice"
+        assert outcome in allowed, f"{name!r}: {outcome} not in {sorted(allowed)}"
+        duplicates += outcome == DUPLICATE
+    counts = summary.counts
+    assert counts.inputs_read == len(expected)
+    assert (counts.articles_new, counts.articles_duplicate, counts.rejected) == (len(articles), duplicates, sum(map(len, rejects.values())))
+    row = Warehouse(config.warehouse).connect().execute(
+        "SELECT inputs_read, articles_new + articles_duplicate + articles_skipped + rejected, status FROM runs WHERE run_id = ?",
+        [summary.run_id],
+    ).fetchall()
+    assert row == [(len(expected), len(expected), "partial")]
