@@ -88,3 +88,12 @@ def test_report_rejects_injection_in_filters(sample_warehouse: tuple[Path, RunSu
     for args in (["--country", "PAK'; DROP TABLE x; --"], ["--measure", "killed' OR 1=1 --"]):
         result = CliRunner().invoke(main, ["report", "-w", root, *args])
         assert result.exit_code == 2, result.output
+
+
+def test_second_concurrent_run_is_refused(tmp_path: Path) -> None:
+    from etl.warehouse import Warehouse
+
+    with Warehouse(tmp_path).lock():
+        result = CliRunner().invoke(main, ["run", "-w", str(tmp_path), "--no-progress"])
+    assert result.exit_code == 1
+    assert "another run is writing" in result.output
