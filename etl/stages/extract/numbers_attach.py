@@ -20,8 +20,8 @@ WINDOW = 48
 # Year-shaped numbers: integers in this range written with four digits and no separator.
 YEAR_MIN, YEAR_MAX = 1800, 2100
 # Words before the pronoun "one" ("which one", "the one") and after it ("one another").
-_ONE_BEFORE = re.compile(r"(?i:\b(?:the|this|that|which|each|every|any|no|another|some|a|any|only)\s+)$")
-_ONE_AFTER = re.compile(r"^(?i:\s+(?:another|'s|is|was|who|which|that|does|did|can|could|would|will|should|might|must|thing|day|at\s+a\s+time)\b|'s|-(?:off|sided|time|way|stop|on-one|man|party|to-one))")
+_ONE_BEFORE = re.compile(r"(?i:\b(?:the|this|that|which|each|every|any|no|another|a|little|big|new|old|right|wrong)\s+)$")
+_ONE_AFTER = re.compile(r"^(?i:\s+(?:another|who|does|can|could|would|should|might|must|thing|at\s+a\s+time)\b|'s|-(?:off|sided|time|way|stop|on-one|man|party|to-one))")
 # What may follow "a third" / "one fifth" for it to be a fraction rather than an ordinal.
 _FRACTION_FOLLOW = re.compile(r"^(?:\s+(?:of|and|or)\b|\s*[,.;:!?)\"'\u201d]|\s*$|\s+(?:[a-z]+ly\s+)?(?:said|says|were|are|was|is|have|had|has)\b)")
 _HALF_BAD_BEFORE = re.compile(r"(?i:\b(?:first|second|1st|2nd|latter|former|the|other|back|second-)\s*)$")
@@ -86,6 +86,8 @@ def _excluded(text: str, masked: str, p: Parsed) -> bool:
     if p.has_words and not _keep_words(masked, p):
         return True
     if not p.has_digits:
+        return False
+    if LEXICON.currency_before.search(before[-12:]):
         return False
     if before[-1:].isalpha() or before[-1:] in ("_", "\x1f", "/", "#", "^") or after[:1] == "\x1f":
         return True
@@ -175,11 +177,16 @@ def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
 
 
 _BOUNDS = {"exact", "approx"}
+# "over two years" is a period, not "more than two years".
+_TIME_PREPOSITIONS = frozenset({"over"})
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
 
 
 def read_qualifier(masked: str, c: Cand) -> Cand:
     """Qualifier words before ("more than") or after ("or more", "-odd") the quantity."""
     m = LEXICON.qualifier_before.search(masked[max(0, c.start - WINDOW):c.start])
+    if m is not None and m.group().split()[0].lower() in _TIME_PREPOSITIONS and c.unit in _TIME_UNITS:
+        m = None
     if m is not None and m.lastgroup:
         c = replace(c, start=c.start - (len(m.group())), qualifier=m.lastgroup, explicit=True)  # type: ignore[arg-type]
     post = LEXICON.post_qualifier.match(masked[c.end:c.end + WINDOW])

@@ -95,7 +95,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     scales = {**data["scales"]["spaced"], **data["scales"]["attached"]}
     unit_re, unit_names = _units(data["units"])
     post_groups = "|".join(
-        rf"(?P<{name}>(?:\s+|-|\s*(?=\+))(?:{_alternation(phrases)})(?![\w])(?!\s+(?:than\s+)?[-\d$€£]|\s+than\b))"
+        rf"(?P<{name}>(?:\s+|-|\s*(?=\+))(?:{_alternation(phrases)})(?![\w/])(?!\s+(?:than\s+)?[-\d$€£]|\s+than\b))"
         for name, phrases in post.items()
     )
     months = data["months"]["names"]

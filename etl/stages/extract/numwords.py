@@ -70,7 +70,7 @@ DIGITS = (
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _VULGAR_VALUES = dict(zip(VULGAR, (1 / 2, 1 / 3, 2 / 3, 1 / 4, 3 / 4, 1 / 5, 2 / 5, 3 / 5, 4 / 5,
                                    1 / 6, 5 / 6, 1 / 8, 3 / 8, 5 / 8, 7 / 8), strict=True))
-_ITEM = rf"(?:\b{_W}\b|(?<![\w.,]){DIGITS}|[{VULGAR}])"
+_ITEM = rf"(?:\b{_W}\b|(?<![\d.,_]){DIGITS}|[{VULGAR}])"
 _JOIN = r"(?:[ \t]*-[ \t]*|\s+(?:and\s+)?(?:(?:a|an|of\s+an?|point)\s+)?)"
 RUN_PATTERN = rf"(?:\b(?:a|an)\s+(?=\b{_W}\b))?{_ITEM}(?:{_JOIN}{_ITEM})*"
 
