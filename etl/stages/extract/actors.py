@@ -18,16 +18,34 @@ ACTORS_PATH = Path(__file__).resolve().parents[2] / "data" / "actors.toml"
 
 # An alias this short and without spaces is an acronym-like token (ISKP, LeT, M23): exact case.
 _ACRONYM_MAX_LEN = 6
-# How far (characters) a claim cue may sit from the actor it names; set on hand-written cases.
-_CLAIM_WINDOW = 160
-
-_CLAIM = re.compile(
-    r"claim(?:ed|s|ing)?\s+(?:the\s+)?responsibility|responsibility\s+(?:was|has been)\s+claimed"
-    r"|claimed\s+(?:the|that|this)\s+(?:attack|bombing|killing|assault|ambush|blast)s?"
-    r"|blam(?:ed|es|ing)|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|(?:attack|ambush|raid|assault)(?:ed)?\s+by"
-    r"|(?:was|were|is|are)\s+(?:behind|responsible)|suspected\s+(?:of|to be)|accused",
-    re.IGNORECASE,
+# How strongly the text ties a mention to the incident: an explicit claim beats an official
+# attribution, which beats a description ("ISWAP fighters", "an al-Shabaab attack"). Set on
+# hand-written cases; a plain mention counts only inside the headline claim's sentence.
+_CLAIM_AFTER = re.compile(
+    r"^(?:['’]s)?\W*(?:\w+\W+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"
+    r"|(?:has|have)\s+claimed|took\s+responsibility|accepted\s+responsibility)",
+    re.I,
 )
+_CLAIM_BEFORE = re.compile(r"(?:claimed\s+by|responsibility\s+was\s+claimed\s+by)\s+(?:the\s+)?$", re.I)
+_ATTRIBUTED_BEFORE = re.compile(
+    r"(?:blamed(?:\s+on)?|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
+    r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was)\s+(?:the\s+)?$",
+    re.I,
+)
+_DESCRIBED_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:militants?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|members?|attackers?|suicide|"
+    r"bombers?|jihadists?|guerrillas?|attack|attacks|ambush|raid|assault|bombing|offensive|operatives?|commanders?|"
+    r"kills?|killed|behead(?:s|ed)?|execut(?:es|ed)|abduct(?:s|ed)|stormed|attacked|raided|ambushed|fired|shot|launched)\b",
+    re.I,
+)
+_DESCRIBED_BEFORE = re.compile(r"(?:suspected|by|of\s+the|from\s+the|an?|the)\s+$", re.I)
+_BACKGROUND_BEFORE = re.compile(r"\b(?:which|who|although|rival|against|on|than|like|such\s+as)\b[^.;]{0,40}$", re.I)
+_GOVERNMENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:-led\b|-run\b|administration|government|authorities|interior|ministry|spokes(?:man|woman|person)|officials?|"
+    r"police|security\s+forces|leaders?hip|patrol|regime)",
+    re.I,
+)
+_CONTEXT = 60
 # An unlisted group named by a claim: "the Freedom Front claimed responsibility", "blamed on the X".
 _UNLISTED = re.compile(
     r"(?:\b(?:the\s+)?(?P<a>(?:[A-Z][\w'’-]+\s+){0,4}[A-Z][\w'’-]+)\s+(?:group\s+|militants\s+)?(?:has\s+|have\s+|had\s+)?claimed\s+(?:the\s+)?responsibility)"
@@ -125,17 +143,36 @@ def _unlisted(text: str) -> ActorMention | None:
     return None
 
 
-def claimed_actor(text: str, mentions: Sequence[ActorMention]) -> str | None:
-    """The actor a claim or blame cue points at ("X claimed responsibility", "blamed on X")."""
-    cues = [m.start() for m in _CLAIM.finditer(text)]
-    if not cues:
-        return None
-    best: tuple[int, str] | None = None
-    for mention in mentions:
-        distance = min(abs(mention.char_start - c) for c in cues)
-        if distance <= _CLAIM_WINDOW and (best is None or distance < best[0]):
-            best = (distance, mention.name)
+def _strength(text: str, m: ActorMention) -> int:
+    after = text[m.char_end : m.char_end + _CONTEXT]
+    before = text[max(0, m.char_start - _CONTEXT) : m.char_start]
+    if _GOVERNMENT_AFTER.match(after):
+        return -1
+    if _CLAIM_AFTER.match(after) or _CLAIM_BEFORE.search(before):
+        return 6
+    if _BACKGROUND_BEFORE.search(before.rsplit(".", 1)[-1]):
+        return 0
+    if _ATTRIBUTED_BEFORE.search(before):
+        return 4
+    if _DESCRIBED_AFTER.match(after) or _DESCRIBED_BEFORE.search(before):
+        return 2
+    return 0
+
+
+def article_actor(text: str, mentions: Sequence[ActorMention], lead: tuple[int, int] | None = None) -> str | None:
+    """The group the article holds responsible: the strongest tie (claim > attribution > description),
+    earliest first; a plain mention only inside ``lead`` (the headline claim's sentence)."""
+    best: tuple[int, int, str] | None = None
+    for m in mentions:
+        strength = _strength(text, m)
+        if strength == 0 and lead is not None and lead[0] <= m.char_start < lead[1]:
+            strength = 1
+        if strength <= 0:
+            continue
+        key = (strength, -m.char_start, m.name)
+        if best is None or key[:2] > best[:2]:
+            best = key
     if best is not None:
-        return best[1]
+        return best[2]
     other = _unlisted(text)
     return other.name if other else None

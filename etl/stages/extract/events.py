@@ -21,8 +21,8 @@ from pathlib import Path
 
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
-from etl.stages.extract.actors import ActorMention, claimed_actor, find_actors
-from etl.stages.extract.events_link import Claim, candidates_from, link_sentence, singular_candidates, zero_claims
+from etl.stages.extract.actors import article_actor, find_actors
+from etl.stages.extract.events_link import Claim, candidates_from, link_sentence, singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_reduce import fold_article, group_sentence
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary
 from etl.stages.extract.places import PlaceMention, dominant_country, find_places
@@ -43,8 +43,7 @@ class _ArticleContext:
     dates: Sequence[DateMention]
     places: Sequence[PlaceMention]
     main_place: PlaceMention | None
-    actors: Sequence[ActorMention]
-    claimed: str | None
+    actor: str | None
 
 
 def event_id(article_id: str, start: int, end: int, measure: str) -> str:
@@ -61,8 +60,16 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
         own += singular_candidates(text, sent, own, vocab)
         claims = link_sentence(text, sent, own, vocab) + zero_claims(text, sent, vocab)
         if claims:
-            out.append((sent, sorted(claims, key=lambda c: c.cand.start)))
-    return out
+            out.append((sent, claims))
+    bomber = suicide_claim(text, sentences, [c for _, cs in out for c in cs], vocab)
+    if bomber is not None:
+        found = next((cs for s, cs in out if s.index == bomber[0].index), None)
+        if found is None:
+            out.append((bomber[0], [bomber[1]]))
+            out.sort(key=lambda pair: pair[0].index)
+        else:
+            found.append(bomber[1])
+    return [(s, sorted(cs, key=lambda c: c.cand.start)) for s, cs in out]
 
 
 def _main_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -84,7 +91,7 @@ def _event(claim: Claim, sent: Sentence, nxt: Sentence | None, c: _ArticleContex
     period = ctx.claim_period(text, at, sent, c.sentences, c.dates, c.article.published)
     change = ctx.claim_change(text, sent, nxt, c.quantities, c.dates, period)
     place, _ = ctx.claim_place(at, sent, c.sentences, c.places, c.main_place)
-    actor = ctx.claim_actor(at, sent, c.actors, c.claimed)
+    actor = c.actor
     cand = claim.cand
     return Event(
         event_id=event_id(c.article.article_id, cand.start, cand.end, claim.measure),
@@ -132,12 +139,16 @@ def extract_events(
         return []
     places = find_places(article.text, vocab.gazetteer)
     actors = find_actors(article.text, vocab.actors)
-    c = _ArticleContext(article, sentences, quantities, dates, places, _main_place(places), actors, claimed_actor(article.text, actors))
+    lead = per_sentence[0][0]
+    actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
+    c = _ArticleContext(article, sentences, quantities, dates, places, _main_place(places), actor)
     by_index = {s.index: s for s in sentences}
     rows: list[Event] = []
+    updates: set[str] = set()
     for sent, claims in per_sentence:
         nxt = by_index.get(sent.index + 1)
         events = [_event(claim, sent, nxt, c, vocab) for claim in claims]
+        updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         rows.extend(group_sentence(claims, events, rows, article.article_id))
-    return fold_article(rows, places)
+    return fold_article(rows, updates)
 

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from etl.records import ChangeDirection, DateMention, Granularity, QuantityMention, Scope, Sentence
-from etl.stages.extract.actors import ActorMention
 from etl.stages.extract.places import PlaceMention
 
 # A date introduced this way is the comparison base, not the claim's own period.
@@ -154,11 +153,3 @@ def claim_place(
     if earlier:
         return min(earlier, key=lambda p: (_PLACE_RANK[p.place.kind], -p.char_start)), False
     return fallback, False
-
-
-def claim_actor(at: int, sent: Sentence, actors: Sequence[ActorMention], article_claim: str | None) -> str | None:
-    """A listed actor named in the claim's sentence, else the one the article says claimed it."""
-    own = [a for a in actors if sent.char_start <= a.char_start < sent.char_end]
-    if own:
-        return min(own, key=lambda a: abs(a.char_start - at)).name
-    return article_claim

@@ -20,18 +20,19 @@ from etl.stages.extract.events_vocab import EventVocabulary, MeasureRules
 # Characters of text before a verb that are checked for hypothetical wording ("threatened to").
 _HYPOTHETICAL_WINDOW = 40
 # Characters before a number searched for a preceding verb ("the death toll has risen to 40").
-_BEFORE_WINDOW = 90
+_BEFORE_WINDOW = 150
 
 # A transitive participle followed by its own object is active voice ("5 gunmen killed 3 people").
 _ACTIVE_OBJECT = re.compile(
     r"\s+(?:at least|at most|more than|over|up to|nearly|about|around|some|another|a|an|the|his|her|"
     r"their|its|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|several|"
-    r"many|him|them|people|civilians|soldiers)\b",
+    r"many|him|them|himself|herself|themselves|people|civilians|soldiers)\b",
     re.I,
 )
 # Text between two coordinated numbers: at most four words of noun phrase, then "and" or a comma.
 _COORD = re.compile(
-    r"(?:[\s-]*[\w'’-]+){0,4}?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&)\s+)",
+    r"(?:[\s-]*[\w'’-]+){0,6}?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&)\s+)"
+    r"(?:(?:his|her|their|its|the|all)\s+)?",
     re.I,
 )
 _TRANSITIVE = re.compile(
@@ -41,7 +42,12 @@ _TRANSITIVE = re.compile(
 )
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # "no one", "every one", "any one": not a count of one.
-_NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not)\s*$", re.I)
+_NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not|none of(?: the)?)\s*$", re.I)
+# "a provincial official said": a source, not a count.
+_REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
+# "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
+_ADDITION = re.compile(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
+_AMONG = re.compile(r"\bamong\b", re.I)
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
 
@@ -82,7 +88,12 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
             continue
         if _NOT_A_COUNT.search(text, max(0, q.char_start - 12), q.char_start):
             continue
-        if q.value is None and q.low is None and q.high is None:
+        if (q.value is None and q.low is None and q.high is None) or q.qualifier == "vague":
+            continue
+        if q.value is not None and 0 < q.value < 1:  # "seriously injuring a third": one more person
+            if not q.surface.lower().startswith(("a ", "an ")):
+                continue
+            out.append(Candidate(q.char_start, q.char_end, q.surface, 1.0, 1.0, 1.0, "exact"))
             continue
         out.append(Candidate(q.char_start, q.char_end, q.surface, q.value, q.low, q.high, q.qualifier))
     return out
@@ -92,7 +103,10 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
     """"a soldier", "an officer", "himself": a count of one when no number covers the words."""
     out = []
     for m in vocab.singular.finditer(text, sent.char_start, sent.char_end):
-        start, end = (m.start("self"), m.end("self")) if m.group("self") else (m.start("det"), m.end("det"))
+        group = next(g for g in ("self", "pron", "det", "the", "bare", "head") if m.group(g))
+        if _REPORTER.match(text, m.end(), sent.char_end):
+            continue
+        start, end = m.start(group), m.end(group)
         if any(c.start < m.end() and start < c.end for c in taken):
             continue
         hint = "assailants" if m.group("self") else None
@@ -116,7 +130,7 @@ def _after(text: str, c: Candidate, sent: Sentence, rules: MeasureRules, vocab: 
         return None
     if _hypothetical(text, sent, m.start("trig"), vocab):
         return None
-    return Claim(c, rules.measure, m.start("trig"), m.end("trig"), "after")
+    return Claim(c, rules.measure, m.start("trig"), m.end("trig"), "after", part=_AMONG.search(trig) is not None)
 
 
 def _before(text: str, c: Candidate, sent: Sentence, rules: MeasureRules, vocab: EventVocabulary) -> Claim | None:
@@ -141,10 +155,12 @@ def _simple(
     return Claim(c, rules.measure, m.start("trig"), m.end("trig"), how)
 
 
-def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> Claim | None:
-    """The measure stated by the words around one number, or None."""
+def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary, *, weak: bool = False) -> Claim | None:
+    """The measure stated by the words around one number, or None (weak: only the weak measures)."""
     for kind in ("after", "noun", "adjective", "before"):
         for rules in vocab.measures:
+            if rules.weak != weak:
+                continue
             if kind == "after":
                 claim = _after(text, c, sent, rules, vocab)
             elif kind == "before":
@@ -182,21 +198,42 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         link = direct_link(text, c, sent, vocab)
         if link is None and part:
             link = Claim(c, "count", c.start, c.end, "part")
-        links.append(replace(link, part=part) if link is not None else None)
+        links.append(replace(link, part=part or link.part) if link is not None else None)
     for i in range(len(ordered) - 2, -1, -1):  # forward: "one civilian and six assailants were killed"
         nxt = links[i + 1]
         if links[i] is None and nxt is not None and nxt.how == "after" and _coordinated(text, ordered[i], ordered[i + 1], vocab):
             links[i] = replace(nxt, cand=ordered[i], how="coord")
     for i in range(1, len(ordered)):  # backward: "killed five soldiers and three civilians"
         prev = links[i - 1]
-        if links[i] is None and prev is not None and prev.how != "after" and _coordinated(text, ordered[i - 1], ordered[i], vocab):
+        if links[i] is None and prev is not None and prev.how in ("before", "coord", "part") and _coordinated(text, ordered[i - 1], ordered[i], vocab):
             links[i] = replace(prev, cand=ordered[i], how="coord")
+    for i in range(1, len(ordered)):  # "..., along with all five gunmen"
+        prev = links[i - 1]
+        if links[i] is None and prev is not None and _ADDITION.search(text, sent.char_start, ordered[i].start):
+            links[i] = replace(prev, cand=ordered[i], how="coord", part=False, trig_start=ordered[i].start, trig_end=ordered[i].end)
+    for i, c in enumerate(ordered):
+        if links[i] is None:
+            links[i] = direct_link(text, c, sent, vocab, weak=True)
     claims = []
     for c, link in zip(ordered, links, strict=True):
         if link is not None:
             subject = _subject(text, c, sent, vocab)
             claims.append(replace(link, subject=subject, perpetrator=subject in vocab.perpetrators))
     return claims
+
+
+def suicide_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim], vocab: EventVocabulary) -> tuple[Sentence, Claim] | None:
+    """One perpetrator death for a lone suicide bomber, when a toll is given that leaves them out."""
+    if not any(c.measure == "killed" and (c.cand.value or 0) > 0 for c in claims):
+        return None
+    m = vocab.suicide.search(text)
+    if m is None or vocab.suicide_counted.search(text):
+        return None
+    sent = next((s for s in sentences if s.char_start <= m.start() < s.char_end), None)
+    if sent is None:
+        return None
+    cand = Candidate(m.start(), m.end(), m.group(), 1.0, 1.0, 1.0, "exact", "assailants")
+    return sent, Claim(cand, "killed", m.start(), m.end(), "suicide", subject="assailants", perpetrator=True)
 
 
 def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim]:

@@ -12,7 +12,6 @@ from dataclasses import replace
 
 from etl.records import Event, Qualifier
 from etl.stages.extract.events_link import Claim
-from etl.stages.extract.places import PlaceMention
 
 # When parts are summed, the total takes the loosest qualifier among them (in this order).
 _QUALIFIER_ORDER: tuple[Qualifier, ...] = ("vague", "range", "approx", "at_least", "more_than", "at_most", "less_than", "exact")
@@ -93,27 +92,24 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     return out
 
 
-def _own_places(ev: Event, places: Sequence[PlaceMention]) -> set[str]:
-    return {p.place.name for p in places if ev.char_start <= p.char_start < ev.char_end and p.place.kind != "country"}
+def fold_article(rows: Sequence[Event], updates: set[str]) -> list[Event]:
+    """Across sentences, one figure per measure, scope and side stands for the toll; the rest point at it.
 
-
-def _distinct(a: Event, b: Event, places: Sequence[PlaceMention]) -> bool:
-    pa, pb = _own_places(a, places), _own_places(b, places)
-    return bool(pa) and bool(pb) and not pa & pb
-
-
-def fold_article(rows: Sequence[Event], places: Sequence[PlaceMention]) -> list[Event]:
-    """Across sentences, the largest figure of a measure and scope stands for the toll; the rest point at it."""
+    The figure is the largest running-total update ("the toll rose to 11", "revised down to nine")
+    if the article has one, else the largest figure. Deaths of perpetrators are a separate side:
+    "six soldiers were killed ... four attackers were also killed" adds up to ten.
+    """
     out = list(rows)
-    groups: dict[tuple[str, str], list[int]] = {}
+    groups: dict[tuple[str, str, bool], list[int]] = {}
     for i, ev in enumerate(out):
         if ev.part_of is None and (ev.value_best or 0) > 0:
-            groups.setdefault((ev.measure, ev.scope), []).append(i)
+            groups.setdefault((ev.measure, ev.scope, ev.perpetrator), []).append(i)
     for indices in groups.values():
         if len(indices) < 2:
             continue
-        head = max(indices, key=lambda i: (out[i].value_best or 0, -i))
+        pool = [i for i in indices if out[i].event_id in updates] or indices
+        head = max(pool, key=lambda i: (out[i].value_best or 0, -i))
         for i in indices:
-            if i != head and not _distinct(out[i], out[head], places):
+            if i != head:
                 out[i] = replace(out[i], part_of=out[head].event_id)
     return out

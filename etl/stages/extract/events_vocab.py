@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from etl.records import Measure
@@ -19,7 +20,7 @@ _AUX = (
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|also|all|allegedly|later|"
     r"subsequently|believed|thought|feared|said|reported|confirmed|to|now|still|either|both|each|"
     r"critically|seriously|badly|severely|fatally|slightly|lightly|mortally|initially|so far|"
-    r"eventually|ultimately|tragically|killed or|killed and)\s+){0,4}"
+    r"eventually|ultimately|tragically|killed or|killed and|stabbed and|shot and|beaten and|attacked and|lightly|)\s+){0,4}"
 )
 # Words a counted noun phrase may not contain ("12 people [and] ...", "12 people [who] ...").
 _NP_BREAK = (
@@ -27,6 +28,8 @@ _NP_BREAK = (
     r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on|at"
 )
 _NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
+# A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed".
+_ASIDE = r"(?:,[^,.;]{1,60},\s*)"
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
 QUALIFIERS = (
     r"(?:at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
@@ -43,6 +46,7 @@ class MeasureRules:
     before: re.Pattern[str] | None  # searched in the text ending at the number
     noun: re.Pattern[str] | None  # matched right after the number
     adjective: re.Pattern[str] | None  # "12 wounded soldiers"
+    weak: bool = False  # only a noun ("500 fighters"): tried after coordination with stronger measures
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,8 @@ class EventVocabulary:
     part: re.Pattern[str]
     update: re.Pattern[str]
     aggregate: re.Pattern[str]
+    suicide: re.Pattern[str]
+    suicide_counted: re.Pattern[str]
     actors: ActorIndex
     gazetteer: Gazetteer
 
@@ -65,10 +71,11 @@ def _alts(items: list[str]) -> str:
     return "|".join(f"(?:{item.replace('AUX', _AUX)})" for item in items)
 
 
-def _rules(measure: Measure, spec: dict[str, list[str]], subjects: str) -> MeasureRules:
+def _rules(measure: Measure, spec: dict[str, Any], subjects: str) -> MeasureRules:
     after = before = noun = adjective = None
     if spec.get("after"):
-        after = re.compile(rf"\s*(?P<np>(?:{_NP_WORD}\s+){{0,5}}?)(?P<trig>{_alts(spec['after'])})\b", re.I)
+        np = rf"(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE})"
+        after = re.compile(rf"\s*(?P<np>{np})(?P<trig>{_alts(spec['after'])})\b", re.I)
     if spec.get("before"):
         before = re.compile(rf"(?P<trig>\b(?:{_alts(spec['before'])}))\s*(?:{QUALIFIERS}\s+)*$", re.I)
     if spec.get("nouns"):
@@ -77,7 +84,7 @@ def _rules(measure: Measure, spec: dict[str, list[str]], subjects: str) -> Measu
         adjective = re.compile(
             rf"\s*(?:more\s+|other\s+)?(?P<trig>{_alts(spec['adjectives'])})\s+(?:{subjects})\b", re.I
         )
-    return MeasureRules(measure, after, before, noun, adjective)
+    return MeasureRules(measure, after, before, noun, adjective, bool(spec.get("weak")))
 
 
 def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) -> EventVocabulary:
@@ -98,13 +105,24 @@ def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) 
         measures=rules,
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
         perpetrators=perpetrators,
-        singular=re.compile(rf"\b(?P<det>an?|one|another)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{cues['singular']})\b|\b(?P<self>himself|herself)\b", re.I),
+        singular=re.compile(
+            rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{cues['singular']})\b(?!['’-])"
+            rf"|\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])"
+            rf"|\b(?:kill(?:s|ed)?|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?)"
+            rf"\s+(?P<bare>(?:(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)[\w'’-]+\s+){{0,2}}?(?:{cues['singular']}))\b(?!['’-])"
+            rf"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)"
+            rf"|(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{cues['singular']}))\s+(?:killed|dead|wounded|injured|hurt)\b"
+            rf"|\b(?P<self>himself|herself)\b|\b(?P<pron>he|she)(?=\s+(?:was|had been|has been)\s+(?:\w+\s+)?(?:killed|shot dead|wounded|injured|hurt|arrested|detained|abducted|kidnapped|captured)\b)",
+            re.I,
+        ),
         zero=tuple((re.compile(z["pattern"], re.I), tuple(z["measures"])) for z in zero_spec),
         any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
         hypothetical=re.compile(str(cues["hypothetical"]), re.I),
         part=re.compile(str(cues["part"]), re.I),
         update=re.compile(str(cues["update"]), re.I),
         aggregate=re.compile(str(cues["aggregate"]), re.I),
+        suicide=re.compile(str(cues["suicide"]), re.I),
+        suicide_counted=re.compile(str(cues["suicide_counted"]), re.I),
         actors=actors,
         gazetteer=gazetteer,
     )
