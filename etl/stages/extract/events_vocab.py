@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
