@@ -24,7 +24,7 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   "last Wednesday" are the weekdays of the next and previous calendar weeks.
 * Relative expressions ("yesterday", "last year", "two years ago" = the day two years before
   publication) need the publication date: when it is None they are skipped, never filled from
-  today. Rolling windows ("the past three months") end the day before publication; "since
+  today (a publication date outside 1901..2099 counts as unknown). Rolling windows ("the past three months") end the day before publication; "since
   2021" runs from 2021-01-01 to the publication date.
 * Not dates: "may"/"march"/"august" as words (a bare ambiguous month needs a date preposition,
   and lowercase needs punctuation after it), "Sunday Times", "Bloody Sunday", bare numbers,
@@ -43,11 +43,17 @@ import re
 
 from etl.records import DateMention
 from etl.stages.extract import dates_anchored, dates_explicit, dates_ranges, dates_relative
-from etl.stages.extract.dates_base import Ctx, Hit, Rule
+from etl.stages.extract import dates_calendar as cal
+from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
 
 _RULES: tuple[Rule, ...] = (
     dates_ranges.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES
 )
+# Every rule's regex runs only on text around its trigger tokens: this many characters before
+# and after each (longer than any date expression reaches beyond its trigger: ~45 characters for
+# "from the 26th of June of 2020"; a range with two triggers gets merged windows).
+WINDOW_BEFORE = 40
+WINDOW_AFTER = 40
 # Prepositions folded into a date's surface, as in CONTRACT.md's example "in 2024".
 _PREFIX = re.compile(r"\b(?:in|on|during)\s+$", re.IGNORECASE)
 # Cheap gate: text without a digit or any date word cannot contain a date.
@@ -59,13 +65,28 @@ _GATE = re.compile(
 )
 
 
+def _windows(names: str, triggers: dict[str, list[tuple[int, int]]], size: int) -> list[tuple[int, int]]:
+    """Merged spans of text around the trigger tokens ``names`` (space separated)."""
+    spans = sorted(span for name in names.split() for span in triggers.get(name, ()))
+    merged: list[tuple[int, int]] = []
+    for first, last in spans:
+        start, end = max(0, first - WINDOW_BEFORE), min(size, last + WINDOW_AFTER)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _candidates(ctx: Ctx) -> list[tuple[int, Hit]]:
     found: list[tuple[int, Hit]] = []
-    for priority, (pattern, handler) in enumerate(_RULES):
-        for match in pattern.finditer(ctx.text):
-            hit = handler(match, ctx)
-            if hit is not None and hit.end > hit.start and hit.span.start <= hit.span.end:
-                found.append((priority, hit))
+    triggers = trigger_positions(ctx.text)
+    for priority, (pattern, handler, names) in enumerate(_RULES):
+        for start, end in _windows(names, triggers, len(ctx.text)):
+            for match in pattern.finditer(ctx.text, start, end):
+                hit = handler(match, ctx)
+                if hit is not None and hit.end > hit.start and hit.span.start <= hit.span.end:
+                    found.append((priority, hit))
     return found
 
 
@@ -100,6 +121,8 @@ def extract_dates(text: str, *, published: dt.date | None, day_first: bool = Fal
     ``published`` (see the module docstring for the policy). Never raises on text input."""
     if not text or _GATE.search(text) is None:
         return []
+    if published is not None and not cal.MIN_YEAR < published.year < cal.MAX_YEAR:
+        published = None
     ctx = Ctx(text=text, published=published, day_first=day_first)
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)

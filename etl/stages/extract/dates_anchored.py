@@ -68,6 +68,6 @@ def _weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 RULES: tuple[Rule, ...] = (
     (re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY})\b", _I), _weekday_day),
+                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY})\b", _I), _weekday_day, "weekday"),
 )
 

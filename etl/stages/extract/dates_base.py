@@ -118,7 +118,63 @@ class Ctx:
 
 
 Handler = Callable[[re.Match[str], Ctx], Hit | None]
-Rule = tuple[re.Pattern[str], Handler]
+# A rule: its regex, its handler, and the names of the trigger tokens (``TRIGGERS``) every match
+# of the regex contains, so that the regex only runs on windows around those tokens.
+Rule = tuple[re.Pattern[str], Handler, str]
+
+_RELWORDS = (
+    "today tonight yesterday tomorrow morning afternoon evening night day days week weeks weekend "
+    "fortnight month months quarter quarters half year years decade decades ago"
+).split()
+
+
+def _word_triggers() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    groups = {
+        "month": list(MONTHS), "weekday": list(WEEKDAYS), "relword": _RELWORDS, "season": list(SEASONS),
+        "decadeword": list(DECADE_WORDS), "century": ["century"],
+        "holiday": [max(re.findall(r"[a-z]+", name), key=len) for name in HOLIDAYS],
+    }
+    for name, words in groups.items():
+        for word in words:
+            table.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in table.items()}
+
+
+_WORD_TRIGGERS = _word_triggers()
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+
+
+def trigger_positions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of trigger token sits in ``text`` (one tokenising pass): month and
+    weekday names, relative words, seasons, holidays, decade words, "century", years,
+    numeric dates (digit, separator, digit), decades ("1990s") and quarter codes ("Q3")."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        token = match.group()
+        for name in _token_kinds(text, token, start, end):
+            found.setdefault(name, []).append((start, end))
+    return found
+
+
+def _token_kinds(text: str, token: str, start: int, end: int) -> tuple[str, ...]:
+    nxt = text[end : end + 2]
+    if not token[0].isdigit():
+        kinds = _WORD_TRIGGERS.get(token.lower(), ())
+        if len(token) == 1 and token in "QqHh" and nxt[:1] in ("1", "2", "3", "4"):
+            kinds = (*kinds, "code")
+        return kinds
+    out: list[str] = []
+    if len(token) == 4 and 1900 <= int(token) <= 2100:
+        out.append("year")
+    if len(nxt) == 2 and nxt[0] in "/.-" and nxt[1].isdigit():
+        out.append("numeric")
+    if nxt[:1] in ("s", "'", "\u2019") and token.endswith("0"):
+        out.append("decade")
+    if len(token) == 1 and nxt[:1] in ("Q", "q", "H", "h"):
+        out.append("code")
+    return tuple(out)
 
 
 def number_value(word: str) -> int | None:

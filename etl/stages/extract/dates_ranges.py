@@ -62,11 +62,11 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 RULES: tuple[Rule, ...] = (
-    (re.compile(rf"\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months),
+    (re.compile(rf"\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month"),
     (re.compile(rf"\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO}(?:the\s+)?(?P<d2>{DAY})\b"
-                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days),
+                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month"),
     (re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
-                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days),
+                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month"),
 )
 
 

@@ -261,28 +261,28 @@ _DAY_ALTERNATION = "|".join(
 )
 _WHICH = r"(?P<which>this|last|next|past|previous|coming|following|current|upcoming)"
 RULES: tuple[Rule, ...] = (
-    (re.compile(rf"\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word),
+    (re.compile(rf"\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword"),
     (re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?:calendar\s+)?(?P<unit>week|fortnight|month|quarter|year|decade)\b"
-                r"(?!\s+of\b|\s*'s\b)", _I), _this_period),
+                r"(?!\s+of\b|\s*'s\b)", _I), _this_period, "relword"),
     (re.compile(rf"\b(?P<part>{_PART})[-\s]+(?:(?P<which>this|last|next|the)\s+)?(?P<unit>week|month|year)\b"
-                r"(?!\s+of\b|\s*'s\b)", _I), _part_of_period),
-    (re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?!\s+of\b)", _I), _window),
-    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_WHICH}\s+{_UNIT}\b", _I), _window),
-    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", _I), _ago),
-    (re.compile(rf"\bin\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?P<time>['\u2019]s?\s+time)?", _I), _in_future),
-    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+from\s+(?:today|now)\b", _I), _from_today),
+                r"(?!\s+of\b|\s*'s\b)", _I), _part_of_period, "relword"),
+    (re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?!\s+of\b)", _I), _window, "relword"),
+    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_WHICH}\s+{_UNIT}\b", _I), _window, "relword"),
+    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", _I), _ago, "relword"),
+    (re.compile(rf"\bin\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?P<time>['\u2019]s?\s+time)?", _I), _in_future, "relword"),
+    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+from\s+(?:today|now)\b", _I), _from_today, "relword"),
     (re.compile(r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", _I),
-     _earlier_later),
-    (re.compile(r"\b(?:(?P<which>this|next|last|past|coming)\s+|the\s+)?weekend\b", _I), _weekend),
+     _earlier_later, "relword"),
+    (re.compile(r"\b(?:(?P<which>this|next|last|past|coming)\s+|the\s+)?weekend\b", _I), _weekend, "relword"),
     (re.compile(rf"\b(?:(?P<which>next|last|this|coming|previous)\s+(?:week\s+(?:on\s+)?)?(?P<wd>{FULL_WEEKDAY})"
                 rf"|(?P<wd2>{FULL_WEEKDAY})\s+of\s+(?P<which2>last|next|this)\s+week)\b", _I),
-     _weekday_in_week),
-    (re.compile(rf"(?:\b(?P<on>on)\s+)?\b(?P<wd>{FULL_WEEKDAY})\b", _I), _weekday),
+     _weekday_in_week, "weekday"),
+    (re.compile(rf"(?:\b(?P<on>on)\s+)?\b(?P<wd>{FULL_WEEKDAY})\b", _I), _weekday, "weekday"),
     (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+"
                 rf"(?:(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?|(?P<yonly>{YEAR})|(?P<rel>this|last|next)\s+(?P<relunit>year|month))",
-                _I), _week_of),
+                _I), _week_of, "relword"),
     (re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b",
-                _I), _month_of_relative_year),
+                _I), _month_of_relative_year, "month"),
     (re.compile(rf"\bweek\s+(?P<w>\d{{1,2}})(?:\s+of\s+(?P<year>{YEAR}))?\b(?!\s*(?:%|people|of\b))", _I),
-     _week_number),
+     _week_number, "relword"),
 )
