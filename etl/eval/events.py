@@ -8,7 +8,9 @@ Each record is ``{"id", "text", "published", "gold": {"killed", "injured", "even
   has no incident row for the measure (:func:`record_totals`). Exact match with the gold count; an
   article with no row for the measure reads as "not stated" and is wrong unless the gold is null.
 - event date: the first event's ``period_start..period_end`` must equal the gold's interval at the
-  gold's granularity ("2024-03-12" = that day, "2024-03" = that month, "2024" = that year).
+  gold's granularity ("2024-03-12" = that day, "2024-03" = that month, "2024" = that year). A gold
+  month is also met by a week or a range of days inside that month ("earlier this week", "last
+  week" are coded as the month when the span lies in one month).
 - country / actor: the first event's ``country_code`` / ``actor`` (actor compared case-insensitively).
 - tp / fp / fn: over (record, measure) pairs for killed and injured where the gold is coded.
 """
@@ -109,6 +111,16 @@ class _Tally:
         return self.right / self.total if self.total else 0.0
 
 
+def _date_right(ev: Event, want: tuple[dt.date, dt.date]) -> bool:
+    if ev.period_start is None or ev.period_end is None:
+        return False
+    if (ev.period_start, ev.period_end) == want:
+        return True
+    month = want[0].day == 1 and want[1].month == want[0].month and want[1] != want[0]
+    inside = want[0] <= ev.period_start and ev.period_end <= want[1]
+    return month and inside and ev.granularity in ("week", "range")
+
+
 def _fmt(value: object) -> str:
     return "none" if value is None else str(value)
 
@@ -133,8 +145,9 @@ def _score_one(record: dict[str, object], events: Sequence[Event], tallies: dict
     if gold.get("event_date"):
         want = gold_interval(str(gold["event_date"]))
         got_period = (first.period_start, first.period_end) if first else None
-        tallies["date"].add(want is not None and got_period == want)
-        if got_period != want:
+        ok = want is not None and first is not None and _date_right(first, want)
+        tallies["date"].add(ok)
+        if not ok:
             misses.append(Miss(rid, "date", str(gold["event_date"]), _fmt(got_period and f"{got_period[0]}..{got_period[1]}"), text))
     for field, attr in (("country", "country_code"), ("actor", "actor")):
         if gold.get(field) is None:

@@ -41,6 +41,7 @@ class _ArticleContext:
     sentences: Sequence[Sentence]
     quantities: Sequence[QuantityMention]
     dates: Sequence[DateMention]
+    when: ctx.DateContext
     places: Sequence[PlaceMention]
     main_place: PlaceMention | None
     actor: str | None
@@ -88,7 +89,7 @@ def _location(p: PlaceMention | None) -> str | None:
 def _event(claim: Claim, sent: Sentence, nxt: Sentence | None, c: _ArticleContext, vocab: EventVocabulary) -> Event:
     text = c.article.text
     at = claim.cand.start
-    period = ctx.claim_period(text, at, sent, c.sentences, c.dates, c.article.published)
+    period = ctx.claim_period(c.when, at, sent, update=claim.update)
     change = ctx.claim_change(text, sent, nxt, c.quantities, c.dates, period)
     place, _ = ctx.claim_place(at, sent, c.sentences, c.places, c.main_place)
     actor = c.actor
@@ -141,7 +142,8 @@ def extract_events(
     actors = find_actors(article.text, vocab.actors)
     lead = per_sentence[0][0]
     actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
-    c = _ArticleContext(article, sentences, quantities, dates, places, _main_place(places), actor)
+    when = ctx.date_context(article.text, sentences, dates, article.published)
+    c = _ArticleContext(article, sentences, quantities, dates, when, places, _main_place(places), actor)
     by_index = {s.index: s for s in sentences}
     rows: list[Event] = []
     updates: set[str] = set()

@@ -12,11 +12,21 @@ from etl.stages.extract.places import PlaceMention
 
 # A date introduced this way is the comparison base, not the claim's own period.
 _BASE_CUE = re.compile(
-    r"(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over|on)\s+(?:the\s+)?"
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\s+(?:the\s+)?"
     r"(?:same\s+(?:period|time|month|quarter)\s+(?:in|of|last)\s+|(?:previous|prior)\s+\w+\s+|in\s+)?$",
     re.I,
 )
 _BASE_WINDOW = 40
+# "KABUL, Aug 14 (Newswire) -": the dateline dates the report, not the incident.
+_DATELINE = re.compile(r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’-]+,[^\n]{0,50}?\s[-—–]+\s")
+# "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
+_STATEMENT = re.compile(
+    r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference)\b(?:\s+[\w'’-]+){0,3}?\s*$",
+    re.I,
+)
+_STATEMENT_WINDOW = 45
+# How many following sentences of the paragraph may date a claim whose own sentence has no date.
+_LOOK_AHEAD_SENTENCES = 2
 _PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
 _PLURAL_INCIDENTS = re.compile(r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b", re.I)
@@ -50,6 +60,8 @@ class Change:
 
 
 def _is_base(text: str, d: DateMention) -> bool:
+    if text[d.char_end : d.char_end + 2] in ("'s", "’s"):  # "the toll from Saturday's bombing"
+        return False
     return _BASE_CUE.search(text[max(0, d.char_start - _BASE_WINDOW) : d.char_start]) is not None
 
 
@@ -57,26 +69,56 @@ def _usable(text: str, d: DateMention, published: dt.date | None) -> bool:
     return not _is_base(text, d) and (published is None or d.start_date <= published)
 
 
-def claim_period(
-    text: str, at: int, sent: Sentence, sentences: Sequence[Sentence], dates: Sequence[DateMention], published: dt.date | None
-) -> Period:
-    """The date governing the claim's sentence, else the paragraph's, else the lead's, else published."""
-    own = [d for d in dates if sent.char_start <= d.char_start < sent.char_end and _usable(text, d, published)]
-    if own:
-        best = min(own, key=lambda d: abs(d.char_start - at))
-        return Period(best.start_date, best.end_date, best.granularity, "text", best)
-    earlier = [
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """The article's dates sorted once: incident-like ones, and the dateline or statement dates."""
+
+    usable: tuple[DateMention, ...]  # not a base period, not in the future, not dateline/statement
+    sentences: tuple[Sentence, ...]
+    published: dt.date | None
+
+
+def date_context(text: str, sentences: Sequence[Sentence], dates: Sequence[DateMention], published: dt.date | None) -> DateContext:
+    """Drop dates that do not date an incident: the dateline, "said on Sunday", "from 2023", the future."""
+    line = _DATELINE.match(text)
+    end = line.end() if line else -1
+    usable = tuple(
         d for d in dates
-        if d.char_start < sent.char_start and _usable(text, d, published)
-        and any(s.paragraph == sent.paragraph and s.char_start <= d.char_start < s.char_end for s in sentences)
-    ]
-    if not earlier and sent.paragraph > 0:
-        lead = [s for s in sentences if s.paragraph == sentences[0].paragraph] if sentences else []
-        earlier = [d for d in dates if lead and d.char_start < lead[-1].char_end and _usable(text, d, published)][:1]
+        if _usable(text, d, published) and d.char_end > end
+        and not _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
+    )
+    return DateContext(usable, tuple(sentences), published)
+
+
+def _period(d: DateMention) -> Period:
+    return Period(d.start_date, d.end_date, d.granularity, "text", d)
+
+
+def claim_period(c: DateContext, at: int, sent: Sentence, *, update: bool = False) -> Period:
+    """The date governing the claim's sentence, else its paragraph's (before, then after), else the
+    lead's, else the publication date. A running total ("the toll rose to 11 on Sunday") takes the
+    earliest date before it, which dates the incident rather than the update."""
+    own = [d for d in c.usable if sent.char_start <= d.char_start < sent.char_end]
+    if update:
+        before = [d for d in own if d.char_start < at]
+        if before:
+            return _period(before[0])
+    if own:
+        return _period(min(own, key=lambda d: abs(d.char_start - at)))
+    para = [s for s in c.sentences if s.paragraph == sent.paragraph]
+    earlier = [d for d in c.usable if any(s.char_start <= d.char_start < s.char_end for s in para if s.char_end <= sent.char_start)]
     if earlier:
-        best = earlier[-1]
-        return Period(best.start_date, best.end_date, best.granularity, "text", best)
-    return Period(published, published, "day" if published else None, "published")
+        return _period(earlier[-1])
+    later = [s for s in para if s.char_start >= sent.char_end][:_LOOK_AHEAD_SENTENCES]
+    ahead = [d for d in c.usable if any(s.char_start <= d.char_start < s.char_end for s in later)]
+    if ahead:
+        return _period(ahead[0])
+    if c.sentences and sent.paragraph > c.sentences[0].paragraph:
+        lead_end = max(s.char_end for s in c.sentences if s.paragraph == c.sentences[0].paragraph)
+        lead = [d for d in c.usable if d.char_start < lead_end]
+        if lead:
+            return _period(lead[0])
+    return Period(c.published, c.published, "day" if c.published else None, "published")
 
 
 def claim_scope(sentence_text: str, period: Period, *, aggregate: re.Pattern[str]) -> Scope:
@@ -140,13 +182,15 @@ def attribution(sentence_text: str) -> str | None:
 def claim_place(
     at: int, sent: Sentence, sentences: Sequence[Sentence], places: Sequence[PlaceMention], fallback: PlaceMention | None
 ) -> tuple[PlaceMention | None, bool]:
-    """The most specific place in the claim's sentence, else earlier in its paragraph, else the article's.
+    """The most specific place in the claim's sentence (in the article's main country first), else
+    earlier in its paragraph, else the article's main place.
 
     The flag says whether the place was named in the claim's own sentence.
     """
+    main = fallback.place.country_code if fallback else None
     own = [p for p in places if sent.char_start <= p.char_start < sent.char_end]
     if own:
-        return min(own, key=lambda p: (_PLACE_RANK[p.place.kind], abs(p.char_start - at))), True
+        return min(own, key=lambda p: (p.place.country_code != main, _PLACE_RANK[p.place.kind], abs(p.char_start - at))), True
     para = {s.index for s in sentences if s.paragraph == sent.paragraph and s.char_end <= sent.char_start}
     starts = {s.index: (s.char_start, s.char_end) for s in sentences if s.index in para}
     earlier = [p for p in places if any(a <= p.char_start < b for a, b in starts.values())]

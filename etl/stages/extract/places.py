@@ -31,8 +31,10 @@ _KIND_RANK: dict[str, int] = {"country": 0, "admin": 1, "city": 2}
 
 _RUN = re.compile(
     r"\b[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*"
-    r"(?:\s+(?:(?:of|the|and|al|el|de|du|la|ul|e)\s+|al-|el-)*[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*)*"
+    r"(?:\s+(?:(?:of|the|and|al|el|de|du|la|ul|e)\s+|[a-z]{1,3}-)*[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*)*"
 )
+# A name right after these words is a lake, gulf or sea, not the country or city of that name.
+_FEATURE = re.compile(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
 _WORD = re.compile(r"\S+")
 _TRAILING = re.compile(r"(?:['’]s|[.,'’])+$")
 
@@ -123,7 +125,7 @@ def _city_entries() -> Iterable[tuple[str, Place]]:
         yield city["name"], place
         if population >= _ALT_NAME_MIN_POPULATION:
             for alt in city.get("alternatenames", ()):
-                if alt[:1].isupper() and alt.isascii() and " " not in alt[12:]:
+                if alt[:1].isupper() and alt.isascii() and not alt.isupper() and len(alt) > 3:
                     yield alt, place
 
 
@@ -171,6 +173,14 @@ def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, 
     return found
 
 
+def _doubtful(text: str, start: int, end: int, places: tuple[Place, ...]) -> bool:
+    """An acronym that is not a country ("ADF", "SDF"), or a country inside a feature name ("Lake Chad")."""
+    span = text[start:end]
+    if span.isupper() and len(span) <= 4 and all(p.kind != "country" for p in places):
+        return True
+    return _FEATURE.search(text, max(0, start - 12), start) is not None
+
+
 def _longest_at(
     text: str, words: list[tuple[int, int]], keys: list[tuple[str, str]], i: int, gaz: Gazetteer
 ) -> tuple[int, int, tuple[Place, ...], int] | None:
@@ -184,7 +194,7 @@ def _longest_at(
             start, end = words[i][0], words[i + n - 1][1]
             if strip:
                 end = start + len(_TRAILING.sub("", text[start:end]))
-            if text[start:start + 1].isupper():
+            if text[start:start + 1].isupper() and not _doubtful(text, start, end, places):
                 return start, end, places, n
     return None
 
