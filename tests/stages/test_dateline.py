@@ -19,15 +19,20 @@ FOUND = [
     ("byline_comma", "By Jane Doe, March 3, 2024\nFloods displaced thousands.", dt.date(2024, 3, 3), "By Jane Doe, March 3, 2024"),
     ("published_marker", "Home > World\nPublished: March 3, 2024\nThe ministry said 40 died.",
      dt.date(2024, 3, 3), "Published: March 3, 2024"),
-    ("updated_marker_with_time", "Updated 2024-03-03 10:00\nThe ministry said 40 died.", dt.date(2024, 3, 3), "Updated 2024-03-03 10:00"),
+    ("updated_marker_with_time", "Updated 2024-03-03 10:00\nThe ministry said 40 died.", dt.date(2024, 3, 3), "Updated 2024-03-03"),
     ("published_beats_updated", "Updated 5 March 2024\nPublished on 3 March 2024\nText.", dt.date(2024, 3, 3), "Published on 3 March 2024"),
     ("date_alone_on_a_line", "World News\n3 March 2024\nThe ministry said 40 died.", dt.date(2024, 3, 3), "3 March 2024"),
+    ("date_line_with_time", "Sun 3 Mar 2024 10.03 GMT\nThe ministry said 40 died.", dt.date(2024, 3, 3), "Sun 3 Mar 2024"),
+    ("iso_timestamp", "Last updated: 2024-03-03T10:00:00Z\nText.", dt.date(2024, 3, 3), "Last updated: 2024-03-03"),
+    ("byline_then_published", "By Jane Doe and John Roe | Published March 3, 2024 at 10:00 a.m. ET\nText.",
+     dt.date(2024, 3, 3), "Published March 3, 2024"),
 ]
 
 NOT_FOUND = [
     ("dateline_without_year", "LAHORE, Aug 22 (Reuters) - Floods killed 12 people, officials said."),
     ("date_only_in_body", "Officials said that on 3 March 2024 the dam broke and 40 people died in the floods."),
     ("relative_only", "Published yesterday\nThe ministry said 40 died."),
+    ("sentence_opening_with_a_date", "Headline\n3 March 2024 was the deadliest day of the year."),
     ("too_far_down", "x" * 700 + "\nPublished: March 3, 2024"),
     ("empty", ""),
 ]

@@ -34,6 +34,7 @@ EXPLICIT = [
     ("weekday_possessive", "Saturday's bombing killed 31.", ("Saturday", "2025-08-16", D(2025, 8, 16), D(2025, 8, 16), "day")),
     ("month_day_past", "The floods began June 10 in the north.", ("June 10", "2025-06-10", D(2025, 6, 10), D(2025, 6, 10), "day")),
     ("weekday_fixes_year", "They meet on Saturday, August 23, officials said.", ("on Saturday, August 23", "2025-08-23", D(2025, 8, 23), D(2025, 8, 23), "day")),
+    ("iso_timestamp", "Logged at 2025-08-22T10:00:00Z by police.", ("2025-08-22", "2025-08-22", D(2025, 8, 22), D(2025, 8, 22), "day")),
     ("two_digit_year", "Records from 3/18/24 were lost.", ("3/18/24", "2024-03-18", D(2024, 3, 18), D(2024, 3, 18), "day")),
 ]
 
@@ -78,6 +79,9 @@ RELATIVE = [
     ("next_year", "Polls are due next year.", ("next year", "2026", D(2026, 1, 1), D(2026, 12, 31), "year")),
     ("past_three_years", "Over the past three years 400 died.", ("the past three years", "2022-08-22/2025-08-21", D(2022, 8, 22), D(2025, 8, 21), "range")),
     ("next_weekday", "Talks resume next Friday.", ("next Friday", "2025-08-29", D(2025, 8, 29), D(2025, 8, 29), "day")),
+    ("possessive_period", "Next week's vote was delayed.", ("Next week", "2025-W35", D(2025, 8, 25), D(2025, 8, 31), "week")),
+    ("since_start_of_year", "Since the start of the year 60 died.", ("Since the start of the year", "2025-01-01/2025-08-22", D(2025, 1, 1), D(2025, 8, 22), "range")),
+    ("late_last_year", "Talks broke down late last year.", ("late last year", "2024-09-01/2024-12-31", D(2024, 9, 1), D(2024, 12, 31), "range")),
     ("anchored_shift", "Aid came two weeks after 3 March 2024.", ("two weeks after 3 March 2024", "2024-03-17", D(2024, 3, 17), D(2024, 3, 17), "day")),
 ]
 

@@ -10,7 +10,8 @@ Looks only at the first ``SEARCH_CHARS`` characters, for (in this order of trust
 3. a byline with a date: ``By Jane Doe | 14 May 2023``, ``By Jane Doe, March 3, 2024``;
 4. an update marker: ``Updated 2024-03-03 10:00`` (an update is later than publication, so it
    is used only when nothing better is there);
-5. a line holding nothing but a full date (and maybe a time).
+5. a short line (under 60 characters, not ending like a sentence) that opens with a full date:
+   ``Sun 3 Mar 2024 10.03 GMT``, ``March 3, 2024 / 10:00 AM``.
 
 Only a full calendar day with its year counts. A dateline without a year ("LAHORE, Aug 22
 (Reuters) -") cannot be resolved without a reference date, so it yields None rather than a
@@ -28,22 +29,23 @@ from etl.stages.extract.dates import extract_dates
 # How much of the article head is searched (datelines and bylines sit in the first lines).
 SEARCH_CHARS = 600
 
-_DATE_CHUNK = r"(?P<date>[^()\n|]{4,40}?)"
 _AGENCY = r"\((?:[A-Z][\w.&' -]{1,30})\)"
-_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"(?m)^\s*[A-Z][A-Z .'\u2019-]{{1,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s*{_DATE_CHUNK}\s*"
-               rf"(?:{_AGENCY}\s*)?[-\u2013\u2014:]"),
-    re.compile(rf"\b(?:first\s+)?(?:published|posted|released|dated)(?:\s+on)?\s*:?\s*{_DATE_CHUNK}"
-               r"(?=\s*(?:$|[\n|,;]|\d{1,2}[:.]\d\d|at\b|[-\u2013\u2014]))", re.I | re.M),
-    re.compile(rf"(?m)^\s*By\s+[A-Z][\w.'\u2019 -]{{1,60}}?\s*[|,\u2022\u00b7-]\s*{_DATE_CHUNK}\s*(?:$|[|\n])"),
-    re.compile(rf"\b(?:last\s+)?updated(?:\s+on)?\s*:?\s*{_DATE_CHUNK}"
-               r"(?=\s*(?:$|[\n|,;]|\d{1,2}[:.]\d\d|at\b|[-\u2013\u2014]))", re.I | re.M),
-    re.compile(rf"(?m)^[ \t]*{_DATE_CHUNK}[ \t]*(?:\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?[ \t]*$"),
+_REST = r"(?P<date>[^\n|]{4,48})"
+# (pattern, evidence ends at the date (True) or at the end of the match (False), date must open the chunk)
+_PATTERNS: tuple[tuple[re.Pattern[str], bool, bool], ...] = (
+    (re.compile(rf"(?m)^\s*[A-Z][A-Z .'\u2019-]{{1,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s*(?P<date>[^()\n|]{{4,40}}?)\s*"
+                rf"(?:{_AGENCY}\s*)?[-\u2013\u2014:]"), False, True),
+    (re.compile(rf"\b(?:first\s+)?(?:published|posted|released|dated)(?:\s+on)?\s*:?\s*{_REST}", re.I), True, True),
+    (re.compile(rf"(?m)^\s*By\s+[A-Z][\w.'\u2019 -]{{1,60}}?\s*[|,\u2022\u00b7-]\s*{_REST}"), True, True),
+    (re.compile(rf"\b(?:last\s+)?updated(?:\s+on)?\s*:?\s*{_REST}", re.I), True, True),
+    (re.compile(r"(?m)^[ \t]*(?P<date>[^\n]{3,59}[^\n.!?])[ \t]*$"), True, True),
 )
 
 
-def _full_day(chunk: str) -> tuple[dt.date, int, int] | None:
+def _full_day(chunk: str, *, at_start: bool) -> tuple[dt.date, int, int] | None:
     for mention in extract_dates(chunk, published=None):
+        if at_start and chunk[: mention.char_start].strip(" ,:-\u2013\u2014"):
+            return None
         if mention.granularity == "day" and not mention.relative:
             return mention.start_date, mention.char_start, mention.char_end
     return None
@@ -53,10 +55,13 @@ def find_published_date(text: str) -> tuple[dt.date, int, int] | None:
     """The publication date stated in the head of ``text``, with the character span of the
     evidence (the dateline or marker phrase), or None when there is no full dated marker."""
     head = text[:SEARCH_CHARS]
-    for pattern in _PATTERNS:
+    for pattern, ends_at_date, at_start in _PATTERNS:
         for match in pattern.finditer(head):
-            found = _full_day(match["date"])
-            if found is not None:
-                day, _, _ = found
-                return day, match.start() + len(match.group()) - len(match.group().lstrip()), match.end()
+            found = _full_day(match["date"], at_start=at_start)
+            if found is None:
+                continue
+            day, _, date_end = found
+            start = match.start() + len(match.group()) - len(match.group().lstrip())
+            end = match.start("date") + date_end if ends_at_date else match.end()
+            return day, start, end
     return None

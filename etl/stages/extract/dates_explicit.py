@@ -34,10 +34,12 @@ _I = re.IGNORECASE
 # Words that make a bare month or year read as a date ("in May", "since 2021").
 _DATE_PREP = re.compile(
     r"(?:\b(?:in|since|until|till|from|by|during|of|between|before|after|through|and|to|or|"
-    r"early|mid|late|the|its|their|his|her|our|this|last|next|fiscal|calendar|year|around|"
+    r"early|mid|late|the|its|their|his|her|our|this|last|next|calendar|year|around|"
     r"circa|for|on|until|throughout|spring|summer|autumn|fall|winter|year's|nation's)|\(|,)\s*-?$",
     _I,
 )
+# A fiscal or school year is not the calendar year of the same number: left out (not guessed).
+_FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY|school\s+year|academic\s+year)\s*$", _I)
 _YEAR_FOLLOW = re.compile(r"^\s*(?:[.,;:)!?\]'\u2019\"]|$|-|\u2013|and\b|or\b|to\b|through\b)", _I)
 _PART = PART
 _part = part_word
@@ -171,6 +173,8 @@ def month_name_full(month: int) -> str:
 
 def _year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     year, part = int(m["year"]), _part(m["part"])
+    if _FISCAL.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+        return None
     if not (part or _prep_before(ctx, m.start()) or _YEAR_FOLLOW.match(ctx.text[m.end() :])):
         return None
     span = cal.part_of_year(year, part) if part else cal.year_span(year)
@@ -324,7 +328,7 @@ RULES: tuple[Rule, ...] = (
     (re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>(?<![\d.,]){DAY})(?:\s+of)?\s*(?:[-/.]\s*|\s)\s*"
                 rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy, "month"),
     (re.compile(rf"(?<![\w/.]){_WD}(?P<year>{YEAR})(?P<sep>[-/.])(?P<mon>1[0-2]|0?[1-9]|{MONTH})"
-                r"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?![\w/]|-\d)", _I), _iso, "numeric month"),
+                r"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?!(?!T\d)[\w/]|-\d)", _I), _iso, "numeric month"),
     (re.compile(rf"(?<![\w/.:,-]){_WD}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
                 rf"(?P<year>{YEAR}|\d\d)(?![\w/]|[-.]\d)", _I), _numeric, "numeric"),
     (re.compile(r"\b(?:on|from|to|till|until|since|next|this|by|and)\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"

@@ -263,9 +263,9 @@ _WHICH = r"(?P<which>this|last|next|past|previous|coming|following|current|upcom
 RULES: tuple[Rule, ...] = (
     (re.compile(rf"\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword"),
     (re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?:calendar\s+)?(?P<unit>week|fortnight|month|quarter|year|decade)\b"
-                r"(?!\s+of\b|\s*'s\b)", _I), _this_period, "relword"),
+                r"(?!\s+of\b)", _I), _this_period, "relword"),
     (re.compile(rf"\b(?P<part>{_PART})[-\s]+(?:(?P<which>this|last|next|the)\s+)?(?P<unit>week|month|year)\b"
-                r"(?!\s+of\b|\s*'s\b)", _I), _part_of_period, "relword"),
+                r"(?!\s+of\b)", _I), _part_of_period, "relword"),
     (re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?!\s+of\b)", _I), _window, "relword"),
     (re.compile(rf"\b(?P<n>{NUMBER})\s+{_WHICH}\s+{_UNIT}\b", _I), _window, "relword"),
     (re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", _I), _ago, "relword"),
