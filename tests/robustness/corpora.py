@@ -277,3 +277,34 @@ def write_news_corpus(root: Path, *, n: int, seed: int) -> list[Path]:
             (root / f"a{i:04d}.txt").write_text(f"Title: Report {i}\nPublished: {day}\n\n{text}\n")
     (root / "feed.jsonl").write_text("\n".join(lines) + "\n")
     return [root]
+
+
+# -- reading a warehouse back ------------------------------------------------------------------------
+# Columns that differ between two runs over the same inputs.
+VOLATILE = frozenset({"run_id", "ingested_at", "rejected_at"})
+COMPARED_TABLES = ("articles", "quantities", "dates", "events")
+
+
+def table_rows(root: Path, table: str) -> list[tuple[object, ...]]:
+    """Every row of a table minus the run bookkeeping, sorted (equal warehouses compare equal)."""
+    from etl.warehouse import Warehouse
+
+    con = Warehouse(root).connect()
+    columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] not in VOLATILE]
+    rows = con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+    return sorted(rows, key=repr)
+
+
+def unreadable_parquet(root: Path) -> list[str]:
+    """Visible Parquet files (not hidden temporaries) that cannot be read: must always be empty."""
+    import pyarrow.parquet as pq
+
+    bad = []
+    for path in sorted(root.rglob("*.parquet")):
+        if path.name.startswith("."):
+            continue
+        try:
+            pq.read_metadata(path)
+        except Exception as exc:  # noqa: BLE001 - any failure to read is what we report
+            bad.append(f"{path}: {exc}")
+    return bad
