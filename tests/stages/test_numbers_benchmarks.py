@@ -45,7 +45,7 @@ def _gold(value: float | None, low: float | None = None, high: float | None = No
 
 
 def test_scorer_matches_value_and_ranges() -> None:
-    records = [
+    records: list[dict] = [
         {"id": "a", "text": "x", "gold": [_gold(12), _gold(None, 20, 30), _gold(None, 5, None)]},
         {"id": "b", "text": "x", "gold": []},
     ]

@@ -39,6 +39,7 @@ are not emitted. The function never raises on any input string.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -76,10 +77,18 @@ def _candidates(text: str, masked: str) -> list[Cand]:
     return cands
 
 
+def _overlaps_taken(starts: list[int], taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """``taken`` is sorted and non-overlapping; ``starts`` are its starts."""
+    i = bisect.bisect_left(starts, end)
+    return i > 0 and taken[i - 1][1] > start
+
+
 def _vague(masked: str, policy: VaguePolicy, taken: list[tuple[int, int]]) -> list[QuantityMention]:
     out = []
+    taken = sorted(taken)
+    starts = [s for s, _ in taken]
     for m in vague_pattern(policy).finditer(masked):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if _overlaps_taken(starts, taken, m.start(), m.end()):
             continue
         entry: VagueEntry | None = policy.lookup(m.group())
         if entry is None:

@@ -24,10 +24,15 @@ _ONE_BEFORE = re.compile(r"(?i:\b(?:the|this|that|which|each|every|any|no|anothe
 _ONE_AFTER = re.compile(r"^(?i:\s+(?:another|who|does|can|could|would|should|might|must|thing|at\s+a\s+time)\b|'s|-(?:off|sided|time|way|stop|on-one|man|party|to-one))")
 # What may follow "a third" / "one fifth" for it to be a fraction rather than an ordinal.
 _FRACTION_FOLLOW = re.compile(r"^(?:\s+(?:of|and|or)\b|\s*[,.;:!?)\"'\u201d]|\s*$|\s+(?:[a-z]+ly\s+)?(?:said|says|were|are|was|is|have|had|has)\b)")
+# After "2m"/"2.5m": words that make it metres, and plural nouns that make it millions.
+_LENGTH_CONTEXT = re.compile(r"^(?:-|\s+(?:tall|high|long|wide|deep|thick|away|across|below|above|under|in\s+(?:height|length|diameter|depth)|of\s+(?:water|snow|rain|height)|from)\b)", re.I)
+_PLURAL_AFTER = re.compile(r"^\s+[A-Za-z]+[^s\W]s\b")
+_OF_FOLLOWS = re.compile(r"^\s+of\b")
+_AMOUNT_BEFORE = re.compile(r"(?i:\b(?:by|than|about|nearly|almost|roughly|around|some|over|under|just|only|least|to|is|was|were|are|be|been|equal|exactly)\s+)$")
 _HALF_BAD_BEFORE = re.compile(r"(?i:\b(?:first|second|1st|2nd|latter|former|the|other|back|second-)\s*)$")
 _SIGN_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(\[<>=:~]))[-\u2212]|(?i:\b(?:minus|negative)\s+))$")
 _PERCENT_AFTER = re.compile(
-    r"^(?:\s?%|(?i:[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage|pp\b)"
+    r"^(?:\s?%|(?i:[ -](?P<bp>basis[ -]points?|bps\b)|[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage|pp\b)"
     r"|[ -](?:per[ -]?cents?|pct\.?|percentage|pc\b)))"
 )
 _ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
@@ -67,7 +72,10 @@ def _keep_words(masked: str, p: Parsed) -> bool:
         return not (_HALF_BAD_BEFORE.search(before) or after.startswith("-"))
     single_fraction = p.fraction and p.first_word in ("a", "an", "one") and not p.last_word.endswith("s")
     if single_fraction and p.n_tokens == 2:
-        return bool(_FRACTION_FOLLOW.match(after)) and not after.startswith("-")
+        if after.startswith("-") or not _FRACTION_FOLLOW.match(after):
+            return False
+        # "a third," is an ordinal ("injuring a third") unless the words before ask for an amount.
+        return bool(_OF_FOLLOWS.match(after) or not before.strip() or _AMOUNT_BEFORE.search(before))
     return True
 
 
@@ -104,6 +112,15 @@ def _excluded(text: str, masked: str, p: Parsed) -> bool:
     return False
 
 
+def _m_means_million(rest: str, c: Cand) -> bool:
+    """"2.3m Syrians", "1.5m barrels", "2.3m." -> million; "a 2m wall", "3m tall" -> metres."""
+    if _LENGTH_CONTEXT.match(rest):
+        return False
+    if _PLURAL_AFTER.match(rest) or LEXICON.year_count_after.match(rest):
+        return True
+    return not c.value.is_integer()
+
+
 def _scale_after(masked: str, c: Cand, money: bool) -> Cand:
     after = masked[c.end:c.end + WINDOW]
     m = LEXICON.scale_attached.match(after) or LEXICON.scale_spaced.match(after)
@@ -112,10 +129,8 @@ def _scale_after(masked: str, c: Cand, money: bool) -> Cand:
     word = m.group().strip()
     if len(word) == 1 and c.value >= SINGLE_LETTER_SCALE_MAX:
         return c
-    if word == "m" and not money:
-        rest = after[m.end():]
-        if not (re.match(r"^\s+[a-z]+s\b", rest) or LEXICON.year_count_after.match(rest)) or c.value >= 1000:
-            return c
+    if word == "m" and not money and not _m_means_million(after[m.end():], c):
+        return c
     scale = LEXICON.scales[word]
     return replace(c, end=c.end + m.end(), nend=c.end + m.end(), value=c.value * scale, scale=scale, explicit=True)
 
@@ -137,7 +152,7 @@ def _unit_or_percent(masked: str, c: Cand) -> Cand | None:
     after = masked[c.end:c.end + WINDOW]
     m = _PERCENT_AFTER.match(after)
     if m is not None:
-        unit = "percentage point" if m.group("pp") else "%"
+        unit = "percentage point" if m.group("pp") else "basis point" if m.group("bp") else "%"
         return replace(c, end=c.end + m.end(), kind="percent", unit=unit, explicit=True)
     if c.kind == "money":
         return c

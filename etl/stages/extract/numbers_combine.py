@@ -79,6 +79,8 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
         return _range(a, b, a.start - len(m.group()))
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return None
+    if a.kind in ("percent", "measure") and b.kind == "count":
+        return None  # "rose 36 per cent to 1,500": a change, then a level
     if _TO_GAP.match(gap) and (m := _FROM.search(before)):
         verb = LEXICON.change_before.search(before[: len(before) - len(m.group())])
         rising = _inherit(a, b).value < b.value

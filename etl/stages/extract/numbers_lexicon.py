@@ -14,6 +14,8 @@ from pathlib import Path
 
 # Words ending in "s" that are not plural nouns (after a year-shaped number: "in 2019 was").
 _NOT_PLURAL = r"(?:was|has|is|its|this|his|as|us|does|always|perhaps|plus|thus|across|whereas|unless|less|besides|towards|afterwards|says)"
+# Words allowed between a change verb and its number: "rose by a further 12%".
+_CHANGE_FILLERS = ("further", "additional", "another", "record", "massive", "whopping", "staggering", "mere")
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "numbers_lexicon.toml"
 
 
@@ -35,20 +37,54 @@ def _before(phrases: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _last_token(text: str) -> str:
+    """The last word (lower case) or, when it ends in a symbol, that symbol."""
+    j = len(text.rstrip())
+    if j == 0:
+        return ""
+    if not text[j - 1].isalnum():
+        return text[j - 1]
+    i = j - 1
+    while i > 0 and text[i - 1].isalnum():
+        i -= 1
+    return text[i:j].lower()
+
+
+@dataclass(frozen=True, slots=True)
+class TailPattern:
+    """A pattern anchored at the end of a string, tried only when the string's last token can
+    end one of its phrases (a set look-up is much cheaper than a backwards regex search)."""
+
+    pattern: re.Pattern[str]
+    last_tokens: frozenset[str]
+    width: int
+
+    @classmethod
+    def build(cls, pattern: str, phrases: list[str] | tuple[str, ...], extra: tuple[str, ...] = ()) -> TailPattern:
+        tokens = {_last_token(p) for p in phrases} | set(extra)
+        width = max(len(p) for p in phrases) + 24
+        return cls(re.compile(pattern), frozenset(tokens), width)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if _last_token(text) not in self.last_tokens:
+            return None
+        return self.pattern.search(text, max(0, len(text) - self.width))
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Compiled vocabulary; see the toml file for what each list means."""
 
-    qualifier_before: re.Pattern[str]
+    qualifier_before: TailPattern
     post_qualifier: re.Pattern[str]
-    change_before: re.Pattern[str]
+    change_before: TailPattern
     change_noun_after: re.Pattern[str]
-    identifier_before: re.Pattern[str]
+    identifier_before: TailPattern
     fixed_identifiers: re.Pattern[str]
-    month_before: re.Pattern[str]
+    month_before: TailPattern
     month_after: re.Pattern[str]
     year_count_after: re.Pattern[str]
-    currency_before: re.Pattern[str]
+    currency_before: TailPattern
     currency_prefix: dict[str, str]
     currency_after: re.Pattern[str]
     currency_suffix: dict[str, str]
@@ -99,28 +135,33 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         for name, phrases in post.items()
     )
     months = data["months"]["names"]
+    all_quals = [p for phrases in quals.values() for p in phrases]
+    change_words = changes["up"] + changes["down"] + list(_CHANGE_FILLERS)
     return Lexicon(
-        qualifier_before=re.compile(rf"(?i:{_named_groups(quals)})$"),
+        qualifier_before=TailPattern.build(rf"(?i:{_named_groups(quals)})$", all_quals),
         post_qualifier=re.compile(rf"^(?i:{post_groups})"),
-        change_before=re.compile(
+        change_before=TailPattern.build(
             rf"(?i:(?<![\w-])(?:(?P<up>{_alternation(changes['up'])})|(?P<down>{_alternation(changes['down'])}))"
-            r"\s+(?:by\s+)?(?:(?:an?\s+)?(?:further|additional|another|record|massive|whopping|staggering|mere)\s+)?)$"
+            rf"\s+(?:by\s+)?(?:(?:an?\s+)?(?:{'|'.join(_CHANGE_FILLERS)})\s+)?)$",
+            change_words, ("by",),
         ),
         change_noun_after=re.compile(
             rf"^(?i:\s+(?:(?P<up>{_alternation(changes['up_nouns'])})|(?P<down>{_alternation(changes['down_nouns'])}))\b)"
         ),
-        identifier_before=re.compile(
-            rf"(?i:(?<![\w.])(?:{_alternation(data['identifiers']['prefixes'])})\s?)$"
+        identifier_before=TailPattern.build(
+            rf"(?i:(?<![\w.])(?:{_alternation(data['identifiers']['prefixes'])})\s?)$", data["identifiers"]["prefixes"]
         ),
         fixed_identifiers=re.compile(
             rf"(?i:(?<![\w/.-])(?:{_alternation(data['identifiers']['fixed'])})(?![\w/-]))"
         ),
-        month_before=re.compile(rf"(?<![\w])(?:{_alternation([m.title() for m in months])})\.?\s+(?:the\s+)?$"),
+        month_before=TailPattern.build(
+            rf"(?<![\w])(?:{_alternation([m.title() for m in months])})\.?\s+(?:the\s+)?$", months, ("the", ".")
+        ),
         month_after=re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_alternation([m.title() for m in months])})\b"),
         year_count_after=re.compile(
             rf"^\s+(?:(?:{_alternation(data['years']['count_nouns'])})\b|(?!{_NOT_PLURAL}\b)[a-z]+[^s\W']s\b)"
         ),
-        currency_before=re.compile(rf"(?:(?<![\w$€£¥])(?:{_alternation(list(prefix))}))[ \u00a0]?$"),
+        currency_before=TailPattern.build(rf"(?:(?<![\w$€£¥])(?:{_alternation(list(prefix))}))[ \u00a0]?$", list(prefix)),
         currency_prefix=prefix,
         currency_after=re.compile(rf"^[ \u00a0](?i:(?P<cur>{_alternation(list(suffix))}))(?![\w])"),
         currency_suffix={k.lower(): v for k, v in suffix.items()},
