@@ -65,6 +65,11 @@ PERIODS = [
     ("mid_month", "The offensive began in mid-March.", ("in mid-March", "2025-03-10/2025-03-20", D(2025, 3, 10), D(2025, 3, 20), "range")),
     ("end_of_year", "The camp closes at the end of the year.", ("at the end of the year", "2025-09-01/2025-12-31", D(2025, 9, 1), D(2025, 12, 31), "range")),
     ("week_beginning", "Voting is set for the week beginning 4 August.", ("the week beginning 4 August", "2025-W32", D(2025, 8, 4), D(2025, 8, 10), "week")),
+    ("first_months_of_year", "Deaths in the first nine months of 2024 fell.", ("in the first nine months of 2024", "2024-01-01/2024-09-30", D(2024, 1, 1), D(2024, 9, 30), "range")),
+    ("last_months_of_this_year", "Exports recovered in the last four months of the year.", ("in the last four months of the year", "2025-09-01/2025-12-31", D(2025, 9, 1), D(2025, 12, 31), "range")),
+    ("quarter_range", "Figures for Q1-Q3 2024 show a decline.", ("Q1-Q3 2024", "2024-01-01/2024-09-30", D(2024, 1, 1), D(2024, 9, 30), "range")),
+    ("since_day_with_year", "Since Oct. 7, 2023, thousands have died.", ("Since Oct. 7, 2023", "2023-10-07/2025-08-22", D(2023, 10, 7), D(2025, 8, 22), "range")),
+    ("weekday_range", "From Monday to Wednesday, 17 people were killed.", ("From Monday to Wednesday", "2025-08-18/2025-08-20", D(2025, 8, 18), D(2025, 8, 20), "range")),
     ("holiday", "The strike on Christmas Day killed 7.", ("on Christmas Day", "2024-12-25", D(2024, 12, 25), D(2024, 12, 25), "day")),
 ]
 
@@ -92,6 +97,7 @@ TENSE = [
     ("month_reported_past", "It would open, officials said in March.", ("in March", "2025-03", D(2025, 3, 1), D(2025, 3, 31), "month")),
     ("weekday_future", "Parliament is due to vote on Tuesday.", ("on Tuesday", "2025-08-26", D(2025, 8, 26), D(2025, 8, 26), "day")),
     ("day_future", "The summit is scheduled for June 10.", ("June 10", "2026-06-10", D(2026, 6, 10), D(2026, 6, 10), "day")),
+    ("expected_is_future", "The verdict is expected on Sept. 20.", ("on Sept. 20", "2025-09-20", D(2025, 9, 20), D(2025, 9, 20), "day")),
     ("current_month_past", "Rains in August killed 40.", ("in August", "2025-08", D(2025, 8, 1), D(2025, 8, 31), "month")),
 ]
 

@@ -240,13 +240,13 @@ def quarter_or_half(kind: str, number: int, year: int | None, start: int, ctx: C
     future = ctx.future(start)
     year = pub.year if (number >= current if future else number <= current) else pub.year + (1 if future else -1)
     span = make(year, number)
-    return Hit(start, start, span, True) if span else None
+    return Hit(start, start, span, True, year_given=False) if span else None
 
 
 def _with_end(hit: Hit | None, m: re.Match[str]) -> Hit | None:
     if hit is None:
         return None
-    return Hit(m.start(), m.end(), hit.span, hit.relative)
+    return Hit(m.start(), m.end(), hit.span, hit.relative, year_given=hit.year_given)
 
 
 def _quarter_code(m: re.Match[str], ctx: Ctx) -> Hit | None:

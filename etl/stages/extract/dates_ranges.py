@@ -72,20 +72,30 @@ RULES: tuple[Rule, ...] = (
 
 def _align(head: Hit, tail: Hit) -> tuple[Hit, Hit]:
     """Give a yearless end the year of the other end (or the first year after the start)."""
-    if not head.year_given and tail.year_given and head.month:
+    if not head.year_given and tail.year_given:
         head = _with_year(head, tail.span.end.year, before=tail.span.end) or head
-    elif not tail.year_given and tail.month:
+    elif not tail.year_given:
         tail = _with_year(tail, head.span.start.year, after=head.span.start) or tail
     return head, tail
 
 
+def _reyear(hit: Hit, year: int) -> cal.Span | None:
+    """The same calendar part as ``hit`` in another year (day, month, quarter or half)."""
+    if hit.day and hit.month:
+        day = cal.make_day(year, hit.month, hit.day)
+        return cal.day_span(day) if day else None
+    if hit.month:
+        return cal.month_span(year, hit.month)
+    code = re.fullmatch(r"\d{4}-([QH])(\d)", hit.span.value)
+    if code is None:
+        return None
+    make = cal.quarter_span if code.group(1) == "Q" else cal.half_span
+    return make(year, int(code.group(2)))
+
+
 def _with_year(hit: Hit, year: int, *, before: dt.date | None = None, after: dt.date | None = None) -> Hit | None:
     for candidate_year in (year, year - 1 if before else year + 1):
-        if hit.day:
-            day = cal.make_day(candidate_year, hit.month or 1, hit.day)
-            span = cal.day_span(day) if day else None
-        else:
-            span = cal.month_span(candidate_year, hit.month or 1)
+        span = _reyear(hit, candidate_year)
         if span is None:
             continue
         if (before is None or span.start <= before) and (after is None or span.end >= after):

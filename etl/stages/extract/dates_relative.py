@@ -227,6 +227,23 @@ def _month_of_relative_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return _hit(m, span)
 
 
+def _months_of_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"the first nine months of 2024", "the last four months of the year"."""
+    count = number_value(m["n"])
+    if count is None or not 1 <= count <= 12:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.published is not None:
+        year = ctx.published.year + _NEXT[m["rel"].lower()]
+    else:
+        return None
+    if not cal.valid_year(year):
+        return None
+    first, last = (1, count) if m["which"].lower() == "first" else (13 - count, 12)
+    return _hit(m, cal.range_span(dt.date(year, first, 1), cal.month_end(year, last)))
+
+
 def _week_of_relative_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     pub = ctx.published
     moved = cal.shift(pub, _NEXT[m["rel"].lower()], "month") if pub else None
@@ -283,6 +300,8 @@ RULES: tuple[Rule, ...] = (
                 _I), _week_of, "relword"),
     (re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b",
                 _I), _month_of_relative_year, "month"),
+    (re.compile(rf"\b(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
+                rf"(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)\b", _I), _months_of_year, "relword"),
     (re.compile(rf"\bweek\s+(?P<w>\d{{1,2}})(?:\s+of\s+(?P<year>{YEAR}))?\b(?!\s*(?:%|people|of\b))", _I),
      _week_number, "relword"),
 )
