@@ -27,13 +27,15 @@ _FRACTION_FOLLOW = re.compile(r"^(?:\s+(?:of|and|or)\b|\s*[,.;:!?)\"'\u201d]|\s*
 # After "2m"/"2.5m": words that make it metres, and plural nouns that make it millions.
 _LENGTH_CONTEXT = re.compile(r"^(?:-|\s+(?:tall|high|long|wide|deep|thick|away|across|below|above|under|in\s+(?:height|length|diameter|depth)|of\s+(?:water|snow|rain|height)|from)\b)", re.I)
 _PLURAL_AFTER = re.compile(r"^\s+[A-Za-z]+[^s\W]s\b")
+# "No 10 said", "No 2 official": British style for "number", capital N and no full stop.
+_CAPITAL_NO = re.compile(r"(?<![\w.])No\s$")
 _OF_FOLLOWS = re.compile(r"^\s+of\b")
 _AMOUNT_BEFORE = re.compile(r"(?i:\b(?:by|than|about|nearly|almost|roughly|around|some|over|under|just|only|least|to|is|was|were|are|be|been|equal|exactly)\s+)$")
 _HALF_BAD_BEFORE = re.compile(r"(?i:\b(?:first|second|1st|2nd|latter|former|the|other|back|second-)\s*)$")
 _SIGN_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(\[<>=:~]))[-\u2212]|(?i:\b(?:minus|negative)\s+))$")
 _PERCENT_AFTER = re.compile(
     r"^(?:\s?%|(?i:[ -](?P<bp>basis[ -]points?|bps\b)|[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage|pp\b)"
-    r"|[ -](?:per[ -]?cents?|pct\.?|percentage|pc\b)))"
+    r"|[ -](?:per[ -]?cents?|percentage)|[ -]?(?:pct\.?|pc)(?![\w])))"
 )
 _ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
 # "9.83e-3 +/- 1e-5": the number after a plus-minus sign is an uncertainty, not a quantity.
@@ -94,7 +96,10 @@ def _excluded(text: str, masked: str, p: Parsed) -> bool:
     if p.has_words and not _keep_words(masked, p):
         return True
     if not p.has_digits:
-        return False
+        # "World War Two", "Air Force One", "Formula One": a capitalised name, not a count.
+        return text[p.start].isupper() and bool(before.strip()) and LEXICON.identifier_before.search(before) is not None
+    if _CAPITAL_NO.search(before):
+        return True
     if LEXICON.currency_before.search(before[-12:]):
         return False
     if before[-1:].isalpha() or before[-1:] in ("_", "\x1f", "/", "#", "^") or after[:1] == "\x1f":

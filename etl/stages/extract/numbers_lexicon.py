@@ -119,6 +119,14 @@ def _units(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]
     return re.compile(pattern), names
 
 
+def _identifier_pattern(table: dict[str, list[str]]) -> TailPattern:
+    """Any-case prefixes, then prefixes that count only when capitalised ("Sector 7")."""
+    anycase = table["prefixes"]
+    capital = [" ".join(w[:1].upper() + w[1:] for w in p.split()) for p in table["capitalised_prefixes"]]
+    pattern = (rf"(?<![\w.])(?:(?i:{_alternation(anycase)})|{_alternation(capital + [p.upper() for p in capital])})\s?$")
+    return TailPattern.build(pattern, anycase + table["capitalised_prefixes"])
+
+
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Read and compile the vocabulary file."""
     with path.open("rb") as fh:
@@ -148,9 +156,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         change_noun_after=re.compile(
             rf"^(?i:\s+(?:(?P<up>{_alternation(changes['up_nouns'])})|(?P<down>{_alternation(changes['down_nouns'])}))\b)"
         ),
-        identifier_before=TailPattern.build(
-            rf"(?i:(?<![\w.])(?:{_alternation(data['identifiers']['prefixes'])})\s?)$", data["identifiers"]["prefixes"]
-        ),
+        identifier_before=_identifier_pattern(data["identifiers"]),
         fixed_identifiers=re.compile(
             rf"(?i:(?<![\w/.-])(?:{_alternation(data['identifiers']['fixed'])})(?![\w/-]))"
         ),
