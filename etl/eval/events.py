@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from etl.eval.report import EvalReport, Miss
 from etl.records import Article, DateMention, Event, QuantityMention
 from etl.stages.extract.events import EventVocabulary, extract_events
+from etl.stages.extract.events_reduce import same_incident
 from etl.stages.segment import split_sentences
 
 _MEASURES = ("killed", "injured")
@@ -67,9 +68,16 @@ def extract_record(record: dict[str, object], vocab: EventVocabulary) -> list[Ev
 
 
 def record_totals(events: Sequence[Event]) -> dict[str, float]:
-    """Per measure: the sum of top-level (``part_of`` null) incident rows, else aggregate rows."""
+    """Per measure: the sum of top-level (``part_of`` null) incident rows, else aggregate rows.
+
+    Only the headline incident is summed: an incident row dated (in the text) more than a month away
+    from the first incident row is another incident ("an attack two years ago killed 24").
+    """
+    headline = next((ev for ev in events if ev.scope == "incident" and ev.part_of is None), None)
     sums: dict[tuple[str, str], float] = {}
     for ev in events:
+        if ev.scope == "incident" and headline is not None and not same_incident(ev, headline):
+            continue
         if ev.part_of is None and ev.value_best is not None:
             key = (ev.measure, ev.scope)
             sums[key] = sums.get(key, 0.0) + ev.value_best

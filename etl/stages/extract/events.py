@@ -57,6 +57,8 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
     cands = candidates_from(text, quantities)
     out = []
     for sent in sentences:
+        if vocab.gate.search(text, sent.char_start, sent.char_end) is None:
+            continue
         own = [c for c in cands if sent.char_start <= c.start < sent.char_end]
         own += singular_candidates(text, sent, own, vocab)
         claims = link_sentence(text, sent, own, vocab) + zero_claims(text, sent, vocab)
@@ -142,7 +144,8 @@ def extract_events(
     actors = find_actors(article.text, vocab.actors)
     lead = per_sentence[0][0]
     actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
-    when = ctx.date_context(article.text, sentences, dates, article.published)
+    claimed = frozenset(s.index for s, _ in per_sentence)
+    when = ctx.date_context(article.text, sentences, dates, article.published, claimed)
     c = _ArticleContext(article, sentences, quantities, dates, when, places, _main_place(places), actor)
     by_index = {s.index: s for s in sentences}
     rows: list[Event] = []

@@ -76,9 +76,12 @@ class DateContext:
     usable: tuple[DateMention, ...]  # not a base period, not in the future, not dateline/statement
     sentences: tuple[Sentence, ...]
     published: dt.date | None
+    claimed: frozenset[int] = frozenset()  # sentences with claims of their own: they date those
 
 
-def date_context(text: str, sentences: Sequence[Sentence], dates: Sequence[DateMention], published: dt.date | None) -> DateContext:
+def date_context(
+    text: str, sentences: Sequence[Sentence], dates: Sequence[DateMention], published: dt.date | None, claimed: frozenset[int] = frozenset()
+) -> DateContext:
     """Drop dates that do not date an incident: the dateline, "said on Sunday", "from 2023", the future."""
     line = _DATELINE.match(text)
     end = line.end() if line else -1
@@ -87,7 +90,7 @@ def date_context(text: str, sentences: Sequence[Sentence], dates: Sequence[DateM
         if _usable(text, d, published) and d.char_end > end
         and not _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     )
-    return DateContext(usable, tuple(sentences), published)
+    return DateContext(usable, tuple(sentences), published, claimed)
 
 
 def _period(d: DateMention) -> Period:
@@ -110,6 +113,7 @@ def claim_period(c: DateContext, at: int, sent: Sentence, *, update: bool = Fals
     if earlier:
         return _period(earlier[-1])
     later = [s for s in para if s.char_start >= sent.char_end][:_LOOK_AHEAD_SENTENCES]
+    later = [s for s in later if s.index not in c.claimed]
     ahead = [d for d in c.usable if any(s.char_start <= d.char_start < s.char_end for s in later)]
     if ahead:
         return _period(ahead[0])

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from etl.records import Measure, Qualifier, QuantityMention, Sentence
-from etl.stages.extract.events_vocab import EventVocabulary, MeasureRules
+from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern
 
 # Characters of text before a verb that are checked for hypothetical wording ("threatened to").
 _HYPOTHETICAL_WINDOW = 40
@@ -103,7 +103,7 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
     """"a soldier", "an officer", "himself": a count of one when no number covers the words."""
     out = []
     for m in vocab.singular.finditer(text, sent.char_start, sent.char_end):
-        group = next(g for g in ("self", "pron", "det", "the", "bare", "head") if m.group(g))
+        group = next(g for g in ("self", "pron", "det", "the", "bare", "head", "ord") if m.group(g))
         if _REPORTER.match(text, m.end(), sent.char_end):
             continue
         start, end = m.start(group), m.end(group)
@@ -119,56 +119,42 @@ def _hypothetical(text: str, sent: Sentence, at: int, vocab: EventVocabulary) ->
     return vocab.hypothetical.search(window) is not None
 
 
-def _after(text: str, c: Candidate, sent: Sentence, rules: MeasureRules, vocab: EventVocabulary) -> Claim | None:
-    if rules.after is None:
-        return None
-    m = rules.after.match(text, c.end, sent.char_end)
+def _trigger(m: re.Match[str], link: LinkPattern, offset: int = 0) -> tuple[Measure, int, int, str]:
+    group = m.lastgroup or "g0"
+    return link.measures[int(group[1:])], offset + m.start(group), offset + m.end(group), m.group(group)
+
+
+def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
+    if link.kind == "before":
+        lo = max(sent.char_start, c.start - _BEFORE_WINDOW)
+        found = link.pattern.search(text[lo : c.start])
+        if found is None:
+            return None
+        measure, start, end, trig = _trigger(found, link, lo)
+        if _hypothetical(text, sent, start, vocab):
+            return None
+        return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
+    m = link.pattern.match(text, c.end, sent.char_end)
     if m is None:
         return None
-    trig = m.group("trig")
-    if _AUX_START.match(trig) is None and _TRANSITIVE.search(trig) and _ACTIVE_OBJECT.match(text, m.end(), sent.char_end):
+    measure, start, end, trig = _trigger(m, link)
+    if link.kind == "after":
+        if _AUX_START.match(trig) is None and _TRANSITIVE.search(trig) and _ACTIVE_OBJECT.match(text, m.end(), sent.char_end):
+            return None
+        if _hypothetical(text, sent, start, vocab):
+            return None
+        return Claim(c, measure, start, end, "after", part=_AMONG.search(trig) is not None)
+    if _hypothetical(text, sent, c.start, vocab):
         return None
-    if _hypothetical(text, sent, m.start("trig"), vocab):
-        return None
-    return Claim(c, rules.measure, m.start("trig"), m.end("trig"), "after", part=_AMONG.search(trig) is not None)
-
-
-def _before(text: str, c: Candidate, sent: Sentence, rules: MeasureRules, vocab: EventVocabulary) -> Claim | None:
-    if rules.before is None:
-        return None
-    lo = max(sent.char_start, c.start - _BEFORE_WINDOW)
-    m = rules.before.search(text[lo : c.start])
-    if m is None or _hypothetical(text, sent, lo + m.start("trig"), vocab):
-        return None
-    update = vocab.update.search(m.group("trig")) is not None
-    return Claim(c, rules.measure, lo + m.start("trig"), lo + m.end("trig"), "before", update=update)
-
-
-def _simple(
-    pattern: re.Pattern[str] | None, text: str, c: Candidate, sent: Sentence, rules: MeasureRules, how: str, vocab: EventVocabulary
-) -> Claim | None:
-    if pattern is None:
-        return None
-    m = pattern.match(text, c.end, sent.char_end)
-    if m is None or _hypothetical(text, sent, c.start, vocab):
-        return None
-    return Claim(c, rules.measure, m.start("trig"), m.end("trig"), how)
+    return Claim(c, measure, start, end, link.kind)
 
 
 def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary, *, weak: bool = False) -> Claim | None:
     """The measure stated by the words around one number, or None (weak: only the weak measures)."""
-    for kind in ("after", "noun", "adjective", "before"):
-        for rules in vocab.measures:
-            if rules.weak != weak:
-                continue
-            if kind == "after":
-                claim = _after(text, c, sent, rules, vocab)
-            elif kind == "before":
-                claim = _before(text, c, sent, rules, vocab)
-            else:
-                claim = _simple(getattr(rules, kind), text, c, sent, rules, kind, vocab)
-            if claim is not None:
-                return claim
+    for link in vocab.weak if weak else vocab.strong:
+        claim = _link_one(text, c, sent, link, vocab)
+        if claim is not None:
+            return claim
     return None
 
 
@@ -185,7 +171,7 @@ def _subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) ->
 
 
 def _is_part(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
-    head = text[max(sent.char_start, c.start - 40) : c.start]
+    head = text[max(0, c.start - 40) : c.start]  # may reach back over "incl." taken for a sentence end
     return vocab.part.search(head) is not None or _OF_THEM.match(text, c.end, sent.char_end) is not None
 
 

@@ -6,6 +6,7 @@ See the module docstring of :mod:`etl.stages.extract.events` for the scheme: sum
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
@@ -13,6 +14,8 @@ from dataclasses import replace
 from etl.records import Event, Qualifier
 from etl.stages.extract.events_link import Claim
 
+# Two rows dated more than this far apart (in the text) belong to different incidents.
+_SAME_INCIDENT_GAP = dt.timedelta(days=31)
 # When parts are summed, the total takes the loosest qualifier among them (in this order).
 _QUALIFIER_ORDER: tuple[Qualifier, ...] = ("vague", "range", "approx", "at_least", "more_than", "at_most", "less_than", "exact")
 
@@ -92,6 +95,25 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     return out
 
 
+def same_incident(a: Event, b: Event) -> bool:
+    """False when the rows' periods lie more than a month apart (an undated row stands at the
+    publication date: news reports recent events)."""
+    if a.period_start is None or a.period_end is None or b.period_start is None or b.period_end is None:
+        return True
+    return a.period_start - _SAME_INCIDENT_GAP <= b.period_end and b.period_start - _SAME_INCIDENT_GAP <= a.period_end
+
+
+def _clusters(out: Sequence[Event], indices: Sequence[int]) -> list[list[int]]:
+    clusters: list[list[int]] = []
+    for i in indices:
+        home = next((c for c in clusters if same_incident(out[c[0]], out[i])), None)
+        if home is None:
+            clusters.append([i])
+        else:
+            home.append(i)
+    return clusters
+
+
 def fold_article(rows: Sequence[Event], updates: set[str]) -> list[Event]:
     """Across sentences, one figure per measure, scope and side stands for the toll; the rest point at it.
 
@@ -104,12 +126,11 @@ def fold_article(rows: Sequence[Event], updates: set[str]) -> list[Event]:
     for i, ev in enumerate(out):
         if ev.part_of is None and (ev.value_best or 0) > 0:
             groups.setdefault((ev.measure, ev.scope, ev.perpetrator), []).append(i)
-    for indices in groups.values():
-        if len(indices) < 2:
-            continue
-        pool = [i for i in indices if out[i].event_id in updates] or indices
-        head = max(pool, key=lambda i: (out[i].value_best or 0, -i))
-        for i in indices:
-            if i != head:
-                out[i] = replace(out[i], part_of=out[head].event_id)
+    for group in groups.values():
+        for indices in _clusters(out, group):
+            pool = [i for i in indices if out[i].event_id in updates] or indices
+            head = max(pool, key=lambda i: (out[i].value_best or 0, -i))
+            for i in indices:
+                if i != head:
+                    out[i] = replace(out[i], part_of=out[head].event_id)
     return out

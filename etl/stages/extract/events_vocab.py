@@ -6,7 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
@@ -29,7 +29,7 @@ _NP_BREAK = (
 )
 _NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
 # A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed".
-_ASIDE = r"(?:,[^,.;]{1,60},\s*)"
+_ASIDE = r"(?:,[^,.;]{1,80},\s*)"
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
 QUALIFIERS = (
     r"(?:at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
@@ -39,19 +39,27 @@ QUALIFIERS = (
 )
 
 
+LinkKind = Literal["after", "noun", "adjective", "before"]
+
+
 @dataclass(frozen=True, slots=True)
-class MeasureRules:
-    measure: Measure
-    after: re.Pattern[str] | None  # matched at the end of the number: np + participle
-    before: re.Pattern[str] | None  # searched in the text ending at the number
-    noun: re.Pattern[str] | None  # matched right after the number
-    adjective: re.Pattern[str] | None  # "12 wounded soldiers"
-    weak: bool = False  # only a noun ("500 fighters"): tried after coordination with stronger measures
+class LinkPattern:
+    """All measures' wordings of one kind in one alternation; group ``g<i>`` = ``measures[i]``.
+
+    after: matched at the end of the number (noun phrase + participle); noun and adjective:
+    matched right after it; before: searched in the text that ends at the number.
+    """
+
+    kind: LinkKind
+    pattern: re.Pattern[str]
+    measures: tuple[Measure, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class EventVocabulary:
-    measures: tuple[MeasureRules, ...]
+    strong: tuple[LinkPattern, ...]  # in the order tried: after, noun, adjective, before
+    weak: tuple[LinkPattern, ...]  # measures named only by a noun ("500 fighters"), tried last
+    gate: re.Pattern[str]  # a sentence without any of these words holds no claim
     subject: re.Pattern[str]  # one named group per canonical subject
     perpetrators: frozenset[str]
     singular: re.Pattern[str]  # "a soldier", "an officer", "himself": an implicit count of one
@@ -71,20 +79,30 @@ def _alts(items: list[str]) -> str:
     return "|".join(f"(?:{item.replace('AUX', _AUX)})" for item in items)
 
 
-def _rules(measure: Measure, spec: dict[str, Any], subjects: str) -> MeasureRules:
-    after = before = noun = adjective = None
-    if spec.get("after"):
+_KEYS: dict[LinkKind, str] = {"after": "after", "noun": "nouns", "adjective": "adjectives", "before": "before"}
+
+
+def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: str) -> LinkPattern | None:
+    names = [name for name, spec in specs.items() if spec.get(_KEYS[kind])]
+    if not names:
+        return None
+    body = "|".join(f"(?P<g{i}>{_alts(specs[name][_KEYS[kind]])})" for i, name in enumerate(names))
+    if kind == "after":
         np = rf"(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE})"
-        after = re.compile(rf"\s*(?P<np>{np})(?P<trig>{_alts(spec['after'])})\b", re.I)
-    if spec.get("before"):
-        before = re.compile(rf"(?P<trig>\b(?:{_alts(spec['before'])}))\s*(?:{QUALIFIERS}\s+)*$", re.I)
-    if spec.get("nouns"):
-        noun = re.compile(rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?P<trig>{_alts(spec['nouns'])})\b", re.I)
-    if spec.get("adjectives"):
-        adjective = re.compile(
-            rf"\s*(?:more\s+|other\s+)?(?P<trig>{_alts(spec['adjectives'])})\s+(?:{subjects})\b", re.I
-        )
-    return MeasureRules(measure, after, before, noun, adjective, bool(spec.get("weak")))
+        source = rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?:{body})\b"
+    elif kind == "before":
+        source = rf"\b(?:{body})\s*(?:{QUALIFIERS}\s+)*$"
+    elif kind == "noun":
+        source = rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?:{body})\b"
+    else:
+        source = rf"\s*(?:more\s+|other\s+)?(?:{body})\s+(?:{subjects})\b"
+    return LinkPattern(kind, re.compile(source, re.I), tuple(names))  # type: ignore[arg-type]
+
+
+def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[LinkPattern, ...]:
+    kinds: tuple[LinkKind, ...] = ("after", "noun", "adjective", "before")
+    found = (_link_pattern(kind, specs, subjects) for kind in kinds)
+    return tuple(p for p in found if p is not None)
 
 
 def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) -> EventVocabulary:
@@ -95,14 +113,17 @@ def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) 
     perpetrators = frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator"))
     measures_spec = data["measures"]
     assert isinstance(measures_spec, dict)
-    rules = tuple(_rules(name, spec, all_subjects) for name, spec in measures_spec.items())
+    strong = {name: spec for name, spec in measures_spec.items() if not spec.get("weak")}
+    weak = {name: spec for name, spec in measures_spec.items() if spec.get("weak")}
     after_all = [a for spec in measures_spec.values() for a in spec.get("after", [])]
     cues = data["cues"]
     assert isinstance(cues, dict)
     zero_spec = data.get("zero", [])
     assert isinstance(zero_spec, list)
     return EventVocabulary(
-        measures=rules,
+        strong=_link_patterns(strong, all_subjects),
+        weak=_link_patterns(weak, all_subjects),
+        gate=re.compile(str(cues["gate"]), re.I),
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
         perpetrators=perpetrators,
         singular=re.compile(
@@ -112,6 +133,7 @@ def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) 
             rf"\s+(?P<bare>(?:(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)[\w'’-]+\s+){{0,2}}?(?:{cues['singular']}))\b(?!['’-])"
             rf"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)"
             rf"|(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{cues['singular']}))\s+(?:killed|dead|wounded|injured|hurt)\b"
+            rf"|\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)"
             rf"|\b(?P<self>himself|herself)\b|\b(?P<pron>he|she)(?=\s+(?:was|had been|has been)\s+(?:\w+\s+)?(?:killed|shot dead|wounded|injured|hurt|arrested|detained|abducted|kidnapped|captured)\b)",
             re.I,
         ),
