@@ -57,8 +57,12 @@ YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d%])"
 NUMBER = rf"(?:\d{{1,3}}|{_alternation(CARDINALS)})"
 SEASON = rf"(?:{_alternation(SEASONS)})"
 HOLIDAY = rf"(?:{_alternation(HOLIDAYS)})"
-FUTURE_CUE = re.compile(rf"(?:\b|(?<=\w))(?:{_alternation(LEX['tense']['future'])})\b", re.I)  # type: ignore[index]
-PAST_CUE = re.compile(rf"\b(?:{_alternation(LEX['tense']['past'])})\b", re.I)  # type: ignore[index]
+# One pass finds the clause breaks and both kinds of tense cue ("'ll" attaches to the word before it).
+_TENSE = re.compile(
+    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?:\b|(?<=\w))(?:{_alternation(LEX['tense']['future'])})\b)"  # type: ignore[index]
+    rf"|(?P<past>\b(?:{_alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
+    re.I,
+)
 WEEKDAY_NAME_BEFORE = re.compile(
     rf"\b(?:{_alternation(LEX['weekday_names']['before'])})\s+$", re.I  # type: ignore[index]
 )
@@ -71,7 +75,6 @@ _PART_WORDS = {
     "early": "early", "mid": "mid", "late": "late", "end": "late", "beginning": "early",
     "start": "early", "middle": "mid",
 }
-_CLAUSE_BREAK = re.compile(r"[.;!?,:\n](?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,16 +108,16 @@ class Ctx:
     def future(self, position: int) -> bool:
         """True when the clause before ``position`` speaks of the future (a future cue not
         followed by a past/reporting cue)."""
-        left = max(0, position - TENSE_WINDOW)
-        window = self.text[left:position]
-        breaks = list(_CLAUSE_BREAK.finditer(window))
-        if breaks:
-            window = window[breaks[-1].end() :]
-        futures = [m.end() for m in FUTURE_CUE.finditer(window)]
-        if not futures:
-            return False
-        pasts = [m.end() for m in PAST_CUE.finditer(window)]
-        return not pasts or futures[-1] > pasts[-1]
+        future = past = 0
+        for match in _TENSE.finditer(self.text, max(0, position - TENSE_WINDOW), position):
+            kind = match.lastgroup
+            if kind == "brk":
+                future = past = 0
+            elif kind == "fut":
+                future = match.end()
+            else:
+                past = match.end()
+        return future > past
 
 
 Handler = Callable[[re.Match[str], Ctx], Hit | None]
@@ -142,6 +145,7 @@ def _word_triggers() -> dict[str, tuple[str, ...]]:
 
 
 _WORD_TRIGGERS = _word_triggers()
+# Words and digit runs; classified by dictionary lookup (faster than one big alternation).
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 
