@@ -83,6 +83,8 @@ RELATIVE = [
     ("this_year", "Cases rose this year.", ("this year", "2025", D(2025, 1, 1), D(2025, 12, 31), "year")),
     ("next_year", "Polls are due next year.", ("next year", "2026", D(2026, 1, 1), D(2026, 12, 31), "year")),
     ("past_three_years", "Over the past three years 400 died.", ("the past three years", "2022-08-22/2025-08-21", D(2022, 8, 22), D(2025, 8, 21), "range")),
+    ("the_weekend_past", "Over the weekend, police arrested 35.", ("the weekend", "2025-08-16/2025-08-17", D(2025, 8, 16), D(2025, 8, 17), "range")),
+    ("this_weekend", "Rallies are planned this weekend.", ("this weekend", "2025-08-23/2025-08-24", D(2025, 8, 23), D(2025, 8, 24), "range")),
     ("next_weekday", "Talks resume next Friday.", ("next Friday", "2025-08-29", D(2025, 8, 29), D(2025, 8, 29), "day")),
     ("possessive_period", "Next week's vote was delayed.", ("Next week", "2025-W35", D(2025, 8, 25), D(2025, 8, 31), "week")),
     ("since_start_of_year", "Since the start of the year 60 died.", ("Since the start of the year", "2025-01-01/2025-08-22", D(2025, 1, 1), D(2025, 8, 22), "range")),

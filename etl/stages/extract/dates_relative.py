@@ -290,7 +290,7 @@ RULES: tuple[Rule, ...] = (
     (re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+from\s+(?:today|now)\b", _I), _from_today, "relword"),
     (re.compile(r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", _I),
      _earlier_later, "relword"),
-    (re.compile(r"\b(?:(?P<which>this|next|last|past|coming)\s+|the\s+)?weekend\b", _I), _weekend, "relword"),
+    (re.compile(r"\b(?:(?P<which>this|next|last|past|coming)\s+|the\s+)weekend\b(?!\s+of\b)", _I), _weekend, "relword"),
     (re.compile(rf"\b(?:(?P<which>next|last|this|coming|previous)\s+(?:week\s+(?:on\s+)?)?(?P<wd>{FULL_WEEKDAY})"
                 rf"|(?P<wd2>{FULL_WEEKDAY})\s+of\s+(?P<which2>last|next|this)\s+week)\b", _I),
      _weekday_in_week, "weekday"),
