@@ -1,0 +1,155 @@
+"""Polling: a sources file in, Articles and Rejects out, ready for :func:`etl.pipeline.run_items`.
+
+For each enabled feed whose poll interval has passed: one conditional GET (ETag/Last-Modified
+from the last complete answer); on 304 nothing else happens. Otherwise every entry not seen
+before and passing the source's include/exclude filter becomes one item: its page fetched (robots
+permitting) or its feed text, kept in the raw area, then turned into an Article or a Reject. A feed
+that fails becomes one Reject and polling goes on with the next.
+
+The returned iterator does its I/O (state, raw area, network) as it is consumed, so consume it
+inside ``run_items`` (which holds the warehouse lock). State is saved after each feed and when the
+iterator is closed early; a feed's validators are only stored once all its entries were handed
+over, so a run cut short refetches the feed and skips what it had already handed over.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from etl.config import Config
+from etl.feeds.documents import document_article
+from etl.feeds.entries import FeedEntry, FeedParseError, parse_feed
+from etl.feeds.fetch import Fetcher, FetchError
+from etl.feeds.raw import RawDocument, store_document
+from etl.feeds.robots import Robots
+from etl.feeds.sources import FeedSource, SourcesFile, load_sources
+from etl.feeds.state import FeedState, load_state, save_state
+from etl.records import Article, Reject
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], dt.datetime]
+# Entry-page failures that will not change by trying again (the entry is then marked seen).
+PERMANENT_REASONS = frozenset({"robots", "too_large", "redirects", "encoding"})
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class _Poll:
+    source: FeedSource
+    state: FeedState
+    fetcher: Fetcher
+    robots: Robots
+    warehouse: Path
+    max_chars: int
+    clock: Clock
+
+
+def _permanent(exc: FetchError) -> bool:
+    if exc.reason in PERMANENT_REASONS:
+        return True
+    return exc.reason == "http" and exc.status is not None and 400 <= exc.status < 500 and not exc.retryable
+
+
+def _conditional(state: FeedState) -> dict[str, str]:
+    headers = {"Accept": FEED_ACCEPT}
+    if state.etag:
+        headers["If-None-Match"] = state.etag
+    if state.last_modified:
+        headers["If-Modified-Since"] = state.last_modified
+    return headers
+
+
+def _document(poll: _Poll, entry: FeedEntry, feed_title: str | None) -> RawDocument | Reject:
+    """The entry's page (or its feed text): a RawDocument, or a Reject when fetching failed."""
+    source, now = poll.source, poll.clock()
+    common: dict[str, Any] = {"feed_url": source.url, "source": source.name or feed_title or source.label, "title": entry.title,
+              "published": entry.published, "guid": entry.key, "language": source.language, "fetched_at": now.isoformat()}
+    if source.fetch == "feed" or not entry.link:
+        body = entry.content.encode("utf-8")
+        return RawDocument(kind="feed", url=entry.link, body=body, content_type=f"{entry.content_type}; charset=utf-8", **common)
+    try:
+        resp = poll.fetcher.get(entry.link, headers={"Accept": PAGE_ACCEPT}, before_hop=poll.robots.check)
+    except FetchError as exc:
+        if _permanent(exc):
+            poll.state.mark_seen(entry.key, now)
+        elif poll.state.failed(entry.key, now):
+            log.warning("giving up on %s after repeated failures: %s", entry.link, exc)
+        return Reject(entry.link, exc.reason, exc.detail)
+    return RawDocument(kind="page", url=resp.url, body=resp.body, content_type=resp.content_type, **common)
+
+
+def _entry_item(poll: _Poll, entry: FeedEntry, feed_title: str | None) -> Article | Reject:
+    doc = _document(poll, entry, feed_title)
+    if isinstance(doc, Reject):
+        return doc
+    store_document(poll.warehouse, doc)
+    poll.state.mark_seen(entry.key, poll.clock())
+    return document_article(doc, max_chars=poll.max_chars)
+
+
+def _poll_feed(poll: _Poll) -> Iterator[Article | Reject]:
+    source, state = poll.source, poll.state
+    state.last_polled = poll.clock().isoformat()
+    try:
+        resp = poll.fetcher.get(source.url, headers=_conditional(state))
+    except FetchError as exc:
+        state.last_outcome = f"{exc.reason}: {exc.detail}"
+        yield Reject(source.url, exc.reason, exc.detail)
+        return
+    if resp.status == 304:
+        state.last_outcome = "304 not modified"
+        return
+    try:
+        feed = parse_feed(resp.body, content_type=resp.content_type, base_url=resp.url)
+    except FeedParseError as exc:
+        state.last_outcome = f"feed_parse: {exc}"
+        yield Reject(source.url, "feed_parse", str(exc))
+        return
+    new = [e for e in feed.entries if e.key not in state.seen and source.wants(title=e.title, url=e.link)]
+    log.info("%s: %d entries, %d new", source.label, len(feed.entries), len(new))
+    for entry in new:
+        yield _entry_item(poll, entry, feed.title)
+    state.etag, state.last_modified = resp.headers.get("etag"), resp.headers.get("last-modified")
+    state.last_outcome = f"200: {len(feed.entries)} entries, {len(new)} new"
+
+
+def poll_sources(spec: SourcesFile, *, config: Config, clock: Clock = _utc_now) -> Iterator[Article | Reject]:
+    """Poll every due, enabled feed of ``spec`` (see the module docstring)."""
+    root = Path(config.warehouse)
+    limits = dataclasses.replace(spec.limits, max_body_bytes=min(spec.limits.max_body_bytes, config.max_input_bytes))
+    states = load_state(root, now=clock())
+    with Fetcher(limits) as fetcher:
+        robots = Robots(fetcher)
+        try:
+            for source in spec.sources:
+                state = states.setdefault(source.url, FeedState())
+                if not source.enabled:
+                    continue
+                if not state.due(clock(), source.poll_minutes):
+                    log.info("%s: polled at %s, next after %g minutes", source.label, state.last_polled, source.poll_minutes)
+                    continue
+                yield from _poll_feed(_Poll(source, state, fetcher, robots, root, config.max_article_chars, clock))
+                save_state(root, states)
+        finally:
+            save_state(root, states)
+
+
+def iter_source_items(sources_file: Path, *, config: Config, clock: Clock = _utc_now) -> Iterator[Article | Reject]:
+    """Items of every due feed in ``sources_file``, for ``run_items``.
+
+    The file is read and checked now (SourcesError, with lines, before any run starts); the
+    network, raw area and state file are touched only while the iterator is consumed.
+    """
+    spec = load_sources(sources_file)
+    return poll_sources(spec, config=config, clock=clock)
