@@ -38,6 +38,7 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -96,11 +97,17 @@ def _candidates(ctx: Ctx) -> list[tuple[int, Hit]]:
 
 def _select(found: list[tuple[int, Hit]]) -> list[Hit]:
     """Longest candidates first (ties: earlier rule), dropping any that overlap a kept one."""
+    starts: list[int] = []
     kept: list[Hit] = []
     for _, hit in sorted(found, key=lambda item: (item[1].start - item[1].end, item[0], item[1].start)):
-        if all(hit.end <= other.start or hit.start >= other.end for other in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda hit: hit.start)
+        index = bisect.bisect_right(starts, hit.start)
+        if index and kept[index - 1].end > hit.start:
+            continue
+        if index < len(kept) and kept[index].start < hit.end:
+            continue
+        starts.insert(index, hit.start)
+        kept.insert(index, hit)
+    return kept
 
 
 def _mention(text: str, hit: Hit) -> DateMention:
