@@ -24,7 +24,7 @@ from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import article_actor, find_actors
 from etl.stages.extract.events_link import Claim, candidates_from, link_sentence, singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_reduce import fold_article, group_sentence
-from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary
+from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, find_places
 
 __all__ = ["EventVocabulary", "extract_events", "load_vocabulary"]
@@ -45,6 +45,7 @@ class _ArticleContext:
     places: Sequence[PlaceMention]
     main_place: PlaceMention | None
     actor: str | None
+    actor_country: str | None  # where the actor operates: the country when no place is named
 
 
 def event_id(article_id: str, start: int, end: int, measure: str) -> str:
@@ -57,7 +58,7 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
     cands = candidates_from(text, quantities)
     out = []
     for sent in sentences:
-        if vocab.gate.search(text, sent.char_start, sent.char_end) is None:
+        if not passes_gate(text, sent.char_start, sent.char_end, vocab):
             continue
         own = [c for c in cands if sent.char_start <= c.start < sent.char_end]
         own += singular_candidates(text, sent, own, vocab)
@@ -88,11 +89,21 @@ def _location(p: PlaceMention | None) -> str | None:
     return p.place.name if p.surface.isupper() or p.place.kind == "country" else p.surface
 
 
-def _event(claim: Claim, sent: Sentence, nxt: Sentence | None, c: _ArticleContext, vocab: EventVocabulary) -> Event:
-    text = c.article.text
+@dataclass(frozen=True, slots=True)
+class _SentenceFacts:
+    """What every claim of one sentence shares (computed once per sentence)."""
+
+    sent: Sentence
+    nxt: Sentence | None
+    aggregate_cue: bool
+    attribution: str | None
+
+
+def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext) -> Event:
+    text, sent = c.article.text, f.sent
     at = claim.cand.start
     period = ctx.claim_period(c.when, at, sent, update=claim.update)
-    change = ctx.claim_change(text, sent, nxt, c.quantities, c.dates, period)
+    change = ctx.claim_change(text, sent, f.nxt, c.quantities, c.dates, period)
     place, _ = ctx.claim_place(at, sent, c.sentences, c.places, c.main_place)
     actor = c.actor
     cand = claim.cand
@@ -109,10 +120,10 @@ def _event(claim: Claim, sent: Sentence, nxt: Sentence | None, c: _ArticleContex
         period_end=period.end,
         granularity=period.granularity,
         date_source="text" if period.source == "text" else "published",
-        country_code=place.place.country_code if place else vocab.actors.home.get(actor or ""),
+        country_code=place.place.country_code if place else c.actor_country,
         location=_location(place),
         actor=actor,
-        scope=ctx.claim_scope(sent.text, period, aggregate=vocab.aggregate),
+        scope=ctx.claim_scope(sent, period, aggregate_cue=f.aggregate_cue),
         char_start=sent.char_start,
         char_end=sent.char_end,
         evidence=sent.text,
@@ -124,7 +135,7 @@ def _event(claim: Claim, sent: Sentence, nxt: Sentence | None, c: _ArticleContex
         base_period_end=change.base_end if change else None,
         base_value=ctx.base_value(cand.value, change),
         perpetrator=claim.perpetrator,
-        attribution=ctx.attribution(sent.text),
+        attribution=f.attribution,
     )
 
 
@@ -146,13 +157,14 @@ def extract_events(
     actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
     claimed = frozenset(s.index for s, _ in per_sentence)
     when = ctx.date_context(article.text, sentences, dates, article.published, claimed)
-    c = _ArticleContext(article, sentences, quantities, dates, when, places, _main_place(places), actor)
+    home = vocab.actors.home.get(actor) if actor else None
+    c = _ArticleContext(article, sentences, quantities, dates, when, places, _main_place(places), actor, home)
     by_index = {s.index: s for s in sentences}
     rows: list[Event] = []
     updates: set[str] = set()
     for sent, claims in per_sentence:
-        nxt = by_index.get(sent.index + 1)
-        events = [_event(claim, sent, nxt, c, vocab) for claim in claims]
+        facts = _SentenceFacts(sent, by_index.get(sent.index + 1), vocab.aggregate.search(sent.text) is not None, ctx.attribution(sent.text))
+        events = [_event(claim, facts, c) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         rows.extend(group_sentence(claims, events, rows, article.article_id))
     return fold_article(rows, updates)

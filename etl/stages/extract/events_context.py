@@ -125,9 +125,16 @@ def claim_period(c: DateContext, at: int, sent: Sentence, *, update: bool = Fals
     return Period(c.published, c.published, "day" if c.published else None, "published")
 
 
-def claim_scope(sentence_text: str, period: Period, *, aggregate: re.Pattern[str]) -> Scope:
-    """Aggregate when the claim totals a period ("in 2024", "so far this year"), else incident."""
-    if aggregate.search(sentence_text):
+def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope:
+    """Aggregate when the claim totals a period ("in 2024", "so far this year"), else incident.
+
+    An aggregate cue does not count against a day named in the claim's own sentence ("yesterday's
+    bombing, the deadliest this year, killed 12").
+    """
+    sentence_text = sent.text
+    m = period.mention
+    own_day = period.granularity == "day" and m is not None and sent.char_start <= m.char_start < sent.char_end
+    if aggregate_cue and not own_day:
         return "aggregate"
     if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES:
         return "aggregate"

@@ -19,8 +19,10 @@ from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern
 
 # Characters of text before a verb that are checked for hypothetical wording ("threatened to").
 _HYPOTHETICAL_WINDOW = 40
-# Characters before a number searched for a preceding verb ("the death toll has risen to 40").
-_BEFORE_WINDOW = 150
+# Characters before a number searched for a preceding verb ("killing at least 12"); a window with
+# "toll" in it is searched further back ("the death toll from ... has risen to 40").
+_BEFORE_WINDOW = 60
+_TOLL_WINDOW = 150
 
 # A transitive participle followed by its own object is active voice ("5 gunmen killed 3 people").
 _ACTIVE_OBJECT = re.compile(
@@ -127,6 +129,8 @@ def _trigger(m: re.Match[str], link: LinkPattern, offset: int = 0) -> tuple[Meas
 def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
     if link.kind == "before":
         lo = max(sent.char_start, c.start - _BEFORE_WINDOW)
+        if text.find("toll", max(sent.char_start, c.start - _TOLL_WINDOW), c.start) >= 0:
+            lo = max(sent.char_start, c.start - _TOLL_WINDOW)
         found = link.pattern.search(text[lo : c.start])
         if found is None:
             return None

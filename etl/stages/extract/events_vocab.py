@@ -59,7 +59,7 @@ class LinkPattern:
 class EventVocabulary:
     strong: tuple[LinkPattern, ...]  # in the order tried: after, noun, adjective, before
     weak: tuple[LinkPattern, ...]  # measures named only by a noun ("500 fighters"), tried last
-    gate: re.Pattern[str]  # a sentence without any of these words holds no claim
+    gate: dict[str, tuple[str, ...]]  # 3-letter prefix -> stems: a sentence with none holds no claim
     subject: re.Pattern[str]  # one named group per canonical subject
     perpetrators: frozenset[str]
     singular: re.Pattern[str]  # "a soldier", "an officer", "himself": an implicit count of one
@@ -79,6 +79,7 @@ def _alts(items: list[str]) -> str:
     return "|".join(f"(?:{item.replace('AUX', _AUX)})" for item in items)
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
 _KEYS: dict[LinkKind, str] = {"after": "after", "noun": "nouns", "adjective": "adjectives", "before": "before"}
 
 
@@ -97,6 +98,22 @@ def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: st
     else:
         source = rf"\s*(?:more\s+|other\s+)?(?:{body})\s+(?:{subjects})\b"
     return LinkPattern(kind, re.compile(source, re.I), tuple(names))  # type: ignore[arg-type]
+
+
+def _gate(stems: list[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for stem in stems:
+        out.setdefault(stem[:3], []).append(stem)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def passes_gate(text: str, start: int, end: int, vocab: EventVocabulary) -> bool:
+    """Whether text[start:end] has a word starting with a gate stem (a dict lookup per word)."""
+    for word in _LOWER_WORD.findall(text[start:end].lower()):
+        stems = vocab.gate.get(word[:3])
+        if stems and word.startswith(stems):
+            return True
+    return False
 
 
 def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[LinkPattern, ...]:
@@ -123,7 +140,7 @@ def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) 
     return EventVocabulary(
         strong=_link_patterns(strong, all_subjects),
         weak=_link_patterns(weak, all_subjects),
-        gate=re.compile(str(cues["gate"]), re.I),
+        gate=_gate(cues["gate"]),
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
         perpetrators=perpetrators,
         singular=re.compile(
