@@ -70,6 +70,8 @@ PERIODS = [
     ("quarter_range", "Figures for Q1-Q3 2024 show a decline.", ("Q1-Q3 2024", "2024-01-01/2024-09-30", D(2024, 1, 1), D(2024, 9, 30), "range")),
     ("since_day_with_year", "Since Oct. 7, 2023, thousands have died.", ("Since Oct. 7, 2023", "2023-10-07/2025-08-22", D(2023, 10, 7), D(2025, 8, 22), "range")),
     ("weekday_range", "From Monday to Wednesday, 17 people were killed.", ("From Monday to Wednesday", "2025-08-18/2025-08-20", D(2025, 8, 18), D(2025, 8, 20), "range")),
+    ("cross_month_day_range", "Fighting raged from Aug. 30-Sept. 2 in the east.", ("from Aug. 30-Sept. 2", "2025-08-30/2025-09-02", D(2025, 8, 30), D(2025, 9, 2), "range")),
+    ("between_days_of_month", "Polls opened between 1 and 5 June.", ("between 1 and 5 June", "2025-06-01/2025-06-05", D(2025, 6, 1), D(2025, 6, 5), "range")),
     ("holiday", "The strike on Christmas Day killed 7.", ("on Christmas Day", "2024-12-25", D(2024, 12, 25), D(2024, 12, 25), "day")),
 ]
 
@@ -142,6 +144,16 @@ def test_unknown_publication_date_never_guesses(text: str) -> None:
 def test_since_without_publication_keeps_only_the_year() -> None:
     found = extract_dates("More died since 2021.", published=None)
     assert [(m.surface, m.value) for m in found] == [("2021", "2021")]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("Raids rose in January, February and March 2023.", ["2023-01", "2023-02", "2023-03"]),
+     ("Crops failed in the summer and autumn of 2024.", ["2024-SU", "2024-FA"])],
+    ids=["months_list", "seasons_list"],
+)
+def test_listed_periods_share_the_trailing_year(text: str, values: list[str]) -> None:
+    assert [m.value for m in extract_dates(text, published=PUB)] == values
 
 
 def test_mentions_are_sorted_and_point_back_to_text() -> None:

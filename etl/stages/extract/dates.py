@@ -137,5 +137,5 @@ def extract_dates(text: str, *, published: dt.date | None, day_first: bool = Fal
     ctx = Ctx(text=text, published=published, day_first=day_first)
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
-    hits = dates_ranges.merge_ranges(hits, ctx)
+    hits = dates_ranges.merge_ranges(dates_ranges.coordinate_years(hits, ctx), ctx)
     return [_mention(text, hit) for hit in hits]

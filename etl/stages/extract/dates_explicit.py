@@ -78,6 +78,14 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return _agree_weekday(hit, WEEKDAYS[m["wd"].lower().rstrip(".")], ctx.published)
 
 
+def _dmy(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """Day before month; "30-Sept" or "30/Sep" count only with a year ("23/Sep/2020"), so that
+    "Aug. 30-Sept. 2" stays a range of two dates."""
+    if m["dsep"].strip() and not m["year"]:
+        return None
+    return _mdy(m, ctx)
+
+
 def _agree_weekday(hit: Hit, weekday: int, published: dt.date) -> Hit:
     """A yearless date written with its weekday ("Saturday, August 23") takes the year,
     nearest to publication, in which that day is that weekday."""
@@ -311,7 +319,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if m["season"].lower() == "fall" and not mod and not m["the"]:
         return None
     span = season_occurrence(first_month, code, mod, m.start(), ctx)
-    return Hit(m.start(), m.end(), span, True) if span else None
+    return Hit(m.start(), m.end(), span, True, year_given=bool(mod)) if span else None
 
 
 def _holiday(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -325,8 +333,8 @@ _SEP = r"(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?"
 RULES: tuple[Rule, ...] = (
     (re.compile(rf"\b{_WD}(?P<mon>{MONTH})\s*(?:[-/]\s*|\s)\s*(?:the\s+)?(?P<day>(?<![\d.,]){DAY})\b"
                 rf"(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy, "month"),
-    (re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>(?<![\d.,]){DAY})(?:\s+of)?\s*(?:[-/.]\s*|\s)\s*"
-                rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy, "month"),
+    (re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>(?<![\d.,]){DAY})(?:\s+of)?\s*(?P<dsep>[-/.]\s*|\s)\s*"
+                rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _dmy, "month"),
     (re.compile(rf"(?<![\w/.]){_WD}(?P<year>{YEAR})(?P<sep>[-/.])(?P<mon>1[0-2]|0?[1-9]|{MONTH})"
                 r"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?!(?!T\d)[\w/]|-\d)", _I), _iso, "numeric month"),
     (re.compile(rf"(?<![\w/.:,-]){_WD}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"

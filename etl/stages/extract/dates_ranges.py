@@ -17,6 +17,7 @@ _I = re.IGNORECASE
 _TO = r"\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru)\s*"
 _TO_AND = r"\s*(?P<conn>-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*"
 _CONNECTOR = re.compile(r"\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*", _I)
+_COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", _I)
 _OPENER = re.compile(r"\b(?P<word>from|between)\s+$", _I)
 _NOW = re.compile(
     r"\s*(?:-|to|till|until|through|and)\s+(?:now|(?:the\s+)?(?:current\s+)?date|the\s+present(?:\s+day)?|present|today)\b"
@@ -50,6 +51,8 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
     month, first, last = month_value(m["mon"]), day_value(m["d1"]), day_value(m["d2"])
     if month is None or first is None or last is None:
         return None
+    if m["conn"].lower() == "and" and not m.group().lower().startswith("between"):
+        return None
     year = int(m["year"]) if m["year"] else None
     head = month_day_hit(m.start(), m.end(), month, first, year, ctx)
     if head is None:
@@ -63,9 +66,9 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 RULES: tuple[Rule, ...] = (
     (re.compile(rf"\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month"),
-    (re.compile(rf"\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO}(?:the\s+)?(?P<d2>{DAY})\b"
+    (re.compile(rf"\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
                 rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month"),
-    (re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
+    (re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
                 rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month"),
 )
 
@@ -86,6 +89,9 @@ def _reyear(hit: Hit, year: int) -> cal.Span | None:
         return cal.day_span(day) if day else None
     if hit.month:
         return cal.month_span(year, hit.month)
+    season = re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", hit.span.value)
+    if season is not None:
+        return cal.season_span(year, hit.span.start.month, season.group(1))
     code = re.fullmatch(r"\d{4}-([QH])(\d)", hit.span.value)
     if code is None:
         return None
@@ -101,6 +107,17 @@ def _with_year(hit: Hit, year: int, *, before: dt.date | None = None, after: dt.
         if (before is None or span.start <= before) and (after is None or span.end >= after):
             return Hit(hit.start, hit.end, span, hit.relative, hit.month, hit.day, True)
     return None
+
+
+def coordinate_years(hits: list[Hit], ctx: Ctx) -> list[Hit]:
+    """A yearless month or season listed before one with a year takes that year ("January,
+    February and March 2023", "the summer and autumn of 2024")."""
+    out = list(hits)
+    for index in range(len(out) - 2, -1, -1):
+        hit, nxt = out[index], out[index + 1]
+        if not hit.year_given and nxt.year_given and _COORDINATION.fullmatch(ctx.text[hit.end : nxt.start]):
+            out[index] = _with_year(hit, nxt.span.start.year) or hit
+    return out
 
 
 def merge_ranges(hits: list[Hit], ctx: Ctx) -> list[Hit]:
