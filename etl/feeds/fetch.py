@@ -14,6 +14,7 @@ whatever phase the request is in. Connections are not kept alive, so each reques
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import socket
 import threading
@@ -127,10 +128,8 @@ class _Watchdog:
     @staticmethod
     def _shutdown(sock: socket.socket | None) -> None:
         if sock is not None:
-            try:
+            with contextlib.suppress(OSError):  # already closed
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass  # already closed
 
     def _expire(self) -> None:
         with self._lock:

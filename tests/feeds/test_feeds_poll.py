@@ -7,6 +7,7 @@ import gzip
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 from feedsite import FeedServer, Item, atom, json_feed, rss, story_page, write_sources
 
@@ -26,7 +27,7 @@ def _run(sources: Path, warehouse: Path) -> RunSummary:
     return run_items(iter_source_items(sources, config=config), config=config)
 
 
-def _rows(warehouse: Path, sql: str) -> list[tuple[object, ...]]:
+def _rows(warehouse: Path, sql: str) -> list[tuple[Any, ...]]:
     return Warehouse(warehouse).connect().execute(sql).fetchall()
 
 
@@ -188,7 +189,8 @@ def test_poll_interval_skips_a_feed_polled_recently(server: FeedServer, tmp_path
     config = Config(warehouse=str(wh), progress=False)
     t0 = dt.datetime(2025, 3, 10, 12, 0, tzinfo=dt.UTC)
     for minutes, requests in ((0, 3), (10, 3), (31, 4)):  # 3 = feed + robots.txt + page
-        items = iter_source_items(sources, config=config, clock=lambda m=minutes: t0 + dt.timedelta(minutes=m))
+        now = t0 + dt.timedelta(minutes=minutes)
+        items = iter_source_items(sources, config=config, clock=lambda now=now: now)  # type: ignore[misc]
         run_items(items, config=config)
         assert len(server.requests()) == requests, minutes
 
