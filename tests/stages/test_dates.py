@@ -35,6 +35,9 @@ EXPLICIT = [
     ("month_day_past", "The floods began June 10 in the north.", ("June 10", "2025-06-10", D(2025, 6, 10), D(2025, 6, 10), "day")),
     ("weekday_fixes_year", "They meet on Saturday, August 23, officials said.", ("on Saturday, August 23", "2025-08-23", D(2025, 8, 23), D(2025, 8, 23), "day")),
     ("iso_timestamp", "Logged at 2025-08-22T10:00:00Z by police.", ("2025-08-22", "2025-08-22", D(2025, 8, 22), D(2025, 8, 22), "day")),
+    ("spelled_day", "He said he would return May twenty nine.", ("May twenty nine", "2026-05-29", D(2026, 5, 29), D(2026, 5, 29), "day")),
+    ("spelled_day_and_year", "She was born on January twenty five nineteen eighty six.", ("on January twenty five nineteen eighty six", "1986-01-25", D(1986, 1, 25), D(1986, 1, 25), "day")),
+    ("spelled_month_year", "The talks were in October two thousand and five.", ("in October two thousand and five", "2005-10", D(2005, 10, 1), D(2005, 10, 31), "month")),
     ("two_digit_year", "Records from 3/18/24 were lost.", ("3/18/24", "2024-03-18", D(2024, 3, 18), D(2024, 3, 18), "day")),
 ]
 

@@ -31,6 +31,7 @@ NOT_DATES = [
     ("fall_in_prices", "A fall in prices hurt farmers."),
     ("second_half_of_match", "In the second half of the match two fans were hurt."),
     ("impossible_day", "Nothing happened on 31 April 2024 or 2/30/2024."),
+    ("may_two_people", "May two people be enough? Officials doubted it."),
     ("named_weekend", "Traffic deaths rose over Labor Day weekend."),
     ("weekend_of_event", "Protests marked the weekend of the vote."),
     ("fiscal_year", "Revenue in fiscal 2024 and FY2023 beat forecasts."),
