@@ -2,10 +2,15 @@
 
 Public: :func:`extract_dates`.
 
-How it works: compiled regexes (``dates_explicit``, ``dates_relative``, ``dates_ranges``) propose
-candidate spans with their reading; overlapping candidates keep the longest (ties: rule order);
-neighbours written as ranges are merged. No call to the clock, no dateparser in the hot path:
-each rule already knows which part is the day, month and year, and ``datetime.date`` validates.
+How it works: one tokenising pass finds trigger tokens (month and weekday names, years,
+"yesterday", "quarter"...); compiled regexes (``dates_explicit``, ``dates_relative``,
+``dates_ranges``, ``dates_anchored``, ``dates_words``) run only on windows around their own
+triggers and propose candidate spans with their reading; overlapping candidates keep the
+longest (ties: rule order); impossible dates ("31 April 2024") block shorter readings inside
+them; listed periods share a trailing year; neighbours written as ranges are merged; "since X"
+and "X to date" are closed at publication. No clock, and no dateparser: each rule already knows
+which part is the day, month and year (dateparser would fill missing parts and is ~10x slower),
+and ``datetime.date`` validates.
 
 Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
 
@@ -21,11 +26,13 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   "is due to", "plans to", "scheduled", "expected to", "would"...; a later reporting/past cue
   such as "said" cancels it), in which case it resolves to the first one on or after it
   (weekdays: strictly after). "next/last/this" fix the direction explicitly; "next Friday" and
-  "last Wednesday" are the weekdays of the next and previous calendar weeks.
+  "last Wednesday" are the weekdays of the next and previous calendar weeks; a weekday written
+  with a yearless date ("Saturday, August 23") picks the year in which the two agree.
 * Relative expressions ("yesterday", "last year", "two years ago" = the day two years before
   publication) need the publication date: when it is None they are skipped, never filled from
-  today (a publication date outside 1901..2099 counts as unknown). Rolling windows ("the past three months") end the day before publication; "since
-  2021" runs from 2021-01-01 to the publication date.
+  today (a publication date outside 1901..2099 counts as unknown). Rolling windows ("the past
+  three months") end the day before publication; "since 2021" runs from 2021-01-01 to the
+  publication date; "two weeks after 3 March 2024" is shifted from its anchor.
 * Not dates: "may"/"march"/"august" as words (a bare ambiguous month needs a date preposition,
   and lowercase needs punctuation after it), "Sunday Times", "Bloody Sunday", bare numbers,
   percentages, durations ("25 years", "seven weeks"); "seven weeks after X" is skipped
