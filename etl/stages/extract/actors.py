@@ -22,13 +22,13 @@ _ACRONYM_MAX_LEN = 6
 # attribution, which beats a description ("ISWAP fighters", "an al-Shabaab attack"). Set on
 # hand-written cases; a plain mention counts only inside the headline claim's sentence.
 _CLAIM_AFTER = re.compile(
-    r"^(?:['’]s)?\W*(?:\w+\W+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"
+    r"^(?:['’]s)?[^\w.;]*(?:\w+[^\w.;]+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"
     r"|(?:has|have)\s+claimed|took\s+responsibility|accepted\s+responsibility)",
     re.I,
 )
 _CLAIM_BEFORE = re.compile(r"(?:claimed\s+by|responsibility\s+was\s+claimed\s+by)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTED_BEFORE = re.compile(
-    r"(?:blamed(?:\s+on)?|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
+    r"(?:blamed(?:\s+on)?|(?:attack|attacks|ambush|raid|assault|bombing|killings?|massacre)\s+by|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
     r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was)\s+(?:the\s+)?$",
     re.I,
 )
@@ -39,18 +39,24 @@ _DESCRIBED_AFTER = re.compile(
     re.I,
 )
 _DESCRIBED_BEFORE = re.compile(r"(?:suspected|by|of\s+the|from\s+the|an?|the)\s+$", re.I)
-_BACKGROUND_BEFORE = re.compile(r"\b(?:which|who|although|rival|against|on|than|like|such\s+as)\b[^.;]{0,40}$", re.I)
+_BACKGROUND_BEFORE = re.compile(
+    r"(?:\b(?:which|although|rival|against|on|than|like|such\s+as)\b|(?<!attackers, )(?<!gunmen, )(?<!assailants, )(?<!militants, )(?<!attacker, )(?<!gunman, )\bwho\b)[^.;]{0,80}$",
+    re.I,
+)
+# "the group, known as IS-Somalia": a name the text gives the perpetrators it already described.
+_ALIAS_BEFORE = re.compile(r"\b(?:known\s+as|also\s+called|calling\s+itself|dubbed|which\s+calls\s+itself)\s+(?:the\s+)?$", re.I)
 _GOVERNMENT_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:-led\b|-run\b|administration|government|authorities|interior|ministry|spokes(?:man|woman|person)|officials?|"
     r"police|security\s+forces|leaders?hip|patrol|regime)",
     re.I,
 )
 _CONTEXT = 60
+_CLAUSE = 150
 _WORD = re.compile(r"[A-Za-z0-9]+")
 # An unlisted group named by a claim: "the Freedom Front claimed responsibility", "blamed on the X".
 _UNLISTED = re.compile(
-    r"(?:\b(?:the\s+)?(?P<a>(?:[A-Z][\w'’-]+\s+){0,4}[A-Z][\w'’-]+)\s+(?:group\s+|militants\s+)?(?:has\s+|have\s+|had\s+)?claimed\s+(?:the\s+)?responsibility)"
-    r"|(?:(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:the\s+)?(?P<b>(?:[A-Z][\w'’-]+\s+){0,4}[A-Z][\w'’-]+))"
+    r"(?:\b(?:[Tt]he\s+)?(?P<a>(?:[A-Z][\w'’-]+\s+){0,4}[A-Z][\w'’-]+)\s+(?:group\s+|militants\s+)?(?:has\s+|have\s+|had\s+)?claimed\s+(?:the\s+)?responsibility)"
+    r"|(?:(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:[Tt]he\s+)?(?P<b>(?:[A-Z][\w'’-]+\s+){0,4}[A-Z][\w'’-]+))"
 )
 _NOT_ACTORS = frozenset(
     "no nobody none it he she they police officials authorities government security army military the"
@@ -160,7 +166,10 @@ def _strength(text: str, m: ActorMention) -> int:
         return -1
     if _CLAIM_AFTER.match(after) or _CLAIM_BEFORE.search(before):
         return 6
-    if _BACKGROUND_BEFORE.search(before.rsplit(".", 1)[-1]):
+    clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1]
+    if _ALIAS_BEFORE.search(before):
+        return 5
+    if _BACKGROUND_BEFORE.search(clause):
         return 0
     if _ATTRIBUTED_BEFORE.search(before):
         return 4

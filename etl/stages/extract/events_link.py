@@ -44,7 +44,9 @@ _TRANSITIVE = re.compile(
 )
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # "no one", "every one", "any one": not a count of one.
-_NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not|none of(?: the)?)\s*$", re.I)
+_NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not)\s*$", re.I)
+# "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
+_NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
@@ -88,7 +90,8 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
     for q in quantities:
         if q.kind not in ("count", "measure") or (q.kind == "measure" and q.unit):
             continue
-        if _NOT_A_COUNT.search(text, max(0, q.char_start - 12), q.char_start):
+        head = text[max(0, q.char_start - 12) : q.char_start]
+        if _NONE_OF.search(head) or (q.value == 1 and _NOT_A_COUNT.search(head)):
             continue
         if (q.value is None and q.low is None and q.high is None) or q.qualifier == "vague":
             continue
@@ -204,6 +207,10 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     for i, c in enumerate(ordered):
         if links[i] is None:
             links[i] = direct_link(text, c, sent, vocab, weak=True)
+        if links[i] is None:
+            them = vocab.them_killed.search(text, c.end, sent.char_end)
+            if them is not None and not _hypothetical(text, sent, them.start(), vocab):
+                links[i] = Claim(c, "killed", them.start(), them.end(), "after")
     claims = []
     for c, link in zip(ordered, links, strict=True):
         if link is not None:

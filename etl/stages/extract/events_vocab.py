@@ -70,6 +70,7 @@ class EventVocabulary:
     update: re.Pattern[str]
     aggregate: re.Pattern[str]
     suicide: re.Pattern[str]
+    them_killed: re.Pattern[str]
     suicide_counted: re.Pattern[str]
     actors: ActorIndex
     gazetteer: Gazetteer
@@ -161,6 +162,7 @@ def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) 
         update=re.compile(str(cues["update"]), re.I),
         aggregate=re.compile(str(cues["aggregate"]), re.I),
         suicide=re.compile(str(cues["suicide"]), re.I),
+        them_killed=re.compile(str(cues["them_killed"]), re.I),
         suicide_counted=re.compile(str(cues["suicide_counted"]), re.I),
         actors=actors,
         gazetteer=gazetteer,

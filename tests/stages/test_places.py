@@ -1,0 +1,69 @@
+"""Places: gazetteer lookups resolved to ISO alpha-3 with the article's context."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.stages.extract.places import Gazetteer, dominant_country, find_places, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def codes(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
+    return [(m.surface, m.place.country_code) for m in find_places(text, gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clashes broke out in Nigeria.", [("Nigeria", "NGA")]),
+        ("Nigerian troops moved in.", [("Nigerian", "NGA")]),
+        ("Afghans queued at the border.", [("Afghans", "AFG")]),
+        ("A blast hit Peshawar.", [("Peshawar", "PAK")]),
+        ("The attack in Khyber Pakhtunkhwa", [("Khyber Pakhtunkhwa", "PAK")]),
+        ("Fighting in Borno state", [("Borno", "NGA")]),
+        ("the U.S. embassy", [("U.S.", "USA")]),
+        ("troops in the Democratic Republic of the Congo", [("Democratic Republic of the Congo", "COD")]),
+        ("a market in Deir ez-Zor", [("Deir ez-Zor", "SYR")]),
+        ("Pakistan's army said", [("Pakistan", "PAK")]),
+    ],
+    ids=["country", "demonym", "demonym-plural", "city", "region", "admin-state", "dotted-alias", "long-name", "particle", "possessive"],
+)
+def test_finds_places(text: str, expected: list[tuple[str, str]], gaz: Gazetteer) -> None:
+    assert codes(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met officials in March and May.",
+        "SDF and ADF fighters clashed.",
+        "Fishermen on Lake Chad were attacked.",
+        "Police said the Army would respond.",
+    ],
+    ids=["months", "acronyms", "lake", "common-words"],
+)
+def test_false_places_dropped(text: str, gaz: Gazetteer) -> None:
+    assert codes(text, gaz) == []
+
+
+def test_ambiguous_name_follows_article_context(gaz: Gazetteer) -> None:
+    india = "Police in Hyderabad said the Indian suspects fled. India has tightened security."
+    pakistan = "Police in Hyderabad said the Pakistani suspects fled. Pakistan has tightened security."
+    assert dict(codes(india, gaz))["Hyderabad"] == "IND"
+    assert dict(codes(pakistan, gaz))["Hyderabad"] == "PAK"
+
+
+def test_dominant_country(gaz: Gazetteer) -> None:
+    text = "Somali forces said the attack in Mogadishu was planned in Kenya. Somalia vowed revenge."
+    assert dominant_country(find_places(text, gaz)) == "SOM"
+    assert dominant_country([]) is None
+
+
+def test_offsets_point_back(gaz: Gazetteer) -> None:
+    text = "KABUL, Aug 14 - A blast in Herat's old city; Iranian pilgrims were among the victims."
+    for m in find_places(text, gaz):
+        assert text[m.char_start : m.char_end] == m.surface
