@@ -35,6 +35,8 @@ PROJECT_URL = "https://example.org/etl"
 # Token matched against robots.txt User-agent lines.
 ROBOTS_TOKEN = "etl"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+# Reasons that mean "not tried now, try in a later run" (the run budget is spent, or the host kept failing).
+DEFERRED = frozenset({"budget", "host_skipped"})
 # Statuses worth retrying (the server may recover); any other 4xx is final.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 Hook = Callable[[str], None]
@@ -166,6 +168,8 @@ class Fetcher:
                                     timeout=httpx.Timeout(limits.timeout_seconds),
                                     limits=httpx.Limits(max_keepalive_connections=0))
         self.requests = 0
+        self._started = monotonic()
+        self._failures: dict[str, int] = {}
 
     def __enter__(self) -> Fetcher:
         return self
@@ -184,11 +188,32 @@ class Fetcher:
             self._sleep(wait)
         self._last[host] = self._monotonic()
 
+    def _admit(self, host: str) -> None:
+        if self._monotonic() - self._started > self.limits.run_budget_seconds:
+            raise FetchError("budget", f"run_budget_seconds {self.limits.run_budget_seconds:g} spent; left for the next run")
+        if (failures := self._failures.get(host, 0)) >= self.limits.host_failures:
+            raise FetchError("host_skipped", f"{host} failed {failures} times in a row; left for the next run")
+
     def get(self, url: str, *, headers: Mapping[str, str] | None = None, before_hop: Hook | None = None) -> Response:
-        """GET ``url`` (retrying transient failures); a 200 or 304 Response, or FetchError."""
+        """GET ``url`` (retrying transient failures); a 200 or 304 Response, or FetchError.
+
+        Reasons in DEFERRED mean the request was not made (run budget spent, or host failing).
+        """
+        host = urlsplit(url).netloc.lower()
+        self._admit(host)
+        try:
+            response = self._retrying(url, dict(headers or {}), before_hop)
+        except FetchError as exc:
+            if exc.reason in ("network", "deadline"):
+                self._failures[host] = self._failures.get(host, 0) + 1
+            raise
+        self._failures[host] = 0
+        return response
+
+    def _retrying(self, url: str, headers: dict[str, str], before_hop: Hook | None) -> Response:
         for attempt in range(self.limits.retries + 1):
             try:
-                return self._once(url, dict(headers or {}), before_hop)
+                return self._once(url, headers, before_hop)
             except FetchError as exc:
                 if not exc.retryable or attempt == self.limits.retries:
                     raise

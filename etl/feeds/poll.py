@@ -25,7 +25,7 @@ from typing import Any
 from etl.config import Config
 from etl.feeds.documents import document_article
 from etl.feeds.entries import FeedEntry, FeedParseError, parse_feed
-from etl.feeds.fetch import Fetcher, FetchError
+from etl.feeds.fetch import DEFERRED, Fetcher, FetchError, Response
 from etl.feeds.raw import RawDocument, store_document
 from etl.feeds.robots import Robots
 from etl.feeds.sources import FeedSource, SourcesFile, load_sources
@@ -70,17 +70,21 @@ def _conditional(state: FeedState) -> dict[str, str]:
     return headers
 
 
-def _document(poll: _Poll, entry: FeedEntry, feed_title: str | None) -> RawDocument | Reject:
-    """The entry's page (or its feed text): a RawDocument, or a Reject when fetching failed."""
+def _document(poll: _Poll, entry: FeedEntry, feed_title: str | None) -> RawDocument | Reject | None:
+    """The entry's page (or its feed text), a Reject when fetching failed, or None when deferred."""
     source, now = poll.source, poll.clock()
-    common: dict[str, Any] = {"feed_url": source.url, "source": source.name or feed_title or source.label, "title": entry.title,
-              "published": entry.published, "guid": entry.key, "language": source.language, "fetched_at": now.isoformat()}
+    common: dict[str, Any] = {
+        "feed_url": source.url, "source": source.name or feed_title or source.label, "title": entry.title,
+        "published": entry.published, "guid": entry.key, "language": source.language, "fetched_at": now.isoformat(),
+    }
     if source.fetch == "feed" or not entry.link:
         body = entry.content.encode("utf-8")
         return RawDocument(kind="feed", url=entry.link, body=body, content_type=f"{entry.content_type}; charset=utf-8", **common)
     try:
         resp = poll.fetcher.get(entry.link, headers={"Accept": PAGE_ACCEPT}, before_hop=poll.robots.check)
     except FetchError as exc:
+        if exc.reason in DEFERRED:
+            return None
         if _permanent(exc):
             poll.state.mark_seen(entry.key, now)
         elif poll.state.failed(entry.key, now):
@@ -89,23 +93,37 @@ def _document(poll: _Poll, entry: FeedEntry, feed_title: str | None) -> RawDocum
     return RawDocument(kind="page", url=resp.url, body=resp.body, content_type=resp.content_type, **common)
 
 
-def _entry_item(poll: _Poll, entry: FeedEntry, feed_title: str | None) -> Article | Reject:
+def _entry_item(poll: _Poll, entry: FeedEntry, feed_title: str | None) -> Article | Reject | None:
     doc = _document(poll, entry, feed_title)
-    if isinstance(doc, Reject):
+    if doc is None or isinstance(doc, Reject):
         return doc
     store_document(poll.warehouse, doc)
     poll.state.mark_seen(entry.key, poll.clock())
     return document_article(doc, max_chars=poll.max_chars)
 
 
-def _poll_feed(poll: _Poll) -> Iterator[Article | Reject]:
+def _fetch_feed(poll: _Poll) -> Response | Reject | None:
+    """The feed's answer (200 or 304), a Reject, or None when deferred to a later run."""
     source, state = poll.source, poll.state
-    state.last_polled = poll.clock().isoformat()
     try:
         resp = poll.fetcher.get(source.url, headers=_conditional(state))
     except FetchError as exc:
-        state.last_outcome = f"{exc.reason}: {exc.detail}"
-        yield Reject(source.url, exc.reason, exc.detail)
+        if exc.reason in DEFERRED:
+            log.warning("%s: %s", source.label, exc.detail)
+            return None
+        state.last_polled, state.last_outcome = poll.clock().isoformat(), f"{exc.reason}: {exc.detail}"
+        return Reject(source.url, exc.reason, exc.detail)
+    state.last_polled = poll.clock().isoformat()
+    return resp
+
+
+def _poll_feed(poll: _Poll) -> Iterator[Article | Reject]:
+    source, state = poll.source, poll.state
+    resp = _fetch_feed(poll)
+    if resp is None:
+        return
+    if isinstance(resp, Reject):
+        yield resp
         return
     if resp.status == 304:
         state.last_outcome = "304 not modified"
@@ -117,11 +135,14 @@ def _poll_feed(poll: _Poll) -> Iterator[Article | Reject]:
         yield Reject(source.url, "feed_parse", str(exc))
         return
     new = [e for e in feed.entries if e.key not in state.seen and source.wants(title=e.title, url=e.link)]
-    log.info("%s: %d entries, %d new", source.label, len(feed.entries), len(new))
-    for entry in new:
-        yield _entry_item(poll, entry, feed.title)
-    state.etag, state.last_modified = resp.headers.get("etag"), resp.headers.get("last-modified")
-    state.last_outcome = f"200: {len(feed.entries)} entries, {len(new)} new"
+    for entry in new[: source.max_new_entries]:
+        if (item := _entry_item(poll, entry, feed.title)) is not None:
+            yield item
+    left = sum(e.key not in state.seen for e in new)  # over the cap, deferred, or to be retried
+    state.last_outcome = f"200: {len(feed.entries)} entries, {len(new)} new, {left} left for later runs"
+    log.info("%s: %s", source.label, state.last_outcome)
+    if left == 0:  # every entry is settled: the next poll may be conditional
+        state.etag, state.last_modified = resp.headers.get("etag"), resp.headers.get("last-modified")
 
 
 def poll_sources(spec: SourcesFile, *, config: Config, clock: Clock = _utc_now) -> Iterator[Article | Reject]:

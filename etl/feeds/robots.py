@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
-from etl.feeds.fetch import ROBOTS_TOKEN, Fetcher, FetchError
+from etl.feeds.fetch import DEFERRED, ROBOTS_TOKEN, Fetcher, FetchError
 
 log = logging.getLogger(__name__)
 _DENY_ALL = Protego.parse("User-agent: *\nDisallow: /\n")
@@ -31,6 +31,8 @@ class Robots:
         try:
             resp = self._fetcher.get(f"{origin}/robots.txt")
         except FetchError as exc:
+            if exc.reason in DEFERRED:
+                raise  # not asked yet: decide in a later run
             if exc.status is not None and 400 <= exc.status < 500:
                 return _ALLOW_ALL, f"robots.txt answered HTTP {exc.status}"
             log.info("robots.txt of %s unavailable (%s): not fetching pages there this run", origin, exc)

@@ -21,6 +21,8 @@ FetchMode = Literal["page", "feed"]
 FETCH_MODES: tuple[FetchMode, ...] = ("page", "feed")
 # Default minutes between two polls of one feed (cron may call `etl run --sources` more often).
 DEFAULT_POLL_MINUTES = 15.0
+# Default new entries fetched per feed per run (a first poll of a large feed is spread over runs).
+DEFAULT_MAX_NEW_ENTRIES = 100
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]\s*(#.*)?$")
 _ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(#.*)?$")
@@ -62,6 +64,10 @@ class FetchLimits:
     max_backoff_seconds: float = 30.0
     # Minimum seconds between two requests to the same host (robots.txt Crawl-delay may raise it).
     host_interval_seconds: float = 1.0
+    # Failures in a row (network errors, deadlines) after which a host is left alone for the rest of the run.
+    host_failures: int = 3
+    # Wall-clock seconds one run may spend fetching; what is left waits for the next run (cron runs must not pile up).
+    run_budget_seconds: float = 600.0
     # None: "etl/<version> (+https://example.org/etl)".
     user_agent: str | None = None
 
@@ -78,6 +84,8 @@ class FeedSource:
     poll_minutes: float = DEFAULT_POLL_MINUTES
     # "page": fetch each entry's link and extract its main text; "feed": use the feed's own text.
     fetch: FetchMode = "page"
+    # New entries taken from one answer of the feed; the rest are taken by the next runs.
+    max_new_entries: int = DEFAULT_MAX_NEW_ENTRIES
     include: tuple[re.Pattern[str], ...] = ()
     exclude: tuple[re.Pattern[str], ...] = ()
     enabled: bool = True
@@ -105,7 +113,7 @@ class SourcesFile:
 # Keys accepted in [[source]] and [defaults] (defaults: all but name and url), with their types.
 _SOURCE_KEYS: dict[str, tuple[type, ...]] = {
     "name": (str,), "url": (str,), "language": (str,), "poll_minutes": (int, float),
-    "fetch": (str,), "include": (str, list), "exclude": (str, list), "enabled": (bool,),
+    "fetch": (str,), "include": (str, list), "exclude": (str, list), "enabled": (bool,), "max_new_entries": (int,),
 }
 _DEFAULT_KEYS = {k: v for k, v in _SOURCE_KEYS.items() if k not in ("name", "url")}
 _LIMIT_KEYS: dict[str, tuple[type, ...]] = {
@@ -196,6 +204,10 @@ def _settings(values: dict[str, Any], where: str, loc: Any, problems: list[Probl
     for key in ("include", "exclude"):
         if key in values:
             out[key] = _patterns(values[key], key, where, loc(key), problems)
+    if "max_new_entries" in values:
+        if values["max_new_entries"] < 1:
+            problems.append(Problem(loc("max_new_entries"), f"{where}: max_new_entries must be at least 1, got {values['max_new_entries']!r}"))
+        out["max_new_entries"] = values["max_new_entries"]
     if "enabled" in values:
         out["enabled"] = values["enabled"]
     return out
@@ -273,7 +285,7 @@ def parse_sources(text: str, *, path: Path) -> SourcesFile:
 
 def _limits(values: dict[str, Any], lines: _Lines, problems: list[Problem]) -> FetchLimits:
     for key, value in values.items():
-        positive = key in ("max_body_bytes", "timeout_seconds", "deadline_seconds")
+        positive = key in ("max_body_bytes", "timeout_seconds", "deadline_seconds", "host_failures", "run_budget_seconds")
         if key != "user_agent" and (value <= 0 if positive else value < 0):
             bound = "more than 0" if positive else "0 or more"
             problems.append(Problem(lines.of("fetch", 0, key), f"[fetch]: {key} must be {bound}, got {value!r}"))

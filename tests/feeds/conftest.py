@@ -15,3 +15,10 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
         monkeypatch.delenv(name, raising=False)
     with FeedServer() as srv:
         yield srv
+
+
+@pytest.fixture
+def other_server(server: FeedServer) -> Iterator[FeedServer]:
+    """A second site on another port of 127.0.0.1 (another host for rate limits and failure counts)."""
+    with FeedServer() as srv:
+        yield srv

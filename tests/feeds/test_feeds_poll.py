@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from feedsite import FeedServer, Item, atom, json_feed, rss, story_page, write_sources
+from feedsite import TEST_FETCH, FeedServer, Item, atom, json_feed, rss, story_page, write_sources
 
 from etl.config import Config
 from etl.feeds.commands import iter_raw_documents, iter_source_items
@@ -173,13 +173,56 @@ def test_feed_mode_uses_the_feed_text_and_filters_apply(server: FeedServer, tmp_
 
 def test_page_failures_are_retried_in_later_runs_then_given_up(server: FeedServer, tmp_path: Path) -> None:
     u = server.url
-    server.set("/flaky.xml", rss([Item("f-1", "Flaky", u("/news/flaky.html"), "2025-04-01")]))
+    server.set("/flaky.xml", rss([Item("f-1", "Flaky", u("/news/flaky.html"), "2025-04-01")]), etag='"f1"')
     server.set("/news/flaky.html", status=503)
     body = f'[[source]]\nurl = "{u("/flaky.xml")}"\npoll_minutes = 0\n'
     sources, wh = write_sources(tmp_path, body), tmp_path / "wh"
     results = [_run(sources, wh).counts.rejected for _ in range(4)]
     assert results == [1, 1, 1, 0]  # MAX_ITEM_ATTEMPTS = 3 runs, then the entry is given up
     assert _rows(wh, "SELECT DISTINCT reason FROM rejects") == [("http",)]
+    # Validators are kept back while an entry awaits a retry, so the feed is not answered 304 meanwhile.
+    assert [r.status for r in server.requests("/flaky.xml")] == [200, 200, 200, 304]
+
+
+def test_large_feeds_are_taken_a_slice_per_run(server: FeedServer, tmp_path: Path) -> None:
+    u = server.url
+    items = [Item(f"n-{i}", f"Story {i}", u(f"/n/{i}"), "2025-04-01", f"<p>{i * 7} people were injured.</p>") for i in range(1, 6)]
+    server.set("/many.xml", rss(items), etag='"m1"')
+    body = f'[[source]]\nurl = "{u("/many.xml")}"\npoll_minutes = 0\nfetch = "feed"\nmax_new_entries = 2\n'
+    sources, wh = write_sources(tmp_path, body), tmp_path / "wh"
+    assert [_run(sources, wh).counts.articles_new for _ in range(4)] == [2, 2, 1, 0]
+    assert [r.status for r in server.requests("/many.xml")] == [200, 200, 200, 304]
+
+
+def test_a_failing_host_is_left_alone_for_the_rest_of_the_run(server: FeedServer, other_server: FeedServer,
+                                                               tmp_path: Path) -> None:
+    o = other_server.url
+    server.set("/f.xml", rss([Item(f"s-{i}", f"Slow {i}", o(f"/slow/{i}"), "2025-04-01") for i in range(5)]), etag='"s"')
+    for i in range(5):
+        other_server.set(f"/slow/{i}", drip_seconds=0.05, drip_headers=True)
+    body = f'[[source]]\nurl = "{server.url("/f.xml")}"\npoll_minutes = 0\n'
+    sources, wh = write_sources(tmp_path, body, fetch=TEST_FETCH + "host_failures = 2\n"), tmp_path / "wh"
+    summary = _run(sources, wh)
+    assert summary.counts.reject_reasons == {"deadline": 2}
+    assert len(other_server.requests()) == 3  # robots.txt and two pages; three pages never asked
+    state = json.loads((wh / STATE_PATH).read_text())["feeds"][server.url("/f.xml")]
+    assert state["etag"] is None and len(state["seen"]) == 0 and "5 left for later runs" in state["last_outcome"]
+
+
+def test_run_budget_defers_what_is_left(server: FeedServer, tmp_path: Path) -> None:
+    u = server.url
+    server.set("/a.xml", rss([Item("a-1", "Slow", u("/slow.html"), "2025-04-01")]))
+    server.set("/slow.html", drip_seconds=0.05, drip_headers=True)
+    server.set("/b.xml", rss([]))
+    body = (f'[[source]]\nurl = "{u("/a.xml")}"\npoll_minutes = 0\n'
+            f'[[source]]\nurl = "{u("/b.xml")}"\npoll_minutes = 0\n')
+    fetch = TEST_FETCH + "run_budget_seconds = 0.5\n"
+    wh = tmp_path / "wh"
+    _run(write_sources(tmp_path, body, fetch=fetch), wh)
+    assert server.requests("/b.xml") == []
+    feeds = json.loads((wh / STATE_PATH).read_text())["feeds"]
+    assert feeds[u("/b.xml")]["last_polled"] is None  # still due at the next run
+    assert feeds[u("/a.xml")]["last_polled"] is not None
 
 
 def test_poll_interval_skips_a_feed_polled_recently(server: FeedServer, tmp_path: Path) -> None:
