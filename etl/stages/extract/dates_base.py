@@ -58,6 +58,9 @@ NUMBER = rf"(?:\d{{1,3}}|{_alternation(CARDINALS)})"
 SEASON = rf"(?:{_alternation(SEASONS)})"
 HOLIDAY = rf"(?:{_alternation(HOLIDAYS)})"
 # One pass finds the clause breaks and both kinds of tense cue ("'ll" attaches to the word before it).
+DATE_NAME_AFTER = re.compile(
+    rf"\s+(?:{_alternation(LEX['date_names']['after'])})\b", re.I  # type: ignore[index]
+)
 _TENSE = re.compile(
     rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?:\b|(?<=\w))(?:{_alternation(LEX['tense']['future'])})\b)"  # type: ignore[index]
     rf"|(?P<past>\b(?:{_alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]

@@ -10,6 +10,7 @@ import re
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
+    DATE_NAME_AFTER,
     DAY,
     DECADE_WORDS,
     HOLIDAY,
@@ -32,12 +33,16 @@ from etl.stages.extract.dates_base import (
 
 _I = re.IGNORECASE
 # Words that make a bare month or year read as a date ("in May", "since 2021").
-_DATE_PREP = re.compile(
-    r"(?:\b(?:in|since|until|till|from|by|during|of|between|before|after|through|and|to|or|"
-    r"early|mid|late|the|its|their|his|her|our|this|last|next|calendar|year|around|"
-    r"circa|for|on|until|throughout|spring|summer|autumn|fall|winter|year's|nation's)|\(|,)\s*-?$",
-    _I,
+_PREP_WORDS = frozenset(
+    "in since until till from by during of between before after through and to or early mid late the its "
+    "their his her our this last next calendar year around circa for on throughout spring summer autumn "
+    "fall winter year's nation's".split()
 )
+_DATE_PREP = re.compile(rf"(?:\b(?:{'|'.join(sorted(_PREP_WORDS, key=len, reverse=True))})|\(|,)\s*-?$", _I)
+_PREV_WORD = re.compile(r"([A-Za-z][\w'\u2019.]*)[ \t]+$")
+_PREV_TOKEN = re.compile(r"(\S+)[ \t]+$")
+# After "and"/"or"/"to", a number followed by a plural noun is a count ("and 1980 rounds").
+_COUNT_AFTER = re.compile(r"\s+[a-z]+s\b")
 # A fiscal or school year is not the calendar year of the same number: left out (not guessed).
 _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY|school\s+year|academic\s+year)\s*$", _I)
 _YEAR_FOLLOW = re.compile(r"^\s*(?:[.,;:)!?\]'\u2019\"]|$|-|\u2013|and\b|or\b|to\b|through\b)", _I)
@@ -72,6 +77,8 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if word in AMBIGUOUS_MONTHS and m["mon"][0].islower() and not m["year"]:
         return None
     year = int(m["year"]) if m["year"] else None
+    if year is None and DATE_NAME_AFTER.match(ctx.text, m.end()):
+        return blocker(m.start(), m.end())
     hit = month_day_hit(m.start(), m.end(), month, day, year, ctx)
     if hit is None or year is not None or not m["wd"] or ctx.published is None:
         return hit
@@ -185,8 +192,25 @@ def _year(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None
     if not (part or _prep_before(ctx, m.start()) or _YEAR_FOLLOW.match(ctx.text[m.end() :])):
         return None
+    if not part and _looks_like_a_label_or_count(m, ctx):
+        return None
     span = cal.part_of_year(year, part) if part else cal.year_span(year)
     return Hit(m.start(), m.end(), span, False) if span else None
+
+
+def _looks_like_a_label_or_count(m: re.Match[str], ctx: Ctx) -> bool:
+    """"Route 2020", "Highway 1999" (a capitalised word that is no date word before the number)
+    or "and 1980 rounds" (a list of counts)."""
+    prev = _PREV_WORD.search(ctx.text, max(0, m.start() - 30), m.start())
+    if prev is None:
+        return False
+    word = prev.group(1).lower()
+    if prev.group(1)[0].isupper() and word not in _PREP_WORDS and month_value(word) is None:
+        return True
+    if word not in ("and", "or", "to") or _COUNT_AFTER.match(ctx.text, m.end()) is None:
+        return False
+    listed = _PREV_TOKEN.search(ctx.text, max(0, prev.start() - 30), prev.start())
+    return listed is None or not re.fullmatch(YEAR, listed.group(1).strip(",;"))
 
 
 def _year_range(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -315,6 +339,8 @@ def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if after.startswith(" of") or m["season"][0].isupper() and not mod and not m["the"]:
         return None
     if not mod and not (m["the"] and _prep_before(ctx, m.start())):
+        return None
+    if mod in ("early", "mid", "late") and (m["season"][0].isupper() or not _prep_before(ctx, m.start())):
         return None
     if m["season"].lower() == "fall" and not mod and not m["the"]:
         return None
