@@ -10,11 +10,10 @@ import datetime as dt
 import re
 
 from etl.stages.extract import dates_calendar as cal
-from etl.stages.extract.dates_base import DAY, MONTH, YEAR, Ctx, Hit, Rule, day_value, month_value
+from etl.stages.extract.dates_base import AMBIGUOUS_MONTHS, DAY, MONTH, YEAR, Ctx, Hit, Rule, day_value, month_value
 from etl.stages.extract.dates_explicit import month_day_hit, resolve_bare_month
 
 _I = re.IGNORECASE
-_TO = r"\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru)\s*"
 _TO_AND = r"\s*(?P<conn>-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*"
 _CONNECTOR = re.compile(r"\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*", _I)
 _COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", _I)
@@ -27,9 +26,16 @@ _FROM = r"(?:(?:from|between)\s+)?"
 _SINCE = re.compile(r"\bsince\s+$", _I)
 
 
+def _word_not_month(token: str, has_year: bool) -> bool:
+    """A lowercase "may"/"march" without a year is the verb ("between 10 and 15 may die")."""
+    return not has_year and token[0].islower() and token.rstrip(".").lower() in AMBIGUOUS_MONTHS
+
+
 def _months(m: re.Match[str], ctx: Ctx) -> Hit | None:
     first, last = month_value(m["m1"]), month_value(m["m2"])
     if first is None or last is None:
+        return None
+    if _word_not_month(m["m1"], bool(m["year"])) or _word_not_month(m["m2"], bool(m["year"])):
         return None
     if m["conn"].lower() == "and" and not m.group().lower().startswith("between"):
         return None
@@ -49,7 +55,7 @@ def _months(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
     month, first, last = month_value(m["mon"]), day_value(m["d1"]), day_value(m["d2"])
-    if month is None or first is None or last is None:
+    if month is None or first is None or last is None or _word_not_month(m["mon"], bool(m["year"])):
         return None
     if m["conn"].lower() == "and" and not m.group().lower().startswith("between"):
         return None
