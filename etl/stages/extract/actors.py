@@ -33,8 +33,8 @@ _ATTRIBUTED_BEFORE = re.compile(
     re.I,
 )
 _DESCRIBED_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:militants?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|members?|attackers?|suicide|"
-    r"bombers?|jihadists?|guerrillas?|attack|attacks|ambush|raid|assault|bombing|offensive|operatives?|commanders?|"
+    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:militants?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|attackers?|suicide|"
+    r"bombers?|jihadists?|guerrillas?|attack|attacks|ambush|raid|assault|bombing|offensive|"
     r"kills?|killed|behead(?:s|ed)?|execut(?:es|ed)|abduct(?:s|ed)|stormed|attacked|raided|ambushed|fired|shot|launched)\b",
     re.I,
 )

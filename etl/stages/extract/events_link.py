@@ -51,6 +51,13 @@ _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
 _ADDITION = re.compile(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
+# The measure a part cue names: "the dead included", "among the injured".
+_CUE_MEASURES: tuple[tuple[re.Pattern[str], Measure], ...] = (
+    (re.compile(r"\b(?:dead|killed|deceased|victims|fatalities|bodies)\b", re.I), "killed"),
+    (re.compile(r"\b(?:injured|wounded|hurt)\b", re.I), "injured"),
+    (re.compile(r"\b(?:detained|arrested|detainees)\b", re.I), "arrested"),
+    (re.compile(r"\b(?:abducted|kidnapped|hostages)\b", re.I), "kidnapped"),
+)
 _AMONG = re.compile(r"\bamong\b", re.I)
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
@@ -177,20 +184,28 @@ def _subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) ->
     return m.lastgroup if m else None
 
 
-def _is_part(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
+def _part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> tuple[bool, Measure]:
+    """Whether the number is a part ("including 5", "5 of them"), and the measure its cue names
+    ("the dead included" -> killed; "count" when the cue names none)."""
     head = text[max(0, c.start - 40) : c.start]  # may reach back over "incl." taken for a sentence end
-    return vocab.part.search(head) is not None or _OF_THEM.match(text, c.end, sent.char_end) is not None
+    cue = vocab.part.search(head)
+    if cue is None:
+        return _OF_THEM.match(text, c.end, sent.char_end) is not None, "count"
+    for pattern, measure in _CUE_MEASURES:
+        if pattern.search(cue.group()):
+            return True, measure
+    return True, "count"
 
 
 def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: EventVocabulary) -> list[Claim]:
     """Claims for the candidates of one sentence, in text order."""
     ordered = sorted(cands, key=lambda c: c.start)
-    parts = [_is_part(text, c, sent, vocab) for c in ordered]
+    parts = [_part_cue(text, c, sent, vocab) for c in ordered]
     links: list[Claim | None] = []
-    for c, part in zip(ordered, parts, strict=True):
+    for c, (part, cue_measure) in zip(ordered, parts, strict=True):
         link = direct_link(text, c, sent, vocab)
         if link is None and part:
-            link = Claim(c, "count", c.start, c.end, "part")
+            link = Claim(c, cue_measure, c.start, c.end, "part")
         links.append(replace(link, part=part or link.part) if link is not None else None)
     for i in range(len(ordered) - 2, -1, -1):  # forward: "one civilian and six assailants were killed"
         nxt = links[i + 1]

@@ -53,7 +53,7 @@ def _total(members: Sequence[Event], article_id: str) -> Event:
 def _parent(previous: Sequence[Event], claim: Claim) -> Event | None:
     for ev in reversed(previous):
         if ev.part_of is None and (ev.value_best or 0) > 0:
-            if claim.how == "part" or ev.measure == claim.measure:
+            if (claim.how == "part" and claim.measure == "count") or ev.measure == claim.measure:
                 return ev
             return None
     return None
@@ -61,13 +61,15 @@ def _parent(previous: Sequence[Event], claim: Claim) -> Event | None:
 
 def _attach_parts(claims: Sequence[Claim], events: Sequence[Event], previous: Sequence[Event], article_id: str) -> list[Event]:
     out: list[Event] = []
+    wholes: list[Event] = []  # rows of this sentence that are not parts: candidates for a parent
     for claim, ev in zip(claims, events, strict=True):
         if not claim.part:
             out.append(ev)
+            wholes.append(ev)
             continue
-        parent = _parent([*previous, *out], claim)
+        parent = _parent([*previous, *wholes], claim)
         if parent is None:
-            if claim.how != "part":
+            if claim.how != "part" or claim.measure != "count":
                 out.append(ev)
             continue
         new_id = _id(article_id, ev.quantity_start or 0, ev.quantity_end or 0, parent.measure)

@@ -90,7 +90,7 @@ def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: st
         return None
     body = "|".join(f"(?P<g{i}>{_alts(specs[name][_KEYS[kind]])})" for i, name in enumerate(names))
     if kind == "after":
-        np = rf"(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE})"
+        np = rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE})"
         source = rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?:{body})\b"
     elif kind == "before":
         source = rf"\b(?:{body})\s*(?:{QUALIFIERS}\s+)*$"
@@ -148,7 +148,7 @@ def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) 
             rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{cues['singular']})\b(?!['’-])"
             rf"|\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])"
             rf"|\b(?:kill(?:s|ed)?|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?)"
-            rf"\s+(?P<bare>(?:(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)[\w'’-]+\s+){{0,2}}?(?:{cues['singular']}))\b(?!['’-])"
+            rf"\s+(?:the\s+)?(?P<bare>(?:(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)[\w'’-]+\s+){{0,2}}?(?:{cues['singular']}))\b(?!['’-])"
             rf"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)"
             rf"|(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{cues['singular']}))\s+(?:killed|dead|wounded|injured|hurt)\b"
             rf"|\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)"
