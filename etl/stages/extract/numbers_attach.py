@@ -27,6 +27,11 @@ _FRACTION_FOLLOW = re.compile(r"^(?:\s+(?:of|and|or)\b|\s*[,.;:!?)\"'\u201d]|\s*
 # After "2m"/"2.5m": words that make it metres, and plural nouns that make it millions.
 _LENGTH_CONTEXT = re.compile(r"^(?:-|\s+(?:tall|high|long|wide|deep|thick|away|across|below|above|under|in\s+(?:height|length|diameter|depth)|of\s+(?:water|snow|rain|height)|from)\b)", re.I)
 _PLURAL_AFTER = re.compile(r"^\s+[A-Za-z]+[^s\W]s\b")
+# "the 2025 figures", "its 2024 budget": a year used as an adjective, unless a count noun follows.
+_YEAR_DETERMINER = re.compile(r"(?i:\b(?:the|a|an|its|their|this|that|these|those|his|her|our|your|whose)\s+|'s\s+)$")
+_COUNT_NOUN = re.compile(r"^\s+(?:people|persons|men|women|children|troops|soldiers|civilians|residents|refugees|migrants|workers|students|police(?:men)?|officers|fighters|militants|families|households|homes|houses)\b", re.I)
+# "In 2019 soldiers attacked": after these a year-shaped number is always a year.
+_YEAR_PREPOSITION = re.compile(r"(?i:\b(?:in|since|until|till|during|before|after|from|through|circa|year|early|late|mid)\s+)$")
 # "No 10 said", "No 2 official": British style for "number", capital N and no full stop.
 _CAPITAL_NO = re.compile(r"(?<![\w.])No\s$")
 _OF_FOLLOWS = re.compile(r"^\s+of\b")
@@ -85,9 +90,13 @@ def _is_year(text: str, masked: str, p: Parsed) -> bool:
     literal = text[p.start:p.end]
     if not (literal.isdigit() and len(literal) == 4 and YEAR_MIN <= p.value <= YEAR_MAX):
         return False
-    if LEXICON.year_count_after.match(masked[p.end:p.end + WINDOW]):
+    after = masked[p.end:p.end + WINDOW]
+    before = masked[max(0, p.start - WINDOW):p.start]
+    if _YEAR_PREPOSITION.search(before):
+        return True
+    if LEXICON.year_count_after.match(after) and not (_YEAR_DETERMINER.search(before) and not _COUNT_NOUN.match(after)):
         return False
-    return not LEXICON.qualifier_before.search(masked[max(0, p.start - WINDOW):p.start])
+    return not LEXICON.qualifier_before.search(before)
 
 
 def _excluded(text: str, masked: str, p: Parsed) -> bool:

@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # Words ending in "s" that are not plural nouns (after a year-shaped number: "in 2019 was").
 _NOT_PLURAL = r"(?:was|has|is|its|this|his|as|us|does|always|perhaps|plus|thus|across|whereas|unless|less|besides|towards|afterwards|says)"
@@ -127,53 +128,68 @@ def _identifier_pattern(table: dict[str, list[str]]) -> TailPattern:
     return TailPattern.build(pattern, anycase + table["capitalised_prefixes"])
 
 
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    """Read and compile the vocabulary file."""
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
-    quals = data["qualifiers"]
-    post = data["post_qualifiers"]
-    changes = data["changes"]
-    prefix = data["currencies"]["prefix"]
-    suffix = data["currencies"]["suffix"]
-    scales = {**data["scales"]["spaced"], **data["scales"]["attached"]}
-    unit_re, unit_names = _units(data["units"])
+def _bound_patterns(quals: dict[str, list[str]], post: dict[str, list[str]]) -> dict[str, Any]:
     post_groups = "|".join(
         rf"(?P<{name}>(?:\s+|-|\s*(?=\+))(?:{_alternation(phrases)})(?![\w/])(?!\s+(?:than\s+)?[-\d$€£]|\s+than\b))"
         for name, phrases in post.items()
     )
-    months = data["months"]["names"]
     all_quals = [p for phrases in quals.values() for p in phrases]
-    change_words = changes["up"] + changes["down"] + list(_CHANGE_FILLERS)
+    return {
+        "qualifier_before": TailPattern.build(rf"(?i:{_named_groups(quals)})$", all_quals),
+        "post_qualifier": re.compile(rf"^(?i:{post_groups})"),
+    }
+
+
+def _change_patterns(changes: dict[str, list[str]]) -> dict[str, Any]:
+    verbs = rf"(?P<up>{_alternation(changes['up'])})|(?P<down>{_alternation(changes['down'])})"
+    nouns = rf"(?P<up>{_alternation(changes['up_nouns'])})|(?P<down>{_alternation(changes['down_nouns'])})"
+    fillers = "|".join(_CHANGE_FILLERS)
+    return {
+        "change_before": TailPattern.build(
+            rf"(?i:(?<![\w-])(?:{verbs})\s+(?:by\s+)?(?:(?:an?\s+)?(?:{fillers})\s+)?)$",
+            changes["up"] + changes["down"] + list(_CHANGE_FILLERS), ("by",),
+        ),
+        "change_noun_after": re.compile(rf"^(?i:\s+(?:{nouns})\b)"),
+    }
+
+
+def _date_patterns(months: list[str], count_nouns: list[str]) -> dict[str, Any]:
+    titled = _alternation([m.title() for m in months])
+    return {
+        "month_before": TailPattern.build(rf"(?<![\w])(?:{titled})\.?\s+(?:the\s+)?$", months, ("the", ".")),
+        "month_after": re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{titled})\b"),
+        "year_count_after": re.compile(
+            rf"^\s+(?:(?:{_alternation(count_nouns)})\b|(?!{_NOT_PLURAL}\b)[a-z]+[^s\W']s\b)"
+        ),
+    }
+
+
+def _money_patterns(currencies: dict[str, dict[str, str]], scales: dict[str, dict[str, float]]) -> dict[str, Any]:
+    prefix, suffix = currencies["prefix"], currencies["suffix"]
+    return {
+        "currency_before": TailPattern.build(rf"(?:(?<![\w$€£¥])(?:{_alternation(list(prefix))}))[ \u00a0]?$", list(prefix)),
+        "currency_prefix": prefix,
+        "currency_after": re.compile(rf"^[ \u00a0](?i:(?P<cur>{_alternation(list(suffix))}))(?![\w])"),
+        "currency_suffix": {k.lower(): v for k, v in suffix.items()},
+        "scale_attached": re.compile(rf"^(?:{_alternation(list(scales['attached']))})(?![\w])"),
+        "scale_spaced": re.compile(rf"^[ \u00a0](?:{_alternation(list(scales['spaced']))})(?![\w])"),
+        "scales": {**scales["spaced"], **scales["attached"]},
+    }
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read and compile the vocabulary file."""
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    unit_re, unit_names = _units(data["units"])
+    fixed = _alternation(data["identifiers"]["fixed"])
     return Lexicon(
-        qualifier_before=TailPattern.build(rf"(?i:{_named_groups(quals)})$", all_quals),
-        post_qualifier=re.compile(rf"^(?i:{post_groups})"),
-        change_before=TailPattern.build(
-            rf"(?i:(?<![\w-])(?:(?P<up>{_alternation(changes['up'])})|(?P<down>{_alternation(changes['down'])}))"
-            rf"\s+(?:by\s+)?(?:(?:an?\s+)?(?:{'|'.join(_CHANGE_FILLERS)})\s+)?)$",
-            change_words, ("by",),
-        ),
-        change_noun_after=re.compile(
-            rf"^(?i:\s+(?:(?P<up>{_alternation(changes['up_nouns'])})|(?P<down>{_alternation(changes['down_nouns'])}))\b)"
-        ),
+        **_bound_patterns(data["qualifiers"], data["post_qualifiers"]),
+        **_change_patterns(data["changes"]),
+        **_date_patterns(data["months"]["names"], data["years"]["count_nouns"]),
+        **_money_patterns(data["currencies"], data["scales"]),
         identifier_before=_identifier_pattern(data["identifiers"]),
-        fixed_identifiers=re.compile(
-            rf"(?i:(?<![\w/.-])(?:{_alternation(data['identifiers']['fixed'])})(?![\w/-]))"
-        ),
-        month_before=TailPattern.build(
-            rf"(?<![\w])(?:{_alternation([m.title() for m in months])})\.?\s+(?:the\s+)?$", months, ("the", ".")
-        ),
-        month_after=re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_alternation([m.title() for m in months])})\b"),
-        year_count_after=re.compile(
-            rf"^\s+(?:(?:{_alternation(data['years']['count_nouns'])})\b|(?!{_NOT_PLURAL}\b)[a-z]+[^s\W']s\b)"
-        ),
-        currency_before=TailPattern.build(rf"(?:(?<![\w$€£¥])(?:{_alternation(list(prefix))}))[ \u00a0]?$", list(prefix)),
-        currency_prefix=prefix,
-        currency_after=re.compile(rf"^[ \u00a0](?i:(?P<cur>{_alternation(list(suffix))}))(?![\w])"),
-        currency_suffix={k.lower(): v for k, v in suffix.items()},
-        scale_attached=re.compile(rf"^(?:{_alternation(list(data['scales']['attached']))})(?![\w])"),
-        scale_spaced=re.compile(rf"^[ \u00a0](?:{_alternation(list(data['scales']['spaced']))})(?![\w])"),
-        scales=scales,
+        fixed_identifiers=re.compile(rf"(?i:(?<![\w/.-])(?:{fixed})(?![\w/-]))"),
         unit_after=unit_re,
         unit_names=unit_names,
     )
