@@ -194,7 +194,7 @@ def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
     """The quantity around number ``p``, or None when its context says it is not one."""
     if _excluded(text, masked, p):
         return None
-    c = Cand(p.start, p.end, p.start, p.end, p.value, has_words=p.has_words)
+    c = Cand(p.start, p.end, p.start, p.end, p.value, has_words=p.has_words, scale=p.scale)
     c = _sign(masked, c)
     money = LEXICON.currency_before.search(masked[max(0, c.start - 12):c.start]) is not None
     c = _scale_after(masked, c, money)

@@ -134,6 +134,7 @@ class Parsed:
     first_word: str
     last_word: str
     decimal: bool = False
+    scale: float = 1.0  # the scale word it ends with ("6 thousand" -> 1000), for ranges "5 to 6 thousand"
 
 
 def digit_value(literal: str) -> float | None:

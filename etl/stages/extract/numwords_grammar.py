@@ -238,6 +238,7 @@ def parse_run(toks: list[Tok]) -> list[Parsed]:
             fraction=fraction, n_tokens=len(part),
             first_word=part[0].word.lower(), last_word=part[-1].word.lower(),
             decimal=any(t.kind == "digit" and not t.value.is_integer() for t in part),
+            scale=part[-1].value if part[-1].kind == "scale" and not fraction else 1.0,
         ))
         i = j
     return out
