@@ -85,6 +85,7 @@ RELATIVE = [
     ("today", "The curfew ends today.", ("today", "2025-08-22", D(2025, 8, 22), D(2025, 8, 22), "day")),
     ("a_week_ago", "He vanished a week ago.", ("a week ago", "2025-08-15", D(2025, 8, 15), D(2025, 8, 15), "day")),
     ("years_ago", "The dam broke two years ago.", ("two years ago", "2023-08-22", D(2023, 8, 22), D(2023, 8, 22), "day")),
+    ("over_the_last_year_rolling", "Over the last year 300 died.", ("the last year", "2024-08-22/2025-08-21", D(2024, 8, 22), D(2025, 8, 21), "range")),
     ("earlier_this_week", "Five died earlier this week.", ("earlier this week", "2025-08-18/2025-08-22", D(2025, 8, 18), D(2025, 8, 22), "range")),
     ("last_month", "Arrests doubled last month.", ("last month", "2025-07", D(2025, 7, 1), D(2025, 7, 31), "month")),
     ("this_year", "Cases rose this year.", ("this year", "2025", D(2025, 1, 1), D(2025, 12, 31), "year")),
@@ -158,6 +159,18 @@ def test_since_without_publication_keeps_only_the_year() -> None:
     ids=["months_list", "seasons_list"],
 )
 def test_listed_periods_share_the_trailing_year(text: str, values: list[str]) -> None:
+    assert [m.value for m in extract_dates(text, published=PUB)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("In 2023, 300 died, up from 250 the previous year.", ["2023", "2022"]),
+     ("He was jailed in 2019 and freed the following year.", ["2019", "2020"]),
+     ("He was arrested on Monday and charged the following week.", ["2025-08-18"]),
+     ("Deaths fell compared with the previous quarter.", ["2025-Q2"])],
+    ids=["previous_year_after_year", "following_year_after_year", "following_week_after_day", "previous_quarter_unanchored"],
+)
+def test_previous_and_following_are_anchored_in_the_sentence(text: str, values: list[str]) -> None:
     assert [m.value for m in extract_dates(text, published=PUB)] == values
 
 

@@ -57,13 +57,30 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 def _this_period(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"this month", "last year" (calendar periods); "the past week", "the last year" and
+    fortnights are rolling windows ending the day before publication."""
     pub = ctx.published
     if pub is None:
         return None
     unit, word = m["unit"].lower(), m["which"].lower()
-    if word == "past" and unit != "quarter":
-        return _rolling(m, pub, -1, unit)
+    if word in ("previous", "following"):
+        return _anchored_period(m, ctx, pub, unit, _NEXT[word])
+    if word == "past" or (word == "last" and m["the"]) or unit == "fortnight":
+        return _rolling(m, pub, _NEXT[word] or 1, unit)
     moved = cal.shift(pub, _NEXT[word], unit)
+    return _hit(m, cal.period_span(unit, moved) if moved else None)
+
+
+def _anchored_period(m: re.Match[str], ctx: Ctx, pub: dt.date, unit: str, step: int) -> Hit | None:
+    left = max(0, m.start() - 200)
+    breaks = list(_SENTENCE_START.finditer(ctx.text, left, m.start()))
+    begin = breaks[-1].end() if breaks else left
+    years = list(_YEAR_IN_TEXT.finditer(ctx.text, begin, m.start()))
+    if years and unit == "year":
+        return _hit(m, cal.year_span(int(years[-1].group(1)) + step))
+    if years or _DATE_WORD_IN_TEXT.search(ctx.text, begin, m.start()):
+        return None
+    moved = cal.shift(pub, step, unit)
     return _hit(m, cal.period_span(unit, moved) if moved else None)
 
 
@@ -277,9 +294,15 @@ _DAY_ALTERNATION = "|".join(
     w.replace(" ", r"\s+") for w in sorted(_DAY_WORDS, key=len, reverse=True)
 )
 _WHICH = r"(?P<which>this|last|next|past|previous|coming|following|current|upcoming)"
+_WHICH_ONE = _WHICH
+# "the previous year" / "the following year" after a year in the same sentence are anchored to
+# it ("300 died in 2024, up from 250 the previous year" is 2023), else to publication.
+_SENTENCE_START = re.compile(r"[.!?\n]\s")
+_YEAR_IN_TEXT = re.compile(rf"(?<![\d,.])({YEAR})")
+_DATE_WORD_IN_TEXT = re.compile(rf"\b(?:{MONTH}|{FULL_WEEKDAY}|yesterday|today)", _I)
 RULES: tuple[Rule, ...] = (
     (re.compile(rf"\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword"),
-    (re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?:calendar\s+)?(?P<unit>week|fortnight|month|quarter|year|decade)\b"
+    (re.compile(rf"\b(?P<the>the\s+)?{_WHICH_ONE}\s+(?:calendar\s+)?(?P<unit>week|fortnight|month|quarter|year|decade)\b"
                 r"(?!\s+of\b)", _I), _this_period, "relword"),
     (re.compile(rf"\b(?P<part>{_PART})[-\s]+(?:(?P<which>this|last|next|the)\s+)?(?P<unit>week|month|year)\b"
                 r"(?!\s+of\b)", _I), _part_of_period, "relword"),
