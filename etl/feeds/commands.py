@@ -68,8 +68,8 @@ def status(ctx: click.Context, sources_file: Path, warehouse: str | None) -> Non
     for s in spec.sources:
         state = states.get(s.url)
         if state is None:
-            click.echo(f"{s.label}: never polled")
+            click.echo(f"{s.label} ({s.url}): never polled")
             continue
         validators = ", ".join(v for v, held in (("ETag", state.etag), ("Last-Modified", state.last_modified)) if held) or "none"
-        click.echo(f"{s.label}: last polled {state.last_polled} -> {state.last_outcome}; "
+        click.echo(f"{s.label} ({s.url}): last polled {state.last_polled} -> {state.last_outcome}; "
                    f"validators: {validators}; {len(state.seen)} entries seen, {len(state.attempts)} retrying")

@@ -7,9 +7,9 @@ permitting) or its feed text, kept in the raw area, then turned into an Article 
 that fails becomes one Reject and polling goes on with the next.
 
 The returned iterator does its I/O (state, raw area, network) as it is consumed, so consume it
-inside ``run_items`` (which holds the warehouse lock). State is saved after each feed and when the
-iterator is closed early; a feed's validators are only stored once all its entries were handed
-over, so a run cut short refetches the feed and skips what it had already handed over.
+inside ``run_items`` (which holds the warehouse lock). State is saved after each feed; a feed's
+validators are only stored once all its entries are settled, so a run cut short refetches that
+feed in full next time (entries already loaded are then skipped by content hash).
 """
 
 from __future__ import annotations
@@ -162,8 +162,15 @@ def poll_sources(spec: SourcesFile, *, config: Config, clock: Clock = _utc_now) 
                     continue
                 yield from _poll_feed(_Poll(source, state, fetcher, robots, root, config.max_article_chars, clock))
                 save_state(root, states)
-        finally:
-            save_state(root, states)
+        except GeneratorExit:
+            # Closed early (--limit, or the run failed): the caller may no longer hold the warehouse
+            # lock, so nothing is written. The current feed's old validators stay on disk; its entries
+            # are offered again next run (and deduplicated by content hash).
+            log.info("feed polling stopped early; the current feed is read again next run")
+            raise
+        except Exception:
+            save_state(root, states)  # still inside the run: keep what was handed over
+            raise
 
 
 def iter_source_items(sources_file: Path, *, config: Config, clock: Clock = _utc_now) -> Iterator[Article | Reject]:

@@ -14,7 +14,7 @@ from feedsite import TEST_FETCH, FeedServer, Item, atom, json_feed, rss, story_p
 from etl.config import Config
 from etl.feeds.commands import iter_raw_documents, iter_source_items
 from etl.feeds.state import STATE_PATH
-from etl.pipeline import RunSummary, run_items
+from etl.pipeline import RunOptions, RunSummary, run_items
 from etl.records import Article
 from etl.warehouse import Warehouse
 
@@ -263,3 +263,17 @@ def test_corrupt_state_is_set_aside(server: FeedServer, tmp_path: Path) -> None:
     assert len(list((wh / STATE_PATH).parent.glob("state.json.corrupt-*"))) == 1
     state = json.loads((wh / STATE_PATH).read_text())
     assert state["feeds"][server.url("/rss.xml")]["etag"] == RSS_ETAG
+
+
+def test_a_run_cut_short_by_limit_loses_nothing(server: FeedServer, tmp_path: Path) -> None:
+    u = server.url
+    items = [Item(f"c-{i}", f"Story {i}", u(f"/c/{i}"), "2025-04-01", f"<p>{i * 3} people were arrested.</p>") for i in range(1, 4)]
+    server.set("/cut.xml", rss(items), etag='"c1"')
+    body = f'[[source]]\nurl = "{u("/cut.xml")}"\npoll_minutes = 0\nfetch = "feed"\n'
+    sources, wh = write_sources(tmp_path, body), tmp_path / "wh"
+    config = Config(warehouse=str(wh), progress=False)
+    first = run_items(iter_source_items(sources, config=config), config=config, options=RunOptions(limit=1))
+    second = _run(sources, wh)
+    assert (first.counts.articles_new, second.counts.articles_new, second.counts.articles_duplicate) == (1, 2, 1)
+    assert [r.status for r in server.requests("/cut.xml")] == [200, 200]  # the cut feed was not answered 304
+    assert _rows(wh, "SELECT count(*) FROM articles") == [(3,)]
