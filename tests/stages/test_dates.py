@@ -167,8 +167,10 @@ def test_listed_periods_share_the_trailing_year(text: str, values: list[str]) ->
     [("In 2023, 300 died, up from 250 the previous year.", ["2023", "2022"]),
      ("He was jailed in 2019 and freed the following year.", ["2019", "2020"]),
      ("He was arrested on Monday and charged the following week.", ["2025-08-18"]),
-     ("Deaths fell compared with the previous quarter.", ["2025-Q2"])],
-    ids=["previous_year_after_year", "following_year_after_year", "following_week_after_day", "previous_quarter_unanchored"],
+     ("Deaths fell compared with the previous quarter.", ["2025-Q2"]),
+     ("She fled in 2015 and died the next year.", ["2015", "2016"])],
+    ids=["previous_year_after_year", "following_year_after_year", "following_week_after_day", "previous_quarter_unanchored",
+         "the_next_year_after_year"],
 )
 def test_previous_and_following_are_anchored_in_the_sentence(text: str, values: list[str]) -> None:
     assert [m.value for m in extract_dates(text, published=PUB)] == values

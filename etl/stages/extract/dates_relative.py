@@ -63,7 +63,7 @@ def _this_period(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if pub is None:
         return None
     unit, word = m["unit"].lower(), m["which"].lower()
-    if word in ("previous", "following"):
+    if word in ("previous", "following") or (word == "next" and m["the"]):
         return _anchored_period(m, ctx, pub, unit, _NEXT[word])
     if word == "past" or (word == "last" and m["the"]) or unit == "fortnight":
         return _rolling(m, pub, _NEXT[word] or 1, unit)
