@@ -50,6 +50,13 @@ _GOVERNMENT_AFTER = re.compile(
     r"police|security\s+forces|leaders?hip|patrol|regime)",
     re.I,
 )
+# "a drone strike killed a senior al-Shabaab commander", "arrested 12 IS suspects": the target.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|target(?:ed|ing|s)?|arrest(?:ed|ing|s)?|captur(?:ed|ing|es)|detain(?:ed|ing|s)?|against|"
+    r"strikes?\s+on|raids?\s+on|crackdown\s+on|offensive\s+against)\s+"
+    r"(?:(?:an?|the|two|three|four|five|several|some|senior|top|suspected|alleged|local|former|key|\d+)\s+){0,3}$",
+    re.I,
+)
 _CONTEXT = 60
 _CLAUSE = 150
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -169,6 +176,8 @@ def _strength(text: str, m: ActorMention) -> int:
     clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1]
     if _ALIAS_BEFORE.search(before):
         return 5
+    if _TARGET_BEFORE.search(before):
+        return -1
     if _BACKGROUND_BEFORE.search(clause):
         return 0
     if _ATTRIBUTED_BEFORE.search(before):
