@@ -44,7 +44,7 @@ _PERCENT_AFTER = re.compile(
 )
 _ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
 # "9.83e-3 +/- 1e-5": the number after a plus-minus sign is an uncertainty, not a quantity.
-_UNCERTAINTY = re.compile(r"(?:\+/-|\u00b1)\s*$")
+_UNCERTAINTY = ("+/-", "\u00b1")
 # Single-letter scales ("10k", "1.2b") are read only below this value ("1500b" is not 1.5 trillion).
 SINGLE_LETTER_SCALE_MAX = 1000
 
@@ -113,7 +113,7 @@ def _excluded(text: str, masked: str, p: Parsed) -> bool:
         return False
     if before[-1:].isalpha() or before[-1:] in ("_", "\x1f", "/", "#", "^") or after[:1] == "\x1f":
         return True
-    if (after[:1] == "/" and not after[1:2].isalpha()) or _UNCERTAINTY.search(before):
+    if (after[:1] == "/" and not after[1:2].isalpha()) or before.rstrip().endswith(_UNCERTAINTY):
         return True
     if before[-1:] in "-\u2212" and before[-2:-1].isalpha():
         return True
@@ -149,9 +149,8 @@ def _scale_after(masked: str, c: Cand, money: bool) -> Cand:
     return replace(c, end=c.end + m.end(), nend=c.end + m.end(), value=c.value * scale, scale=scale, explicit=True)
 
 
-def _currency(masked: str, c: Cand) -> Cand:
-    before = masked[max(0, c.start - 12):c.start]
-    m = LEXICON.currency_before.search(before)
+def _currency(masked: str, c: Cand, before: str, m: re.Match[str] | None) -> Cand:
+    """Currency before the number (``m``, found in ``before``) or a currency word after it."""
     if m is not None:
         code = LEXICON.currency_prefix.get(m.group().strip(), "USD")
         return replace(c, start=c.start - (len(before) - m.start()), kind="money", unit=code, explicit=True)
@@ -171,6 +170,8 @@ def _unit_or_percent(masked: str, c: Cand) -> Cand | None:
     if c.kind == "money":
         return c
     m = LEXICON.unit_after.match(after)
+    if m is not None and m.group().strip() == '"' and masked[max(0, c.start - 120):c.start].count('"') % 2 == 1:
+        m = None  # 'put it at "about 20", saying': a closing quotation mark, not inches
     if m is not None:
         form = m.group("att") or m.group("short") or m.group("long") or ""
         name = LEXICON.unit_names.get(form.lower() if len(form) > 2 else form, form)
@@ -196,9 +197,10 @@ def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
         return None
     c = Cand(p.start, p.end, p.start, p.end, p.value, has_words=p.has_words, scale=p.scale)
     c = _sign(masked, c)
-    money = LEXICON.currency_before.search(masked[max(0, c.start - 12):c.start]) is not None
-    c = _scale_after(masked, c, money)
-    c = _currency(masked, c)
+    before = masked[max(0, c.start - 12):c.start]
+    currency = LEXICON.currency_before.search(before)
+    c = _scale_after(masked, c, currency is not None)
+    c = _currency(masked, c, before, currency)
     got = _unit_or_percent(masked, c)
     if got is None:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,15 @@ def _before(phrases: list[str]) -> str:
 
 def _last_token(text: str) -> str:
     """The last word (lower case) or, when it ends in a symbol, that symbol."""
+    return _last_token_cached(text[-TAIL_TOKEN_CHARS:])
+
+
+# Only this many trailing characters are looked at to find the last token (phrase words are shorter).
+TAIL_TOKEN_CHARS = 24
+
+
+@lru_cache(maxsize=4096)
+def _last_token_cached(text: str) -> str:
     j = len(text.rstrip())
     if j == 0:
         return ""
