@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from types import TracebackType
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -91,17 +92,16 @@ class _Decoder:
 
     def __init__(self, encoding: str) -> None:
         encoding = encoding.strip().lower()
-        if encoding in ("", "identity"):
-            self._zlib = None
-        elif encoding in ("gzip", "x-gzip"):
-            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":
-            self._zlib = zlib.decompressobj()
-        else:
+        if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
             raise FetchError("encoding", f"unsupported Content-Encoding {encoding!r}")
+        self._deflate = encoding == "deflate"  # zlib-wrapped or raw: decided by the first bytes
+        self._zlib: Any = zlib.decompressobj(16 + zlib.MAX_WBITS) if encoding in ("gzip", "x-gzip") else None
 
     def feed(self, data: bytes, room: int) -> Iterator[bytes]:
         """Decoded pieces of ``data``; stops early once more than ``room`` bytes came out."""
+        if self._deflate and self._zlib is None and data:
+            # RFC 9110 deflate is zlib-wrapped (first byte 0x?8); some servers send raw deflate.
+            self._zlib = zlib.decompressobj() if data[0] & 0x0F == 8 else zlib.decompressobj(-zlib.MAX_WBITS)
         if self._zlib is None:
             yield data
             return
@@ -270,7 +270,7 @@ class Fetcher:
     def _body(self, resp: httpx.Response, deadline: float) -> bytes:
         limit = self.limits.max_body_bytes
         declared = resp.headers.get("content-length", "")
-        if declared.isdigit() and not resp.headers.get("content-encoding") and int(declared) > limit:
+        if declared.isdigit() and int(declared) > limit:  # compressed or not, the body would not fit
             raise FetchError("too_large", f"{resp.url}: Content-Length {declared} > max_body_bytes {limit}")
         decoder = _Decoder(resp.headers.get("content-encoding", ""))
         parts: list[bytes] = []

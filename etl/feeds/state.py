@@ -62,6 +62,8 @@ class FeedState:
             last = dt.datetime.fromisoformat(self.last_polled)
         except ValueError:
             return True
+        if last > now:  # the clock went back: do not wait for it to catch up
+            return True
         return now - last >= dt.timedelta(minutes=poll_minutes)
 
     def mark_seen(self, key: str, now: dt.datetime) -> None:

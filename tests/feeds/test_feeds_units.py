@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from etl.feeds.entries import FeedParseError, parse_feed
 from etl.feeds.fetch import Fetcher, FetchError
 from etl.feeds.raw import RawDocument, store_document
 from etl.feeds.sources import FetchLimits
+from etl.feeds.state import FeedState
 from etl.records import Article, Reject
 
 BASE = "http://127.0.0.1:9/feeds/main.xml"
@@ -156,3 +159,40 @@ def test_connection_refused_is_a_network_error() -> None:
     with Fetcher(_limits(retries=0)) as fetcher, pytest.raises(FetchError) as info:
         fetcher.get("http://127.0.0.1:9/closed-port")
     assert info.value.reason == "network"
+
+
+@pytest.mark.parametrize("encoding", ["deflate-zlib", "deflate-raw", "identity"])
+def test_deflate_in_both_wrappings(server: FeedServer, encoding: str) -> None:
+    text = b"<p>" + b"Forty people were displaced. " * 50 + b"</p>"
+    if encoding == "deflate-zlib":
+        body, header = zlib.compress(text), {"Content-Encoding": "deflate"}
+    elif encoding == "deflate-raw":
+        packer = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+        body, header = packer.compress(text) + packer.flush(), {"Content-Encoding": "deflate"}
+    else:
+        body, header = text, {}
+    server.set("/d", body, headers=header)
+    with Fetcher(_limits(host_interval_seconds=0)) as fetcher:
+        assert fetcher.get(server.url("/d")).body == text
+
+
+def test_unsupported_content_encoding(server: FeedServer) -> None:
+    server.set("/br", b"\x0b\x02\x80hello\x03", headers={"Content-Encoding": "br"})
+    with Fetcher(_limits(host_interval_seconds=0)) as fetcher, pytest.raises(FetchError) as info:
+        fetcher.get(server.url("/br"))
+    assert info.value.reason == "encoding"
+
+
+def test_declared_length_over_the_limit_is_refused_before_reading(server: FeedServer) -> None:
+    server.set("/big", b"x" * 5_000)
+    with Fetcher(_limits(host_interval_seconds=0, max_body_bytes=1_000)) as fetcher, pytest.raises(FetchError) as info:
+        fetcher.get(server.url("/big"))
+    assert info.value.reason == "too_large" and "Content-Length 5000" in info.value.detail
+
+
+def test_a_clock_set_back_makes_a_feed_due() -> None:
+    state = FeedState(last_polled="2025-03-10T12:00:00+00:00")
+    now = dt.datetime(2025, 3, 10, 12, 10, tzinfo=dt.UTC)
+    assert not state.due(now, 30)
+    assert state.due(now, 10)
+    assert state.due(now - dt.timedelta(days=1), 30)
