@@ -22,7 +22,7 @@ from pathlib import Path
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import article_actor, find_actors
-from etl.stages.extract.events_link import Claim, candidates_from, link_sentence, singular_candidates, suicide_claim, zero_claims
+from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence, singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_reduce import fold_article, group_sentence
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, find_places
@@ -53,16 +53,34 @@ def event_id(article_id: str, start: int, end: int, measure: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{end}|{measure}".encode()).hexdigest()[:16]
 
 
+def _runs(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Consecutive sentences merged into one span each (index and paragraph of the first)."""
+    runs: list[Sentence] = []
+    previous = -2
+    for s in sentences:
+        if runs and s.index == previous + 1:
+            last = runs[-1]
+            runs[-1] = Sentence(last.index, last.char_start, s.char_end, "", last.paragraph)
+        else:
+            runs.append(s)
+        previous = s.index
+    return runs
+
+
 def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequence[QuantityMention], vocab: EventVocabulary) -> list[tuple[Sentence, list[Claim]]]:
     text = article.text
     cands = candidates_from(text, quantities)
+    gated = [s for s in sentences if passes_gate(text, s.char_start, s.char_end, vocab)]
+    singles: list[Candidate] = []
+    zeros: list[Claim] = []
+    for run in _runs(gated):  # scan runs of neighbouring sentences at once: fewer regex calls
+        singles += singular_candidates(text, run, cands, vocab)
+        zeros += zero_claims(text, run, vocab)
     out = []
-    for sent in sentences:
-        if not passes_gate(text, sent.char_start, sent.char_end, vocab):
-            continue
+    for sent in gated:
         own = [c for c in cands if sent.char_start <= c.start < sent.char_end]
-        own += singular_candidates(text, sent, own, vocab)
-        claims = link_sentence(text, sent, own, vocab) + zero_claims(text, sent, vocab)
+        own += [c for c in singles if sent.char_start <= c.start < sent.char_end]
+        claims = link_sentence(text, sent, own, vocab) + [z for z in zeros if sent.char_start <= z.cand.start < sent.char_end]
         if claims:
             out.append((sent, claims))
     bomber = suicide_claim(text, sentences, [c for _, cs in out for c in cs], vocab)

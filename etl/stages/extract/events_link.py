@@ -49,6 +49,8 @@ _NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not)\s*$", re.I)
 _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
+# Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties").
+_ZERO_GATE = re.compile(r"\b(?:no|none|nobody|without|unhurt|unharmed|uninjured|unscathed|casualty-free)\b", re.I)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
 _ADDITION = re.compile(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
 # The measure a part cue names: "the dead included", "among the injured".
@@ -113,17 +115,19 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
 
 def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], vocab: EventVocabulary) -> list[Candidate]:
     """"a soldier", "an officer", "himself": a count of one when no number covers the words."""
-    out = []
-    for m in vocab.singular.finditer(text, sent.char_start, sent.char_end):
-        group = next(g for g in ("self", "pron", "det", "the", "bare", "head", "ord") if m.group(g))
-        if _REPORTER.match(text, m.end(), sent.char_end):
-            continue
-        start, end = m.start(group), m.end(group)
-        if any(c.start < m.end() and start < c.end for c in taken):
-            continue
-        hint = "assailants" if m.group("self") else None
-        out.append(Candidate(start, end, text[start:end], 1.0, 1.0, 1.0, "exact", hint))
-    return out
+    out: list[Candidate] = []
+    spans: list[tuple[int, int]] = [(c.start, c.end) for c in taken]
+    for group, pattern in vocab.singular:
+        for m in pattern.finditer(text, sent.char_start, sent.char_end):
+            if _REPORTER.match(text, m.end(), sent.char_end):
+                continue
+            start, end = m.start(group), m.end(group)
+            if any(a < m.end() and start < b for a, b in spans):
+                continue
+            spans.append((start, m.end()))
+            hint = "assailants" if group == "self" else None
+            out.append(Candidate(start, end, text[start:end], 1.0, 1.0, 1.0, "exact", hint))
+    return sorted(out, key=lambda c: c.start)
 
 
 def _hypothetical(text: str, sent: Sentence, at: int, vocab: EventVocabulary) -> bool:
@@ -251,6 +255,8 @@ def suicide_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[Cla
 def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim]:
     """"no one was hurt", "there were no casualties": explicit zero counts."""
     out: list[Claim] = []
+    if _ZERO_GATE.search(text, sent.char_start, sent.char_end) is None:
+        return out
     for pattern, measures in vocab.zero:
         for m in pattern.finditer(text, sent.char_start, sent.char_end):
             cand = Candidate(m.start(), m.end(), m.group(), 0.0, 0.0, 0.0, "exact")

@@ -62,7 +62,7 @@ class EventVocabulary:
     gate: dict[str, tuple[str, ...]]  # 3-letter prefix -> stems: a sentence with none holds no claim
     subject: re.Pattern[str]  # one named group per canonical subject
     perpetrators: frozenset[str]
-    singular: re.Pattern[str]  # "a soldier", "an officer", "himself": an implicit count of one
+    singular: tuple[tuple[str, re.Pattern[str]], ...]  # "a soldier", "himself": an implicit one
     zero: tuple[tuple[re.Pattern[str], tuple[Measure, ...]], ...]
     any_after: re.Pattern[str]  # any participle: blocks coordination across verbs
     hypothetical: re.Pattern[str]
@@ -117,6 +117,24 @@ def passes_gate(text: str, start: int, end: int, vocab: EventVocabulary) -> bool
     return False
 
 
+def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern per way of naming a single person; the named group is the candidate's span."""
+    verbs = r"kill(?:s|ed)?|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
+    not_first = r"(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)"
+    sources = {
+        "self": r"\b(?P<self>himself|herself)\b",
+        "pron": r"\b(?P<pron>he|she)(?=\s+(?:was|had been|has been)\s+(?:\w+\s+)?"
+        r"(?:killed|shot dead|wounded|injured|hurt|arrested|detained|abducted|kidnapped|captured)\b)",
+        "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
+        "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
+        "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-])"
+        r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
+        "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:killed|dead|wounded|injured|hurt)\b",
+        "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
+    }
+    return tuple((name, re.compile(source, re.I)) for name, source in sources.items())
+
+
 def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[LinkPattern, ...]:
     kinds: tuple[LinkKind, ...] = ("after", "noun", "adjective", "before")
     found = (_link_pattern(kind, specs, subjects) for kind in kinds)
@@ -144,17 +162,7 @@ def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) 
         gate=_gate(cues["gate"]),
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
         perpetrators=perpetrators,
-        singular=re.compile(
-            rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{cues['singular']})\b(?!['’-])"
-            rf"|\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])"
-            rf"|\b(?:kill(?:s|ed)?|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?)"
-            rf"\s+(?:the\s+)?(?P<bare>(?:(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)[\w'’-]+\s+){{0,2}}?(?:{cues['singular']}))\b(?!['’-])"
-            rf"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)"
-            rf"|(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{cues['singular']}))\s+(?:killed|dead|wounded|injured|hurt)\b"
-            rf"|\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)"
-            rf"|\b(?P<self>himself|herself)\b|\b(?P<pron>he|she)(?=\s+(?:was|had been|has been)\s+(?:\w+\s+)?(?:killed|shot dead|wounded|injured|hurt|arrested|detained|abducted|kidnapped|captured)\b)",
-            re.I,
-        ),
+        singular=_singular(str(cues["singular"])),
         zero=tuple((re.compile(z["pattern"], re.I), tuple(z["measures"])) for z in zero_spec),
         any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
         hypothetical=re.compile(str(cues["hypothetical"]), re.I),
