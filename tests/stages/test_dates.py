@@ -32,6 +32,7 @@ EXPLICIT = [
     ("month_slash_day", "Voting closes Oct/2 this time.", ("Oct/2", "2024-10-02", D(2024, 10, 2), D(2024, 10, 2), "day")),
     ("weekday_past", "Gunmen struck on Tuesday, police said.", ("on Tuesday", "2025-08-19", D(2025, 8, 19), D(2025, 8, 19), "day")),
     ("weekday_possessive", "Saturday's bombing killed 31.", ("Saturday", "2025-08-16", D(2025, 8, 16), D(2025, 8, 16), "day")),
+    ("possessive_keeps_its_preposition_out", "Six died in Thursday's bombing.", ("Thursday", "2025-08-21", D(2025, 8, 21), D(2025, 8, 21), "day")),
     ("month_day_past", "The floods began June 10 in the north.", ("June 10", "2025-06-10", D(2025, 6, 10), D(2025, 6, 10), "day")),
     ("weekday_fixes_year", "They meet on Saturday, August 23, officials said.", ("on Saturday, August 23", "2025-08-23", D(2025, 8, 23), D(2025, 8, 23), "day")),
     ("iso_timestamp", "Logged at 2025-08-22T10:00:00Z by police.", ("2025-08-22", "2025-08-22", D(2025, 8, 22), D(2025, 8, 22), "day")),

@@ -65,6 +65,7 @@ WINDOW_BEFORE = 30
 WINDOW_AFTER = 40
 # Prepositions folded into a date's surface, as in CONTRACT.md's example "in 2024".
 _PREFIX = re.compile(r"\b(?:in|on|during)\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")  # "in Thursday's bombing": the "in" belongs to the noun
 # Cheap gate: text without a digit or any date word cannot contain a date.
 _GATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|half|spring|"
@@ -120,7 +121,7 @@ def _select(found: list[tuple[int, Hit]]) -> list[Hit]:
 def _mention(text: str, hit: Hit) -> DateMention:
     start = hit.start
     prefix = _PREFIX.search(text, max(0, start - 8), start)
-    if prefix is not None:
+    if prefix is not None and not _POSSESSIVE.match(text, hit.end):
         start = prefix.start()
     return DateMention(
         char_start=start,
