@@ -80,3 +80,46 @@ def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
     assert [m.name for m in find_actors("Harakat attacked.", merged)] == ["al-Shabaab"]
     assert find_actors("Shabaab attacked.", merged) == []  # the override replaced the shipped aliases
     assert merged.home["al-Shabaab"] == "KEN"
+
+
+# Canonical names and aliases listed in benchmarks/EVENTS_DEV.md (names of real groups, not dev text).
+DEV_ACTOR_ALIASES = {
+    "Abu Sayyaf": ["Abu Sayyaf Group", "ASG"],
+    "al-Qaeda in the Arabian Peninsula": ["al Qaeda in the Arabian Peninsula", "AQAP"],
+    "al-Shabaab": ["Shabaab", "Al-Shabab", "al Shabaab"],
+    "Allied Democratic Forces": ["ADF", "ADF rebels"],
+    "Ansaru": ["Jama'atu Ansarul Muslimina fi Biladis Sudan"],
+    "Arakan Rohingya Salvation Army": ["ARSA"],
+    "Baloch Liberation Army": ["BLA"],
+    "Boko Haram": ["JAS", "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad"],
+    "Communist Party of India (Maoist)": ["Maoist rebels", "Maoists", "Naxalites", "CPI (Maoist)"],
+    "ELN": ["National Liberation Army", "Ejercito de Liberacion Nacional"],
+    "FARC dissidents": ["dissidents of the former FARC", "FARC dissident", "Estado Mayor Central", "FARC holdouts", "EMC"],
+    "Hamas": ["Hamas's armed wing", "Izz ad-Din al-Qassam Brigades", "Qassam Brigades"],
+    "Hezbollah": ["Hizbollah", "Hizballah"],
+    "Houthis": ["Houthi", "Houthi movement", "Ansar Allah", "Houthi rebels"],
+    "Islamic State": ["Daesh", "IS", "Islamic State group", "ISIS", "ISIL"],
+    "Islamic State Khorasan Province": ["ISKP", "Islamic State Khorasan", "Islamic State's Afghan affiliate", "IS-K", "ISIS-K"],
+    "Islamic State Mozambique Province": ["Islamic State's Mozambique branch", "IS Mozambique Province", "ISM"],
+    "Islamic State Sahel Province": ["Islamic State in the Sahel", "ISSP", "IS Sahel", "Islamic State in the Greater Sahara", "ISGS"],
+    "Islamic State Somalia Province": ["IS-Somalia", "ISS", "Islamic State in Somalia"],
+    "Islamic State West Africa Province": ["ISWAP", "Islamic State's West Africa branch"],
+    "Jaish al-Adl": ["Jaish ul-Adl", "Army of Justice"],
+    "Jalisco New Generation Cartel": ["CJNG", "Jalisco cartel"],
+    "Jama'at Nusrat al-Islam wal-Muslimin": ["JNIM", "Group for the Support of Islam and Muslims", "GSIM"],
+    "Kurdistan Workers' Party": ["PKK"],
+    "Lashkar-e-Taiba": ["Lashkar-e-Toiba", "LeT", "The Resistance Front", "TRF"],
+    "M23": ["M23 rebels", "March 23 Movement", "Mouvement du 23 mars"],
+    "New People's Army": ["NPA", "communist rebels"],
+    "Rapid Support Forces": ["RSF"],
+    "Shining Path": ["Sendero Luminoso"],
+    "Taliban": ["Afghan Taliban"],
+    "Tehrik-i-Taliban Pakistan": ["Pakistani Taliban", "Tehreek-e-Taliban Pakistan", "TTP"],
+    "West Papua National Liberation Army": ["TPNPB", "Free Papua Movement", "OPM"],
+}
+ALIAS_CASES = [(name, alias) for name, aliases in DEV_ACTOR_ALIASES.items() for alias in [name, *aliases]]
+
+
+@pytest.mark.parametrize(("name", "alias"), ALIAS_CASES, ids=[a for _, a in ALIAS_CASES])
+def test_dev_actor_aliases(name: str, alias: str, index: ActorIndex) -> None:
+    assert [m.name for m in find_actors(f"On Monday {alias} fighters attacked.", index)] == [name]

@@ -22,7 +22,15 @@ from pathlib import Path
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import article_actor, find_actors
-from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence, singular_candidates, suicide_claim, zero_claims
+from etl.stages.extract.events_link import (
+    Candidate,
+    Claim,
+    candidates_from,
+    link_sentence,
+    singular_candidates,
+    suicide_claim,
+    zero_claims,
+)
 from etl.stages.extract.events_reduce import fold_article, group_sentence
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, find_places
@@ -185,5 +193,7 @@ def extract_events(
         events = [_event(claim, facts, c) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         rows.extend(group_sentence(claims, events, rows, article.article_id))
-    return fold_article(rows, updates)
+    seen: set[str] = set()
+    unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
+    return fold_article(unique, updates)
 
