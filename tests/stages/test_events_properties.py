@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.records import Article, DateMention, QuantityMention
+from etl.records import Article, DateMention, QuantityKind, QuantityMention
 from etl.stages.extract.events import extract_events, load_vocabulary
 from etl.stages.segment import split_sentences
 
@@ -28,7 +28,7 @@ def articles(draw: st.DrawFn) -> tuple[Article, list[QuantityMention], list[Date
         start = draw(st.integers(0, len(text) - 1))
         end = draw(st.integers(start + 1, len(text)))
         value = draw(st.none() | st.floats(-5, 1e6, allow_nan=False))
-        kind = draw(st.sampled_from(["count", "percent", "money", "measure"]))
+        kind: QuantityKind = draw(st.sampled_from(["count", "percent", "money", "measure"]))
         quantities.append(QuantityMention(start, end, text[start:end], kind, value, value, value, "exact"))
     dates = []
     if text and draw(st.booleans()):
