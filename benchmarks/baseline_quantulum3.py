@@ -6,8 +6,9 @@ a currency entity -> "money"; anything else -> "measure" with the unit name. Ran
 writes them as a value with an uncertainty) become value None with low/high. No filtering of
 years, dates or identifiers: that is the point of the comparison.
 
-Run as a script to print our score next to quantulum3's on the shared gold sets:
-``.venv/bin/python benchmarks/baseline_quantulum3.py [BENCHMARK_DIR]``.
+Run as a script to print our score next to quantulum3's on the shared gold sets, then the
+throughput of both (CPU time, best of a few runs) on the sample corpus (``etl/data/sample``
+.txt/.md files): ``.venv/bin/python benchmarks/baseline_quantulum3.py [BENCHMARK_DIR]``.
 """
 
 from __future__ import annotations
@@ -57,6 +58,35 @@ def quantulum3_quantities(text: str) -> list[QuantityMention]:
     return out
 
 
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "etl" / "data" / "sample"
+
+
+def _throughput(fn: object, texts: list[str], *, repeats: int) -> float:
+    """KB of text per CPU second, best of ``repeats`` passes."""
+    kb = sum(len(t.encode("utf-8")) for t in texts) / 1024
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        for text in texts:
+            fn(text)  # type: ignore[operator]
+        best = min(best, time.process_time() - start)
+    return kb / best if best > 0 else float("inf")
+
+
+def speed() -> None:
+    from etl.stages.extract.numbers import extract_quantities
+
+    paths = sorted(SAMPLE_DIR.glob("**/*.txt")) + sorted(SAMPLE_DIR.glob("**/*.md"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    if not texts:
+        print(f"no sample texts under {SAMPLE_DIR}")
+        return
+    kb = sum(len(t.encode("utf-8")) for t in texts) / 1024
+    ours = _throughput(extract_quantities, texts, repeats=5)
+    theirs = _throughput(quantulum3_quantities, texts, repeats=1)
+    print(f"throughput on {len(texts)} sample texts ({kb:.0f} KB): etl {ours:.0f} KB/s, quantulum3 {theirs:.1f} KB/s")
+
+
 def main(argv: list[str]) -> int:
     from etl.eval.quantities import score_quantities
     from etl.stages.extract.numbers import extract_quantities
@@ -74,6 +104,7 @@ def main(argv: list[str]) -> int:
             row = report.summary()
             print(f"{name:26s} {label:11s} P {row['precision']:.3f}  R {row['recall']:.3f}  "
                   f"F1 {row['f1']:.3f}  ({time.perf_counter() - t0:.2f} s)")
+    speed()
     return 0
 
 

@@ -100,7 +100,7 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
 
 
 def _ratio(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:
-    if a.kind != "count" or b.kind != "count" or b.value == 0 or a.qualifier != "exact":
+    if a.kind != "count" or b.kind != "count" or b.value == 0 or a.qualifier not in _FLAT or b.qualifier != "exact":
         return None
     ok = (_OUT_OF_GAP.match(gap) and a.value <= b.value) or (
         _IN_GAP.match(gap) and a.value == 1 and b.value > 1) or (
@@ -108,7 +108,7 @@ def _ratio(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:
         and _PHRASE_END.match(masked[b.end:b.end + 3]))
     if not ok:
         return None
-    return replace(a, end=b.end, nend=b.nend, value=a.value / b.value, qualifier=b.qualifier)
+    return replace(a, end=b.end, nend=b.nend, value=a.value / b.value)
 
 
 def combine(masked: str, cands: list[Cand]) -> list[Cand]:
