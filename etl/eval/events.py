@@ -7,6 +7,7 @@ Each record is ``{"id", "text", "published", "gold": {"killed", "injured", "even
   measure whose ``part_of`` is null, using incident rows, or the aggregate rows when the article
   has no incident row for the measure (:func:`record_totals`). Exact match with the gold count; an
   article with no row for the measure reads as "not stated" and is wrong unless the gold is null.
+- "the first event" is the first row whose measure is not ``count`` (other counted people).
 - event date: the first event's ``period_start..period_end`` must equal the gold's interval at the
   gold's granularity ("2024-03-12" = that day, "2024-03" = that month, "2024" = that year). A gold
   month is also met by a week or a range of days inside that month ("earlier this week", "last
@@ -138,7 +139,7 @@ def _score_one(record: dict[str, object], events: Sequence[Event], tallies: dict
     assert isinstance(gold, dict)
     rid, text = str(record.get("id", "")), str(record.get("text", ""))
     totals = record_totals(events)
-    first = events[0] if events else None
+    first = next((ev for ev in events if ev.measure != "count"), events[0] if events else None)
     for measure in _MEASURES:
         expected = gold.get(measure)
         if expected is None:

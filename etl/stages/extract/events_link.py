@@ -42,6 +42,9 @@ _TRANSITIVE = re.compile(
     r"massacr|behead|slain|shot|gunned|stabbed|beaten)\w*(?:\s+dead|\s+down)?$",
     re.I,
 )
+# A finite verb between two numbers means two clauses, not a coordinated noun phrase.
+_FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|been|be|said|says)\b", re.I)
+_OTHERS = re.compile(r"\s*(?:more|others|other)\b", re.I)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # "no one", "every one", "any one": not a count of one.
 _NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not)\s*$", re.I)
@@ -178,7 +181,9 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
 
 def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocabulary) -> bool:
     between = text[left.end : right.start]
-    return _COORD.fullmatch(between) is not None and vocab.any_after.search(between) is None
+    if _COORD.fullmatch(between) is None or _FINITE.search(between):
+        return False
+    return vocab.any_after.search(between) is None
 
 
 def _subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> str | None:
@@ -186,6 +191,17 @@ def _subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) ->
         return c.subject_hint
     m = vocab.subject.match(text, c.end, sent.char_end)
     return m.lastgroup if m else None
+
+
+def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
+    """A number of people with no measure ("240 passengers"): a ``count`` row. Not a single
+    person ("a teacher"), not "more" or "others" (they only make sense next to a measure)."""
+    if c.value is None or c.value < 2 or c.subject_hint:
+        return False
+    if _OTHERS.match(text, c.end, sent.char_end):
+        return False
+    m = vocab.subject.match(text, c.end, sent.char_end)
+    return m is not None and m.lastgroup != "victims"
 
 
 def _part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> tuple[bool, Measure]:
@@ -230,6 +246,8 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
             them = vocab.them_killed.search(text, c.end, sent.char_end)
             if them is not None and not _hypothetical(text, sent, them.start(), vocab):
                 links[i] = Claim(c, "killed", them.start(), them.end(), "after")
+        if links[i] is None and _counted_people(text, c, sent, vocab):
+            links[i] = Claim(c, "count", c.start, c.end, "count")
     claims = []
     for c, link in zip(ordered, links, strict=True):
         if link is not None:

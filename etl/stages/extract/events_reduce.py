@@ -78,7 +78,10 @@ def _attach_parts(claims: Sequence[Claim], events: Sequence[Event], previous: Se
 
 
 def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: Sequence[Event], article_id: str) -> list[Event]:
-    """Parts get their parent; several claims of one measure in a sentence get a total row."""
+    """Parts get their parent; several claims of one measure in a sentence get a total row, unless
+    one of them is a running total ("the toll rose to 17 after four more bodies were found"), which
+    then stands for the others."""
+    updates = {ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update}
     rows = _attach_parts(claims, events, previous, article_id)
     out: list[Event] = []
     done: set[str] = set()
@@ -86,6 +89,14 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         if ev.event_id in done:
             continue
         members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0]
+        if ev.measure == "count":  # other counted people: separate figures, never summed or folded
+            members = []
+        running = [r for r in members if r.event_id in updates]
+        if running and len(members) > 1 and ev in members:
+            head = max(running, key=lambda r: r.value_best or 0)
+            out.extend(r if r is head else replace(r, part_of=head.event_id) for r in members)
+            done.update(m.event_id for m in members)
+            continue
         if ev.part_of is None and len(members) > 1 and ev in members:
             total = _total(members, article_id)
             out.append(total)
@@ -126,7 +137,7 @@ def fold_article(rows: Sequence[Event], updates: set[str]) -> list[Event]:
     out = list(rows)
     groups: dict[tuple[str, str, bool], list[int]] = {}
     for i, ev in enumerate(out):
-        if ev.part_of is None and (ev.value_best or 0) > 0:
+        if ev.part_of is None and (ev.value_best or 0) > 0 and ev.measure != "count":
             groups.setdefault((ev.measure, ev.scope, ev.perpetrator), []).append(i)
     for group in groups.values():
         for indices in _clusters(out, group):
