@@ -54,7 +54,7 @@ class FeedServer:
         self._lock = threading.Lock()
         self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     @property
     def base(self) -> str:
@@ -146,8 +146,8 @@ class FeedServer:
 # Limits small enough for tests: a hostile route costs about one second at most.
 TEST_FETCH = """
 [fetch]
-timeout_seconds = 1
-deadline_seconds = 1.0
+timeout_seconds = 0.6
+deadline_seconds = 0.6
 max_body_bytes = 200000
 max_redirects = 3
 retries = 1

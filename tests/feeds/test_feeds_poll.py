@@ -216,7 +216,7 @@ def test_run_budget_defers_what_is_left(server: FeedServer, tmp_path: Path) -> N
     server.set("/b.xml", rss([]))
     body = (f'[[source]]\nurl = "{u("/a.xml")}"\npoll_minutes = 0\n'
             f'[[source]]\nurl = "{u("/b.xml")}"\npoll_minutes = 0\n')
-    fetch = TEST_FETCH + "run_budget_seconds = 0.5\n"
+    fetch = TEST_FETCH + "run_budget_seconds = 0.3\n"
     wh = tmp_path / "wh"
     _run(write_sources(tmp_path, body, fetch=fetch), wh)
     assert server.requests("/b.xml") == []
