@@ -78,6 +78,8 @@ PERIODS = [
     ("weekday_range", "From Monday to Wednesday, 17 people were killed.", ("From Monday to Wednesday", "2025-08-18/2025-08-20", D(2025, 8, 18), D(2025, 8, 20), "range")),
     ("cross_month_day_range", "Fighting raged from July 30-Aug. 2 in the east.", ("from July 30-Aug. 2", "2025-07-30/2025-08-02", D(2025, 7, 30), D(2025, 8, 2), "range")),
     ("between_days_of_month", "Polls opened between 1 and 5 June.", ("between 1 and 5 June", "2025-06-01/2025-06-05", D(2025, 6, 1), D(2025, 6, 5), "range")),
+    ("easter_monday", "Shops closed on Easter Monday.", ("on Easter Monday", "2025-04-21", D(2025, 4, 21), D(2025, 4, 21), "day")),
+    ("good_friday_with_year", "Good Friday 2024 was calm.", ("Good Friday 2024", "2024-03-29", D(2024, 3, 29), D(2024, 3, 29), "day")),
     ("holiday", "The strike on Christmas Day killed 7.", ("on Christmas Day", "2024-12-25", D(2024, 12, 25), D(2024, 12, 25), "day")),
 ]
 

@@ -50,12 +50,20 @@ import datetime as dt
 import re
 
 from etl.records import DateMention
-from etl.stages.extract import dates_anchored, dates_explicit, dates_ranges, dates_relative, dates_words
+from etl.stages.extract import (
+    dates_anchored,
+    dates_explicit,
+    dates_feasts,
+    dates_ranges,
+    dates_relative,
+    dates_words,
+)
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
 
 _RULES: tuple[Rule, ...] = (
     dates_ranges.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
+    + dates_feasts.RULES
 )
 # Every rule's regex runs only on text around its trigger tokens: this many characters before
 # and after each. Longer than any date expression reaches beyond its trigger ("Wednesday, the

@@ -139,6 +139,7 @@ def _word_triggers() -> dict[str, tuple[str, ...]]:
     groups = {
         "month": list(MONTHS), "weekday": list(WEEKDAYS), "relword": _RELWORDS, "season": list(SEASONS),
         "decadeword": list(DECADE_WORDS), "century": ["century"],
+        "feast": ["easter", "good", "holy", "palm", "ash", "pentecost", "whit"],
         "holiday": [max(re.findall(r"[a-z]+", name), key=len) for name in HOLIDAYS],
     }
     for name, words in groups.items():
