@@ -60,6 +60,7 @@ PERIODS = [
     ("winter_spans_new_year", "Aid ran short in winter 2023.", ("in winter 2023", "2023-WI", D(2023, 12, 1), D(2024, 2, 29), "season")),
     ("between_years_before_plural_noun", "Between 2020 and 2023 deaths rose.", ("Between 2020 and 2023", "2020-01-01/2023-12-31", D(2020, 1, 1), D(2023, 12, 31), "range")),
     ("year_before_plural_noun", "The 2024 elections were violent.", ("2024", "2024", D(2024, 1, 1), D(2024, 12, 31), "year")),
+    ("year_as_subject", "The UN said 2022 was the deadliest year.", ("2022", "2022", D(2022, 1, 1), D(2022, 12, 31), "year")),
     ("decade", "The war of the 1990s left scars.", ("the 1990s", "199", D(1990, 1, 1), D(1999, 12, 31), "decade")),
     ("between_years", "Between 2020 and 2023 the toll doubled.", ("Between 2020 and 2023", "2020-01-01/2023-12-31", D(2020, 1, 1), D(2023, 12, 31), "range")),
     ("from_month_to_month", "Rains fell from March to May.", ("from March to May", "2025-03-01/2025-05-31", D(2025, 3, 1), D(2025, 5, 31), "range")),

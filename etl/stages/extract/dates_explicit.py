@@ -45,7 +45,12 @@ _PREV_TOKEN = re.compile(r"(\S+)[ \t]+$")
 _COUNT_AFTER = re.compile(r"\s+[a-z]+s\b")
 # A fiscal or school year is not the calendar year of the same number: left out (not guessed).
 _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY|school\s+year|academic\s+year)\s*$", _I)
-_YEAR_FOLLOW = re.compile(r"^\s*(?:[.,;:)!?\]'\u2019\"]|$|-|\u2013|and\b|or\b|to\b|through\b)", _I)
+# A year as the subject of a clause ("2022 was the deadliest year") is followed by its verb.
+_YEAR_FOLLOW = re.compile(
+    r"^\s*(?:[.,;:)!?\]'\u2019\"]|$|-|\u2013|and\b|or\b|to\b|through\b"
+    r"|(?:was|is|were|has|had|saw|marked|brought|became|will\s+be)\s)",
+    _I,
+)
 _PART = PART
 _part = part_word
 
