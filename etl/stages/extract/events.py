@@ -102,8 +102,8 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
     return [(s, sorted(cs, key=lambda c: c.cand.start)) for s, cs in out]
 
 
-def _main_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
-    country = dominant_country(places)
+def _main_place(places: Sequence[PlaceMention], text: str) -> PlaceMention | None:
+    country = dominant_country(places, text)
     if country is None:
         return None
     return next(p for p in places if p.place.country_code == country)
@@ -184,7 +184,7 @@ def extract_events(
     claimed = frozenset(s.index for s, _ in per_sentence)
     when = ctx.date_context(article.text, sentences, dates, article.published, claimed)
     home = vocab.actors.home.get(actor) if actor else None
-    c = _ArticleContext(article, sentences, quantities, dates, when, places, _main_place(places), actor, home)
+    c = _ArticleContext(article, sentences, quantities, dates, when, places, _main_place(places, article.text), actor, home)
     by_index = {s.index: s for s in sentences}
     rows: list[Event] = []
     updates: set[str] = set()

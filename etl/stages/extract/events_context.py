@@ -18,7 +18,10 @@ _BASE_CUE = re.compile(
 )
 _BASE_WINDOW = 40
 # "KABUL, Aug 14 (Newswire) -": the dateline dates the report, not the incident.
-_DATELINE = re.compile(r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’-]+,[^\n]{0,50}?\s[-—–]+\s")
+_DATELINE = re.compile(
+    r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’-]+,[^\n]{0,50}?\s[-—–]+\s"
+    r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:[-—–:]+)\s"
+)
 # "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
 _STATEMENT = re.compile(
     r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference)\b(?:\s+[\w'’-]+){0,3}?\s*$",
@@ -190,6 +193,10 @@ def attribution(sentence_text: str) -> str | None:
     return None
 
 
+def _rank(p: PlaceMention) -> int:
+    return _PLACE_RANK[p.place.kind] + (1 if p.place.demonym else 0)
+
+
 def claim_place(
     at: int, sent: Sentence, sentences: Sequence[Sentence], places: Sequence[PlaceMention], fallback: PlaceMention | None
 ) -> tuple[PlaceMention | None, bool]:
@@ -201,10 +208,10 @@ def claim_place(
     main = fallback.place.country_code if fallback else None
     own = [p for p in places if sent.char_start <= p.char_start < sent.char_end]
     if own:
-        return min(own, key=lambda p: (p.place.country_code != main, _PLACE_RANK[p.place.kind], abs(p.char_start - at))), True
+        return min(own, key=lambda p: (p.place.country_code != main, _rank(p), abs(p.char_start - at))), True
     para = {s.index for s in sentences if s.paragraph == sent.paragraph and s.char_end <= sent.char_start}
     starts = {s.index: (s.char_start, s.char_end) for s in sentences if s.index in para}
     earlier = [p for p in places if any(a <= p.char_start < b for a, b in starts.values())]
     if earlier:
-        return min(earlier, key=lambda p: (_PLACE_RANK[p.place.kind], -p.char_start)), False
+        return min(earlier, key=lambda p: (_rank(p), -p.char_start)), False
     return fallback, False

@@ -26,6 +26,14 @@ _DATA = Path(__file__).resolve().parents[2] / "data" / "demonyms.toml"
 # Alternate (non-primary) city names are indexed only for cities at least this large: smaller
 # towns' alternate names collide with everyday words. Calibrated by eye on wire-service text.
 _ALT_NAME_MIN_POPULATION = 150_000
+# A nationality word ("Chinese engineers") is weaker evidence of where it happened than a place name.
+_DEMONYM_WEIGHT = 0.5
+# "crossing from Afghanistan", "the border with Mali", "based in Pakistan": somewhere else.
+_ELSEWHERE = re.compile(
+    r"\b(?:from|into|towards|across|border(?:s)?\s+with|border\s+of|based\s+in|backed\s+by|neighbouring|neighboring)\s+(?:the\s+)?$",
+    re.I,
+)
+_ELSEWHERE_WEIGHT = 0.5
 # Kind preference when one name is several things: a country beats a region beats a city.
 _KIND_RANK: dict[str, int] = {"country": 0, "admin": 1, "city": 2}
 
@@ -45,6 +53,7 @@ class Place:
     country_code: str
     kind: PlaceKind
     population: int = 0
+    demonym: bool = False  # "Pakistani": often the nationality of victims, weaker evidence of place
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +102,7 @@ def _country_entries(data: dict[str, dict[str, str]]) -> Iterable[tuple[str, Pla
     for alias, code in data.get("country_aliases", {}).items():
         yield alias, Place(lookup.get(code, alias), code, "country")
     for demonym, code in data.get("demonyms", {}).items():
-        place = Place(lookup.get(code, demonym), code, "country")
+        place = Place(lookup.get(code, demonym), code, "country", demonym=True)
         yield demonym, place
         if not demonym.endswith(("ese", "ish", "ch", "ss", "i")):
             yield demonym + "s", place
@@ -199,11 +208,21 @@ def _longest_at(
     return None
 
 
-def dominant_country(mentions: Sequence[PlaceMention]) -> str | None:
-    """The country the article mentions most (first mentioned wins a tie)."""
+def _weight(m: PlaceMention, text: str) -> float:
+    weight = _DEMONYM_WEIGHT if m.place.demonym else 1.0
+    if text and _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start):
+        weight *= _ELSEWHERE_WEIGHT
+    return weight
+
+
+def dominant_country(mentions: Sequence[PlaceMention], text: str = "") -> str | None:
+    """The country the article mentions most (first mentioned wins a tie). A demonym counts half,
+    and so does a place named as an origin or a border ("crossing from Afghanistan")."""
     if not mentions:
         return None
-    counts = Counter(m.place.country_code for m in mentions)
+    counts: dict[str, float] = {}
+    for m in mentions:
+        counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + _weight(m, text)
     best = max(counts.values())
     return next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
 
