@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -46,3 +49,18 @@ def test_news_like_text_keeps_invariants(text: str) -> None:
 @given(st.text(max_size=80))
 def test_any_text_keeps_invariants(text: str) -> None:
     _check(text)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["one hundred and ", "one and a half and ", "twenty ", "1 ", "1,", "1/", "1.", "1e1", "a third of ",
+     "one point ", "twenty-", "hundred thousand ", "dozens ", "-", "about 1,000-2,000 people, up 45%; "],
+    ids=["and_chain", "and_fraction", "tens_chain", "digits", "commas", "slashes", "dots", "exponents",
+         "fractions", "points", "hyphens_words", "scales", "vague", "dashes", "mixed"],
+)
+def test_long_repetitive_text(unit: str) -> None:
+    """Long runs of one pattern: no recursion error, no quadratic blow-up, invariants kept."""
+    text = unit * 1500
+    start = time.process_time()
+    _check(text)
+    assert time.process_time() - start < 5.0

@@ -34,7 +34,17 @@ def _is_compound_ordinal(toks: list[Tok], k: int) -> bool:
 
 
 def _after_and_is_fraction(toks: list[Tok], k: int) -> bool:
-    return k + 1 < len(toks) and fraction_at(toks, k + 1) is not None
+    """Does a fraction follow the "and" at ``k`` ("and a half", "and fifty-four hundredths")?
+
+    A forward scan, not a parse: calling the parser here would recurse once per "and" in a run.
+    """
+    j = k + 1
+    while j < len(toks) and toks[j].kind in ("unit", "teen", "tens", "digit", "hundred", "a"):
+        j += 1
+    if j == k + 1 or j >= len(toks) or toks[j].kind != "ord":
+        return False
+    lone_first_or_second = toks[j].ord_kind == "unit" and toks[j].value <= 2 and not toks[j].word.startswith("hal")
+    return not lone_first_or_second or toks[j - 1].kind == "tens"
 
 
 def _accept(st: _State, toks: list[Tok], k: int) -> bool:
