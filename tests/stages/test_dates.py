@@ -57,6 +57,7 @@ PERIODS = [
     ("mid_year", "Talks stalled in mid-2024.", ("in mid-2024", "2024-05-01/2024-08-31", D(2024, 5, 1), D(2024, 8, 31), "range")),
     ("late_year", "Troops left in late 2024.", ("in late 2024", "2024-09-01/2024-12-31", D(2024, 9, 1), D(2024, 12, 31), "range")),
     ("season_of_year", "Drought hit during the summer of 2022.", ("during the summer of 2022", "2022-SU", D(2022, 6, 1), D(2022, 8, 31), "season")),
+    ("over_the_summer", "Over the summer, violence escalated.", ("the summer", "2025-SU", D(2025, 6, 1), D(2025, 8, 31), "season")),
     ("winter_spans_new_year", "Aid ran short in winter 2023.", ("in winter 2023", "2023-WI", D(2023, 12, 1), D(2024, 2, 29), "season")),
     ("between_years_before_plural_noun", "Between 2020 and 2023 deaths rose.", ("Between 2020 and 2023", "2020-01-01/2023-12-31", D(2020, 1, 1), D(2023, 12, 31), "range")),
     ("year_before_plural_noun", "The 2024 elections were violent.", ("2024", "2024", D(2024, 1, 1), D(2024, 12, 31), "year")),

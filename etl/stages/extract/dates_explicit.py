@@ -39,6 +39,7 @@ _PREP_WORDS = frozenset(
     "fall winter year's nation's".split()
 )
 _DATE_PREP = re.compile(rf"(?:\b(?:{'|'.join(sorted(_PREP_WORDS, key=len, reverse=True))})|\(|,)\s*-?$", _I)
+_SEASON_PREP = re.compile(r"\b(?:over|across|all|through)\s+$", _I)  # "over the summer"
 _PREV_WORD = re.compile(r"([A-Za-z][\w'\u2019.]*)[ \t]+$")
 _PREV_TOKEN = re.compile(r"(\S+)[ \t]+$")
 # After "and"/"or"/"to", a number followed by a plural noun is a count ("and 1980 rounds").
@@ -343,7 +344,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return Hit(m.start(), m.end(), span, False) if span else None
     if after.startswith(" of") or m["season"][0].isupper() and not mod and not m["the"]:
         return None
-    if not mod and not (m["the"] and _prep_before(ctx, m.start())):
+    if not mod and not (m["the"] and (_prep_before(ctx, m.start()) or _SEASON_PREP.search(ctx.text, max(0, m.start() - 12), m.start()))):
         return None
     if mod in ("early", "mid", "late") and (m["season"][0].isupper() or not _prep_before(ctx, m.start())):
         return None
