@@ -48,6 +48,10 @@ _OTHERS = re.compile(r"\s*(?:more|others|other)\b", re.I)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # "no one", "every one", "any one": not a count of one.
 _NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not)\s*$", re.I)
+_UNIT_AFTER = re.compile(
+    r"[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|tonnes?|tons?|percent|per\s*cent)\b",
+    re.I,
+)
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
 _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
@@ -101,6 +105,8 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
     out = []
     for q in quantities:
         if q.kind not in ("count", "measure") or (q.kind == "measure" and q.unit):
+            continue
+        if _UNIT_AFTER.match(text, q.char_end):  # "5 years ago", "12 km away": not people
             continue
         head = text[max(0, q.char_start - 12) : q.char_start]
         if _NONE_OF.search(head) or (q.value == 1 and _NOT_A_COUNT.search(head)):
