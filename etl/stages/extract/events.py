@@ -1,15 +1,31 @@
 """The events stage: what was counted, how many, when, where and by whom (CONTRACT.md ``events``).
 
+Pipeline per article: sentences that contain no measure word stem are skipped (``gate`` in
+``etl/data/measures.toml``); each number (plus implicit ones: "a soldier", "himself", "no one")
+is linked to a measure by ``events_link``; each claim gets its date, scope, change, place and
+actor from ``events_context``; ``events_reduce`` turns claims into rows that add up.
+
 Totals and parts (how an analyst, or the event-eval, sums an article):
 - Coordinated counts that share one verb ("one civilian and six assailants were killed") and
   several claims of one measure in one sentence ("killed a teacher before killing himself") get a
-  total row; each part keeps its own row with ``part_of`` = the total's ``event_id``.
-- "including 5 children", "5 of them" are parts of the claim before them (``part_of`` set).
-- Across sentences, figures of one measure and scope describe the same toll unless they name
-  different places: the largest (a restatement, or the latest "toll rose to 40") is kept with
-  ``part_of`` null and the others point at it.
+  total row; each part keeps its own row with ``part_of`` = the total's ``event_id``. A running
+  total in the sentence ("the toll rose to 17 after four more bodies were found") stands for the
+  others instead.
+- "including 5 children", "5 of them", "the dead included" are parts of the claim before them.
+- Across sentences, the figures of one measure, scope and side (victims / perpetrators) that are
+  dated within a month of each other describe one toll: the largest running-total update ("the toll
+  rose to 11", "revised down to nine") if any, else the largest figure, keeps ``part_of`` null and
+  the others point at it. Perpetrator deaths are another side and add up ("six soldiers were
+  killed ... four attackers were also killed" = 10); a lone suicide bomber counts one unless the
+  text already counts them.
+- ``count`` rows (other counted people: "240 passengers") are never summed or folded.
 So summing ``value_best`` over rows with ``part_of`` null, per measure and scope, gives the
-article's figure; ``etl.eval.events.record_totals`` uses the incident rows, else the aggregate ones.
+article's figure; ``etl.eval.events.record_totals`` sums the incident rows of the headline incident
+(dated within a month of the first one), else the aggregate rows.
+
+``event_id`` is a hash of (article_id, the number's offsets, measure); a total row hashes the span
+of its parts with ``<measure>+total``. Nothing here raises on odd input; rows always satisfy
+``text[char_start:char_end] == evidence``.
 """
 
 from __future__ import annotations
