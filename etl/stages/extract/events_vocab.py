@@ -17,7 +17,7 @@ MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
 # Optional auxiliaries and adverbs between a counted noun phrase and its participle
 # ("were reportedly killed", "have also been wounded").
 _AUX = (
-    r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|also|all|allegedly|later|"
+    r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|may|reportedly|also|all|allegedly|later|"
     r"subsequently|believed|thought|feared|said|reported|confirmed|to|now|still|either|both|each|"
     r"critically|seriously|badly|severely|fatally|slightly|lightly|mortally|initially|so far|"
     r"eventually|ultimately|tragically|killed or|killed and|stabbed and|shot and|beaten and|attacked and|lightly|)\s+){0,4}"
