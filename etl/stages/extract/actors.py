@@ -26,7 +26,9 @@ _CLAIM_AFTER = re.compile(
     r"|(?:has|have)\s+claimed|took\s+responsibility|accepted\s+responsibility)",
     re.I,
 )
-_CLAIM_BEFORE = re.compile(r"(?:claimed\s+by|responsibility\s+was\s+claimed\s+by)\s+(?:the\s+)?$", re.I)
+_CLAIM_BEFORE = re.compile(
+    r"(?:claimed\s+by|responsibility\s+was\s+claimed\s+by|\bclaim(?:ed)?\s*:|\bperpetrators?\s*:|\bclaimed\s+by\s*:)\s*(?:the\s+)?$", re.I
+)
 _ATTRIBUTED_BEFORE = re.compile(
     r"(?:blamed(?:\s+on)?|(?:attack|attacks|ambush|raid|assault|bombing|killings?|massacre)\s+by|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
     r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was)\s+(?:the\s+)?$",
