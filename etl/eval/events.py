@@ -7,7 +7,9 @@ Each record is ``{"id", "text", "published", "gold": {"killed", "injured", "even
   measure whose ``part_of`` is null, using incident rows, or the aggregate rows when the article
   has no incident row for the measure (:func:`record_totals`). Exact match with the gold count; an
   article with no row for the measure reads as "not stated" and is wrong unless the gold is null.
-- "the first event" is the first row whose measure is not ``count`` (other counted people).
+- "the first event" (:func:`headline_event`) is the first incident row whose measure is not
+  ``count``, else the first such row of any scope: a background total ("violence has killed 2,000
+  this year") written before the incident does not stand for the record.
 - event date: the first event's ``period_start..period_end`` must equal the gold's interval at the
   gold's granularity ("2024-03-12" = that day, "2024-03" = that month, "2024" = that year). A gold
   month is also met by a week or a range of days inside that month ("earlier this week", "last
@@ -74,7 +76,7 @@ def record_totals(events: Sequence[Event]) -> dict[str, float]:
     Only the headline incident is summed: an incident row dated (in the text) more than a month away
     from the first incident row is another incident ("an attack two years ago killed 24").
     """
-    headline = next((ev for ev in events if ev.scope == "incident" and ev.part_of is None), None)
+    headline = next((ev for ev in events if ev.scope == "incident" and ev.part_of is None and ev.measure != "count"), None)
     sums: dict[tuple[str, str], float] = {}
     for ev in events:
         if ev.scope == "incident" and headline is not None and not same_incident(ev, headline):
@@ -87,6 +89,12 @@ def record_totals(events: Sequence[Event]) -> dict[str, float]:
         if scope == "incident" or (measure, "incident") not in sums:
             out[measure] = value
     return out
+
+
+def headline_event(events: Sequence[Event]) -> Event | None:
+    """The row that stands for the record: the first non-``count`` incident row, else the first row."""
+    claims = [ev for ev in events if ev.measure != "count"]
+    return next((ev for ev in claims if ev.scope == "incident"), claims[0] if claims else (events[0] if events else None))
 
 
 def gold_interval(value: str) -> tuple[dt.date, dt.date] | None:
@@ -139,7 +147,7 @@ def _score_one(record: dict[str, object], events: Sequence[Event], tallies: dict
     assert isinstance(gold, dict)
     rid, text = str(record.get("id", "")), str(record.get("text", ""))
     totals = record_totals(events)
-    first = next((ev for ev in events if ev.measure != "count"), events[0] if events else None)
+    first = headline_event(events)
     for measure in _MEASURES:
         expected = gold.get(measure)
         if expected is None:

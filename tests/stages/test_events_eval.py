@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.eval.events import extract_record, gold_interval, read_records, record_totals, score_events
+from etl.eval.events import extract_record, gold_interval, headline_event, read_records, record_totals, score_events
 from etl.records import Event
 from etl.stages.extract.events import EventVocabulary, load_vocabulary
 
@@ -87,3 +87,13 @@ def test_dev_set_ratchet(vocab: EventVocabulary) -> None:
     print(report.format(worst=5))
     for key, floor in FLOORS.items():
         assert report.extra[key] >= floor, (key, report.extra[key])
+
+
+def test_headline_event_skips_background_totals_and_counts() -> None:
+    background = ev(event_id="bg", scope="aggregate", value_best=2000.0)
+    count = ev(event_id="c", measure="count", value_best=40.0)
+    incident = ev(event_id="i")
+    assert headline_event([background, count, incident]) is incident
+    assert headline_event([background, count]) is background
+    assert headline_event([count]) is count
+    assert headline_event([]) is None
