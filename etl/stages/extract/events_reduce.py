@@ -52,6 +52,8 @@ def _total(members: Sequence[Event], article_id: str) -> Event:
 
 def _parent(previous: Sequence[Event], claim: Claim) -> Event | None:
     for ev in reversed(previous):
+        if ev.measure == "count" and claim.measure != "count":
+            continue
         if ev.part_of is None and (ev.value_best or 0) > 0:
             if (claim.how == "part" and claim.measure == "count") or ev.measure == claim.measure:
                 return ev
