@@ -90,8 +90,8 @@ def test_vague_policy_rejects_bad_bounds(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["9" * 500, "10^100 grains", "1e999 stars", "$" + "9" * 40 + "bn", "1/0 of it"],
-    ids=["500_digits", "power_100", "exp_999", "money_40_digits", "divide_by_zero"],
+    ["9" * 500, "10^100 grains", "1e999 stars", "$" + "9" * 40 + "bn", "1/0 of it", "9" * 24 + "^24"],
+    ids=["500_digits", "power_100", "exp_999", "money_40_digits", "divide_by_zero", "power_overflow"],
 )
 def test_pathological_numbers_are_capped(text: str) -> None:
     got = extract_quantities(text)

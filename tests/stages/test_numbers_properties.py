@@ -19,7 +19,10 @@ _PIECES = st.sampled_from([
     "9" * 60, "¾", "½", "~", ">", "<=", "+/-", "or more", "-odd", "km", "kg", "€", "£", "Rs", "bn", "k",
     "one", "out of", "over", "the", ",", ".", " ", "\n", "(", ")", "/", "^", "e",
 ])
-_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=25).map(" ".join)
+# Digit literals of every shape the grammar reads: long, signed, decimal, exponents, fractions.
+_LITERALS = st.from_regex(r"-?\d{1,30}(?:[.,]\d{1,5})?(?:[eE^][+-]?\d{1,3}|/\d{1,4})?[kmbKMBT%]?", fullmatch=True)
+_GROUPED = st.from_regex(r"\d{1,3}(?:[ ,]\d{3}){1,3}(?:\.\d{1,2})?(?: \d{1,2}/\d{1,3}|[½¾]|e\d)?", fullmatch=True)
+_TEXT = st.lists(st.one_of(_PIECES, _LITERALS, _GROUPED, st.text(max_size=6)), max_size=25).map(" ".join)
 
 
 def _check(text: str) -> None:

@@ -11,6 +11,7 @@ the run is split into several numbers. Pure functions; no I/O.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -87,8 +88,8 @@ _W = "(?:" + trie_pattern(_WORDS) + ")"
 DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,.])"
     r"|\d+(?:\.\d+)?|\.\d+(?![\d.]))"
-    r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?!\d))?"
-    r"(?:[ \u00a0]\d{1,2}/\d{1,3}(?![\d/])|/\d{1,4}(?![\d/]))?"
+    r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?!\d)"
+    r"|[ \u00a0]\d{1,2}/\d{1,3}(?![\d/])|/\d{1,4}(?![\d/]))?"
     r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]?"
 )
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
@@ -152,15 +153,18 @@ def digit_value(literal: str) -> float | None:
             return None
         if not whole and float(num) >= float(den):
             return None  # "2023/118", "24/7": a code or a ratio written as a name, not a fraction
-        return (float(whole) if whole else 0.0) + float(num) / float(den) + extra
+        return (float(whole.replace(" ", "")) if whole else 0.0) + float(num) / float(den) + extra
     lit = lit.replace(" ", "")
     if len(re.sub(r"\D", "", lit.split("e")[0].split("E")[0].split("^")[0])) > MAX_DIGITS:
         return None
     if "^" in lit:
-        base, _, exp = lit.partition("^")
-        if abs(int(exp)) > MAX_EXPONENT:
-            return None
-        return float(base) ** int(exp) if float(base) != 0 or int(exp) > 0 else None
+        base_text, _, exp_text = lit.partition("^")
+        base, exp = float(base_text), int(exp_text)
+        if base == 0:
+            return 0.0 if exp > 0 else None
+        if abs(exp) > MAX_EXPONENT or exp * math.log10(abs(base)) > MAX_EXPONENT:
+            return None  # "999^24" would overflow a float; no news quantity is that large
+        return base**exp
     mantissa, _, exp = lit.lower().partition("e")
     if exp and abs(int(exp)) > MAX_EXPONENT:
         return None
