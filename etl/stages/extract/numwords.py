@@ -165,10 +165,10 @@ def digit_value(literal: str) -> float | None:
         if abs(exp) > MAX_EXPONENT or exp * math.log10(abs(base)) > MAX_EXPONENT:
             return None  # "999^24" would overflow a float; no news quantity is that large
         return base**exp
-    mantissa, _, exp = lit.lower().partition("e")
-    if exp and abs(int(exp)) > MAX_EXPONENT:
+    mantissa, _, power = lit.lower().partition("e")
+    if power and abs(int(power)) > MAX_EXPONENT:
         return None
-    return float(mantissa) * (10.0 ** int(exp) if exp else 1.0) + extra
+    return float(mantissa) * (10.0 ** int(power) if power else 1.0) + extra
 
 
 def tokenize_run(text: str, start: int, end: int) -> list[Tok]:
