@@ -38,6 +38,7 @@ from pathlib import Path
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import article_actor, find_actors
+from etl.stages.extract.events_index import bucket, index_sentences
 from etl.stages.extract.events_link import (
     Candidate,
     Claim,
@@ -51,6 +52,9 @@ from etl.stages.extract.events_reduce import fold_article, group_sentence
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, find_places
 
+# Neighbouring sentences are scanned together for implicit counts, in spans up to this long.
+_RUN_CHARS = 2000
+
 __all__ = ["EventVocabulary", "extract_events", "load_vocabulary"]
 
 
@@ -62,12 +66,7 @@ def load_vocabulary(*, actors_path: Path | None = None, measures_path: Path | No
 @dataclass(frozen=True, slots=True)
 class _ArticleContext:
     article: Article
-    sentences: Sequence[Sentence]
-    quantities: Sequence[QuantityMention]
-    dates: Sequence[DateMention]
-    when: ctx.DateContext
-    places: Sequence[PlaceMention]
-    main_place: PlaceMention | None
+    claims: ctx.ClaimContext
     actor: str | None
     actor_country: str | None  # where the actor operates: the country when no place is named
 
@@ -77,34 +76,41 @@ def event_id(article_id: str, start: int, end: int, measure: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{end}|{measure}".encode()).hexdigest()[:16]
 
 
-def _runs(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Consecutive sentences merged into one span each (index and paragraph of the first)."""
-    runs: list[Sentence] = []
-    previous = -2
-    for s in sentences:
-        if runs and s.index == previous + 1:
-            last = runs[-1]
-            runs[-1] = Sentence(last.index, last.char_start, s.char_end, "", last.paragraph)
-        else:
-            runs.append(s)
-        previous = s.index
+def _runs(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Consecutive sentences merged into spans of at most ``_RUN_CHARS`` characters, as
+    (first position, one past the last position) in ``sentences``."""
+    runs: list[tuple[int, int]] = []
+    for pos, s in enumerate(sentences):
+        if runs:
+            first, end = runs[-1]
+            joined = s.index == sentences[end - 1].index + 1 and end == pos
+            if joined and s.char_end - sentences[first].char_start <= _RUN_CHARS:
+                runs[-1] = (first, pos + 1)
+                continue
+        runs.append((pos, pos + 1))
     return runs
 
 
 def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequence[QuantityMention], vocab: EventVocabulary) -> list[tuple[Sentence, list[Claim]]]:
     text = article.text
-    cands = candidates_from(text, quantities)
     gated = [s for s in sentences if passes_gate(text, s.char_start, s.char_end, vocab)]
+    if not gated:
+        return []
+    index = index_sentences(gated)
+    cands = bucket(index, candidates_from(text, quantities), lambda c: c.start)
     singles: list[Candidate] = []
     zeros: list[Claim] = []
-    for run in _runs(gated):  # scan runs of neighbouring sentences at once: fewer regex calls
-        singles += singular_candidates(text, run, cands, vocab)
-        zeros += zero_claims(text, run, vocab)
+    for first, end in _runs(index.sentences):  # neighbouring sentences scanned at once: fewer regex calls
+        taken = [c for i in range(first, end) for c in cands.get(i, [])]
+        span = Sentence(first, index.sentences[first].char_start, index.sentences[end - 1].char_end, "")
+        singles += singular_candidates(text, span, taken, vocab)
+        zeros += zero_claims(text, span, vocab)
+    by_single = bucket(index, singles, lambda c: c.start)
+    by_zero = bucket(index, zeros, lambda z: z.cand.start)
     out = []
-    for sent in gated:
-        own = [c for c in cands if sent.char_start <= c.start < sent.char_end]
-        own += [c for c in singles if sent.char_start <= c.start < sent.char_end]
-        claims = link_sentence(text, sent, own, vocab) + [z for z in zeros if sent.char_start <= z.cand.start < sent.char_end]
+    for pos, sent in enumerate(index.sentences):
+        own = cands.get(pos, []) + by_single.get(pos, [])
+        claims = link_sentence(text, sent, own, vocab) + by_zero.get(pos, [])
         if claims:
             out.append((sent, claims))
     bomber = suicide_claim(text, sentences, [c for _, cs in out for c in cs], vocab)
@@ -136,17 +142,16 @@ class _SentenceFacts:
     """What every claim of one sentence shares (computed once per sentence)."""
 
     sent: Sentence
-    nxt: Sentence | None
     aggregate_cue: bool
     attribution: str | None
 
 
 def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext) -> Event:
-    text, sent = c.article.text, f.sent
+    sent = f.sent
     at = claim.cand.start
-    period = ctx.claim_period(c.when, at, sent, update=claim.update)
-    change = ctx.claim_change(text, sent, f.nxt, c.quantities, c.dates, period)
-    place, _ = ctx.claim_place(at, sent, c.sentences, c.places, c.main_place)
+    period = ctx.claim_period(c.claims, at, sent, update=claim.update)
+    change = ctx.claim_change(c.claims, sent, period)
+    place, _ = ctx.claim_place(c.claims, at, sent)
     actor = c.actor
     cand = claim.cand
     return Event(
@@ -198,14 +203,16 @@ def extract_events(
     lead = per_sentence[0][0]
     actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
     claimed = frozenset(s.index for s, _ in per_sentence)
-    when = ctx.date_context(article.text, sentences, dates, article.published, claimed)
+    main = _main_place(places, article.text)
+    lookups = ctx.claim_context(
+        article.text, sentences, quantities, dates, places, main=main, published=article.published, claimed=claimed
+    )
     home = vocab.actors.home.get(actor) if actor else None
-    c = _ArticleContext(article, sentences, quantities, dates, when, places, _main_place(places, article.text), actor, home)
-    by_index = {s.index: s for s in sentences}
+    c = _ArticleContext(article, lookups, actor, home)
     rows: list[Event] = []
     updates: set[str] = set()
     for sent, claims in per_sentence:
-        facts = _SentenceFacts(sent, by_index.get(sent.index + 1), vocab.aggregate.search(sent.text) is not None, ctx.attribution(sent.text))
+        facts = _SentenceFacts(sent, vocab.aggregate.search(sent.text) is not None, ctx.attribution(sent.text))
         events = [_event(claim, facts, c) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         rows.extend(group_sentence(claims, events, rows, article.article_id))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from etl.records import ChangeDirection, DateMention, Granularity, QuantityMention, Scope, Sentence
+from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_after, same_paragraph_before
 from etl.stages.extract.places import PlaceMention
 
 # A date introduced this way is the comparison base, not the claim's own period.
@@ -28,8 +29,10 @@ _STATEMENT = re.compile(
     re.I,
 )
 _STATEMENT_WINDOW = 45
-# How many following sentences of the paragraph may date a claim whose own sentence has no date.
+# How many following sentences of the paragraph may date a claim whose own sentence has no date,
+# and how many earlier ones frame it (dates and places).
 _LOOK_AHEAD_SENTENCES = 2
+_LOOK_BACK_SENTENCES = 12
 _PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
 _PLURAL_INCIDENTS = re.compile(r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b", re.I)
@@ -73,58 +76,78 @@ def _usable(text: str, d: DateMention, published: dt.date | None) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class DateContext:
-    """The article's dates sorted once: incident-like ones, and the dateline or statement dates."""
+class ClaimContext:
+    """What every claim of an article looks up, bucketed by sentence position once."""
 
-    usable: tuple[DateMention, ...]  # not a base period, not in the future, not dateline/statement
-    sentences: tuple[Sentence, ...]
+    text: str
+    index: SentenceIndex
+    usable: dict[int, list[DateMention]]  # dates that may date an incident (see :func:`claim_context`)
+    dates: dict[int, list[DateMention]]  # every date, for base periods
+    percents: dict[int, list[QuantityMention]]
+    places: dict[int, list[PlaceMention]]
+    lead: DateMention | None  # the first incident-like date of the first paragraph
+    main: PlaceMention | None  # the article's main place (its dominant country)
     published: dt.date | None
-    claimed: frozenset[int] = frozenset()  # sentences with claims of their own: they date those
+    claimed: frozenset[int]  # positions of sentences with claims of their own: they date those
 
 
-def date_context(
-    text: str, sentences: Sequence[Sentence], dates: Sequence[DateMention], published: dt.date | None, claimed: frozenset[int] = frozenset()
-) -> DateContext:
-    """Drop dates that do not date an incident: the dateline, "said on Sunday", "from 2023", the future."""
+def claim_context(
+    text: str,
+    sentences: Sequence[Sentence],
+    quantities: Sequence[QuantityMention],
+    dates: Sequence[DateMention],
+    places: Sequence[PlaceMention],
+    *,
+    main: PlaceMention | None,
+    published: dt.date | None,
+    claimed: frozenset[int] = frozenset(),
+) -> ClaimContext:
+    """Drop dates that do not date an incident (the dateline, "said on Sunday", "from 2023", the
+    future) and bucket dates, percentages and places by sentence."""
+    index = index_sentences(sentences)
     line = _DATELINE.match(text)
     end = line.end() if line else -1
-    usable = tuple(
+    usable = [
         d for d in dates
         if _usable(text, d, published) and d.char_end > end
         and not _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
+    ]
+    by_sentence = bucket(index, usable, lambda d: d.char_start)
+    first_paragraph = index.sentences[0].paragraph if index.sentences else 0
+    lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph for d in by_sentence[p]), None)
+    percents = [q for q in quantities if q.kind == "percent" and q.value is not None]
+    return ClaimContext(
+        text, index, by_sentence, bucket(index, dates, lambda d: d.char_start), bucket(index, percents, lambda q: q.char_start),
+        bucket(index, places, lambda p: p.char_start), lead, main, published,
+        frozenset(index.position[i] for i in claimed if i in index.position),
     )
-    return DateContext(usable, tuple(sentences), published, claimed)
 
 
 def _period(d: DateMention) -> Period:
     return Period(d.start_date, d.end_date, d.granularity, "text", d)
 
 
-def claim_period(c: DateContext, at: int, sent: Sentence, *, update: bool = False) -> Period:
+def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False) -> Period:
     """The date governing the claim's sentence, else its paragraph's (before, then after), else the
     lead's, else the publication date. A running total ("the toll rose to 11 on Sunday") takes the
     earliest date before it, which dates the incident rather than the update."""
-    own = [d for d in c.usable if sent.char_start <= d.char_start < sent.char_end]
-    if update:
-        before = [d for d in own if d.char_start < at]
-        if before:
-            return _period(before[0])
+    pos = c.index.position.get(sent.index)
+    if pos is None:
+        return Period(c.published, c.published, "day" if c.published else None, "published")
+    own = c.usable.get(pos, [])
+    before = [d for d in own if d.char_start < at]
+    if update and before:
+        return _period(before[0])
     if own:
         return _period(min(own, key=lambda d: abs(d.char_start - at)))
-    para = [s for s in c.sentences if s.paragraph == sent.paragraph]
-    earlier = [d for d in c.usable if any(s.char_start <= d.char_start < s.char_end for s in para if s.char_end <= sent.char_start)]
-    if earlier:
-        return _period(earlier[-1])
-    later = [s for s in para if s.char_start >= sent.char_end][:_LOOK_AHEAD_SENTENCES]
-    later = [s for s in later if s.index not in c.claimed]
-    ahead = [d for d in c.usable if any(s.char_start <= d.char_start < s.char_end for s in later)]
-    if ahead:
-        return _period(ahead[0])
-    if c.sentences and sent.paragraph > c.sentences[0].paragraph:
-        lead_end = max(s.char_end for s in c.sentences if s.paragraph == c.sentences[0].paragraph)
-        lead = [d for d in c.usable if d.char_start < lead_end]
-        if lead:
-            return _period(lead[0])
+    for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
+        if c.usable.get(p):
+            return _period(c.usable[p][-1])
+    for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
+        if p not in c.claimed and c.usable.get(p):
+            return _period(c.usable[p][0])
+    if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
+        return _period(c.lead)
     return Period(c.published, c.published, "day" if c.published else None, "published")
 
 
@@ -156,21 +179,21 @@ def _direction(q: QuantityMention, window: str) -> ChangeDirection | None:
     return None
 
 
-def claim_change(
-    text: str, sent: Sentence, nxt: Sentence | None, quantities: Sequence[QuantityMention], dates: Sequence[DateMention], own: Period
-) -> Change | None:
+def claim_change(c: ClaimContext, sent: Sentence, own: Period) -> Change | None:
     """A percent change stated in the claim's sentence, or in an anaphoric next sentence."""
-    spans = [(sent.char_start, sent.char_end)]
-    if nxt is not None and _ANAPHOR.match(nxt.text):
-        spans.append((nxt.char_start, nxt.char_end))
-    for lo, hi in spans:
-        for q in quantities:
-            if q.kind != "percent" or not lo <= q.char_start < hi or q.value is None:
+    pos = c.index.position.get(sent.index)
+    if pos is None:
+        return None
+    spans = [pos]
+    if pos + 1 < len(c.index.sentences) and _ANAPHOR.match(c.index.sentences[pos + 1].text):
+        spans.append(pos + 1)
+    for p in spans:
+        lo, hi = c.index.sentences[p].char_start, c.index.sentences[p].char_end
+        for q in c.percents.get(p, []):
+            direction = _direction(q, c.text[max(lo, q.char_start - 30) : min(hi, q.char_end + 30)])
+            if direction is None or q.value is None:
                 continue
-            direction = _direction(q, text[max(lo, q.char_start - 30) : min(hi, q.char_end + 30)])
-            if direction is None:
-                continue
-            base = [d for d in dates if lo <= d.char_start < hi and d is not own.mention and (_is_base(text, d) or d.char_start > q.char_start)]
+            base = [d for d in c.dates.get(p, []) if d is not own.mention and (_is_base(c.text, d) or d.char_start > q.char_start)]
             first = base[0] if base else None
             return Change(float(q.value), direction, first.start_date if first else None, first.end_date if first else None)
     return None
@@ -197,21 +220,20 @@ def _rank(p: PlaceMention) -> int:
     return _PLACE_RANK[p.place.kind] + (1 if p.place.demonym else 0)
 
 
-def claim_place(
-    at: int, sent: Sentence, sentences: Sequence[Sentence], places: Sequence[PlaceMention], fallback: PlaceMention | None
-) -> tuple[PlaceMention | None, bool]:
+def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention | None, bool]:
     """The most specific place in the claim's sentence (in the article's main country first), else
     earlier in its paragraph, else the article's main place.
 
     The flag says whether the place was named in the claim's own sentence.
     """
-    main = fallback.place.country_code if fallback else None
-    own = [p for p in places if sent.char_start <= p.char_start < sent.char_end]
+    main = c.main.place.country_code if c.main else None
+    pos = c.index.position.get(sent.index)
+    if pos is None:
+        return c.main, False
+    own = c.places.get(pos, [])
     if own:
         return min(own, key=lambda p: (p.place.country_code != main, _rank(p), abs(p.char_start - at))), True
-    para = {s.index for s in sentences if s.paragraph == sent.paragraph and s.char_end <= sent.char_start}
-    starts = {s.index: (s.char_start, s.char_end) for s in sentences if s.index in para}
-    earlier = [p for p in places if any(a <= p.char_start < b for a, b in starts.values())]
-    if earlier:
-        return min(earlier, key=lambda p: (_rank(p), -p.char_start)), False
-    return fallback, False
+    for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
+        if c.places.get(p):
+            return min(c.places[p], key=lambda m: (_rank(m), -m.char_start)), False
+    return c.main, False

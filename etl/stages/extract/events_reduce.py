@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -50,8 +51,8 @@ def _total(members: Sequence[Event], article_id: str) -> Event:
     )
 
 
-def _parent(previous: Sequence[Event], claim: Claim) -> Event | None:
-    for ev in reversed(previous):
+def _parent(previous: Sequence[Event], wholes: Sequence[Event], claim: Claim) -> Event | None:
+    for ev in itertools.chain(reversed(wholes), reversed(previous)):
         if ev.measure == "count" and claim.measure != "count":
             continue
         if ev.part_of is None and (ev.value_best or 0) > 0:
@@ -69,7 +70,7 @@ def _attach_parts(claims: Sequence[Claim], events: Sequence[Event], previous: Se
             out.append(ev)
             wholes.append(ev)
             continue
-        parent = _parent([*previous, *wholes], claim)
+        parent = _parent(previous, wholes, claim)
         if parent is None:
             if claim.how != "part" or claim.measure != "count":
                 out.append(ev)
