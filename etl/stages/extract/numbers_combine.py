@@ -90,7 +90,8 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
             return _change(a, b, a.start - len(m.group()), verb)
         return _range(a, b, a.start - len(m.group()))
     if _DASH_GAP.match(gap) and _inherit(a, b).value < b.value and a.qualifier in _FLAT:
-        return _range(a, b, a.start)
+        lead = _BETWEEN.search(before) or _FROM.search(before)  # "from 10 through 20", "between 30 to 40"
+        return _range(a, b, a.start - (len(lead.group()) if lead else 0))
     if _BOUND_GAP.match(gap) and a.qualifier in _LOWER + _UPPER and b.qualifier in _LOWER + _UPPER \
             and (a.qualifier in _LOWER) != (b.qualifier in _LOWER):
         low, high = (a, b) if a.qualifier in _LOWER else (b, a)
