@@ -57,7 +57,7 @@ _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
 # Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties").
-_ZERO_GATE = re.compile(r"\b(?:no|none|nobody|without|unhurt|unharmed|uninjured|unscathed|casualty-free)\b", re.I)
+_ZERO_GATE = re.compile(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|unharmed|uninjured|unscathed|casualty-free)\b", re.I)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
 _ADDITION = re.compile(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
 # The measure a part cue names: "the dead included", "among the injured".
