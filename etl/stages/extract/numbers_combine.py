@@ -34,7 +34,8 @@ SCORE_MAX = 200
 
 def _inherit(a: Cand, b: Cand) -> Cand:
     """"between 20 and 30 million", "50 to 80%": the first side takes the second's scale/unit."""
-    if a.scale == 1.0 and b.scale != 1.0 and a.value * b.scale <= b.value and a.kind in ("count", b.kind):
+    compatible = a.kind == b.kind or "count" in (a.kind, b.kind)
+    if compatible and a.scale == 1.0 and b.scale != 1.0 and a.value * b.scale <= b.value:
         a = replace(a, value=a.value * b.scale, scale=b.scale)
     if a.kind == "count" and b.kind != "count":
         a = replace(a, kind=b.kind, unit=b.unit)
