@@ -30,7 +30,17 @@ Bounds, decided once for every qualifier (``low <= value <= high`` wherever both
 
 Changes: "rose 45%", "a 45% increase", "fell by 12 percent" set ``change_direction``; "doubled"
 and "halved" carry no number in the text and are left to the event stage. "percentage points"
-has unit "percentage point", distinct from "%".
+has unit "percentage point" and "basis points" unit "basis point", both distinct from "%".
+
+Other readings, decided once:
+
+- Fractions and ratios are one number: "a third of" -> 0.333, "one in five" -> 0.2, "nine out of
+  ten" -> 0.9 (kind "count"); "a third" without "of" after it is an ordinal ("injuring a third").
+- "2.3m Syrians", "£1.2m" -> millions; "a 2m wall", "3m tall" -> metres (see ``numbers_attach``).
+- A hyphen between two integers where the first is not smaller ("won 3-1") is a score: dropped.
+- Year-shaped numbers (1800-2100, four digits) are years unless a count noun or a plural noun
+  follows without a determiner ("hired 2000 teachers"); phone numbers, IP addresses, version
+  numbers, times and dates are never quantities, even where other benchmarks count them.
 
 Caps: digit strings longer than ``numwords.MAX_DIGITS`` digits, exponents beyond
 ``numwords.MAX_EXPONENT`` ("10^100") and values whose magnitude exceeds :data:`MAX_MAGNITUDE`
