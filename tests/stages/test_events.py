@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
 from etl.eval.events import record_totals
 from etl.records import Article, DateMention, Event, QuantityMention
 from etl.stages.extract.events import EventVocabulary, event_id, extract_events, load_vocabulary
+from etl.stages.extract.events_vocab import VocabularyError
 from etl.stages.segment import split_sentences
 
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -190,3 +192,12 @@ def test_long_article_stays_linear(vocab: EventVocabulary) -> None:
     rows = run(text, vocab)
     assert len({r.event_id for r in rows}) == len(rows) >= 1200
     assert record_totals(rows) == {"killed": 15}
+
+
+def test_broken_vocabulary_fails_naming_the_problem(tmp_path: Path) -> None:
+    broken = tmp_path / "measures.toml"
+    broken.write_text("[measures.killed]\nafter = ['killed']\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="subjects"):
+        load_vocabulary(measures_path=broken)
+    with pytest.raises(VocabularyError):
+        load_vocabulary(measures_path=tmp_path / "missing.toml")

@@ -141,37 +141,46 @@ def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[Lin
     return tuple(p for p in found if p is not None)
 
 
-def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) -> EventVocabulary:
-    subjects_spec = data["subjects"]
-    assert isinstance(subjects_spec, dict)
+class VocabularyError(ValueError):
+    """A vocabulary file is missing a section or key, or holds a pattern that does not compile."""
+
+
+def _section(data: dict[str, Any], key: str, kind: type) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise VocabularyError(f"measures file: [{key}] is missing or not a {kind.__name__}")
+    return value
+
+
+def _cue(cues: dict[str, Any], key: str) -> re.Pattern[str]:
+    if not isinstance(cues.get(key), str):
+        raise VocabularyError(f"measures file: [cues] {key} is missing")
+    return re.compile(cues[key], re.I)
+
+
+def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> EventVocabulary:
+    subjects_spec = _section(data, "subjects", dict)
     named = "|".join(f"(?P<{name}>{spec['pattern']})" for name, spec in subjects_spec.items())
     all_subjects = "|".join(f"(?:{spec['pattern']})" for spec in subjects_spec.values())
-    perpetrators = frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator"))
-    measures_spec = data["measures"]
-    assert isinstance(measures_spec, dict)
-    strong = {name: spec for name, spec in measures_spec.items() if not spec.get("weak")}
-    weak = {name: spec for name, spec in measures_spec.items() if spec.get("weak")}
+    measures_spec = _section(data, "measures", dict)
     after_all = [a for spec in measures_spec.values() for a in spec.get("after", [])]
-    cues = data["cues"]
-    assert isinstance(cues, dict)
-    zero_spec = data.get("zero", [])
-    assert isinstance(zero_spec, list)
+    cues = _section(data, "cues", dict)
     return EventVocabulary(
-        strong=_link_patterns(strong, all_subjects),
-        weak=_link_patterns(weak, all_subjects),
+        strong=_link_patterns({n: s for n, s in measures_spec.items() if not s.get("weak")}, all_subjects),
+        weak=_link_patterns({n: s for n, s in measures_spec.items() if s.get("weak")}, all_subjects),
         gate=_gate(cues["gate"]),
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
-        perpetrators=perpetrators,
+        perpetrators=frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator")),
         singular=_singular(str(cues["singular"])),
-        zero=tuple((re.compile(z["pattern"], re.I), tuple(z["measures"])) for z in zero_spec),
+        zero=tuple((re.compile(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
         any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
-        hypothetical=re.compile(str(cues["hypothetical"]), re.I),
-        part=re.compile(str(cues["part"]), re.I),
-        update=re.compile(str(cues["update"]), re.I),
-        aggregate=re.compile(str(cues["aggregate"]), re.I),
-        suicide=re.compile(str(cues["suicide"]), re.I),
-        them_killed=re.compile(str(cues["them_killed"]), re.I),
-        suicide_counted=re.compile(str(cues["suicide_counted"]), re.I),
+        hypothetical=_cue(cues, "hypothetical"),
+        part=_cue(cues, "part"),
+        update=_cue(cues, "update"),
+        aggregate=_cue(cues, "aggregate"),
+        suicide=_cue(cues, "suicide"),
+        them_killed=_cue(cues, "them_killed"),
+        suicide_counted=_cue(cues, "suicide_counted"),
         actors=actors,
         gazetteer=gazetteer,
     )
@@ -179,7 +188,11 @@ def _compile(data: dict[str, object], actors: ActorIndex, gazetteer: Gazetteer) 
 
 def build_vocabulary(*, actors_path: Path | None = None, measures_path: Path | None = None) -> EventVocabulary:
     """Read and compile the vocabulary files; the user actor file extends the shipped one."""
-    with open(measures_path or MEASURES_PATH, "rb") as handle:
-        data = tomllib.load(handle)
-    actor_files = (ACTORS_PATH,) if actors_path is None else (ACTORS_PATH, actors_path)
-    return _compile(data, load_actors(actor_files), load_gazetteer())
+    path = measures_path or MEASURES_PATH
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+        actor_files = (ACTORS_PATH,) if actors_path is None else (ACTORS_PATH, actors_path)
+        return _compile(data, load_actors(actor_files), load_gazetteer())
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+        raise VocabularyError(f"cannot load the event vocabulary ({path}, {actors_path}): {exc}") from exc
