@@ -45,6 +45,7 @@ _TRANSITIVE = re.compile(
 # A finite verb between two numbers means two clauses, not a coordinated noun phrase.
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|been|be|said|says)\b", re.I)
 _OTHERS = re.compile(r"\s*(?:more|others|other)\b", re.I)
+_LIVES_VERB = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # "no one", "every one", "any one": not a count of one.
 _NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not)\s*$", re.I)
@@ -173,6 +174,8 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
         return Claim(c, measure, start, end, "after", part=_AMONG.search(trig) is not None)
     if _hypothetical(text, sent, c.start, vocab):
         return None
+    if trig.lower() == "lives" and not _LIVES_VERB.search(text, max(sent.char_start, c.start - 40), c.start):
+        return None  # "saved 12 lives" is not a toll; "claimed 12 lives" is
     return Claim(c, measure, start, end, link.kind)
 
 
