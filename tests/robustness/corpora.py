@@ -12,7 +12,10 @@ import gzip
 import io
 import os
 import random
+import signal
 import socket
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -308,3 +311,27 @@ def unreadable_parquet(root: Path) -> list[str]:
         except Exception as exc:  # noqa: BLE001 - any failure to read is what we report
             bad.append(f"{path}: {exc}")
     return bad
+
+
+def snapshot(root: Path) -> dict[str, list[tuple[object, ...]]]:
+    return {table: table_rows(root, table) for table in COMPARED_TABLES}
+
+
+# -- killing a run -----------------------------------------------------------------------------------
+REPO = Path(__file__).resolve().parents[2]
+# The fault-injection corpus: articles, and articles per committed batch.
+ARTICLES, BATCH = 200, 10
+
+
+def kill_run_after(corpus: Path, warehouse: Path, delay: float) -> float | None:
+    """Start `python -m etl run` and SIGKILL it after ``delay`` s; None when it finished first."""
+    args = [sys.executable, "-m", "etl", "run", str(corpus), "-w", str(warehouse), "--batch-size", str(BATCH), "--no-progress"]
+    proc = subprocess.Popen(args, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _, err = proc.communicate(timeout=delay)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+        return delay
+    assert proc.returncode == 0, err.decode(errors="replace")
+    return None

@@ -10,9 +10,6 @@ import datetime as dt
 import errno
 import os
 import random
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -25,18 +22,12 @@ from etl.pipeline import run_paths
 from etl.schema import SchemaError, load_schema
 from etl.warehouse import Warehouse, WarehouseError
 
-from .corpora import COMPARED_TABLES, table_rows, unreadable_parquet, write_news_corpus
+from .corpora import ARTICLES, BATCH, COMPARED_TABLES, kill_run_after, snapshot, table_rows, unreadable_parquet, write_news_corpus
 
-REPO = Path(__file__).resolve().parents[2]
-ARTICLES, BATCH = 200, 10
 # Kill delays are drawn in this window (seconds): a whole run of the corpus takes about 3 s here,
 # about 2 s of it importing, so most kills land between batches or inside a batch's writes.
 KILL_WINDOW = (1.2, 3.4)
 SEEDS = (1, 2, 3, 4)
-
-
-def snapshot(root: Path) -> dict[str, list[tuple[object, ...]]]:
-    return {table: table_rows(root, table) for table in COMPARED_TABLES}
 
 
 @pytest.fixture(scope="module")
@@ -59,20 +50,6 @@ def needs_extraction_module() -> None:
         pytest.skip(reason)
 
 
-def kill_run_after(corpus: Path, warehouse: Path, delay: float) -> float | None:
-    """Start `python -m etl run` and SIGKILL it after ``delay`` s; None when it finished first."""
-    args = [sys.executable, "-m", "etl", "run", str(corpus), "-w", str(warehouse), "--batch-size", str(BATCH), "--no-progress"]
-    proc = subprocess.Popen(args, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        proc.wait(timeout=delay)
-    except subprocess.TimeoutExpired:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        return delay
-    assert proc.returncode == 0, proc.stderr.read().decode() if proc.stderr else ""
-    return None
-
-
 @pytest.mark.parametrize("seed", SEEDS)
 def test_kill_9_then_rerun_equals_an_uninterrupted_run(seed: int, news: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
     corpus, expected = news
@@ -92,7 +69,6 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(seed: int, news: tuple[Pa
     assert all(status == "failed" or read == accounted for _, status, read, accounted in runs)
 
 
-@pytest.mark.xfail(strict=True, reason="warehouse: temporary files end in .parquet, so the views' **/*.parquet glob reads a half-written one")
 def test_half_written_temporary_file_is_invisible_to_readers(tmp_path: Path) -> None:
     wh = Warehouse(tmp_path)
     with wh.lock():
@@ -102,7 +78,6 @@ def test_half_written_temporary_file_is_invisible_to_readers(tmp_path: Path) -> 
     assert Warehouse(tmp_path).connect().execute("SELECT count(*) FROM rejects").fetchall() == [(1,)]
 
 
-@pytest.mark.xfail(strict=True, reason="warehouse: views read every Parquet file; a batch without a commit marker is visible until the next run")
 def test_uncommitted_batch_is_invisible_to_readers(tmp_path: Path) -> None:
     wh = Warehouse(tmp_path)
     with wh.lock():
@@ -111,7 +86,6 @@ def test_uncommitted_batch_is_invisible_to_readers(tmp_path: Path) -> None:
     assert Warehouse(tmp_path).connect().execute("SELECT count(*) FROM rejects").fetchall() == [(1,)]
 
 
-@pytest.mark.xfail(strict=True, reason="warehouse.recover does not remove the .tmp-*.duckdb left by a kill inside materialize")
 def test_recovery_removes_a_temporary_duckdb_file(tmp_path: Path) -> None:
     wh = Warehouse(tmp_path)
     with wh.lock():
@@ -162,7 +136,6 @@ def replace_warehouse(config: Config, root: Path) -> Config:
     return config.replace(warehouse=str(root))
 
 
-@pytest.mark.xfail(strict=True, reason="warehouse.commit_batch: table files written before a failed commit marker stay visible")
 def test_disk_full_at_the_commit_marker_leaves_the_previous_state_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, needs_extraction: None
 ) -> None:
@@ -176,7 +149,6 @@ def test_disk_full_at_the_commit_marker_leaves_the_previous_state_intact(
     assert snapshot(Path(config.warehouse)) == before
 
 
-@pytest.mark.xfail(strict=True, reason="warehouse.materialize lets OSError escape instead of WarehouseError (the CLI prints a traceback)")
 def test_disk_full_while_materializing_is_a_warehouse_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, needs_extraction: None) -> None:
     first, _, config = _two_corpora(tmp_path)
     _fail_replace(monkeypatch, lambda dst: dst.endswith(".duckdb"))
@@ -184,7 +156,6 @@ def test_disk_full_while_materializing_is_a_warehouse_error(tmp_path: Path, monk
         run_paths([first], config=config)
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.run_items records nothing in runs for a run that fails with WarehouseError")
 def test_a_failed_run_is_recorded_in_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, needs_extraction: None) -> None:
     first, second, config = _two_corpora(tmp_path)
     with monkeypatch.context() as patch:
@@ -231,7 +202,6 @@ def test_a_bad_row_raises_schema_error_and_writes_nothing(make: Callable[[], dic
     assert not list((tmp_path / "_commits").iterdir())
 
 
-@pytest.mark.xfail(strict=True, reason="warehouse.commit_batch validates table by table: tables sorted before the bad one are already written")
 def test_a_bad_row_in_a_later_table_writes_nothing(tmp_path: Path) -> None:
     wh = Warehouse(tmp_path)
     with wh.lock(), pytest.raises(SchemaError):

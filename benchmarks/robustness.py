@@ -1,0 +1,140 @@
+"""Robustness benchmark: the bad-input corpus and kill -9 fault injection, summarised.
+
+Builds the deliberately bad corpus of ``tests/robustness/corpora.py`` in a temporary folder, runs
+the pipeline over it (whole run, then every input on its own to count crashes precisely), and kills
+``python -m etl run`` with SIGKILL after random delays before rerunning it, comparing the warehouse
+with an uninterrupted run. Prints: inputs tried, outcomes by reason, crashes (must be 0), and one
+line per fault-injection seed.
+
+    python -m benchmarks.robustness [--seeds 6] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from etl.config import Config  # noqa: E402
+from etl.extractor import Extractor  # noqa: E402
+from etl.pipeline import run_paths  # noqa: E402
+from etl.records import Reject  # noqa: E402
+from etl.stages.ingest import ingest  # noqa: E402
+from etl.warehouse import Warehouse  # noqa: E402
+from tests.robustness.corpora import (  # noqa: E402
+    ARTICLE,
+    ARTICLES,
+    BATCH,
+    DUPLICATE,
+    build_bad_corpus,
+    kill_run_after,
+    snapshot,
+    unreadable_parquet,
+    write_news_corpus,
+)
+
+# Delays (s) between starting `etl run` and SIGKILL: from mid-import to about the end of the run.
+KILL_WINDOW = (1.0, 3.6)
+
+
+def _isolated_outcomes(root: Path, config: Config) -> tuple[Counter[str], list[str]]:
+    """Every input ingested and extracted on its own: outcomes, and the inputs that raised."""
+    extractor = Extractor.from_config(config)
+    outcomes: Counter[str] = Counter()
+    crashes: list[str] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file() or p.is_symlink() or not p.exists()):
+        try:
+            for item in ingest([path], max_bytes=config.max_input_bytes, max_chars=config.max_article_chars):
+                result = item if isinstance(item, Reject) else extractor.extract(item)
+                outcomes[result.reason if isinstance(result, Reject) else ARTICLE] += 1
+        except Exception:  # noqa: BLE001 - a crash is what this benchmark counts
+            crashes.append(f"{path}: {traceback.format_exc(limit=3)}")
+    return outcomes, crashes
+
+
+def bad_corpus(work: Path) -> int:
+    root = work / "bad"
+    expected = build_bad_corpus(root)
+    config = Config(warehouse=str(work / "bad-warehouse"), batch_size=7, progress=False)
+    t0 = time.perf_counter()
+    crashes: list[str] = []
+    try:
+        summary = run_paths([root], config=config)
+    except Exception:  # noqa: BLE001
+        crashes.append("whole run: " + traceback.format_exc(limit=5))
+    else:
+        c = summary.counts
+        print(f"inputs tried: {len(expected)} (read by the run: {c.inputs_read}) in {time.perf_counter() - t0:.1f} s")
+        print(f"  articles: {c.articles_new}, duplicates: {c.articles_duplicate}, rejected: {c.rejected}")
+        for reason, n in sorted(c.reject_reasons.items()):
+            print(f"  rejected ({reason}): {n}")
+        wrong = _wrong_outcomes(expected, config)
+        print(f"inputs with an unexpected outcome: {len(wrong)}")
+        for line in wrong:
+            print("  " + line)
+    _, isolated = _isolated_outcomes(root, config)
+    crashes += isolated
+    print(f"crashes: {len(crashes)}")
+    for crash in crashes:
+        print("  " + crash.replace("\n", "\n    "))
+    return len(crashes)
+
+
+def _wrong_outcomes(expected: dict[str, frozenset[str]], config: Config) -> list[str]:
+    con = Warehouse(config.warehouse).connect()
+    articles = {r[0] for r in con.execute("SELECT input FROM articles").fetchall()}
+    rejects = dict(con.execute("SELECT input, reason FROM rejects").fetchall())
+    wrong = []
+    for name, allowed in expected.items():
+        got = ARTICLE if name in articles else rejects.get(name, DUPLICATE)
+        if got not in allowed:
+            wrong.append(f"{name!r}: {got}, expected {sorted(allowed)}")
+    return wrong
+
+
+def faults(work: Path, seeds: int) -> int:
+    corpus = work / "news"
+    write_news_corpus(corpus, n=ARTICLES, seed=0)
+    reference = work / "reference"
+    run_paths([corpus], config=Config(warehouse=str(reference), batch_size=BATCH, progress=False))
+    expected = snapshot(reference)
+    print(f"fault injection: {ARTICLES} articles, --batch-size {BATCH}, SIGKILL after a random delay, then rerun")
+    unequal = 0
+    for seed in range(1, seeds + 1):
+        warehouse = work / f"killed-{seed}"
+        killed = kill_run_after(corpus, warehouse, random.Random(seed).uniform(*KILL_WINDOW))
+        markers = len(list((warehouse / "_commits").glob("*.json"))) if (warehouse / "_commits").exists() else 0
+        left = len(list(warehouse.rglob(".tmp-*")))
+        broken = unreadable_parquet(warehouse)
+        run_paths([corpus], config=Config(warehouse=str(warehouse), batch_size=BATCH, progress=False))
+        equal = snapshot(warehouse) == expected and not broken and not unreadable_parquet(warehouse)
+        unequal += not equal
+        when = f"killed after {killed:.2f} s" if killed else "finished before the kill"
+        print(f"  seed {seed}: {when}; {markers} commit markers and {left} temporary files at the kill; "
+              f"unreadable parquet {len(broken)}; after rerun equal to uninterrupted: {'yes' if equal else 'NO'}")
+    return unequal
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--seeds", type=int, default=6, help="fault-injection runs (default 6)")
+    parser.add_argument("--keep", type=Path, help="build everything in this folder and keep it")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="etl-robustness-") as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        crashes = bad_corpus(work)
+        unequal = faults(work, args.seeds)
+    return 1 if crashes or unequal else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
