@@ -7,11 +7,13 @@ importable: every input lands in ``articles`` or ``rejects``, and the run's coun
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -191,3 +193,33 @@ def test_run_over_the_bad_corpus_accounts_for_every_input(tmp_path: Path, config
         [summary.run_id],
     ).fetchall()
     assert row == [(len(expected), len(expected), "partial")]
+
+
+def _small_mixed_corpus(root: Path) -> None:
+    root.mkdir()
+    for name, day in [("old", "2023-01-05"), ("new", "2024-07-01"), ("newer", "2024-08-01")]:
+        (root / f"{name}.txt").write_text(f"Title: {name}\nPublished: {day}\n\n" + story(name))
+    (root / "undated.txt").write_text("Some 4 people were hurt in a crash. Case undated.\n")
+    (root / "copy-of-new.txt").write_text("Title: new\nPublished: 2024-07-01\n\n" + story("new"))
+    (root / "bad.txt").write_bytes(b"\0\1\2")
+    (root / "lines.jsonl").write_text('{"text": "Nine 9 were hurt. Line one."}\nnot json\n')
+
+
+def _runs(config: Config) -> list[tuple[Any, ...]]:
+    return Warehouse(config.warehouse).connect().execute(
+        "SELECT status, inputs_read, articles_new, articles_duplicate, articles_skipped, rejected FROM runs ORDER BY started_at"
+    ).fetchall()
+
+
+def test_accounting_holds_with_duplicates_skips_and_rejects(tmp_path: Path, config: Config, needs_extraction: None) -> None:
+    from etl.pipeline import RunOptions
+
+    _small_mixed_corpus(tmp_path / "in")
+    first = run_paths([tmp_path / "in"], config=config, options=RunOptions(since=dt.date(2024, 6, 1)))
+    second = run_paths([tmp_path / "in"], config=config)
+    # 8 inputs: 3 dated articles, 1 undated, 1 copy, 1 binary file, 2 JSON lines (one broken).
+    assert [(c.inputs_read, c.articles_new, c.articles_duplicate, c.articles_skipped, c.rejected) for c in (first.counts, second.counts)] == [
+        (8, 2, 1, 3, 2),  # old, undated and the JSON line are before --since or undated
+        (8, 3, 3, 0, 2),  # now they are new; the rest are duplicates of the first run
+    ]
+    assert _runs(config) == [("partial", 8, 2, 1, 3, 2), ("partial", 8, 3, 3, 0, 2)]

@@ -75,7 +75,6 @@ def test_query_refuses_anything_but_one_read_only_statement(sql: str, tmp_path: 
     assert not out.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="warehouse.read_only_query accepts EXPLAIN ANALYZE, which executes the statement it explains")
 @pytest.mark.parametrize("inner", ["COPY (SELECT 42) TO '{out}'", "COPY articles TO '{out}'"], ids=["copy-select", "copy-table"])
 def test_explain_analyze_cannot_write(inner: str, tmp_path: Path, sample_warehouse: tuple[Path, RunSummary]) -> None:
     out = tmp_path / "pwned.csv"
@@ -105,7 +104,6 @@ def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     assert "no such file" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="warehouse.connect passes the warehouse path to read_parquet as a glob: '[...]' breaks it")
 @pytest.mark.parametrize("name", ["wh [1]", "wh[a-z]"])
 def test_warehouse_path_with_glob_characters(name: str, tmp_path: Path) -> None:
     (tmp_path / "in.txt").write_text("Title: t\nPublished: 2024-03-03\n\nAt least 12 people were killed on Tuesday.\n")
@@ -139,7 +137,6 @@ def test_extract_output_into_a_missing_folder_is_a_clear_error(small_jsonl: Path
     assert not (tmp_path / "no").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="cli.extract opens -o with click.File(atomic=True): a folder raises IsADirectoryError")
 def test_extract_output_onto_a_folder_is_a_clear_error(small_jsonl: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(small_jsonl), "-o", str(tmp_path)])
     assert result.exit_code in (1, 2)
@@ -153,8 +150,44 @@ def test_extract_output_with_traversal_lands_where_it_says(small_jsonl: Path, tm
     assert json.loads((tmp_path / "out.jsonl").read_text())["id"] == "a"
 
 
-@pytest.mark.xfail(strict=True, reason="cli.report: --plot into a missing folder raises FileNotFoundError from matplotlib")
 def test_plot_into_a_missing_folder_is_a_clear_error(tmp_path: Path, sample_warehouse: tuple[Path, RunSummary]) -> None:
     result = CliRunner().invoke(main, ["report", "-w", str(sample_warehouse[0]), "--plot", str(tmp_path / "no" / "p.png")])
     assert result.exit_code in (1, 2)
     _clean_exit(result, result.exit_code)
+
+
+EXTRACT_LINES = [
+    ('{"id": "ok", "text": "At least 12 people were killed.", "published": null}', None),
+    ('{"id": "surrogate", "text": "x \\ud800 12 killed"}', "encoding"),
+    ('{"id": "far", "text": "12 killed", "published": "9999-01-01"}', "invalid_field"),
+    ('{"id": ' + "9" * 5000 + ', "text": "1"}', "line 4"),
+    ("\xff\xfe not json", "line 5"),
+    ('{"id": "int-date", "text": "5 killed", "published": 5}', "invalid_field"),
+    ('{"id": "feb30", "text": "5 killed", "published": "2024-02-30"}', "invalid_field"),
+    ('["a", "list"]', "line 8"),
+    ('{"id": "no-text"}', "line 9"),
+    ('{"id": "invisible", "text": "\\u0000\\u202e 5 killed \\u200b"}', None),
+]
+
+
+def test_extract_answers_every_line_in_order(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(line for line, _ in EXTRACT_LINES) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    _clean_exit(CliRunner().invoke(main, ["extract", str(source), "-o", str(out)]), 0)
+    answers = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(answers) == len(EXTRACT_LINES)
+    for answer, (_, error) in zip(answers, EXTRACT_LINES, strict=True):
+        if error is None:
+            assert "error" not in answer and answer["quantities"], answer
+        else:
+            assert error in answer["error"] and answer["quantities"] == answer["events"] == [], answer
+
+
+@pytest.mark.xfail(strict=True, reason="cli.extract catches ValueError only: json.loads raises RecursionError on deep nesting")
+def test_extract_survives_deeply_nested_json(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("[" * 100_000 + "]" * 100_000 + "\n" + EXTRACT_LINES[0][0] + "\n")
+    result = CliRunner().invoke(main, ["extract", str(source), "-o", str(tmp_path / "out.jsonl")])
+    _clean_exit(result, 0)
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 2
