@@ -209,6 +209,8 @@ def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabul
         return False
     if _OTHERS.match(text, c.end, sent.char_end):
         return False
+    if _REPORTER.match(text, c.end, sent.char_end):  # "two officials said": sources, not a count
+        return False
     m = vocab.subject.match(text, c.end, sent.char_end)
     return m is not None and m.lastgroup != "victims"
 
