@@ -32,6 +32,12 @@ _YEAR_DETERMINER = re.compile(r"(?i:\b(?:the|a|an|its|their|this|that|these|thos
 _COUNT_NOUN = re.compile(r"^\s+(?:people|persons|men|women|children|troops|soldiers|civilians|residents|refugees|migrants|workers|students|police(?:men)?|officers|fighters|militants|families|households|homes|houses)\b", re.I)
 # "In 2019 soldiers attacked": after these a year-shaped number is always a year.
 _YEAR_PREPOSITION = re.compile(r"(?i:\b(?:in|since|until|till|during|before|after|from|through|circa|year|early|late|mid)\s+)$")
+# "In March five people died": a month as a period, so a spelled number after it is not its day.
+_MONTH_AS_PERIOD = re.compile(r"(?i:\b(?:in|during|since|by|of|last|this|next|early|late|mid|until|through)\s+)[A-Z][a-z]+\.?\s+$")
+# A number joined by a dash or "to" to a masked time or date is part of that time or date.
+_NEXT_TO_MASKED_BEFORE = re.compile(r"\x1f\s*(?:-|\u2013|~|to|until|till|through)\s*$")
+_NEXT_TO_MASKED_AFTER = re.compile(r"^\s*(?:-|\u2013|~|to|until|till|through)\s*\x1f")
+_AND_MASKED_AFTER = re.compile(r"^\s+and\s+\x1f")
 # "No 10 said", "No 2 official": British style for "number", capital N and no full stop.
 _CAPITAL_NO = re.compile(r"(?<![\w.])No\s$")
 _OF_FOLLOWS = re.compile(r"^\s+of\b")
@@ -96,7 +102,8 @@ def _is_year(text: str, masked: str, p: Parsed) -> bool:
         return True
     if LEXICON.year_count_after.match(after) and not (_YEAR_DETERMINER.search(before) and not _COUNT_NOUN.match(after)):
         return False
-    return not LEXICON.qualifier_before.search(before)
+    qualifier = LEXICON.qualifier_before.search(before)
+    return qualifier is None or not qualifier.group()[:1].isalpha()  # "2014~2018" is still two years
 
 
 def _excluded(text: str, masked: str, p: Parsed) -> bool:
@@ -106,7 +113,11 @@ def _excluded(text: str, masked: str, p: Parsed) -> bool:
         return True
     if not p.has_digits:
         # "World War Two", "Air Force One", "Formula One": a capitalised name, not a count.
-        return text[p.start].isupper() and bool(before.strip()) and LEXICON.identifier_before.search(before) is not None
+        if text[p.start].isupper() and before.strip() and LEXICON.identifier_before.search(before) is not None:
+            return True
+        # "May twenty-nine": a day of the month written in words.
+        day = p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction
+        return day and bool(LEXICON.month_before.search(before)) and not _MONTH_AS_PERIOD.search(before)
     if _CAPITAL_NO.search(before):
         return True
     if LEXICON.currency_before.search(before[-12:]):
@@ -121,7 +132,11 @@ def _excluded(text: str, masked: str, p: Parsed) -> bool:
         return True
     if LEXICON.identifier_before.search(before) or _is_year(text, masked, p):
         return True
-    if p.value.is_integer() and 1 <= p.value <= 31 and not p.has_words:
+    nxt = masked[p.end:p.end + 12]
+    if _NEXT_TO_MASKED_BEFORE.search(before) or _NEXT_TO_MASKED_AFTER.match(nxt) or (
+            _AND_MASKED_AFTER.match(nxt) and before.rstrip().lower().endswith("between")):
+        return True  # "from 5 to 6pm", "10:30 to 3", "November 18-19": the other end of a time or date
+    if p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction:
         return bool(LEXICON.month_before.search(before) or LEXICON.month_after.match(masked[p.end:p.end + 20]))
     return False
 

@@ -27,7 +27,10 @@ _PATTERNS = [
     r"(?<![\w./])\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d/.])",
     r"(?<![\w/-])(?:1[89]|20)\d{2}[/-]\d{2}(?![\d/-])",
     r"(?<![\w.:])\d{1,2}(?::\d{2}){1,2}(?:\s*(?:[aApP]\.?[mM]\.?|GMT|UTC|hrs|h)(?![\w]))?",
-    r"(?<![\w.,])\d{1,2}\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)(?![\w])",
+    r"(?<![\w.,])(?:\d{1,2}(?:\.\d{2})?|\d{3,4})\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)(?![\w])",
+    r"(?<![\w.,])\d{1,2}(?:[:.]\d{2})?\s*(?:-|\u2013|to|until|till)\s*\d{1,2}(?:[:.]\d{2})?\s?"
+    r"(?:[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)(?![\w])",
+    r"(?<![\w.,])\d{1,2}(?:[:.]\d{2})?\s*(?:noon|midnight|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight)\b",
     r"(?<![\w.,])\d{1,2}\s+o'clock",
     r"(?<![\w.,])[0-2]\d[0-5]\d\s?(?:GMT|UTC|hrs|Z|local\s+time)(?![\w])",
     r"(?<![\w.,])\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Lane|Drive|Square)\b",
@@ -40,7 +43,8 @@ _PATTERNS = [
     r"(?<![\w$€£¥₹])(?!(?:Rs|Rp|Ksh|KSh|Kshs|Sh|Tk|RM|US|USD|EUR|GBP|INR|CNY|RMB|JPY)\.?\d)"
     r"(?!(?:km|m|mi|cm|sq|ft|in)[23²³](?![\w]))[A-Za-z]+(?:-|\.)?\d(?:[\w.+/-]*\w)?",
     r"(?:^|(?<=\n))[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=[ \t])",
-    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\d,]\d)",
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?(?![\d,]\d)",
+    rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2013|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}(?!\d))?",
     rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}(?!\d))?",
 ]
 # Patterns that start with a letter (month names, letter-digit codes) and the others, which start
