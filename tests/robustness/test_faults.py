@@ -163,8 +163,8 @@ def test_a_failed_run_is_recorded_in_runs(tmp_path: Path, monkeypatch: pytest.Mo
         with pytest.raises(WarehouseError):
             run_paths([first], config=config)
     run_paths([second], config=config)
-    statuses = Warehouse(config.warehouse).connect().execute("SELECT status FROM runs ORDER BY started_at").fetchall()
-    assert statuses == [("failed",), ("ok",)]
+    statuses = Warehouse(config.warehouse).connect().execute("SELECT status FROM runs").fetchall()
+    assert sorted(statuses) == [("failed",), ("ok",)]
 
 
 # -- schema validation before writing ---------------------------------------------------------------
@@ -243,3 +243,16 @@ def test_an_extractor_bug_on_one_article_does_not_stop_the_run(tmp_path: Path, m
     summary = run_paths([corpus], config=Config(warehouse=str(tmp_path / "wh"), batch_size=3, progress=False))
     assert (summary.counts.articles_new, summary.counts.rejected) == (7, 1)
     assert summary.counts.reject_reasons == {"extract_error": 1}
+
+
+def test_disk_full_through_the_cli_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, needs_extraction: None) -> None:
+    from click.testing import CliRunner
+
+    from etl.cli import main
+
+    first, _, config = _two_corpora(tmp_path)
+    _fail_replace(monkeypatch, lambda dst: True)
+    result = CliRunner().invoke(main, ["run", str(first), "-w", config.warehouse, "--no-progress"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    assert "No space left on device" in result.output
+    assert unreadable_parquet(Path(config.warehouse)) == []
