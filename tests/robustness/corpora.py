@@ -139,6 +139,13 @@ _HTML_ANY = frozenset({ARTICLE, "no_text"})
 _GOOD_JSON = '{"id": "g%d", "text": "%s", "published": "2024-03-03"}'
 
 
+_ARTICLE_P = "<html><body><article><p>At least 12 people were killed on Tuesday in the city, officials said. {}</p></article></body></html>"
+# Entity expansion ("billion laughs") and an external entity pointing at a local file: neither may be expanded.
+_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">'
+           + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)) + "]>" + _ARTICLE_P.format("&lol9;"))
+_XXE = '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + _ARTICLE_P.format("&xxe; Case xxe.")
+
+
 def _good_json(n: int) -> str:
     return _GOOD_JSON % (n, f"At least {n + 3} people were killed in a raid, officials said. Line {n}.")
 
@@ -172,6 +179,8 @@ BAD_CASES: tuple[Case, ...] = (
          _one(*_HTML_ANY)),
     Case("html/plain_text.htm", _text(story("plain-htm")), _one(*_HTML_ANY)),
     Case("html/binary.html", _bytes(b"<html>\0\0\0\xff"), _one("binary")),
+    Case("html/billion_laughs.html", _text(_LAUGHS), _one(*_HTML_ANY)),
+    Case("html/external_entity.html", _text(_XXE), _one(*_HTML_ANY)),
     Case("html/bad_charset.html", _text('<?xml version="1.0" encoding="bogus-9"?><html><body><article><p>'
                                         + story("charset") + "</p></article></body></html>"), _one(*_HTML_ANY)),
     # JSON

@@ -147,6 +147,16 @@ def test_invisible_and_direction_characters_are_removed(bad_corpus: tuple) -> No
     assert "\u202e" not in texts[str(root / "text" / "rtl_mixed.txt")]
 
 
+def test_html_entities_are_not_expanded(bad_corpus: tuple) -> None:
+    root, _, _ = bad_corpus
+    t0 = time.perf_counter()
+    items = list(ingest([root / "html"], max_bytes=10**6, max_chars=10**6))
+    assert time.perf_counter() - t0 < 10
+    for item in items:
+        if isinstance(item, Article):
+            assert "lollollol" not in item.text and "root:" not in item.text, item.input
+
+
 @pytest.mark.parametrize("dateline", ["LAHORE, March 3, 9999 (Wire) -", "Published: 9999-12-31", "By Jo Bloggs | 1 May 0001"])
 def test_publication_date_found_in_text_stays_in_the_plausible_window(dateline: str) -> None:
     article = make_article(f"{dateline} Some 12 people were killed.", name="t", max_chars=1000, meta={})
