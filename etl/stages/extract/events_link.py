@@ -44,6 +44,11 @@ _TRANSITIVE = re.compile(
 )
 # A finite verb between two numbers means two clauses, not a coordinated noun phrase.
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|been|be|said|says)\b", re.I)
+_POPULATION = re.compile(
+    r"\b(?:town|city|village|district|province|region|country|nation|camp|population|home)\s+(?:of|to)\s+"
+    r"(?:about|some|around|nearly|almost|roughly|more\s+than|over|an\s+estimated)?\s*$",
+    re.I,
+)
 _OTHERS = re.compile(r"\s*(?:more|others|other)\b", re.I)
 _LIVES_VERB = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
@@ -210,6 +215,8 @@ def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabul
     if _OTHERS.match(text, c.end, sent.char_end):
         return False
     if _REPORTER.match(text, c.end, sent.char_end):  # "two officials said": sources, not a count
+        return False
+    if _POPULATION.search(text, max(sent.char_start, c.start - 40), c.start):  # "a town of 300,000 people"
         return False
     m = vocab.subject.match(text, c.end, sent.char_end)
     return m is not None and m.lastgroup != "victims"

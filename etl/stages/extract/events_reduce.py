@@ -7,6 +7,7 @@ See the module docstring of :mod:`etl.stages.extract.events` for the scheme: sum
 from __future__ import annotations
 
 import datetime as dt
+import re
 import hashlib
 import itertools
 from collections.abc import Sequence
@@ -17,6 +18,9 @@ from etl.stages.extract.events_link import Claim
 
 # Two rows dated more than this far apart (in the text) belong to different incidents.
 _SAME_INCIDENT_GAP = dt.timedelta(days=31)
+# A total whose subject says nothing specific may be broken down after it ("two people: a guard...").
+_GENERIC_SUBJECTS = frozenset({None, "people", "victims", "civilians"})
+_APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
 # When parts are summed, the total takes the loosest qualifier among them (in this order).
 _QUALIFIER_ORDER: tuple[Qualifier, ...] = ("vague", "range", "approx", "at_least", "more_than", "at_most", "less_than", "exact")
 
@@ -80,6 +84,18 @@ def _attach_parts(claims: Sequence[Claim], events: Sequence[Event], previous: Se
     return out
 
 
+def _breakdown(members: Sequence[Event]) -> bool:
+    """"killed two people, a guard and a teacher": the figures after a generic total, set off by a
+    comma, colon or dash, that add up to it are its parts, not more victims."""
+    first, rest = members[0], members[1:]
+    if first.subject not in _GENERIC_SUBJECTS or first.value_best != sum(m.value_best or 0 for m in rest):
+        return False
+    if first.quantity_end is None or rest[0].quantity_start is None:
+        return False
+    between = first.evidence[first.quantity_end - first.char_start : rest[0].quantity_start - first.char_start]
+    return _APPOSITION.search(between) is not None
+
+
 def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: Sequence[Event], article_id: str) -> list[Event]:
     """Parts get their parent; several claims of one measure in a sentence get a total row, unless
     one of them is a running total ("the toll rose to 17 after four more bodies were found"), which
@@ -98,6 +114,11 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         if running and len(members) > 1 and ev in members:
             head = max(running, key=lambda r: r.value_best or 0)
             out.extend(r if r is head else replace(r, part_of=head.event_id) for r in members)
+            done.update(m.event_id for m in members)
+            continue
+        if ev.part_of is None and len(members) > 1 and ev is members[0] and _breakdown(members):
+            out.append(ev)
+            out.extend(replace(m, part_of=ev.event_id) for m in members[1:])
             done.update(m.event_id for m in members)
             continue
         if ev.part_of is None and len(members) > 1 and ev in members:

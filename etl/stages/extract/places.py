@@ -41,6 +41,13 @@ _RUN = re.compile(
     r"\b[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*"
     r"(?:\s+(?:(?:of|the|and|al|el|de|du|la|ul|e)\s+|[a-z]{1,3}-)*[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*)*"
 )
+# Words that may stand before a town without making it a surname ("Northern Kaduna", "In Kabul").
+_MODIFIERS = frozenset(
+    "north south east west northern southern eastern western central upper lower greater new old "
+    "in on at from to by near and but the a an of for with after before during across outside inside "
+    "while when as if since until under over into between".split()
+)
+_ADMIN_AFTER = re.compile(r"\s+(?:state|province|region|district|county|governorate|prefecture|department)\b", re.I)
 # A name right after these words is a lake, gulf or sea, not the country or city of that name.
 _FEATURE = re.compile(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
 _WORD = re.compile(r"\S+")
@@ -177,9 +184,18 @@ def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, 
             if hit is None:
                 i += 1
                 continue
-            found.append(hit[:3])
+            if not _in_person_name(keys, i, hit):
+                found.append(hit[:3])
             i += hit[3]
     return found
+
+
+def _in_person_name(keys: list[tuple[str, str]], i: int, hit: tuple[int, int, tuple[Place, ...], int]) -> bool:
+    """"Aisha Bello", "Imran Khan": a one-word town right after an unknown capitalised word is a
+    surname (a modifier such as "Northern" or a sentence-opening "In" does not count)."""
+    if i == 0 or hit[3] > 1 or any(p.kind == "country" for p in hit[2]):
+        return False
+    return keys[i - 1][1] not in _MODIFIERS
 
 
 def _doubtful(text: str, start: int, end: int, places: tuple[Place, ...]) -> bool:
@@ -227,6 +243,17 @@ def dominant_country(mentions: Sequence[PlaceMention], text: str = "") -> str | 
     return next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
 
 
+def _pick(text: str, end: int, places: tuple[Place, ...], context: Counter[str]) -> Place:
+    if _ADMIN_AFTER.match(text, end):  # "Niger State", "Borno state": the region, not the country
+        admins = [p for p in places if p.kind == "admin"]
+        if admins:
+            return max(admins, key=lambda p: context.get(p.country_code, 0))
+    best = places[0]
+    if best.kind != "country" and len({p.country_code for p in places}) > 1:
+        best = max(places, key=lambda p: (context.get(p.country_code, 0), -_KIND_RANK[p.kind], p.population))
+    return best
+
+
 def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     """Every place named in ``text``, each resolved to one gazetteer entry using article context."""
     try:
@@ -234,10 +261,4 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     except re.error:  # pragma: no cover - the pattern is constant
         return []
     context = Counter(places[0].country_code for _, _, places in raw if len({p.country_code for p in places}) == 1)
-    out: list[PlaceMention] = []
-    for start, end, places in raw:
-        best = places[0]
-        if best.kind != "country" and len({p.country_code for p in places}) > 1:
-            best = max(places, key=lambda p: (context.get(p.country_code, 0), -_KIND_RANK[p.kind], p.population))
-        out.append(PlaceMention(start, end, text[start:end], best))
-    return out
+    return [PlaceMention(start, end, text[start:end], _pick(text, end, places, context)) for start, end, places in raw]
