@@ -7,9 +7,9 @@ See the module docstring of :mod:`etl.stages.extract.events` for the scheme: sum
 from __future__ import annotations
 
 import datetime as dt
-import re
 import hashlib
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
