@@ -8,6 +8,7 @@ importable: every input lands in ``articles`` or ``rejects``, and the run's coun
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import threading
 import time
@@ -16,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.config import Config
 from etl.pipeline import run_paths
 from etl.records import Article, Reject
-from etl.stages.ingest import ingest, make_article, read_inputs
+from etl.stages.ingest import SUPPORTED, RawInput, ingest, make_article, parse_input, read_inputs
 from etl.warehouse import Warehouse
 
 from .corpora import ARTICLE, BAD_CASES, DUPLICATE, EXTRACT_REASONS, HUGE_FILE_BYTES, LIMITS, Case, build_bad_corpus, story
@@ -233,3 +236,24 @@ def test_accounting_holds_with_duplicates_skips_and_rejects(tmp_path: Path, conf
         (8, 3, 3, 0, 2),  # now they are new; the rest are duplicates of the first run
     ]
     assert _runs(config) == [("partial", 8, 2, 1, 3, 2), ("partial", 8, 3, 3, 0, 2)]
+
+
+_JSONISH = st.one_of(st.binary(max_size=200), st.text(max_size=200).map(str.encode),
+                     st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                                  lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["text", "id", "published", "title"]), inner, max_size=4),
+                                  max_leaves=8).map(lambda obj: json.dumps(obj).encode()))
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=_JSONISH, fmt=st.sampled_from(sorted(SUPPORTED)), lines=st.integers(min_value=1, max_value=3))
+def test_parse_input_never_raises_and_never_drops(data: bytes, fmt: str, lines: int) -> None:
+    raw = RawInput(f"x{fmt}", fmt, b"\n".join([data] * lines))
+    items = list(parse_input(raw, max_chars=10_000))
+    assert items, "an input produced neither an article nor a reject"
+    for item in items:
+        if isinstance(item, Reject):
+            assert item.reason.isidentifier() and item.detail, item
+        else:
+            item.text.encode("utf-8")  # storable
+            assert item.text.strip() and len(item.text) <= 10_000
+            assert item.published is None or 1900 <= item.published.year <= 2100
