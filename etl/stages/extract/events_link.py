@@ -51,6 +51,7 @@ _POPULATION = re.compile(
 )
 _OTHERS = re.compile(r"\s*(?:more|others|other)\b", re.I)
 _LIVES_VERB = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
+_BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # "no one", "every one", "any one": not a count of one.
 _NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not)\s*$", re.I)
@@ -186,6 +187,9 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
 
 def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary, *, weak: bool = False) -> Claim | None:
     """The measure stated by the words around one number, or None (weak: only the weak measures)."""
+    bodies = None if weak else _BODIES_OF.search(text, max(sent.char_start, c.start - 40), c.start)
+    if bodies is not None:  # "the bodies of 9 men abducted last month": deaths, whatever follows
+        return Claim(c, "killed", bodies.start(), bodies.end(), "before")
     for link in vocab.weak if weak else vocab.strong:
         claim = _link_one(text, c, sent, link, vocab)
         if claim is not None:
