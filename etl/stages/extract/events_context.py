@@ -18,6 +18,9 @@ _BASE_CUE = re.compile(
     re.I,
 )
 _BASE_WINDOW = 40
+# "on Monday, a day after rebels raided the area": the incident was that many days before the date.
+_DAYS_AFTER = re.compile(r"\s*,?\s*(?:the\s+day|(a|one|two|three|four|five|six|\d)\s+days?)\s+after\b", re.I)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "KABUL, Aug 14 (Newswire) -": the dateline dates the report, not the incident.
 _DATELINE = re.compile(
     r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’-]+,[^\n]{0,50}?\s[-—–]+\s"
@@ -123,7 +126,13 @@ def claim_context(
     )
 
 
-def _period(d: DateMention) -> Period:
+def _period(d: DateMention, text: str = "") -> Period:
+    shift = _DAYS_AFTER.match(text, d.char_end) if text and d.granularity == "day" else None
+    if shift is not None:  # "found on Monday, a day after rebels raided the area": the raid was Sunday
+        word = (shift.group(1) or "a").lower()
+        days = int(word) if word.isdigit() else _SMALL.get(word, 1)
+        day = d.start_date - dt.timedelta(days=days)
+        return Period(day, day, "day", "text", d)
     return Period(d.start_date, d.end_date, d.granularity, "text", d)
 
 
@@ -139,7 +148,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if update and before:
         return _period(before[0])
     if own:
-        return _period(min(own, key=lambda d: abs(d.char_start - at)))
+        return _period(min(own, key=lambda d: abs(d.char_start - at)), c.text)
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
         if c.usable.get(p):
             return _period(c.usable[p][-1])
