@@ -108,18 +108,28 @@ def _is_year(text: str, masked: str, p: Parsed) -> bool:
     return qualifier is None or not qualifier.group()[:1].isalpha()  # "2014~2018" is still two years
 
 
+def _excluded_words(text: str, before: str, p: Parsed) -> bool:
+    """A number written only in words that is a name or a day of the month."""
+    # "World War Two", "Air Force One", "Formula One": a capitalised name, not a count.
+    if text[p.start].isupper() and before.strip() and LEXICON.identifier_before.search(before) is not None:
+        return True
+    # "May twenty-nine": a day of the month written in words.
+    day = p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction
+    return day and bool(LEXICON.month_before.search(before)) and not _MONTH_AS_PERIOD.search(before)
+
+
 def _excluded(text: str, masked: str, p: Parsed) -> bool:
     before = masked[max(0, p.start - WINDOW):p.start]
-    after = masked[p.end:p.end + 3]
     if p.has_words and not _keep_words(masked, p):
         return True
     if not p.has_digits:
-        # "World War Two", "Air Force One", "Formula One": a capitalised name, not a count.
-        if text[p.start].isupper() and before.strip() and LEXICON.identifier_before.search(before) is not None:
-            return True
-        # "May twenty-nine": a day of the month written in words.
-        day = p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction
-        return day and bool(LEXICON.month_before.search(before)) and not _MONTH_AS_PERIOD.search(before)
+        return _excluded_words(text, before, p)
+    return _excluded_digits(text, masked, p, before)
+
+
+def _excluded_digits(text: str, masked: str, p: Parsed, before: str) -> bool:
+    """A number with digits that is part of a code, a date, a time, a year or a name."""
+    after = masked[p.end:p.end + 3]
     if _CAPITAL_NO.search(before):
         return True
     if LEXICON.currency_before.search(before[-12:]):
