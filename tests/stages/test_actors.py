@@ -123,3 +123,16 @@ ALIAS_CASES = [(name, alias) for name, aliases in DEV_ACTOR_ALIASES.items() for 
 @pytest.mark.parametrize(("name", "alias"), ALIAS_CASES, ids=[a for _, a in ALIAS_CASES])
 def test_dev_actor_aliases(name: str, alias: str, index: ActorIndex) -> None:
     assert [m.name for m in find_actors(f"On Monday {alias} fighters attacked.", index)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Islamic State-linked militants killed 5 people.", "Islamic State"),
+        ("Al-Shabaab-affiliated gunmen attacked a base.", "al-Shabaab"),
+        ("The Hamas-run health ministry said 5 people died.", None),
+    ],
+    ids=["linked", "affiliated", "run-by-is-government"],
+)
+def test_hyphenated_ties(text: str, name: str | None, index: ActorIndex) -> None:
+    assert article_actor(text, find_actors(text, index)) == name

@@ -35,7 +35,7 @@ _ATTRIBUTED_BEFORE = re.compile(
     re.I,
 )
 _DESCRIBED_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:militants?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|attackers?|suicide|"
+    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:-(?:linked|affiliated|allied|aligned|inspired)\b|militants?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|attackers?|suicide|"
     r"bombers?|jihadists?|guerrillas?|attack|attacks|ambush|raid|assault|bombing|offensive|"
     r"kills?|killed|behead(?:s|ed)?|execut(?:es|ed)|abduct(?:s|ed)|stormed|attacked|raided|ambushed|fired|shot|launched)\b",
     re.I,
@@ -48,7 +48,7 @@ _BACKGROUND_BEFORE = re.compile(
 # "the group, known as IS-Somalia": a name the text gives the perpetrators it already described.
 _ALIAS_BEFORE = re.compile(r"\b(?:known\s+as|also\s+called|calling\s+itself|dubbed|which\s+calls\s+itself)\s+(?:the\s+)?$", re.I)
 _GOVERNMENT_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:-led\b|-run\b|administration|government|authorities|interior|ministry|spokes(?:man|woman|person)|officials?|"
+    r"^(?:['’]s)?\s*(?:-led\b|-run\b|-backed\b|-controlled\b|-held\b|administration|government|authorities|interior|ministry|spokes(?:man|woman|person)|officials?|"
     r"police|security\s+forces|leaders?hip|patrol|regime)",
     re.I,
 )
@@ -102,7 +102,8 @@ def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:
     if not ordered:
         return None
     body = "|".join(re.escape(a) for a in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    suffixes = "linked|affiliated|allied|aligned|inspired|led|run|backed|controlled|held"
+    return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-(?!(?:{suffixes})\b))", flags)
 
 
 def load_actors(paths: Sequence[Path] = (ACTORS_PATH,)) -> ActorIndex:
