@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 import click
 
@@ -87,9 +87,12 @@ WAREHOUSE = click.option("--warehouse", "-w", type=click.Path(file_okay=False), 
 @click.option("--limit", type=click.IntRange(1), help="Read at most this many inputs.")
 @click.option("--batch-size", type=click.IntRange(1), help="Articles per committed batch (default 500).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+@click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Poll the feeds listed in this TOML file instead of reading INPUTS (docs/feeds.md).")
 @click.pass_context
 def run(ctx: click.Context, inputs: tuple[Path, ...], warehouse: str | None, workers: int | None, engine: str | None,
-        scheduler: str | None, since: dt.datetime | None, limit: int | None, batch_size: int | None, progress: bool | None) -> None:
+        scheduler: str | None, since: dt.datetime | None, limit: int | None, batch_size: int | None, progress: bool | None,
+        sources_file: Path | None) -> None:
     """Ingest INPUTS (files or folders; default: the bundled sample corpus), extract, load.
 
     Formats: .txt/.md (optional Title/Source/URL/Published header lines), .html, .json, .jsonl,
@@ -97,20 +100,43 @@ def run(ctx: click.Context, inputs: tuple[Path, ...], warehouse: str | None, wor
     twice adds nothing. Bad inputs become rows in `rejects` and the run goes on. Only one run
     may write to a warehouse at a time; a second one exits with code 1.
     """
-    from etl.pipeline import RunOptions, run_paths
+    from etl.pipeline import RunOptions, run_items
     from etl.warehouse import WarehouseError
 
+    if sources_file and inputs:
+        raise click.UsageError("give INPUTS or --sources, not both")
     config = _config(ctx, warehouse=warehouse, workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size)
-    paths = list(inputs) or [SAMPLE_CORPUS]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise click.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
     options = RunOptions(since=since.date() if since else None, limit=limit)
+    items = _source_items(sources_file, config) if sources_file else _file_items(inputs, config)
     with _progress_bar(progress) as bar:
         try:
-            summary = run_paths(paths, config=config, options=options, progress=bar)
+            summary = run_items(items, config=config, options=options, progress=bar)
         except WarehouseError as exc:
             _fail(str(exc))
+    _print_summary(summary)
+
+
+def _file_items(inputs: tuple[Path, ...], config: Config) -> Any:
+    from etl.stages.ingest import ingest
+
+    paths = list(inputs) or [SAMPLE_CORPUS]
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise click.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
+    return ingest(paths, max_bytes=config.max_input_bytes, max_chars=config.max_article_chars)
+
+
+def _source_items(sources_file: Path, config: Config) -> Any:
+    from etl.feeds.commands import iter_source_items
+    from etl.feeds.sources import SourcesError
+
+    try:
+        return iter_source_items(sources_file, config=config)  # validates the file now, naming lines
+    except SourcesError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _print_summary(summary: Any) -> None:
     c = summary.counts
     click.echo(f"run {summary.run_id}: {c.inputs_read} inputs read, {c.articles_new} new articles, "
                f"{c.articles_duplicate} duplicates, {c.articles_skipped} skipped, {c.rejected} rejected; "
@@ -139,21 +165,35 @@ class _progress_bar:
 
 @main.command()
 @click.argument("input_file", metavar="INPUT.jsonl", type=click.File("r", encoding="utf-8", errors="replace"))
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8", atomic=True), default="-", help="Output file (default stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file, written atomically (default stdout).")
 @click.pass_context
-def extract(ctx: click.Context, input_file: TextIO, output: TextIO) -> None:
+def extract(ctx: click.Context, input_file: TextIO, output: Path | None) -> None:
     """Extract from JSON Lines (`-` for stdin) without touching a warehouse.
 
     Each input line is {"id", "text", "published": "YYYY-MM-DD" | null}; each output line holds
     the id with its quantities, dates and events (CONTRACT.md). Exactly one output line per
     input line, in order; a line that cannot be read gets empty lists and an "error" field.
     """
-    from etl.contract import empty_json, extraction_json
     from etl.extractor import Extractor
-    from etl.stages.ingest import make_article
 
     config = _config(ctx)
     extractor = Extractor.from_config(config)
+    _check_parent(output, "--output")
+    with click.open_file(str(output) if output else "-", "w", encoding="utf-8", atomic=output is not None) as stream:
+        failures = _extract_lines(input_file, stream, extractor=extractor, config=config)
+    if failures:
+        log.warning("%d line(s) could not be extracted; see their \"error\" fields", failures)
+
+
+def _check_parent(path: Path | str | None, hint: str) -> None:
+    if path is not None and not Path(path).resolve().parent.is_dir():
+        raise click.BadParameter(f"folder {Path(path).parent} does not exist", param_hint=hint)
+
+
+def _extract_lines(input_file: IO[str], output: IO[str], *, extractor: Any, config: Config) -> int:
+    from etl.contract import empty_json, extraction_json
+    from etl.stages.ingest import make_article
+
     failures = 0
     for lineno, line in enumerate(input_file, start=1):
         record_id: Any = None
@@ -176,8 +216,7 @@ def extract(ctx: click.Context, input_file: TextIO, output: TextIO) -> None:
             output.write(json.dumps(empty_json(record_id, error=f"{result.reason}: {result.detail}")) + "\n")
         else:
             output.write(json.dumps(extraction_json(record_id, result)) + "\n")
-    if failures:
-        log.warning("%d line(s) could not be extracted; see their \"error\" fields", failures)
+    return failures
 
 
 @main.command()
@@ -217,6 +256,7 @@ def report(ctx: click.Context, warehouse: str | None, measure: str, by: str, cou
     if plot:
         if Path(plot).suffix.lower() not in (".png", ".svg", ".pdf"):
             raise click.BadParameter("use a .png, .svg or .pdf file name", param_hint="--plot")
+        _check_parent(plot, "--plot")
         plot_trend(trend_by_country(con, request), request, plot)
         click.echo(f"\nplot written to {plot}")
 
@@ -284,3 +324,38 @@ def compact(ctx: click.Context, warehouse: str | None) -> None:
         _fail(str(exc))
     total = sum(replaced.values())
     click.echo(f"compacted {total} files" + (": " + ", ".join(f"{t} {n}" for t, n in sorted(replaced.items())) if total else " (nothing to do)"))
+
+
+@main.command()
+@WAREHOUSE
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+@click.pass_context
+def reprocess(ctx: click.Context, warehouse: str | None, progress: bool | None) -> None:
+    """Re-extract everything with the current extractor, without the network.
+
+    First loads any document kept in the warehouse's raw area (fetched feed items) that is not yet
+    an article; then re-extracts every stored article and replaces its quantities, dates and
+    events in one crash-safe step, and rebuilds incidents.
+    """
+    from etl.feeds.commands import iter_raw_documents
+    from etl.pipeline import reextract, run_items
+    from etl.warehouse import WarehouseError
+
+    config = _config(ctx, warehouse=warehouse)
+    with _progress_bar(progress) as bar:
+        try:
+            raw = run_items(iter_raw_documents(Path(config.warehouse), max_chars=config.max_article_chars), config=config, progress=bar)
+            summary = reextract(config=config, progress=bar)
+        except WarehouseError as exc:
+            _fail(str(exc))
+    click.echo(f"raw area: {raw.counts.inputs_read} documents, {raw.counts.articles_new} new articles")
+    _print_summary(summary)
+
+
+def _register_feeds() -> None:
+    from etl.feeds.commands import sources_group
+
+    main.add_command(sources_group)
+
+
+_register_feeds()

@@ -135,10 +135,15 @@ def _batch_rows(results: list[Extraction | Reject], rejects: list[Reject], *, ru
 
 
 def _record_interrupted(warehouse: Warehouse, run_ids: list[str], config: Config, now: dt.datetime) -> None:
+    """Give every run that died without a `runs` row a failed one (counts unknown: zero)."""
+    recorded = {r[0] for r in warehouse.connect().execute("SELECT run_id FROM runs").fetchall()} if run_ids else set()
     for run_id in run_ids:
-        log.warning("run %s was interrupted; its uncommitted batches were removed", run_id)
-        summary = RunSummary(run_id, "failed", RunCounts(), now, now, str(warehouse.root), "interrupted; uncommitted batches removed by the next run")
-        warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99999)
+        if run_id not in recorded:
+            log.warning("run %s was interrupted; its uncommitted batches were removed", run_id)
+            detail = "interrupted or failed; uncommitted batches removed by the next run"
+            summary = RunSummary(run_id, "failed", RunCounts(), now, now, str(warehouse.root), detail)
+            warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99999)
+        warehouse.clear_running(run_id)
 
 
 def rebuild_incidents(warehouse: Warehouse) -> int:
@@ -148,6 +153,31 @@ def rebuild_incidents(warehouse: Warehouse) -> int:
     incidents = cluster_incidents(dict(zip(names, row, strict=True)) for row in cursor.fetchall())
     warehouse.replace_table("incidents", incident_rows(incidents))
     return len(incidents)
+
+
+def _run_batches(warehouse: Warehouse, items: Source, *, config: Config, options: RunOptions, run_id: str,
+                 started: dt.datetime, counts: RunCounts, progress: Callable[[int], None]) -> None:
+    batcher = _Batcher(warehouse.known_hashes(), counts, options, config.batch_size)
+    engine: Engine = make_engine(config)
+    try:
+        for batch, (articles, rejects) in enumerate(batcher.batches(items)):
+            t0 = time.perf_counter()
+            results = engine.map(articles)
+            rows = _batch_rows(results, rejects, run_id=run_id, now=started, counts=counts)
+            warehouse.commit_batch(rows, run_id=run_id, batch=batch)
+            log.debug("batch %d: %d articles in %.2fs", batch, len(articles), time.perf_counter() - t0)
+            progress(len(articles) + len(rejects))
+    finally:
+        engine.close()
+
+
+def _record_failure(warehouse: Warehouse, summary: RunSummary, config: Config) -> None:
+    """Best effort: a failed run gets its row in `runs` (impossible when the disk itself failed)."""
+    try:
+        warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=summary.run_id, batch=99998)
+        warehouse.clear_running(summary.run_id)
+    except Exception as exc:  # noqa: BLE001 - the original error is what the caller must see
+        log.error("could not record failed run %s (the next run will): %s", summary.run_id, exc)
 
 
 def run_items(
@@ -165,23 +195,19 @@ def run_items(
     counts = RunCounts()
     with warehouse.lock():
         _record_interrupted(warehouse, warehouse.recover(), config, started)
-        batcher = _Batcher(warehouse.known_hashes(), counts, options, config.batch_size)
-        engine: Engine = make_engine(config)
+        warehouse.mark_running(run_id)
         try:
-            for batch, (articles, rejects) in enumerate(batcher.batches(items)):
-                t0 = time.perf_counter()
-                results = engine.map(articles)
-                rows = _batch_rows(results, rejects, run_id=run_id, now=started, counts=counts)
-                warehouse.commit_batch(rows, run_id=run_id, batch=batch)
-                log.debug("batch %d: %d articles in %.2fs", batch, len(articles), time.perf_counter() - t0)
-                progress(len(articles) + len(rejects))
-        finally:
-            engine.close()
-        counts.check()
+            _run_batches(warehouse, items, config=config, options=options, run_id=run_id, started=started, counts=counts, progress=progress)
+            counts.check()
+            rebuild_incidents(warehouse)
+        except Exception as exc:
+            failed = RunSummary(run_id, "failed", counts, started, clock(), str(warehouse.root), f"{type(exc).__name__}: {exc}")
+            _record_failure(warehouse, failed, config)
+            raise
         status = "partial" if counts.rejected else "ok"
         summary = RunSummary(run_id, status, counts, started, clock(), str(warehouse.root))
-        rebuild_incidents(warehouse)
         warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99998)
+        warehouse.clear_running(run_id)
         warehouse.materialize()
     return summary
 
@@ -190,3 +216,43 @@ def run_paths(paths: list[Path], *, config: Config, **kwargs: Any) -> RunSummary
     """Run the pipeline over files and folders."""
     items = ingest(paths, max_bytes=config.max_input_bytes, max_chars=config.max_article_chars)
     return run_items(items, config=config, **kwargs)
+
+
+def _stored_articles(warehouse: Warehouse, batch_size: int) -> Iterator[list[Article]]:
+    cursor = warehouse.connect().execute(read_sql("stored_articles.sql"))
+    names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(batch_size):
+        yield [Article(**dict(zip(names, row, strict=True))) for row in rows]
+
+
+def reextract(
+    *, config: Config, clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    progress: Callable[[int], None] = lambda n: None,
+) -> RunSummary:
+    """Re-extract every stored article with the current extractor; its quantities, dates and events
+    replace the old ones in one crash-safe step (articles themselves are kept as they are)."""
+    warehouse = Warehouse(config.warehouse)
+    started = clock()
+    run_id = new_run_id(started)
+    counts = RunCounts()
+    derived = ("quantities", "dates", "events")
+    with warehouse.lock():
+        _record_interrupted(warehouse, warehouse.recover(), config, started)
+        engine = make_engine(config)
+        files: list[str] = []
+        try:
+            for batch, articles in enumerate(_stored_articles(warehouse, config.batch_size)):
+                rows = _batch_rows(engine.map(articles), [], run_id=run_id, now=started, counts=counts)
+                files += warehouse.stage({t: rows.get(t, []) for t in derived}, key=f"{run_id}-00000", stem=f"part-{run_id}-{batch:05d}")
+                counts.inputs_read += len(articles)
+                progress(len(articles))
+        finally:
+            engine.close()
+        counts.articles_duplicate, counts.articles_new = counts.articles_new, 0
+        counts.check()
+        warehouse.commit_replacement(key=f"{run_id}-00000", files=files, tables=derived)
+        rebuild_incidents(warehouse)
+        summary = RunSummary(run_id, "ok", counts, started, clock(), str(warehouse.root), "reprocess: stored articles re-extracted")
+        warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99998)
+        warehouse.materialize()
+    return summary

@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -29,6 +30,7 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 _PART = re.compile(r"^part-(?P<run>[A-Za-z0-9_-]+?)-(?P<batch>\d{5})\.parquet$")
 _TMP_PREFIX = ".tmp-"
+_STAGING = "_staging"
 
 
 class WarehouseError(Exception):
@@ -40,7 +42,9 @@ class QueryError(Exception):
 
 
 # Statement types `etl query` accepts: reading only.
-_READ_ONLY = frozenset({"SELECT", "EXPLAIN"})
+_READ_ONLY = frozenset({"SELECT"})
+# EXPLAIN ANALYZE runs the statement it explains, so only plain EXPLAIN of a query is allowed.
+_EXPLAIN_ANALYZE = re.compile(r"\s*explain\s+analy[sz]e\b", re.IGNORECASE)
 
 
 def read_only_query(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
@@ -49,8 +53,10 @@ def read_only_query(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
     if len(statements) != 1:
         raise QueryError(f"give exactly one statement, got {len(statements)}")
     kind = statements[0].type.name
+    if kind == "EXPLAIN" and not _EXPLAIN_ANALYZE.match(sql):
+        kind = "SELECT" if statements[0].query.lstrip()[7:].lstrip().upper().startswith(("SELECT", "WITH", "FROM")) else kind
     if kind not in _READ_ONLY:
-        raise QueryError(f"only read-only statements are allowed (SELECT, WITH, DESCRIBE...), got {kind}")
+        raise QueryError(f"only read-only statements are allowed (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE), got {kind}")
     return con.execute(sql).df()
 
 
@@ -59,7 +65,8 @@ class WarehouseLocked(WarehouseError):
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f"{_TMP_PREFIX}{uuid.uuid4().hex}-{path.name}")
+    # Not ending in .parquet: readers globbing **/*.parquet never see a half-written file.
+    tmp = path.with_name(f"{_TMP_PREFIX}{uuid.uuid4().hex}-{path.name}.partial")
     try:
         with tmp.open("wb") as handle:
             handle.write(data)
@@ -114,22 +121,55 @@ class Warehouse:
             if folder.exists():
                 yield from folder.rglob("*")
 
-    def _finish_compactions(self) -> None:
-        """Roll an interrupted compaction forward (its file is in place) or back (it is not)."""
-        for marker in self.commits.glob("compact*.json"):
+    def _finish_replacements(self) -> None:
+        """Roll an interrupted replacement (compaction, reprocess) forward when its new files are
+        all in place, else back. Runs after staged batches are published."""
+        for marker in self.commits.glob("*.json"):
             info = json.loads(marker.read_text(encoding="utf-8"))
+            if not info.get("replaces"):
+                continue
             if all((self.root / f).exists() for f in info["files"]):
-                for old in info.get("replaces", []):
+                for old in info["replaces"]:
                     (self.root / old).unlink(missing_ok=True)
+                self._replacement_done(marker, info)
             else:
                 marker.unlink()
 
-    def recover(self) -> list[str]:
-        """Remove temporary files and files of uncommitted batches; return the run ids affected."""
-        self._finish_compactions()
+    def _replacement_done(self, marker: Path, info: dict[str, Any]) -> None:
+        """Rewrite a finished replacement's marker without its list, so it is never redone."""
+        _atomic_write_bytes(marker, json.dumps({**info, "replaces": []}).encode())
+
+    def _finish_staged(self) -> set[str]:
+        """Publish staged batches that were committed; drop the others. Return interrupted runs."""
         committed = self._committed()
         interrupted: set[str] = set()
-        for path in list(self._part_files()) + list(self.commits.glob(f"{_TMP_PREFIX}*")):
+        staging = self.root / _STAGING
+        for folder in sorted(staging.iterdir()) if staging.exists() else []:
+            if folder.name in committed:
+                self._publish(folder)
+            else:
+                interrupted.add(folder.name.rsplit("-", 1)[0])
+                shutil.rmtree(folder)
+        return interrupted
+
+    def mark_running(self, run_id: str) -> None:
+        """Note that a run has started; cleared when it ends, found by :meth:`recover` if it died."""
+        (self.commits / f"{run_id}.running").write_text(run_id, encoding="utf-8")
+
+    def clear_running(self, run_id: str) -> None:
+        (self.commits / f"{run_id}.running").unlink(missing_ok=True)
+
+    def recover(self) -> list[str]:
+        """Finish or undo what a killed run or compaction left; return the interrupted run ids.
+
+        A run counts as interrupted when it left uncommitted files or its "running" mark; the
+        caller records each in ``runs`` and then clears the mark.
+        """
+        interrupted = self._finish_staged() | {p.stem for p in self.commits.glob("*.running")}
+        self._finish_replacements()
+        committed = self._committed()
+        leftovers = [*self._part_files(), *self.commits.glob(f"{_TMP_PREFIX}*"), *self.root.glob(f"{_TMP_PREFIX}*")]
+        for path in leftovers:
             if not path.is_file():
                 continue
             match = _PART.match(path.name)
@@ -141,37 +181,92 @@ class Warehouse:
         return sorted(interrupted)
 
     # -- writing --------------------------------------------------------------------------------
-    def _write_table(self, table: str, rows: Sequence[Mapping[str, Any]], stem: str) -> list[str]:
-        schema = load_schema(table)
-        partition = schema.partition
+    def _encode(self, table: str, rows: Sequence[Mapping[str, Any]], stem: str) -> list[tuple[str, bytes]]:
+        """Validate and serialise one table's rows: (path relative to the root, Parquet bytes)."""
+        partition = load_schema(table).partition
         groups: dict[Any, list[Mapping[str, Any]]] = {}
         for row in rows:
             groups.setdefault(row.get(partition.name) if partition else None, []).append(row)
-        written = []
+        encoded = []
         for key, group in sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
-            folder = self.root / table
+            folder = Path(table)
             if partition is not None:
                 folder = folder / f"{partition.name}={NULL_PARTITION if key is None else key}"
-            folder.mkdir(parents=True, exist_ok=True)
             arrow = to_arrow(table, [{k: v for k, v in r.items() if not partition or k != partition.name} for r in group])
             sink = pa.BufferOutputStream()
             pq.write_table(arrow, sink, compression="zstd")
-            _atomic_write_bytes(folder / f"{stem}.parquet", sink.getvalue().to_pybytes())
-            written.append(str((folder / f"{stem}.parquet").relative_to(self.root)))
+            encoded.append((str(folder / f"{stem}.parquet"), sink.getvalue().to_pybytes()))
+        return encoded
+
+    def _write_table(self, table: str, rows: Sequence[Mapping[str, Any]], stem: str) -> list[str]:
+        """Stage one table's files for the batch ``stem`` (not visible until published)."""
+        staging = self.root / _STAGING / stem.removeprefix("part-")
+        written = []
+        for relative, data in self._encode(table, rows, stem):
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written.append(relative)
         return written
 
-    def commit_batch(self, rows: Mapping[str, Sequence[Mapping[str, Any]]], *, run_id: str, batch: int) -> None:
-        """Write every table's rows for one batch, then its commit marker."""
-        stem = f"part-{run_id}-{batch:05d}"
-        files: list[str] = []
+    def _publish(self, staging: Path) -> None:
+        """Move a committed batch's staged files into place (each rename is atomic)."""
+        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+            target = self.root / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+        shutil.rmtree(staging)
+
+    def stage(self, rows: Mapping[str, Sequence[Mapping[str, Any]]], *, key: str, stem: str) -> list[str]:
+        """Validate and stage rows under staging folder ``key`` with file names ``stem``; return paths."""
+        encoded = [item for table in sorted(rows) if rows[table] for item in self._encode(table, rows[table], stem)]
+        staging = self.root / _STAGING / key
         try:
-            for table in sorted(rows):
-                if rows[table]:
-                    files += self._write_table(table, rows[table], stem)
-            marker = json.dumps({"run_id": run_id, "batch": batch, "files": files}).encode()
-            _atomic_write_bytes(self.commits / f"{run_id}-{batch:05d}.json", marker)
+            for relative, data in encoded:
+                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+                (staging / relative).write_bytes(data)
         except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
             raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+        return [r for r, _ in encoded]
+
+    def commit_replacement(self, *, key: str, files: list[str], tables: Sequence[str]) -> None:
+        """Make staged ``files`` the whole content of ``tables`` (every current file replaced)."""
+        old = [str(f.relative_to(self.root)) for t in tables for f in self.files(t)]
+        marker = json.dumps({"run_id": key, "batch": 0, "files": files, "replaces": old}).encode()
+        try:
+            _atomic_write_bytes(self.commits / f"{key}.json", marker)
+            if (self.root / _STAGING / key).exists():
+                self._publish(self.root / _STAGING / key)
+            for relative in old:
+                (self.root / relative).unlink(missing_ok=True)
+            self._replacement_done(self.commits / f"{key}.json", json.loads(marker))
+        except OSError as exc:
+            raise WarehouseError(f"replacement {key} interrupted ({exc.strerror or exc}); the next run finishes it") from exc
+
+    def commit_batch(self, rows: Mapping[str, Sequence[Mapping[str, Any]]], *, run_id: str, batch: int) -> None:
+        """Validate every table, stage the files, write the commit marker, then publish.
+
+        The marker is the commit point: before it nothing of the batch is visible (a crash leaves
+        only staging, which recovery drops); after it recovery finishes the publishing.
+        """
+        key = f"{run_id}-{batch:05d}"
+        encoded = [item for table in sorted(rows) if rows[table] for item in self._encode(table, rows[table], f"part-{key}")]
+        staging = self.root / _STAGING / key
+        try:
+            for relative, data in encoded:
+                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+                (staging / relative).write_bytes(data)
+            marker = json.dumps({"run_id": run_id, "batch": batch, "files": [r for r, _ in encoded]}).encode()
+            _atomic_write_bytes(self.commits / f"{key}.json", marker)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+        try:
+            if staging.exists():
+                self._publish(staging)
+        except OSError as exc:
+            raise WarehouseError(f"batch {key} committed but not fully published ({exc.strerror or exc}); the next run finishes it") from exc
 
     def replace_table(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
         """Replace a derived, unpartitioned table (``incidents``) with one file, atomically."""
@@ -204,9 +299,10 @@ class Warehouse:
         return replaced
 
     def _compact_folder(self, folder: Path, files: list[Path], *, run_id: str) -> None:
+        # Not staged: the merged file is renamed into place right after its marker.
         merged = pa.concat_tables([pq.read_table(f, partitioning=None) for f in files], promote_options="default")
         target = folder / f"part-{run_id}-00000.parquet"
-        tmp = folder / f"{_TMP_PREFIX}{target.name}"
+        tmp = folder / f"{_TMP_PREFIX}{target.name}.partial"
         pq.write_table(merged, tmp, compression="zstd")
         marker = {"run_id": run_id, "batch": 0, "files": [str(target.relative_to(self.root))],
                   "replaces": [str(f.relative_to(self.root)) for f in files]}
@@ -214,29 +310,37 @@ class Warehouse:
         os.replace(tmp, target)
         for old in files:
             old.unlink()
+        self._replacement_done(self.commits / f"{run_id}-00000.json", marker)
 
     # -- reading --------------------------------------------------------------------------------
-    def has_files(self, table: str) -> bool:
+    def files(self, table: str) -> list[Path]:
+        """The table's published Parquet files (every file in place is committed)."""
         folder = self.root / table
-        return folder.exists() and any(folder.rglob("*.parquet"))
+        if not folder.exists():
+            return []
+        return sorted(p for p in folder.rglob("*.parquet") if not p.name.startswith(_TMP_PREFIX))
+
+    def has_files(self, table: str) -> bool:
+        return bool(self.files(table))
 
     def known_hashes(self) -> set[str]:
         """content_sha256 of every committed article."""
-        if not self.has_files("articles"):
+        files = self.files("articles")
+        if not files:
             return set()
-        con = duckdb.connect()
-        glob = sql_literal(str(self.root / "articles" / "**" / "*.parquet"))
-        rows = con.execute(f"SELECT content_sha256 FROM read_parquet({glob})").fetchall()
-        return {r[0] for r in rows}
+        table = pq.ParquetDataset([str(f) for f in files], partitioning=None).read(columns=["content_sha256"])
+        return set(table.column("content_sha256").to_pylist())
 
     def connect(self, *, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
         """A DuckDB connection with one view per table plus the trend views."""
         con = duckdb.connect(database)
         template = read_sql("table_view.sql")
         for table in table_names():
-            if self.has_files(table):
-                glob = sql_literal(str((self.root / table).resolve() / "**" / "*.parquet"))
-                body = template.format(glob=glob)
+            files = self.files(table)
+            if files:
+                # An explicit list, not a glob: paths may hold glob characters such as '[' or '*'.
+                listing = "[" + ", ".join(sql_literal(str(f.resolve())) for f in files) + "]"
+                body = template.format(files=listing)
             else:
                 body = load_schema(table).empty_select_sql()
             con.execute(f"CREATE OR REPLACE VIEW {table} AS {body}")
@@ -250,6 +354,8 @@ class Warehouse:
         try:
             self.connect(database=str(tmp)).close()
             os.replace(tmp, target)
+        except (OSError, duckdb.IOException) as exc:
+            raise WarehouseError(f"cannot write {target}: {exc}") from exc
         finally:
             tmp.unlink(missing_ok=True)
         return target

@@ -88,3 +88,17 @@ def test_published_dates_come_from_metadata_or_text(sample_warehouse: tuple[Path
     rows = dict(con.execute("SELECT published_source, count(*) FROM articles GROUP BY ALL").fetchall())
     assert rows.get("text", 0) >= 3  # the header-less sample files carry datelines/bylines
     assert con.execute("SELECT count(*) FROM articles WHERE published IS NULL").fetchone()[0] == 0
+
+
+def test_reprocess_replaces_derived_rows_without_duplicating(tmp_path: Path) -> None:
+    from etl.pipeline import reextract
+    from tests.snapshots import snapshot
+
+    config = Config(warehouse=str(tmp_path), batch_size=9)
+    run_paths([SAMPLE_CORPUS], config=config)
+    before = snapshot(tmp_path)
+    summary = reextract(config=config)
+    assert summary.counts.articles_duplicate == len(before["articles"])
+    assert snapshot(tmp_path) == before
+    statuses = Warehouse(tmp_path).connect().execute("SELECT count(*) FROM runs").fetchone()
+    assert statuses == (2,)

@@ -1,1 +1,1 @@
-SELECT * FROM read_parquet({glob}, hive_partitioning = true, union_by_name = true)
+SELECT * FROM read_parquet({files}, hive_partitioning = true, union_by_name = true)
