@@ -34,6 +34,8 @@ _COUNT_NOUN = re.compile(r"^\s+(?:people|persons|men|women|children|troops|soldi
 _YEAR_PREPOSITION = re.compile(r"(?i:\b(?:in|since|until|till|during|before|after|from|through|circa|year|early|late|mid)\s+)$")
 # "In March five people died": a month as a period, so a spelled number after it is not its day.
 _MONTH_AS_PERIOD = re.compile(r"(?i:\b(?:in|during|since|by|of|last|this|next|early|late|mid|until|through)\s+)[A-Z][a-z]+\.?\s+$")
+# "1 fb-1", "m s-2": a short unit symbol, a dash and a digit is an exponent ("magnitude-7.8" is not).
+_UNIT_EXPONENT = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[-\u2212]$")
 # "5k-20k", "10km-20km": the dash follows another number's scale or unit, so a range may follow.
 _SCALED_NUMBER_DASH = re.compile(r"\d[A-Za-z]{1,3}[-\u2212]$")
 # A number joined by a dash or "to" to a masked time or date is part of that time or date.
@@ -138,7 +140,7 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str) -> bool:
         return True
     if (after[:1] == "/" and not after[1:2].isalpha()) or before.rstrip().endswith(_UNCERTAINTY):
         return True
-    if before[-1:] in "-\u2212" and before[-2:-1].isalpha() and not _SCALED_NUMBER_DASH.search(before):
+    if _UNIT_EXPONENT.search(before) and not _SCALED_NUMBER_DASH.search(before):
         return True  # "fb-1", "s-1": an exponent written after a unit
     if (before[-1:] == "." and before[-2:-1].isdigit()) or (after[:1] in ".," and after[1:2].isdigit()):
         return True
