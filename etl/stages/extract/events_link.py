@@ -59,6 +59,15 @@ _UNIT_AFTER = re.compile(
     r"[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|tonnes?|tons?|percent|per\s*cent)\b",
     re.I,
 )
+# "captured two armoured vehicles", "attacks on four police posts": things, not people.
+_THINGS_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:vehicles?|trucks?|cars?|buses|motorcycles?|motorbikes?|boats?|aircraft|drones?|weapons?|rifles?|guns?|"
+    r"rounds|bullets|explosives|devices|ieds?|mines|grenades|rockets|missiles|shells|homes|houses|buildings|shops|"
+    r"schools|churches|mosques|villages|towns|posts|positions|bases|camps|checkpoints|bridges|cattle|cows|goats|sheep|"
+    r"camels|animals|livestock|bags|sacks|kilograms|kilos|tons|tonnes|litres|liters|barrels|hectares|acres|dollars|"
+    r"rupees|naira|euros|pounds|shillings|francs|pesos)\b",
+    re.I,
+)
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
 _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
@@ -113,7 +122,7 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
     for q in quantities:
         if q.kind not in ("count", "measure") or (q.kind == "measure" and q.unit):
             continue
-        if _UNIT_AFTER.match(text, q.char_end):  # "5 years ago", "12 km away": not people
+        if _UNIT_AFTER.match(text, q.char_end) or _THINGS_AFTER.match(text, q.char_end):  # not people
             continue
         head = text[max(0, q.char_start - 12) : q.char_start]
         if _NONE_OF.search(head) or (q.value == 1 and _NOT_A_COUNT.search(head)):
