@@ -22,7 +22,8 @@ How gold intervals are computed from the upstream records (``resolutions``):
 * A range written from-to ("from March to May", "2014-2018", "between 2007 and 2009": the span
   holds a connector between two date parts) is upstream a pair of points, the end being the
   *start* of the last named unit; English (and the extractor) reads it through the end of that
-  unit. Both readings count as right: the TIMEX one and the one whose end is the end of the unit
+  unit. The strict score takes the TIMEX reading literally (the maintainers' rule);
+  ``extra["strict_f1_through_reading"]`` also accepts the reading whose end is the end of the unit
   implied by the duration suffix (Y: year, M: month, W: week, D: day).
 """
 
@@ -93,13 +94,14 @@ def _through(item: dict[str, Any], interval: Interval) -> Interval | None:
     return (interval[0], point)
 
 
-def gold_intervals(item: dict[str, Any], text: str, ref: dt.date | None) -> tuple[list[Interval], list[Interval]]:
-    """(intervals that count as right under the tense rule, under any reading)."""
+def gold_intervals(item: dict[str, Any], text: str, ref: dt.date | None) -> tuple[list[Interval], list[Interval], list[Interval]]:
+    """(the gold interval read literally under the tense rule, the same plus the English "through"
+    reading of from-to ranges, any upstream reading plus "through" readings)."""
     raw = item.get("resolutions") or []
     mod = item.get("mod") if isinstance(item.get("mod"), str) else None
     readings = [r for r in (_reading(x, mod, ref) for x in raw if isinstance(x, dict)) if r]
     if not readings:
-        return [], []
+        return [], [], []
     chosen = readings[0]
     if len(readings) > 1 and ref is not None:
         past = [r for r in readings if r[0] <= ref]
@@ -113,7 +115,7 @@ def gold_intervals(item: dict[str, Any], text: str, ref: dt.date | None) -> tupl
     def _with_through(intervals: list[Interval]) -> list[Interval]:
         extra = [t for t in (_through(item, i) for i in intervals) if t]
         return intervals + extra
-    return _with_through([chosen]), _with_through(readings)
+    return [chosen], _with_through([chosen]), _with_through(readings)
 
 
 def _overlaps(mention: DateMention, item: dict[str, Any]) -> bool:
@@ -127,7 +129,7 @@ def read_records(path: str) -> list[dict[str, Any]]:
 
 def score_dates(records: Iterable[dict[str, Any]], *, gold_file: str, extractor: Extractor) -> EvalReport:
     """Score ``extractor`` on ``records`` (dicts in the SOURCES.md format) by the rule above."""
-    counts = {"tp": 0, "fp": 0, "fn": 0, "detected": 0, "any": 0, "unresolvable": 0, "fp_other": 0}
+    counts = {"tp": 0, "fp": 0, "fn": 0, "detected": 0, "through": 0, "any": 0, "unresolvable": 0, "fp_other": 0}
     misses: list[Miss] = []
     n_texts = 0
     for record in records:
@@ -136,6 +138,7 @@ def score_dates(records: Iterable[dict[str, Any]], *, gold_file: str, extractor:
     gold = counts["tp"] + counts["fn"]
     extra = {
         "detection_f1": _f1(counts["detected"], counts["fp"], gold),
+        "strict_f1_through_reading": _f1(counts["through"], counts["fp"], gold),
         "strict_f1_any_reading": _f1(counts["any"], counts["fp"], gold),
         "gold_unresolvable": float(counts["unresolvable"]),
         "emitted_on_other_gold_types": float(counts["fp_other"]),
@@ -157,12 +160,13 @@ def _score_record(record: dict[str, Any], extractor: Extractor, counts: dict[str
     emitted = list(extractor(text, ref))
     rid = str(record.get("id", ""))
     for item in scored:
-        right, anyway = gold_intervals(item, text, ref)
+        right, through, anyway = gold_intervals(item, text, ref)
         counts["unresolvable"] += not right
         hits = [m for m in emitted if _overlaps(m, item)]
         got = [(m.start_date, m.end_date) for m in hits]
         counts["detected"] += bool(hits)
         counts["any"] += any(g in anyway for g in got)
+        counts["through"] += any(g in through for g in got)
         if any(g in right for g in got):
             counts["tp"] += 1
             continue
