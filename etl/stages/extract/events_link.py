@@ -151,7 +151,8 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
                 continue
             spans.append((start, m.end()))
             hint = "assailants" if group == "self" else None
-            out.append(Candidate(start, end, text[start:end], 1.0, 1.0, 1.0, "exact", hint))
+            value = 2.0 if group == "pair" else 1.0  # "an elderly couple"
+            out.append(Candidate(start, end, text[start:end], value, value, value, "exact", hint))
     return sorted(out, key=lambda c: c.start)
 
 

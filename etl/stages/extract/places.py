@@ -47,7 +47,7 @@ _MODIFIERS = frozenset(
     "in on at from to by near and but the a an of for with after before during across outside inside "
     "while when as if since until under over into between".split()
 )
-_ADMIN_AFTER = re.compile(r"\s+(?:state|province|region|district|county|governorate|prefecture|department)\b", re.I)
+_ADMIN_AFTER = re.compile(r"\s+(state|province|region|district|county|governorate|prefecture|department)\b", re.I)
 # A name right after these words is a lake, gulf or sea, not the country or city of that name.
 _FEATURE = re.compile(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
 _WORD = re.compile(r"\S+")
@@ -61,6 +61,7 @@ class Place:
     kind: PlaceKind
     population: int = 0
     demonym: bool = False  # "Pakistani": often the nationality of victims, weaker evidence of place
+    admin_type: str = ""  # ISO 3166-2 subdivision type, lower case ("state", "province")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def _admin_entries() -> Iterable[tuple[str, Place]]:
         code = alpha3.get(sub.country_code)
         if code is None:
             continue
-        yield sub.name, Place(sub.name, code, "admin")
+        yield sub.name, Place(sub.name, code, "admin", admin_type=str(getattr(sub, "type", "")).lower())
 
 
 def _city_entries() -> Iterable[tuple[str, Place]]:
@@ -244,10 +245,12 @@ def dominant_country(mentions: Sequence[PlaceMention], text: str = "") -> str | 
 
 
 def _pick(text: str, end: int, places: tuple[Place, ...], context: Counter[str]) -> Place:
-    if _ADMIN_AFTER.match(text, end):  # "Niger State", "Borno state": the region, not the country
+    after = _ADMIN_AFTER.match(text, end)
+    if after:  # "Niger State", "Plateau state": the region (of that type), not the country
+        word = after.group(1).lower()
         admins = [p for p in places if p.kind == "admin"]
         if admins:
-            return max(admins, key=lambda p: context.get(p.country_code, 0))
+            return max(admins, key=lambda p: (context.get(p.country_code, 0), p.admin_type == word))
     best = places[0]
     if best.kind != "country" and len({p.country_code for p in places}) > 1:
         best = max(places, key=lambda p: (context.get(p.country_code, 0), -_KIND_RANK[p.kind], p.population))
