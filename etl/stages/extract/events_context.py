@@ -38,6 +38,8 @@ _LOOK_AHEAD_SENTENCES = 2
 _LOOK_BACK_SENTENCES = 12
 _PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
+# A loose period ("at the weekend", "last week") this short can still date one (multi-site) incident.
+_INCIDENT_DAYS = 7
 _PLURAL_INCIDENTS = re.compile(r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b", re.I)
 _UP = re.compile(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
 _DOWN = re.compile(r"\b(?:decrease[ds]?|decline[ds]?|drop(?:ped)?|fell|fallen|down|lower|fewer|less|reduc(?:ed|tion)|plunge[ds]?)\b", re.I)
@@ -173,7 +175,8 @@ def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope
         return "aggregate"
     if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES:
         return "aggregate"
-    if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and _PLURAL_INCIDENTS.search(sentence_text):
+    long_span = period.start is not None and period.end is not None and (period.end - period.start).days > _INCIDENT_DAYS
+    if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and long_span and _PLURAL_INCIDENTS.search(sentence_text):
         return "aggregate"
     return "incident"
 
