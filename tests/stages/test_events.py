@@ -201,3 +201,19 @@ def test_broken_vocabulary_fails_naming_the_problem(tmp_path: Path) -> None:
         load_vocabulary(measures_path=broken)
     with pytest.raises(VocabularyError):
         load_vocabulary(measures_path=tmp_path / "missing.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "perpetrator"),
+    [
+        ("Ten militants were killed.", "militants", True),
+        ("Twelve vigilantes were killed.", "auxiliaries", False),
+        ("Nine volunteer fighters were killed.", "auxiliaries", False),
+        ("Four attackers were killed.", "assailants", True),
+        ("Six police officers were killed.", "police", False),
+    ],
+    ids=["militants", "vigilantes", "volunteer-fighters", "attackers", "police"],
+)
+def test_subject_and_side(text: str, subject: str, perpetrator: bool, vocab: EventVocabulary) -> None:
+    row = run(text, vocab)[0]
+    assert (row.subject, row.perpetrator) == (subject, perpetrator)
