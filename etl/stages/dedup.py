@@ -17,7 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
+
+import pycountry
 
 from etl.records import Incident
 
@@ -73,15 +76,32 @@ def _report(row: Mapping[str, Any]) -> _Report | None:
     return _Report(row, start, end, _tokens(row.get("evidence") or ""))
 
 
+@cache
+def _country_names(code: str | None) -> frozenset[str]:
+    country = pycountry.countries.get(alpha_3=code) if code else None
+    names = (getattr(country, k, None) for k in ("name", "common_name", "official_name"))
+    return frozenset(n for n in names if n)
+
+
+def _same_place(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Both name the same place below the country (a city or region, not the country itself)."""
+    place = a.get("location")
+    return bool(place) and place == b.get("location") and place not in _country_names(a["country_code"])
+
+
 def _threshold(a: Mapping[str, Any], b: Mapping[str, Any]) -> float | None:
-    """The similarity two reports need to merge, or None when they cannot be the same incident."""
-    if a["actor"] and b["actor"] and a["actor"] != b["actor"]:
-        return None
+    """The similarity two reports need to merge, or None when they cannot be the same incident.
+
+    Outlets often disagree on who did it (a group and its splinter), so conflicting actors only
+    part two reports that do not name the same place.
+    """
     if a["country_code"] != b["country_code"]:
         return None
+    if a["actor"] and b["actor"] and a["actor"] != b["actor"]:
+        return MIN_SIMILARITY_SAME_COUNTRY if _same_place(a, b) else None
     if a["country_code"] is None:
         return MIN_SIMILARITY_NO_COUNTRY
-    if a["actor"] and a["actor"] == b["actor"]:
+    if (a["actor"] and a["actor"] == b["actor"]) or _same_place(a, b):
         return MIN_SIMILARITY_SAME_ACTOR
     return MIN_SIMILARITY_SAME_COUNTRY
 

@@ -9,13 +9,13 @@ DAY = D(2024, 3, 14)
 
 def event(event_id: str, article: str, best: float, *, low: float | None = None, high: float | None = None,
           day: dt.date = DAY, published: dt.date = DAY, country: str | None = "PAK",
-          actor: str | None = None, source: str | None = None, measure: str = "killed",
+          actor: str | None = None, source: str | None = None, measure: str = "killed", location: str | None = "Bannu",
           evidence: str = "A bomb blast in a crowded market in Bannu killed people, police said.") -> dict[str, Any]:
     return {
         "event_id": event_id, "article_id": article, "measure": measure, "value_best": best,
         "value_low": best if low is None else low, "value_high": best if high is None else high,
         "period_start": day, "period_end": day, "granularity": "day", "date_source": "text",
-        "country_code": country, "location": "Bannu", "actor": actor, "evidence": evidence,
+        "country_code": country, "location": location, "actor": actor, "evidence": evidence,
         "published": published, "source": source or article,
     }
 
@@ -41,8 +41,8 @@ def test_best_is_the_most_recent_report_even_when_lower() -> None:
 
 def test_different_countries_actors_or_dates_stay_apart() -> None:
     events = [
-        event("e1", "a1", 5, actor="Taliban"),
-        event("e2", "a2", 5, actor="Islamic State Khorasan Province"),
+        event("e1", "a1", 5, actor="Taliban", location=None),
+        event("e2", "a2", 5, actor="Islamic State Khorasan Province", location=None),
         event("e3", "a3", 5, country="AFG"),
         event("e4", "a4", 5, day=D(2024, 4, 20), published=D(2024, 4, 20)),
     ]
@@ -55,8 +55,8 @@ def test_same_article_never_merges_with_itself() -> None:
 
 def test_unrelated_sentences_in_one_country_on_one_day_stay_apart() -> None:
     events = [
-        event("e1", "a1", 4, evidence="Floods swept away homes in Swat valley, drowning villagers."),
-        event("e2", "a2", 9, evidence="Gunmen opened fire on a police checkpost near Quetta airport."),
+        event("e1", "a1", 4, location="Swat", evidence="Floods swept away homes in Swat valley, drowning villagers."),
+        event("e2", "a2", 9, location="Quetta", evidence="Gunmen opened fire on a police checkpost near Quetta airport."),
     ]
     assert len(cluster_incidents(events)) == 2
 
@@ -66,3 +66,17 @@ def test_measures_are_clustered_separately_and_ids_are_stable() -> None:
     first = cluster_incidents(events)
     assert sorted(i.measure for i in first) == ["injured", "killed"]
     assert [i.incident_id for i in cluster_incidents(list(reversed(events)))] == [i.incident_id for i in first]
+
+
+def test_outlets_blaming_different_groups_for_one_place_and_day_merge() -> None:
+    events = [event("e1", "a1", 19, actor="Jamaat-ul-Ahrar"), event("e2", "a2", 21, actor="Tehrik-i-Taliban Pakistan")]
+    [incident] = cluster_incidents(events)
+    assert incident.n_sources == 2
+
+
+def test_a_country_name_as_location_is_not_a_shared_place() -> None:
+    events = [
+        event("e1", "a1", 5, actor="Taliban", location="Pakistan", evidence="Gunmen attacked a bus."),
+        event("e2", "a2", 5, actor="Baloch Liberation Army", location="Pakistan", evidence="A bomb hit a train."),
+    ]
+    assert len(cluster_incidents(events)) == 2
