@@ -166,7 +166,8 @@ def fold_article(rows: Sequence[Event], updates: set[str]) -> list[Event]:
     for group in groups.values():
         for indices in _clusters(out, group):
             pool = [i for i in indices if out[i].event_id in updates] or indices
-            head = max(pool, key=lambda i: (out[i].value_best or 0, -i))
+            # Equal figures: the one dated by the text stands (a headline has only the publication date).
+            head = max(pool, key=lambda i: (out[i].value_best or 0, out[i].date_source == "text", -i))
             for i in indices:
                 if i != head:
                     out[i] = replace(out[i], part_of=out[head].event_id)
