@@ -44,13 +44,32 @@ TEMPLATES = [
     "The army said it had killed {n} militants in an operation in the hills outside {city} on {month} {day}.",
     "Flight {flight} was diverted and Route {route} closed for {hours} hours while {n} bodies were recovered.",
 ]
+# Sentences without numbers (quotes, background, reactions). Real articles mix them in: our sample
+# corpus has numbers in 69% of its sentences; FILLER_SHARE keeps the synthetic corpus close to that.
+FILLER = [
+    "\"We heard a loud bang and then people were running everywhere,\" said a shopkeeper who asked not to be named.",
+    "The {target} had been reopened only recently after repairs, residents said.",
+    "Security was tightened across {city} and roads leading to the {target} were sealed off.",
+    "Officials in {country} condemned the attack and promised a full investigation.",
+    "The region has seen a rise in violence as armed groups compete for control of trade routes.",
+    "Aid agencies warned that access to the area remained difficult because of insecurity.",
+    "Local leaders called for calm and urged families to cooperate with investigators.",
+    "It was not immediately clear who was behind the attack.",
+    "Analysts say the group has expanded its operations beyond its traditional strongholds.",
+    "The government has faced growing criticism over its handling of security in the north.",
+    "Hospitals in {city} appealed for blood donations as the wounded were brought in.",
+    "Witnesses described scenes of panic as gunfire echoed through the streets.",
+]
+FILLER_SHARE = 0.35
+
 TARGETS = ["market", "mosque", "church", "police station", "checkpoint", "school", "bus station", "army base", "hotel", "village"]
 
 
 def _sentence(rng: random.Random, published: dt.date) -> str:
     city, country = rng.choice(PLACES)
     n = rng.choice([str(rng.randint(2, 120)), rng.choice(WORD_NUMBERS)])
-    text = rng.choice(TEMPLATES).format(
+    template = rng.choice(FILLER) if rng.random() < FILLER_SHARE else rng.choice(TEMPLATES)
+    text = template.format(
         qual=rng.choice(QUALIFIERS), n=n, m=rng.randint(2, 90), subject=rng.choice(SUBJECTS),
         group=rng.choice(GROUPS), target=rng.choice(TARGETS), city=city, country=country,
         weekday=rng.choice(WEEKDAYS), official=rng.choice(OFFICIALS), year=published.year - 1,
