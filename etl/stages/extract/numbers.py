@@ -65,21 +65,21 @@ from etl.stages.extract.numbers_vague import (
     load_vague_policy,
     vague_pattern,
 )
-from etl.stages.extract.numwords import RUN_PATTERN, tokenize_run
-from etl.stages.extract.numwords_grammar import parse_run
+from etl.stages.extract.numwords import RUN_PATTERN
+from etl.stages.extract.numwords_grammar import read_run
 
 __all__ = ["VaguePolicy", "VaguePolicyError", "extract_quantities", "load_vague_policy"]
 
 # Values beyond this magnitude are not news quantities (a cap against pathological input).
 MAX_MAGNITUDE = 1e18
 # Quick test: a text without a digit or any number-ish letter sequence has no quantity.
-_RUN = re.compile(RUN_PATTERN, re.IGNORECASE)
+_RUN = re.compile(RUN_PATTERN)
 
 
 def _candidates(text: str, masked: str) -> list[Cand]:
     cands: list[Cand] = []
     for run in _RUN.finditer(masked):
-        for parsed in parse_run(tokenize_run(masked, run.start(), run.end())):
+        for parsed in read_run(masked, run.start(), run.end()):
             cand = read_candidate(text, masked, parsed)
             if cand is not None and math.isfinite(cand.value) and abs(cand.value) <= MAX_MAGNITUDE:
                 cands.append(cand)

@@ -82,7 +82,11 @@ def trie_pattern(words: list[str] | set[str]) -> str:
 
 
 _WORDS = set(_CARDINAL) | set(_ORDINAL) | set(_PLURAL_ORD)
-_W = "(?:" + trie_pattern(_WORDS) + ")"
+# Number words in lower, title and upper case: a case-sensitive pattern lets the regex engine skip
+# positions by a character set at C speed (re.IGNORECASE made the scan three times slower).
+_CASED = {form for w in _WORDS for form in (w, w.title(), w.upper())}
+_W = "(?:" + trie_pattern(_CASED) + ")"
+_FIRST = "".join(sorted({w[0] for w in _CASED} | {"a", "A"}))
 # A digit literal: grouped thousands, space-grouped millions ("1 234 567"), plain or decimal,
 # then an optional exponent ("1e10", "2.5^-1"), mixed or plain fraction ("2 1/2", "3/4").
 DIGITS = (
@@ -97,7 +101,11 @@ _VULGAR_VALUES = dict(zip(VULGAR, (1 / 2, 1 / 3, 2 / 3, 1 / 4, 3 / 4, 1 / 5, 2 /
                                    1 / 6, 5 / 6, 1 / 8, 3 / 8, 5 / 8, 7 / 8), strict=True))
 _ITEM = rf"(?:\b{_W}\b|(?<![\d.,_]){DIGITS}|[{VULGAR}])"
 _JOIN = r"(?:[ \t]*-[ \t]*|\s+(?:and\s+)?(?:(?:a|an|of\s+an?|point)\s+)?)"
-RUN_PATTERN = rf"(?:\b[Aa]n?\s+(?=\b{_W}\b))?{_ITEM}(?:{_JOIN}{_ITEM})*"
+# The guard (a character that can start a run, not inside a word or a number, except digits
+# glued to letters as in "Rs5bn") rejects most positions before the alternation is tried.
+# The pattern is case-sensitive (see _CASED).
+RUN_PATTERN = (rf"(?=[\d{_FIRST}{VULGAR}.])(?:(?<![\w.,])|(?<=[A-Za-z])(?=\d))"
+               rf"(?:\b[Aa]n?\s+(?=\b{_W}\b))?{_ITEM}(?:{_JOIN}{_ITEM})*")
 
 _TOKEN = re.compile(rf"(?P<d>{DIGITS}|[{VULGAR}])|(?P<w>[A-Za-z]+)|(?P<h>-)")
 

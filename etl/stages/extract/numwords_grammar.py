@@ -8,11 +8,17 @@ fraction starts the fractional part ("two hundred and fifty-four hundredths" = 2
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from etl.stages.extract.numwords import Parsed, Tok
+from etl.stages.extract.numwords import Parsed, Tok, digit_value, tokenize_run
 
 _SMALL = ("unit", "teen", "tens", "digit")
+# Distinct run texts remembered by :func:`read_run` (news repeats "two", "10", "a dozen" ...).
+RUN_CACHE_SIZE = 8192
+# A plain digit literal ("12", "1,081", "4.5"): read without tokenising.
+_PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d{1,15})?")
 
 
 @dataclass(slots=True)
@@ -252,3 +258,24 @@ def parse_run(toks: list[Tok]) -> list[Parsed]:
         ))
         i = j
     return out
+
+
+@lru_cache(maxsize=RUN_CACHE_SIZE)
+def _read_run_text(run: str) -> tuple[Parsed, ...]:
+    """The numbers of one run text, with offsets relative to its start."""
+    if _PLAIN_DIGITS.fullmatch(run):
+        value = digit_value(run)
+        if value is None:
+            return ()
+        return (Parsed(0, len(run), value, has_words=False, has_digits=True, fraction=False,
+                       n_tokens=1, first_word=run, last_word=run, decimal=not value.is_integer()),)
+    return tuple(parse_run(tokenize_run(run, 0, len(run))))
+
+
+def read_run(text: str, start: int, end: int) -> list[Parsed]:
+    """All numbers in the run ``text[start:end]`` (a match of ``RUN_PATTERN``), memoised by its text."""
+    return [
+        Parsed(start + p.start, start + p.end, p.value, p.has_words, p.has_digits, p.fraction,
+               p.n_tokens, p.first_word, p.last_word, p.decimal, p.scale)
+        for p in _read_run_text(text[start:end])
+    ]
