@@ -37,6 +37,7 @@ _COORD = re.compile(
     r"(?:(?:his|her|their|its|the|all)\s+)?",
     re.I,
 )
+_COORD_MAX_GAP = 120
 _TRANSITIVE = re.compile(
     r"(?:kill|injur|wound|hurt|maim|arrest|detain|captur|apprehend|kidnapp?|abduct|seiz|snatch|execut|murder|"
     r"massacr|behead|slain|shot|gunned|stabbed|beaten)\w*(?:\s+dead|\s+down)?$",
@@ -72,7 +73,10 @@ _THINGS_AFTER = re.compile(
 _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
 _REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
-# Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties").
+# Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties");
+# zero wordings are looked for this many characters before and after one.
+_ZERO_BEFORE = 100
+_ZERO_AFTER = 140
 _ZERO_GATE = re.compile(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|unharmed|uninjured|unscathed|casualty-free)\b", re.I)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
 _ADDITION = re.compile(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
@@ -142,7 +146,10 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
     """"a soldier", "an officer", "himself": a count of one when no number covers the words."""
     out: list[Candidate] = []
     spans: list[tuple[int, int]] = [(c.start, c.end) for c in taken]
-    for group, pattern in vocab.singular:
+    lowered = text[sent.char_start : sent.char_end].lower()
+    for group, pattern, gate in vocab.singular:
+        if gate and not any(word in lowered for word in gate):
+            continue
         for m in pattern.finditer(text, sent.char_start, sent.char_end):
             if _REPORTER.match(text, m.end(), sent.char_end):
                 continue
@@ -209,7 +216,8 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
 
 def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocabulary) -> bool:
     between = text[left.end : right.start]
-    if _COORD.fullmatch(between) is None or _FINITE.search(between):
+    # At most six words and a conjunction fit _COORD; longer gaps would only make it backtrack.
+    if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between):
         return False
     return vocab.any_after.search(between) is None
 
@@ -258,7 +266,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         link = direct_link(text, c, sent, vocab)
         if link is None and part:
             link = Claim(c, cue_measure, c.start, c.end, "part")
-        links.append(replace(link, part=part or link.part) if link is not None else None)
+        links.append(replace(link, part=True) if link is not None and part and not link.part else link)
     for i in range(len(ordered) - 2, -1, -1):  # forward: "one civilian and six assailants were killed"
         nxt = links[i + 1]
         if links[i] is None and nxt is not None and nxt.how == "after" and _coordinated(text, ordered[i], ordered[i + 1], vocab):
@@ -284,13 +292,17 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     for c, link in zip(ordered, links, strict=True):
         if link is not None:
             subject = _subject(text, c, sent, vocab)
-            claims.append(replace(link, subject=subject, perpetrator=subject in vocab.perpetrators))
+            perpetrator = subject in vocab.perpetrators
+            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, link.update))
     return claims
 
 
 def suicide_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim], vocab: EventVocabulary) -> tuple[Sentence, Claim] | None:
     """One perpetrator death for a lone suicide bomber, when a toll is given that leaves them out."""
     if not any(c.measure == "killed" and (c.cand.value or 0) > 0 for c in claims):
+        return None
+    lowered = text.lower()
+    if "suicide" not in lowered and "bomber" not in lowered and "blew" not in lowered:  # cheap gate
         return None
     m = vocab.suicide.search(text)
     if m is None or vocab.suicide_counted.search(text):
@@ -305,10 +317,16 @@ def suicide_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[Cla
 def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim]:
     """"no one was hurt", "there were no casualties": explicit zero counts."""
     out: list[Claim] = []
-    if _ZERO_GATE.search(text, sent.char_start, sent.char_end) is None:
-        return out
-    for pattern, measures in vocab.zero:
-        for m in pattern.finditer(text, sent.char_start, sent.char_end):
-            cand = Candidate(m.start(), m.end(), m.group(), 0.0, 0.0, 0.0, "exact")
-            out.extend(Claim(cand, measure, m.start(), m.end(), "zero") for measure in measures)
+    windows: list[list[int]] = []  # only the text around a zero word is scanned
+    for gate in _ZERO_GATE.finditer(text, sent.char_start, sent.char_end):
+        lo, hi = max(sent.char_start, gate.start() - _ZERO_BEFORE), min(sent.char_end, gate.end() + _ZERO_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        for pattern, measures in vocab.zero:
+            for m in pattern.finditer(text, lo, hi):
+                cand = Candidate(m.start(), m.end(), m.group(), 0.0, 0.0, 0.0, "exact")
+                out.extend(Claim(cand, measure, m.start(), m.end(), "zero") for measure in measures)
     return out
