@@ -33,7 +33,8 @@ _ACTIVE_OBJECT = re.compile(
 )
 # Text between two coordinated numbers: at most four words of noun phrase, then "and" or a comma.
 _COORD = re.compile(
-    r"(?:[\s-]*[\w'’-]+){0,6}?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&)\s+)"
+    # Possessive quantifiers: '-' belongs to both classes, and plain ones backtrack exponentially.
+    r"(?:[\s-]*+[\w'’-]++){0,6}?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&)\s+)"
     r"(?:(?:his|her|their|its|the|all)\s+)?",
     re.I,
 )
