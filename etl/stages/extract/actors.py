@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from etl.stages.extract.events_regex import factor
+
 ACTORS_PATH = Path(__file__).resolve().parents[2] / "data" / "actors.toml"
 
 # An alias this short and without spaces is an acronym-like token (ISKP, LeT, M23): exact case.
@@ -101,7 +103,7 @@ def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:
     ordered = sorted(set(aliases), key=len, reverse=True)
     if not ordered:
         return None
-    body = "|".join(re.escape(a) for a in ordered)
+    body = factor("|".join(re.escape(a) for a in ordered))
     suffixes = "linked|affiliated|allied|aligned|inspired|led|run|backed|controlled|held"
     return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-(?!(?:{suffixes})\b))", flags)
 
@@ -140,7 +142,10 @@ def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
     per word), which keeps the scan fast however long the actor list grows.
     """
     found: list[ActorMention] = []
-    for word in _WORD.finditer(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = text
+    for word in _WORD.finditer(lowered):
         if word.group().lower() not in index.first_words:
             continue
         for pattern, fold in ((index.folded, True), (index.exact, False)):

@@ -10,20 +10,22 @@ from typing import Any, Literal
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
+from etl.stages.extract.events_regex import factor
 from etl.stages.extract.places import Gazetteer, load_gazetteer
 
 MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
 
 # Optional auxiliaries and adverbs between a counted noun phrase and its participle
 # ("were reportedly killed", "have also been wounded").
-_AUX = (
-    r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|may|reportedly|also|all|allegedly|later|"
+_AUX_WORDS = (
+    r"were|was|are|is|have|has|had|been|being|be|got|get|may|reportedly|also|all|allegedly|later|"
     r"subsequently|believed|thought|feared|said|reported|confirmed|to|now|still|either|both|each|"
     r"critically|seriously|badly|severely|fatally|slightly|lightly|mortally|initially|so far|"
-    r"eventually|ultimately|tragically|killed or|killed and|stabbed and|shot and|beaten and|attacked and|lightly|)\s+){0,4}"
+    r"eventually|ultimately|tragically|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
 )
+_AUX = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}"
 # Words a counted noun phrase may not contain ("12 people [and] ...", "12 people [who] ...").
-_NP_BREAK = (
+_NP_BREAK = factor(
     r"and|or|but|who|whom|which|that|after|before|when|while|as|since|because|said|says|from|to|by|"
     r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on|at"
 )
@@ -31,12 +33,12 @@ _NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
 # A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed".
 _ASIDE = r"(?:,[^,.;]{1,80},\s*)"
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
-QUALIFIERS = (
-    r"(?:at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
+QUALIFIERS = "(?:" + factor(
+    r"at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
     r"approximately|roughly|some|an estimated|estimated|another|a further|an additional|as many as|"
     r"the|all|only|just|close to|upwards of|in excess of|its|their|a total of|total of|a|an|further|"
-    r"additional|least)"
-)
+    r"additional|least"
+) + ")"
 
 
 LinkKind = Literal["after", "noun", "adjective", "before"]
@@ -62,7 +64,7 @@ class EventVocabulary:
     gate: dict[str, tuple[str, ...]]  # 3-letter prefix -> stems: a sentence with none holds no claim
     subject: re.Pattern[str]  # one named group per canonical subject
     perpetrators: frozenset[str]
-    singular: tuple[tuple[str, re.Pattern[str]], ...]  # "a soldier", "himself": an implicit one
+    singular: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # "a soldier", "himself": an implicit one (with gate words)
     zero: tuple[tuple[re.Pattern[str], tuple[Measure, ...]], ...]
     any_after: re.Pattern[str]  # any participle: blocks coordination across verbs
     hypothetical: re.Pattern[str]
@@ -117,7 +119,19 @@ def passes_gate(text: str, start: int, end: int, vocab: EventVocabulary) -> bool
     return False
 
 
-def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+# Words (lower case) one of which a text must hold for a singular pattern to be tried at all.
+_SINGULAR_GATES: dict[str, tuple[str, ...]] = {
+    "self": ("himself", "herself"),
+    "pron": ("killed", "shot dead", "wounded", "injured", "hurt", "arrested", "detained", "abducted", "kidnapped", "captured"),
+    "pair": ("couple", "pair"),
+    "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
+    "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
+    "head": ("killed", "dead", "died", "wounded", "injured", "hurt"),
+    "ord": ("second", "third", "fourth", "fifth", "sixth"),
+}
+
+
+def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
     """One pattern per way of naming a single person; the named group is the candidate's span."""
     verbs = r"kill(?:s|ed)?|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
     not_first = r"(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)"
@@ -133,7 +147,7 @@ def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
-    return tuple((name, re.compile(source, re.I)) for name, source in sources.items())
+    return tuple((name, re.compile(source, re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
 
 
 def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[LinkPattern, ...]:
@@ -172,7 +186,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         gate=_gate(cues["gate"]),
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
         perpetrators=frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator")),
-        singular=_singular(str(cues["singular"])),
+        singular=_singular(factor(str(cues["singular"]))),
         zero=tuple((re.compile(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
         any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
         hypothetical=_cue(cues, "hypothetical"),
