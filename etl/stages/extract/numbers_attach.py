@@ -132,7 +132,7 @@ def _excluded(text: str, masked: str, p: Parsed) -> bool:
 def _excluded_digits(text: str, masked: str, p: Parsed, before: str) -> bool:
     """A number with digits that is part of a code, a date, a time, a year or a name."""
     after = masked[p.end:p.end + 3]
-    if _CAPITAL_NO.search(before):
+    if _CAPITAL_NO.search(before[-4:]):  # tails: an end-anchored search tries every position
         return True
     if LEXICON.currency_before.search(before[-12:]):
         return False
@@ -140,7 +140,7 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str) -> bool:
         return True
     if (after[:1] == "/" and not after[1:2].isalpha()) or before.rstrip().endswith(_UNCERTAINTY):
         return True
-    if _UNIT_EXPONENT.search(before) and not _SCALED_NUMBER_DASH.search(before):
+    if _UNIT_EXPONENT.search(before[-5:]) and not _SCALED_NUMBER_DASH.search(before[-5:]):
         return True  # "fb-1", "s-1": an exponent written after a unit
     if (before[-1:] == "." and before[-2:-1].isdigit()) or (after[:1] in ".," and after[1:2].isdigit()):
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -73,16 +74,22 @@ def load_vague_policy(path: Path | None = None) -> VaguePolicy:
 @lru_cache(maxsize=8)
 def vague_pattern(policy: VaguePolicy) -> re.Pattern[str]:
     """One pattern for every phrase of the policy, longest first."""
-    plain = [e.phrase for e in policy.entries if not e.followed_by_of]
-    with_of = [e.phrase for e in policy.entries if e.followed_by_of]
+    plain = _cased(e.phrase for e in policy.entries if not e.followed_by_of)
+    with_of = _cased(e.phrase for e in policy.entries if e.followed_by_of)
     parts = []
     if plain:
         parts.append(f"(?:{trie_pattern(plain)})(?![\\w-])")
     if with_of:
-        parts.append(f"(?:{trie_pattern(with_of)})(?=\\s+of\\b)")
-    # The guard lets the engine skip, at C speed, every position that cannot start a phrase.
-    first = "".join(sorted({re.escape(e.phrase[0].lower() + e.phrase[0].upper()) for e in policy.entries}))
-    return re.compile(rf"(?i)(?=[{first}])(?<![\w-])(?:" + "|".join(parts) + ")")
+        parts.append(f"(?:{trie_pattern(with_of)})(?=\\s+(?:of|Of|OF)\\b)")
+    # The guard lets the engine skip, at C speed, every position that cannot start a phrase; the
+    # pattern is case-sensitive over the cased forms (re.IGNORECASE made the scan 2-3x slower).
+    first = "".join(sorted({re.escape(p[0]) for p in plain | with_of}))
+    return re.compile(rf"(?=[{first}])(?<![\w-])(?:" + "|".join(parts) + ")")
+
+
+def _cased(phrases: Iterable[str]) -> set[str]:
+    """Lower case, sentence case, title case and upper case forms of each phrase."""
+    return {form for p in phrases for form in (p, p[:1].upper() + p[1:], p.title(), p.upper())}
 
 
 DEFAULT_POLICY = load_vague_policy()
