@@ -29,6 +29,8 @@ _LENGTH_CONTEXT = re.compile(r"^(?:-|\s+(?:tall|high|long|wide|deep|thick|away|a
 _PLURAL_AFTER = re.compile(r"^\s+[A-Za-z]+[^s\W]s\b")
 # "the 2025 figures", "its 2024 budget": a year used as an adjective, unless a count noun follows.
 _YEAR_DETERMINER = re.compile(r"(?i:\b(?:the|a|an|its|their|this|that|these|those|his|her|our|your|whose)\s+|'s\s+)$")
+# The start of a text or of a sentence (after an optional opening quote or bracket).
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*[\"'\u201c(]?$")
 _COUNT_NOUN = re.compile(r"^\s+(?:people|persons|men|women|children|troops|soldiers|civilians|residents|refugees|migrants|workers|students|police(?:men)?|officers|fighters|militants|families|households|homes|houses)\b", re.I)
 # "In 2019 soldiers attacked": after these a year-shaped number is always a year.
 _YEAR_PREPOSITION = re.compile(r"(?i:\b(?:in|since|until|till|during|before|after|from|through|circa|year|early|late|mid)\s+)$")
@@ -102,9 +104,12 @@ def _is_year(text: str, masked: str, p: Parsed) -> bool:
         return False
     after = masked[p.end:p.end + WINDOW]
     before = masked[max(0, p.start - WINDOW):p.start]
-    if _YEAR_PREPOSITION.search(before):
-        return True
-    if LEXICON.year_count_after.match(after) and not (_YEAR_DETERMINER.search(before) and not _COUNT_NOUN.match(after)):
+    if _YEAR_PREPOSITION.search(before) or LEXICON.month_before.search(before):
+        return True  # "in 2019", "the January 2024 floods"
+    # "the 2025 figures", "2025 figures show": a year used as an adjective, unless a count noun
+    # follows ("2000 people"); "hired 2000 teachers" is a count.
+    adjective_place = _YEAR_DETERMINER.search(before) or _SENTENCE_START.search(before)
+    if LEXICON.year_count_after.match(after) and not (adjective_place and not _COUNT_NOUN.match(after)):
         return False
     qualifier = LEXICON.qualifier_before.search(before)
     return qualifier is None or not qualifier.group()[:1].isalpha()  # "2014~2018" is still two years
@@ -144,7 +149,8 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str) -> bool:
         return True  # "fb-1", "s-1": an exponent written after a unit
     if (before[-1:] == "." and before[-2:-1].isdigit()) or (after[:1] in ".," and after[1:2].isdigit()):
         return True
-    if LEXICON.identifier_before.search(before) or _is_year(text, masked, p):
+    # "users number 400 million": a name never takes a scale word ("Article 370").
+    if (p.scale == 1.0 and LEXICON.identifier_before.search(before)) or _is_year(text, masked, p):
         return True
     nxt = masked[p.end:p.end + 12]
     if _NEXT_TO_MASKED_BEFORE.search(before) or _NEXT_TO_MASKED_AFTER.match(nxt) or (

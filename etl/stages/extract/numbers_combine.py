@@ -7,6 +7,7 @@ and just before the first one. A hyphen between two integers where the first is 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -28,6 +29,8 @@ _PHRASE_END = re.compile(r"^\s*(?:[.,;:!?)]|$)")
 _LOWER = ("more_than", "at_least")
 _UPPER = ("less_than", "at_most")
 _FLAT = ("exact", "approx")
+# "N in M" is a ratio when M is at most this or a power of ten ("three in four", "1 in 100").
+RATIO_MAX_DENOMINATOR = 10
 # Scores and names: both sides of "N-M" at most this when N >= M ("won 3-1").
 SCORE_MAX = 200
 
@@ -101,11 +104,18 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
     return _ratio(masked, a, b, gap)
 
 
+def _in_ratio(a: float, b: float) -> bool:
+    """"one in 250", "three in four", "9 in 10": one in any number, or a share of a small or
+    round denominator ("killed 3 in 25 raids" is not a ratio)."""
+    round_den = b <= RATIO_MAX_DENOMINATOR or math.log10(b).is_integer()
+    return a.is_integer() and b.is_integer() and 1 <= a < b and (a == 1 or round_den)
+
+
 def _ratio(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:
     if a.kind != "count" or b.kind != "count" or b.value == 0 or a.qualifier not in _FLAT or b.qualifier != "exact":
         return None
     ok = (_OUT_OF_GAP.match(gap) and a.value <= b.value) or (
-        _IN_GAP.match(gap) and a.value == 1 and b.value > 1) or (
+        _IN_GAP.match(gap) and _in_ratio(a.value, b.value)) or (
         _OVER_GAP.match(gap) and not a.explicit and not b.explicit
         and _PHRASE_END.match(masked[b.end:b.end + 3]))
     if not ok:

@@ -138,7 +138,7 @@ def _units(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]
             (attached if form in attached_only else spaced).append(form)
     long_forms = [f for f in spaced if len(f) > 2]
     short_forms = [f for f in spaced if len(f) <= 2]
-    tail = r"(?![\w°])"
+    tail = r"(?![\w°/])"  # "km/h": a slash continues the unit
     pattern = (rf"^(?:(?P<att>{_alternation(attached + spaced)}){tail}"
                rf"|(?:[ \u00a0]|[ ]?-[ ]?)(?:(?P<short>{_alternation(short_forms)}){tail}"
                rf"|(?i:(?P<long>{_alternation(long_forms)})){tail}))")

@@ -34,7 +34,7 @@ _PATTERNS = [
     r"(?<![\w.,])\d{1,2}\s+o'clock",
     r"(?<![\w.,])[0-2]\d[0-5]\d\s?(?:GMT|UTC|hrs|Z|local\s+time)(?![\w])",
     r"(?<![\w.,])\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Lane|Drive|Square)\b",
-    r"(?<![\w])\d+(?:st|nd|rd|th|ST|ND|RD|TH)(?![a-zA-Z])",
+    r"(?<![\w,.])\d+(?:,\d{3})*(?:st|nd|rd|th|ST|ND|RD|TH)(?![a-zA-Z])",
     r"(?<![\w])'?\d{2,4}s(?![\w])",
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s./-]\d{2,5}){1,4}",
     r"(?<![\w.])\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?![\d])",
