@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from etl.records import ChangeDirection
 from etl.stages.extract.numbers_attach import WINDOW, Cand
@@ -39,9 +38,9 @@ def _inherit(a: Cand, b: Cand) -> Cand:
     """"between 20 and 30 million", "50 to 80%": the first side takes the second's scale/unit."""
     compatible = a.kind == b.kind or "count" in (a.kind, b.kind)
     if compatible and a.scale == 1.0 and b.scale != 1.0 and a.value * b.scale <= b.value:
-        a = replace(a, value=a.value * b.scale, scale=b.scale)
+        a = a._replace(value=a.value * b.scale, scale=b.scale)
     if a.kind == "count" and b.kind != "count":
-        a = replace(a, kind=b.kind, unit=b.unit)
+        a = a._replace(kind=b.kind, unit=b.unit)
     return a
 
 
@@ -58,7 +57,7 @@ def _change(a: Cand, b: Cand, start: int, verb: re.Match[str] | None) -> Cand:
         direction: ChangeDirection = "up" if verb.group("up") else "down"
     else:
         direction = "up" if b.value > a.value else "down"
-    return replace(b, start=start, change=direction, base=a.value)
+    return b._replace(start=start, change=direction, base=a.value)
 
 
 def _is_score(gap: str, a: Cand, b: Cand) -> bool:
@@ -73,7 +72,7 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
     if b.start < b.nstart and not gap.strip():
         # "20~100", "1 over 121": the second number's qualifier is really the connector.
         b_gap = masked[a.end:b.nstart]
-        bare = replace(b, start=b.nstart, qualifier="exact",
+        bare = b._replace(start=b.nstart, qualifier="exact",
                        explicit=b.explicit and (b.kind != "count" or b.scale != 1.0))
         if _DASH_GAP.match(b_gap) or _OVER_GAP.match(b_gap):
             return _pair(masked, a, bare)
@@ -100,7 +99,7 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
             and (a.qualifier in _LOWER) != (b.qualifier in _LOWER):
         low, high = (a, b) if a.qualifier in _LOWER else (b, a)
         if low.value < high.value:
-            return replace(a, end=b.end, nend=b.nend, value=low.value, qualifier="range", high=high.value)
+            return a._replace(end=b.end, nend=b.nend, value=low.value, qualifier="range", high=high.value)
     return _ratio(masked, a, b, gap)
 
 
@@ -120,7 +119,7 @@ def _ratio(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:
         and _PHRASE_END.match(masked[b.end:b.end + 3]))
     if not ok:
         return None
-    return replace(a, end=b.end, nend=b.nend, value=a.value / b.value)
+    return a._replace(end=b.end, nend=b.nend, value=a.value / b.value)
 
 
 def combine(masked: str, cands: list[Cand]) -> list[Cand]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _UNITS = "zero one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -129,9 +130,9 @@ class Tok:
     ord_kind: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """A number read from a run: span, value and how it was written."""
+class Parsed(NamedTuple):
+    """A number read from a run: span, value and how it was written (a named tuple: one is
+    built for every number in a text, see :func:`numwords_grammar.read_run`)."""
 
     start: int
     end: int
