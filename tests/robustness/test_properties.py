@@ -8,9 +8,11 @@ the `etl extract` JSON line is valid JSON (no NaN or Infinity).
 from __future__ import annotations
 
 import datetime as dt
+import faulthandler
 import json
 import math
 import time
+from collections.abc import Iterator
 from typing import Any, get_args
 
 import pytest
@@ -46,7 +48,17 @@ texts = st.one_of(news_text, st.text(max_size=300))
 published = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
 # No generated text (a few kB at most) may take this long: catches runaway regular expressions.
 SLOW_SECONDS = 5.0
+# A whole property test (150 examples, plus shrinking) that runs this long is stuck in one example.
+WATCHDOG_SECONDS = 240
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(autouse=True)
+def _watchdog() -> Iterator[None]:
+    """A runaway pattern cannot be interrupted from Python: rather than hang CI, exit with a traceback."""
+    faulthandler.dump_traceback_later(WATCHDOG_SECONDS, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(scope="module")
