@@ -56,9 +56,12 @@ _GOVERNMENT_AFTER = re.compile(
 )
 # "a drone strike killed a senior al-Shabaab commander", "arrested 12 IS suspects": the target.
 _TARGET_BEFORE = re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|target(?:ed|ing|s)?|arrest(?:ed|ing|s)?|captur(?:ed|ing|es)|detain(?:ed|ing|s)?|against|"
-    r"strikes?\s+on|raids?\s+on|crackdown\s+on|offensive\s+against)\s+"
-    r"(?:(?:an?|the|two|three|four|five|several|some|senior|top|suspected|alleged|local|former|key|\d+)\s+){0,3}$",
+    r"\b(?:(?:kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunned\s+down|ambush(?:ed|ing)?|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|"
+    r"target(?:ed|ing|s)?|against|strikes?\s+on|raids?\s+on|crackdown\s+on|offensive\s+against)\s+{MODS}"
+    r"(?:(?:members?|fighters?|commanders?|leaders?|militants?|troops|personnel|positions?|bases?|posts?)\s+of\s+(?:the\s+)?)?"
+    r"|(?:arrest(?:ed|ing|s)?|captur(?:ed|ing|es)|detain(?:ed|ing|s)?)\s+{MODS})$".replace(
+        "{MODS}", r"(?:(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|several|some|senior|top|suspected|alleged|local|former|key|\d+)\s+){0,3}"
+    ),
     re.I,
 )
 _CONTEXT = 60

@@ -211,12 +211,14 @@ def extract_events(
     c = _ArticleContext(article, lookups, actor, home)
     rows: list[Event] = []
     updates: set[str] = set()
+    additions: set[str] = set()
     for sent, claims in per_sentence:
         facts = _SentenceFacts(sent, vocab.aggregate.search(sent.text) is not None, ctx.attribution(sent.text))
         events = [_event(claim, facts, c) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
+        additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more)
         rows.extend(group_sentence(claims, events, rows, article.article_id))
     seen: set[str] = set()
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
-    return fold_article(unique, updates)
+    return fold_article(unique, updates, additions)
 

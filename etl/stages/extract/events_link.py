@@ -89,6 +89,10 @@ _CUE_MEASURES: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (re.compile(r"\b(?:abducted|kidnapped|hostages)\b", re.I), "kidnapped"),
 )
 _AMONG = re.compile(r"\bamong\b", re.I)
+# "two more died", "another three bodies", "a further 5 people": added to a figure given before.
+_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
+_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
 
@@ -104,6 +108,7 @@ class Candidate:
     high: float | None
     qualifier: Qualifier
     subject_hint: str | None = None
+    more: bool = False  # "another soldier", "a third victim": added to an earlier figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +124,7 @@ class Claim:
     perpetrator: bool = False
     part: bool = False  # a part of the previous claim ("including 5 children")
     update: bool = False  # a running total ("the toll rose to 40")
+    more: bool = False  # an addition to an earlier figure ("two more died later", "another 3 bodies")
 
 
 def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Candidate]:
@@ -160,7 +166,8 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
             spans.append((start, m.end()))
             hint = "assailants" if group == "self" else None
             value = 2.0 if group == "pair" else 1.0  # "an elderly couple"
-            out.append(Candidate(start, end, text[start:end], value, value, value, "exact", hint))
+            more = group == "ord" or m.group(group).lower() == "another" or _ORDINAL.search(m.group()) is not None
+            out.append(Candidate(start, end, text[start:end], value, value, value, "exact", hint, more))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -211,8 +218,25 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
     for link in vocab.weak if weak else vocab.strong:
         claim = _link_one(text, c, sent, link, vocab)
         if claim is not None:
-            return claim
+            return _wounded_then_died(text, c, sent, claim, vocab) if link.kind in ("after", "noun") else claim
     return None
+
+
+def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
+    """"a wounded constable [later died]", "12 injured soldiers succumbed": the participle right after
+    the number is an adjective when a noun and a verb of death follow it."""
+    if claim.measure == "killed" or text[c.end : claim.trig_start].strip():
+        return claim
+    noun = vocab.strong[0].pattern.match  # the after pattern, tried again after the adjective's noun
+    adjective = next((link for link in vocab.strong if link.kind == "adjective"), None)
+    m = adjective.pattern.match(text, c.end, sent.char_end) if adjective is not None else None
+    if m is None:
+        return claim
+    again = noun(text, m.end(), sent.char_end)
+    if again is None:
+        return claim
+    measure, start, end, _ = _trigger(again, vocab.strong[0], 0)
+    return Claim(c, measure, start, end, "after") if measure == "killed" else claim
 
 
 def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocabulary) -> bool:
@@ -243,6 +267,12 @@ def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabul
         return False
     m = vocab.subject.match(text, c.end, sent.char_end)
     return m is not None and m.lastgroup != "victims"
+
+
+def _more(text: str, c: Candidate, sent: Sentence) -> bool:
+    if _MORE_AFTER.match(text, c.end, sent.char_end):
+        return True
+    return _MORE_BEFORE.search(text, max(sent.char_start, c.start - 20), c.start) is not None
 
 
 def _part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> tuple[bool, Measure]:
@@ -294,7 +324,8 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         if link is not None:
             subject = _subject(text, c, sent, vocab)
             perpetrator = subject in vocab.perpetrators
-            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, link.update))
+            more = c.more or _more(text, c, sent)
+            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, link.update, more))
     return claims
 
 

@@ -151,7 +151,22 @@ def _clusters(out: Sequence[Event], indices: Sequence[int]) -> list[list[int]]:
     return clusters
 
 
-def fold_article(rows: Sequence[Event], updates: set[str]) -> list[Event]:
+def _with_additions(out: Sequence[Event], indices: Sequence[int], additions: set[str]) -> tuple[int, list[int]] | None:
+    """"killing four ... two more died later": the figure the additions follow plus the additions,
+    when that sum exceeds every other figure (else a later restated total already counts them)."""
+    adds = [i for i in indices if out[i].event_id in additions]
+    if not adds or adds[0] == indices[0]:
+        return None
+    adds = [i for i in adds if i > indices[0]]
+    base = max(i for i in indices if i < adds[0] and out[i].event_id not in additions)
+    total = (out[base].value_best or 0) + sum(out[i].value_best or 0 for i in adds)
+    others = [out[i].value_best or 0 for i in indices if i != base and i not in adds]
+    if others and max(others) >= total:
+        return None
+    return base, adds
+
+
+def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] = frozenset()) -> list[Event]:  # type: ignore[assignment]
     """Across sentences, one figure per measure, scope and side stands for the toll; the rest point at it.
 
     The figure is the largest running-total update ("the toll rose to 11", "revised down to nine")
@@ -165,6 +180,13 @@ def fold_article(rows: Sequence[Event], updates: set[str]) -> list[Event]:
             groups.setdefault((ev.measure, ev.scope, ev.perpetrator), []).append(i)
     for group in groups.values():
         for indices in _clusters(out, group):
+            added = None if any(out[i].event_id in updates for i in indices) else _with_additions(out, indices, additions)
+            if added is not None:
+                base, adds = added
+                for i in indices:
+                    if i != base and i not in adds:
+                        out[i] = replace(out[i], part_of=out[base].event_id)
+                continue
             pool = [i for i in indices if out[i].event_id in updates] or indices
             # Equal figures: the one dated by the text stands (a headline has only the publication date).
             head = max(pool, key=lambda i: (out[i].value_best or 0, out[i].date_source == "text", -i))

@@ -21,7 +21,7 @@ _AUX_WORDS = (
     r"were|was|are|is|have|has|had|been|being|be|got|get|may|reportedly|also|all|allegedly|later|"
     r"subsequently|believed|thought|feared|said|reported|confirmed|to|now|still|either|both|each|"
     r"critically|seriously|badly|severely|fatally|slightly|lightly|mortally|initially|so far|"
-    r"eventually|ultimately|tragically|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
+    r"eventually|ultimately|tragically|rendered|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
 )
 _AUX = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}"
 # Words a counted noun phrase may not contain ("12 people [and] ...", "12 people [who] ...").
@@ -124,6 +124,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "self": ("himself", "herself"),
     "pron": ("killed", "shot dead", "wounded", "injured", "hurt", "arrested", "detained", "abducted", "kidnapped", "captured"),
     "pair": ("couple", "pair"),
+    "victim": ("died", "succumbed", "breathed", "killed", "dead"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
     "head": ("killed", "dead", "died", "wounded", "injured", "hurt"),
@@ -133,7 +134,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
 
 def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
     """One pattern per way of naming a single person; the named group is the candidate's span."""
-    verbs = r"kill(?:s|ed)?|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
+    verbs = r"kill(?:s|ed|ing)?|shooting\s+dead|injuring|wounding|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
     not_first = r"(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)"
     sources = {
         "self": r"\b(?P<self>himself|herself)\b",
@@ -142,6 +143,8 @@ def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]],
         "pair": r"\b(?P<pair>an?)\s+(?:[\w'’-]+\s+){0,2}?(?:couple|pair)\b(?!\s+of\b)",
         "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
+        "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
+        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead))\b)",
         "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-])"
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
