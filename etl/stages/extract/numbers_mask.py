@@ -47,16 +47,24 @@ _PATTERNS = [
     rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}(?!\d))?",
 ]
 # List markers at the start of a line ("1. ", "(2) "): searched from each newline.
-_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=[ \t])")
+_LIST_MARKER = re.compile(r"\n[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=[ \t])")
 # Patterns that start with a letter (month names, letter-digit codes) and the others, which start
 # with a digit or one of the few characters in the guard: two passes, each behind a cheap guard
 # (a character set the engine skips to at C speed, then "not inside a word").
 _LETTER_LED = [p for p in _PATTERNS if p.startswith(r"\b(?:Jan") or "[A-Za-z]+" in p]
+# What must follow the first digits for any digit-led form to match: a separator, attached
+# letters ("13th", "10am"), or after a space a capital ("3 March", "12 Main Street", "0930 GMT"),
+# a clock word or a range word. Plain numbers ("12 people") fail here before the alternation.
+_DIGIT_LED_NEXT = (r"(?=[(+']|\d+(?:[-/.:,)\u2013A-Za-z]|\s+(?:[A-Z\d\u2013-]|[ap]\.?m|o'|noon|midnight"
+                   r"|in\s|at\s|of\s|tonight|to\b|until|till|hrs|local)))")
 _DIGIT_LED = re.compile(
-    r"(?=[\d(+'])(?<!\w)(?:" + "|".join(f"(?:{p})" for p in _PATTERNS if p not in _LETTER_LED)
+    r"(?=[\d(+'])(?<!\w)" + _DIGIT_LED_NEXT + "(?:"
+    + "|".join(f"(?:{p})" for p in _PATTERNS if p not in _LETTER_LED)
     + "|" + LEXICON.fixed_identifiers.pattern + ")"
 )
-_LETTER_LED_RE = re.compile(r"(?=[A-Za-z])(?<!\w)(?:" + "|".join(f"(?:{p})" for p in _LETTER_LED) + ")")
+# Letter-led forms are a word glued to a digit ("F-16", "G7") or a month, a space and a digit.
+_LETTER_LED_RE = re.compile(r"(?=[A-Za-z])(?<!\w)(?=[A-Za-z]+(?:[-.]?\d|\.?\s+\d))(?:"
+                            + "|".join(f"(?:{p})" for p in _LETTER_LED) + ")")
 
 # Letter-led forms hold a digit and start at most this many characters before it ("September
 # 30", "Resolution2231"); they are searched only in such windows around clusters of digits.
@@ -74,7 +82,9 @@ def _spans(text: str) -> list[tuple[int, int]]:
     if "://" in text or "www." in text or "@" in text:
         spans.extend(m.span() for m in _WEB.finditer(text))
     spans.extend(m.span() for m in _DIGIT_LED.finditer(text))
-    spans.extend((m.start() + (m.group()[:1] == "\n"), m.end()) for m in _LIST_MARKER.finditer(text))
+    # A literal newline first lets the engine skip to candidates; the text's start counts as one
+    # (offsets in "\n" + text are one more than in text: the marker starts after the newline).
+    spans.extend((m.start(), m.end() - 1) for m in _LIST_MARKER.finditer("\n" + text))
     for cluster in _CLUSTER.finditer(text):
         start, end = max(0, cluster.start() - LEFT_WINDOW), cluster.end() + RIGHT_WINDOW
         spans.extend(m.span() for m in _LETTER_LED_RE.finditer(text, start, end))
