@@ -37,12 +37,13 @@ from tests.robustness.corpora import (  # noqa: E402
     build_bad_corpus,
     kill_run_after,
     snapshot,
+    timed_run,
     unreadable_parquet,
     write_news_corpus,
 )
 
-# Delays (s) between starting `etl run` and SIGKILL: from mid-import to about the end of the run.
-KILL_WINDOW = (1.0, 3.6)
+# Kills land between this fraction of the time to the first commit and the end of an uninterrupted run.
+KILL_EARLY = 0.9
 
 
 def _isolated_outcomes(root: Path, config: Config) -> tuple[Counter[str], list[str]]:
@@ -104,13 +105,15 @@ def faults(work: Path, seeds: int) -> int:
     corpus = work / "news"
     write_news_corpus(corpus, n=ARTICLES, seed=0)
     reference = work / "reference"
-    run_paths([corpus], config=Config(warehouse=str(reference), batch_size=BATCH, progress=False))
+    first_commit, total = timed_run(corpus, reference)
     expected = snapshot(reference)
-    print(f"fault injection: {ARTICLES} articles, --batch-size {BATCH}, SIGKILL after a random delay, then rerun")
+    window = (first_commit * KILL_EARLY, total)
+    print(f"fault injection: {ARTICLES} articles, --batch-size {BATCH}; an uninterrupted run commits its first batch "
+          f"after {first_commit:.2f} s and ends after {total:.2f} s; SIGKILL after a random delay in that window, then rerun")
     unequal = 0
     for seed in range(1, seeds + 1):
         warehouse = work / f"killed-{seed}"
-        killed = kill_run_after(corpus, warehouse, random.Random(seed).uniform(*KILL_WINDOW))
+        killed = kill_run_after(corpus, warehouse, random.Random(seed).uniform(*window))
         markers = len(list((warehouse / "_commits").glob("*.json"))) if (warehouse / "_commits").exists() else 0
         left = len(list(warehouse.rglob(".tmp-*")))
         broken = unreadable_parquet(warehouse)

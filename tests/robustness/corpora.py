@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -332,10 +333,31 @@ REPO = Path(__file__).resolve().parents[2]
 ARTICLES, BATCH = 200, 10
 
 
+def _run_args(corpus: Path, warehouse: Path) -> list[str]:
+    return [sys.executable, "-m", "etl", "run", str(corpus), "-w", str(warehouse), "--batch-size", str(BATCH), "--no-progress"]
+
+
+def timed_run(corpus: Path, warehouse: Path) -> tuple[float, float]:
+    """Run `python -m etl run` to the end; return (seconds to the first commit marker, seconds in all).
+
+    The two times bound the window in which a kill lands inside the batches rather than in the
+    imports or after the end, whatever the speed of the machine.
+    """
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(_run_args(corpus, warehouse), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    first = None
+    while proc.poll() is None:
+        if first is None and any((warehouse / "_commits").glob("*.json")):
+            first = time.perf_counter() - t0
+        time.sleep(0.01)
+    total = time.perf_counter() - t0
+    assert proc.returncode == 0, proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    return (first if first is not None else total / 2), total
+
+
 def kill_run_after(corpus: Path, warehouse: Path, delay: float) -> float | None:
     """Start `python -m etl run` and SIGKILL it after ``delay`` s; None when it finished first."""
-    args = [sys.executable, "-m", "etl", "run", str(corpus), "-w", str(warehouse), "--batch-size", str(BATCH), "--no-progress"]
-    proc = subprocess.Popen(args, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(_run_args(corpus, warehouse), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _, err = proc.communicate(timeout=delay)
     except subprocess.TimeoutExpired:

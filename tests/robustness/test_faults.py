@@ -22,23 +22,32 @@ from etl.pipeline import run_paths
 from etl.schema import SchemaError, load_schema
 from etl.warehouse import Warehouse, WarehouseError
 
-from .corpora import ARTICLES, BATCH, COMPARED_TABLES, kill_run_after, snapshot, table_rows, unreadable_parquet, write_news_corpus
+from .corpora import (
+    ARTICLES,
+    BATCH,
+    COMPARED_TABLES,
+    kill_run_after,
+    snapshot,
+    table_rows,
+    timed_run,
+    unreadable_parquet,
+    write_news_corpus,
+)
 
-# Kill delays are drawn in this window (seconds): a whole run of the corpus takes about 3 s here,
-# about 2 s of it importing, so most kills land between batches or inside a batch's writes.
-KILL_WINDOW = (1.2, 3.4)
+# Kill delays are drawn between this fraction of the time to the first commit and the end of an
+# uninterrupted run (measured), so kills land inside the batches on any machine.
+KILL_EARLY = 0.9
 SEEDS = (1, 2, 3, 4)
 
 
 @pytest.fixture(scope="module")
-def news(tmp_path_factory: pytest.TempPathFactory, needs_extraction_module: None) -> tuple[Path, dict[str, Any]]:
-    """The generated corpus and the snapshot of one uninterrupted run over it."""
+def news(tmp_path_factory: pytest.TempPathFactory, needs_extraction_module: None) -> tuple[Path, dict[str, Any], tuple[float, float]]:
+    """The generated corpus, the snapshot of one uninterrupted run over it, and the kill window."""
     root = tmp_path_factory.mktemp("news")
     corpus = root / "corpus"
     write_news_corpus(corpus, n=ARTICLES, seed=0)
-    reference = root / "reference"
-    run_paths([corpus], config=Config(warehouse=str(reference), batch_size=BATCH, progress=False))
-    return corpus, snapshot(reference)
+    first_commit, total = timed_run(corpus, root / "reference")
+    return corpus, snapshot(root / "reference"), (first_commit * KILL_EARLY, total)
 
 
 @pytest.fixture(scope="module")
@@ -51,10 +60,10 @@ def needs_extraction_module() -> None:
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_kill_9_then_rerun_equals_an_uninterrupted_run(seed: int, news: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
-    corpus, expected = news
+def test_kill_9_then_rerun_equals_an_uninterrupted_run(seed: int, news: tuple[Path, dict[str, Any], tuple[float, float]], tmp_path: Path) -> None:
+    corpus, expected, window = news
     warehouse = tmp_path / "wh"
-    kill_run_after(corpus, warehouse, random.Random(seed).uniform(*KILL_WINDOW))
+    kill_run_after(corpus, warehouse, random.Random(seed).uniform(*window))
     assert unreadable_parquet(warehouse) == []
     summary = run_paths([corpus], config=Config(warehouse=str(warehouse), batch_size=BATCH, progress=False))
     assert unreadable_parquet(warehouse) == []
