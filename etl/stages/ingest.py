@@ -4,7 +4,15 @@ Reading from disk happens in :func:`read_inputs`; turning bytes into articles is
 :func:`parse_input`. Supported: ``.txt``/``.md`` (optional ``Key: value`` header lines: Title, Source,
 URL, Published, Id), ``.html``/``.htm`` (main text and date through trafilatura), ``.json`` (one
 object) and ``.jsonl`` (one object a line), each optionally gzipped (``.gz``). Every input ends up as
-an article or a reject with a reason; nothing is dropped silently.
+an article or a reject with a reason; nothing is dropped silently (hidden files and ``README.md``
+files inside a folder are not inputs).
+
+Reject reasons: ``unreadable`` (dangling or looping links, links to folders inside a folder, FIFOs,
+sockets and devices, which are never opened, folders that cannot be listed, I/O errors),
+``unsupported_format``, ``too_large`` (``max_input_bytes``, checked on the size before opening and
+while decompressing; ``max_article_chars``), ``bad_compression``, ``binary``, ``encoding`` (also per
+JSON line, and for unpaired surrogates), ``empty``, ``invalid_json``, ``missing_field``,
+``invalid_field`` and ``no_text`` (HTML without main text).
 """
 
 from __future__ import annotations
