@@ -220,5 +220,14 @@ def extract_events(
         rows.extend(group_sentence(claims, events, rows, article.article_id))
     seen: set[str] = set()
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
-    return fold_article(unique, updates, additions)
+    return fold_article(unique, updates, additions | _added_totals(unique, additions))
+
+
+def _added_totals(rows: Sequence[Event], additions: set[str]) -> set[str]:
+    """A sentence's total of additions ("a fifth officer died, and a passer-by also succumbed") is one."""
+    children: dict[str, list[str]] = {}
+    for r in rows:
+        if r.part_of is not None:
+            children.setdefault(r.part_of, []).append(r.event_id)
+    return {parent for parent, kids in children.items() if all(k in additions for k in kids)}
 

@@ -73,7 +73,7 @@ _THINGS_AFTER = re.compile(
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
 _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
-_REPORTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
+_REPORTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
 # Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties");
 # zero wordings are looked for this many characters before and after one.
 _ZERO_BEFORE = 100
@@ -93,6 +93,17 @@ _AMONG = re.compile(r"\bamong\b", re.I)
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
 _ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
+# "a passer-by also succumbed", "two others died later in hospital": one more death told after the first
+# figure (only for single people and "N others": a bare number here may restate the whole toll).
+_LATER_DEATH = re.compile(
+    r"\b(?:also|later|subsequently|next\s+day|following\s+day|overnight|on\s+the\s+way\s+to|in\s+hospital|at\s+(?:the\s+)?hospital|"
+    r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
+    re.I,
+)
+_OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
+# Characters before a number searched for wording that makes it another incident's figure.
+_OTHER_WINDOW = 150
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
 
@@ -244,6 +255,8 @@ def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocab
     # At most six words and a conjunction fit _COORD; longer gaps would only make it backtrack.
     if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between):
         return False
+    if _REPORTER.match(text, right.end):  # "killing four, two security sources said": a source
+        return False
     return vocab.any_after.search(between) is None
 
 
@@ -269,10 +282,25 @@ def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabul
     return m is not None and m.lastgroup != "victims"
 
 
-def _more(text: str, c: Candidate, sent: Sentence) -> bool:
+def _other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: EventVocabulary) -> bool:
+    """"since the 2022 attack that killed 86", "a week after a bomb killed 11", "killed 30 in a
+    counter-offensive", "in separate operations": a figure of another incident, not this one."""
+    if vocab.other_before.search(text, max(sent.char_start, c.start - _OTHER_WINDOW), c.start):
+        return True
+    return vocab.other_after.match(text, max(c.end, link.trig_end), sent.char_end) is not None
+
+
+def _more(text: str, c: Candidate, sent: Sentence, link: Claim) -> bool:
     if _MORE_AFTER.match(text, c.end, sent.char_end):
         return True
-    return _MORE_BEFORE.search(text, max(sent.char_start, c.start - 20), c.start) is not None
+    if _MORE_BEFORE.search(text, max(sent.char_start, c.start - 20), c.start) is not None:
+        return True
+    if link.measure != "killed" or c.surface.lower() == "the":  # "the policeman later died": someone named before
+        return False
+    if not (c.value == 1 or _OTHERS_AFTER.match(text, c.end, sent.char_end)):
+        return False
+    end = _CLAUSE_END.search(text, link.trig_end, sent.char_end)
+    return _LATER_DEATH.search(text, c.end, end.start() if end else sent.char_end) is not None
 
 
 def _part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> tuple[bool, Measure]:
@@ -321,10 +349,10 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
             links[i] = Claim(c, "count", c.start, c.end, "count")
     claims = []
     for c, link in zip(ordered, links, strict=True):
-        if link is not None:
+        if link is not None and not _other_incident(text, c, sent, link, vocab):
             subject = _subject(text, c, sent, vocab)
             perpetrator = subject in vocab.perpetrators
-            more = c.more or _more(text, c, sent)
+            more = c.more or _more(text, c, sent, link)
             claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, link.update, more))
     return claims
 

@@ -30,6 +30,8 @@ _NP_BREAK = factor(
     r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on|at"
 )
 _NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
+# "22 soldiers and volunteers were killed": a second noun, but not a second count ("and 3 police").
+_NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their|its|the|several|dozens)\b)"
 # A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed".
 _ASIDE = r"(?:,[^,.;]{1,80},\s*)"
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
@@ -74,6 +76,8 @@ class EventVocabulary:
     suicide: re.Pattern[str]
     them_killed: re.Pattern[str]
     suicide_counted: re.Pattern[str]
+    other_before: re.Pattern[str]  # searched in the text that ends at a number
+    other_after: re.Pattern[str]  # matched after a number's measure word
     actors: ActorIndex
     gazetteer: Gazetteer
 
@@ -92,7 +96,10 @@ def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: st
         return None
     body = "|".join(f"(?P<g{i}>{_alts(specs[name][_KEYS[kind]])})" for i, name in enumerate(names))
     if kind == "after":
-        np = rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE})"
+        np = (
+            rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}"
+            rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?)"
+        )
         source = rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?:{body})\b"
     elif kind == "before":
         source = rf"\b(?:{body})\s*(?:{QUALIFIERS}\s+)*$"
@@ -199,6 +206,8 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         suicide=_cue(cues, "suicide"),
         them_killed=_cue(cues, "them_killed"),
         suicide_counted=_cue(cues, "suicide_counted"),
+        other_before=re.compile(str(cues["other_incident_before"]) + r"$", re.I),
+        other_after=re.compile(str(cues["other_incident_after"]), re.I),
         actors=actors,
         gazetteer=gazetteer,
     )
