@@ -192,6 +192,7 @@ def _check_parent(path: Path | str | None, hint: str) -> None:
 
 def _extract_lines(input_file: IO[str], output: IO[str], *, extractor: Any, config: Config) -> int:
     from etl.contract import empty_json, extraction_json
+    from etl.engines import extract_one
     from etl.stages.ingest import make_article
 
     failures = 0
@@ -204,13 +205,13 @@ def _extract_lines(input_file: IO[str], output: IO[str], *, extractor: Any, conf
             record_id = obj.get("id")
             if not isinstance(obj.get("text"), str):
                 raise ValueError("'text' must be a string")
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             failures += 1
-            output.write(json.dumps(empty_json(record_id, error=f"line {lineno}: {exc}")) + "\n")
+            output.write(json.dumps(empty_json(record_id, error=f"line {lineno}: {type(exc).__name__}: {exc}")) + "\n")
             continue
         meta = {"published": obj.get("published")}
         article = make_article(obj["text"], name=f"line {lineno}", max_chars=config.max_article_chars, meta=meta, clean=False)
-        result = extractor.extract(article) if not isinstance(article, Reject) else article
+        result = extract_one(extractor, article) if not isinstance(article, Reject) else article
         if isinstance(result, Reject):
             failures += 1
             output.write(json.dumps(empty_json(record_id, error=f"{result.reason}: {result.detail}")) + "\n")

@@ -7,6 +7,7 @@ libraries' first-call costs are paid once per worker, not per article).
 from __future__ import annotations
 
 from collections.abc import Sequence
+import logging
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol
 
@@ -15,6 +16,7 @@ from etl.extractor import Extractor
 from etl.records import Article, Extraction, Reject
 
 Result = Extraction | Reject
+log = logging.getLogger(__name__)
 _WORKER_EXTRACTOR: dict[Config, Extractor] = {}
 
 
@@ -25,10 +27,22 @@ def _extractor_for(config: Config) -> Extractor:
     return extractor
 
 
+def extract_one(extractor: Extractor, article: Article) -> Result:
+    """One article's extraction; a bug on one article becomes its reject, not a failed run (a
+    poison pill would otherwise stop every rerun too)."""
+    try:
+        return extractor.extract(article)
+    except RecursionError as exc:
+        return Reject(article.input, "extract_error", f"RecursionError: {exc}")
+    except Exception as exc:  # noqa: BLE001 - any bug in extraction is reported with the article
+        log.exception("extraction failed on %s", article.input)
+        return Reject(article.input, "extract_error", f"{type(exc).__name__}: {exc}")
+
+
 def extract_batch(config: Config, articles: Sequence[Article]) -> list[Result]:
     """Extract a batch in the current process (also the task a pool or Dask worker runs)."""
     extractor = _extractor_for(config)
-    return [extractor.extract(article) for article in articles]
+    return [extract_one(extractor, article) for article in articles]
 
 
 class Engine(Protocol):

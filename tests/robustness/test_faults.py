@@ -235,7 +235,6 @@ def test_kill_helper_reports_a_finished_run(tmp_path: Path, needs_extraction: No
     assert len(table_rows(tmp_path / "wh", "articles")) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="engines.extract_batch lets one article's exception abort the run (and every rerun: a poison pill)")
 def test_an_extractor_bug_on_one_article_does_not_stop_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, needs_extraction: None) -> None:
     from etl.extractor import Extractor
 
