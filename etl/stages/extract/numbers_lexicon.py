@@ -73,22 +73,26 @@ class TailPattern:
     pattern: re.Pattern[str]
     last_tokens: frozenset[str]
     width: int
+    max_words: int  # a match starts at one of the last this many token starts
 
     @classmethod
-    def build(cls, pattern: str, phrases: list[str] | tuple[str, ...], extra: tuple[str, ...] = ()) -> TailPattern:
+    def build(cls, pattern: str, phrases: list[str] | tuple[str, ...], extra: tuple[str, ...] = (),
+              extra_words: int = 0) -> TailPattern:
+        """``extra_words``: words the pattern allows beyond a phrase ("rose by a further")."""
         tokens = {_last_token(p) for p in phrases} | set(extra)
         width = max(len(p) for p in phrases) + 24
-        return cls(re.compile(pattern), frozenset(tokens), width)
+        max_words = max(len(p.split()) for p in phrases) + extra_words
+        return cls(re.compile(pattern), frozenset(tokens), width, max_words)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if _last_token(text) not in self.last_tokens:
+        if _last_token_cached(text[-TAIL_TOKEN_CHARS:]) not in self.last_tokens:
             return None
         # Try the pattern only where a phrase can start (the start of a word, or one of the last
         # characters for symbols such as ">="), longest first: a handful of anchored attempts
         # instead of a search from every position.
         end = len(text.rstrip())
         window = max(0, len(text) - self.width)
-        starts = [m.start() for m in _TOKEN_START.finditer(text, window, end)]
+        starts = [m.start() for m in _TOKEN_START.finditer(text, window, end)][-self.max_words:]
         starts.extend(i for i in (end - 2, end - 1) if i >= window and i not in starts)
         for pos in starts:
             m = self.pattern.match(text, pos)
@@ -172,7 +176,7 @@ def _change_patterns(changes: dict[str, list[str]]) -> dict[str, Any]:
     return {
         "change_before": TailPattern.build(
             rf"(?i:(?<![\w-])(?:{verbs})\s+(?:by\s+)?(?:(?:an?\s+)?(?:{fillers})\s+)?)$",
-            changes["up"] + changes["down"] + list(_CHANGE_FILLERS), ("by",),
+            changes["up"] + changes["down"] + list(_CHANGE_FILLERS), ("by",), extra_words=4,
         ),
         "change_noun_after": re.compile(rf"^(?i:\s+(?:{nouns})\b)"),
     }
@@ -181,7 +185,7 @@ def _change_patterns(changes: dict[str, list[str]]) -> dict[str, Any]:
 def _date_patterns(months: list[str], count_nouns: list[str]) -> dict[str, Any]:
     titled = _alternation([m.title() for m in months])
     return {
-        "month_before": TailPattern.build(rf"(?<![\w])(?:{titled})\.?\s+(?:the\s+)?$", months, ("the", ".")),
+        "month_before": TailPattern.build(rf"(?<![\w])(?:{titled})\.?\s+(?:the\s+)?$", months, ("the", "."), extra_words=1),
         "month_after": re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{titled})\b"),
         "year_count_after": re.compile(
             rf"^\s+(?:(?:{_alternation(count_nouns)})\b|(?!{_NOT_PLURAL}\b)[a-z]+[^s\W']s\b)"

@@ -278,4 +278,4 @@ def _read_run_text(run: str) -> tuple[Parsed, ...]:
 
 def read_run(text: str, start: int, end: int) -> list[Parsed]:
     """All numbers in the run ``text[start:end]`` (a match of ``RUN_PATTERN``), memoised by its text."""
-    return [p._replace(start=start + p.start, end=start + p.end) for p in _read_run_text(text[start:end])]
+    return [Parsed(start + p.start, start + p.end, *p[2:]) for p in _read_run_text(text[start:end])]
