@@ -6,8 +6,8 @@ libraries' first-call costs are paid once per worker, not per article).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import logging
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol
 
