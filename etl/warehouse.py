@@ -64,7 +64,8 @@ class WarehouseLocked(WarehouseError):
     """Another run holds the warehouse lock."""
 
 
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder, then ``os.replace``: all or nothing."""
     # Not ending in .parquet: readers globbing **/*.parquet never see a half-written file.
     tmp = path.with_name(f"{_TMP_PREFIX}{uuid.uuid4().hex}-{path.name}.partial")
     try:
@@ -137,7 +138,7 @@ class Warehouse:
 
     def _replacement_done(self, marker: Path, info: dict[str, Any]) -> None:
         """Rewrite a finished replacement's marker without its list, so it is never redone."""
-        _atomic_write_bytes(marker, json.dumps({**info, "replaces": []}).encode())
+        atomic_write_bytes(marker, json.dumps({**info, "replaces": []}).encode())
 
     def _finish_staged(self) -> set[str]:
         """Publish staged batches that were committed; drop the others. Return interrupted runs."""
@@ -235,7 +236,7 @@ class Warehouse:
         old = [str(f.relative_to(self.root)) for t in tables for f in self.files(t)]
         marker = json.dumps({"run_id": key, "batch": 0, "files": files, "replaces": old}).encode()
         try:
-            _atomic_write_bytes(self.commits / f"{key}.json", marker)
+            atomic_write_bytes(self.commits / f"{key}.json", marker)
             if (self.root / _STAGING / key).exists():
                 self._publish(self.root / _STAGING / key)
             for relative in old:
@@ -258,7 +259,7 @@ class Warehouse:
                 (staging / relative).parent.mkdir(parents=True, exist_ok=True)
                 (staging / relative).write_bytes(data)
             marker = json.dumps({"run_id": run_id, "batch": batch, "files": [r for r, _ in encoded]}).encode()
-            _atomic_write_bytes(self.commits / f"{key}.json", marker)
+            atomic_write_bytes(self.commits / f"{key}.json", marker)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
@@ -275,7 +276,7 @@ class Warehouse:
             folder.mkdir(parents=True, exist_ok=True)
             sink = pa.BufferOutputStream()
             pq.write_table(to_arrow(table, rows), sink, compression="zstd")
-            _atomic_write_bytes(folder / f"{table}.parquet", sink.getvalue().to_pybytes())
+            atomic_write_bytes(folder / f"{table}.parquet", sink.getvalue().to_pybytes())
         except OSError as exc:
             raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
 
@@ -306,7 +307,7 @@ class Warehouse:
         pq.write_table(merged, tmp, compression="zstd")
         marker = {"run_id": run_id, "batch": 0, "files": [str(target.relative_to(self.root))],
                   "replaces": [str(f.relative_to(self.root)) for f in files]}
-        _atomic_write_bytes(self.commits / f"{run_id}-00000.json", json.dumps(marker).encode())
+        atomic_write_bytes(self.commits / f"{run_id}-00000.json", json.dumps(marker).encode())
         os.replace(tmp, target)
         for old in files:
             old.unlink()

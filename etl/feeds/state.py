@@ -14,10 +14,11 @@ import datetime as dt
 import json
 import logging
 import os
-import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from etl.warehouse import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -30,18 +31,9 @@ MAX_ITEM_ATTEMPTS = 3
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+    """Create the folder, then write all or nothing (the warehouse's atomic write)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".tmp-{uuid.uuid4().hex}-{path.name}")
-    try:
-        with tmp.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, data)
 
 
 @dataclass(slots=True)
