@@ -105,8 +105,9 @@ _JOIN = r"(?:[ \t]*-[ \t]*|\s+(?:and\s+)?(?:(?:a|an|of\s+an?|point)\s+)?)"
 # The guard (a character that can start a run, not inside a word or a number, except digits
 # glued to letters as in "Rs5bn") rejects most positions before the alternation is tried.
 # The pattern is case-sensitive (see _CASED).
-RUN_PATTERN = (rf"(?=[\d{_FIRST}{VULGAR}.])(?:(?<![\w.,])|(?<=[A-Za-z])(?=\d))"
-               rf"(?:\b[Aa]n?\s+(?=\b{_W}\b))?{_ITEM}(?:{_JOIN}{_ITEM})*")
+RUN_START = rf"(?=[\d{_FIRST}{VULGAR}.])"
+RUN_BODY = rf"(?:\b[Aa]n?\s+(?=\b{_W}\b))?{_ITEM}(?:{_JOIN}{_ITEM})*"
+RUN_PATTERN = rf"{RUN_START}(?:(?<![\w.,])|(?<=[A-Za-z])(?=\d)){RUN_BODY}"
 
 _TOKEN = re.compile(rf"(?P<d>{DIGITS}|[{VULGAR}])|(?P<w>[A-Za-z]+)|(?P<h>-)")
 
