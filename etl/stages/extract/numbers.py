@@ -62,8 +62,8 @@ from etl.stages.extract.numbers_vague import (
     VagueEntry,
     VaguePolicy,
     VaguePolicyError,
+    find_vague,
     load_vague_policy,
-    vague_pattern,
 )
 from etl.stages.extract.numwords import RUN_BODY, RUN_PATTERN, RUN_START
 from etl.stages.extract.numwords_grammar import read_run
@@ -116,16 +116,16 @@ def _vague(masked: str, policy: VaguePolicy, taken: list[tuple[int, int]]) -> li
     out = []
     taken = sorted(taken)
     starts = [s for s, _ in taken]
-    for m in vague_pattern(policy).finditer(masked):
-        if _overlaps_taken(starts, taken, m.start(), m.end()):
+    for start, end in find_vague(masked, policy):
+        if _overlaps_taken(starts, taken, start, end):
             continue
-        entry: VagueEntry | None = policy.lookup(m.group())
+        entry: VagueEntry | None = policy.lookup(masked[start:end])
         if entry is None:
             continue
         out.append(QuantityMention(
-            char_start=m.start(), char_end=m.end(), surface=m.group(), kind="count",
+            char_start=start, char_end=end, surface=masked[start:end], kind="count",
             value=entry.value, low=entry.low, high=entry.high, qualifier="vague",
-            number_start=m.start(), number_end=m.end(),
+            number_start=start, number_end=end,
         ))
     return out
 
