@@ -71,7 +71,9 @@ def extract_record(record: dict[str, object], vocab: EventVocabulary) -> list[Ev
 
 
 def record_totals(events: Sequence[Event]) -> dict[str, float]:
-    """Per measure: the sum of top-level (``part_of`` null) incident rows, else aggregate rows.
+    """Per measure: the sum of top-level (``part_of`` null) incident rows; aggregate rows only when
+    the article has no incident row at all ("2,300 killed last year" next to an attack that wounded
+    four is background, not the attack's toll).
 
     Only the headline incident is summed: an incident row dated (in the text) more than a month away
     from the first incident row is another incident ("an attack two years ago killed 24").
@@ -86,7 +88,7 @@ def record_totals(events: Sequence[Event]) -> dict[str, float]:
             sums[key] = sums.get(key, 0.0) + ev.value_best
     out: dict[str, float] = {}
     for (measure, scope), value in sums.items():
-        if scope == "incident" or (measure, "incident") not in sums:
+        if scope == "incident" or headline is None:  # a period total stands only in an article about no incident
             out[measure] = value
     return out
 

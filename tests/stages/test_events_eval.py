@@ -37,7 +37,13 @@ def test_record_totals_sum_top_level_incident_rows() -> None:
         ev(event_id="g", value_best=900.0, scope="aggregate"),
         ev(event_id="m", measure="missing", value_best=4.0, scope="aggregate"),
     ]
-    assert record_totals(rows) == {"killed": 7.0, "injured": 2.0, "missing": 4.0}
+    # A period total ("4 missing this year") next to an incident is background, not the incident's.
+    assert record_totals(rows) == {"killed": 7.0, "injured": 2.0}
+
+
+def test_record_totals_use_aggregate_rows_only_without_an_incident() -> None:
+    rows = [ev(event_id="g", value_best=900.0, scope="aggregate"), ev(event_id="m", measure="missing", value_best=4.0, scope="aggregate")]
+    assert record_totals(rows) == {"killed": 900.0, "missing": 4.0}
 
 
 def test_record_totals_leave_out_an_older_incident() -> None:

@@ -64,6 +64,14 @@ _TARGET_BEFORE = re.compile(
     ),
     re.I,
 )
+# "Police suspect al-Shabaab", "Al-Shabaab is suspected", "blame fell on X": an official attribution.
+_SUSPECTED_BEFORE = re.compile(r"\b(?:suspect(?:s|ed)?|blame[ds]?|accuse[ds]?|point(?:ed|s)?\s+(?:the\s+finger\s+)?at)\s+(?:the\s+)?$", re.I)
+_SUSPECTED_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?(?:behind|responsible))\b",
+    re.I,
+)
+# In a clash with security forces both sides fight: the named group is the actor even if its men died.
+_CLASH = re.compile(r"\b(?:firefight|clash(?:es)?|gunfight|gun\s+battle|encounter|exchange\s+of\s+fire|shoot-?out)\b", re.I)
 _CONTEXT = 60
 _CLAUSE = 150
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -187,8 +195,11 @@ def _strength(text: str, m: ActorMention) -> int:
     clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1]
     if _ALIAS_BEFORE.search(before):
         return 5
+    if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before):
+        return 4
     if _TARGET_BEFORE.search(before):
-        return -1
+        sentence_end = text.find(".", m.char_end)
+        return 2 if _CLASH.search(text, m.char_end, sentence_end if sentence_end > 0 else len(text)) else -1
     if _BACKGROUND_BEFORE.search(clause):
         return 0
     if _ATTRIBUTED_BEFORE.search(before):

@@ -170,7 +170,11 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if own:
         if len(own) > 1 and _AFTERMATH.search(sent.text):
             return _period(min(own, key=lambda d: d.start_date), c.text)
-        return _period(min(own, key=lambda d: abs(d.char_start - at)), c.text)
+        best = min(own, key=lambda d: abs(d.char_start - at))
+        days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
+        if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
+            best = days_before[-1]
+        return _period(best, c.text)
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
         if c.usable.get(p):
             return _period(c.usable[p][-1])
