@@ -67,7 +67,7 @@ _THINGS_AFTER = re.compile(
     r"rounds|bullets|explosives|devices|ieds?|mines|grenades|rockets|missiles|shells|homes|houses|buildings|shops|"
     r"schools|churches|mosques|villages|towns|posts|positions|bases|camps|checkpoints|bridges|cattle|cows|goats|sheep|"
     r"camels|animals|livestock|bags|sacks|kilograms|kilos|tons|tonnes|litres|liters|barrels|hectares|acres|dollars|"
-    r"rupees|naira|euros|pounds|shillings|francs|pesos)\b",
+    r"rupees|naira|euros|pounds|shillings|francs|pesos|famil(?:y|ies)|households?|clans?|tribes?)\b",
     re.I,
 )
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
@@ -203,6 +203,8 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
         measure, start, end, trig = _trigger(found, link, lo)
         if _hypothetical(text, sent, start, vocab):
             return None
+        if trig[:3].lower() == "los" and not vocab.subject.match(text, c.end, sent.char_end):
+            return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
         return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
     m = link.pattern.match(text, c.end, sent.char_end)
     if m is None:

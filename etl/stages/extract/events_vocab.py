@@ -39,7 +39,7 @@ QUALIFIERS = "(?:" + factor(
     r"at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
     r"approximately|roughly|some|an estimated|estimated|another|a further|an additional|as many as|"
     r"the|all|only|just|close to|upwards of|in excess of|its|their|a total of|total of|a|an|further|"
-    r"additional|least"
+    r"additional|least|a family of|an entire family of|a group of"
 ) + ")"
 
 
@@ -135,6 +135,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
     "head": ("killed", "dead", "died", "wounded", "injured", "hurt"),
+    "another": ("another",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
 }
 
@@ -155,6 +156,7 @@ def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]],
         "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-])"
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
+        "another": r"\b(?P<another>another)(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
         "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
     return tuple((name, re.compile(source, re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())

@@ -149,7 +149,7 @@ _ARTICLE = re.compile(r"^(?:al|as|ash|ad|an|ar|at|az|el)[ -]", re.I)
 def _short_admin_name(name: str) -> str | None:
     """"Al Anbār" -> "Anbār", "Michoacán de Ocampo" -> "Michoacán": the short form news text uses."""
     short = _ARTICLE.sub("", name)
-    short = short.split(" de ", 1)[0]
+    short = short.split(" de ", 1)[0].split(", ", 1)[0]  # "Dagestan, Respublika" -> "Dagestan"
     return short if short != name and len(short) >= 4 else None
 
 
