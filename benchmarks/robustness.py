@@ -118,11 +118,14 @@ def faults(work: Path, seeds: int) -> int:
         left = len(list(warehouse.rglob(".tmp-*")))
         broken = unreadable_parquet(warehouse)
         run_paths([corpus], config=Config(warehouse=str(warehouse), batch_size=BATCH, progress=False))
-        equal = snapshot(warehouse) == expected and not broken and not unreadable_parquet(warehouse)
+        got = snapshot(warehouse)
+        differing = {t: f"{len(got[t])} rows vs {len(expected[t])}" for t in got if got[t] != expected[t]}
+        equal = not differing and not broken and not unreadable_parquet(warehouse)
         unequal += not equal
         when = f"killed after {killed:.2f} s" if killed else "finished before the kill"
         print(f"  seed {seed}: {when}; {markers} commit markers and {left} temporary files at the kill; "
-              f"unreadable parquet {len(broken)}; after rerun equal to uninterrupted: {'yes' if equal else 'NO'}")
+              f"unreadable parquet {len(broken)}; after rerun equal to uninterrupted: {'yes' if equal else 'NO'}"
+              + (f" (differs: {differing})" if differing else ""))
     return unequal
 
 
