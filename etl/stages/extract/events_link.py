@@ -67,7 +67,7 @@ _THINGS_AFTER = re.compile(
     r"rounds|bullets|explosives|devices|ieds?|mines|grenades|rockets|missiles|shells|homes|houses|buildings|shops|"
     r"schools|churches|mosques|villages|towns|posts|positions|bases|camps|checkpoints|bridges|cattle|cows|goats|sheep|"
     r"camels|animals|livestock|bags|sacks|kilograms|kilos|tons|tonnes|litres|liters|barrels|hectares|acres|dollars|"
-    r"rupees|naira|euros|pounds|shillings|francs|pesos|famil(?:y|ies)|households?|clans?|tribes?)\b",
+    r"rupees|naira|euros|pounds|shillings|francs|pesos|family|clans?|tribes?|seats|votes|games|matches|points|goals|medals)\b",
     re.I,
 )
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
