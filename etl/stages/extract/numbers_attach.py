@@ -128,21 +128,22 @@ def _excluded_words(text: str, before: str, p: Parsed) -> bool:
     return day and bool(LEXICON.month_before.search(before)) and not _MONTH_AS_PERIOD.search(before)
 
 
-def _excluded(text: str, masked: str, p: Parsed) -> bool:
+def _excluded(text: str, masked: str, p: Parsed, currency: re.Match[str] | None) -> bool:
+    """``currency``: the currency look-up on the 12 characters before ``p``."""
     before = masked[max(0, p.start - WINDOW):p.start]
     if p.has_words and not _keep_words(masked, p):
         return True
     if not p.has_digits:
         return _excluded_words(text, before, p)
-    return _excluded_digits(text, masked, p, before)
+    return _excluded_digits(text, masked, p, before, currency)
 
 
-def _excluded_digits(text: str, masked: str, p: Parsed, before: str) -> bool:
+def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
     """A number with digits that is part of a code, a date, a time, a year or a name."""
     after = masked[p.end:p.end + 3]
     if _CAPITAL_NO.search(before[-4:]):  # tails: an end-anchored search tries every position
         return True
-    if LEXICON.currency_before.search(before[-12:]):
+    if currency is not None:
         return False
     if before[-1:].isalpha() or before[-1:] in ("_", "\x1f", "/", "#", "^") or after[:1] == "\x1f":
         return True
@@ -234,12 +235,15 @@ def _sign(masked: str, c: Cand) -> Cand:
 
 def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
     """The quantity around number ``p``, or None when its context says it is not one."""
-    if _excluded(text, masked, p):
+    before = masked[max(0, p.start - 12):p.start]
+    currency = LEXICON.currency_before.search(before)
+    if _excluded(text, masked, p, currency):
         return None
     c = Cand(p.start, p.end, p.start, p.end, p.value, has_words=p.has_words, scale=p.scale)
     c = _sign(masked, c)
-    before = masked[max(0, c.start - 12):c.start]
-    currency = LEXICON.currency_before.search(before)
+    if c.start != p.start:
+        before = masked[max(0, c.start - 12):c.start]
+        currency = LEXICON.currency_before.search(before)
     c = _scale_after(masked, c, currency is not None)
     c = _currency(masked, c, before, currency)
     got = _unit_or_percent(masked, c)

@@ -71,28 +71,35 @@ class TailPattern:
     end one of its phrases (a set look-up is much cheaper than a backwards regex search)."""
 
     pattern: re.Pattern[str]
-    last_tokens: frozenset[str]
+    # Last token -> how many token starts back a match can begin ("than": "no more than" = 3).
+    last_tokens: dict[str, int]
     width: int
-    max_words: int  # a match starts at one of the last this many token starts
 
     @classmethod
     def build(cls, pattern: str, phrases: list[str] | tuple[str, ...], extra: tuple[str, ...] = (),
               extra_words: int = 0) -> TailPattern:
-        """``extra_words``: words the pattern allows beyond a phrase ("rose by a further")."""
-        tokens = {_last_token(p) for p in phrases} | set(extra)
+        """``extra``: tokens that end the pattern but no phrase ("by" in "rose by"); ``extra_words``:
+        words the pattern allows beyond a phrase ("rose by a further")."""
+        tokens: dict[str, int] = {}
+        for phrase in phrases:
+            token = _last_token(phrase)
+            tokens[token] = max(tokens.get(token, 0), len(phrase.split()) + extra_words)
+        longest = max(tokens.values())
+        for token in extra:
+            tokens[token] = longest
         width = max(len(p) for p in phrases) + 24
-        max_words = max(len(p.split()) for p in phrases) + extra_words
-        return cls(re.compile(pattern), frozenset(tokens), width, max_words)
+        return cls(re.compile(pattern), tokens, width)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if _last_token_cached(text[-TAIL_TOKEN_CHARS:]) not in self.last_tokens:
+        max_words = self.last_tokens.get(_last_token_cached(text[-TAIL_TOKEN_CHARS:]))
+        if max_words is None:
             return None
         # Try the pattern only where a phrase can start (the start of a word, or one of the last
         # characters for symbols such as ">="), longest first: a handful of anchored attempts
         # instead of a search from every position.
         end = len(text.rstrip())
         window = max(0, len(text) - self.width)
-        starts = [m.start() for m in _TOKEN_START.finditer(text, window, end)][-self.max_words:]
+        starts = [m.start() for m in _TOKEN_START.finditer(text, window, end)][-max_words:]
         starts.extend(i for i in (end - 2, end - 1) if i >= window and i not in starts)
         for pos in starts:
             m = self.pattern.match(text, pos)
