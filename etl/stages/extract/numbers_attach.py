@@ -244,6 +244,8 @@ def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
     if c.start != p.start:
         before = masked[max(0, c.start - 12):c.start]
         currency = LEXICON.currency_before.search(before)
+    if currency is None and _plain_word_after(masked, c.end):
+        return read_qualifier(masked, c, post=False)  # "12 people": nothing after can attach
     c = _scale_after(masked, c, currency is not None)
     c = _currency(masked, c, before, currency)
     got = _unit_or_percent(masked, c)
@@ -252,22 +254,34 @@ def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
     return read_qualifier(masked, got)
 
 
+# Words that start a percent phrase after a number ("5 per cent", "5 basis points").
+_PERCENT_WORDS = frozenset({"per", "percent", "percents", "percentage", "pct", "pc", "basis", "bps", "pp", "points", "point"})
+_NEXT_WORD = re.compile(r" ([a-z]+)(?![\w])")
+
+
+def _plain_word_after(masked: str, end: int) -> bool:
+    """A space and a lower-case word that starts no unit, currency, scale, percent or
+    post-qualifier phrase: a cheap test that spares the look-ups after the number."""
+    m = _NEXT_WORD.match(masked, end)
+    return m is not None and m.group(1) not in LEXICON.after_words and m.group(1) not in _PERCENT_WORDS
+
+
 _BOUNDS = {"exact", "approx"}
 # "over two years" is a period, not "more than two years".
 _TIME_PREPOSITIONS = frozenset({"over"})
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
 
 
-def read_qualifier(masked: str, c: Cand) -> Cand:
-    """Qualifier words before ("more than") or after ("or more", "-odd") the quantity."""
+def read_qualifier(masked: str, c: Cand, *, post: bool = True) -> Cand:
+    """Qualifier words before ("more than") or, with ``post``, after ("or more", "-odd") it."""
     m = LEXICON.qualifier_before.search(masked[max(0, c.start - WINDOW):c.start])
     if m is not None and m.group().split()[0].lower() in _TIME_PREPOSITIONS and c.unit in _TIME_UNITS:
         m = None
     if m is not None and m.lastgroup:
         c = c._replace(start=c.start - (len(m.group())), qualifier=m.lastgroup, explicit=True)  # type: ignore[arg-type]
-    post = LEXICON.post_qualifier.match(masked[c.end:c.end + WINDOW])
-    if post is not None and post.lastgroup and c.qualifier in _BOUNDS:
-        c = c._replace(end=c.end + post.end(), qualifier=post.lastgroup, explicit=True)  # type: ignore[arg-type]
+    after = LEXICON.post_qualifier.match(masked[c.end:c.end + WINDOW]) if post else None
+    if after is not None and after.lastgroup and c.qualifier in _BOUNDS:
+        c = c._replace(end=c.end + after.end(), qualifier=after.lastgroup, explicit=True)  # type: ignore[arg-type]
     return read_change(masked, c)
 
 

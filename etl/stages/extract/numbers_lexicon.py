@@ -130,6 +130,9 @@ class Lexicon:
     scales: dict[str, float]
     unit_after: re.Pattern[str]
     unit_names: dict[str, str]
+    # First words (lower case) of every phrase read right after a number: units, currencies,
+    # scales and post-qualifiers ("5 km", "5 dollars", "5 bn", "5 or more").
+    after_words: frozenset[str]
 
 
 def _named_groups(table: dict[str, list[str]]) -> str:
@@ -228,7 +231,17 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         fixed_identifiers=re.compile(rf"(?i:(?<![\w/.-])(?:{fixed})(?![\w/-]))"),
         unit_after=unit_re,
         unit_names=unit_names,
+        after_words=_after_words(data),
     )
+
+
+def _after_words(data: dict[str, Any]) -> frozenset[str]:
+    phrases = [form for name, forms in data["units"].items() if name != "attached_only" for form in forms]
+    phrases += list(data["currencies"]["suffix"]) + list(data["scales"]["spaced"])
+    phrases += list(data["scales"]["attached"])
+    phrases += [p for forms in data["post_qualifiers"].values() for p in forms]
+    words = {re.match(r"[a-z]*", p.lower()).group() for p in phrases}  # type: ignore[union-attr]
+    return frozenset(words - {""})
 
 
 LEXICON = load_lexicon()
