@@ -74,10 +74,10 @@ __all__ = ["VaguePolicy", "VaguePolicyError", "extract_quantities", "load_vague_
 MAX_MAGNITUDE = 1e18
 # Runs of number words and digits (see numwords.RUN_PATTERN), found in two scans that each start
 # with a character set, which the regex engine skips to at C speed: runs after a character that
-# is not a word character, "." or "," (the separator is consumed, so the text is scanned with a
-# space in front), and runs of digits glued to letters ("Rs5bn").
+# is not a word character (the separator is consumed, so the text is scanned with a space in
+# front), and runs of digits glued to letters ("Rs5bn").
 _RUN = re.compile(RUN_PATTERN)
-_RUN_AFTER_SEPARATOR = re.compile(rf"[^\w.,]{RUN_START}{RUN_BODY}")
+_RUN_AFTER_SEPARATOR = re.compile(rf"\W{RUN_START}{RUN_BODY}")
 _DIGIT_AFTER_LETTER = re.compile(r"\d(?<=[A-Za-z]\d)")
 
 

@@ -100,14 +100,15 @@ DIGITS = (
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _VULGAR_VALUES = dict(zip(VULGAR, (1 / 2, 1 / 3, 2 / 3, 1 / 4, 3 / 4, 1 / 5, 2 / 5, 3 / 5, 4 / 5,
                                    1 / 6, 5 / 6, 1 / 8, 3 / 8, 5 / 8, 7 / 8), strict=True))
-_ITEM = rf"(?:\b{_W}\b|(?<![\d.,_]){DIGITS}|[{VULGAR}])"
+# A digit literal is not read inside another number; after "Rs." or "Fig." it is (context decides).
+_ITEM = rf"(?:\b{_W}\b|(?:(?<![\d.,_])|(?<=[A-Za-z]\.)){DIGITS}|[{VULGAR}])"
 _JOIN = r"(?:[ \t]*-[ \t]*|\s+(?:and\s+)?(?:(?:a|an|of\s+an?|point)\s+)?)"
 # The guard (a character that can start a run, not inside a word or a number, except digits
 # glued to letters as in "Rs5bn") rejects most positions before the alternation is tried.
 # The pattern is case-sensitive (see _CASED).
 RUN_START = rf"(?=[\d{_FIRST}{VULGAR}.])"
 RUN_BODY = rf"(?:\b[Aa]n?\s+(?=\b{_W}\b))?{_ITEM}(?:{_JOIN}{_ITEM})*"
-RUN_PATTERN = rf"{RUN_START}(?:(?<![\w.,])|(?<=[A-Za-z])(?=\d)){RUN_BODY}"
+RUN_PATTERN = rf"{RUN_START}(?:(?<!\w)|(?<=[A-Za-z])(?=\d)){RUN_BODY}"
 
 _TOKEN = re.compile(rf"(?P<d>{DIGITS}|[{VULGAR}])|(?P<w>[A-Za-z]+)|(?P<h>-)")
 
