@@ -155,9 +155,10 @@ def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
     found: list[ActorMention] = []
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
-        lowered = text
+        lowered = text.casefold() if len(text.casefold()) == len(text) else text
+    firsts = index.first_words
     for word in _WORD.finditer(lowered):
-        if word.group().lower() not in index.first_words:
+        if word.group() not in firsts and (lowered is not text or word.group().lower() not in firsts):
             continue
         for pattern, fold in ((index.folded, True), (index.exact, False)):
             m = pattern.match(text, word.start()) if pattern is not None else None

@@ -216,7 +216,7 @@ def extract_events(
     updates: set[str] = set()
     additions: set[str] = set()
     for sent, claims in per_sentence:
-        facts = _SentenceFacts(sent, vocab.aggregate.search(sent.text) is not None, ctx.attribution(sent.text))
+        facts = _SentenceFacts(sent, _aggregate_cue(sent.text, vocab), ctx.attribution(sent.text))
         events = [_event(claim, facts, c) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more)
@@ -224,6 +224,13 @@ def extract_events(
     seen: set[str] = set()
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
     return fold_article(unique, updates, additions | _added_totals(unique, additions))
+
+
+def _aggregate_cue(sentence_text: str, vocab: EventVocabulary) -> bool:
+    lowered = sentence_text.lower()
+    if vocab.aggregate_words and not any(word in lowered for word in vocab.aggregate_words):
+        return False
+    return vocab.aggregate.search(sentence_text) is not None
 
 
 def _added_totals(rows: Sequence[Event], additions: set[str]) -> set[str]:

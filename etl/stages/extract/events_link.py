@@ -164,9 +164,9 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
     """"a soldier", "an officer", "himself": a count of one when no number covers the words."""
     out: list[Candidate] = []
     spans: list[tuple[int, int]] = [(c.start, c.end) for c in taken]
-    lowered = text[sent.char_start : sent.char_end].lower()
+    lowered = " " + text[sent.char_start : sent.char_end].lower()
     for group, pattern, gate in vocab.singular:
-        if gate and not any(word in lowered for word in gate):
+        if gate and not any(word in lowered for word in gate) and not (group == "head" and sent.char_start == 0):
             continue
         for m in pattern.finditer(text, sent.char_start, sent.char_end):
             if _REPORTER.match(text, m.end(), sent.char_end):
@@ -189,7 +189,8 @@ def _hypothetical(text: str, sent: Sentence, at: int, vocab: EventVocabulary) ->
 
 def _trigger(m: re.Match[str], link: LinkPattern, offset: int = 0) -> tuple[Measure, int, int, str]:
     group = m.lastgroup or "g0"
-    return link.measures[int(group[1:])], offset + m.start(group), offset + m.end(group), m.group(group)
+    start = m.start("aux") if link.kind == "after" else m.start(group)  # the trigger includes its auxiliaries
+    return link.measures[int(group[1:])], offset + start, offset + m.end(group), m.string[start : m.end(group)]
 
 
 def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:

@@ -24,6 +24,9 @@ _AUX_WORDS = (
     r"eventually|ultimately|tragically|rendered|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
 )
 _AUX = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}"
+# The same, tried once before all participles ("after" patterns) and shortest first: the first
+# measure whose participle follows the fewest auxiliaries wins ("were killed and injured" -> killed).
+_AUX_LAZY = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}?"
 # Words a counted noun phrase may not contain ("12 people [and] ...", "12 people [who] ...").
 _NP_BREAK = factor(
     r"and|or|but|who|whom|which|that|after|before|when|while|as|since|because|said|says|from|to|by|"
@@ -73,6 +76,7 @@ class EventVocabulary:
     part: re.Pattern[str]
     update: re.Pattern[str]
     aggregate: re.Pattern[str]
+    aggregate_words: tuple[str, ...]  # one of them is in every aggregate wording (an empty tuple: no gate)
     suicide: re.Pattern[str]
     them_killed: re.Pattern[str]
     suicide_counted: re.Pattern[str]
@@ -90,17 +94,24 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _KEYS: dict[LinkKind, str] = {"after": "after", "noun": "nouns", "adjective": "adjectives", "before": "before"}
 
 
+def _strip_aux(item: str) -> str:
+    return item[3:] if item.startswith("AUX") else item
+
+
 def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: str) -> LinkPattern | None:
     names = [name for name, spec in specs.items() if spec.get(_KEYS[kind])]
     if not names:
         return None
-    body = "|".join(f"(?P<g{i}>{_alts(specs[name][_KEYS[kind]])})" for i, name in enumerate(names))
+    if kind == "after":  # one shared auxiliary group: far less backtracking than one per participle
+        body = "|".join(f"(?P<g{i}>{_alts([_strip_aux(a) for a in specs[name]['after']])})" for i, name in enumerate(names))
+    else:
+        body = "|".join(f"(?P<g{i}>{_alts(specs[name][_KEYS[kind]])})" for i, name in enumerate(names))
     if kind == "after":
         np = (
             rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?)"
         )
-        source = rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?:{body})\b"
+        source = rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
     elif kind == "before":
         source = rf"\b(?:{body})\s*(?:{QUALIFIERS}\s+)*$"
     elif kind == "noun":
@@ -129,12 +140,12 @@ def passes_gate(text: str, start: int, end: int, vocab: EventVocabulary) -> bool
 # Words (lower case) one of which a text must hold for a singular pattern to be tried at all.
 _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "self": ("himself", "herself"),
-    "pron": ("killed", "shot dead", "wounded", "injured", "hurt", "arrested", "detained", "abducted", "kidnapped", "captured"),
+    "pron": (" he ", " she ", "\nhe ", "\nshe "),
     "pair": ("couple", "pair"),
     "victim": ("died", "succumbed", "breathed", "killed", "dead"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
-    "head": ("killed", "dead", "died", "wounded", "injured", "hurt"),
+    "head": (":", ";", "|", "\n"),  # or the very start of the text (see events_link.singular_candidates)
     "another": ("another",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
 }
@@ -142,7 +153,9 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
 
 def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
     """One pattern per way of naming a single person; the named group is the candidate's span."""
-    verbs = r"kill(?:s|ed|ing)?|shooting\s+dead|injuring|wounding|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
+    verbs = factor(
+        r"kill(?:s|ed|ing)?|shooting\s+dead|injuring|wounding|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
+    )
     not_first = r"(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)"
     sources = {
         "self": r"\b(?P<self>himself|herself)\b",
@@ -205,6 +218,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         part=_cue(cues, "part"),
         update=_cue(cues, "update"),
         aggregate=_cue(cues, "aggregate"),
+        aggregate_words=tuple(str(w) for w in cues.get("aggregate_words", [])),
         suicide=_cue(cues, "suicide"),
         them_killed=_cue(cues, "them_killed"),
         suicide_counted=_cue(cues, "suicide_counted"),
