@@ -12,7 +12,6 @@ line per fault-injection seed.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
@@ -35,15 +34,12 @@ from tests.robustness.corpora import (  # noqa: E402
     BATCH,
     DUPLICATE,
     build_bad_corpus,
-    kill_run_after,
+    kill_plan,
+    run_and_kill,
     snapshot,
-    timed_run,
     unreadable_parquet,
     write_news_corpus,
 )
-
-# Kills land between this fraction of the time to the first commit and the end of an uninterrupted run.
-KILL_EARLY = 0.9
 
 
 def _isolated_outcomes(root: Path, config: Config) -> tuple[Counter[str], list[str]]:
@@ -105,25 +101,25 @@ def faults(work: Path, seeds: int) -> int:
     corpus = work / "news"
     write_news_corpus(corpus, n=ARTICLES, seed=0)
     reference = work / "reference"
-    first_commit, total = timed_run(corpus, reference)
+    t0 = time.perf_counter()
+    run_and_kill(corpus, reference, after_commits=None)
     expected = snapshot(reference)
-    window = (first_commit * KILL_EARLY, total)
-    print(f"fault injection: {ARTICLES} articles, --batch-size {BATCH}; an uninterrupted run commits its first batch "
-          f"after {first_commit:.2f} s and ends after {total:.2f} s; SIGKILL after a random delay in that window, then rerun")
+    print(f"fault injection: {ARTICLES} articles, --batch-size {BATCH} ({ARTICLES // BATCH} batches); an uninterrupted "
+          f"run takes {time.perf_counter() - t0:.2f} s; SIGKILL after a random number of commits plus a random delay, then rerun")
     unequal = 0
     for seed in range(1, seeds + 1):
         warehouse = work / f"killed-{seed}"
-        killed = kill_run_after(corpus, warehouse, random.Random(seed).uniform(*window))
-        markers = len(list((warehouse / "_commits").glob("*.json"))) if (warehouse / "_commits").exists() else 0
-        left = len(list(warehouse.rglob(".tmp-*")))
+        after_commits, extra = kill_plan(seed)
+        killed = run_and_kill(corpus, warehouse, after_commits=after_commits, extra=extra)
+        left = sum(1 for p in warehouse.rglob("*") if p.is_file() and (p.name.startswith(".tmp-") or "_staging" in p.parts))
         broken = unreadable_parquet(warehouse)
         run_paths([corpus], config=Config(warehouse=str(warehouse), batch_size=BATCH, progress=False))
         got = snapshot(warehouse)
         differing = {t: f"{len(got[t])} rows vs {len(expected[t])}" for t in got if got[t] != expected[t]}
         equal = not differing and not broken and not unreadable_parquet(warehouse)
         unequal += not equal
-        when = f"killed after {killed:.2f} s" if killed else "finished before the kill"
-        print(f"  seed {seed}: {when}; {markers} commit markers and {left} temporary files at the kill; "
+        when = f"killed after {killed[0]:.2f} s with {killed[1]} commit markers" if killed else "finished before the kill"
+        print(f"  seed {seed}: aim {after_commits} commits + {extra:.3f} s: {when}; {left} staged or temporary files at the kill; "
               f"unreadable parquet {len(broken)}; after rerun equal to uninterrupted: {'yes' if equal else 'NO'}"
               + (f" (differs: {differing})" if differing else ""))
     return unequal

@@ -331,38 +331,46 @@ def snapshot(root: Path) -> dict[str, list[tuple[object, ...]]]:
 REPO = Path(__file__).resolve().parents[2]
 # The fault-injection corpus: articles, and articles per committed batch.
 ARTICLES, BATCH = 200, 10
+# How often a killer polls the commit markers of the run it watches (seconds).
+POLL_SECONDS = 0.005
+# Upper bound of the random delay after the chosen commit (about one batch's time here).
+KILL_EXTRA_SECONDS = 0.15
 
 
 def _run_args(corpus: Path, warehouse: Path) -> list[str]:
     return [sys.executable, "-m", "etl", "run", str(corpus), "-w", str(warehouse), "--batch-size", str(BATCH), "--no-progress"]
 
 
-def timed_run(corpus: Path, warehouse: Path) -> tuple[float, float]:
-    """Run `python -m etl run` to the end; return (seconds to the first commit marker, seconds in all).
+def kill_plan(seed: int) -> tuple[int, float]:
+    """Where a seed kills: after how many commit markers (0 to all batches), plus a random delay."""
+    rng = random.Random(seed)
+    return rng.randrange(0, ARTICLES // BATCH + 1), rng.uniform(0.0, KILL_EXTRA_SECONDS)
 
-    The two times bound the window in which a kill lands inside the batches rather than in the
-    imports or after the end, whatever the speed of the machine.
+
+def _markers(warehouse: Path) -> int:
+    folder = warehouse / "_commits"
+    return sum(1 for _ in folder.glob("*.json")) if folder.exists() else 0
+
+
+def run_and_kill(corpus: Path, warehouse: Path, *, after_commits: int | None, extra: float = 0.0) -> tuple[float, int] | None:
+    """Start `python -m etl run`; SIGKILL it ``extra`` s after ``after_commits`` commit markers exist.
+
+    Waiting for progress rather than for a fixed delay puts the kill inside the batches on a slow
+    or a busy machine alike. Returns (seconds since the start, markers) at the kill, or None when
+    the run finished first (``after_commits=None``: never kill).
     """
     t0 = time.perf_counter()
     proc = subprocess.Popen(_run_args(corpus, warehouse), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    first = None
+    deadline: float | None = None
     while proc.poll() is None:
-        if first is None and any((warehouse / "_commits").glob("*.json")):
-            first = time.perf_counter() - t0
-        time.sleep(0.01)
-    total = time.perf_counter() - t0
-    assert proc.returncode == 0, proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    return (first if first is not None else total / 2), total
-
-
-def kill_run_after(corpus: Path, warehouse: Path, delay: float) -> float | None:
-    """Start `python -m etl run` and SIGKILL it after ``delay`` s; None when it finished first."""
-    proc = subprocess.Popen(_run_args(corpus, warehouse), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        _, err = proc.communicate(timeout=delay)
-    except subprocess.TimeoutExpired:
-        proc.send_signal(signal.SIGKILL)
-        proc.communicate()
-        return delay
+        now = time.perf_counter()
+        if deadline is None and after_commits is not None and _markers(warehouse) >= after_commits:
+            deadline = now + extra
+        if deadline is not None and now >= deadline:
+            proc.send_signal(signal.SIGKILL)
+            proc.communicate()
+            return now - t0, _markers(warehouse)
+        time.sleep(POLL_SECONDS)
+    _, err = proc.communicate()
     assert proc.returncode == 0, err.decode(errors="replace")
     return None

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import random
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,28 +25,25 @@ from .corpora import (
     ARTICLES,
     BATCH,
     COMPARED_TABLES,
-    kill_run_after,
+    kill_plan,
+    run_and_kill,
     snapshot,
     table_rows,
-    timed_run,
     unreadable_parquet,
     write_news_corpus,
 )
 
-# Kill delays are drawn between this fraction of the time to the first commit and the end of an
-# uninterrupted run (measured), so kills land inside the batches on any machine.
-KILL_EARLY = 0.9
 SEEDS = (1, 2, 3, 4)
 
 
 @pytest.fixture(scope="module")
-def news(tmp_path_factory: pytest.TempPathFactory, needs_extraction_module: None) -> tuple[Path, dict[str, Any], tuple[float, float]]:
-    """The generated corpus, the snapshot of one uninterrupted run over it, and the kill window."""
+def news(tmp_path_factory: pytest.TempPathFactory, needs_extraction_module: None) -> tuple[Path, dict[str, Any]]:
+    """The generated corpus and the snapshot of one uninterrupted run over it (a subprocess too)."""
     root = tmp_path_factory.mktemp("news")
     corpus = root / "corpus"
     write_news_corpus(corpus, n=ARTICLES, seed=0)
-    first_commit, total = timed_run(corpus, root / "reference")
-    return corpus, snapshot(root / "reference"), (first_commit * KILL_EARLY, total)
+    assert run_and_kill(corpus, root / "reference", after_commits=None) is None
+    return corpus, snapshot(root / "reference")
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +56,11 @@ def needs_extraction_module() -> None:
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_kill_9_then_rerun_equals_an_uninterrupted_run(seed: int, news: tuple[Path, dict[str, Any], tuple[float, float]], tmp_path: Path) -> None:
-    corpus, expected, window = news
+def test_kill_9_then_rerun_equals_an_uninterrupted_run(seed: int, news: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    corpus, expected = news
     warehouse = tmp_path / "wh"
-    kill_run_after(corpus, warehouse, random.Random(seed).uniform(*window))
+    after_commits, extra = kill_plan(seed)
+    run_and_kill(corpus, warehouse, after_commits=after_commits, extra=extra)
     assert unreadable_parquet(warehouse) == []
     summary = run_paths([corpus], config=Config(warehouse=str(warehouse), batch_size=BATCH, progress=False))
     assert unreadable_parquet(warehouse) == []
@@ -230,7 +227,7 @@ def test_kill_helper_reports_a_finished_run(tmp_path: Path, needs_extraction: No
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Published: 2024-03-03\n\nAt least 12 people were killed.\n")
     t0 = time.perf_counter()
-    assert kill_run_after(tmp_path / "in", tmp_path / "wh", 60.0) is None
+    assert run_and_kill(tmp_path / "in", tmp_path / "wh", after_commits=None) is None
     assert time.perf_counter() - t0 < 60.0
     assert len(table_rows(tmp_path / "wh", "articles")) == 1
 
