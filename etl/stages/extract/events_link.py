@@ -101,8 +101,10 @@ _LATER_DEATH = re.compile(
     re.I,
 )
 _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
-# Characters before a number searched for wording that makes it another incident's figure.
+# Characters before a number searched for wording that makes it another incident's figure, and
+# words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
+_OTHER_WORDS = ("since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later")
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
@@ -351,8 +353,10 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         if links[i] is None and _counted_people(text, c, sent, vocab):
             links[i] = Claim(c, "count", c.start, c.end, "count")
     claims = []
+    lowered = text[sent.char_start : sent.char_end].lower()
+    other = any(word in lowered for word in _OTHER_WORDS)
     for c, link in zip(ordered, links, strict=True):
-        if link is not None and not _other_incident(text, c, sent, link, vocab):
+        if link is not None and not (other and _other_incident(text, c, sent, link, vocab)):
             subject = _subject(text, c, sent, vocab)
             perpetrator = subject in vocab.perpetrators
             more = c.more or _more(text, c, sent, link)

@@ -68,6 +68,7 @@ _ADMIN_AFTER = re.compile(r"\s+(state|province|region|district|county|governorat
 _FEATURE = re.compile(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
 _WORD = re.compile(r"\S+")
 _TRAILING = re.compile(r"(?:['’]s|[.,'’])+$")
+_TRAILING_ENDS = ("'s", "’s", ".", ",", "'", "’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +204,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
 def _word_keys(word: str) -> tuple[str, str]:
     """The lookup key of one word as written, and without trailing punctuation or "'s"."""
     key = word.lower() if word.isascii() else _key(word)
-    return key, _TRAILING.sub("", key)
+    return key, (_TRAILING.sub("", key) if key.endswith(_TRAILING_ENDS) else key)
 
 
 def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, ...]]]:
@@ -214,6 +215,10 @@ def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, 
         i = 0
         unknown_before = False  # the previous word of the run is no place ("Puerto Jordan")
         while i < len(words):
+            if keys[i][0] not in gaz.first and keys[i][1] not in gaz.first:  # the common case, without a call
+                unknown_before = True
+                i += 1
+                continue
             hit = _longest_at(text, words, keys, i, gaz)
             if hit is None:
                 unknown_before = True
