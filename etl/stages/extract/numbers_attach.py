@@ -29,6 +29,8 @@ _LENGTH_CONTEXT = re.compile(r"^(?:-|\s+(?:tall|high|long|wide|deep|thick|away|a
 _PLURAL_AFTER = re.compile(r"^\s+[A-Za-z]+[^s\W]s\b")
 # "the 2025 figures", "its 2024 budget": a year used as an adjective, unless a count noun follows.
 _YEAR_DETERMINER = re.compile(r"(?i:\b(?:the|a|an|its|their|this|that|these|those|his|her|our|your|whose)\s+|'s\s+)$")
+# A capitalised word right before a year-shaped number: "Vision 2030", "Euro 2024".
+_NAME_BEFORE = re.compile(r"(?<![\w'])[A-Z][A-Za-z]+\s$")
 # The start of a text or of a sentence (after an optional opening quote or bracket).
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*[\"'\u201c(]?$")
 _COUNT_NOUN = re.compile(r"^\s+(?:people|persons|men|women|children|troops|soldiers|civilians|residents|refugees|migrants|workers|students|police(?:men)?|officers|fighters|militants|families|households|homes|houses)\b", re.I)
@@ -109,12 +111,13 @@ def _is_year(text: str, masked: str, p: Parsed) -> bool:
     before = masked[max(0, p.start - WINDOW):p.start]
     if _YEAR_PREPOSITION.search(before) or LEXICON.month_before.search(before):
         return True  # "in 2019", "the January 2024 floods"
-    # "the 2025 figures", "2025 figures show": a year used as an adjective, unless a count noun
-    # follows ("2000 people"); "hired 2000 teachers" is a count.
-    adjective_place = _YEAR_DETERMINER.search(before) or _SENTENCE_START.search(before)
+    # "the 2025 figures", "2025 figures show": a year used as an adjective, and "Vision 2030 aims"
+    # a name, unless a count noun follows ("2000 people"); "hired 2000 teachers" is a count.
+    qualifier = LEXICON.qualifier_before.search(before)
+    named = qualifier is None and _NAME_BEFORE.search(before)
+    adjective_place = _YEAR_DETERMINER.search(before) or _SENTENCE_START.search(before) or named
     if LEXICON.year_count_after.match(after) and not (adjective_place and not _COUNT_NOUN.match(after)):
         return False
-    qualifier = LEXICON.qualifier_before.search(before)
     return qualifier is None or not qualifier.group()[:1].isalpha()  # "2014~2018" is still two years
 
 
