@@ -38,7 +38,7 @@ _AFTERMATH = re.compile(
 _INCIDENT_NOUN = re.compile(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
 # "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
 _STATEMENT = re.compile(
-    r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference)\b(?:\s+[\w'’-]+){0,3}?\s*$",
+    r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference|dated|issued|released)\b(?:\s+[\w'’-]+){0,3}?\s*$",
     re.I,
 )
 _STATEMENT_WINDOW = 45

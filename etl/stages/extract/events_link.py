@@ -27,7 +27,7 @@ _TOLL_WINDOW = 150
 # A transitive participle followed by its own object is active voice ("5 gunmen killed 3 people").
 _ACTIVE_OBJECT = re.compile(
     r"\s+(?:at least|at most|more than|over|up to|nearly|about|around|some|another|a|an|the|his|her|"
-    r"their|its|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|several|"
+    r"their|its|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|several|"
     r"many|him|them|himself|herself|themselves|people|civilians|soldiers)\b",
     re.I,
 )
@@ -83,7 +83,7 @@ _ZERO_GATE = re.compile(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|
 _ADDITION = re.compile(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
 # The measure a part cue names: "the dead included", "among the injured".
 _CUE_MEASURES: tuple[tuple[re.Pattern[str], Measure], ...] = (
-    (re.compile(r"\b(?:dead|killed|deceased|victims|fatalities|bodies)\b", re.I), "killed"),
+    (re.compile(r"\b(?:dead|killed|deceased|victims|fatalities|bodies|martyrs)\b", re.I), "killed"),
     (re.compile(r"\b(?:injured|wounded|hurt)\b", re.I), "injured"),
     (re.compile(r"\b(?:detained|arrested|detainees)\b", re.I), "arrested"),
     (re.compile(r"\b(?:abducted|kidnapped|hostages)\b", re.I), "kidnapped"),
@@ -178,7 +178,7 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
                 continue
             spans.append((start, m.end()))
             hint = "assailants" if group == "self" else None
-            value = 2.0 if group == "pair" else 1.0  # "an elderly couple"
+            value = 2.0 if group in ("pair", "both") else 1.0  # "an elderly couple", "both succumbed"
             more = group == "ord" or m.group(group).lower() == "another" or _ORDINAL.search(m.group()) is not None
             out.append(Candidate(start, end, text[start:end], value, value, value, "exact", hint, more))
     return sorted(out, key=lambda c: c.start)

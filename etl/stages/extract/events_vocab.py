@@ -147,6 +147,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
     "head": (":", ";", "|", "\n"),  # or the very start of the text (see events_link.singular_candidates)
     "another": ("another",),
+    "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
 }
 
@@ -170,6 +171,7 @@ def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]],
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         "another": r"\b(?P<another>another)(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
+        "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
     return tuple((name, re.compile(source, re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
