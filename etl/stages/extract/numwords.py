@@ -213,3 +213,7 @@ def _word_token(word: str, s: int, e: int, hyphen: bool) -> Tok:
     if low in ("a", "an", "and", "point", "of"):
         return Tok(s, e, low if low != "an" else "a", 0.0, low, hyphen)
     return Tok(s, e, "other", 0.0, low, hyphen)
+
+
+# Number words -> (kind, value): unit, teen, tens, hundred, scale, dozen (read-only use outside).
+CARDINAL = _CARDINAL

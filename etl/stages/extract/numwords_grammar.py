@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from etl.stages.extract.numwords import Parsed, Tok, digit_value, tokenize_run
+from etl.stages.extract.numwords import CARDINAL, Parsed, Tok, digit_value, tokenize_run
 
 _SMALL = ("unit", "teen", "tens", "digit")
 # Distinct run texts remembered by :func:`read_run` (news repeats "two", "10", "a dozen" ...).
 RUN_CACHE_SIZE = 8192
+# Single number words that are whole numbers by themselves ("seven", "twelve", "forty").
+_SIMPLE_WORDS = {w: v for w, (kind, v) in CARDINAL.items() if kind in ("unit", "teen", "tens")}
 # A plain digit literal ("12", "1,081", "4.5"): read without tokenising.
 _PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d{1,15})?")
 
@@ -273,6 +275,10 @@ def _read_run_text(run: str) -> tuple[Parsed, ...]:
             return ()
         return (Parsed(0, len(run), value, has_words=False, has_digits=True, fraction=False,
                        n_tokens=1, first_word=run, last_word=run, decimal=not value.is_integer()),)
+    word = run.lower()
+    if word in _SIMPLE_WORDS:  # "two", "Eleven", "forty": read without tokenising
+        return (Parsed(0, len(run), _SIMPLE_WORDS[word], has_words=True, has_digits=False, fraction=False,
+                       n_tokens=1, first_word=word, last_word=word),)
     return tuple(parse_run(tokenize_run(run, 0, len(run))))
 
 
