@@ -72,6 +72,12 @@ _SUSPECTED_AFTER = re.compile(
 )
 # In a clash with security forces both sides fight: the named group is the actor even if its men died.
 _CLASH = re.compile(r"\b(?:firefight|clash(?:es)?|gunfight|gun\s+battle|encounter|exchange\s+of\s+fire|shoot-?out)\b", re.I)
+# "The Taliban denied involvement", "X, which ..., was not blamed": not the actor.
+_DENIED_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s*,[^,.;]{0,100},)?\s+(?:\w+\s+)?(?:denied|denies|deny|rejected|disowned|distanced|"
+    r"(?:was|were|is|are|has|have|had)\s+not\b|(?:did|does|has|have)\s*n(?:o|['’])t\b)",
+    re.I,
+)
 _CONTEXT = 60
 _CLAUSE = 150
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -189,7 +195,7 @@ def _unlisted(text: str) -> ActorMention | None:
 def _strength(text: str, m: ActorMention) -> int:
     after = text[m.char_end : m.char_end + _CONTEXT]
     before = text[max(0, m.char_start - _CONTEXT) : m.char_start]
-    if _GOVERNMENT_AFTER.match(after):
+    if _GOVERNMENT_AFTER.match(after) or _DENIED_AFTER.match(text, m.char_end, m.char_end + _CLAUSE):
         return -1
     if _CLAIM_AFTER.match(after) or _CLAIM_BEFORE.search(before):
         return 6
