@@ -104,7 +104,7 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
-_OTHER_WORDS = ("since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later")
+_OTHER_WORDS = ("claim", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later")
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
@@ -198,7 +198,8 @@ def _trigger(m: re.Match[str], link: LinkPattern, offset: int = 0) -> tuple[Meas
 def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
     if link.kind == "before":
         lo = max(sent.char_start, c.start - _BEFORE_WINDOW)
-        if text.find("toll", max(sent.char_start, c.start - _TOLL_WINDOW), c.start) >= 0:
+        far = max(sent.char_start, c.start - _TOLL_WINDOW)
+        if text.find("toll", far, c.start) >= 0 or text.find("number of", far, c.start) >= 0:
             lo = max(sent.char_start, c.start - _TOLL_WINDOW)
         found = link.pattern.search(text[lo : c.start])
         if found is None:
