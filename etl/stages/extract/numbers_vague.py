@@ -89,9 +89,52 @@ def vague_pattern(policy: VaguePolicy) -> re.Pattern[str]:
     return re.compile(rf"[^\w-](?=[{first}])(?:" + "|".join(parts) + ")")
 
 
+@lru_cache(maxsize=8)
+def _keys(policy: VaguePolicy) -> tuple[str, ...]:
+    """One word of each phrase that a text must contain for the phrase to occur: its first word,
+    or its second after "a"/"an" ("a few" -> "few")."""
+    keys = set()
+    for entry in policy.entries:
+        words = entry.phrase.split()
+        keys.add(words[1] if words[0] in ("a", "an") and len(words) > 1 else words[0])
+    return tuple(sorted(keys))
+
+
+def _word_before(text: str, i: int) -> int:
+    """Start of the word before position ``i`` (across whitespace), or -1."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return k if k < j < i else -1
+
+
 def find_vague(text: str, policy: VaguePolicy) -> list[tuple[int, int]]:
-    """Spans of the policy's phrases in ``text``."""
-    return [(m.start(), m.end() - 1) for m in vague_pattern(policy).finditer(" " + text)]
+    """Spans of the policy's phrases in ``text``, left to right, not overlapping.
+
+    The key words are found with ``str.find`` (much faster than a regex scan of every position);
+    the pattern is then tried only where a phrase holding one could start.
+    """
+    low = text.lower()
+    pattern = vague_pattern(policy)
+    padded = " " + text
+    if len(low) != len(text):  # lower() changed the length (rare letters): scan the whole text
+        return [(m.start(), m.end() - 1) for m in pattern.finditer(padded)]
+    starts: set[int] = set()
+    for key in _keys(policy):
+        i = low.find(key)
+        while i != -1:
+            starts.update((i, _word_before(text, i)))
+            i = low.find(key, i + 1)
+    spans: list[tuple[int, int]] = []
+    for start in sorted(starts):
+        if start >= 0 and (not spans or start >= spans[-1][1]):
+            m = pattern.match(padded, start)  # padded[start] is the character before the phrase
+            if m is not None:
+                spans.append((start, m.end() - 1))
+    return spans
 
 
 def _cased(phrases: Iterable[str]) -> set[str]:
