@@ -38,16 +38,9 @@ from pathlib import Path
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import article_actor, find_actors
+from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_index import bucket, index_sentences
-from etl.stages.extract.events_link import (
-    Candidate,
-    Claim,
-    candidates_from,
-    link_sentence,
-    singular_candidates,
-    suicide_claim,
-    zero_claims,
-)
+from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
 from etl.stages.extract.events_reduce import fold_article, group_sentence
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, find_places

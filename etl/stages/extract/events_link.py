@@ -73,12 +73,7 @@ _THINGS_AFTER = re.compile(
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
 _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
-_REPORTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
-# Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties");
-# zero wordings are looked for this many characters before and after one.
-_ZERO_BEFORE = 100
-_ZERO_AFTER = 140
-_ZERO_GATE = re.compile(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|unharmed|uninjured|unscathed|casualty-free)\b", re.I)
+REPORTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
 _ADDITION = re.compile(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
 # The measure a part cue names: "the dead included", "among the injured".
@@ -91,7 +86,6 @@ _CUE_MEASURES: tuple[tuple[re.Pattern[str], Measure], ...] = (
 _AMONG = re.compile(r"\bamong\b", re.I)
 # "two more died", "another three bodies", "a further 5 people": added to a figure given before.
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
-_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 # "a passer-by also succumbed", "two others died later in hospital": one more death told after the first
 # figure (only for single people and "N others": a bare number here may restate the whole toll).
@@ -160,28 +154,6 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
             continue
         out.append(Candidate(q.char_start, q.char_end, q.surface, q.value, q.low, q.high, q.qualifier))
     return out
-
-
-def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], vocab: EventVocabulary) -> list[Candidate]:
-    """"a soldier", "an officer", "himself": a count of one when no number covers the words."""
-    out: list[Candidate] = []
-    spans: list[tuple[int, int]] = [(c.start, c.end) for c in taken]
-    lowered = " " + text[sent.char_start : sent.char_end].lower()
-    for group, pattern, gate in vocab.singular:
-        if gate and not any(word in lowered for word in gate) and not (group == "head" and sent.char_start == 0):
-            continue
-        for m in pattern.finditer(text, sent.char_start, sent.char_end):
-            if _REPORTER.match(text, m.end(), sent.char_end):
-                continue
-            start, end = m.start(group), m.end(group)
-            if any(a < m.end() and start < b for a, b in spans):
-                continue
-            spans.append((start, m.end()))
-            hint = "assailants" if group == "self" else None
-            value = 2.0 if group in ("pair", "both") else 1.0  # "an elderly couple", "both succumbed"
-            more = group == "ord" or m.group(group).lower() == "another" or _ORDINAL.search(m.group()) is not None
-            out.append(Candidate(start, end, text[start:end], value, value, value, "exact", hint, more))
-    return sorted(out, key=lambda c: c.start)
 
 
 def _hypothetical(text: str, sent: Sentence, at: int, vocab: EventVocabulary) -> bool:
@@ -261,7 +233,7 @@ def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocab
     # At most six words and a conjunction fit _COORD; longer gaps would only make it backtrack.
     if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between):
         return False
-    if _REPORTER.match(text, right.end):  # "killing four, two security sources said": a source
+    if REPORTER.match(text, right.end):  # "killing four, two security sources said": a source
         return False
     return vocab.any_after.search(between) is None
 
@@ -280,7 +252,7 @@ def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabul
         return False
     if _OTHERS.match(text, c.end, sent.char_end):
         return False
-    if _REPORTER.match(text, c.end, sent.char_end):  # "two officials said": sources, not a count
+    if REPORTER.match(text, c.end, sent.char_end):  # "two officials said": sources, not a count
         return False
     if _POPULATION.search(text, max(sent.char_start, c.start - 40), c.start):  # "a town of 300,000 people"
         return False
@@ -363,38 +335,3 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
             more = c.more or _more(text, c, sent, link)
             claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, link.update, more))
     return claims
-
-
-def suicide_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim], vocab: EventVocabulary) -> tuple[Sentence, Claim] | None:
-    """One perpetrator death for a lone suicide bomber, when a toll is given that leaves them out."""
-    if not any(c.measure == "killed" and (c.cand.value or 0) > 0 for c in claims):
-        return None
-    lowered = text.lower()
-    if "suicide" not in lowered and "bomber" not in lowered and "blew" not in lowered:  # cheap gate
-        return None
-    m = vocab.suicide.search(text)
-    if m is None or vocab.suicide_counted.search(text):
-        return None
-    sent = next((s for s in sentences if s.char_start <= m.start() < s.char_end), None)
-    if sent is None:
-        return None
-    cand = Candidate(m.start(), m.end(), m.group(), 1.0, 1.0, 1.0, "exact", "assailants")
-    return sent, Claim(cand, "killed", m.start(), m.end(), "suicide", subject="assailants", perpetrator=True)
-
-
-def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim]:
-    """"no one was hurt", "there were no casualties": explicit zero counts."""
-    out: list[Claim] = []
-    windows: list[list[int]] = []  # only the text around a zero word is scanned
-    for gate in _ZERO_GATE.finditer(text, sent.char_start, sent.char_end):
-        lo, hi = max(sent.char_start, gate.start() - _ZERO_BEFORE), min(sent.char_end, gate.end() + _ZERO_AFTER)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
-    for lo, hi in windows:
-        for pattern, measures in vocab.zero:
-            for m in pattern.finditer(text, lo, hi):
-                cand = Candidate(m.start(), m.end(), m.group(), 0.0, 0.0, 0.0, "exact")
-                out.extend(Claim(cand, measure, m.start(), m.end(), "zero") for measure in measures)
-    return out

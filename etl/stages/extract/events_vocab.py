@@ -145,7 +145,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "victim": ("died", "succumbed", "breathed", "killed", "dead"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
-    "head": (":", ";", "|", "\n"),  # or the very start of the text (see events_link.singular_candidates)
+    "head": (":", ";", "|", "\n"),  # or the very start of the text (see events_implicit.singular_candidates)
     "another": ("another",),
     "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),

@@ -1,0 +1,75 @@
+"""Counts a sentence implies without a number: "a soldier", "himself", "both", "no one was hurt",
+and the lone suicide bomber whose death the toll leaves out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from etl.records import Sentence
+from etl.stages.extract.events_link import REPORTER, Candidate, Claim
+from etl.stages.extract.events_vocab import EventVocabulary
+
+# Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties");
+# zero wordings are looked for this many characters before and after one.
+_ZERO_BEFORE = 100
+_ZERO_AFTER = 140
+_ZERO_GATE = re.compile(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|unharmed|uninjured|unscathed|casualty-free)\b", re.I)
+_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
+
+
+def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], vocab: EventVocabulary) -> list[Candidate]:
+    """"a soldier", "an officer", "himself": a count of one when no number covers the words."""
+    out: list[Candidate] = []
+    spans: list[tuple[int, int]] = [(c.start, c.end) for c in taken]
+    lowered = " " + text[sent.char_start : sent.char_end].lower()
+    for group, pattern, gate in vocab.singular:
+        if gate and not any(word in lowered for word in gate) and not (group == "head" and sent.char_start == 0):
+            continue
+        for m in pattern.finditer(text, sent.char_start, sent.char_end):
+            if REPORTER.match(text, m.end(), sent.char_end):
+                continue
+            start, end = m.start(group), m.end(group)
+            if any(a < m.end() and start < b for a, b in spans):
+                continue
+            spans.append((start, m.end()))
+            hint = "assailants" if group == "self" else None
+            value = 2.0 if group in ("pair", "both") else 1.0  # "an elderly couple", "both succumbed"
+            more = group == "ord" or m.group(group).lower() == "another" or _ORDINAL.search(m.group()) is not None
+            out.append(Candidate(start, end, text[start:end], value, value, value, "exact", hint, more))
+    return sorted(out, key=lambda c: c.start)
+
+
+def suicide_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim], vocab: EventVocabulary) -> tuple[Sentence, Claim] | None:
+    """One perpetrator death for a lone suicide bomber, when a toll is given that leaves them out."""
+    if not any(c.measure == "killed" and (c.cand.value or 0) > 0 for c in claims):
+        return None
+    lowered = text.lower()
+    if "suicide" not in lowered and "bomber" not in lowered and "blew" not in lowered:  # cheap gate
+        return None
+    m = vocab.suicide.search(text)
+    if m is None or vocab.suicide_counted.search(text):
+        return None
+    sent = next((s for s in sentences if s.char_start <= m.start() < s.char_end), None)
+    if sent is None:
+        return None
+    cand = Candidate(m.start(), m.end(), m.group(), 1.0, 1.0, 1.0, "exact", "assailants")
+    return sent, Claim(cand, "killed", m.start(), m.end(), "suicide", subject="assailants", perpetrator=True)
+
+
+def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim]:
+    """"no one was hurt", "there were no casualties": explicit zero counts."""
+    out: list[Claim] = []
+    windows: list[list[int]] = []  # only the text around a zero word is scanned
+    for gate in _ZERO_GATE.finditer(text, sent.char_start, sent.char_end):
+        lo, hi = max(sent.char_start, gate.start() - _ZERO_BEFORE), min(sent.char_end, gate.end() + _ZERO_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        for pattern, measures in vocab.zero:
+            for m in pattern.finditer(text, lo, hi):
+                cand = Candidate(m.start(), m.end(), m.group(), 0.0, 0.0, 0.0, "exact")
+                out.extend(Claim(cand, measure, m.start(), m.end(), "zero") for measure in measures)
+    return out
