@@ -79,14 +79,21 @@ FROM trend_monthly
 GROUP BY ALL;
 
 -- Totals that sources themselves report for a period ("1,081 killed in 2024"): shown beside
--- computed sums, never added to them.
+-- computed sums, never added to them. Every distinct figure an article states is a claim of its
+-- own (an article may give 1,612 killed overall and 1,081 of them civilians and security forces),
+-- so this reads all aggregate rows, not only countable ones; a figure restated in the same article
+-- appears once, with its change when any statement gave one.
 CREATE OR REPLACE VIEW reported_aggregates AS
 SELECT
-    event_id, article_id, source, published, measure, value_low, value_best, value_high,
+    event_id, article_id, source, published, measure, subject, value_low, value_best, value_high,
     period_start, period_end, granularity, country_code, actor,
     change_pct, change_direction, base_period_start, base_period_end, base_value, evidence
-FROM countable_events
-WHERE scope = 'aggregate';
+FROM events
+WHERE scope = 'aggregate'
+QUALIFY row_number() OVER (
+    PARTITION BY article_id, measure, value_best, period_start, period_end, country_code
+    ORDER BY change_pct IS NULL, part_of IS NOT NULL, char_start
+) = 1;
 
 -- Reported vs computed: each reported period total set against the warehouse's own incident sums
 -- for the same measure, country and period (and its base period when a change is claimed).
