@@ -14,7 +14,7 @@ from etl.stages.extract.events_vocab import EventVocabulary
 # zero wordings are looked for this many characters before and after one.
 _ZERO_BEFORE = 100
 _ZERO_AFTER = 140
-_ZERO_GATE = re.compile(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|unharmed|uninjured|unscathed|casualty-free)\b", re.I)
+_ZERO_GATE = re.compile(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|unharmed|uninjured|unscathed|casualty-free|nil)\b", re.I)
 _ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
 
 

@@ -70,6 +70,8 @@ _THINGS_AFTER = re.compile(
     r"rupees|naira|euros|pounds|shillings|francs|pesos|family|clans?|tribes?|seats|votes|games|matches|points|goals|medals)\b",
     re.I,
 )
+# "Two (2) persons were killed": the figure repeated in digits, as police releases write it.
+_PAREN_REPEAT = re.compile(r"\s*\(\s*(\d+)\s*\)")
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
 _NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
@@ -137,10 +139,13 @@ class Claim:
 def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Candidate]:
     """Counts only: percentages, money and measures with a unit are not counts of people."""
     out = []
+    skip_before = -1
     for q in quantities:
-        if q.kind not in ("count", "measure") or (q.kind == "measure" and q.unit):
+        if q.kind not in ("count", "measure") or (q.kind == "measure" and q.unit) or q.char_start < skip_before:
             continue
-        if _UNIT_AFTER.match(text, q.char_end) or _THINGS_AFTER.match(text, q.char_end):  # not people
+        end = _repeat_end(text, q)  # "Two (2) persons": one number, written twice
+        skip_before = end
+        if _UNIT_AFTER.match(text, end) or _THINGS_AFTER.match(text, end):  # not people
             continue
         head = text[max(0, q.char_start - 12) : q.char_start]
         if _NONE_OF.search(head) or (q.value == 1 and _NOT_A_COUNT.search(head)):
@@ -152,8 +157,15 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
                 continue
             out.append(Candidate(q.char_start, q.char_end, q.surface, 1.0, 1.0, 1.0, "exact"))
             continue
-        out.append(Candidate(q.char_start, q.char_end, q.surface, q.value, q.low, q.high, q.qualifier))
+        out.append(Candidate(q.char_start, end, text[q.char_start : end], q.value, q.low, q.high, q.qualifier))
     return out
+
+
+def _repeat_end(text: str, q: QuantityMention) -> int:
+    m = _PAREN_REPEAT.match(text, q.char_end)
+    if m is None or q.value is None or float(m.group(1)) != q.value:
+        return q.char_end
+    return m.end()
 
 
 def _hypothetical(text: str, sent: Sentence, at: int, vocab: EventVocabulary) -> bool:
