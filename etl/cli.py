@@ -243,7 +243,7 @@ def report(ctx: click.Context, warehouse: str | None, measure: str, by: str, cou
         request = TrendRequest(measure=measure, by=by, country=country.upper() if country else None)
     except ReportError as exc:
         raise click.UsageError(str(exc)) from exc
-    con = Warehouse(config.warehouse).connect()
+    con = Warehouse(config.warehouse).connect(confined=True)
     frame = trend(con, request)
     scope = f" in {request.country}" if request.country else ""
     if fmt == "table":
@@ -275,7 +275,7 @@ def query(ctx: click.Context, sql: str, warehouse: str | None, fmt: str) -> None
     from etl.warehouse import QueryError, Warehouse, read_only_query
 
     config = _config(ctx, warehouse=warehouse)
-    con = Warehouse(config.warehouse).connect()
+    con = Warehouse(config.warehouse).connect(confined=True)
     try:
         frame = read_only_query(con, sql)
     except (QueryError, duckdb.Error) as exc:

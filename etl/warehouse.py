@@ -332,8 +332,12 @@ class Warehouse:
         table = pq.ParquetDataset([str(f) for f in files], partitioning=None).read(columns=["content_sha256"])
         return set(table.column("content_sha256").to_pylist())
 
-    def connect(self, *, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
-        """A DuckDB connection with one view per table plus the trend views."""
+    def connect(self, *, database: str = ":memory:", confined: bool = False) -> duckdb.DuckDBPyConnection:
+        """A DuckDB connection with one view per table plus the trend views.
+
+        ``confined``: the connection may read only the warehouse's own files (no other local file,
+        no network, no extension loading), and cannot lift that: for `etl query` and reports.
+        """
         con = duckdb.connect(database)
         template = read_sql("table_view.sql")
         for table in table_names():
@@ -346,6 +350,11 @@ class Warehouse:
                 body = load_schema(table).empty_select_sql()
             con.execute(f"CREATE OR REPLACE VIEW {table} AS {body}")
         con.execute(read_sql("views.sql"))
+        if confined:
+            con.execute(f"SET allowed_directories = [{sql_literal(str(self.root.resolve()) + os.sep)}]")
+            con.execute("SET enable_external_access = false")
+            con.execute("SET autoinstall_known_extensions = false")
+            con.execute("SET autoload_known_extensions = false")
         return con
 
     def materialize(self) -> Path:

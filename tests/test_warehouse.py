@@ -106,3 +106,20 @@ def test_interrupted_compaction_rolls_forward(tmp_path: Path, monkeypatch: pytes
         monkeypatch.setattr(Path, "unlink", real_unlink)
         wh.recover()
     assert _inputs(wh) == ["a", "b"]
+
+
+def test_confined_connection_reads_only_the_warehouse(tmp_path: Path) -> None:
+    import duckdb
+
+    outside = tmp_path / "outside.csv"
+    outside.write_text("a\n1\n")
+    root = tmp_path / "wh"
+    wh = Warehouse(root)
+    with wh.lock():
+        wh.commit_batch({"rejects": [reject("a")]}, run_id="r1", batch=0)
+    con = wh.connect(confined=True)
+    assert con.execute("SELECT count(*) FROM rejects").fetchone() == (1,)
+    with pytest.raises(duckdb.PermissionException):
+        con.execute(f"SELECT * FROM read_csv('{outside}')").fetchall()
+    with pytest.raises(duckdb.Error):
+        con.execute("SET enable_external_access = true")
