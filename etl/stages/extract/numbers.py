@@ -42,6 +42,13 @@ Other readings, decided once:
   follows without a determiner ("hired 2000 teachers"); phone numbers, IP addresses, version
   numbers, times and dates are never quantities, even where other benchmarks count them.
 
+Speed (calibrated on benchmarks/synth.py news and the sample corpus, ~2x the first version):
+every scan starts on a character set the regex engine skips to in C (separators before runs
+and phrases, digits for masks), case-sensitive patterns list the cased forms instead of
+re.IGNORECASE, vague phrases are located by ``str.find`` on a key word, run texts are parsed
+once per distinct text (``numwords_grammar.read_run``), and a number followed by a plain word
+skips the look-ups that only a unit, currency or percent after it could satisfy.
+
 Caps: digit strings longer than ``numwords.MAX_DIGITS`` digits, exponents beyond
 ``numwords.MAX_EXPONENT`` ("10^100") and values whose magnitude exceeds :data:`MAX_MAGNITUDE`
 are not emitted. The function never raises on any input string.
@@ -89,9 +96,9 @@ def _runs(masked: str) -> list[tuple[int, int]]:
     if not glued:
         return runs
     merged: list[tuple[int, int]] = []
-    for run in sorted(runs + glued):  # as one left-to-right scan would: a run inside another is skipped
-        if not merged or run[0] >= merged[-1][1]:
-            merged.append(run)
+    for span in sorted(runs + glued):  # as one left-to-right scan would: a run inside another is skipped
+        if not merged or span[0] >= merged[-1][1]:
+            merged.append(span)
     return merged
 
 
