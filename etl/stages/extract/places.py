@@ -68,6 +68,7 @@ _ADMIN_AFTER = re.compile(r"\s+(state|province|region|district|county|governorat
 _FEATURE = re.compile(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
 _WORD = re.compile(r"\S+")
 _TRAILING = re.compile(r"(?:['’]s|[.,'’])+$")
+_DASHED = re.compile(r"[^-–—]+")
 _TRAILING_ENDS = ("'s", "’s", ".", ",", "'", "’")
 
 
@@ -210,7 +211,7 @@ def _word_keys(word: str) -> tuple[str, str]:
 def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, ...]]]:
     found: list[tuple[int, int, tuple[Place, ...]]] = []
     for run in _RUN.finditer(text):
-        words = [(run.start() + m.start(), run.start() + m.end()) for m in _WORD.finditer(run.group())]
+        words = [span for m in _WORD.finditer(run.group()) for span in _split_joined(text, run.start() + m.start(), run.start() + m.end(), gaz)]
         keys = [_word_keys(text[s:e]) for s, e in words]
         i = 0
         unknown_before = False  # the previous word of the run is no place ("Puerto Jordan")
@@ -229,6 +230,22 @@ def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, 
             unknown_before = False
             i += hit[3]
     return found
+
+
+def _split_joined(text: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """"Maiduguri-Damboa road", "the Abuja–Kaduna highway": two places joined by a dash are two
+    words (a hyphenated name the gazetteer knows, "Port-au-Prince", stays whole)."""
+    word = text[start:end]
+    if "-" not in word and "–" not in word and "—" not in word:
+        return [(start, end)]
+    if _word_keys(word)[1] in gaz.first and "–" not in word and "—" not in word:
+        return [(start, end)]
+    spans: list[tuple[int, int]] = []
+    for part in _DASHED.finditer(word):
+        if not part.group()[:1].isupper():
+            return [(start, end)]  # "al-Shabaab", "Ras-al-Ain": not two capitalised names
+        spans.append((start + part.start(), start + part.end()))
+    return spans
 
 
 def _country_in_name(keys: list[tuple[str, str]], i: int, hit: tuple[int, int, tuple[Place, ...], int]) -> bool:
