@@ -31,6 +31,10 @@ _PLURAL_AFTER = re.compile(r"^\s+[A-Za-z]+[^s\W]s\b")
 _YEAR_DETERMINER = re.compile(r"(?i:\b(?:the|a|an|its|their|this|that|these|those|his|her|our|your|whose)\s+|'s\s+)$")
 # A capitalised word right before a year-shaped number: "Vision 2030", "Euro 2024".
 _NAME_BEFORE = re.compile(r"(?<![\w'])[A-Z][A-Za-z]+\s$")
+# Before "'98": words after which an apostrophe and two digits are a year.
+_SHORT_YEAR_BEFORE = re.compile(r"(?i:\b(?:in|since|until|till|during|before|after|from|through|circa|of|the"
+                                r"|spring|summer|autumn|fall|winter|early|late|mid)\s+)$")
+_APOSTROPHES = ("'", "\u2019")
 # The start of a text or of a sentence (after an optional opening quote or bracket).
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*[\"'\u201c(]?$")
 _COUNT_NOUN = re.compile(r"^\s+(?:people|persons|men|women|children|troops|soldiers|civilians|residents|refugees|migrants|workers|students|police(?:men)?|officers|fighters|militants|families|households|homes|houses)\b", re.I)
@@ -156,6 +160,8 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True  # "fb-1", "s-1": an exponent written after a unit
     if (before[-1:] == "." and before[-2:-1].isdigit()) or (after[:1] in ".," and after[1:2].isdigit()):
         return True
+    if before[-1:] in _APOSTROPHES and p.end - p.start == 2 and _SHORT_YEAR_BEFORE.search(before[:-1]):
+        return True  # "back in '98", "the class of '05": a year
     # "users number 400 million": a name never takes a scale word ("Article 370").
     if (p.scale == 1.0 and LEXICON.identifier_before.search(before)) or _is_year(text, masked, p):
         return True
