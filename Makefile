@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 WAREHOUSE ?= warehouse
 
-.PHONY: run test setup setup-test lint typecheck bench clean
+.PHONY: run test setup setup-test lint typecheck bench bench-speed bench-robustness clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,15 @@ typecheck: setup-test
 test: lint typecheck
 	$(BIN)/python -m pytest
 
+# Benchmarks print figures; they are not part of `make test`.
 bench: setup-test
 	$(BIN)/python benchmarks/quality.py
+
+bench-speed: setup-test
+	$(BIN)/python benchmarks/throughput.py --articles 10000
+
+bench-robustness: setup-test
+	$(BIN)/python -m benchmarks.robustness --seeds 8
 
 clean:
 	rm -rf $(WAREHOUSE)/*/ $(WAREHOUSE)/warehouse.duckdb $(WAREHOUSE)/.lock
