@@ -21,6 +21,7 @@ import codecs
 import datetime as dt
 import gzip
 import hashlib
+import html
 import json
 import os
 import re
@@ -46,6 +47,9 @@ BINARY_SNIFF = 8192
 # Characters removed at ingest: zero-width and bidirectional controls, which break numbers and
 # offsets ("1\u200b000"). The stored text is the one every offset points into.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00]")
+_TITLE = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.IGNORECASE)
+# An outlet named in a page title is a few words ("The Northern Standard"), not a clause.
+MAX_OUTLET_WORDS = 5
 _HEADER = re.compile(r"^(title|source|url|published|date|id):[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
 # Unpaired UTF-16 surrogates (from JSON escapes such as "\ud800"): not encodable, so not storable.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -258,8 +262,19 @@ def _parse_html(raw: str) -> tuple[str, dict[str, Any]]:
         published = _parse_date(doc.date).isoformat() if doc.date else None
     except ValueError:
         published = None
-    meta = {"title": doc.title, "url": doc.url, "source": doc.sitename, "published": published}
+    meta = {"title": doc.title, "url": doc.url, "source": doc.sitename or _title_outlet(raw), "published": published}
     return text, meta
+
+
+def _title_outlet(raw: str) -> str | None:
+    """The outlet named after the headline in <title> ("Headline | The Daily"), when the page has
+    no site-name metadata; a short last segment after ' | ' or ' - ' only."""
+    match = _TITLE.search(raw[:20_000])
+    if match is None:
+        return None
+    parts = re.split(r"\s+[|–—-]\s+", html.unescape(match.group(1)).strip())
+    outlet = parts[-1].strip() if len(parts) > 1 else ""
+    return outlet if 0 < len(outlet.split()) <= MAX_OUTLET_WORDS else None
 
 
 def _json_article(obj: Any, *, name: str, max_chars: int) -> Article | Reject:

@@ -96,3 +96,10 @@ def test_bad_inputs_become_reasoned_rejects(tmp_path: Path) -> None:
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
     reasons = sorted(i.reason for i in _read(tmp_path) if isinstance(i, Reject))
     assert reasons == ["binary", "encoding", "invalid_json", "missing_field", "unsupported_format"]
+
+
+def test_html_outlet_comes_from_the_title_when_the_page_has_no_site_name(tmp_path: Path) -> None:
+    path = tmp_path / "h.html"
+    path.write_text(f"<html><head><title>Market attack kills 12 | The Daily Ledger</title></head><body><article><p>{BODY}</p></article></body></html>")
+    [article] = _read(path)
+    assert isinstance(article, Article) and article.source == "The Daily Ledger"
