@@ -61,8 +61,11 @@ def _change(a: Cand, b: Cand, start: int, verb: re.Match[str] | None) -> Cand:
 
 
 def _is_score(gap: str, a: Cand, b: Cand) -> bool:
-    return bool(_HYPHEN_ONLY.match(gap)) and b.value <= a.value <= SCORE_MAX and not a.explicit \
-        and a.value.is_integer() and b.value.is_integer()
+    """"won 3-1", "a 50-50 chance", and "3:1" or "1:4" in either order (a ratio or a score)."""
+    integers = not a.explicit and a.value.is_integer() and b.value.is_integer()
+    if gap == ":":
+        return integers and max(a.value, b.value) <= SCORE_MAX
+    return bool(_HYPHEN_ONLY.match(gap)) and b.value <= a.value <= SCORE_MAX and integers
 
 
 def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
