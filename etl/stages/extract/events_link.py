@@ -96,6 +96,7 @@ _LATER_DEATH = re.compile(
     r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
     re.I,
 )
+_ALSO_BEFORE = re.compile(r"\balso\s+$", re.I)
 _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
 # words one of which every such wording (measures.toml other_incident_*) contains.
@@ -287,6 +288,8 @@ def _more(text: str, c: Candidate, sent: Sentence, link: Claim) -> bool:
         return True
     if link.measure != "killed" or c.surface.lower() == "the":  # "the policeman later died": someone named before
         return False
+    if link.how == "before" and _ALSO_BEFORE.search(text, max(sent.char_start, link.trig_start - 12), link.trig_start):
+        return True  # "the attackers also killed a civilian"
     if not (c.value == 1 or _OTHERS_AFTER.match(text, c.end, sent.char_end)):
         return False
     end = _CLAUSE_END.search(text, link.trig_end, sent.char_end)
