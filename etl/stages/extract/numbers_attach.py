@@ -148,7 +148,7 @@ def _excluded(text: str, masked: str, p: Parsed, currency: re.Match[str] | None)
 def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
     """A number with digits that is part of a code, a date, a time, a year or a name."""
     after = masked[p.end:p.end + 3]
-    if _CAPITAL_NO.search(before[-4:]):  # tails: an end-anchored search tries every position
+    if "No" in before[-4:] and _CAPITAL_NO.search(before[-4:]):  # cheap test first
         return True
     if currency is not None:
         return False
@@ -156,7 +156,8 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     if (after[:1] == "/" and not after[1:2].isalpha()) or before.rstrip().endswith(_UNCERTAINTY):
         return True
-    if _UNIT_EXPONENT.search(before[-5:]) and not _SCALED_NUMBER_DASH.search(before[-5:]):
+    if before[-1:] in ("-", "\u2212") and _UNIT_EXPONENT.search(before[-5:]) \
+            and not _SCALED_NUMBER_DASH.search(before[-5:]):
         return True  # "fb-1", "s-1": an exponent written after a unit
     if (before[-1:] == "." and before[-2:-1].isdigit()) or (after[:1] in ".," and after[1:2].isdigit()):
         return True
@@ -166,8 +167,9 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
     if (p.scale == 1.0 and LEXICON.identifier_before.search(before)) or _is_year(text, masked, p):
         return True
     nxt = masked[p.end:p.end + 12]
-    if _NEXT_TO_MASKED_BEFORE.search(before) or _NEXT_TO_MASKED_AFTER.match(nxt) or (
-            _AND_MASKED_AFTER.match(nxt) and before.rstrip().lower().endswith("between")):
+    masked_near = "\x1f" in before or "\x1f" in nxt
+    if masked_near and (_NEXT_TO_MASKED_BEFORE.search(before) or _NEXT_TO_MASKED_AFTER.match(nxt) or (
+            _AND_MASKED_AFTER.match(nxt) and before.rstrip().lower().endswith("between"))):
         return True  # "from 5 to 6pm", "10:30 to 3", "November 18-19": the other end of a time or date
     if p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction:
         return bool(LEXICON.month_before.search(before) or LEXICON.month_after.match(masked[p.end:p.end + 20]))
