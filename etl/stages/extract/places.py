@@ -107,9 +107,10 @@ def _add(index: dict[str, list[Place]], name: str, place: Place, stop: frozenset
     key = _key(name)
     if len(key) < 3 or key in stop:
         return
-    bucket = index.setdefault(key, [])
-    if place not in bucket:
-        bucket.append(place)
+    for variant in {key, key.replace("'", "")}:  # "Ma'rib" is also written "Marib"
+        bucket = index.setdefault(variant, [])
+        if place not in bucket:
+            bucket.append(place)
 
 
 def _country_entries(data: dict[str, dict[str, str]]) -> Iterable[tuple[str, Place]]:
@@ -340,7 +341,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
         raw = _candidates(text, gaz)
     except re.error:  # pragma: no cover - the pattern is constant
         return []
-    context = Counter(places[0].country_code for _, _, places in raw if len({p.country_code for p in places}) == 1)
+    # Context: names of one country only, and country names ("Lebanon" is also a town in the US).
+    context = Counter(places[0].country_code for _, _, places in raw if places[0].kind == "country" or len({p.country_code for p in places}) == 1)
     found = [PlaceMention(start, end, text[start:end], _pick(text, end, places, context)) for start, end, places in raw]
     return [m for i, m in enumerate(found) if not _describes_next(text, m, found[i + 1] if i + 1 < len(found) else None)]
 
