@@ -88,10 +88,12 @@ _WORDS = set(_CARDINAL) | set(_ORDINAL) | set(_PLURAL_ORD)
 _CASED = {form for w in _WORDS for form in (w, w.title(), w.upper())}
 _W = "(?:" + trie_pattern(_CASED) + ")"
 _FIRST = "".join(sorted({w[0] for w in _CASED} | {"a", "A"}))
-# A digit literal: grouped thousands, space-grouped millions ("1 234 567"), plain or decimal,
+# A digit literal: grouped thousands, Indian lakh grouping ("5,00,000"), space-grouped millions
+# ("1 234 567"), plain or decimal,
 # then an optional exponent ("1e10", "2.5^-1"), mixed or plain fraction ("2 1/2", "3/4").
 DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,.])"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,.])"
     r"|\d+(?:\.\d+)?|\.\d+(?![\d.]))"
     r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?!\d)"
     r"|[ \u00a0]\d{1,2}/\d{1,3}(?![\d/])|/\d{1,4}(?![\d/]))?"
