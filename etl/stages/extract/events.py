@@ -18,6 +18,13 @@ Totals and parts (how an analyst, or the event-eval, sums an article):
   the others point at it. Perpetrator deaths are another side and add up ("six soldiers were
   killed ... four attackers were also killed" = 10); a lone suicide bomber counts one unless the
   text already counts them.
+- Deaths told after the first figure as additions ("two more died later", "another three
+  victims", "a third soldier", "a passer-by also succumbed", "the attackers also killed a
+  civilian") add to the figure they follow instead of folding into it, unless a restated total or a
+  running total ("the toll rose to") already counts them.
+- Figures of another incident written next to this one ("since the 2022 attack that killed 86",
+  "weeks after a bomb killed 11", "in a counter-offensive", "in separate operations") and a group's
+  boast ("claimed it had killed 25 soldiers") give no row (``other_incident_*`` in measures.toml).
 - ``count`` rows (other counted people: "240 passengers") are never summed or folded.
 So summing ``value_best`` over rows with ``part_of`` null, per measure and scope, gives the
 article's figure; ``etl.eval.events.record_totals`` sums the incident rows of the headline incident
