@@ -21,7 +21,7 @@ _AUX_WORDS = (
     r"were|was|are|is|have|has|had|been|being|be|got|get|may|reportedly|also|all|allegedly|later|"
     r"subsequently|believed|thought|feared|said|reported|confirmed|to|now|still|either|both|each|"
     r"critically|seriously|badly|severely|fatally|slightly|lightly|mortally|initially|so far|"
-    r"eventually|ultimately|tragically|rendered|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
+    r"eventually|ultimately|tragically|rendered|left|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
 )
 _AUX = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}"
 # The same, tried once before all participles ("after" patterns) and shortest first: the first
