@@ -123,6 +123,7 @@ class Lexicon:
     year_count_after: re.Pattern[str]
     currency_before: TailPattern
     currency_prefix: dict[str, str]
+    glued_currencies: tuple[str, ...]  # "N5bn", "R1.2 billion": currency letters before a scaled amount
     currency_after: re.Pattern[str]
     currency_suffix: dict[str, str]
     scale_attached: re.Pattern[str]
@@ -204,10 +205,13 @@ def _date_patterns(months: list[str], count_nouns: list[str]) -> dict[str, Any]:
 
 
 def _money_patterns(currencies: dict[str, dict[str, str]], scales: dict[str, dict[str, float]]) -> dict[str, Any]:
-    prefix, suffix = currencies["prefix"], currencies["suffix"]
+    prefix, suffix, glued = currencies["prefix"], currencies["suffix"], currencies.get("glued_prefix", {})
+    spaced = rf"(?:{_alternation(list(prefix))})[ \u00a0]?"
+    tight = f"|(?:{_alternation(list(glued))})" if glued else ""
     return {
-        "currency_before": TailPattern.build(rf"(?:(?<![\w$€£¥])(?:{_alternation(list(prefix))}))[ \u00a0]?$", list(prefix)),
-        "currency_prefix": prefix,
+        "currency_before": TailPattern.build(rf"(?<![\w$€£¥])(?:{spaced}{tight})$", list(prefix) + list(glued)),
+        "currency_prefix": {**prefix, **glued},
+        "glued_currencies": tuple(glued),
         "currency_after": re.compile(rf"^[ \u00a0](?i:(?P<cur>{_alternation(list(suffix))}))(?![\w])"),
         "currency_suffix": {k.lower(): v for k, v in suffix.items()},
         "scale_attached": re.compile(rf"^(?:{_alternation(list(scales['attached']))})(?![\w])"),

@@ -22,6 +22,9 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # URLs and e-mail addresses: masked in a pass of their own, only when the text has "://", "www."
 # or "@" (they may hold no digit near their start).
 _WEB = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+# "N5bn", "R1.2 billion": a currency letter glued to an amount with a scale is not a code.
+_GLUED_CURRENCY = (rf"(?!(?:{'|'.join(map(re.escape, LEXICON.glued_currencies))})\d[\d.,]*\s?"
+                   r"(?:bn|tn|trn|mn|m|k|million|billion|trillion)\b)") if LEXICON.glued_currencies else ""
 _PATTERNS = [
     r"(?<![\w.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])",
     r"(?<![\w./])\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d/.])",
@@ -41,6 +44,7 @@ _PATTERNS = [
     r"(?<![\w.,-])\d+(?:-\d+){2,}(?![\w-])",
     r"(?<![\w.])\d+(?:\.\d+){2,}(?![\d])",
     r"(?<![\w$€£¥₹])(?!(?:Rs|Rp|Ksh|KSh|Kshs|Sh|Tk|RM|US|USD|EUR|GBP|INR|CNY|RMB|JPY)\.?\d)"
+    + _GLUED_CURRENCY +
     r"(?!(?:km|m|mi|cm|sq|ft|in)[23²³](?![\w])|[Mm]agnitude-)[A-Za-z]+(?:-|\.)?\d(?:[\w.+/-]*\w)?",
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?(?![\d,]\d)",
     rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2013|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}(?!\d))?",
@@ -70,8 +74,9 @@ _LETTER_LED_RE = re.compile(r"(?=[A-Za-z])(?<!\w)(?=[A-Za-z]+(?:[-.]?\d|\.?\s+\d
 # 30", "Resolution2231"); they are searched only in such windows around clusters of digits.
 # Calibrated on the sample corpus and synthetic news: output identical to a whole-text search.
 LEFT_WINDOW = 15
-# A window may end this many characters after its last digit ("March 3rd").
-RIGHT_WINDOW = 4
+# A window may end this many characters after its last digit ("March 3rd"; look-aheads must see
+# " trillion" after "N2.3").
+RIGHT_WINDOW = 12
 # Digits closer than this to each other share one window.
 CLUSTER_GAP = 40
 _CLUSTER = re.compile(rf"\d(?:\D{{0,{CLUSTER_GAP}}}\d)*")
