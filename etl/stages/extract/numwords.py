@@ -104,7 +104,7 @@ _VULGAR_VALUES = dict(zip(VULGAR, (1 / 2, 1 / 3, 2 / 3, 1 / 4, 3 / 4, 1 / 5, 2 /
                                    1 / 6, 5 / 6, 1 / 8, 3 / 8, 5 / 8, 7 / 8), strict=True))
 # A digit literal is not read inside another number; after "Rs." or "Fig." it is (context decides).
 _ITEM = rf"(?:\b{_W}\b|(?:(?<![\d.,_])|(?<=[A-Za-z]\.)){DIGITS}|[{VULGAR}])"
-_JOIN = r"(?:[ \t]*-[ \t]*|\s+(?:and\s+)?(?:(?:a|an|of\s+an?|point)\s+)?)"
+_JOIN = r"(?:[ \t]*-[ \t]*|\s+(?i:(?:and\s+)?(?:(?:a|an|of\s+an?|point)\s+)?))"  # any case: "ONE HUNDRED AND FIVE"
 # The guard (a character that can start a run, not inside a word or a number, except digits
 # glued to letters as in "Rs5bn") rejects most positions before the alternation is tried.
 # The pattern is case-sensitive (see _CASED).
