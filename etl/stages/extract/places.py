@@ -249,13 +249,20 @@ def _split_joined(text: str, start: int, end: int, gaz: Gazetteer) -> list[tuple
     return spans
 
 
+# Words that start a town's name made with a country's name ("Puerto Jordan", "Port Sudan").
+_NAME_HEADS = frozenset(
+    "puerto port porto fort mount san santa saint st cape new nueva nuevo villa ciudad el la las los "
+    "bandar kota ras ain bir tell tel kafr deir bab".split()
+)
+
+
 def _country_in_name(keys: list[tuple[str, str]], i: int, hit: tuple[int, int, tuple[Place, ...], int]) -> bool:
     """"Puerto Jordan", "Port Chad": a country's name after an unknown capitalised word is part of
     another name (a modifier such as "Northern" or "In" does not count)."""
     if hit[2][0].kind != "country" or hit[2][0].demonym:
         return False
     previous = keys[i - 1]
-    return previous[1] not in _MODIFIERS and not previous[0].endswith("'s") and previous[0] == previous[1]
+    return previous[0] in _NAME_HEADS
 
 
 def _in_person_name(keys: list[tuple[str, str]], i: int, hit: tuple[int, int, tuple[Place, ...], int]) -> bool:
