@@ -49,6 +49,7 @@ _SMALL_TOWN_WEIGHT = 0.8
 # "North-West Syria": a region name right before a country name of another country is part of a
 # description of that country, not a place of its own.
 _JOINED = re.compile(r"[\s-]*")
+_COMPASS = re.compile(r"(?:north|south|east|west|central|upper|lower|far)", re.I)
 _ELSEWHERE_WEIGHT = 0.5
 # Kind preference when one name is several things: a country beats a region beats a city.
 _KIND_RANK: dict[str, int] = {"country": 0, "admin": 1, "city": 2}
@@ -356,5 +357,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
 
 def _describes_next(text: str, m: PlaceMention, nxt: PlaceMention | None) -> bool:
     if nxt is None or nxt.place.kind != "country" or nxt.place.demonym or m.place.kind == "country":
+        return False
+    if not _COMPASS.match(m.surface):  # "North-West Syria", "Southern Somalia"; not "the Gaza-Israel border"
         return False
     return m.place.country_code != nxt.place.country_code and _JOINED.fullmatch(text, m.char_end, nxt.char_start) is not None
