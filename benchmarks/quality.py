@@ -57,7 +57,9 @@ def baseline(path: Path, task: str) -> EvalReport | None:
 
 
 def _metrics(report: EvalReport) -> dict[str, float]:
-    return {"f1": report.f1, "precision": report.precision, "recall": report.recall, **report.extra}
+    """The scores a ratchet may pin: higher is better (counts such as killed_n are left out)."""
+    extra = {k: v for k, v in report.extra.items() if k.endswith(("_f1", "_acc"))}
+    return {"f1": report.f1, "precision": report.precision, "recall": report.recall, **extra}
 
 
 def main() -> int:
