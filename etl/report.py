@@ -97,5 +97,5 @@ def plot_trend(frame: pd.DataFrame, request: TrendRequest, path: str) -> None:
 
 
 def reported_totals(con: duckdb.DuckDBPyConnection, request: TrendRequest) -> pd.DataFrame:
-    params = {"measure": request.measure, "country": request.country}
+    params = {"measure": request.measure, "country": request.country, "by": request.by}
     return con.execute(read_sql("report_reported.sql"), params).df()

@@ -112,8 +112,8 @@ WITH sums AS (
     FROM reported_aggregates a
 )
 SELECT
-    a.event_id, a.source, a.published, a.measure, a.country_code, a.period_start, a.period_end,
-    a.value_best AS reported_best, s.computed_best,
+    a.event_id, a.source, a.published, a.measure, a.subject, a.country_code, a.period_start, a.period_end,
+    a.granularity, a.value_best AS reported_best, s.computed_best,
     round(s.computed_best / nullif(a.value_best, 0), 3) AS coverage,
     a.change_pct AS reported_change_pct, a.change_direction, a.base_period_start, a.base_period_end,
     a.base_value AS implied_base, s.computed_base,
