@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import logging
 import secrets
 import time
@@ -20,12 +21,14 @@ from typing import Any
 from etl.config import Config
 from etl.engines import Engine, make_engine
 from etl.records import Article, Extraction, Reject
-from etl.stages.dedup import cluster_incidents
+from etl.stages.dedup import iter_incidents
 from etl.stages.ingest import ingest
 from etl.stages.load import Rows, extraction_rows, incident_rows, merge_rows, reject_rows
 from etl.warehouse import Warehouse, read_sql
 
 log = logging.getLogger(__name__)
+# Events read, and incidents written, per chunk when incidents are rebuilt (bounds memory).
+INCIDENT_CHUNK = 5_000
 Source = Iterable[Article | Reject]
 
 
@@ -147,12 +150,28 @@ def _record_interrupted(warehouse: Warehouse, run_ids: list[str], config: Config
 
 
 def rebuild_incidents(warehouse: Warehouse) -> int:
-    """Re-cluster every countable incident-scope event into the incidents table; return its size."""
+    """Re-cluster every countable incident-scope event into the incidents table; return its size.
+
+    Streams: events are read in chunks in the order clustering needs, incidents written in batches.
+    """
     cursor = warehouse.connect().execute(read_sql("incident_input.sql"))
     names = [d[0] for d in cursor.description]
-    incidents = cluster_incidents(dict(zip(names, row, strict=True)) for row in cursor.fetchall())
-    warehouse.replace_table("incidents", incident_rows(incidents))
-    return len(incidents)
+
+    def rows() -> Iterator[dict[str, Any]]:
+        while chunk := cursor.fetchmany(INCIDENT_CHUNK):
+            yield from (dict(zip(names, row, strict=True)) for row in chunk)
+
+    written = 0
+
+    def batches() -> Iterator[list[dict[str, Any]]]:
+        nonlocal written
+        incidents = iter_incidents(rows())
+        while chunk := list(itertools.islice(incidents, INCIDENT_CHUNK)):
+            written += len(chunk)
+            yield incident_rows(chunk)
+
+    warehouse.replace_table("incidents", batches())
+    return written
 
 
 def _run_batches(warehouse: Warehouse, items: Source, *, config: Config, options: RunOptions, run_id: str,

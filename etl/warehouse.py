@@ -15,7 +15,7 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -269,16 +269,26 @@ class Warehouse:
         except OSError as exc:
             raise WarehouseError(f"batch {key} committed but not fully published ({exc.strerror or exc}); the next run finishes it") from exc
 
-    def replace_table(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Replace a derived, unpartitioned table (``incidents``) with one file, atomically."""
+    def replace_table(self, table: str, batches: Iterable[Sequence[Mapping[str, Any]]]) -> None:
+        """Replace a derived, unpartitioned table (``incidents``) with one file, atomically.
+
+        Rows arrive in batches and are written as they come, so memory holds one batch.
+        """
         folder = self.root / table
+        target = folder / f"{table}.parquet"
+        tmp = folder / f"{_TMP_PREFIX}{uuid.uuid4().hex}-{table}.parquet.partial"
+        schema = load_schema(table).arrow_schema()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            sink = pa.BufferOutputStream()
-            pq.write_table(to_arrow(table, rows), sink, compression="zstd")
-            atomic_write_bytes(folder / f"{table}.parquet", sink.getvalue().to_pybytes())
+            with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+                for batch in batches:
+                    if batch:
+                        writer.write_table(to_arrow(table, batch))
+            os.replace(tmp, target)
         except OSError as exc:
             raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+        finally:
+            tmp.unlink(missing_ok=True)
 
     def compact(self, *, stamp: str) -> dict[str, int]:
         """Merge the part files of each table partition into one; return files replaced per table.

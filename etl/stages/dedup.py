@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -160,26 +161,38 @@ def _incident(cluster: _Cluster) -> Incident:
     )
 
 
+def _group_key(row: Mapping[str, Any]) -> tuple[str, str]:
+    return row["measure"], row["country_code"] or ""
+
+
+def _report_order(row: Mapping[str, Any]) -> tuple[str, str, dt.date, str]:
+    start = row.get("period_start") or row.get("published") or dt.date.min
+    return (*_group_key(row), start, row["event_id"])
+
+
+def _cluster_group(reports: Iterable[_Report]) -> Iterator[Incident]:
+    """Sweep one (measure, country) group in date order; a cluster closes once it is out of reach."""
+    window = dt.timedelta(days=WINDOW_DAYS)
+    open_clusters: list[_Cluster] = []
+    for report in reports:
+        yield from (_incident(c) for c in open_clusters if c.end + window < report.start)
+        open_clusters = [c for c in open_clusters if c.end + window >= report.start]
+        cluster = _best_cluster(report, open_clusters)
+        if cluster is None:
+            cluster = _Cluster()
+            open_clusters.append(cluster)
+        cluster.add(report)
+    yield from (_incident(c) for c in open_clusters)
+
+
+def iter_incidents(events: Iterable[Mapping[str, Any]]) -> Iterator[Incident]:
+    """Incidents from event rows already sorted by measure, country, start date and event id (as
+    ``etl/sql/incident_input.sql`` gives them): memory holds one group's open clusters, not the table."""
+    for _, rows in itertools.groupby(events, key=_group_key):
+        yield from _cluster_group(r for r in map(_report, rows) if r is not None)
+
+
 def cluster_incidents(events: Iterable[Mapping[str, Any]]) -> list[Incident]:
     """Merge incident-scope, countable event rows (dicts with the events columns) into incidents."""
-    groups: dict[tuple[str, str | None], list[_Report]] = {}
-    for row in events:
-        report = _report(row)
-        if report is not None:
-            groups.setdefault((row["measure"], row["country_code"]), []).append(report)
-    incidents: list[Incident] = []
-    window = dt.timedelta(days=WINDOW_DAYS)
-    for key in sorted(groups, key=lambda k: (k[0], k[1] or "")):
-        reports = sorted(groups[key], key=lambda r: (r.start, r.row["event_id"]))
-        open_clusters: list[_Cluster] = []
-        for report in reports:
-            closed = [c for c in open_clusters if c.end + window < report.start]
-            incidents.extend(_incident(c) for c in closed)
-            open_clusters = [c for c in open_clusters if c.end + window >= report.start]
-            cluster = _best_cluster(report, open_clusters)
-            if cluster is None:
-                cluster = _Cluster()
-                open_clusters.append(cluster)
-            cluster.add(report)
-        incidents.extend(_incident(c) for c in open_clusters)
+    incidents = iter_incidents(sorted(events, key=_report_order))
     return sorted(incidents, key=lambda i: (i.period_start or dt.date.min, i.incident_id))
