@@ -14,10 +14,11 @@ from etl.stages.extract.places import PlaceMention, elsewhere
 # A date introduced this way is the comparison base, not the claim's own period.
 _BASE_CUE = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\s+(?:the\s+)?"
+    r"(?:\d[\d,.]*\s+(?:[a-z]+\s+){0,2})?"  # "up from 1,739 in 2023", "than 900 deaths in 2022"
     r"(?:same\s+(?:period|time|month|quarter)\s+(?:in|of|last)\s+|(?:previous|prior)\s+\w+\s+|in\s+)?$",
     re.I,
 )
-_BASE_WINDOW = 40
+_BASE_WINDOW = 60
 # "on Monday, a day after rebels raided the area": the incident was that many days before the date.
 _DAYS_AFTER = re.compile(r"\s*,?\s*(?:the\s+day|(a|one|two|three|four|five|six|\d)\s+days?)\s+after\b", re.I)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
