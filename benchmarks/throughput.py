@@ -98,21 +98,27 @@ def bench_workers(articles: list[Article]) -> None:
     print(f"scaling 1 -> 2 workers: {rates[2] / rates[1]:.2f}x (on {os.cpu_count()} cores)")
 
 
-def bench_run(count: int) -> None:
+def bench_run(count: int, *, per_file: int = 1000) -> None:
+    """A whole `etl run` as a subprocess over ``count`` articles in JSON Lines files of ``per_file``."""
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.jsonl"
-        with corpus.open("w") as handle:
-            for raw in synth.articles(count, seed=11):
-                handle.write(json.dumps(raw) + "\n")
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        handle = None
+        for index, raw in enumerate(synth.articles(count, seed=11)):
+            if index % per_file == 0:
+                handle = (corpus / f"part-{index // per_file:05d}.jsonl").open("w")
+            assert handle is not None
+            handle.write(json.dumps(raw) + "\n")
+        if handle is not None:
+            handle.close()
+        mb = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "etl", "run", str(corpus), "-w", f"{tmp}/wh", "--no-progress"],
-                       check=True, capture_output=True)
+        done = subprocess.run([sys.executable, "-m", "etl", "run", str(corpus), "-w", f"{tmp}/wh", "--no-progress"],
+                              check=True, capture_output=True, text=True)
         seconds = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        mb = corpus.stat().st_size / 1e6
         print(f"etl run, {count} articles ({mb:.1f} MB JSONL): {seconds:.1f} s wall, {count / seconds:,.0f} articles/s, "
-              f"peak RSS {max(peak, before) / 1024:.0f} MB")
+              f"peak RSS so far {peak / 1024:.0f} MB\n  {done.stdout.strip()}")
 
 
 def bench_query(events: int) -> None:
