@@ -78,10 +78,14 @@ def plot_trend(frame: pd.DataFrame, request: TrendRequest, path: str) -> None:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(10, 5.5), dpi=110)
-    for country, part in frame.groupby("country_code", sort=True):
-        part = part.sort_values("period")
-        line = ax.plot(part["period"], part["total_best"], marker="o", label=str(country))[0]
-        ax.fill_between(part["period"], part["total_low"], part["total_high"], color=line.get_color(), alpha=0.18)
+    colours = [plt.get_cmap("tab20")(i) for i in range(20)]
+    periods = _all_periods(frame, request.by)
+    for index, (country, part) in enumerate(frame.groupby("country_code", sort=True)):
+        # A period without incidents is a computed zero, not a gap to draw a line across.
+        full = part.set_index("period")[["total_low", "total_best", "total_high"]].reindex(periods, fill_value=0)
+        colour = colours[index % len(colours)]
+        ax.plot(full.index, full["total_best"], marker="o", markersize=3, label=str(country), color=colour)
+        ax.fill_between(full.index, full["total_low"], full["total_high"], color=colour, alpha=0.18)
     where = f" in {request.country}" if request.country else " by country"
     ax.set_title(f"{request.measure.capitalize()} per {request.by}{where} (incidents; band = low-high across reports)")
     ax.set_ylabel(request.measure)
@@ -99,3 +103,13 @@ def plot_trend(frame: pd.DataFrame, request: TrendRequest, path: str) -> None:
 def reported_totals(con: duckdb.DuckDBPyConnection, request: TrendRequest) -> pd.DataFrame:
     params = {"measure": request.measure, "country": request.country, "by": request.by}
     return con.execute(read_sql("report_reported.sql"), params).df()
+
+
+_FREQUENCY = {"year": "YS", "quarter": "QS", "month": "MS"}
+
+
+def _all_periods(frame: pd.DataFrame, by: str) -> pd.DatetimeIndex:
+    if frame.empty:
+        return pd.DatetimeIndex([])
+    starts = pd.to_datetime(frame["period"])
+    return pd.date_range(starts.min(), starts.max(), freq=_FREQUENCY[by])
