@@ -187,3 +187,21 @@ def test_mentions_are_sorted_and_point_back_to_text() -> None:
     assert [m.char_start for m in found] == sorted(m.char_start for m in found)
     assert all(text[m.char_start : m.char_end] == m.surface for m in found)
     assert len(found) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "day"),
+    [
+        ("Gunmen attacked the camp on Thu night, killing four.", "on Thu", dt.date(2025, 8, 21)),
+        ("The convoy was ambushed on Tue. near the border.", "on Tue.", dt.date(2025, 8, 19)),
+        ("Wed morning raids left two dead.", "Wed", dt.date(2025, 8, 20)),
+    ],
+    ids=["on-fri-night", "on-tue-dot", "wed-morning"],
+)
+def test_abbreviated_weekdays_with_a_cue(text: str, surface: str, day: dt.date) -> None:
+    assert _one(text)[:4] == (surface, day.isoformat(), day, day)
+
+
+@pytest.mark.parametrize("text", ["The Sun reported four dead.", "They wed in a small ceremony.", "Sat quietly in court."], ids=["the-sun", "wed-verb", "sat-verb"])
+def test_abbreviated_weekdays_alone_are_not_dates(text: str) -> None:
+    assert extract_dates(text, published=PUB) == []

@@ -208,6 +208,14 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return _hit(m, cal.day_span(found))
 
 
+def _short_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    pub, word = ctx.published, (m["wd"] or m["wd2"])
+    if pub is None:
+        return None
+    found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=ctx.future(m.start()))
+    return _hit(m, cal.day_span(found))
+
+
 def _week_of(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"the first week of January 2015", "the last week of July": weeks run Monday to Sunday;
     the first is the one holding day 1, the last the final one ending inside the period."""
@@ -299,6 +307,7 @@ _WHICH_ONE = _WHICH
 # it ("300 died in 2024, up from 250 the previous year" is 2023), else to publication.
 _SENTENCE_START = re.compile(r"[.!?\n]\s")
 _YEAR_IN_TEXT = re.compile(rf"(?<![\d,.])({YEAR})")
+_SHORT_WEEKDAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 _DATE_WORD_IN_TEXT = re.compile(rf"\b(?:{MONTH}|{FULL_WEEKDAY}|yesterday|today)", _I)
 RULES: tuple[Rule, ...] = (
     (re.compile(rf"\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword"),
@@ -318,6 +327,10 @@ RULES: tuple[Rule, ...] = (
                 rf"|(?P<wd2>{FULL_WEEKDAY})\s+of\s+(?P<which2>last|next|this)\s+week)\b", _I),
      _weekday_in_week, "weekday"),
     (re.compile(rf"(?:\b(?P<on>on)\s+)?\b(?P<wd>{FULL_WEEKDAY})\b", _I), _weekday, "weekday"),
+    # Abbreviated weekdays ("on Fri night", "on Sat."), capitalised and cued by "on" or a time of
+    # day: bare "Sun", "Wed" or "Sat" are too often other words.
+    (re.compile(rf"(?:\b(?P<on>[Oo]n)\s+(?P<wd>{_SHORT_WEEKDAY})\b\.?(?!\s*\d)"
+                rf"|\b(?P<wd2>{_SHORT_WEEKDAY})\.?(?=\s+(?:night|morning|afternoon|evening)\b))"), _short_weekday, "weekday"),
     (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+"
                 rf"(?:(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?|(?P<yonly>{YEAR})|(?P<rel>this|last|next)\s+(?P<relunit>year|month))",
                 _I), _week_of, "relword"),
