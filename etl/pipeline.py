@@ -24,11 +24,13 @@ from etl.records import Article, Extraction, Reject
 from etl.stages.dedup import iter_incidents
 from etl.stages.ingest import ingest
 from etl.stages.load import Rows, extraction_rows, incident_rows, merge_rows, reject_rows
-from etl.warehouse import Warehouse, read_sql
+from etl.warehouse import Warehouse, read_sql, sql_literal
 
 log = logging.getLogger(__name__)
 # Events read, and incidents written, per chunk when incidents are rebuilt (bounds memory).
 INCIDENT_CHUNK = 5_000
+# DuckDB's memory while it sorts the events for clustering (it spills to disk beyond this).
+INCIDENT_MEMORY = "256MB"
 Source = Iterable[Article | Reject]
 
 
@@ -154,7 +156,11 @@ def rebuild_incidents(warehouse: Warehouse) -> int:
 
     Streams: events are read in chunks in the order clustering needs, incidents written in batches.
     """
-    cursor = warehouse.connect().execute(read_sql("incident_input.sql"))
+    con = warehouse.connect()
+    # Sorting every event would otherwise hold them all in memory: cap it and let DuckDB spill.
+    con.execute(f"SET memory_limit = '{INCIDENT_MEMORY}'")
+    con.execute(f"SET temp_directory = {sql_literal(str(warehouse.root / '.duckdb-spill'))}")
+    cursor = con.execute(read_sql("incident_input.sql"))
     names = [d[0] for d in cursor.description]
 
     def rows() -> Iterator[dict[str, Any]]:
