@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 # Events read, and incidents written, per chunk when incidents are rebuilt (bounds memory).
 INCIDENT_CHUNK = 5_000
 # DuckDB's memory while it sorts the events for clustering (it spills to disk beyond this).
-INCIDENT_MEMORY = "256MB"
+INCIDENT_MEMORY = "128MB"
 Source = Iterable[Article | Reject]
 
 
