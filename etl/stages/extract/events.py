@@ -44,7 +44,7 @@ from pathlib import Path
 
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
-from etl.stages.extract.actors import article_actor, find_actors
+from etl.stages.extract.actors import ActorMention, article_actor, find_actors
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_index import bucket, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
@@ -69,6 +69,7 @@ class _ArticleContext:
     claims: ctx.ClaimContext
     actor: str | None
     actor_country: str | None  # where the actor operates: the country when no place is named
+    mentions: tuple[ActorMention, ...] = ()
 
 
 def event_id(article_id: str, start: int, end: int, measure: str) -> str:
@@ -155,7 +156,8 @@ def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext) -> Event:
     period = ctx.claim_period(c.claims, at, sent, update=claim.update)
     change = ctx.claim_change(c.claims, sent, period)
     place, _ = ctx.claim_place(c.claims, at, sent)
-    actor = c.actor
+    scope = ctx.claim_scope(sent, period, aggregate_cue=f.aggregate_cue)
+    actor = c.actor if scope == "incident" else _sentence_actor(sent, c.mentions)
     cand = claim.cand
     return Event(
         event_id=event_id(c.article.article_id, cand.start, cand.end, claim.measure),
@@ -173,7 +175,7 @@ def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext) -> Event:
         country_code=place.place.country_code if place else c.actor_country,
         location=_location(place),
         actor=actor,
-        scope=ctx.claim_scope(sent, period, aggregate_cue=f.aggregate_cue),
+        scope=scope,
         char_start=sent.char_start,
         char_end=sent.char_end,
         evidence=sent.text,
@@ -211,7 +213,7 @@ def extract_events(
         article.text, sentences, quantities, dates, places, main=main, published=article.published, claimed=claimed
     )
     home = vocab.actors.home.get(actor) if actor else None
-    c = _ArticleContext(article, lookups, actor, home)
+    c = _ArticleContext(article, lookups, actor, home, tuple(actors))
     rows: list[Event] = []
     updates: set[str] = set()
     additions: set[str] = set()
@@ -224,6 +226,12 @@ def extract_events(
     seen: set[str] = set()
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
     return fold_article(unique, updates, additions | _added_totals(unique, additions))
+
+
+def _sentence_actor(sent: Sentence, mentions: Sequence[ActorMention]) -> str | None:
+    """A period total belongs to a group only when its own sentence names one ("al-Shabaab attacks
+    killed 2,000 in 2024"); the article's incident actor does not carry over to national totals."""
+    return next((m.name for m in mentions if sent.char_start <= m.char_start < sent.char_end), None)
 
 
 def _aggregate_cue(sentence_text: str, vocab: EventVocabulary) -> bool:
