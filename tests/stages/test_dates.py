@@ -205,3 +205,17 @@ def test_abbreviated_weekdays_with_a_cue(text: str, surface: str, day: dt.date) 
 @pytest.mark.parametrize("text", ["The Sun reported four dead.", "They wed in a small ceremony.", "Sat quietly in court."], ids=["the-sun", "wed-verb", "sat-verb"])
 def test_abbreviated_weekdays_alone_are_not_dates(text: str) -> None:
     assert extract_dates(text, published=PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No arrests were made after 2019.", [("after 2019", dt.date(2020, 1, 1), PUB)]),
+        ("Records from before 2010 were lost.", []),
+        ("He died after Monday's attack.", [("Monday", dt.date(2025, 8, 18), dt.date(2025, 8, 18))]),
+        ("The curfew lasts until Friday.", [("Friday", PUB, PUB)]),
+    ],
+    ids=["after-year-open-to-publication", "before-year-is-no-interval", "after-possessive-is-the-event", "until-keeps-the-day"],
+)
+def test_open_bounds(text: str, expected: list[tuple[str, dt.date, dt.date]]) -> None:
+    assert [(m.surface, m.start_date, m.end_date) for m in extract_dates(text, published=PUB)] == expected

@@ -154,4 +154,5 @@ def extract_dates(text: str, *, published: dt.date | None, day_first: bool = Fal
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
     hits = dates_ranges.merge_ranges(dates_ranges.coordinate_years(hits, ctx), ctx)
-    return [_mention(text, hit) for hit in hits]
+    bounded = (dates_ranges.open_bound(hit, ctx) for hit in hits)
+    return [_mention(text, hit) for hit in bounded if hit is not None]

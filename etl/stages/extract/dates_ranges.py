@@ -24,6 +24,11 @@ _NOW = re.compile(
 )
 _FROM = r"(?:(?:from|between)\s+)?"
 _SINCE = re.compile(r"\bsince\s+$", _I)
+# "after 2018" runs from the day after the period to the publication date (an open interval closed
+# at publication, like "since"); "before 2010" has no start, so it is not a date interval at all.
+_AFTER = re.compile(r"\b(?:after|later\s+than|beyond)\s+$", _I)
+_BEFORE = re.compile(r"\b(?:before|prior\s+to|no\s+later\s+than|earlier\s+than)\s+$", _I)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
 def _word_not_month(token: str, has_year: bool) -> bool:
@@ -158,6 +163,24 @@ def _pair(head: Hit, tail: Hit | None, ctx: Ctx) -> Hit | None:
         return None
     start = head.start - len(opener.group()) if opener else head.start
     return Hit(start, tail.end, span, head.relative or tail.relative)
+
+
+def open_bound(hit: Hit, ctx: Ctx) -> Hit | None:
+    """"after X" becomes X's end + 1 day .. publication; "before X" is dropped (None): a year or
+    day stands for a bound there, not for the period the text talks about."""
+    before = ctx.text[max(0, hit.start - 16) : hit.start]
+    if _POSSESSIVE.match(ctx.text, hit.end):  # "after Monday's attack": the event, not a bound
+        return hit
+    if _BEFORE.search(before):
+        return None
+    after = _AFTER.search(before)
+    pub = ctx.published
+    if after is None or pub is None or hit.span.end >= pub:
+        return hit
+    span = cal.range_span(hit.span.end + dt.timedelta(days=1), pub)
+    if span is None:
+        return hit
+    return Hit(hit.start - len(after.group()), hit.end, span, True)
 
 
 def _open_end(hit: Hit, ctx: Ctx) -> Hit:
