@@ -32,7 +32,9 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   publication) need the publication date: when it is None they are skipped, never filled from
   today (a publication date outside 1901..2099 counts as unknown). Rolling windows ("the past
   three months") end the day before publication; "since 2021" runs from 2021-01-01 to the
-  publication date; "two weeks after 3 March 2024" is shifted from its anchor.
+  publication date; "after 2018" from 2019-01-01 to the publication date; "before 2010" gives no
+  interval (the year would be wrong and the start is unknown); "two weeks after 3 March 2024" is
+  shifted from its anchor.
 * Not dates: "may"/"march"/"august" as words (a bare ambiguous month needs a date preposition,
   and lowercase needs punctuation after it), "Sunday Times", "Bloody Sunday", bare numbers,
   percentages, durations ("25 years", "seven weeks"); "seven weeks after X" is skipped
