@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any, Protocol
 
 from etl.config import Config
@@ -16,6 +17,7 @@ from etl.extractor import Extractor
 from etl.records import Article, Extraction, Reject
 
 Result = Extraction | Reject
+_NO_ARTICLE = Article(article_id="", text="", content_sha256="", published=None, published_source="none")
 log = logging.getLogger(__name__)
 _WORKER_EXTRACTOR: dict[Config, Extractor] = {}
 
@@ -45,6 +47,16 @@ def extract_batch(config: Config, articles: Sequence[Article]) -> list[Result]:
     return [extract_one(extractor, article) for article in articles]
 
 
+def _extract_slim(config: Config, articles: Sequence[Article]) -> list[Result]:
+    """A worker's batch without the articles themselves: the parent has them already, and sending
+    each text back doubled what crossed between processes."""
+    return [r if isinstance(r, Reject) else replace(r, article=_NO_ARTICLE) for r in extract_batch(config, articles)]
+
+
+def _reattach(results: Sequence[Result], articles: Sequence[Article]) -> list[Result]:
+    return [r if isinstance(r, Reject) else replace(r, article=a) for r, a in zip(results, articles, strict=True)]
+
+
 class Engine(Protocol):
     def map(self, articles: Sequence[Article]) -> list[Result]: ...
 
@@ -64,8 +76,8 @@ class LocalEngine:
         size = max(1, len(articles) // (self.config.workers * 4))
         chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
         results: list[Result] = []
-        for part in self._pool.map(extract_batch, [self.config] * len(chunks), chunks):
-            results.extend(part)
+        for chunk, part in zip(chunks, self._pool.map(_extract_slim, [self.config] * len(chunks), chunks), strict=True):
+            results.extend(_reattach(part, chunk))
         return results
 
     def close(self) -> None:
