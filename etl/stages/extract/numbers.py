@@ -64,6 +64,7 @@ from etl.records import QuantityMention
 from etl.stages.extract.numbers_attach import Cand, read_candidate
 from etl.stages.extract.numbers_combine import combine
 from etl.stages.extract.numbers_mask import mask_non_quantities
+from etl.stages.extract.numbers_units import with_units
 from etl.stages.extract.numbers_vague import (
     DEFAULT_POLICY,
     VagueEntry,
@@ -175,4 +176,4 @@ def extract_quantities(text: str, *, policy: VaguePolicy | None = None) -> list[
     mentions = [_mention(text, c) for c in cands if c.high is None or c.value <= c.high]
     taken = [(m.char_start, m.char_end) for m in mentions]
     mentions.extend(_vague(masked, policy or DEFAULT_POLICY, taken))
-    return _without_overlaps(mentions)
+    return with_units(text, _without_overlaps(mentions))

@@ -1,0 +1,31 @@
+"""Measures named by quantulum3's unit table when our own lexicon has no such unit."""
+
+import pytest
+
+from etl.stages.extract.numbers import extract_quantities
+from etl.stages.extract.numbers_units import unit_table
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The blast left a crater 3 fathoms deep.", "3 fathoms", "fathom"),
+        ("The reactor was rated at 12 gigawatt-hours a year.", "12 gigawatt-hours", "gigawatt hour"),
+    ],
+    ids=["fathoms", "gigawatt-hours"],
+)
+def test_unit_from_quantulum3_table(text: str, surface: str, unit: str) -> None:
+    [q] = extract_quantities(text)
+    assert (q.surface, q.kind, q.unit) == (surface, "measure", unit)
+    assert text[q.char_start : q.char_end] == q.surface
+
+
+@pytest.mark.parametrize("text", ["He carried 12 people across.", "Four pairs of shoes were found.", "Some 40 heads of cattle died."], ids=["people", "pairs", "heads"])
+def test_counted_nouns_stay_counts(text: str) -> None:
+    assert all(q.kind == "count" for q in extract_quantities(text))
+
+
+def test_table_has_no_dimensionless_or_currency_surfaces() -> None:
+    table = unit_table()
+    assert "people" not in table and "dollars" not in table and "usd" not in table
+    assert table["fathoms"] == "fathom"
