@@ -29,6 +29,7 @@ import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -179,16 +180,36 @@ def clean_text(text: str) -> str:
 
 
 def _parse_date(value: Any) -> dt.date:
-    """A ``YYYY-MM-DD`` (or ISO timestamp) string to a date, or ValueError."""
+    """A publication date from metadata: ISO (``YYYY-MM-DD`` or a timestamp), else a written full
+    date ("March 3, 2024", "Sun, 03 Mar 2024 10:00:00 GMT", "03.03.2024") read by dateparser;
+    ValueError when it is neither or lies outside the plausible window."""
     if not isinstance(value, str):
         raise ValueError(f"published must be a string, got {type(value).__name__}")
     try:
         day = dt.date.fromisoformat(value.strip()[:10])
-    except ValueError as exc:
-        raise ValueError(f"published {value!r} is not YYYY-MM-DD") from exc
+    except ValueError:
+        parsed = _written_date(value.strip()[:80])
+        if parsed is None:
+            raise ValueError(f"published {value!r} is not a full date (YYYY-MM-DD or day, month and year)") from None
+        day = parsed
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise ValueError(f"published {value!r} is outside {MIN_YEAR}..{MAX_YEAR}")
     return day
+
+
+# dateparser must find day, month and year in the string itself: nothing is filled in from today.
+_DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False}
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+@lru_cache(maxsize=4096)
+def _written_date(value: str) -> dt.date | None:
+    if not _FOUR_DIGITS.search(value):  # a year must be written: "yesterday", "3 March" are not dates here
+        return None
+    import dateparser  # first call is slow; only metadata that is not ISO gets here
+
+    parsed = dateparser.parse(value, languages=["en"], settings=_DATEPARSER_SETTINGS)  # type: ignore[arg-type]
+    return parsed.date() if parsed is not None else None
 
 
 def _published(text: str, meta: dict[str, Any]) -> tuple[dt.date | None, PublishedSource]:

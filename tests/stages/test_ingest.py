@@ -103,3 +103,13 @@ def test_html_outlet_comes_from_the_title_when_the_page_has_no_site_name(tmp_pat
     path.write_text(f"<html><head><title>Market attack kills 12 | The Daily Ledger</title></head><body><article><p>{BODY}</p></article></body></html>")
     [article] = _read(path)
     assert isinstance(article, Article) and article.source == "The Daily Ledger"
+
+
+def test_written_publication_dates_in_metadata_are_read_by_dateparser(tmp_path: Path) -> None:
+    path = tmp_path / "w.jsonl"
+    lines = [json.dumps({"id": str(i), "text": f"{BODY} ({i})", "published": p})
+             for i, p in enumerate(["Sun, 03 Mar 2024 10:00:00 GMT", "March 3, 2024", "3 March", "yesterday"])]
+    path.write_text("\n".join(lines) + "\n")
+    items = _read(path)
+    assert [i.published for i in items[:2] if isinstance(i, Article)] == [dt.date(2024, 3, 3)] * 2
+    assert [(i.reason, "not a full date" in i.detail) for i in items[2:] if isinstance(i, Reject)] == [("invalid_field", True)] * 2
