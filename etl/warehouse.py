@@ -201,14 +201,7 @@ class Warehouse:
 
     def _write_table(self, table: str, rows: Sequence[Mapping[str, Any]], stem: str) -> list[str]:
         """Stage one table's files for the batch ``stem`` (not visible until published)."""
-        staging = self.root / _STAGING / stem.removeprefix("part-")
-        written = []
-        for relative, data in self._encode(table, rows, stem):
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            written.append(relative)
-        return written
+        return self.stage({table: rows}, key=stem.removeprefix("part-"), stem=stem)
 
     def _publish(self, staging: Path) -> None:
         """Move a committed batch's staged files into place (each rename is atomic)."""
@@ -252,13 +245,10 @@ class Warehouse:
         only staging, which recovery drops); after it recovery finishes the publishing.
         """
         key = f"{run_id}-{batch:05d}"
-        encoded = [item for table in sorted(rows) if rows[table] for item in self._encode(table, rows[table], f"part-{key}")]
+        files = self.stage(rows, key=key, stem=f"part-{key}")
         staging = self.root / _STAGING / key
         try:
-            for relative, data in encoded:
-                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-                (staging / relative).write_bytes(data)
-            marker = json.dumps({"run_id": run_id, "batch": batch, "files": [r for r, _ in encoded]}).encode()
+            marker = json.dumps({"run_id": run_id, "batch": batch, "files": files}).encode()
             atomic_write_bytes(self.commits / f"{key}.json", marker)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
@@ -330,9 +320,6 @@ class Warehouse:
         if not folder.exists():
             return []
         return sorted(p for p in folder.rglob("*.parquet") if not p.name.startswith(_TMP_PREFIX))
-
-    def has_files(self, table: str) -> bool:
-        return bool(self.files(table))
 
     def known_hashes(self) -> set[str]:
         """content_sha256 of every committed article."""

@@ -17,8 +17,8 @@ from etl.records import Extraction, Incident, Reject, Sentence
 Rows = dict[str, list[dict[str, Any]]]
 
 
-def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int | None:
-    starts = [s.char_start for s in sentences]
+def _sentence_index(sentences: Sequence[Sentence], starts: Sequence[int], offset: int) -> int | None:
+    """The sentence holding ``offset``; ``starts`` are the sentences' start offsets, built once."""
     position = bisect.bisect_right(starts, offset) - 1
     return sentences[position].index if position >= 0 else None
 
@@ -45,11 +45,12 @@ def extraction_rows(extraction: Extraction, *, run_id: str, ingested_at: dt.date
         "dates": [],
         "events": [],
     }
+    starts = [s.char_start for s in extraction.sentences]
     for q in extraction.quantities:
         row = {k: v for k, v in dataclasses.asdict(q).items() if k not in ("number_start", "number_end")}
-        rows["quantities"].append({**base, **row, "sentence_index": _sentence_index(extraction.sentences, q.char_start)})
+        rows["quantities"].append({**base, **row, "sentence_index": _sentence_index(extraction.sentences, starts, q.char_start)})
     for d in extraction.dates:
-        rows["dates"].append({**base, **dataclasses.asdict(d), "sentence_index": _sentence_index(extraction.sentences, d.char_start)})
+        rows["dates"].append({**base, **dataclasses.asdict(d), "sentence_index": _sentence_index(extraction.sentences, starts, d.char_start)})
     for e in extraction.events:
         row = dataclasses.asdict(e)
         row.update(published=article.published, source=article.source, run_id=run_id,
