@@ -38,11 +38,12 @@ def dateparser_dates(text: str, published: dt.date | None) -> list[DateMention]:
 
 
 def main(argv: list[str]) -> int:
-    from etl.eval.dates import read_records, score_dates
+    from etl.eval import read_gold
+    from etl.eval.dates import score_dates
     from etl.stages.extract.dates import extract_dates
 
     path = argv[0] if argv else str(_BENCH)
-    records = read_records(path)
+    records = read_gold(path)
     for name, extractor in (
         ("etl dates", lambda t, p: extract_dates(t, published=p)),
         ("dateparser", dateparser_dates),

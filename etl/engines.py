@@ -7,7 +7,7 @@ libraries' first-call costs are paid once per worker, not per article).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any, Protocol
@@ -57,6 +57,19 @@ def _reattach(results: Sequence[Result], articles: Sequence[Article]) -> list[Re
     return [r if isinstance(r, Reject) else replace(r, article=a) for r, a in zip(results, articles, strict=True)]
 
 
+def _chunks(articles: Sequence[Article], workers: int) -> list[list[Article]]:
+    """About four chunks per worker, so a slow chunk does not leave the others idle."""
+    size = max(1, len(articles) // (workers * 4))
+    return [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+
+
+def _gathered(chunks: Sequence[Sequence[Article]], parts: Iterable[Sequence[Result]]) -> list[Result]:
+    results: list[Result] = []
+    for chunk, part in zip(chunks, parts, strict=True):
+        results.extend(_reattach(part, chunk))
+    return results
+
+
 class Engine(Protocol):
     def map(self, articles: Sequence[Article]) -> list[Result]: ...
 
@@ -73,12 +86,8 @@ class LocalEngine:
     def map(self, articles: Sequence[Article]) -> list[Result]:
         if self._pool is None:
             return extract_batch(self.config, articles)
-        size = max(1, len(articles) // (self.config.workers * 4))
-        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-        results: list[Result] = []
-        for chunk, part in zip(chunks, self._pool.map(_extract_slim, [self.config] * len(chunks), chunks), strict=True):
-            results.extend(_reattach(part, chunk))
-        return results
+        chunks = _chunks(articles, self.config.workers)
+        return _gathered(chunks, self._pool.map(_extract_slim, [self.config] * len(chunks), chunks))
 
     def close(self) -> None:
         if self._pool is not None:
@@ -95,14 +104,9 @@ class DaskEngine:
         self._client: Any = Client(config.scheduler, set_as_default=False)
 
     def map(self, articles: Sequence[Article]) -> list[Result]:
-        workers = max(1, len(self._client.scheduler_info().get("workers", {})))
-        size = max(1, len(articles) // (workers * 4))
-        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
-        futures = self._client.map(extract_batch, [self.config] * len(chunks), chunks, pure=False)
-        results: list[Result] = []
-        for part in self._client.gather(futures):
-            results.extend(part)
-        return results
+        chunks = _chunks(articles, max(1, len(self._client.scheduler_info().get("workers", {}))))
+        futures = self._client.map(_extract_slim, [self.config] * len(chunks), chunks, pure=False)
+        return _gathered(chunks, self._client.gather(futures))
 
     def close(self) -> None:
         self._client.close()

@@ -6,36 +6,17 @@ records of ``benchmarks/events.dev.jsonl``; the task is read from the records wh
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 from etl.config import Config
+from etl.eval.gold import GoldError, read_gold
 from etl.eval.report import EvalReport
 
+__all__ = ["GoldError", "Task", "detect_task", "evaluate", "read_gold"]
+
 Task = Literal["quantities", "dates", "events"]
-
-
-class GoldError(Exception):
-    """A gold file cannot be read or its task cannot be told."""
-
-
-def read_gold(path: Path) -> list[dict[str, Any]]:
-    records = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"cannot read {path}: {exc}") from exc
-    for lineno, line in enumerate(lines, start=1):
-        try:
-            if line.strip():
-                records.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise GoldError(f"{path}:{lineno}: not JSON: {exc.msg}") from exc
-    if not all(isinstance(r, dict) and "text" in r and "gold" in r for r in records):
-        raise GoldError(f"{path}: every record needs 'text' and 'gold'")
-    return records
 
 
 def _items(records: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:

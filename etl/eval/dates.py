@@ -30,10 +30,8 @@ How gold intervals are computed from the upstream records (``resolutions``):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from etl.eval.report import EvalReport, Miss
@@ -120,11 +118,6 @@ def gold_intervals(item: dict[str, Any], text: str, ref: dt.date | None) -> tupl
 
 def _overlaps(mention: DateMention, item: dict[str, Any]) -> bool:
     return mention.char_start < int(item["end"]) and int(item["start"]) < mention.char_end
-
-
-def read_records(path: str) -> list[dict[str, Any]]:
-    with Path(path).open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def score_dates(records: Iterable[dict[str, Any]], *, gold_file: str, extractor: Extractor) -> EvalReport:

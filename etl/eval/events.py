@@ -23,8 +23,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
-import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from etl.eval.report import EvalReport, Miss
@@ -190,11 +189,3 @@ def score_events(records: Iterable[dict[str, object]], *, gold_file: str, extrac
     extra = {f"{k}_acc": t.accuracy for k, t in tallies.items()}
     extra.update({f"{k}_n": float(t.total) for k, t in tallies.items()})
     return EvalReport("events", gold_file, n, counts[0], counts[1], counts[2], extra, tuple(misses))
-
-
-def read_records(path: str) -> Iterator[dict[str, object]]:
-    """Records of a JSON Lines gold file, skipping blank lines."""
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.eval.dates import gold_intervals, read_records, score_dates
+from etl.eval import read_gold
+from etl.eval.dates import gold_intervals, score_dates
 from etl.records import DateMention
 from etl.stages.extract.dates import extract_dates
 
@@ -88,5 +89,5 @@ def test_reads_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     text = "Talks ended in 2024."
     path.write_text(json.dumps(_record("a", text, "2025-01-01", [_item("2024", text, "2024", [{"start": "2024-01-01", "end": "2025-01-01"}], "daterange")])) + "\n")
-    report = score_dates(read_records(str(path)), gold_file=str(path), extractor=lambda t, p: extract_dates(t, published=p))
+    report = score_dates(read_gold(path), gold_file=str(path), extractor=lambda t, p: extract_dates(t, published=p))
     assert (report.tp, report.fp, report.fn) == (1, 0, 0)

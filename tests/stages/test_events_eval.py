@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.eval.events import extract_record, gold_interval, headline_event, read_records, record_totals, score_events
+from etl.eval import read_gold
+from etl.eval.events import extract_record, gold_interval, headline_event, record_totals, score_events
 from etl.records import Event
 from etl.stages.extract.events import EventVocabulary, load_vocabulary
 
@@ -89,7 +90,7 @@ def vocab() -> EventVocabulary:
 @pytest.mark.skipif(not DEV.exists(), reason="benchmarks/events.dev.jsonl is not present")
 def test_dev_set_ratchet(vocab: EventVocabulary) -> None:
     pytest.importorskip("etl.stages.extract.numbers")
-    report = score_events(read_records(str(DEV)), gold_file=DEV.name, extractor=lambda r: extract_record(r, vocab))
+    report = score_events(read_gold(DEV), gold_file=DEV.name, extractor=lambda r: extract_record(r, vocab))
     print(report.format(worst=5))
     for key, floor in FLOORS.items():
         assert report.extra[key] >= floor, (key, report.extra[key])
