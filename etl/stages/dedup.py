@@ -50,15 +50,14 @@ class _Report:
 @dataclass(slots=True)
 class _Cluster:
     reports: list[_Report] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
     start: dt.date = dt.date.max
     end: dt.date = dt.date.min
 
     def add(self, report: _Report) -> None:
         self.reports.append(report)
+        self.articles.add(report.row["article_id"])
         self.start, self.end = min(self.start, report.start), max(self.end, report.end)
-
-    def articles(self) -> set[str]:
-        return {r.row["article_id"] for r in self.reports}
 
 
 def _tokens(text: str) -> frozenset[str]:
@@ -113,7 +112,7 @@ def _best_cluster(report: _Report, open_clusters: Sequence[_Cluster]) -> _Cluste
     for cluster in open_clusters:
         if report.start > cluster.end + window or report.end < cluster.start - window:
             continue
-        if report.row["article_id"] in cluster.articles():
+        if report.row["article_id"] in cluster.articles:
             continue
         scores = []
         for other in cluster.reports:
