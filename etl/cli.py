@@ -117,13 +117,13 @@ def run(ctx: click.Context, inputs: tuple[Path, ...], warehouse: str | None, wor
 
 
 def _file_items(inputs: tuple[Path, ...], config: Config) -> Any:
-    from etl.stages.ingest import ingest
+    from etl.pipeline import file_items
 
     paths = list(inputs) or [SAMPLE_CORPUS]
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise click.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS")
-    return ingest(paths, max_bytes=config.max_input_bytes, max_chars=config.max_article_chars)
+    return file_items(paths, config=config)
 
 
 def _source_items(sources_file: Path, config: Config) -> Any:

@@ -237,10 +237,14 @@ def run_items(
     return summary
 
 
+def file_items(paths: list[Path], *, config: Config) -> Source:
+    """Articles and rejects from files and folders, within the configured size limits."""
+    return ingest(paths, max_bytes=config.max_input_bytes, max_chars=config.max_article_chars)
+
+
 def run_paths(paths: list[Path], *, config: Config, **kwargs: Any) -> RunSummary:
     """Run the pipeline over files and folders."""
-    items = ingest(paths, max_bytes=config.max_input_bytes, max_chars=config.max_article_chars)
-    return run_items(items, config=config, **kwargs)
+    return run_items(file_items(paths, config=config), config=config, **kwargs)
 
 
 def _stored_articles(warehouse: Warehouse, batch_size: int) -> Iterator[list[Article]]:

@@ -38,9 +38,14 @@ class TrendRequest:
             raise ReportError(f"--country must be an ISO 3166 alpha-3 code such as PAK, got {self.country!r}")
 
 
-def trend(con: duckdb.DuckDBPyConnection, request: TrendRequest) -> pd.DataFrame:
+def _run(con: duckdb.DuckDBPyConnection, sql_file: str, request: TrendRequest) -> pd.DataFrame:
+    """A report query with the request's filters as bound parameters (never spliced into SQL)."""
     params = {"by": request.by, "measure": request.measure, "country": request.country}
-    return con.execute(read_sql("report_trend.sql"), params).df()
+    return con.execute(read_sql(sql_file), params).df()
+
+
+def trend(con: duckdb.DuckDBPyConnection, request: TrendRequest) -> pd.DataFrame:
+    return _run(con, "report_trend.sql", request)
 
 
 def _markdown(frame: pd.DataFrame) -> str:
@@ -66,8 +71,7 @@ def render(frame: pd.DataFrame, fmt: ReportFormat) -> str:
 
 
 def trend_by_country(con: duckdb.DuckDBPyConnection, request: TrendRequest) -> pd.DataFrame:
-    params = {"by": request.by, "measure": request.measure, "country": request.country}
-    return con.execute(read_sql("report_trend_by_country.sql"), params).df()
+    return _run(con, "report_trend_by_country.sql", request)
 
 
 def plot_trend(frame: pd.DataFrame, request: TrendRequest, path: str) -> None:
@@ -101,8 +105,7 @@ def plot_trend(frame: pd.DataFrame, request: TrendRequest, path: str) -> None:
 
 
 def reported_totals(con: duckdb.DuckDBPyConnection, request: TrendRequest) -> pd.DataFrame:
-    params = {"measure": request.measure, "country": request.country, "by": request.by}
-    return con.execute(read_sql("report_reported.sql"), params).df()
+    return _run(con, "report_reported.sql", request)
 
 
 _FREQUENCY = {"year": "YS", "quarter": "QS", "month": "MS"}
