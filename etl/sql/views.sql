@@ -30,44 +30,31 @@ WHERE period_start IS NOT NULL
 GROUP BY ALL;
 
 -- Per country and measure, by month, quarter and year, with the previous period's best total,
--- the change, and (for months) a rolling three-month sum.
-CREATE OR REPLACE VIEW trend_country_month AS
+-- the change, and (for months) a rolling three-month sum. One macro holds the rule; each grain
+-- is a view over it.
+CREATE OR REPLACE MACRO country_trend(grain) AS TABLE
 WITH g AS (
-    SELECT period, country_code, measure, sum(incidents) AS incidents, sum(total_low) AS total_low,
-           sum(total_best) AS total_best, sum(total_high) AS total_high
+    SELECT date_trunc(grain, period)::DATE AS period, country_code, measure, sum(incidents) AS incidents,
+           sum(total_low) AS total_low, sum(total_best) AS total_best, sum(total_high) AS total_high
     FROM trend_monthly
-    GROUP BY period, country_code, measure
+    GROUP BY ALL
 )
+SELECT *, lag(total_best) OVER w AS previous_best, total_best - lag(total_best) OVER w AS change
+FROM g
+WINDOW w AS (PARTITION BY country_code, measure ORDER BY period);
+
+CREATE OR REPLACE VIEW trend_country_month AS
 SELECT
     *,
-    lag(total_best) OVER w AS previous_best,
-    total_best - lag(total_best) OVER w AS change,
     sum(total_best) OVER (PARTITION BY country_code, measure ORDER BY period
                           RANGE BETWEEN INTERVAL 2 MONTH PRECEDING AND CURRENT ROW) AS rolling_3m_best
-FROM g
-WINDOW w AS (PARTITION BY country_code, measure ORDER BY period);
+FROM country_trend('month');
 
 CREATE OR REPLACE VIEW trend_country_quarter AS
-WITH g AS (
-    SELECT date_trunc('quarter', period)::DATE AS period, country_code, measure, sum(incidents) AS incidents,
-           sum(total_low) AS total_low, sum(total_best) AS total_best, sum(total_high) AS total_high
-    FROM trend_monthly
-    GROUP BY ALL
-)
-SELECT *, lag(total_best) OVER w AS previous_best, total_best - lag(total_best) OVER w AS change
-FROM g
-WINDOW w AS (PARTITION BY country_code, measure ORDER BY period);
+SELECT * FROM country_trend('quarter');
 
 CREATE OR REPLACE VIEW trend_country_year AS
-WITH g AS (
-    SELECT year(period) AS year, country_code, measure, sum(incidents) AS incidents,
-           sum(total_low) AS total_low, sum(total_best) AS total_best, sum(total_high) AS total_high
-    FROM trend_monthly
-    GROUP BY ALL
-)
-SELECT *, lag(total_best) OVER w AS previous_best, total_best - lag(total_best) OVER w AS change
-FROM g
-WINDOW w AS (PARTITION BY country_code, measure ORDER BY year);
+SELECT year(period) AS year, * EXCLUDE (period) FROM country_trend('year');
 
 -- Per actor and measure by year.
 CREATE OR REPLACE VIEW trend_actor_year AS
