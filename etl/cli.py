@@ -14,7 +14,7 @@ from typing import IO, Any, TextIO
 
 import click
 
-from etl.config import Config, ConfigError, load_config
+from etl.config import Config, ConfigError, is_url, load_config
 from etl.records import Reject
 
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "data" / "sample"
@@ -73,7 +73,8 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-WAREHOUSE = click.option("--warehouse", "-w", type=click.Path(file_okay=False), help="Warehouse folder (default ./warehouse, or the config's).")
+WAREHOUSE = click.option("--warehouse", "-w", metavar="PATH|URL",
+                         help="Warehouse folder or fsspec URL such as s3://bucket/prefix (default ./warehouse, or the config's).")
 
 
 
@@ -107,6 +108,8 @@ def run(ctx: click.Context, inputs: tuple[Path, ...], warehouse: str | None, wor
         raise click.UsageError("give INPUTS or --sources, not both")
     config = _config(ctx, warehouse=warehouse, workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size)
     options = RunOptions(since=since.date() if since else None, limit=limit)
+    if sources_file and is_url(config.warehouse):
+        raise click.UsageError("--sources keeps feed state and fetched documents in the warehouse folder: give a local --warehouse")
     items = _source_items(sources_file, config) if sources_file else _file_items(inputs, config)
     with _progress_bar(progress) as bar:
         try:
@@ -345,7 +348,8 @@ def reprocess(ctx: click.Context, warehouse: str | None, progress: bool | None) 
     config = _config(ctx, warehouse=warehouse)
     with _progress_bar(progress) as bar:
         try:
-            raw = run_items(iter_raw_documents(Path(config.warehouse), max_chars=config.max_article_chars), config=config, progress=bar)
+            raw_area = iter([]) if is_url(config.warehouse) else iter_raw_documents(Path(config.warehouse), max_chars=config.max_article_chars)
+            raw = run_items(raw_area, config=config, progress=bar)
             summary = reextract(config=config, progress=bar)
         except WarehouseError as exc:
             _fail(str(exc))

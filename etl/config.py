@@ -17,6 +17,12 @@ class ConfigError(Exception):
     """A configuration key is unknown or its value is invalid."""
 
 
+def is_url(location: str | Path) -> bool:
+    """True when a warehouse location is a ``protocol://`` URL (other than ``file://``)."""
+    text = str(location)
+    return "://" in text and not text.startswith("file://")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Config:
     warehouse: str = "warehouse"

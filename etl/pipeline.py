@@ -146,7 +146,7 @@ def _record_interrupted(warehouse: Warehouse, run_ids: list[str], config: Config
         if run_id not in recorded:
             log.warning("run %s was interrupted; its uncommitted batches were removed", run_id)
             detail = "interrupted or failed; uncommitted batches removed by the next run"
-            summary = RunSummary(run_id, "failed", RunCounts(), now, now, str(warehouse.root), detail)
+            summary = RunSummary(run_id, "failed", RunCounts(), now, now, warehouse.location, detail)
             warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99999)
         warehouse.clear_running(run_id)
 
@@ -159,7 +159,7 @@ def rebuild_incidents(warehouse: Warehouse) -> int:
     con = warehouse.connect()
     # Sorting every event would otherwise hold them all in memory: cap it and let DuckDB spill.
     con.execute(f"SET memory_limit = '{INCIDENT_MEMORY}'")
-    con.execute(f"SET temp_directory = {sql_literal(str(warehouse.root / '.duckdb-spill'))}")
+    con.execute(f"SET temp_directory = {sql_literal(warehouse.spill_directory())}")
     cursor = con.execute(read_sql("incident_input.sql"))
     names = [d[0] for d in cursor.description]
 
@@ -226,11 +226,11 @@ def run_items(
             counts.check()
             rebuild_incidents(warehouse)
         except Exception as exc:
-            failed = RunSummary(run_id, "failed", counts, started, clock(), str(warehouse.root), f"{type(exc).__name__}: {exc}")
+            failed = RunSummary(run_id, "failed", counts, started, clock(), warehouse.location, f"{type(exc).__name__}: {exc}")
             _record_failure(warehouse, failed, config)
             raise
         status = "partial" if counts.rejected else "ok"
-        summary = RunSummary(run_id, status, counts, started, clock(), str(warehouse.root))
+        summary = RunSummary(run_id, status, counts, started, clock(), warehouse.location)
         warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99998)
         warehouse.clear_running(run_id)
         warehouse.materialize()
@@ -281,7 +281,7 @@ def reextract(
         counts.check()
         warehouse.commit_replacement(key=f"{run_id}-00000", files=files, tables=derived)
         rebuild_incidents(warehouse)
-        summary = RunSummary(run_id, "ok", counts, started, clock(), str(warehouse.root), "reprocess: stored articles re-extracted")
+        summary = RunSummary(run_id, "ok", counts, started, clock(), warehouse.location, "reprocess: stored articles re-extracted")
         warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99998)
         warehouse.materialize()
     return summary

@@ -1,10 +1,14 @@
-"""The Parquet warehouse on disk: atomic batch commits, a run lock, recovery, DuckDB views.
+"""The Parquet warehouse: atomic batch commits, a run lock, recovery, DuckDB views.
 
 Layout: ``<root>/<table>/[year=YYYY/]part-<run_id>-<batch>.parquet`` and one commit marker per
 batch in ``<root>/_commits/``. A batch's files become part of the warehouse when its marker is
 written (last, atomically); at the start of every run, under the lock, files of batches without a
 marker (a run killed mid-way) and temporary files are removed. So a crash never leaves a partial
 file behind and a rerun rebuilds exactly what was lost.
+
+The root is a local folder or any fsspec URL (``s3://bucket/prefix``): file operations go
+through :class:`etl.storage.Store`, and DuckDB reads a remote warehouse through the same fsspec
+filesystem, registered with its connection.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import posixpath
 import re
-import shutil
+import tempfile
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -25,12 +30,13 @@ import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
 from etl.schema import load_schema, table_names, to_arrow
+from etl.storage import TMP_PREFIX, Store, StoreError
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 _PART = re.compile(r"^part-(?P<run>[A-Za-z0-9_-]+?)-(?P<batch>\d{5})\.parquet$")
-_TMP_PREFIX = ".tmp-"
 _STAGING = "_staging"
+_COMMITS = "_commits"
 
 
 class WarehouseError(Exception):
@@ -64,21 +70,6 @@ class WarehouseLocked(WarehouseError):
     """Another run holds the warehouse lock."""
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then ``os.replace``: all or nothing."""
-    # Not ending in .parquet: readers globbing **/*.parquet never see a half-written file.
-    tmp = path.with_name(f"{_TMP_PREFIX}{uuid.uuid4().hex}-{path.name}.partial")
-    try:
-        with tmp.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def sql_literal(text: str) -> str:
     """Quote a string as a SQL literal (for paths in view definitions)."""
     return "'" + text.replace("'", "''") + "'"
@@ -89,76 +80,78 @@ def read_sql(name: str) -> str:
 
 
 class Warehouse:
-    """One warehouse folder. Writes happen only inside :meth:`lock`."""
+    """One warehouse: a local folder or an fsspec URL. Writes happen only inside :meth:`lock`."""
 
     def __init__(self, root: str | Path) -> None:
-        self.root = Path(root)
-
-    @property
-    def commits(self) -> Path:
-        return self.root / "_commits"
+        try:
+            self.store = Store(root)
+        except StoreError as exc:
+            raise WarehouseError(str(exc)) from exc
+        self.location = self.store.url()
+        self.root = Path(self.store.root) if self.store.local else None
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         """Hold the run lock; a second holder fails at once with WarehouseLocked."""
         try:
-            self.commits.mkdir(parents=True, exist_ok=True)
+            self.store.makedirs(_COMMITS)
+            lock_path = self.store.lock_path()
         except OSError as exc:
-            raise WarehouseError(f"cannot create warehouse at {self.root}: {exc.strerror or exc}") from exc
-        lock = FileLock(str(self.root / ".lock"), timeout=0)
+            raise WarehouseError(f"cannot create warehouse at {self.location}: {exc.strerror or exc}") from exc
+        lock = FileLock(str(lock_path), timeout=0)
         try:
             with lock:
                 yield
         except Timeout as exc:
-            raise WarehouseLocked(f"another run is writing to {self.root} (lock file {self.root / '.lock'})") from exc
+            raise WarehouseLocked(f"another run is writing to {self.location} (lock file {lock_path})") from exc
 
     # -- commits and recovery -------------------------------------------------------------------
-    def _committed(self) -> set[str]:
-        return {p.stem for p in self.commits.glob("*.json")} if self.commits.exists() else set()
+    def _markers(self, suffix: str = ".json") -> list[str]:
+        return [p for p in self.store.children(_COMMITS) if p.endswith(suffix) and not _is_tmp(p)]
 
-    def _part_files(self) -> Iterator[Path]:
-        for table in table_names():
-            folder = self.root / table
-            if folder.exists():
-                yield from folder.rglob("*")
+    def _committed(self) -> set[str]:
+        return {posixpath.basename(p).removesuffix(".json") for p in self._markers()}
+
+    def _read_marker(self, marker: str) -> dict[str, Any]:
+        return dict(json.loads(self.store.read_bytes(marker)))
 
     def _finish_replacements(self) -> None:
         """Roll an interrupted replacement (compaction, reprocess) forward when its new files are
         all in place, else back. Runs after staged batches are published."""
-        for marker in self.commits.glob("*.json"):
-            info = json.loads(marker.read_text(encoding="utf-8"))
+        for marker in self._markers():
+            info = self._read_marker(marker)
             if not info.get("replaces"):
                 continue
-            if all((self.root / f).exists() for f in info["files"]):
+            if all(self.store.exists(f) for f in info["files"]):
                 for old in info["replaces"]:
-                    (self.root / old).unlink(missing_ok=True)
+                    self.store.remove(old)
                 self._replacement_done(marker, info)
             else:
-                marker.unlink()
+                self.store.remove(marker)
 
-    def _replacement_done(self, marker: Path, info: dict[str, Any]) -> None:
+    def _replacement_done(self, marker: str, info: dict[str, Any]) -> None:
         """Rewrite a finished replacement's marker without its list, so it is never redone."""
-        atomic_write_bytes(marker, json.dumps({**info, "replaces": []}).encode())
+        self.store.write_bytes(marker, json.dumps({**info, "replaces": []}).encode(), atomic=True)
 
     def _finish_staged(self) -> set[str]:
         """Publish staged batches that were committed; drop the others. Return interrupted runs."""
         committed = self._committed()
         interrupted: set[str] = set()
-        staging = self.root / _STAGING
-        for folder in sorted(staging.iterdir()) if staging.exists() else []:
-            if folder.name in committed:
+        for folder in self.store.children(_STAGING):
+            name = posixpath.basename(folder)
+            if name in committed:
                 self._publish(folder)
             else:
-                interrupted.add(folder.name.rsplit("-", 1)[0])
-                shutil.rmtree(folder)
+                interrupted.add(name.rsplit("-", 1)[0])
+                self.store.remove_tree(folder)
         return interrupted
 
     def mark_running(self, run_id: str) -> None:
         """Note that a run has started; cleared when it ends, found by :meth:`recover` if it died."""
-        (self.commits / f"{run_id}.running").write_text(run_id, encoding="utf-8")
+        self.store.write_bytes(f"{_COMMITS}/{run_id}.running", run_id.encode())
 
     def clear_running(self, run_id: str) -> None:
-        (self.commits / f"{run_id}.running").unlink(missing_ok=True)
+        self.store.remove(f"{_COMMITS}/{run_id}.running")
 
     def recover(self) -> list[str]:
         """Finish or undo what a killed run or compaction left; return the interrupted run ids.
@@ -166,19 +159,19 @@ class Warehouse:
         A run counts as interrupted when it left uncommitted files or its "running" mark; the
         caller records each in ``runs`` and then clears the mark.
         """
-        interrupted = self._finish_staged() | {p.stem for p in self.commits.glob("*.running")}
+        running = {posixpath.basename(p).removesuffix(".running") for p in self._markers(".running")}
+        interrupted = self._finish_staged() | running
         self._finish_replacements()
         committed = self._committed()
-        leftovers = [*self._part_files(), *self.commits.glob(f"{_TMP_PREFIX}*"), *self.root.glob(f"{_TMP_PREFIX}*")]
-        for path in leftovers:
-            if not path.is_file():
-                continue
-            match = _PART.match(path.name)
-            if path.name.startswith(_TMP_PREFIX):
-                path.unlink()
+        tables = [f for table in table_names() for f in self.store.files(table)]
+        top = [*self.store.children(_COMMITS), *self.store.children("")]
+        for path in [*tables, *(p for p in top if _is_tmp(p))]:
+            match = _PART.match(posixpath.basename(path))
+            if _is_tmp(path):
+                self.store.remove(path)
             elif match and f"{match['run']}-{match['batch']}" not in committed:
                 interrupted.add(match["run"])
-                path.unlink()
+                self.store.remove(path)
         return sorted(interrupted)
 
     # -- writing --------------------------------------------------------------------------------
@@ -190,51 +183,52 @@ class Warehouse:
             groups.setdefault(row.get(partition.name) if partition else None, []).append(row)
         encoded = []
         for key, group in sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
-            folder = Path(table)
+            folder = table
             if partition is not None:
-                folder = folder / f"{partition.name}={NULL_PARTITION if key is None else key}"
+                folder = f"{table}/{partition.name}={NULL_PARTITION if key is None else key}"
             arrow = to_arrow(table, [{k: v for k, v in r.items() if not partition or k != partition.name} for r in group])
             sink = pa.BufferOutputStream()
             pq.write_table(arrow, sink, compression="zstd")
-            encoded.append((str(folder / f"{stem}.parquet"), sink.getvalue().to_pybytes()))
+            encoded.append((f"{folder}/{stem}.parquet", sink.getvalue().to_pybytes()))
         return encoded
 
     def _write_table(self, table: str, rows: Sequence[Mapping[str, Any]], stem: str) -> list[str]:
         """Stage one table's files for the batch ``stem`` (not visible until published)."""
         return self.stage({table: rows}, key=stem.removeprefix("part-"), stem=stem)
 
-    def _publish(self, staging: Path) -> None:
-        """Move a committed batch's staged files into place (each rename is atomic)."""
-        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-            target = self.root / path.relative_to(staging)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target)
-        shutil.rmtree(staging)
+    def _publish(self, staging: str) -> None:
+        """Move a committed batch's staged files into place (each rename is atomic locally)."""
+        for path in self.store.files(staging):
+            self.store.move(path, posixpath.relpath(path, staging))
+        self.store.remove_tree(staging)
 
     def stage(self, rows: Mapping[str, Sequence[Mapping[str, Any]]], *, key: str, stem: str) -> list[str]:
         """Validate and stage rows under staging folder ``key`` with file names ``stem``; return paths."""
         encoded = [item for table in sorted(rows) if rows[table] for item in self._encode(table, rows[table], stem)]
-        staging = self.root / _STAGING / key
+        staging = f"{_STAGING}/{key}"
         try:
             for relative, data in encoded:
-                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-                (staging / relative).write_bytes(data)
+                self.store.write_bytes(f"{staging}/{relative}", data)
         except OSError as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+            self.store.remove_tree(staging)
+            raise WarehouseError(f"cannot write to {self.location}: {exc.strerror or exc}") from exc
         return [r for r, _ in encoded]
+
+    def _commit_marker(self, key: str, info: Mapping[str, Any]) -> str:
+        marker = f"{_COMMITS}/{key}.json"
+        self.store.write_bytes(marker, json.dumps(info).encode(), atomic=True)
+        return marker
 
     def commit_replacement(self, *, key: str, files: list[str], tables: Sequence[str]) -> None:
         """Make staged ``files`` the whole content of ``tables`` (every current file replaced)."""
-        old = [str(f.relative_to(self.root)) for t in tables for f in self.files(t)]
-        marker = json.dumps({"run_id": key, "batch": 0, "files": files, "replaces": old}).encode()
+        old = [f for t in tables for f in self.files(t)]
+        info = {"run_id": key, "batch": 0, "files": files, "replaces": old}
         try:
-            atomic_write_bytes(self.commits / f"{key}.json", marker)
-            if (self.root / _STAGING / key).exists():
-                self._publish(self.root / _STAGING / key)
+            marker = self._commit_marker(key, info)
+            self._publish(f"{_STAGING}/{key}")
             for relative in old:
-                (self.root / relative).unlink(missing_ok=True)
-            self._replacement_done(self.commits / f"{key}.json", json.loads(marker))
+                self.store.remove(relative)
+            self._replacement_done(marker, info)
         except OSError as exc:
             raise WarehouseError(f"replacement {key} interrupted ({exc.strerror or exc}); the next run finishes it") from exc
 
@@ -246,16 +240,14 @@ class Warehouse:
         """
         key = f"{run_id}-{batch:05d}"
         files = self.stage(rows, key=key, stem=f"part-{key}")
-        staging = self.root / _STAGING / key
+        staging = f"{_STAGING}/{key}"
         try:
-            marker = json.dumps({"run_id": run_id, "batch": batch, "files": files}).encode()
-            atomic_write_bytes(self.commits / f"{key}.json", marker)
+            self._commit_marker(key, {"run_id": run_id, "batch": batch, "files": files})
         except OSError as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+            self.store.remove_tree(staging)
+            raise WarehouseError(f"cannot write to {self.location}: {exc.strerror or exc}") from exc
         try:
-            if staging.exists():
-                self._publish(staging)
+            self._publish(staging)
         except OSError as exc:
             raise WarehouseError(f"batch {key} committed but not fully published ({exc.strerror or exc}); the next run finishes it") from exc
 
@@ -264,21 +256,19 @@ class Warehouse:
 
         Rows arrive in batches and are written as they come, so memory holds one batch.
         """
-        folder = self.root / table
-        target = folder / f"{table}.parquet"
-        tmp = folder / f"{_TMP_PREFIX}{uuid.uuid4().hex}-{table}.parquet.partial"
+        target = f"{table}/{table}.parquet"
+        tmp = f"{table}/{TMP_PREFIX}{uuid.uuid4().hex}-{table}.parquet.partial"
         schema = load_schema(table).arrow_schema()
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+            with self.store.open_write(tmp) as handle, pq.ParquetWriter(handle, schema, compression="zstd") as writer:
                 for batch in batches:
                     if batch:
                         writer.write_table(to_arrow(table, batch))
-            os.replace(tmp, target)
+            self.store.move(tmp, target)
         except OSError as exc:
-            raise WarehouseError(f"cannot write to {self.root}: {exc.strerror or exc}") from exc
+            raise WarehouseError(f"cannot write to {self.location}: {exc.strerror or exc}") from exc
         finally:
-            tmp.unlink(missing_ok=True)
+            self.store.remove(tmp)
 
     def compact(self, *, stamp: str) -> dict[str, int]:
         """Merge the part files of each table partition into one; return files replaced per table.
@@ -288,45 +278,44 @@ class Warehouse:
         """
         replaced: dict[str, int] = {}
         for table in table_names():
-            folder = self.root / table
-            parts = sorted(p for p in folder.rglob("part-*.parquet")) if folder.exists() else []
-            by_folder: dict[Path, list[Path]] = {}
+            parts = [p for p in self.store.files(table) if posixpath.basename(p).startswith("part-") and p.endswith(".parquet")]
+            by_folder: dict[str, list[str]] = {}
             for part in parts:
-                by_folder.setdefault(part.parent, []).append(part)
+                by_folder.setdefault(posixpath.dirname(part), []).append(part)
             for index, (where, files) in enumerate(sorted(by_folder.items())):
                 if len(files) > 1:
                     self._compact_folder(where, files, run_id=f"compact{stamp}{table.replace('_', '')}{index}")
                     replaced[table] = replaced.get(table, 0) + len(files)
         return replaced
 
-    def _compact_folder(self, folder: Path, files: list[Path], *, run_id: str) -> None:
+    def _compact_folder(self, folder: str, files: list[str], *, run_id: str) -> None:
         # Not staged: the merged file is renamed into place right after its marker.
-        merged = pa.concat_tables([pq.read_table(f, partitioning=None) for f in files], promote_options="default")
-        target = folder / f"part-{run_id}-00000.parquet"
-        tmp = folder / f"{_TMP_PREFIX}{target.name}.partial"
-        pq.write_table(merged, tmp, compression="zstd")
-        marker = {"run_id": run_id, "batch": 0, "files": [str(target.relative_to(self.root))],
-                  "replaces": [str(f.relative_to(self.root)) for f in files]}
-        atomic_write_bytes(self.commits / f"{run_id}-00000.json", json.dumps(marker).encode())
-        os.replace(tmp, target)
+        fs = self.store.fs
+        merged = pa.concat_tables([pq.read_table(self.store.path(f), partitioning=None, filesystem=fs) for f in files],
+                                  promote_options="default")
+        target = f"{folder}/part-{run_id}-00000.parquet"
+        tmp = f"{folder}/{TMP_PREFIX}{posixpath.basename(target)}.partial"
+        with self.store.open_write(tmp) as handle:
+            pq.write_table(merged, handle, compression="zstd")
+        info = {"run_id": run_id, "batch": 0, "files": [target], "replaces": files}
+        marker = self._commit_marker(f"{run_id}-00000", info)
+        self.store.move(tmp, target)
         for old in files:
-            old.unlink()
-        self._replacement_done(self.commits / f"{run_id}-00000.json", marker)
+            self.store.remove(old)
+        self._replacement_done(marker, info)
 
     # -- reading --------------------------------------------------------------------------------
-    def files(self, table: str) -> list[Path]:
-        """The table's published Parquet files (every file in place is committed)."""
-        folder = self.root / table
-        if not folder.exists():
-            return []
-        return sorted(p for p in folder.rglob("*.parquet") if not p.name.startswith(_TMP_PREFIX))
+    def files(self, table: str) -> list[str]:
+        """The table's published Parquet files, relative to the root (every file in place is committed)."""
+        return [p for p in self.store.files(table) if p.endswith(".parquet") and not _is_tmp(p)]
 
     def known_hashes(self) -> set[str]:
         """content_sha256 of every committed article."""
         files = self.files("articles")
         if not files:
             return set()
-        table = pq.ParquetDataset([str(f) for f in files], partitioning=None).read(columns=["content_sha256"])
+        paths = [self.store.path(f) for f in files]
+        table = pq.ParquetDataset(paths, partitioning=None, filesystem=self.store.fs).read(columns=["content_sha256"])
         return set(table.column("content_sha256").to_pylist())
 
     def connect(self, *, database: str = ":memory:", confined: bool = False) -> duckdb.DuckDBPyConnection:
@@ -334,30 +323,44 @@ class Warehouse:
 
         ``confined``: the connection may read only the warehouse's own files (no other local file,
         no network, no extension loading), and cannot lift that: for `etl query` and reports.
+        A remote warehouse is read through its fsspec filesystem, registered with the connection.
         """
         con = duckdb.connect(database)
+        if not self.store.local:
+            con.register_filesystem(self.store.fs)
         template = read_sql("table_view.sql")
         for table in table_names():
             files = self.files(table)
             if files:
                 # An explicit list, not a glob: paths may hold glob characters such as '[' or '*'.
-                listing = "[" + ", ".join(sql_literal(str(f.resolve())) for f in files) + "]"
+                listing = "[" + ", ".join(sql_literal(self.store.url(f)) for f in files) + "]"
                 body = template.format(files=listing)
             else:
                 body = load_schema(table).empty_select_sql()
             con.execute(f"CREATE OR REPLACE VIEW {table} AS {body}")
         con.execute(read_sql("views.sql"))
         if confined:
-            con.execute(f"SET allowed_directories = [{sql_literal(str(self.root.resolve()) + os.sep)}]")
+            con.execute(f"SET allowed_directories = [{sql_literal(self.store.url().rstrip('/') + '/')}]")
             con.execute("SET enable_external_access = false")
             con.execute("SET autoinstall_known_extensions = false")
             con.execute("SET autoload_known_extensions = false")
         return con
 
-    def materialize(self) -> Path:
-        """Write ``warehouse.duckdb`` holding the same views, for the duckdb CLI (atomic replace)."""
+    def spill_directory(self) -> str:
+        """Where DuckDB may spill large sorts: inside a local warehouse, else the system temp folder."""
+        if self.root is not None:
+            return str(self.root / ".duckdb-spill")
+        return os.path.join(tempfile.gettempdir(), "etl-duckdb-spill")
+
+    def materialize(self) -> Path | None:
+        """Write ``warehouse.duckdb`` holding the same views, for the duckdb CLI (atomic replace).
+
+        Only for a local warehouse: the views of a remote one need its fsspec filesystem, which
+        the duckdb CLI cannot load (open it with :meth:`connect` or `etl query` instead)."""
+        if self.root is None:
+            return None
         target = self.root / "warehouse.duckdb"
-        tmp = self.root / f"{_TMP_PREFIX}{uuid.uuid4().hex}.duckdb"
+        tmp = self.root / f"{TMP_PREFIX}{uuid.uuid4().hex}.duckdb"
         try:
             self.connect(database=str(tmp)).close()
             os.replace(tmp, target)
@@ -366,3 +369,7 @@ class Warehouse:
         finally:
             tmp.unlink(missing_ok=True)
         return target
+
+
+def _is_tmp(path: str) -> bool:
+    return posixpath.basename(path).startswith(TMP_PREFIX)

@@ -7,7 +7,7 @@ from pathlib import Path
 VOLATILE = {"run_id", "ingested_at", "rejected_at", "input"}
 
 
-def snapshot(root: Path) -> dict[str, list[tuple[object, ...]]]:
+def snapshot(root: str | Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the extracted tables minus run bookkeeping, sorted: equal warehouses compare equal."""
     from etl.warehouse import Warehouse
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from etl.schema import SchemaError, table_names
+from etl.storage import Store
 from etl.warehouse import QueryError, Warehouse, WarehouseLocked, read_only_query
 
 NOW = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
@@ -93,17 +94,17 @@ def test_interrupted_compaction_rolls_forward(tmp_path: Path, monkeypatch: pytes
     with wh.lock():
         for batch, name in enumerate("ab"):
             wh.commit_batch({"rejects": [reject(name)]}, run_id="r1", batch=batch)
-        real_unlink = Path.unlink
+        real_remove = Store.remove
 
-        def crash_on_delete(self: Path, missing_ok: bool = False) -> None:
-            if self.name.startswith("part-r1"):
+        def crash_on_delete(self: Store, relative: str) -> None:
+            if Path(relative).name.startswith("part-r1"):
                 raise KeyboardInterrupt("killed")
-            real_unlink(self, missing_ok=missing_ok)
+            real_remove(self, relative)
 
-        monkeypatch.setattr(Path, "unlink", crash_on_delete)
+        monkeypatch.setattr(Store, "remove", crash_on_delete)
         with pytest.raises(KeyboardInterrupt):
             wh.compact(stamp="T1")
-        monkeypatch.setattr(Path, "unlink", real_unlink)
+        monkeypatch.setattr(Store, "remove", real_remove)
         wh.recover()
     assert _inputs(wh) == ["a", "b"]
 

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from etl.warehouse import atomic_write_bytes
+from etl.storage import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
