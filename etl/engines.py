@@ -9,15 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import fields
 from typing import Any, Protocol
 
 from etl.config import Config
 from etl.extractor import Extractor
-from etl.records import Article, Extraction, Reject
+from etl.records import Article, DateMention, Event, Extraction, QuantityMention, Reject, Sentence
 
 Result = Extraction | Reject
-_NO_ARTICLE = Article(article_id="", text="", content_sha256="", published=None, published_source="none")
 log = logging.getLogger(__name__)
 _WORKER_EXTRACTOR: dict[Config, Extractor] = {}
 
@@ -47,14 +46,43 @@ def extract_batch(config: Config, articles: Sequence[Article]) -> list[Result]:
     return [extract_one(extractor, article) for article in articles]
 
 
-def _extract_slim(config: Config, articles: Sequence[Article]) -> list[Result]:
-    """A worker's batch without the articles themselves: the parent has them already, and sending
-    each text back doubled what crossed between processes."""
-    return [r if isinstance(r, Reject) else replace(r, article=_NO_ARTICLE) for r in extract_batch(config, articles)]
+# What crosses between processes: each record as a plain tuple of its fields (pickling frozen
+# dataclasses field by field cost more than the extraction itself once extraction got fast), and no
+# article and no sentence text (the parent has the article; a sentence is a slice of it).
+Packed = tuple[tuple[Any, ...], ...] | Reject
+_FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in (Sentence, QuantityMention, DateMention, Event)}
 
 
-def _reattach(results: Sequence[Result], articles: Sequence[Article]) -> list[Result]:
-    return [r if isinstance(r, Reject) else replace(r, article=a) for r, a in zip(results, articles, strict=True)]
+def _pack(result: Result) -> Packed:
+    if isinstance(result, Reject):
+        return result
+    sentences = tuple((s.index, s.char_start, s.char_end, s.paragraph) for s in result.sentences)
+    parts = [tuple(tuple(getattr(r, n) for n in _FIELDS[cls]) for r in records)
+             for cls, records in ((QuantityMention, result.quantities), (DateMention, result.dates), (Event, result.events))]
+    return (sentences, *parts)
+
+
+def _unpack(packed: Packed, article: Article) -> Result:
+    if isinstance(packed, Reject):
+        return packed
+    sentences, quantities, dates, events = packed
+    text = article.text
+    return Extraction(
+        article,
+        tuple(Sentence(i, start, end, text[start:end], paragraph) for i, start, end, paragraph in sentences),
+        tuple(QuantityMention(*q) for q in quantities),
+        tuple(DateMention(*d) for d in dates),
+        tuple(Event(*e) for e in events),
+    )
+
+
+def _extract_packed(config: Config, articles: Sequence[Article]) -> list[Packed]:
+    """A worker's batch in its compact form (see ``_pack``)."""
+    return [_pack(r) for r in extract_batch(config, articles)]
+
+
+def _reattach(results: Sequence[Packed], articles: Sequence[Article]) -> list[Result]:
+    return [_unpack(r, a) for r, a in zip(results, articles, strict=True)]
 
 
 def _chunks(articles: Sequence[Article], workers: int) -> list[list[Article]]:
@@ -63,7 +91,7 @@ def _chunks(articles: Sequence[Article], workers: int) -> list[list[Article]]:
     return [list(articles[i : i + size]) for i in range(0, len(articles), size)]
 
 
-def _gathered(chunks: Sequence[Sequence[Article]], parts: Iterable[Sequence[Result]]) -> list[Result]:
+def _gathered(chunks: Sequence[Sequence[Article]], parts: Iterable[Sequence[Packed]]) -> list[Result]:
     results: list[Result] = []
     for chunk, part in zip(chunks, parts, strict=True):
         results.extend(_reattach(part, chunk))
@@ -87,7 +115,7 @@ class LocalEngine:
         if self._pool is None:
             return extract_batch(self.config, articles)
         chunks = _chunks(articles, self.config.workers)
-        return _gathered(chunks, self._pool.map(_extract_slim, [self.config] * len(chunks), chunks))
+        return _gathered(chunks, self._pool.map(_extract_packed, [self.config] * len(chunks), chunks))
 
     def close(self) -> None:
         if self._pool is not None:
@@ -105,7 +133,7 @@ class DaskEngine:
 
     def map(self, articles: Sequence[Article]) -> list[Result]:
         chunks = _chunks(articles, max(1, len(self._client.scheduler_info().get("workers", {}))))
-        futures = self._client.map(_extract_slim, [self.config] * len(chunks), chunks, pure=False)
+        futures = self._client.map(_extract_packed, [self.config] * len(chunks), chunks, pure=False)
         return _gathered(chunks, self._client.gather(futures))
 
     def close(self) -> None:

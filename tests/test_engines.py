@@ -32,3 +32,14 @@ def test_dask_cluster_equals_one_process(tmp_path: Path, local_snapshot: dict[st
         summary = run_paths([SAMPLE_CORPUS], config=config)
     assert summary.counts.articles_new == len(local_snapshot["articles"])
     assert snapshot(tmp_path) == local_snapshot
+
+
+def test_the_compact_form_between_processes_gives_back_the_same_extraction() -> None:
+    from etl.engines import _pack, _unpack, extract_batch
+    from etl.pipeline import file_items
+    from etl.records import Article
+
+    articles = [a for a in file_items([SAMPLE_CORPUS], config=Config()) if isinstance(a, Article)][:12]
+    results = extract_batch(Config(), articles)
+    assert sum(len(getattr(r, "events", ())) for r in results) > 20  # a real workload, not empty extractions
+    assert [_unpack(_pack(r), a) for r, a in zip(results, articles, strict=True)] == results
