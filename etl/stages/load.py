@@ -23,6 +23,18 @@ def _sentence_index(sentences: Sequence[Sentence], starts: Sequence[int], offset
     return sentences[position].index if position >= 0 else None
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(record: Any, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A record's fields as a dict, shallow: records are immutable, and ``dataclasses.asdict``'s
+    deep copy took a fifth of a whole run."""
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in dataclasses.fields(record))
+    return {name: getattr(record, name) for name in names if name not in skip}
+
+
 def _year(day: dt.date | None) -> int | None:
     return day.year if day is not None else None
 
@@ -47,12 +59,12 @@ def extraction_rows(extraction: Extraction, *, run_id: str, ingested_at: dt.date
     }
     starts = [s.char_start for s in extraction.sentences]
     for q in extraction.quantities:
-        row = {k: v for k, v in dataclasses.asdict(q).items() if k not in ("number_start", "number_end")}
+        row = _fields(q, skip=("number_start", "number_end"))
         rows["quantities"].append({**base, **row, "sentence_index": _sentence_index(extraction.sentences, starts, q.char_start)})
     for d in extraction.dates:
-        rows["dates"].append({**base, **dataclasses.asdict(d), "sentence_index": _sentence_index(extraction.sentences, starts, d.char_start)})
+        rows["dates"].append({**base, **_fields(d), "sentence_index": _sentence_index(extraction.sentences, starts, d.char_start)})
     for e in extraction.events:
-        row = dataclasses.asdict(e)
+        row = _fields(e)
         row.update(published=article.published, source=article.source, run_id=run_id,
                    year=_year(e.period_start) or year)
         rows["events"].append(row)
@@ -71,7 +83,7 @@ def merge_rows(into: Rows, more: Rows) -> None:
 def incident_rows(incidents: Iterable[Incident]) -> list[dict[str, Any]]:
     rows = []
     for incident in incidents:
-        row = dataclasses.asdict(incident)
+        row = _fields(incident)
         for key in ("event_ids", "article_ids", "sources"):
             row[key] = list(row[key])
         rows.append(row)
