@@ -1,5 +1,7 @@
 """Measures named by quantulum3's unit table when our own lexicon has no such unit."""
 
+from pathlib import Path
+
 import pytest
 
 from etl.stages.extract.numbers import extract_quantities
@@ -29,3 +31,24 @@ def test_table_has_no_dimensionless_or_currency_surfaces() -> None:
     table = unit_table()
     assert "people" not in table and "dollars" not in table and "usd" not in table
     assert table["fathoms"] == "fathom"
+
+
+def test_unit_table_is_cached_on_disk_and_rebuilt_when_damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from etl.stages.extract import numbers_units
+
+    monkeypatch.setenv("ETL_CACHE_DIR", str(tmp_path))
+    built = numbers_units.unit_table.__wrapped__()
+    [cache_file] = tmp_path.glob("quantulum3-*-units-*.json")
+    assert numbers_units.unit_table.__wrapped__() == built  # read back from the file
+
+    calls: list[int] = []
+    real_build = numbers_units._build_unit_table
+
+    def counted_build() -> dict[str, str]:
+        calls.append(1)
+        return real_build()
+
+    monkeypatch.setattr(numbers_units, "_build_unit_table", counted_build)
+    cache_file.write_text('{"fathoms": ')  # a write cut short
+    assert numbers_units.unit_table.__wrapped__() == built and calls == [1]
+    assert numbers_units.unit_table.__wrapped__() == built and calls == [1]  # the rebuilt file is used again
