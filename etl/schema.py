@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 SCHEMA_VERSION_KEY = b"etl.schema_version"
@@ -117,34 +118,44 @@ def table_names() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in SCHEMA_DIR.glob("*.json")))
 
 
-def _check_value(table: str, column: Column, value: Any) -> str | None:
-    if value is None:
-        return None if column.nullable else f"{table}.{column.name} is null"
-    if column.enum is not None and value not in column.enum:
-        return f"{table}.{column.name}={value!r} not in {list(column.enum)}"
-    return None
-
-
-def validate_rows(table: str, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Check nullability and enumerations of every row; raise SchemaError naming the first fault."""
-    schema = load_schema(table)
-    known = {c.name for c in schema.columns}
+def _unknown_columns(table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    known = {c.name for c in load_schema(table).columns}
+    if set().union(*rows) <= known:
+        return
     for index, row in enumerate(rows):
-        extra = set(row) - known
-        if extra:
+        if extra := set(row) - known:
             raise SchemaError(f"{table} row {index}: unknown columns {sorted(extra)}")
-        for column in schema.columns:
-            problem = _check_value(table, column, row.get(column.name))
-            if problem:
-                raise SchemaError(f"{table} row {index}: {problem}")
+
+
+def _check_columns(table: str, arrow: pa.Table) -> None:
+    """Nullability and enumerations, checked column by column in Arrow; the message names the
+    first faulty row."""
+    problems: list[tuple[int, str]] = []
+    for column in load_schema(table).columns:
+        if column.partition:  # in the folder name, not the file
+            continue
+        values = arrow.column(column.name)
+        if not column.nullable and values.null_count:
+            first = pc.index(pc.is_null(values), True).as_py()
+            problems.append((first, f"{table}.{column.name} is null"))
+        if column.enum is not None:
+            outside = pc.and_(pc.invert(pc.is_in(values, value_set=pa.array(column.enum))), pc.is_valid(values))
+            if pc.any(outside).as_py():
+                first = pc.index(outside, True).as_py()
+                problems.append((first, f"{table}.{column.name}={values[first].as_py()!r} not in {list(column.enum)}"))
+    if problems:
+        index, problem = min(problems, key=lambda p: p[0])
+        raise SchemaError(f"{table} row {index}: {problem}")
 
 
 def to_arrow(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
     """Validate rows and build an Arrow table with the declared schema (never an inferred one)."""
-    validate_rows(table, rows)
+    _unknown_columns(table, rows)
     schema = load_schema(table).arrow_schema()
     columns = {f.name: [row.get(f.name) for row in rows] for f in schema}
     try:
-        return pa.Table.from_pydict(columns, schema=schema)
+        arrow = pa.Table.from_pydict(columns, schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise SchemaError(f"{table}: rows do not fit the schema: {exc}") from exc
+    _check_columns(table, arrow)
+    return arrow
