@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from etl.records import Measure, Qualifier, QuantityMention, Sentence
+from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern
 
 # Characters of text before a verb that are checked for hypothetical wording ("threatened to").
@@ -39,24 +40,24 @@ _COORD = re.compile(
     re.I,
 )
 _COORD_MAX_GAP = 120
-_TRANSITIVE = re.compile(
+_TRANSITIVE = searcher(
     r"(?:kill|injur|wound|hurt|maim|arrest|detain|captur|apprehend|kidnapp?|abduct|seiz|snatch|execut|murder|"
     r"massacr|behead|slain|shot|gunned|stabbed|beaten)\w*(?:\s+dead|\s+down)?$",
     re.I,
 )
 # A finite verb between two numbers means two clauses, not a coordinated noun phrase.
-_FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|been|be|said|says)\b", re.I)
-_POPULATION = re.compile(
+_FINITE = searcher(r"\b(?:was|were|is|are|had|has|have|been|be|said|says)\b", re.I)
+_POPULATION = searcher(
     r"\b(?:town|city|village|district|province|region|country|nation|camp|population|home)\s+(?:of|to)\s+"
     r"(?:about|some|around|nearly|almost|roughly|more\s+than|over|an\s+estimated)?\s*$",
     re.I,
 )
 _OTHERS = re.compile(r"\s*(?:more|others|other)\b", re.I)
-_LIVES_VERB = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
-_BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
+_LIVES_VERB = searcher(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
+_BODIES_OF = searcher(r"\b(?:bodies|remains|corpses)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # "no one", "every one", "any one": not a count of one.
-_NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not)\s*$", re.I)
+_NOT_A_COUNT = searcher(r"\b(?:no|every|any|some|not)\s*$", re.I)
 _UNIT_AFTER = re.compile(
     r"[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|tonnes?|tons?|percent|per\s*cent)\b",
     re.I,
@@ -73,30 +74,30 @@ _THINGS_AFTER = re.compile(
 # "Two (2) persons were killed": the figure repeated in digits, as police releases write it.
 _PAREN_REPEAT = re.compile(r"\s*\(\s*(\d+)\s*\)")
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
-_NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
+_NONE_OF = searcher(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
 REPORTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
-_ADDITION = re.compile(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
+_ADDITION = searcher(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
 # The measure a part cue names: "the dead included", "among the injured".
 _CUE_MEASURES: tuple[tuple[re.Pattern[str], Measure], ...] = (
-    (re.compile(r"\b(?:dead|killed|deceased|victims|fatalities|bodies|martyrs)\b", re.I), "killed"),
-    (re.compile(r"\b(?:injured|wounded|hurt)\b", re.I), "injured"),
-    (re.compile(r"\b(?:detained|arrested|detainees)\b", re.I), "arrested"),
-    (re.compile(r"\b(?:abducted|kidnapped|hostages)\b", re.I), "kidnapped"),
+    (searcher(r"\b(?:dead|killed|deceased|victims|fatalities|bodies|martyrs)\b", re.I), "killed"),
+    (searcher(r"\b(?:injured|wounded|hurt)\b", re.I), "injured"),
+    (searcher(r"\b(?:detained|arrested|detainees)\b", re.I), "arrested"),
+    (searcher(r"\b(?:abducted|kidnapped|hostages)\b", re.I), "kidnapped"),
 )
-_AMONG = re.compile(r"\bamong\b", re.I)
+_AMONG = searcher(r"\bamong\b", re.I)
 # "two more died", "another three bodies", "a further 5 people": added to a figure given before.
-_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
+_MORE_BEFORE = searcher(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 # "a passer-by also succumbed", "two others died later in hospital": one more death told after the first
 # figure (only for single people and "N others": a bare number here may restate the whole toll).
-_LATER_DEATH = re.compile(
+_LATER_DEATH = searcher(
     r"\b(?:also|later|subsequently|next\s+day|following\s+day|overnight|on\s+the\s+way\s+to|in\s+hospital|at\s+(?:the\s+)?hospital|"
     r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
     re.I,
 )
-_ALSO_BEFORE = re.compile(r"\balso\s+$", re.I)
+_ALSO_BEFORE = searcher(r"\balso\s+$", re.I)
 _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
 # words one of which every such wording (measures.toml other_incident_*) contains.

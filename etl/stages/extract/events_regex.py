@@ -8,6 +8,11 @@ group, with the same matches as before.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
 _QUANTIFIERS = frozenset("?*+{")
 
 
@@ -54,3 +59,67 @@ def factor(alternation: str) -> str:
 
 def _grouped(groups: dict[str, list[str]]) -> list[str]:
     return [key + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0]) for key, rest in groups.items()]
+
+
+# The first character a match can start with, as a character class ahead of the pattern: ``re``
+# then skips to the next such character in C instead of trying the whole pattern at every position
+# ("\b(?:no|none|without)" is searched about four times faster behind "(?=[nw])").
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+_Items = Sequence[tuple[Any, Any]]
+
+
+def _class_char(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _first_of_item(op: str, av: Any) -> tuple[list[str], bool] | None:
+    """(class fragments, can match empty) for one parsed item; None when the first character is
+    not a small known set (any character, a category, a negated class, a back-reference...)."""
+    if op == "LITERAL":
+        return [_class_char(av)], False
+    if op in _ZERO_WIDTH:
+        return [], True
+    if op == "IN":
+        if any(k.name not in ("LITERAL", "RANGE") for k, _ in av):
+            return None
+        return [_class_char(v) if k.name == "LITERAL" else f"{_class_char(v[0])}-{_class_char(v[1])}" for k, v in av], False
+    if op == "SUBPATTERN":
+        return _first_of(av[3]) if not av[1] and not av[2] else None  # a flag change: give up
+    if op == "ATOMIC_GROUP":
+        return _first_of(av)
+    if op == "BRANCH":
+        found = [_first_of(alt) for alt in av[1]]
+        if any(f is None for f in found):
+            return None
+        return [frag for f in found if f for frag in f[0]], any(f[1] for f in found if f)
+    if op in _REPEATS:
+        inner = _first_of(av[2])
+        return None if inner is None else (inner[0], av[0] == 0 or inner[1])
+    return None
+
+
+def _first_of(items: _Items) -> tuple[list[str], bool] | None:
+    frags: list[str] = []
+    for op, av in items:
+        found = _first_of_item(op.name, av)
+        if found is None:
+            return None
+        frags += found[0]
+        if not found[1]:
+            return frags, False
+    return frags, True
+
+
+def searcher(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)`` with the set of characters a match can start with as a
+    lookahead in front, when that set is known and the pattern cannot match the empty string: the
+    same matches, found faster by ``search``/``finditer`` (``match`` gains nothing)."""
+    plain = re.compile(source, flags)
+    try:
+        found = _first_of(list(_parser.parse(source, flags)))
+        if found is None or found[1] or not found[0]:
+            return plain
+        return re.compile(f"(?=[{''.join(dict.fromkeys(found[0]))}])(?:{source})", flags)
+    except re.error:  # e.g. global inline flags, which must open the pattern
+        return plain

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
-from etl.stages.extract.events_regex import factor
+from etl.stages.extract.events_regex import factor, searcher
 from etl.stages.extract.places import Gazetteer, load_gazetteer
 
 MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
@@ -145,7 +145,9 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "victim": ("died", "succumbed", "breathed", "killed", "dead"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
-    "head": (":", ";", "|", "\n"),  # or the very start of the text (see events_implicit.singular_candidates)
+    # or the very start of the text (see events_implicit.singular_candidates): "^" is not multi-line,
+    # so a line break alone never lets the pattern match
+    "head": (":", ";", "|"),
     "another": ("another",),
     "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
@@ -174,7 +176,7 @@ def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]],
         "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
-    return tuple((name, re.compile(source, re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
+    return tuple((name, searcher(source, re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
 
 
 def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[LinkPattern, ...]:
@@ -197,7 +199,7 @@ def _section(data: dict[str, Any], key: str, kind: type) -> Any:
 def _cue(cues: dict[str, Any], key: str) -> re.Pattern[str]:
     if not isinstance(cues.get(key), str):
         raise VocabularyError(f"measures file: [cues] {key} is missing")
-    return re.compile(cues[key], re.I)
+    return searcher(cues[key], re.I)
 
 
 def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> EventVocabulary:
@@ -214,7 +216,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
         perpetrators=frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator")),
         singular=_singular(factor(str(cues["singular"]))),
-        zero=tuple((re.compile(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
+        zero=tuple((searcher(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
         any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
         hypothetical=_cue(cues, "hypothetical"),
         part=_cue(cues, "part"),
@@ -224,7 +226,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         suicide=_cue(cues, "suicide"),
         them_killed=_cue(cues, "them_killed"),
         suicide_counted=_cue(cues, "suicide_counted"),
-        other_before=re.compile(str(cues["other_incident_before"]) + r"$", re.I),
+        other_before=searcher(str(cues["other_incident_before"]) + r"$", re.I),
         other_after=re.compile(str(cues["other_incident_after"]), re.I),
         actors=actors,
         gazetteer=gazetteer,

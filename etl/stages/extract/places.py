@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from etl.stages.extract.events_regex import searcher
+
 PlaceKind = Literal["country", "admin", "city"]
 
 _DATA = Path(__file__).resolve().parents[2] / "data" / "demonyms.toml"
@@ -29,7 +31,7 @@ _ALT_NAME_MIN_POPULATION = 150_000
 # A nationality word ("Chinese engineers") is weaker evidence of where it happened than a place name.
 _DEMONYM_WEIGHT = 0.5
 # "crossing from Afghanistan", "the border with Mali", "based in Pakistan": somewhere else.
-_ELSEWHERE = re.compile(
+_ELSEWHERE = searcher(
     r"\b(?:from|into|towards|across|border(?:s)?\s+with|border\s+of|based\s+in|backed\s+by|neighbouring|neighboring)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?$",
     re.I,
@@ -54,7 +56,7 @@ _ELSEWHERE_WEIGHT = 0.5
 # Kind preference when one name is several things: a country beats a region beats a city.
 _KIND_RANK: dict[str, int] = {"country": 0, "admin": 1, "city": 2}
 
-_RUN = re.compile(
+_RUN = searcher(
     r"\b[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*"
     r"(?:\s+(?:(?:of|the|and|al|el|de|du|la|ul|e|es|da|do|dos|das|di|del|des|bin|ibn|sur|le|les)\s+|[a-z]{1,3}-)*[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*)*"
 )
@@ -66,9 +68,9 @@ _MODIFIERS = frozenset(
 )
 _ADMIN_AFTER = re.compile(r"\s+(state|province|region|district|county|governorate|prefecture|department)\b", re.I)
 # A name right after these words is a lake, gulf or sea, not the country or city of that name.
-_FEATURE = re.compile(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
+_FEATURE = searcher(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
 _WORD = re.compile(r"\S+")
-_TRAILING = re.compile(r"(?:['’]s|[.,'’])+$")
+_TRAILING = searcher(r"(?:['’]s|[.,'’])+$")
 _DASHED = re.compile(r"[^-–—]+")
 _TRAILING_ENDS = ("'s", "’s", ".", ",", "'", "’")
 
