@@ -108,6 +108,7 @@ class ActorIndex:
     first_words: frozenset[str]  # lower-cased first word of every alias: where a match may start
     home: dict[str, str]  # canonical name -> ISO alpha-3 country where the group operates
     starts: re.Pattern[str] | None = None  # any of ``first_words`` as a whole word (see _starts)
+    exact_firsts: frozenset[str] = frozenset()  # the first words of the acronym-like aliases only
 
 
 def _read(path: Path) -> list[dict[str, object]]:
@@ -150,7 +151,8 @@ def load_actors(paths: Sequence[Path] = (ACTORS_PATH,)) -> ActorIndex:
                 folded.append(alias)
                 by_alias[alias.lower()] = name
     firsts = frozenset(m.group().lower() for a in exact + folded for m in [_WORD.search(a)] if m)
-    return ActorIndex(_alternation(exact, 0), _alternation(folded, re.IGNORECASE), by_alias, firsts, home, _starts(firsts))
+    exact_firsts = frozenset(m.group().lower() for a in exact for m in [_WORD.search(a)] if m)
+    return ActorIndex(_alternation(exact, 0), _alternation(folded, re.IGNORECASE), by_alias, firsts, home, _starts(firsts), exact_firsts)
 
 
 def _starts(firsts: frozenset[str]) -> re.Pattern[str] | None:
@@ -174,6 +176,8 @@ def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
         lowered = text.casefold() if len(text.casefold()) == len(text) else text
     for word in _alias_starts(text, lowered, index):
         for pattern, fold in ((index.folded, True), (index.exact, False)):
+            if not fold and word.group().lower() not in index.exact_firsts:
+                continue  # an acronym matched here would start with this very word
             m = pattern.match(text, word.start()) if pattern is not None else None
             if m is None:
                 continue

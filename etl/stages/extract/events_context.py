@@ -107,6 +107,7 @@ class ClaimContext:
     published: dt.date | None
     claimed: frozenset[int]  # positions of sentences with claims of their own: they date those
     dateline_end: int = -1  # "NAIROBI, March 4 (AFP) -": a bureau's city, weak evidence of the place
+    away: frozenset[int] = frozenset()  # starts of places named as somewhere else (places.elsewhere), once per article
 
 
 def claim_context(
@@ -133,6 +134,7 @@ def claim_context(
         text, index, by_sentence, bucket(index, dates, lambda d: d.char_start), bucket(index, percents, lambda q: q.char_start),
         bucket(index, places, lambda p: p.char_start), lead, main, published,
         frozenset(index.position[i] for i in claimed if i in index.position), end,
+        frozenset(p.char_start for p in places if elsewhere(p, text)),
     )
 
 
@@ -271,7 +273,7 @@ def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention 
     own = c.places.get(pos, [])
     if own:
         return min(
-            own, key=lambda p: (p.char_end <= c.dateline_end, elsewhere(p, c.text), p.place.country_code != main, _rank(p), abs(p.char_start - at))
+            own, key=lambda p: (p.char_end <= c.dateline_end, p.char_start in c.away, p.place.country_code != main, _rank(p), abs(p.char_start - at))
         ), True
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
         if c.places.get(p):

@@ -66,7 +66,7 @@ class LinkPattern:
 class EventVocabulary:
     strong: tuple[LinkPattern, ...]  # in the order tried: after, noun, adjective, before
     weak: tuple[LinkPattern, ...]  # measures named only by a noun ("500 fighters"), tried last
-    gate: dict[str, tuple[str, ...]]  # 3-letter prefix -> stems: a sentence with none holds no claim
+    gate: re.Pattern[str]  # a lower-case word starting with a gate stem: a sentence with none holds no claim
     subject: re.Pattern[str]  # one named group per canonical subject
     perpetrators: frozenset[str]
     singular: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # "a soldier", "himself": an implicit one (with gate words)
@@ -125,20 +125,20 @@ def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: st
     return LinkPattern(kind, re.compile(source, re.I), tuple(names))  # type: ignore[arg-type]
 
 
-def _gate(stems: list[str]) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for stem in stems:
-        out.setdefault(stem[:3], []).append(stem)
-    return {k: tuple(v) for k, v in out.items()}
+def _gate(stems: list[str]) -> re.Pattern[str]:
+    """A word (a run of a-z in lower-case text) that starts with a stem. Stems are matched as the
+    prefix of a word, and ones shorter than three letters as a whole word (how the gate has always
+    treated them); a stem with other characters than a-z never matches a word and is left out."""
+    usable = [s for s in dict.fromkeys(stems) if s and _LOWER_WORD.fullmatch(s)]
+    if not usable:
+        return re.compile(r"(?!)")
+    body = factor("|".join(s if len(s) >= 3 else f"{s}(?![a-z])" for s in usable))
+    return searcher(rf"(?<![a-z])(?:{body})")
 
 
 def passes_gate(text: str, start: int, end: int, vocab: EventVocabulary) -> bool:
-    """Whether text[start:end] has a word starting with a gate stem (a dict lookup per word)."""
-    for word in _LOWER_WORD.findall(text[start:end].lower()):
-        stems = vocab.gate.get(word[:3])
-        if stems and word.startswith(stems):
-            return True
-    return False
+    """Whether text[start:end] has a word starting with a gate stem (one C-level search)."""
+    return vocab.gate.search(text[start:end].lower()) is not None
 
 
 # Words (lower case) one of which a text must hold for a singular pattern to be tried at all.

@@ -70,6 +70,7 @@ _ADMIN_AFTER = re.compile(r"\s+(state|province|region|district|county|governorat
 # A name right after these words is a lake, gulf or sea, not the country or city of that name.
 _FEATURE = searcher(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
 _WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 _TRAILING = searcher(r"(?:['’]s|[.,'’])+$")
 _DASHED = re.compile(r"[^-–—]+")
 _TRAILING_ENDS = ("'s", "’s", ".", ",", "'", "’")
@@ -206,8 +207,10 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     return Gazetteer(frozen, country_names, first)
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_keys(word: str) -> tuple[str, str]:
-    """The lookup key of one word as written, and without trailing punctuation or "'s"."""
+    """The lookup key of one word as written, and without trailing punctuation or "'s" (cached:
+    the same capitalised words come back in every article)."""
     key = word.lower() if word.isascii() else _key(word)
     return key, (_TRAILING.sub("", key) if key.endswith(_TRAILING_ENDS) else key)
 
@@ -215,7 +218,7 @@ def _word_keys(word: str) -> tuple[str, str]:
 def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, ...]]]:
     found: list[tuple[int, int, tuple[Place, ...]]] = []
     for run in _RUN.finditer(text):
-        words = [span for m in _WORD.finditer(run.group()) for span in _split_joined(text, run.start() + m.start(), run.start() + m.end(), gaz)]
+        words = _run_words(text, run, gaz)
         keys = [_word_keys(text[s:e]) for s, e in words]
         i = 0
         unknown_before = False  # the previous word of the run is no place ("Puerto Jordan")
@@ -234,6 +237,16 @@ def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, 
             unknown_before = False
             i += hit[3]
     return found
+
+
+def _run_words(text: str, run: re.Match[str], gaz: Gazetteer) -> list[tuple[int, int]]:
+    """The words of a run of capitalised words, as spans of ``text`` (see _split_joined)."""
+    at, found = run.start(), run.group()
+    if "-" not in found and "–" not in found and "—" not in found:  # nothing to split: the common case
+        if _SPACE.search(found) is None:  # one word (a run neither starts nor ends with a space)
+            return [(at, run.end())]
+        return [(at + m.start(), at + m.end()) for m in _WORD.finditer(found)]
+    return [span for m in _WORD.finditer(found) for span in _split_joined(text, at + m.start(), at + m.end(), gaz)]
 
 
 def _split_joined(text: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
