@@ -120,6 +120,7 @@ def claim_context(
     main: PlaceMention | None,
     published: dt.date | None,
     claimed: frozenset[int] = frozenset(),
+    away: frozenset[int] | None = None,
 ) -> ClaimContext:
     """Drop dates that do not date an incident (the dateline, "said on Sunday", "from 2023", the
     future) and bucket dates, percentages and places by sentence."""
@@ -134,7 +135,7 @@ def claim_context(
         text, index, by_sentence, bucket(index, dates, lambda d: d.char_start), bucket(index, percents, lambda q: q.char_start),
         bucket(index, places, lambda p: p.char_start), lead, main, published,
         frozenset(index.position[i] for i in claimed if i in index.position), end,
-        frozenset(p.char_start for p in places if elsewhere(p, text)),
+        frozenset(p.char_start for p in places if elsewhere(p, text)) if away is None else away,
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from etl.records import Measure, Qualifier, QuantityMention, Sentence
-from etl.stages.extract.events_regex import searcher
+from etl.stages.extract.events_regex import factor, searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern
 
 # Characters of text before a verb that are checked for hypothetical wording ("threatened to").
@@ -58,17 +58,21 @@ _BODIES_OF = searcher(r"\b(?:bodies|remains|corpses)\s+of\s+(?:at\s+least\s+|ano
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # "no one", "every one", "any one": not a count of one.
 _NOT_A_COUNT = searcher(r"\b(?:no|every|any|some|not)\s*$", re.I)
+# (The word lists are grouped by first letter: tried after every number, they are the costly part.)
 _UNIT_AFTER = re.compile(
-    r"[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|tonnes?|tons?|percent|per\s*cent)\b",
+    r"[\s-]*(?:"
+    + factor(r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|tonnes?|tons?|percent|per\s*cent")
+    + r")\b",
     re.I,
 )
 # "captured two armoured vehicles", "attacks on four police posts": things, not people.
 _THINGS_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:vehicles?|trucks?|cars?|buses|motorcycles?|motorbikes?|boats?|aircraft|drones?|weapons?|rifles?|guns?|"
+    r"\s+(?:[a-z-]+\s+)?(?:" + factor(r"vehicles?|trucks?|cars?|buses|motorcycles?|motorbikes?|boats?|aircraft|drones?|weapons?|rifles?|guns?|"
     r"rounds|bullets|explosives|devices|ieds?|mines|grenades|rockets|missiles|shells|homes|houses|buildings|shops|"
     r"schools|churches|mosques|villages|towns|posts|positions|bases|camps|checkpoints|bridges|cattle|cows|goats|sheep|"
     r"camels|animals|livestock|bags|sacks|kilograms|kilos|tons|tonnes|litres|liters|barrels|hectares|acres|dollars|"
-    r"rupees|naira|euros|pounds|shillings|francs|pesos|family|clans?|tribes?|seats|votes|games|matches|points|goals|medals)\b",
+    r"rupees|naira|euros|pounds|shillings|francs|pesos|family|clans?|tribes?|seats|votes|games|matches|points|goals|medals")
+    + r")\b",
     re.I,
 )
 # "Two (2) persons were killed": the figure repeated in digits, as police releases write it.
@@ -341,7 +345,9 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
                 links[i] = Claim(c, "killed", them.start(), them.end(), "after")
         if links[i] is None and _counted_people(text, c, sent, vocab):
             links[i] = Claim(c, "count", c.start, c.end, "count")
-    claims = []
+    claims: list[Claim] = []
+    if all(link is None for link in links):
+        return claims
     lowered = text[sent.char_start : sent.char_end].lower()
     other = any(word in lowered for word in _OTHER_WORDS)
     for c, link in zip(ordered, links, strict=True):

@@ -322,25 +322,26 @@ def elsewhere(m: PlaceMention, text: str) -> bool:
     return _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None
 
 
-def _weight(m: PlaceMention, text: str) -> float:
+def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
     weight = _DEMONYM_WEIGHT if m.place.demonym else 1.0
     if m.place.demonym and text and _TERRITORY_AFTER.match(text, m.char_end):
         weight = _TERRITORY_WEIGHT
     if m.place.kind == "city" and m.place.population < _SMALL_TOWN:
         weight *= _SMALL_TOWN_WEIGHT
-    if text and elsewhere(m, text):
+    if text and (m.char_start in away if away is not None else elsewhere(m, text)):
         weight *= _ELSEWHERE_WEIGHT
     return weight
 
 
-def dominant_country(mentions: Sequence[PlaceMention], text: str = "") -> str | None:
+def dominant_country(mentions: Sequence[PlaceMention], text: str = "", *, away: frozenset[int] | None = None) -> str | None:
     """The country the article mentions most (first mentioned wins a tie). A demonym counts half,
-    and so does a place named as an origin or a border ("crossing from Afghanistan")."""
+    and so does a place named as an origin or a border ("crossing from Afghanistan"); ``away``: the
+    starts of the mentions :func:`elsewhere` holds for, when the caller has them already."""
     if not mentions:
         return None
     counts: dict[str, float] = {}
     for m in mentions:
-        counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + _weight(m, text)
+        counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + _weight(m, text, away)
     best = max(counts.values())
     return next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
 
