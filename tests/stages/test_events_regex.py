@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.stages.extract.events_regex import factor, searcher
+from etl.stages.extract.events_regex import factor, searcher, tried_order
 
 CASES = [
     ("were|was|is", "w(?:ere|as)|is"),
@@ -63,3 +63,14 @@ def test_searcher_finds_the_same_matches(pieces: list[str], text: str, flags: in
     source = "".join(pieces)
     original, fast = re.compile(source, flags), searcher(source, flags)
     assert [m.span() for m in original.finditer(text)] == [m.span() for m in fast.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=WORDS, text=st.text(alphabet="abcs ", max_size=30))
+def test_tried_order_is_the_order_factor_tries(words: list[str], text: str) -> None:
+    plain = "|".join(re.escape(w) for w in words)
+    grouped = re.compile(f"(?:{factor(plain)})")
+    listed = re.compile(f"(?:{'|'.join(tried_order(plain))})")
+    assert [m.span() if (m := grouped.match(text, i)) else None for i in range(len(text))] == [
+        m.span() if (m := listed.match(text, i)) else None for i in range(len(text))
+    ]

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.stages.extract.events_regex import factor, searcher
+from etl.stages.extract.events_regex import factor, searcher, tried_order
 
 ACTORS_PATH = Path(__file__).resolve().parents[2] / "data" / "actors.toml"
 
@@ -109,6 +109,10 @@ class ActorIndex:
     home: dict[str, str]  # canonical name -> ISO alpha-3 country where the group operates
     starts: re.Pattern[str] | None = None  # any of ``first_words`` as a whole word (see _starts)
     exact_firsts: frozenset[str] = frozenset()  # the first words of the acronym-like aliases only
+    # first word -> ``folded`` cut down to the names that may start with it (same order), and the
+    # longest name: where the text there is ASCII, only those names can match (see _folded_at)
+    folded_by_first: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    folded_longest: int = 0
 
 
 def _read(path: Path) -> list[dict[str, object]]:
@@ -118,13 +122,29 @@ def _read(path: Path) -> list[dict[str, object]]:
     return [e for e in entries if isinstance(e, dict) and isinstance(e.get("name"), str)]
 
 
+_SUFFIXES = "linked|affiliated|allied|aligned|inspired|led|run|backed|controlled|held"
+
+
 def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:
     ordered = sorted(set(aliases), key=len, reverse=True)
     if not ordered:
         return None
     body = factor("|".join(re.escape(a) for a in ordered))
-    suffixes = "linked|affiliated|allied|aligned|inspired|led|run|backed|controlled|held"
-    return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-(?!(?:{suffixes})\b))", flags)
+    return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-(?!(?:{_SUFFIXES})\b))", flags)
+
+
+def _by_first(folded: Sequence[str], firsts: frozenset[str]) -> dict[str, re.Pattern[str] | None]:
+    """For each first word, the folded alternation of the names that start with it (and of any name
+    that does not start with a letter or digit), tried in the order the whole alternation tries them."""
+    ordered = sorted(set(folded), key=len, reverse=True)
+    first_of = {re.escape(a): (_WORD.match(a).group().lower() if _WORD.match(a) else None) for a in ordered}  # type: ignore[union-attr]
+    tried = tried_order("|".join(first_of))
+    out: dict[str, re.Pattern[str] | None] = {}
+    for word in firsts:
+        names = [a for a in tried if first_of[a] in (word, None)]
+        body = "|".join(names)
+        out[word] = re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-(?!(?:{_SUFFIXES})\b))", re.IGNORECASE) if names else None
+    return out
 
 
 def load_actors(paths: Sequence[Path] = (ACTORS_PATH,)) -> ActorIndex:
@@ -152,7 +172,10 @@ def load_actors(paths: Sequence[Path] = (ACTORS_PATH,)) -> ActorIndex:
                 by_alias[alias.lower()] = name
     firsts = frozenset(m.group().lower() for a in exact + folded for m in [_WORD.search(a)] if m)
     exact_firsts = frozenset(m.group().lower() for a in exact for m in [_WORD.search(a)] if m)
-    return ActorIndex(_alternation(exact, 0), _alternation(folded, re.IGNORECASE), by_alias, firsts, home, _starts(firsts), exact_firsts)
+    return ActorIndex(
+        _alternation(exact, 0), _alternation(folded, re.IGNORECASE), by_alias, firsts, home, _starts(firsts), exact_firsts,
+        _by_first(folded, firsts), max((len(a) for a in folded), default=0),
+    )
 
 
 def _starts(firsts: frozenset[str]) -> re.Pattern[str] | None:
@@ -175,7 +198,7 @@ def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = text.casefold() if len(text.casefold()) == len(text) else text
     for word in _alias_starts(text, lowered, index):
-        for pattern, fold in ((index.folded, True), (index.exact, False)):
+        for pattern, fold in ((_folded_at(text, lowered, word, index), True), (index.exact, False)):
             if not fold and word.group().lower() not in index.exact_firsts:
                 continue  # an acronym matched here would start with this very word
             m = pattern.match(text, word.start()) if pattern is not None else None
@@ -191,6 +214,15 @@ def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
             continue
         out.append(mention)
     return out
+
+
+def _folded_at(text: str, lowered: str, word: re.Match[str], index: ActorIndex) -> re.Pattern[str] | None:
+    """The folded alternation to try at ``word``: only the names that start with it, when the text
+    there is ASCII (case-insensitive matching is then plain ASCII case, as in ``lowered``)."""
+    at = word.start()
+    if lowered is text or not text[at : at + index.folded_longest + 1].isascii() or word.group() not in index.folded_by_first:
+        return index.folded
+    return index.folded_by_first[word.group()]
 
 
 def _alias_starts(text: str, lowered: str, index: ActorIndex) -> Iterable[re.Match[str]]:

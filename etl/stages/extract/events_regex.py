@@ -57,6 +57,21 @@ def factor(alternation: str) -> str:
     return "|".join(out)
 
 
+def tried_order(alternation: str) -> list[str]:
+    """The alternatives of ``alternation`` in the order ``factor(alternation)`` tries them."""
+    out: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for item in _split_top(alternation):
+        if len(item) < 2 or not item[0].isalpha() or item[1] in _QUANTIFIERS:
+            out.extend(i for group in groups.values() for i in group)
+            groups = {}
+            out.append(item)
+            continue
+        groups.setdefault(item[0], []).append(item)
+    out.extend(i for group in groups.values() for i in group)
+    return out
+
+
 def _grouped(groups: dict[str, list[str]]) -> list[str]:
     return [key + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0]) for key, rest in groups.items()]
 
