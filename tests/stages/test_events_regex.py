@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.stages.extract.events_regex import factor, searcher, tried_order
+from etl.stages.extract.events_regex import factor, required_literal, searcher, tried_order, wrapped
 
 CASES = [
     ("were|was|is", "w(?:ere|as)|is"),
@@ -74,3 +74,16 @@ def test_tried_order_is_the_order_factor_tries(words: list[str], text: str) -> N
     assert [m.span() if (m := grouped.match(text, i)) else None for i in range(len(text))] == [
         m.span() if (m := listed.match(text, i)) else None for i in range(len(text))
     ]
+
+
+def test_wrapped_splits_one_group_only() -> None:
+    assert wrapped("(?:killed|slain|[)]x)") == ["killed", "slain", "[)]x"]
+    assert wrapped("(?:a)|(?:b)") == ["(?:a)|(?:b)"]
+    assert wrapped("(?:a|b)?") == ["(?:a|b)?"]
+
+
+@pytest.mark.parametrize(
+    ("source", "want"), [(r"\w+(?:ed|en) to death", " to death"), (r"\w+ kills", "ll"), (r"(?:a|b)", None), (r"\w+ Hit", " h")]
+)
+def test_required_literal_is_plain_text_every_match_holds(source: str, want: str | None) -> None:
+    assert required_literal(source, re.I) == want

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from etl.records import Measure, Qualifier, QuantityMention, Sentence
 from etl.stages.extract.events_regex import factor, searcher
-from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern
+from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
 # Characters of text before a verb that are checked for hypothetical wording ("threatened to").
 _HYPOTHETICAL_WINDOW = 40
@@ -191,7 +191,8 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
         far = max(sent.char_start, c.start - _TOLL_WINDOW)
         if text.find("toll", far, c.start) >= 0 or text.find("number of", far, c.start) >= 0:
             lo = max(sent.char_start, c.start - _TOLL_WINDOW)
-        found = link.pattern.search(text[lo : c.start])
+        window = text[lo : c.start]
+        found = pick(link, window).search(window)
         if found is None:
             return None
         measure, start, end, trig = _trigger(found, link, lo)
@@ -200,7 +201,8 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
         if trig[:3].lower() == "los" and not vocab.subject.match(text, c.end, sent.char_end):
             return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
         return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
-    m = link.pattern.match(text, c.end, sent.char_end)
+    pattern = pick(link, text[c.end : sent.char_end]) if link.quick is not None else link.pattern
+    m = pattern.match(text, c.end, sent.char_end)
     if m is None:
         return None
     measure, start, end, trig = _trigger(m, link)

@@ -139,6 +139,54 @@ def ahead(source: str, flags: int = 0) -> str:
     return f"(?=[{''.join(dict.fromkeys(found[0]))}])(?:{source})"
 
 
+def wrapped(source: str) -> list[str]:
+    """The alternatives of a wording that is one non-capturing group as a whole ("(?:a|b)" ->
+    ["a", "b"]), else the wording itself: in a list of alternatives the two are the same."""
+    if not source.startswith("(?:") or not source.endswith(")"):
+        return [source]
+    depth, i = 0, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            close = source.find("]", i + 2)
+            i = close + 1 if close > 0 else len(source)
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            break
+        i += 1
+    return _split_top(source[3:-1]) if i == len(source) - 1 else [source]
+
+
+# Letters whose case-insensitive match in ``re`` includes a non-ASCII character (ı, ſ, the Kelvin
+# sign): a literal with one cannot be looked for in ``str.lower()`` text instead.
+_UNSAFE_CASE = frozenset("iksIKS")
+
+
+def required_literal(source: str, flags: int = 0) -> str | None:
+    """A piece of plain text (lower case) every match of ``source`` contains, so that a text
+    without it (lower-cased) cannot match; None when there is no such piece of two or more
+    characters that lower-casing keeps exact."""
+    try:
+        items = list(_parser.parse(source, flags))
+    except re.error:
+        return None
+    runs: list[str] = []
+    run = ""
+    for op, av in items + [(None, None)]:
+        ch = chr(av) if op is not None and op.name == "LITERAL" else ""
+        if ch and ch.isascii() and ch not in _UNSAFE_CASE:
+            run += ch
+            continue
+        runs.append(run)
+        run = ""
+    best = max(runs, key=len)
+    return best.lower() if len(best) >= 2 else None
+
+
 def searcher(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)`` with :func:`ahead`: the same matches, found faster by
     ``search``/``finditer`` (``re`` then skips in C to the next character a match can start with)."""

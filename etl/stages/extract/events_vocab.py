@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
-from etl.stages.extract.events_regex import ahead, factor, searcher
+from etl.stages.extract.events_regex import ahead, factor, required_literal, searcher, wrapped
 from etl.stages.extract.places import Gazetteer, load_gazetteer
 
 MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
@@ -60,6 +60,19 @@ class LinkPattern:
     kind: LinkKind
     pattern: re.Pattern[str]
     measures: tuple[Measure, ...]
+    # after/before: the same without the wordings whose first character is unknown ("\\w+ed to
+    # death"), each of which needs one of ``needs`` (lower case) in the text; None: no such split
+    quick: re.Pattern[str] | None = None
+    needs: tuple[str, ...] = ()
+
+
+def pick(link: LinkPattern, text: str) -> re.Pattern[str]:
+    """The pattern to use on ``text`` (the part of the text the pattern can match in): ``quick``
+    when the text holds none of ``needs``, which then cannot match anyway."""
+    if link.quick is None:
+        return link.pattern
+    lowered = text.lower()
+    return link.pattern if any(need in lowered for need in link.needs) else link.quick
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +99,8 @@ class EventVocabulary:
     gazetteer: Gazetteer
 
 
-def _alts(items: list[str], *, fast: bool = False) -> str:
-    """The wordings as one alternation; ``fast``: each behind a lookahead of its first characters
-    (see events_regex.ahead), which halves the cost of the long "after" and "before" alternations."""
-    return "|".join(f"(?:{ahead(item.replace('AUX', _AUX), re.I) if fast else item.replace('AUX', _AUX)})" for item in items)
+def _alts(items: list[str]) -> str:
+    return "|".join(f"(?:{item.replace('AUX', _AUX)})" for item in items)
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -100,29 +111,53 @@ def _strip_aux(item: str) -> str:
     return item[3:] if item.startswith("AUX") else item
 
 
+def _fast_bodies(kind: LinkKind, specs: dict[str, dict[str, Any]], names: list[str]) -> tuple[str, str | None, tuple[str, ...]]:
+    """The after/before alternation, every wording behind a lookahead of its first characters
+    (wordings that are one group of alternatives are split into those); and the same without the
+    wordings whose first character is unknown, with the text each of them needs (None: some
+    wording needs no fixed text, so the full alternation is always used)."""
+    full: list[str] = []
+    quick: list[str] = []
+    needs: list[str | None] = []
+    for i, name in enumerate(names):
+        items = [_strip_aux(a) for a in specs[name]["after"]] if kind == "after" else specs[name][_KEYS[kind]]
+        alts = [alt for item in items for alt in wrapped(item.replace("AUX", _AUX))]
+        fast = [(alt, ahead(alt, re.I)) for alt in alts]
+        full.append(ahead(f"(?P<g{i}>{'|'.join(f'(?:{f})' for _, f in fast)})", re.I))
+        kept = [f for alt, f in fast if f != alt]
+        if kept:
+            quick.append(ahead(f"(?P<g{i}>{'|'.join(f'(?:{f})' for f in kept)})", re.I))
+        needs += [required_literal(alt, re.I) for alt, f in fast if f == alt]
+    if any(n is None for n in needs) or not needs:
+        return "|".join(full), None, ()
+    return "|".join(full), "|".join(quick), tuple(n for n in needs if n is not None)
+
+
 def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: str) -> LinkPattern | None:
     names = [name for name, spec in specs.items() if spec.get(_KEYS[kind])]
     if not names:
         return None
-    fast = kind in ("after", "before")
-    if kind == "after":  # one shared auxiliary group: far less backtracking than one per participle
-        groups = [f"(?P<g{i}>{_alts([_strip_aux(a) for a in specs[name]['after']], fast=True)})" for i, name in enumerate(names)]
-    else:
-        groups = [f"(?P<g{i}>{_alts(specs[name][_KEYS[kind]], fast=fast)})" for i, name in enumerate(names)]
-    body = "|".join(ahead(g, re.I) if fast else g for g in groups)
+    if kind in ("after", "before"):
+        body, quick, needs = _fast_bodies(kind, specs, names)
+        pattern = re.compile(_link_source(kind, body, subjects), re.I)
+        fast = re.compile(_link_source(kind, quick, subjects), re.I) if quick is not None else None
+        return LinkPattern(kind, pattern, tuple(names), fast, needs)  # type: ignore[arg-type]
+    body = "|".join(f"(?P<g{i}>{_alts(specs[name][_KEYS[kind]])})" for i, name in enumerate(names))
+    return LinkPattern(kind, re.compile(_link_source(kind, body, subjects), re.I), tuple(names))  # type: ignore[arg-type]
+
+
+def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
     if kind == "after":
         np = (
             rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?)"
         )
-        source = rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
-    elif kind == "before":
-        source = rf"\b(?:{body})\s*(?:{QUALIFIERS}\s+)*$"
-    elif kind == "noun":
-        source = rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?:{body})\b"
-    else:
-        source = rf"\s*(?:more\s+|other\s+)?(?:{body})\s+(?:{subjects})\b"
-    return LinkPattern(kind, re.compile(source, re.I), tuple(names))  # type: ignore[arg-type]
+        return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
+    if kind == "before":  # a lookahead of the first characters in front: searched, not matched
+        return ahead(rf"\b(?:{body})\s*(?:{QUALIFIERS}\s+)*$", re.I)
+    if kind == "noun":
+        return rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?:{body})\b"
+    return rf"\s*(?:more\s+|other\s+)?(?:{body})\s+(?:{subjects})\b"
 
 
 def _gate(stems: list[str]) -> re.Pattern[str]:
