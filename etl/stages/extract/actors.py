@@ -12,6 +12,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from etl.stages.extract.events_regex import factor, searcher, tried_order
@@ -111,7 +112,7 @@ class ActorIndex:
     exact_firsts: frozenset[str] = frozenset()  # the first words of the acronym-like aliases only
     # first word -> ``folded`` cut down to the names that may start with it (same order), and the
     # longest name: where the text there is ASCII, only those names can match (see _folded_at)
-    folded_by_first: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    folded_by_first: dict[str, str | None] = field(default_factory=dict)  # the patterns' sources (compiled on first use)
     folded_longest: int = 0
 
 
@@ -133,18 +134,22 @@ def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-(?!(?:{_SUFFIXES})\b))", flags)
 
 
-def _by_first(folded: Sequence[str], firsts: frozenset[str]) -> dict[str, re.Pattern[str] | None]:
+def _by_first(folded: Sequence[str], firsts: frozenset[str]) -> dict[str, str | None]:
     """For each first word, the folded alternation of the names that start with it (and of any name
     that does not start with a letter or digit), tried in the order the whole alternation tries them."""
     ordered = sorted(set(folded), key=len, reverse=True)
     first_of = {re.escape(a): (_WORD.match(a).group().lower() if _WORD.match(a) else None) for a in ordered}  # type: ignore[union-attr]
     tried = tried_order("|".join(first_of))
-    out: dict[str, re.Pattern[str] | None] = {}
+    out: dict[str, str | None] = {}
     for word in firsts:
         names = [a for a in tried if first_of[a] in (word, None)]
-        body = "|".join(names)
-        out[word] = re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-(?!(?:{_SUFFIXES})\b))", re.IGNORECASE) if names else None
+        out[word] = rf"(?<![\w-])(?:{'|'.join(names)})(?!\w)(?!-(?!(?:{_SUFFIXES})\b))" if names else None
     return out
+
+
+@lru_cache(maxsize=4096)
+def _folded_pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
 
 
 def load_actors(paths: Sequence[Path] = (ACTORS_PATH,)) -> ActorIndex:
@@ -222,7 +227,8 @@ def _folded_at(text: str, lowered: str, word: re.Match[str], index: ActorIndex) 
     at = word.start()
     if lowered is text or not text[at : at + index.folded_longest + 1].isascii() or word.group() not in index.folded_by_first:
         return index.folded
-    return index.folded_by_first[word.group()]
+    source = index.folded_by_first[word.group()]
+    return _folded_pattern(source) if source is not None else None
 
 
 def _alias_starts(text: str, lowered: str, index: ActorIndex) -> Iterable[re.Match[str]]:

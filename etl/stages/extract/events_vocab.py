@@ -128,7 +128,7 @@ def _fast_bodies(kind: LinkKind, specs: dict[str, dict[str, Any]], names: list[s
         if kept:
             quick.append(ahead(f"(?P<g{i}>{'|'.join(f'(?:{f})' for f in kept)})", re.I))
         needs += [required_literal(alt, re.I) for alt, f in fast if f == alt]
-    if any(n is None for n in needs) or not needs:
+    if any(n is None for n in needs) or not needs or not quick:
         return "|".join(full), None, ()
     return "|".join(full), "|".join(quick), tuple(n for n in needs if n is not None)
 
