@@ -1,4 +1,5 @@
-"""factor() regroups a word alternation by first letter without changing what it matches."""
+"""factor() regroups a word alternation by first letter, and searcher() puts the first characters of a
+match ahead of a pattern, without changing what they match."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.stages.extract.events_regex import factor
+from etl.stages.extract.events_regex import factor, required_literal, searcher, tried_order, wrapped
 
 CASES = [
     ("were|was|is", "w(?:ere|as)|is"),
@@ -33,3 +34,56 @@ def test_factor_finds_the_same_matches(words: list[str], text: str) -> None:
     original = re.compile(f"(?:{plain})")
     grouped = re.compile(f"(?:{factor(plain)})")
     assert [m.span() for m in original.finditer(text)] == [m.span() for m in grouped.finditer(text)]
+
+
+SEARCH_CASES = [
+    (r"\b(?:no|none|without)\b", re.I, "(?=[\\x6e\\x77])"),
+    (r"(?<![\w-])(?:al|ISIS)(?!\w)", 0, "(?=[\\x61\\x49])"),
+    (r"\b[A-Z]\w*", 0, "(?=[\\x41-\\x5a])"),
+    (r"(?:the\s+)?toll", re.I, "(?=[\\x74])"),
+]
+
+
+@pytest.mark.parametrize(("source", "flags", "ahead"), SEARCH_CASES, ids=["words", "lookbehind", "class", "optional-first"])
+def test_searcher_puts_the_first_characters_ahead(source: str, flags: int, ahead: str) -> None:
+    assert searcher(source, flags).pattern.startswith(ahead)
+
+
+@pytest.mark.parametrize("source", [r"\w+ed", r"x*", r"(?i)abc", r"(?:a|.)b", r"[^a]b", r"(?:\d|a)b"])
+def test_searcher_keeps_patterns_it_cannot_speed_up(source: str) -> None:
+    assert searcher(source).pattern == source
+
+
+PIECES = st.lists(st.sampled_from(["a", "b", "S", r"\b", r"\s", "(?:a|bs)", "(?:b)?", "[ab]", "a*", "(?<!b)", "(?=s)", " "]), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=PIECES, text=st.text(alphabet="abSs ", max_size=30), flags=st.sampled_from([0, re.I]))
+def test_searcher_finds_the_same_matches(pieces: list[str], text: str, flags: int) -> None:
+    source = "".join(pieces)
+    original, fast = re.compile(source, flags), searcher(source, flags)
+    assert [m.span() for m in original.finditer(text)] == [m.span() for m in fast.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=WORDS, text=st.text(alphabet="abcs ", max_size=30))
+def test_tried_order_is_the_order_factor_tries(words: list[str], text: str) -> None:
+    plain = "|".join(re.escape(w) for w in words)
+    grouped = re.compile(f"(?:{factor(plain)})")
+    listed = re.compile(f"(?:{'|'.join(tried_order(plain))})")
+    assert [m.span() if (m := grouped.match(text, i)) else None for i in range(len(text))] == [
+        m.span() if (m := listed.match(text, i)) else None for i in range(len(text))
+    ]
+
+
+def test_wrapped_splits_one_group_only() -> None:
+    assert wrapped("(?:killed|slain|[)]x)") == ["killed", "slain", "[)]x"]
+    assert wrapped("(?:a)|(?:b)") == ["(?:a)|(?:b)"]
+    assert wrapped("(?:a|b)?") == ["(?:a|b)?"]
+
+
+@pytest.mark.parametrize(
+    ("source", "want"), [(r"\w+(?:ed|en) to death", " to death"), (r"\w+ kills", "ll"), (r"(?:a|b)", None), (r"\w+ Hit", " h")]
+)
+def test_required_literal_is_plain_text_every_match_holds(source: str, want: str | None) -> None:
+    assert required_literal(source, re.I) == want

@@ -50,7 +50,7 @@ from etl.stages.extract.events_index import bucket, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
 from etl.stages.extract.events_reduce import fold_article, group_sentence
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
-from etl.stages.extract.places import PlaceMention, dominant_country, find_places
+from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places
 
 # Neighbouring sentences are scanned together for implicit counts, in spans up to this long.
 _RUN_CHARS = 2000
@@ -125,11 +125,11 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
     return [(s, sorted(cs, key=lambda c: c.cand.start)) for s, cs in out]
 
 
-def _main_place(places: Sequence[PlaceMention], text: str) -> PlaceMention | None:
+def _main_place(places: Sequence[PlaceMention], text: str, away: frozenset[int]) -> PlaceMention | None:
     end = ctx.dateline_end(text)  # the bureau's city counts only when the story names no other place
     body = [p for p in places if p.char_start >= end]
     places = body or places
-    country = dominant_country(places, text)
+    country = dominant_country(places, text, away=away)
     if country is None:
         return None
     return next(p for p in places if p.place.country_code == country)
@@ -208,9 +208,10 @@ def extract_events(
     lead = per_sentence[0][0]
     actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
     claimed = frozenset(s.index for s, _ in per_sentence)
-    main = _main_place(places, article.text)
+    away = frozenset(p.char_start for p in places if elsewhere(p, article.text))  # "crossing from Mali"
+    main = _main_place(places, article.text, away)
     lookups = ctx.claim_context(
-        article.text, sentences, quantities, dates, places, main=main, published=article.published, claimed=claimed
+        article.text, sentences, quantities, dates, places, main=main, published=article.published, claimed=claimed, away=away
     )
     home = vocab.actors.home.get(actor) if actor else None
     c = _ArticleContext(article, lookups, actor, home, tuple(actors))

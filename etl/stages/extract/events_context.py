@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from etl.records import ChangeDirection, DateMention, Granularity, QuantityMention, Scope, Sentence
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_after, same_paragraph_before
+from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.places import PlaceMention, elsewhere
 
 # A date introduced this way is the comparison base, not the claim's own period.
-_BASE_CUE = re.compile(
+_BASE_CUE = searcher(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\s+(?:the\s+)?"
     r"(?:\d[\d,.]*\s+(?:[a-z]+\s+){0,2})?"  # "up from 1,739 in 2023", "than 900 deaths in 2022"
     r"(?:same\s+(?:period|time|month|quarter)\s+(?:in|of|last)\s+|(?:previous|prior)\s+\w+\s+|in\s+)?$",
@@ -30,15 +31,15 @@ _DATELINE = re.compile(
 )
 # Funerals, burials, trials and the like happen after the incident: in such a sentence the
 # earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
-_AFTERMATH = re.compile(
+_AFTERMATH = searcher(
     r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|"
     r"verdict|sentenced|convicted|trial|compensation|condolences?)\b",
     re.I,
 )
 # "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
-_INCIDENT_NOUN = re.compile(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
+_INCIDENT_NOUN = searcher(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
 # "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
-_STATEMENT = re.compile(
+_STATEMENT = searcher(
     r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference|dated|issued|released)\b(?:\s+[\w'’-]+){0,3}?\s*$",
     re.I,
 )
@@ -51,9 +52,9 @@ _PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
 # A loose period ("at the weekend", "last week") this short can still date one (multi-site) incident.
 _INCIDENT_DAYS = 7
-_PLURAL_INCIDENTS = re.compile(r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b", re.I)
-_UP = re.compile(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
-_DOWN = re.compile(r"\b(?:decrease[ds]?|decline[ds]?|drop(?:ped)?|fell|fallen|down|lower|fewer|less|reduc(?:ed|tion)|plunge[ds]?)\b", re.I)
+_PLURAL_INCIDENTS = searcher(r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b", re.I)
+_UP = searcher(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
+_DOWN = searcher(r"\b(?:decrease[ds]?|decline[ds]?|drop(?:ped)?|fell|fallen|down|lower|fewer|less|reduc(?:ed|tion)|plunge[ds]?)\b", re.I)
 _ANAPHOR = re.compile(r"^(?:this|that|it|the (?:figure|number|toll|total|increase|rise|decline|drop))\b", re.I)
 _ATTRIBUTION = (
     re.compile(r"\baccording to (?P<a>[^,.;\"“”]{3,80})", re.I),
@@ -106,6 +107,7 @@ class ClaimContext:
     published: dt.date | None
     claimed: frozenset[int]  # positions of sentences with claims of their own: they date those
     dateline_end: int = -1  # "NAIROBI, March 4 (AFP) -": a bureau's city, weak evidence of the place
+    away: frozenset[int] = frozenset()  # starts of places named as somewhere else (places.elsewhere), once per article
 
 
 def claim_context(
@@ -118,6 +120,7 @@ def claim_context(
     main: PlaceMention | None,
     published: dt.date | None,
     claimed: frozenset[int] = frozenset(),
+    away: frozenset[int] | None = None,
 ) -> ClaimContext:
     """Drop dates that do not date an incident (the dateline, "said on Sunday", "from 2023", the
     future) and bucket dates, percentages and places by sentence."""
@@ -132,6 +135,7 @@ def claim_context(
         text, index, by_sentence, bucket(index, dates, lambda d: d.char_start), bucket(index, percents, lambda q: q.char_start),
         bucket(index, places, lambda p: p.char_start), lead, main, published,
         frozenset(index.position[i] for i in claimed if i in index.position), end,
+        frozenset(p.char_start for p in places if elsewhere(p, text)) if away is None else away,
     )
 
 
@@ -270,7 +274,7 @@ def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention 
     own = c.places.get(pos, [])
     if own:
         return min(
-            own, key=lambda p: (p.char_end <= c.dateline_end, elsewhere(p, c.text), p.place.country_code != main, _rank(p), abs(p.char_start - at))
+            own, key=lambda p: (p.char_end <= c.dateline_end, p.char_start in c.away, p.place.country_code != main, _rank(p), abs(p.char_start - at))
         ), True
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
         if c.places.get(p):

@@ -8,14 +8,15 @@ from collections.abc import Sequence
 
 from etl.records import Sentence
 from etl.stages.extract.events_link import REPORTER, Candidate, Claim
+from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary
 
 # Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties");
 # zero wordings are looked for this many characters before and after one.
 _ZERO_BEFORE = 100
 _ZERO_AFTER = 140
-_ZERO_GATE = re.compile(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|unharmed|uninjured|unscathed|casualty-free|nil)\b", re.I)
-_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
+_ZERO_GATE = searcher(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|unharmed|uninjured|unscathed|casualty-free|nil)\b", re.I)
+_ORDINAL = searcher(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
 
 
 def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], vocab: EventVocabulary) -> list[Candidate]:

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from etl.records import Measure, Qualifier, QuantityMention, Sentence
-from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern
+from etl.stages.extract.events_regex import factor, searcher
+from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
 # Characters of text before a verb that are checked for hypothetical wording ("threatened to").
 _HYPOTHETICAL_WINDOW = 40
@@ -39,64 +40,68 @@ _COORD = re.compile(
     re.I,
 )
 _COORD_MAX_GAP = 120
-_TRANSITIVE = re.compile(
+_TRANSITIVE = searcher(
     r"(?:kill|injur|wound|hurt|maim|arrest|detain|captur|apprehend|kidnapp?|abduct|seiz|snatch|execut|murder|"
     r"massacr|behead|slain|shot|gunned|stabbed|beaten)\w*(?:\s+dead|\s+down)?$",
     re.I,
 )
 # A finite verb between two numbers means two clauses, not a coordinated noun phrase.
-_FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|been|be|said|says)\b", re.I)
-_POPULATION = re.compile(
+_FINITE = searcher(r"\b(?:was|were|is|are|had|has|have|been|be|said|says)\b", re.I)
+_POPULATION = searcher(
     r"\b(?:town|city|village|district|province|region|country|nation|camp|population|home)\s+(?:of|to)\s+"
     r"(?:about|some|around|nearly|almost|roughly|more\s+than|over|an\s+estimated)?\s*$",
     re.I,
 )
 _OTHERS = re.compile(r"\s*(?:more|others|other)\b", re.I)
-_LIVES_VERB = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
-_BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
+_LIVES_VERB = searcher(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
+_BODIES_OF = searcher(r"\b(?:bodies|remains|corpses)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # "no one", "every one", "any one": not a count of one.
-_NOT_A_COUNT = re.compile(r"\b(?:no|every|any|some|not)\s*$", re.I)
+_NOT_A_COUNT = searcher(r"\b(?:no|every|any|some|not)\s*$", re.I)
+# (The word lists are grouped by first letter: tried after every number, they are the costly part.)
 _UNIT_AFTER = re.compile(
-    r"[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|tonnes?|tons?|percent|per\s*cent)\b",
+    r"[\s-]*(?:"
+    + factor(r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|tonnes?|tons?|percent|per\s*cent")
+    + r")\b",
     re.I,
 )
 # "captured two armoured vehicles", "attacks on four police posts": things, not people.
 _THINGS_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:vehicles?|trucks?|cars?|buses|motorcycles?|motorbikes?|boats?|aircraft|drones?|weapons?|rifles?|guns?|"
+    r"\s+(?:[a-z-]+\s+)?(?:" + factor(r"vehicles?|trucks?|cars?|buses|motorcycles?|motorbikes?|boats?|aircraft|drones?|weapons?|rifles?|guns?|"
     r"rounds|bullets|explosives|devices|ieds?|mines|grenades|rockets|missiles|shells|homes|houses|buildings|shops|"
     r"schools|churches|mosques|villages|towns|posts|positions|bases|camps|checkpoints|bridges|cattle|cows|goats|sheep|"
     r"camels|animals|livestock|bags|sacks|kilograms|kilos|tons|tonnes|litres|liters|barrels|hectares|acres|dollars|"
-    r"rupees|naira|euros|pounds|shillings|francs|pesos|family|clans?|tribes?|seats|votes|games|matches|points|goals|medals)\b",
+    r"rupees|naira|euros|pounds|shillings|francs|pesos|family|clans?|tribes?|seats|votes|games|matches|points|goals|medals")
+    + r")\b",
     re.I,
 )
 # "Two (2) persons were killed": the figure repeated in digits, as police releases write it.
 _PAREN_REPEAT = re.compile(r"\s*\(\s*(\d+)\s*\)")
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
-_NONE_OF = re.compile(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
+_NONE_OF = searcher(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
 REPORTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
-_ADDITION = re.compile(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
+_ADDITION = searcher(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
 # The measure a part cue names: "the dead included", "among the injured".
 _CUE_MEASURES: tuple[tuple[re.Pattern[str], Measure], ...] = (
-    (re.compile(r"\b(?:dead|killed|deceased|victims|fatalities|bodies|martyrs)\b", re.I), "killed"),
-    (re.compile(r"\b(?:injured|wounded|hurt)\b", re.I), "injured"),
-    (re.compile(r"\b(?:detained|arrested|detainees)\b", re.I), "arrested"),
-    (re.compile(r"\b(?:abducted|kidnapped|hostages)\b", re.I), "kidnapped"),
+    (searcher(r"\b(?:dead|killed|deceased|victims|fatalities|bodies|martyrs)\b", re.I), "killed"),
+    (searcher(r"\b(?:injured|wounded|hurt)\b", re.I), "injured"),
+    (searcher(r"\b(?:detained|arrested|detainees)\b", re.I), "arrested"),
+    (searcher(r"\b(?:abducted|kidnapped|hostages)\b", re.I), "kidnapped"),
 )
-_AMONG = re.compile(r"\bamong\b", re.I)
+_AMONG = searcher(r"\bamong\b", re.I)
 # "two more died", "another three bodies", "a further 5 people": added to a figure given before.
-_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
+_MORE_BEFORE = searcher(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 # "a passer-by also succumbed", "two others died later in hospital": one more death told after the first
 # figure (only for single people and "N others": a bare number here may restate the whole toll).
-_LATER_DEATH = re.compile(
+_LATER_DEATH = searcher(
     r"\b(?:also|later|subsequently|next\s+day|following\s+day|overnight|on\s+the\s+way\s+to|in\s+hospital|at\s+(?:the\s+)?hospital|"
     r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
     re.I,
 )
-_ALSO_BEFORE = re.compile(r"\balso\s+$", re.I)
+_ALSO_BEFORE = searcher(r"\balso\s+$", re.I)
 _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
 # words one of which every such wording (measures.toml other_incident_*) contains.
@@ -186,7 +191,8 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
         far = max(sent.char_start, c.start - _TOLL_WINDOW)
         if text.find("toll", far, c.start) >= 0 or text.find("number of", far, c.start) >= 0:
             lo = max(sent.char_start, c.start - _TOLL_WINDOW)
-        found = link.pattern.search(text[lo : c.start])
+        window = text[lo : c.start]
+        found = pick(link, window).search(window)
         if found is None:
             return None
         measure, start, end, trig = _trigger(found, link, lo)
@@ -195,7 +201,8 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
         if trig[:3].lower() == "los" and not vocab.subject.match(text, c.end, sent.char_end):
             return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
         return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
-    m = link.pattern.match(text, c.end, sent.char_end)
+    pattern = pick(link, text[c.end : sent.char_end]) if link.quick is not None else link.pattern
+    m = pattern.match(text, c.end, sent.char_end)
     if m is None:
         return None
     measure, start, end, trig = _trigger(m, link)
@@ -340,7 +347,9 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
                 links[i] = Claim(c, "killed", them.start(), them.end(), "after")
         if links[i] is None and _counted_people(text, c, sent, vocab):
             links[i] = Claim(c, "count", c.start, c.end, "count")
-    claims = []
+    claims: list[Claim] = []
+    if all(link is None for link in links):
+        return claims
     lowered = text[sent.char_start : sent.char_end].lower()
     other = any(word in lowered for word in _OTHER_WORDS)
     for c, link in zip(ordered, links, strict=True):

@@ -11,7 +11,9 @@ import hashlib
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields
+from operator import attrgetter
+from typing import Any
 
 from etl.records import Event, Qualifier
 from etl.stages.extract.events_link import Claim
@@ -23,6 +25,20 @@ _GENERIC_SUBJECTS = frozenset({None, "people", "victims", "civilians"})
 _APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
 # When parts are summed, the total takes the loosest qualifier among them (in this order).
 _QUALIFIER_ORDER: tuple[Qualifier, ...] = ("vague", "range", "approx", "at_least", "more_than", "at_most", "less_than", "exact")
+
+
+_FIELDS = tuple(f.name for f in fields(Event))
+_VALUES = attrgetter(*_FIELDS)
+_POSITION = {name: i for i, name in enumerate(_FIELDS)}
+
+
+def _replace(ev: Event, **changes: Any) -> Event:
+    """``dataclasses.replace`` for rows, without its per-call field checks (the fold does this
+    for most rows of an article)."""
+    values = list(_VALUES(ev))
+    for name, value in changes.items():
+        values[_POSITION[name]] = value
+    return Event(*values)
 
 
 def _id(article_id: str, start: int, end: int, measure: str) -> str:
@@ -39,7 +55,7 @@ def _total(members: Sequence[Event], article_id: str) -> Event:
     end = max(m.quantity_end or 0 for m in members)
     subjects = {m.subject for m in members}
     qualifier = next(q for q in _QUALIFIER_ORDER if q in {m.qualifier for m in members} or q == "exact")
-    return replace(
+    return _replace(
         first,
         event_id=_id(article_id, start, end, f"{first.measure}+total"),
         value_best=_sum([m.value_best for m in members]),
@@ -80,7 +96,7 @@ def _attach_parts(claims: Sequence[Claim], events: Sequence[Event], previous: Se
                 out.append(ev)
             continue
         new_id = _id(article_id, ev.quantity_start or 0, ev.quantity_end or 0, parent.measure)
-        out.append(replace(ev, measure=parent.measure, event_id=new_id, part_of=parent.event_id))
+        out.append(_replace(ev, measure=parent.measure, event_id=new_id, part_of=parent.event_id))
     return out
 
 
@@ -113,18 +129,18 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         running = [r for r in members if r.event_id in updates]
         if running and len(members) > 1 and ev in members:
             head = max(running, key=lambda r: r.value_best or 0)
-            out.extend(r if r is head else replace(r, part_of=head.event_id) for r in members)
+            out.extend(r if r is head else _replace(r, part_of=head.event_id) for r in members)
             done.update(m.event_id for m in members)
             continue
         if ev.part_of is None and len(members) > 1 and ev is members[0] and _breakdown(members):
             out.append(ev)
-            out.extend(replace(m, part_of=ev.event_id) for m in members[1:])
+            out.extend(_replace(m, part_of=ev.event_id) for m in members[1:])
             done.update(m.event_id for m in members)
             continue
         if ev.part_of is None and len(members) > 1 and ev in members:
             total = _total(members, article_id)
             out.append(total)
-            out.extend(replace(m, part_of=total.event_id) for m in members)
+            out.extend(_replace(m, part_of=total.event_id) for m in members)
             done.update(m.event_id for m in members)
             continue
         out.append(ev)
@@ -185,12 +201,12 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
                 base, adds = added
                 for i in indices:
                     if i != base and i not in adds:
-                        out[i] = replace(out[i], part_of=out[base].event_id)
+                        out[i] = _replace(out[i], part_of=out[base].event_id)
                 continue
             pool = [i for i in indices if out[i].event_id in updates] or indices
             # Equal figures: the one dated by the text stands (a headline has only the publication date).
             head = max(pool, key=lambda i: (out[i].value_best or 0, out[i].date_source == "text", -i))
             for i in indices:
                 if i != head:
-                    out[i] = replace(out[i], part_of=out[head].event_id)
+                    out[i] = _replace(out[i], part_of=out[head].event_id)
     return out

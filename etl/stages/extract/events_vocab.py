@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
-from etl.stages.extract.events_regex import factor
+from etl.stages.extract.events_regex import ahead, factor, required_literal, searcher, wrapped
 from etl.stages.extract.places import Gazetteer, load_gazetteer
 
 MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
@@ -60,13 +60,26 @@ class LinkPattern:
     kind: LinkKind
     pattern: re.Pattern[str]
     measures: tuple[Measure, ...]
+    # after/before: the same without the wordings whose first character is unknown ("\\w+ed to
+    # death"), each of which needs one of ``needs`` (lower case) in the text; None: no such split
+    quick: re.Pattern[str] | None = None
+    needs: tuple[str, ...] = ()
+
+
+def pick(link: LinkPattern, text: str) -> re.Pattern[str]:
+    """The pattern to use on ``text`` (the part of the text the pattern can match in): ``quick``
+    when the text holds none of ``needs``, which then cannot match anyway."""
+    if link.quick is None:
+        return link.pattern
+    lowered = text.lower()
+    return link.pattern if any(need in lowered for need in link.needs) else link.quick
 
 
 @dataclass(frozen=True, slots=True)
 class EventVocabulary:
     strong: tuple[LinkPattern, ...]  # in the order tried: after, noun, adjective, before
     weak: tuple[LinkPattern, ...]  # measures named only by a noun ("500 fighters"), tried last
-    gate: dict[str, tuple[str, ...]]  # 3-letter prefix -> stems: a sentence with none holds no claim
+    gate: re.Pattern[str]  # a lower-case word starting with a gate stem: a sentence with none holds no claim
     subject: re.Pattern[str]  # one named group per canonical subject
     perpetrators: frozenset[str]
     singular: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # "a soldier", "himself": an implicit one (with gate words)
@@ -98,43 +111,69 @@ def _strip_aux(item: str) -> str:
     return item[3:] if item.startswith("AUX") else item
 
 
+def _fast_bodies(kind: LinkKind, specs: dict[str, dict[str, Any]], names: list[str]) -> tuple[str, str | None, tuple[str, ...]]:
+    """The after/before alternation, every wording behind a lookahead of its first characters
+    (wordings that are one group of alternatives are split into those); and the same without the
+    wordings whose first character is unknown, with the text each of them needs (None: some
+    wording needs no fixed text, so the full alternation is always used)."""
+    full: list[str] = []
+    quick: list[str] = []
+    needs: list[str | None] = []
+    for i, name in enumerate(names):
+        items = [_strip_aux(a) for a in specs[name]["after"]] if kind == "after" else specs[name][_KEYS[kind]]
+        alts = [alt for item in items for alt in wrapped(item.replace("AUX", _AUX))]
+        fast = [(alt, ahead(alt, re.I)) for alt in alts]
+        full.append(ahead(f"(?P<g{i}>{'|'.join(f'(?:{f})' for _, f in fast)})", re.I))
+        kept = [f for alt, f in fast if f != alt]
+        if kept:
+            quick.append(ahead(f"(?P<g{i}>{'|'.join(f'(?:{f})' for f in kept)})", re.I))
+        needs += [required_literal(alt, re.I) for alt, f in fast if f == alt]
+    if any(n is None for n in needs) or not needs or not quick:
+        return "|".join(full), None, ()
+    return "|".join(full), "|".join(quick), tuple(n for n in needs if n is not None)
+
+
 def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: str) -> LinkPattern | None:
     names = [name for name, spec in specs.items() if spec.get(_KEYS[kind])]
     if not names:
         return None
-    if kind == "after":  # one shared auxiliary group: far less backtracking than one per participle
-        body = "|".join(f"(?P<g{i}>{_alts([_strip_aux(a) for a in specs[name]['after']])})" for i, name in enumerate(names))
-    else:
-        body = "|".join(f"(?P<g{i}>{_alts(specs[name][_KEYS[kind]])})" for i, name in enumerate(names))
+    if kind in ("after", "before"):
+        body, quick, needs = _fast_bodies(kind, specs, names)
+        pattern = re.compile(_link_source(kind, body, subjects), re.I)
+        fast = re.compile(_link_source(kind, quick, subjects), re.I) if quick is not None else None
+        return LinkPattern(kind, pattern, tuple(names), fast, needs)  # type: ignore[arg-type]
+    body = "|".join(f"(?P<g{i}>{_alts(specs[name][_KEYS[kind]])})" for i, name in enumerate(names))
+    return LinkPattern(kind, re.compile(_link_source(kind, body, subjects), re.I), tuple(names))  # type: ignore[arg-type]
+
+
+def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
     if kind == "after":
         np = (
             rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?)"
         )
-        source = rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
-    elif kind == "before":
-        source = rf"\b(?:{body})\s*(?:{QUALIFIERS}\s+)*$"
-    elif kind == "noun":
-        source = rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?:{body})\b"
-    else:
-        source = rf"\s*(?:more\s+|other\s+)?(?:{body})\s+(?:{subjects})\b"
-    return LinkPattern(kind, re.compile(source, re.I), tuple(names))  # type: ignore[arg-type]
+        return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
+    if kind == "before":  # a lookahead of the first characters in front: searched, not matched
+        return ahead(rf"\b(?:{body})\s*(?:{QUALIFIERS}\s+)*$", re.I)
+    if kind == "noun":
+        return rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?:{body})\b"
+    return rf"\s*(?:more\s+|other\s+)?(?:{body})\s+(?:{subjects})\b"
 
 
-def _gate(stems: list[str]) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for stem in stems:
-        out.setdefault(stem[:3], []).append(stem)
-    return {k: tuple(v) for k, v in out.items()}
+def _gate(stems: list[str]) -> re.Pattern[str]:
+    """A word (a run of a-z in lower-case text) that starts with a stem. Stems are matched as the
+    prefix of a word, and ones shorter than three letters as a whole word (how the gate has always
+    treated them); a stem with other characters than a-z never matches a word and is left out."""
+    usable = [s for s in dict.fromkeys(stems) if s and _LOWER_WORD.fullmatch(s)]
+    if not usable:
+        return re.compile(r"(?!)")
+    body = factor("|".join(s if len(s) >= 3 else f"{s}(?![a-z])" for s in usable))
+    return searcher(rf"(?<![a-z])(?:{body})")
 
 
 def passes_gate(text: str, start: int, end: int, vocab: EventVocabulary) -> bool:
-    """Whether text[start:end] has a word starting with a gate stem (a dict lookup per word)."""
-    for word in _LOWER_WORD.findall(text[start:end].lower()):
-        stems = vocab.gate.get(word[:3])
-        if stems and word.startswith(stems):
-            return True
-    return False
+    """Whether text[start:end] has a word starting with a gate stem (one C-level search)."""
+    return vocab.gate.search(text[start:end].lower()) is not None
 
 
 # Words (lower case) one of which a text must hold for a singular pattern to be tried at all.
@@ -145,7 +184,9 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "victim": ("died", "succumbed", "breathed", "killed", "dead"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
-    "head": (":", ";", "|", "\n"),  # or the very start of the text (see events_implicit.singular_candidates)
+    # or the very start of the text (see events_implicit.singular_candidates): "^" is not multi-line,
+    # so a line break alone never lets the pattern match
+    "head": (":", ";", "|"),
     "another": ("another",),
     "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
@@ -174,7 +215,7 @@ def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]],
         "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
-    return tuple((name, re.compile(source, re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
+    return tuple((name, searcher(source, re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
 
 
 def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[LinkPattern, ...]:
@@ -197,12 +238,12 @@ def _section(data: dict[str, Any], key: str, kind: type) -> Any:
 def _cue(cues: dict[str, Any], key: str) -> re.Pattern[str]:
     if not isinstance(cues.get(key), str):
         raise VocabularyError(f"measures file: [cues] {key} is missing")
-    return re.compile(cues[key], re.I)
+    return searcher(cues[key], re.I)
 
 
 def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> EventVocabulary:
     subjects_spec = _section(data, "subjects", dict)
-    named = "|".join(f"(?P<{name}>{spec['pattern']})" for name, spec in subjects_spec.items())
+    named = "|".join(ahead(f"(?P<{name}>{spec['pattern']})", re.I) for name, spec in subjects_spec.items())
     all_subjects = "|".join(f"(?:{spec['pattern']})" for spec in subjects_spec.values())
     measures_spec = _section(data, "measures", dict)
     after_all = [a for spec in measures_spec.values() for a in spec.get("after", [])]
@@ -214,7 +255,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
         perpetrators=frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator")),
         singular=_singular(factor(str(cues["singular"]))),
-        zero=tuple((re.compile(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
+        zero=tuple((searcher(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
         any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
         hypothetical=_cue(cues, "hypothetical"),
         part=_cue(cues, "part"),
@@ -224,7 +265,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         suicide=_cue(cues, "suicide"),
         them_killed=_cue(cues, "them_killed"),
         suicide_counted=_cue(cues, "suicide_counted"),
-        other_before=re.compile(str(cues["other_incident_before"]) + r"$", re.I),
+        other_before=searcher(str(cues["other_incident_before"]) + r"$", re.I),
         other_after=re.compile(str(cues["other_incident_after"]), re.I),
         actors=actors,
         gazetteer=gazetteer,

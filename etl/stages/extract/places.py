@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from etl.stages.extract.events_regex import searcher
+
 PlaceKind = Literal["country", "admin", "city"]
 
 _DATA = Path(__file__).resolve().parents[2] / "data" / "demonyms.toml"
@@ -29,7 +31,7 @@ _ALT_NAME_MIN_POPULATION = 150_000
 # A nationality word ("Chinese engineers") is weaker evidence of where it happened than a place name.
 _DEMONYM_WEIGHT = 0.5
 # "crossing from Afghanistan", "the border with Mali", "based in Pakistan": somewhere else.
-_ELSEWHERE = re.compile(
+_ELSEWHERE = searcher(
     r"\b(?:from|into|towards|across|border(?:s)?\s+with|border\s+of|based\s+in|backed\s+by|neighbouring|neighboring)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?$",
     re.I,
@@ -54,7 +56,7 @@ _ELSEWHERE_WEIGHT = 0.5
 # Kind preference when one name is several things: a country beats a region beats a city.
 _KIND_RANK: dict[str, int] = {"country": 0, "admin": 1, "city": 2}
 
-_RUN = re.compile(
+_RUN = searcher(
     r"\b[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*"
     r"(?:\s+(?:(?:of|the|and|al|el|de|du|la|ul|e|es|da|do|dos|das|di|del|des|bin|ibn|sur|le|les)\s+|[a-z]{1,3}-)*[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*)*"
 )
@@ -66,9 +68,10 @@ _MODIFIERS = frozenset(
 )
 _ADMIN_AFTER = re.compile(r"\s+(state|province|region|district|county|governorate|prefecture|department)\b", re.I)
 # A name right after these words is a lake, gulf or sea, not the country or city of that name.
-_FEATURE = re.compile(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
+_FEATURE = searcher(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
 _WORD = re.compile(r"\S+")
-_TRAILING = re.compile(r"(?:['’]s|[.,'’])+$")
+_SPACE = re.compile(r"\s")
+_TRAILING = searcher(r"(?:['’]s|[.,'’])+$")
 _DASHED = re.compile(r"[^-–—]+")
 _TRAILING_ENDS = ("'s", "’s", ".", ",", "'", "’")
 
@@ -204,8 +207,10 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     return Gazetteer(frozen, country_names, first)
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_keys(word: str) -> tuple[str, str]:
-    """The lookup key of one word as written, and without trailing punctuation or "'s"."""
+    """The lookup key of one word as written, and without trailing punctuation or "'s" (cached:
+    the same capitalised words come back in every article)."""
     key = word.lower() if word.isascii() else _key(word)
     return key, (_TRAILING.sub("", key) if key.endswith(_TRAILING_ENDS) else key)
 
@@ -213,7 +218,7 @@ def _word_keys(word: str) -> tuple[str, str]:
 def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, ...]]]:
     found: list[tuple[int, int, tuple[Place, ...]]] = []
     for run in _RUN.finditer(text):
-        words = [span for m in _WORD.finditer(run.group()) for span in _split_joined(text, run.start() + m.start(), run.start() + m.end(), gaz)]
+        words = _run_words(text, run, gaz)
         keys = [_word_keys(text[s:e]) for s, e in words]
         i = 0
         unknown_before = False  # the previous word of the run is no place ("Puerto Jordan")
@@ -232,6 +237,16 @@ def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, 
             unknown_before = False
             i += hit[3]
     return found
+
+
+def _run_words(text: str, run: re.Match[str], gaz: Gazetteer) -> list[tuple[int, int]]:
+    """The words of a run of capitalised words, as spans of ``text`` (see _split_joined)."""
+    at, found = run.start(), run.group()
+    if "-" not in found and "–" not in found and "—" not in found:  # nothing to split: the common case
+        if _SPACE.search(found) is None:  # one word (a run neither starts nor ends with a space)
+            return [(at, run.end())]
+        return [(at + m.start(), at + m.end()) for m in _WORD.finditer(found)]
+    return [span for m in _WORD.finditer(found) for span in _split_joined(text, at + m.start(), at + m.end(), gaz)]
 
 
 def _split_joined(text: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
@@ -307,25 +322,26 @@ def elsewhere(m: PlaceMention, text: str) -> bool:
     return _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None
 
 
-def _weight(m: PlaceMention, text: str) -> float:
+def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
     weight = _DEMONYM_WEIGHT if m.place.demonym else 1.0
     if m.place.demonym and text and _TERRITORY_AFTER.match(text, m.char_end):
         weight = _TERRITORY_WEIGHT
     if m.place.kind == "city" and m.place.population < _SMALL_TOWN:
         weight *= _SMALL_TOWN_WEIGHT
-    if text and elsewhere(m, text):
+    if text and (m.char_start in away if away is not None else elsewhere(m, text)):
         weight *= _ELSEWHERE_WEIGHT
     return weight
 
 
-def dominant_country(mentions: Sequence[PlaceMention], text: str = "") -> str | None:
+def dominant_country(mentions: Sequence[PlaceMention], text: str = "", *, away: frozenset[int] | None = None) -> str | None:
     """The country the article mentions most (first mentioned wins a tie). A demonym counts half,
-    and so does a place named as an origin or a border ("crossing from Afghanistan")."""
+    and so does a place named as an origin or a border ("crossing from Afghanistan"); ``away``: the
+    starts of the mentions :func:`elsewhere` holds for, when the caller has them already."""
     if not mentions:
         return None
     counts: dict[str, float] = {}
     for m in mentions:
-        counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + _weight(m, text)
+        counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + _weight(m, text, away)
     best = max(counts.values())
     return next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
 
