@@ -58,12 +58,12 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 
 from etl.records import QuantityMention
 from etl.stages.extract.numbers_attach import Cand, read_candidate
 from etl.stages.extract.numbers_combine import combine
 from etl.stages.extract.numbers_mask import mask_non_quantities
+from etl.stages.extract.numbers_runs import find_runs
 from etl.stages.extract.numbers_units import with_units
 from etl.stages.extract.numbers_vague import (
     DEFAULT_POLICY,
@@ -73,39 +73,17 @@ from etl.stages.extract.numbers_vague import (
     find_vague,
     load_vague_policy,
 )
-from etl.stages.extract.numwords import RUN_BODY, RUN_PATTERN, RUN_START
 from etl.stages.extract.numwords_grammar import read_run
 
 __all__ = ["VaguePolicy", "VaguePolicyError", "extract_quantities", "load_vague_policy"]
 
 # Values beyond this magnitude are not news quantities (a cap against pathological input).
 MAX_MAGNITUDE = 1e18
-# Runs of number words and digits (see numwords.RUN_PATTERN), found in two scans that each start
-# with a character set, which the regex engine skips to at C speed: runs after a character that
-# is not a word character (the separator is consumed, so the text is scanned with a space in
-# front), and runs of digits glued to letters ("Rs5bn").
-_RUN = re.compile(RUN_PATTERN)
-_RUN_AFTER_SEPARATOR = re.compile(rf"\W{RUN_START}{RUN_BODY}")
-_DIGIT_AFTER_LETTER = re.compile(r"\d(?<=[A-Za-z]\d)")
-
-
-def _runs(masked: str) -> list[tuple[int, int]]:
-    """Spans of the matches of ``numwords.RUN_PATTERN`` in ``masked``, in order."""
-    glued = [run.span() for m in _DIGIT_AFTER_LETTER.finditer(masked)
-             if (run := _RUN.match(masked, m.start())) is not None]
-    runs = [(m.start(), m.end() - 1) for m in _RUN_AFTER_SEPARATOR.finditer(" " + masked)]
-    if not glued:
-        return runs
-    merged: list[tuple[int, int]] = []
-    for span in sorted(runs + glued):  # as one left-to-right scan would: a run inside another is skipped
-        if not merged or span[0] >= merged[-1][1]:
-            merged.append(span)
-    return merged
 
 
 def _candidates(text: str, masked: str) -> list[Cand]:
     cands: list[Cand] = []
-    for start, end in _runs(masked):
+    for start, end in find_runs(masked):
         for parsed in read_run(masked, start, end):
             cand = read_candidate(text, masked, parsed)
             if cand is not None and math.isfinite(cand.value) and abs(cand.value) <= MAX_MAGNITUDE:

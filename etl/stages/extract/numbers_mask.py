@@ -66,8 +66,14 @@ _DIGIT_LED = re.compile(
     + "|".join(f"(?:{p})" for p in _PATTERNS if p not in _LETTER_LED)
     + "|" + LEXICON.fixed_identifiers.pattern + ")"
 )
+# Where a digit-led form can start: a pattern that starts with a character set, which the engine
+# skips to at C speed (a leading look-around makes it try every position); ``_DIGIT_LED`` is then
+# tried only there.
+_DIGIT_LED_START = re.compile(r"[\d(+'](?<!\w.)")
 # Letter-led forms are a word glued to a digit ("F-16", "G7") or a month, a space and a digit.
-_LETTER_LED_RE = re.compile(r"(?=[A-Za-z])(?<!\w)(?=[A-Za-z]+(?:[-.]?\d|\.?\s+\d))(?:"
+# The pattern consumes the non-word character before the word, so that it starts with a character
+# set: it is searched in ``" " + text`` (see :func:`_letter_led`).
+_LETTER_LED_RE = re.compile(r"\W(?=[A-Za-z]+(?:[-.]?\d|\.?\s+\d))(?:"
                             + "|".join(f"(?:{p})" for p in _LETTER_LED) + ")")
 
 # Letter-led forms hold a digit and start at most this many characters before it ("September
@@ -79,20 +85,42 @@ LEFT_WINDOW = 15
 RIGHT_WINDOW = 12
 # Digits closer than this to each other share one window.
 CLUSTER_GAP = 40
-_CLUSTER = re.compile(rf"\d(?:\D{{0,{CLUSTER_GAP}}}\d)*")
+_CLUSTER = re.compile(rf"\d(?:\D{{0,{CLUSTER_GAP}}}+\d)*")  # possessive: no backtracking
+
+
+def _digit_led(text: str) -> list[tuple[int, int]]:
+    """``_DIGIT_LED.finditer(text)``, tried only where ``_DIGIT_LED_START`` finds a start."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for start in _DIGIT_LED_START.finditer(text):
+        if start.start() >= done and (m := _DIGIT_LED.match(text, start.start())) is not None:
+            spans.append(m.span())
+            done = m.end()
+    return spans
+
+
+def _letter_led(padded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Letter-led forms that start in ``text[start:end]`` and end by ``end`` (``padded`` is
+    ``" " + text``); as ``finditer`` would, a search resumes where the last match ended."""
+    spans: list[tuple[int, int]] = []
+    m = _LETTER_LED_RE.search(padded, start, end + 1)
+    while m is not None:
+        spans.append((m.start(), m.end() - 1))  # padded[m.start()] is the character before
+        m = _LETTER_LED_RE.search(padded, m.end() - 1, end + 1)
+    return spans
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if "://" in text or "www." in text or "@" in text:
         spans.extend(m.span() for m in _WEB.finditer(text))
-    spans.extend(m.span() for m in _DIGIT_LED.finditer(text))
+    spans.extend(_digit_led(text))
     # A literal newline first lets the engine skip to candidates; the text's start counts as one
     # (offsets in "\n" + text are one more than in text: the marker starts after the newline).
     spans.extend((m.start(), m.end() - 1) for m in _LIST_MARKER.finditer("\n" + text))
+    padded = " " + text
     for cluster in _CLUSTER.finditer(text):
-        start, end = max(0, cluster.start() - LEFT_WINDOW), cluster.end() + RIGHT_WINDOW
-        spans.extend(m.span() for m in _LETTER_LED_RE.finditer(text, start, end))
+        spans.extend(_letter_led(padded, max(0, cluster.start() - LEFT_WINDOW), cluster.end() + RIGHT_WINDOW))
     return spans
 
 
