@@ -66,10 +66,11 @@ _DIGIT_LED = re.compile(
     + "|".join(f"(?:{p})" for p in _PATTERNS if p not in _LETTER_LED)
     + "|" + LEXICON.fixed_identifiers.pattern + ")"
 )
-# Where a digit-led form can start: a pattern that starts with a character set, which the engine
-# skips to at C speed (a leading look-around makes it try every position); ``_DIGIT_LED`` is then
-# tried only there.
-_DIGIT_LED_START = re.compile(r"[\d(+'](?<!\w.)")
+# Where a digit-led form can start: the first digit of a group, "(", "+" or "'". The character set
+# lists ASCII digits and every non-ASCII character (a superset of the \d category, which is much
+# slower to test per character); a group of digits is one match. ``_DIGIT_LED`` is then tried only
+# at these starts: a pattern led by a look-around would be tried at every position of the text.
+_LEADS = re.compile(r"[0-9(+'\x80-\U0010ffff](?:(?<=\d)\d*)?")
 # Letter-led forms are a word glued to a digit ("F-16", "G7") or a month, a space and a digit.
 # The pattern consumes the non-word character before the word, so that it starts with a character
 # set: it is searched in ``" " + text`` (see :func:`_letter_led`).
@@ -83,17 +84,33 @@ LEFT_WINDOW = 15
 # A window may end this many characters after its last digit ("March 3rd"; look-aheads must see
 # " trillion" after "N2.3").
 RIGHT_WINDOW = 12
-# Digits closer than this to each other share one window.
+# Digits closer than this to each other share one window (at most this many other characters
+# between them).
 CLUSTER_GAP = 40
-_CLUSTER = re.compile(rf"\d(?:\D{{0,{CLUSTER_GAP}}}+\d)*")  # possessive: no backtracking
 
 
-def _digit_led(text: str) -> list[tuple[int, int]]:
-    """``_DIGIT_LED.finditer(text)``, tried only where ``_DIGIT_LED_START`` finds a start."""
+def _leads(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where a digit-led form may start, and the clusters of digits (see ``CLUSTER_GAP``)."""
+    starts: list[int] = []
+    clusters: list[tuple[int, int]] = []
+    for m in _LEADS.finditer(text):
+        start, end = m.span()
+        starts.append(start)
+        if not text[start].isdecimal():
+            continue
+        if clusters and start - clusters[-1][1] <= CLUSTER_GAP:
+            clusters[-1] = (clusters[-1][0], end)
+        else:
+            clusters.append((start, end))
+    return starts, clusters
+
+
+def _digit_led(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """``_DIGIT_LED.finditer(text)``, tried only at ``starts``."""
     spans: list[tuple[int, int]] = []
     done = 0
-    for start in _DIGIT_LED_START.finditer(text):
-        if start.start() >= done and (m := _DIGIT_LED.match(text, start.start())) is not None:
+    for start in starts:
+        if start >= done and (m := _DIGIT_LED.match(text, start)) is not None:
             spans.append(m.span())
             done = m.end()
     return spans
@@ -114,13 +131,14 @@ def _spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if "://" in text or "www." in text or "@" in text:
         spans.extend(m.span() for m in _WEB.finditer(text))
-    spans.extend(_digit_led(text))
+    starts, clusters = _leads(text)
+    spans.extend(_digit_led(text, starts))
     # A literal newline first lets the engine skip to candidates; the text's start counts as one
     # (offsets in "\n" + text are one more than in text: the marker starts after the newline).
     spans.extend((m.start(), m.end() - 1) for m in _LIST_MARKER.finditer("\n" + text))
     padded = " " + text
-    for cluster in _CLUSTER.finditer(text):
-        spans.extend(_letter_led(padded, max(0, cluster.start() - LEFT_WINDOW), cluster.end() + RIGHT_WINDOW))
+    for start, end in clusters:
+        spans.extend(_letter_led(padded, max(0, start - LEFT_WINDOW), end + RIGHT_WINDOW))
     return spans
 
 
