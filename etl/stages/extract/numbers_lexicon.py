@@ -101,7 +101,9 @@ class TailPattern:
         end = len(text.rstrip())
         window = max(0, len(text) - self.width)
         starts = _last_word_starts(text, window, end, max_words)
-        starts.extend(i for i in (end - 2, end - 1) if i >= window and i not in starts)
+        for i in (end - 2, end - 1):
+            if i >= window and i not in starts:
+                starts.append(i)
         for pos in starts:
             m = self.pattern.match(text, pos)
             if m is not None:
