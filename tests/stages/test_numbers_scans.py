@@ -20,7 +20,7 @@ from etl.stages.extract.numwords import RUN_BODY, RUN_PATTERN
 # Pieces that start or stop the scanned forms, with digits and letters outside ASCII.
 _PIECES = st.sampled_from([
     "12", "3", "2024", "1,081", ".5", "2 1/2", "½", "\u0663", "\u0966\u0967", "+44", "(555)", "'98", "1990s",
-    "March", "Sept.", "May", "F-16", "G7", "COVID-19", "Rs5bn", "N2.3", "a", "an", "A", "one", "Twenty",
+    "March", "Sept.", "May", "Dec", "august", "Resolution", "Jun.", "ab-", "x.", "F-16", "G7", "COVID-19", "Rs5bn", "N2.3", "a", "an", "A", "one", "Twenty",
     "NINE", "dozen", "half", "thirds", "and", "point", "of", "the", "at least", "more than", "(", ")", "\"",
     "'", "\u201c", "-", "\u2013", ".", ",", ":", "/", " ", "  ", "\n", "\t", "\u00a0", "\x1f", "\u2019", "é",
     "\u0130", "\u017f", "_", "9/11", "3:30 p.m.", "12 Main Street", "No", "x", "+86 2010-2015-86",
@@ -60,8 +60,9 @@ def _mask_reference(text: str) -> list[tuple[int, int]]:
 def _fast_mask_spans(text: str) -> list[tuple[int, int]]:
     starts, clusters = mask._leads(text)
     spans = mask._digit_led(text, starts)
-    for start, end in clusters:
-        spans.extend(mask._letter_led(" " + text, max(0, start - mask.LEFT_WINDOW), end + mask.RIGHT_WINDOW))
+    for start, end, digits in clusters:
+        window = (max(0, start - mask.LEFT_WINDOW), end + mask.RIGHT_WINDOW)
+        spans.extend(mask._letter_led(text, " " + text, window, digits))
     return spans
 
 

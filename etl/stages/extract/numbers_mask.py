@@ -77,6 +77,9 @@ _LEADS = re.compile(r"[0-9(+'\x80-\U0010ffff](?:(?<=\d)\d*)?")
 _LETTER_LED_RE = re.compile(r"\W(?=[A-Za-z]+(?:[-.]?\d|\.?\s+\d))(?:"
                             + "|".join(f"(?:{p})" for p in _LETTER_LED) + ")")
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# The capitals that month names (_MONTH, case-sensitive) start with.
+_MONTH_INITIALS = frozenset(name[0] for name in re.findall(r"[A-Z][a-z]+", _MONTH))
 # Letter-led forms hold a digit and start at most this many characters before it ("September
 # 30", "Resolution2231"); they are searched only in such windows around clusters of digits.
 # Calibrated on the sample corpus and synthetic news: output identical to a whole-text search.
@@ -89,19 +92,21 @@ RIGHT_WINDOW = 12
 CLUSTER_GAP = 40
 
 
-def _leads(text: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Where a digit-led form may start, and the clusters of digits (see ``CLUSTER_GAP``)."""
+def _leads(text: str) -> tuple[list[int], list[tuple[int, int, list[int]]]]:
+    """Where a digit-led form may start, and the clusters of digits (see ``CLUSTER_GAP``) with
+    the first digit of each group in them."""
     starts: list[int] = []
-    clusters: list[tuple[int, int]] = []
+    clusters: list[tuple[int, int, list[int]]] = []
     for m in _LEADS.finditer(text):
         start, end = m.span()
         starts.append(start)
         if not text[start].isdecimal():
             continue
         if clusters and start - clusters[-1][1] <= CLUSTER_GAP:
-            clusters[-1] = (clusters[-1][0], end)
+            clusters[-1][2].append(start)
+            clusters[-1] = (clusters[-1][0], end, clusters[-1][2])
         else:
-            clusters.append((start, end))
+            clusters.append((start, end, [start]))
     return starts, clusters
 
 
@@ -116,15 +121,39 @@ def _digit_led(text: str, starts: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _letter_led(padded: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Letter-led forms that start in ``text[start:end]`` and end by ``end`` (``padded`` is
-    ``" " + text``); as ``finditer`` would, a search resumes where the last match ended."""
+def _letter_led(text: str, padded: str, window: tuple[int, int], digits: list[int]) -> list[tuple[int, int]]:
+    """``_LETTER_LED_RE`` as ``finditer`` would find it in ``text[start:end]`` (``padded`` is
+    ``" " + text``). A form starts with the letters right before a group of digits ("G7",
+    "F-16", "March 3"), so it is tried only there, not after every separator of the window."""
+    start, end = window
     spans: list[tuple[int, int]] = []
-    m = _LETTER_LED_RE.search(padded, start, end + 1)
-    while m is not None:
-        spans.append((m.start(), m.end() - 1))  # padded[m.start()] is the character before
-        m = _LETTER_LED_RE.search(padded, m.end() - 1, end + 1)
+    done = start
+    for digit in digits:
+        word = _word_before(text, digit)
+        if word >= done and (m := _LETTER_LED_RE.match(padded, word, end + 1)) is not None:
+            spans.append((word, m.end() - 1))  # padded[word] is the character before the word
+            done = m.end() - 1
     return spans
+
+
+def _word_before(text: str, digit: int) -> int:
+    """Start of the ASCII letters before ``text[digit]`` that a letter-led form can start with, or
+    -1: letters glued to the digit or joined by "-" or "."; before whitespace, only a month."""
+    j = digit
+    spaced = j > 0 and text[j - 1].isspace()
+    if spaced:
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j > 0 and text[j - 1] == ".":
+            j -= 1
+    elif j > 0 and text[j - 1] in "-.":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1] in _ASCII_LETTERS:
+        k -= 1
+    if k == j or (spaced and text[k] not in _MONTH_INITIALS):
+        return -1
+    return k
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -137,8 +166,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
     # (offsets in "\n" + text are one more than in text: the marker starts after the newline).
     spans.extend((m.start(), m.end() - 1) for m in _LIST_MARKER.finditer("\n" + text))
     padded = " " + text
-    for start, end in clusters:
-        spans.extend(_letter_led(padded, max(0, start - LEFT_WINDOW), end + RIGHT_WINDOW))
+    for start, end, digits in clusters:
+        spans.extend(_letter_led(text, padded, (max(0, start - LEFT_WINDOW), end + RIGHT_WINDOW), digits))
     return spans
 
 
