@@ -42,12 +42,17 @@ Other readings, decided once:
   follows without a determiner ("hired 2000 teachers"); phone numbers, IP addresses, version
   numbers, times and dates are never quantities, even where other benchmarks count them.
 
-Speed (calibrated on benchmarks/synth.py news and the sample corpus, ~2x the first version):
-every scan starts on a character set the regex engine skips to in C (separators before runs
-and phrases, digits for masks), case-sensitive patterns list the cased forms instead of
-re.IGNORECASE, vague phrases are located by ``str.find`` on a key word, run texts are parsed
-once per distinct text (``numwords_grammar.read_run``), and a number followed by a plain word
-skips the look-ups that only a unit, currency or percent after it could satisfy.
+Speed (calibrated on benchmarks/synth.py news and the sample corpus): every scan starts on a
+character set the regex engine skips to in C (separators before runs and phrases, digits for
+masks; a leading look-around would make it try every position), sets of ASCII characters stand
+in for the slow \\d category where the pattern then checks the character, patterns that need a
+digit nearby are tried only at the digits found by one pass (:mod:`numbers_mask`), runs are
+guarded by the first two letters of a number word, case-sensitive patterns list the cased forms
+instead of re.IGNORECASE, vague phrases are located by ``str.find`` on a key word, run texts are
+parsed once per distinct text (``numwords_grammar.read_run``), a number followed by a plain word
+skips the look-ups that only a unit, currency or percent after it could satisfy, and phrases
+before a number are matched only at the last few word starts (found with ``str.split``).
+Each shortcut finds exactly what the plain pattern finds (tests/stages/test_numbers_scans.py).
 
 Caps: digit strings longer than ``numwords.MAX_DIGITS`` digits, exponents beyond
 ``numwords.MAX_EXPONENT`` ("10^100") and values whose magnitude exceeds :data:`MAX_MAGNITUDE`
