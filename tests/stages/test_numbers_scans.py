@@ -15,7 +15,8 @@ from etl.stages.extract import numbers_mask as mask
 from etl.stages.extract.numbers_lexicon import _last_word_starts
 from etl.stages.extract.numbers_runs import find_runs
 from etl.stages.extract.numbers_vague import DEFAULT_POLICY
-from etl.stages.extract.numwords import RUN_BODY, RUN_PATTERN
+from etl.stages.extract.numwords import RUN_BODY, RUN_PATTERN, digit_value
+from etl.stages.extract.numwords_grammar import read_run
 
 # Pieces that start or stop the scanned forms, with digits and letters outside ASCII.
 _PIECES = st.sampled_from([
@@ -93,3 +94,10 @@ def test_vague_lookup_is_the_first_entry_with_that_phrase() -> None:
         assert DEFAULT_POLICY.lookup(entry.phrase.upper().replace(" ", " \n ")) is next(
             e for e in DEFAULT_POLICY.entries if e.phrase == entry.phrase)
     assert DEFAULT_POLICY.lookup("no such phrase") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"[0-9]{1,15}", fullmatch=True))
+def test_plain_digits_read_as_digit_value_reads_them(run: str) -> None:
+    parsed = read_run(run, 0, len(run))
+    assert [p.value for p in parsed] == [digit_value(run)]

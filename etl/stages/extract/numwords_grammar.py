@@ -270,7 +270,8 @@ def parse_run(toks: list[Tok]) -> list[Parsed]:
 def _read_run_text(run: str) -> tuple[Parsed, ...]:
     """The numbers of one run text, with offsets relative to its start."""
     if _PLAIN_DIGITS.fullmatch(run):
-        value = digit_value(run)
+        # ASCII digits alone ("12", "2024"): what digit_value returns, without its checks.
+        value = float(run) if run.isascii() and run.isdigit() else digit_value(run)
         if value is None:
             return ()
         return (Parsed(0, len(run), value, has_words=False, has_digits=True, fraction=False,
