@@ -42,12 +42,17 @@ Other readings, decided once:
   follows without a determiner ("hired 2000 teachers"); phone numbers, IP addresses, version
   numbers, times and dates are never quantities, even where other benchmarks count them.
 
-Speed (calibrated on benchmarks/synth.py news and the sample corpus, ~2x the first version):
-every scan starts on a character set the regex engine skips to in C (separators before runs
-and phrases, digits for masks), case-sensitive patterns list the cased forms instead of
-re.IGNORECASE, vague phrases are located by ``str.find`` on a key word, run texts are parsed
-once per distinct text (``numwords_grammar.read_run``), and a number followed by a plain word
-skips the look-ups that only a unit, currency or percent after it could satisfy.
+Speed (calibrated on benchmarks/synth.py news and the sample corpus): every scan starts on a
+character set the regex engine skips to in C (separators before runs and phrases, digits for
+masks; a leading look-around would make it try every position), sets of ASCII characters stand
+in for the slow \\d category where the pattern then checks the character, patterns that need a
+digit nearby are tried only at the digits found by one pass (:mod:`numbers_mask`), runs are
+guarded by the first two letters of a number word, case-sensitive patterns list the cased forms
+instead of re.IGNORECASE, vague phrases are located by ``str.find`` on a key word, run texts are
+parsed once per distinct text (``numwords_grammar.read_run``), a number followed by a plain word
+skips the look-ups that only a unit, currency or percent after it could satisfy, and phrases
+before a number are matched only at the last few word starts (found with ``str.split``).
+Each shortcut finds exactly what the plain pattern finds (tests/stages/test_numbers_scans.py).
 
 Caps: digit strings longer than ``numwords.MAX_DIGITS`` digits, exponents beyond
 ``numwords.MAX_EXPONENT`` ("10^100") and values whose magnitude exceeds :data:`MAX_MAGNITUDE`
@@ -58,12 +63,12 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 
 from etl.records import QuantityMention
 from etl.stages.extract.numbers_attach import Cand, read_candidate
 from etl.stages.extract.numbers_combine import combine
 from etl.stages.extract.numbers_mask import mask_non_quantities
+from etl.stages.extract.numbers_runs import find_runs
 from etl.stages.extract.numbers_units import with_units
 from etl.stages.extract.numbers_vague import (
     DEFAULT_POLICY,
@@ -73,39 +78,17 @@ from etl.stages.extract.numbers_vague import (
     find_vague,
     load_vague_policy,
 )
-from etl.stages.extract.numwords import RUN_BODY, RUN_PATTERN, RUN_START
 from etl.stages.extract.numwords_grammar import read_run
 
 __all__ = ["VaguePolicy", "VaguePolicyError", "extract_quantities", "load_vague_policy"]
 
 # Values beyond this magnitude are not news quantities (a cap against pathological input).
 MAX_MAGNITUDE = 1e18
-# Runs of number words and digits (see numwords.RUN_PATTERN), found in two scans that each start
-# with a character set, which the regex engine skips to at C speed: runs after a character that
-# is not a word character (the separator is consumed, so the text is scanned with a space in
-# front), and runs of digits glued to letters ("Rs5bn").
-_RUN = re.compile(RUN_PATTERN)
-_RUN_AFTER_SEPARATOR = re.compile(rf"\W{RUN_START}{RUN_BODY}")
-_DIGIT_AFTER_LETTER = re.compile(r"\d(?<=[A-Za-z]\d)")
-
-
-def _runs(masked: str) -> list[tuple[int, int]]:
-    """Spans of the matches of ``numwords.RUN_PATTERN`` in ``masked``, in order."""
-    glued = [run.span() for m in _DIGIT_AFTER_LETTER.finditer(masked)
-             if (run := _RUN.match(masked, m.start())) is not None]
-    runs = [(m.start(), m.end() - 1) for m in _RUN_AFTER_SEPARATOR.finditer(" " + masked)]
-    if not glued:
-        return runs
-    merged: list[tuple[int, int]] = []
-    for span in sorted(runs + glued):  # as one left-to-right scan would: a run inside another is skipped
-        if not merged or span[0] >= merged[-1][1]:
-            merged.append(span)
-    return merged
 
 
 def _candidates(text: str, masked: str) -> list[Cand]:
     cands: list[Cand] = []
-    for start, end in _runs(masked):
+    for start, end in find_runs(masked):
         for parsed in read_run(masked, start, end):
             cand = read_candidate(text, masked, parsed)
             if cand is not None and math.isfinite(cand.value) and abs(cand.value) <= MAX_MAGNITUDE:

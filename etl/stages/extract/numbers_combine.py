@@ -32,6 +32,9 @@ _FLAT = ("exact", "approx")
 RATIO_MAX_DENOMINATOR = 10
 # Scores and names: both sides of "N-M" at most this when N >= M ("won 3-1").
 SCORE_MAX = 200
+# The most words a connector between two numbers has ("out of every"); the gap patterns above
+# never match more.
+MAX_GAP_WORDS = 3
 
 
 def _inherit(a: Cand, b: Cand) -> Cand:
@@ -71,6 +74,8 @@ def _is_score(gap: str, a: Cand, b: Cand) -> bool:
 def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
     """A joined candidate, False to drop both (a score), or None when they stay apart."""
     gap = masked[a.end:b.start]
+    if len(gap.split(None, MAX_GAP_WORDS)) > MAX_GAP_WORDS:
+        return None  # a cheap test first: no connector below has that many words
     before = masked[max(0, a.start - WINDOW):a.start]
     if b.start < b.nstart and not gap.strip():
         # "20~100", "1 over 121": the second number's qualifier is really the connector.

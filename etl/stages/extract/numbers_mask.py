@@ -66,10 +66,20 @@ _DIGIT_LED = re.compile(
     + "|".join(f"(?:{p})" for p in _PATTERNS if p not in _LETTER_LED)
     + "|" + LEXICON.fixed_identifiers.pattern + ")"
 )
+# Where a digit-led form can start: the first digit of a group, "(", "+" or "'". The character set
+# lists ASCII digits and every non-ASCII character (a superset of the \d category, which is much
+# slower to test per character); a group of digits is one match. ``_DIGIT_LED`` is then tried only
+# at these starts: a pattern led by a look-around would be tried at every position of the text.
+_LEADS = re.compile(r"[0-9(+'\x80-\U0010ffff](?:(?<=\d)\d*)?")
 # Letter-led forms are a word glued to a digit ("F-16", "G7") or a month, a space and a digit.
-_LETTER_LED_RE = re.compile(r"(?=[A-Za-z])(?<!\w)(?=[A-Za-z]+(?:[-.]?\d|\.?\s+\d))(?:"
+# The pattern consumes the non-word character before the word, so that it starts with a character
+# set: it is searched in ``" " + text`` (see :func:`_letter_led`).
+_LETTER_LED_RE = re.compile(r"\W(?=[A-Za-z]+(?:[-.]?\d|\.?\s+\d))(?:"
                             + "|".join(f"(?:{p})" for p in _LETTER_LED) + ")")
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# The capitals that month names (_MONTH, case-sensitive) start with.
+_MONTH_INITIALS = frozenset(name[0] for name in re.findall(r"[A-Z][a-z]+", _MONTH))
 # Letter-led forms hold a digit and start at most this many characters before it ("September
 # 30", "Resolution2231"); they are searched only in such windows around clusters of digits.
 # Calibrated on the sample corpus and synthetic news: output identical to a whole-text search.
@@ -77,22 +87,87 @@ LEFT_WINDOW = 15
 # A window may end this many characters after its last digit ("March 3rd"; look-aheads must see
 # " trillion" after "N2.3").
 RIGHT_WINDOW = 12
-# Digits closer than this to each other share one window.
+# Digits closer than this to each other share one window (at most this many other characters
+# between them).
 CLUSTER_GAP = 40
-_CLUSTER = re.compile(rf"\d(?:\D{{0,{CLUSTER_GAP}}}\d)*")
+
+
+def _leads(text: str) -> tuple[list[int], list[tuple[int, int, list[int]]]]:
+    """Where a digit-led form may start, and the clusters of digits (see ``CLUSTER_GAP``) with
+    the first digit of each group in them."""
+    starts: list[int] = []
+    clusters: list[tuple[int, int, list[int]]] = []
+    for m in _LEADS.finditer(text):
+        start, end = m.span()
+        starts.append(start)
+        if not text[start].isdecimal():
+            continue
+        if clusters and start - clusters[-1][1] <= CLUSTER_GAP:
+            clusters[-1][2].append(start)
+            clusters[-1] = (clusters[-1][0], end, clusters[-1][2])
+        else:
+            clusters.append((start, end, [start]))
+    return starts, clusters
+
+
+def _digit_led(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """``_DIGIT_LED.finditer(text)``, tried only at ``starts``."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for start in starts:
+        if start >= done and (m := _DIGIT_LED.match(text, start)) is not None:
+            spans.append(m.span())
+            done = m.end()
+    return spans
+
+
+def _letter_led(text: str, padded: str, window: tuple[int, int], digits: list[int]) -> list[tuple[int, int]]:
+    """``_LETTER_LED_RE`` as ``finditer`` would find it in ``text[start:end]`` (``padded`` is
+    ``" " + text``). A form starts with the letters right before a group of digits ("G7",
+    "F-16", "March 3"), so it is tried only there, not after every separator of the window."""
+    start, end = window
+    spans: list[tuple[int, int]] = []
+    done = start
+    for digit in digits:
+        word = _word_before(text, digit)
+        if word >= done and (m := _LETTER_LED_RE.match(padded, word, end + 1)) is not None:
+            spans.append((word, m.end() - 1))  # padded[word] is the character before the word
+            done = m.end() - 1
+    return spans
+
+
+def _word_before(text: str, digit: int) -> int:
+    """Start of the ASCII letters before ``text[digit]`` that a letter-led form can start with, or
+    -1: letters glued to the digit or joined by "-" or "."; before whitespace, only a month."""
+    j = digit
+    spaced = j > 0 and text[j - 1].isspace()
+    if spaced:
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j > 0 and text[j - 1] == ".":
+            j -= 1
+    elif j > 0 and text[j - 1] in "-.":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1] in _ASCII_LETTERS:
+        k -= 1
+    if k == j or (spaced and text[k] not in _MONTH_INITIALS):
+        return -1
+    return k
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if "://" in text or "www." in text or "@" in text:
         spans.extend(m.span() for m in _WEB.finditer(text))
-    spans.extend(m.span() for m in _DIGIT_LED.finditer(text))
+    starts, clusters = _leads(text)
+    spans.extend(_digit_led(text, starts))
     # A literal newline first lets the engine skip to candidates; the text's start counts as one
     # (offsets in "\n" + text are one more than in text: the marker starts after the newline).
     spans.extend((m.start(), m.end() - 1) for m in _LIST_MARKER.finditer("\n" + text))
-    for cluster in _CLUSTER.finditer(text):
-        start, end = max(0, cluster.start() - LEFT_WINDOW), cluster.end() + RIGHT_WINDOW
-        spans.extend(m.span() for m in _LETTER_LED_RE.finditer(text, start, end))
+    padded = " " + text
+    for start, end, digits in clusters:
+        spans.extend(_letter_led(text, padded, (max(0, start - LEFT_WINDOW), end + RIGHT_WINDOW), digits))
     return spans
 
 

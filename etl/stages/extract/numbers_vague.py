@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.stages.extract.numwords import trie_pattern
 
 DEFAULT_POLICY_PATH = Path(__file__).resolve().parents[2] / "data" / "vague_numbers.toml"
+_WHITESPACE = re.compile(r"\s+")
 
 
 class VaguePolicyError(ValueError):
@@ -29,13 +29,24 @@ class VagueEntry:
 
 @dataclass(frozen=True, slots=True)
 class VaguePolicy:
-    """Phrase -> bounds; hashable so that its compiled pattern can be cached."""
+    """Phrase -> bounds. The pattern, key words and phrase table are built once, with the policy
+    (a cache keyed on the policy would hash every entry on each call)."""
 
     entries: tuple[VagueEntry, ...]
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    by_phrase: dict[str, VagueEntry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_phrase: dict[str, VagueEntry] = {}
+        for entry in self.entries:
+            by_phrase.setdefault(entry.phrase, entry)  # the first entry wins, as in a linear search
+        object.__setattr__(self, "pattern", _compile(self.entries))
+        object.__setattr__(self, "keys", _key_words(self.entries))
+        object.__setattr__(self, "by_phrase", by_phrase)
 
     def lookup(self, phrase: str) -> VagueEntry | None:
-        key = re.sub(r"\s+", " ", phrase.lower())
-        return next((e for e in self.entries if e.phrase == key), None)
+        return self.by_phrase.get(_WHITESPACE.sub(" ", phrase.lower()))
 
 
 def _entry(phrase: str, row: dict[str, object]) -> VagueEntry:
@@ -71,11 +82,14 @@ def load_vague_policy(path: Path | None = None) -> VaguePolicy:
     return VaguePolicy(tuple(entries.values()))
 
 
-@lru_cache(maxsize=8)
 def vague_pattern(policy: VaguePolicy) -> re.Pattern[str]:
     """One pattern for every phrase of the policy, longest first."""
-    plain = _cased(e.phrase for e in policy.entries if not e.followed_by_of)
-    with_of = _cased(e.phrase for e in policy.entries if e.followed_by_of)
+    return policy.pattern
+
+
+def _compile(entries: tuple[VagueEntry, ...]) -> re.Pattern[str]:
+    plain = _cased(e.phrase for e in entries if not e.followed_by_of)
+    with_of = _cased(e.phrase for e in entries if e.followed_by_of)
     parts = []
     if plain:
         parts.append(f"(?:{trie_pattern(plain)})(?![\\w-])")
@@ -89,12 +103,11 @@ def vague_pattern(policy: VaguePolicy) -> re.Pattern[str]:
     return re.compile(rf"[^\w-](?=[{first}])(?:" + "|".join(parts) + ")")
 
 
-@lru_cache(maxsize=8)
-def _keys(policy: VaguePolicy) -> tuple[str, ...]:
+def _key_words(entries: tuple[VagueEntry, ...]) -> tuple[str, ...]:
     """One word of each phrase that a text must contain for the phrase to occur: its first word,
     or its second after "a"/"an" ("a few" -> "few")."""
     keys = set()
-    for entry in policy.entries:
+    for entry in entries:
         words = entry.phrase.split()
         keys.add(words[1] if words[0] in ("a", "an") and len(words) > 1 else words[0])
     return tuple(sorted(keys))
@@ -118,12 +131,12 @@ def find_vague(text: str, policy: VaguePolicy) -> list[tuple[int, int]]:
     the pattern is then tried only where a phrase holding one could start.
     """
     low = text.lower()
-    pattern = vague_pattern(policy)
+    pattern = policy.pattern
     padded = " " + text
     if len(low) != len(text):  # lower() changed the length (rare letters): scan the whole text
         return [(m.start(), m.end() - 1) for m in pattern.finditer(padded)]
     starts: set[int] = set()
-    for key in _keys(policy):
+    for key in policy.keys:
         i = low.find(key)
         while i != -1:
             starts.update((i, _word_before(text, i)))
