@@ -152,7 +152,7 @@ def extract_dates(text: str, *, published: dt.date | None, day_first: bool = Fal
         return []
     if published is not None and not cal.MIN_YEAR < published.year < cal.MAX_YEAR:
         published = None
-    ctx = Ctx(text=text, published=published, day_first=day_first)
+    ctx = Ctx.of(text, published, day_first=day_first)
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
     hits = dates_ranges.merge_ranges(dates_ranges.coordinate_years(hits, ctx), ctx)

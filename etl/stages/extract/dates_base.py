@@ -8,6 +8,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from etl.stages.extract.dates_calendar import Span
@@ -89,6 +90,19 @@ _TENSE = re.compile(
     rf"|(?P<past>\b(?:{_alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
     re.I,
 )
+
+
+def _future_keys(cues: list[str]) -> tuple[str, ...]:
+    """The longest word of each future cue (lowercased; ties: the later word, "are due" ->
+    "due"), minus words that contain another key: a clause with none of them has no future cue."""
+    keys = {max(reversed(re.split(r"[\s-]+", cue.lower())), key=len) for cue in cues}
+    return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
+
+
+_FUTURE_KEYS = _future_keys([str(cue) for cue in LEX["tense"]["future"]])  # type: ignore[attr-defined]
+# The characters other than A-Z and a-z that IGNORECASE matches to an ASCII letter. In a text
+# without them, a caseless ASCII word matches exactly where ``text.lower()`` contains it.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 WEEKDAY_NAME_BEFORE = re.compile(
     rf"\b(?:{_alternation(LEX['weekday_names']['before'])})\s+$", re.I  # type: ignore[index]
 )
@@ -130,12 +144,26 @@ class Ctx:
     text: str
     published: dt.date | None
     day_first: bool
+    # ``text.lower()`` when it lines up with ``text`` for caseless ASCII words, else None.
+    lowered: str | None = None
+
+    @classmethod
+    def of(cls, text: str, published: dt.date | None, *, day_first: bool) -> Ctx:
+        lowered = None if _CASE_TRAPS.search(text) else text.lower()
+        if lowered is not None and len(lowered) != len(text):
+            lowered = None
+        return cls(text, published, day_first, lowered)
 
     def future(self, position: int) -> bool:
         """True when the clause before ``position`` speaks of the future (a future cue not
         followed by a past/reporting cue)."""
+        start = max(0, position - TENSE_WINDOW)
+        if self.lowered is not None:  # cheap exact gate: most clauses hold no future cue at all
+            window = self.lowered[start:position]
+            if not any(key in window for key in _FUTURE_KEYS):
+                return False
         future = past = 0
-        for match in _TENSE.finditer(self.text, max(0, position - TENSE_WINDOW), position):
+        for match in _TENSE.finditer(self.text, start, position):
             kind = match.lastgroup
             if kind == "brk":
                 future = past = 0
@@ -172,8 +200,11 @@ def _word_triggers() -> dict[str, tuple[str, ...]]:
 
 
 _WORD_TRIGGERS = _word_triggers()
-# Words and digit runs; classified by dictionary lookup (faster than one big alternation).
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# Lowercased word tokens worth classifying: trigger words and the letters of quarter codes.
+_CANDIDATE_WORDS = frozenset(_WORD_TRIGGERS) | {"q", "h"}
+# Words and digit runs. ``split`` cuts the text into separators and tokens in C; only the few
+# candidate tokens reach Python code (classifying every token was half the stage's time).
+_TOKEN = re.compile(r"([A-Za-z]+|\d+)")
 
 
 def trigger_positions(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -181,11 +212,14 @@ def trigger_positions(text: str) -> dict[str, list[tuple[int, int]]]:
     weekday names, relative words, seasons, holidays, decade words, "century", years,
     numeric dates (digit, separator, digit), decades ("1990s") and quarter codes ("Q3")."""
     found: dict[str, list[tuple[int, int]]] = {}
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        token = match.group()
-        for name in _token_kinds(text, token, start, end):
-            found.setdefault(name, []).append((start, end))
+    parts = _TOKEN.split(text)  # separators at even indexes, tokens at odd ones
+    offsets = list(accumulate(map(len, parts), initial=0))
+    for index in range(1, len(parts), 2):
+        token = parts[index]
+        if token[0].isdigit() or token.lower() in _CANDIDATE_WORDS:
+            start, end = offsets[index], offsets[index + 1]
+            for name in _token_kinds(text, token, start, end):
+                found.setdefault(name, []).append((start, end))
     return found
 
 
