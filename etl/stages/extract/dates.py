@@ -102,10 +102,15 @@ def _candidates(ctx: Ctx) -> list[tuple[int, Hit]]:
     found: list[tuple[int, Hit]] = []
     triggers = trigger_positions(ctx.text)
     windows: dict[str, list[tuple[int, int]]] = {}
-    for priority, (pattern, handler, names) in enumerate(_RULES):
+    lowered = ctx.lowered
+    for priority, (pattern, handler, names, needs) in enumerate(_RULES):
         if names not in windows:
             windows[names] = _windows(names, triggers, len(ctx.text))
+        if needs is not None and lowered is not None and not needs.admits(lowered):
+            continue  # the gate fails on the whole text, so on every window
         for start, end in windows[names]:
+            if needs is not None and lowered is not None and not needs.admits(lowered[start:end]):
+                continue
             for match in pattern.finditer(ctx.text, start, end):
                 hit = handler(match, ctx)
                 if hit is not None and hit.end > hit.start and hit.span.start <= hit.span.end:

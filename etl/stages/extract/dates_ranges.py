@@ -10,7 +10,19 @@ import datetime as dt
 import re
 
 from etl.stages.extract import dates_calendar as cal
-from etl.stages.extract.dates_base import AMBIGUOUS_MONTHS, DAY, MONTH, YEAR, Ctx, Hit, Rule, day_value, month_value
+from etl.stages.extract.dates_base import (
+    AMBIGUOUS_MONTHS,
+    DAY,
+    DAY_GATE,
+    MONTH,
+    TWO_MONTHS_GATE,
+    YEAR,
+    Ctx,
+    Hit,
+    Rule,
+    day_value,
+    month_value,
+)
 from etl.stages.extract.dates_explicit import month_day_hit, resolve_bare_month
 
 _I = re.IGNORECASE
@@ -76,11 +88,11 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 RULES: tuple[Rule, ...] = (
-    (re.compile(rf"\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month"),
-    (re.compile(rf"\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
-                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month"),
-    (re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
-                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month"),
+    Rule(re.compile(rf"\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month", TWO_MONTHS_GATE),
+    Rule(re.compile(rf"\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
+                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", DAY_GATE),
+    Rule(re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
+                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", DAY_GATE),
 )
 
 
