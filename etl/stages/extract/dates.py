@@ -106,8 +106,6 @@ def _candidates(ctx: Ctx) -> list[tuple[int, Hit]]:
     for priority, (pattern, handler, names, needs) in enumerate(_RULES):
         if names not in windows:
             windows[names] = _windows(names, triggers, len(ctx.text))
-        if needs is not None and lowered is not None and not needs.admits(lowered):
-            continue  # the gate fails on the whole text, so on every window
         for start, end in windows[names]:
             if needs is not None and lowered is not None and not needs.admits(lowered[start:end]):
                 continue
