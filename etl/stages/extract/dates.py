@@ -103,12 +103,17 @@ def _candidates(ctx: Ctx) -> list[tuple[int, Hit]]:
     triggers = trigger_positions(ctx.text)
     windows: dict[str, list[tuple[int, int]]] = {}
     lowered = ctx.lowered
+    admitted: dict[tuple[int, int, int], bool] = {}  # (id of a gate, window): several rules share both
     for priority, (pattern, handler, names, needs) in enumerate(_RULES):
         if names not in windows:
             windows[names] = _windows(names, triggers, len(ctx.text))
         for start, end in windows[names]:
-            if needs is not None and lowered is not None and not needs.admits(lowered[start:end]):
-                continue
+            if needs is not None and lowered is not None:
+                key = (id(needs), start, end)
+                if key not in admitted:
+                    admitted[key] = needs.admits(lowered, start, end, triggers)
+                if not admitted[key]:
+                    continue
             for match in pattern.finditer(ctx.text, start, end):
                 hit = handler(match, ctx)
                 if hit is not None and hit.end > hit.start and hit.span.start <= hit.span.end:

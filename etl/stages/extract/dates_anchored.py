@@ -7,7 +7,18 @@ from __future__ import annotations
 import re
 
 from etl.stages.extract import dates_calendar as cal
-from etl.stages.extract.dates_base import DAY, DAY_GATE, NUMBER, WEEKDAY, WEEKDAYS, Ctx, Hit, Rule, day_value, number_value
+from etl.stages.extract.dates_base import (
+    DAY,
+    DAY_AFTER_WEEKDAY,
+    NUMBER,
+    WEEKDAY,
+    WEEKDAYS,
+    Ctx,
+    Hit,
+    Rule,
+    day_value,
+    number_value,
+)
 
 _I = re.IGNORECASE
 # How many months either side of publication a "Tuesday the 11th" may be looked for.
@@ -68,6 +79,6 @@ def _weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY})\b", _I), _weekday_day, "weekday", DAY_GATE),
+                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY})\b", _I), _weekday_day, "weekday", DAY_AFTER_WEEKDAY),
 )
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from etl.stages.extract.dates_calendar import Span
+from etl.stages.extract.dates_gates import Gate, NextTo, gate
 
 _LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "dates_lexicon.toml"
 
@@ -178,40 +179,15 @@ class Ctx:
 Handler = Callable[[re.Match[str], Ctx], Hit | None]
 
 
-@dataclass(frozen=True, slots=True)
-class Gate:
-    """A cheap test that a window of lowercased text may hold a match of a rule: every match
-    contains at least ``count`` of ``words`` (lowercase ASCII; with ``digits``, an ASCII digit
-    also does). Plain substring tests, far cheaper than trying the rule's regex."""
-
-    words: tuple[str, ...]
-    count: int = 1
-    digits: bool = False
-
-    def admits(self, window: str) -> bool:
-        if self.digits and _ASCII_DIGIT.search(window) is not None:
-            return True
-        if self.count == 1:
-            return any(word in window for word in self.words)
-        return sum(map(window.count, self.words)) >= self.count
-
-
-_ASCII_DIGIT = re.compile("[0-9]")
-
-
 class Rule(NamedTuple):
     """A rule: its regex, its handler, the names of the trigger tokens (``TRIGGERS``) every match
     of the regex contains, so that the regex only runs on windows around those tokens, and
-    optionally a :class:`Gate` that every match's span passes (a window it rejects is skipped)."""
+    optionally a gate (``dates_gates``) that every match passes: a window it rejects is skipped."""
 
     pattern: re.Pattern[str]
     handler: Handler
     triggers: str
-    needs: Gate | None = None
-
-
-def gate(*words: str) -> Gate:
-    return Gate(tuple(sorted(set(words))))
+    needs: Gate | NextTo | None = None
 
 
 def _heads(words: object) -> list[str]:
@@ -222,9 +198,14 @@ def _heads(words: object) -> list[str]:
 # Gates shared by several rules: a day of month (an ASCII digit or an ordinal word), a year (YEAR
 # starts "19", "20" or "2100"), two month names (each starts with a three-letter abbreviation).
 ORDINAL_HEADS = tuple(_heads(k for k in ORDINALS if k != "last"))
-DAY_GATE = Gate(tuple(sorted(set(ORDINAL_HEADS))), digits=True)
+DAY_GATE = gate(*ORDINAL_HEADS, digits=True)
 YEAR_GATE = gate("19", "20", "2100")
 TWO_MONTHS_GATE = Gate(tuple(sorted({k[:3] for k in MONTHS})), count=2)
+# A day of month right before a month name ("12 March", "3rd of May", "12-Mar"): the DAY ends in
+# a digit, "st"/"nd"/"rd"/"th" or an ordinal word (t, d, h), "of" ends in f, or a separator.
+DAY_BEFORE_MONTH = NextTo("month", before=frozenset("0123456789tdhf-/."))
+# A day of month right after a weekday ("Tuesday the 11th", "Friday, 3"): a digit, or "the".
+DAY_AFTER_WEEKDAY = NextTo("weekday", after=frozenset("0123456789t"))
 
 _RELWORDS = (
     "today tonight yesterday tomorrow morning afternoon evening night day days week weeks weekend "

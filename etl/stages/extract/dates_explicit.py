@@ -12,6 +12,7 @@ from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
     DATE_NAME_AFTER,
     DAY,
+    DAY_BEFORE_MONTH,
     DAY_GATE,
     DECADE_WORDS,
     HOLIDAY,
@@ -29,10 +30,10 @@ from etl.stages.extract.dates_base import (
     Rule,
     blocker,
     day_value,
-    gate,
     month_value,
     part_word,
 )
+from etl.stages.extract.dates_gates import NextTo, gate
 
 _I = re.IGNORECASE
 # Words that make a bare month or year read as a date ("in May", "since 2021").
@@ -369,13 +370,14 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b{_WD}(?P<mon>{MONTH})\s*(?:[-/]\s*|\s)\s*(?:the\s+)?(?P<day>(?<![\d.,]){DAY})\b"
                 rf"(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy, "month", DAY_GATE),
     Rule(re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>(?<![\d.,]){DAY})(?:\s+of)?\s*(?P<dsep>[-/.]\s*|\s)\s*"
-                rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _dmy, "month", DAY_GATE),
+                rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _dmy, "month", DAY_BEFORE_MONTH),
     Rule(re.compile(rf"(?<![\w/.]){_WD}(?P<year>{YEAR})(?P<sep>[-/.])(?P<mon>1[0-2]|0?[1-9]|{MONTH})"
                 r"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?!(?!T\d)[\w/]|-\d)", _I), _iso, "numeric month", YEAR_GATE),
     Rule(re.compile(rf"(?<![\w/.:,-]){_WD}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
                 rf"(?P<year>{YEAR}|\d\d)(?![\w/]|[-.]\d)", _I), _numeric, "numeric"),
     Rule(re.compile(r"\b(?:on|from|to|till|until|since|next|this|by|and)\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
-                r"(?![\d/]|\.\d)", _I), _numeric_no_year, "numeric"),
+                r"(?![\d/]|\.\d)", _I), _numeric_no_year, "numeric",
+         NextTo("numeric", after=frozenset("/"), longest=2)),
     Rule(re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _I),
      _month_year, "month", YEAR_GATE),
     Rule(re.compile(rf"(?<![\w/.-])(?P<mon>0[1-9]|1[0-2])[/-](?P<year>{YEAR})(?![\w/-])"), _month_year, "numeric"),

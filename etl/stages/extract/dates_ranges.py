@@ -13,6 +13,7 @@ from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
     DAY,
+    DAY_BEFORE_MONTH,
     DAY_GATE,
     MONTH,
     TWO_MONTHS_GATE,
@@ -92,7 +93,7 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
                 rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", DAY_GATE),
     Rule(re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
-                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", DAY_GATE),
+                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", DAY_BEFORE_MONTH),
 )
 
 

@@ -22,11 +22,11 @@ from etl.stages.extract.dates_base import (
     Ctx,
     Hit,
     Rule,
-    gate,
     month_value,
     number_value,
     part_word,
 )
+from etl.stages.extract.dates_gates import NextTo, gate
 
 _PART = PART
 
@@ -335,7 +335,8 @@ RULES: tuple[Rule, ...] = (
     # Abbreviated weekdays ("on Fri night", "on Sat."), capitalised and cued by "on" or a time of
     # day: bare "Sun", "Wed" or "Sat" are too often other words.
     Rule(re.compile(rf"(?:\b(?P<on>[Oo]n)\s+(?P<wd>{_SHORT_WEEKDAY})\b\.?(?!\s*\d)"
-                rf"|\b(?P<wd2>{_SHORT_WEEKDAY})\.?(?=\s+(?:night|morning|afternoon|evening)\b))"), _short_weekday, "weekday"),
+                rf"|\b(?P<wd2>{_SHORT_WEEKDAY})\.?(?=\s+(?:night|morning|afternoon|evening)\b))"), _short_weekday, "weekday",
+         NextTo("weekday", longest=5)),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+"
                 rf"(?:(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?|(?P<yonly>{YEAR})|(?P<rel>this|last|next)\s+(?P<relunit>year|month))",
                 _I), _week_of, "relword", gate("week")),

@@ -15,10 +15,10 @@ from etl.stages.extract.dates_base import (
     Hit,
     Rule,
     day_value,
-    gate,
     month_value,
 )
 from etl.stages.extract.dates_explicit import month_day_hit
+from etl.stages.extract.dates_gates import gate
 
 _I = re.IGNORECASE
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}

@@ -1,0 +1,70 @@
+"""Cheap tests that let a date rule skip a window of text its regex cannot match in.
+
+Every rule's regex runs on windows around its trigger tokens (see ``dates.py``); most windows
+hold no match of most rules, and trying an IGNORECASE regex at every position of a window costs
+far more than these tests. A gate states something every match of its rule contains, so a window
+it rejects cannot hold a match: skipping the window changes no output. Gates read
+``Ctx.lowered``, the lowercased text, which is only set when its ASCII letters sit exactly where
+the text's do; without it the rules run everywhere, as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+Spans = dict[str, list[tuple[int, int]]]
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """Every match contains at least ``count`` of ``words`` (lowercase ASCII); with ``digits``,
+    an ASCII digit also does. Plain substring tests on the window."""
+
+    words: tuple[str, ...]
+    count: int = 1
+    digits: bool = False
+
+    def admits(self, lowered: str, start: int, end: int, triggers: Spans) -> bool:
+        window = lowered[start:end]
+        if self.digits and _ASCII_DIGIT.search(window) is not None:
+            return True
+        if self.count == 1:
+            return any(word in window for word in self.words)
+        return sum(map(window.count, self.words)) >= self.count
+
+
+@dataclass(frozen=True, slots=True)
+class NextTo:
+    """Every match contains a trigger token of kind ``kind`` (at most ``longest`` letters long)
+    whose nearest character before it (``before``: whitespace skipped) or after it (``after``:
+    whitespace, "." and "," skipped), inside the window, is one of the given characters."""
+
+    kind: str
+    before: frozenset[str] | None = None
+    after: frozenset[str] | None = None
+    longest: int = 99
+
+    def admits(self, lowered: str, start: int, end: int, triggers: Spans) -> bool:
+        spans = triggers.get(self.kind, [])
+        for first, last in spans[bisect.bisect_left(spans, (start, start)) :]:
+            if last > end:
+                break
+            if last - first > self.longest:
+                continue
+            if self.before is not None and lowered[start:first].rstrip()[-1:] not in self.before:
+                continue
+            if self.after is not None and lowered[last:end].lstrip(".,").lstrip()[:1] not in self.after:
+                continue
+            return True
+        return False
+
+
+def gate(*words: str, digits: bool = False) -> Gate:
+    """A :class:`Gate` on ``words``, leaving out any word that contains another one ("fourth"
+    contains "four"): a window without the shorter word has neither."""
+    keys = set(words)
+    return Gate(tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys))),
+                digits=digits)
