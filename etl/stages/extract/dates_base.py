@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from etl.stages.extract.dates_calendar import Span
-from etl.stages.extract.dates_gates import Gate, NextTo, gate
+from etl.stages.extract.dates_gates import Gate, NextTo, Seen, gate
 
 _LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "dates_lexicon.toml"
 
@@ -187,7 +187,7 @@ class Rule(NamedTuple):
     pattern: re.Pattern[str]
     handler: Handler
     triggers: str
-    needs: Gate | NextTo | None = None
+    needs: Gate | NextTo | Seen | None = None
 
 
 def _heads(words: object) -> list[str]:

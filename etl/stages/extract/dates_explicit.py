@@ -380,7 +380,7 @@ RULES: tuple[Rule, ...] = (
          NextTo("numeric", after=frozenset("/"), longest=2)),
     Rule(re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _I),
      _month_year, "month", YEAR_GATE),
-    Rule(re.compile(rf"(?<![\w/.-])(?P<mon>0[1-9]|1[0-2])[/-](?P<year>{YEAR})(?![\w/-])"), _month_year, "numeric"),
+    Rule(re.compile(rf"(?<![\w/.-])(?P<mon>0[1-9]|1[0-2])[/-](?P<year>{YEAR})(?![\w/-])"), _month_year, "numeric", YEAR_GATE),
     Rule(re.compile(rf"\b(?:(?P<mod>this|last|next|coming|past|previous)\s+|(?P<part>{_PART})[-\s]*)?"
                 rf"(?P<mon>{MONTH})", _I), _bare_month, "month"),
     Rule(re.compile(rf"(?<![\w$\u00a3\u20ac.,/#-])(?:(?P<part>{_PART})[-\s]*)?(?P<year>{YEAR})"

@@ -40,12 +40,14 @@ class Gate:
 class NextTo:
     """Every match contains a trigger token of kind ``kind`` (at most ``longest`` letters long)
     whose nearest character before it (``before``: whitespace skipped) or after it (``after``:
-    whitespace, "." and "," skipped), inside the window, is one of the given characters."""
+    whitespace, "." and "," skipped), inside the window, is one of the given characters, and
+    where ``follow`` matches the text from the token's end."""
 
     kind: str
     before: frozenset[str] | None = None
     after: frozenset[str] | None = None
     longest: int = 99
+    follow: re.Pattern[str] | None = None
 
     def admits(self, lowered: str, start: int, end: int, triggers: Spans) -> bool:
         spans = triggers.get(self.kind, [])
@@ -58,8 +60,21 @@ class NextTo:
                 continue
             if self.after is not None and lowered[last:end].lstrip(".,").lstrip()[:1] not in self.after:
                 continue
+            if self.follow is not None and self.follow.match(lowered, last, end) is None:
+                continue
             return True
         return False
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """Every match contains a match of ``pattern`` (a regex over the lowercased text, best with
+    a literal prefix, which the engine finds without trying every position)."""
+
+    pattern: re.Pattern[str]
+
+    def admits(self, lowered: str, start: int, end: int, triggers: Spans) -> bool:
+        return self.pattern.search(lowered, start, end) is not None
 
 
 def gate(*words: str, digits: bool = False) -> Gate:

@@ -14,7 +14,6 @@ from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
     DAY,
     DAY_BEFORE_MONTH,
-    DAY_GATE,
     MONTH,
     TWO_MONTHS_GATE,
     YEAR,
@@ -25,6 +24,7 @@ from etl.stages.extract.dates_base import (
     month_value,
 )
 from etl.stages.extract.dates_explicit import month_day_hit, resolve_bare_month
+from etl.stages.extract.dates_gates import NextTo
 
 _I = re.IGNORECASE
 _TO_AND = r"\s*(?P<conn>-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*"
@@ -36,6 +36,10 @@ _NOW = re.compile(
     r"|\s+(?:or|and)\s+(?:later|after)(?=\s*(?:[.,;:!?)]|$))", _I
 )
 _FROM = r"(?:(?:from|between)\s+)?"
+# Gate of "November 18-19": after the month name, a day (digits or an ordinal word) and a connector.
+_DAY_RANGE_AFTER_MONTH = NextTo("month", follow=re.compile(
+    r"\.?\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+(?:[-\s][a-z]+)?)\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)"
+))
 _SINCE = re.compile(r"\bsince\s+$", _I)
 # "after 2018" runs from the day after the period to the publication date (an open interval closed
 # at publication, like "since"); "before 2010" has no start, so it is not a date interval at all.
@@ -91,7 +95,7 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
 RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month", TWO_MONTHS_GATE),
     Rule(re.compile(rf"\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
-                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", DAY_GATE),
+                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", _DAY_RANGE_AFTER_MONTH),
     Rule(re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
                 rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", DAY_BEFORE_MONTH),
 )

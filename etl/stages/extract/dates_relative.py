@@ -26,7 +26,7 @@ from etl.stages.extract.dates_base import (
     number_value,
     part_word,
 )
-from etl.stages.extract.dates_gates import NextTo, gate
+from etl.stages.extract.dates_gates import NextTo, Seen, gate
 
 _PART = PART
 
@@ -323,7 +323,8 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?!\s+of\b)", _I), _window, "relword", _WHICH_GATE),
     Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_WHICH}\s+{_UNIT}\b", _I), _window, "relword", _WHICH_GATE),
     Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", _I), _ago, "relword", gate("ago")),
-    Rule(re.compile(rf"\bin\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?P<time>['\u2019]s?\s+time)?", _I), _in_future, "relword"),
+    Rule(re.compile(rf"\bin\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?P<time>['\u2019]s?\s+time)?", _I), _in_future, "relword",
+         Seen(re.compile(r"in\s+\S+\s+(?:day|week|fortnight|month|quarter|year|decade)"))),
     Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+from\s+(?:today|now)\b", _I), _from_today, "relword", gate("today", "now")),
     Rule(re.compile(r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", _I),
      _earlier_later, "relword", gate("earlier", "later")),
@@ -339,7 +340,7 @@ RULES: tuple[Rule, ...] = (
          NextTo("weekday", longest=5)),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+"
                 rf"(?:(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?|(?P<yonly>{YEAR})|(?P<rel>this|last|next)\s+(?P<relunit>year|month))",
-                _I), _week_of, "relword", gate("week")),
+                _I), _week_of, "relword", Seen(re.compile(r"week\s+of\s"))),
     Rule(re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b",
                 _I), _month_of_relative_year, "month", gate("year")),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
