@@ -67,6 +67,11 @@ _RULES: tuple[Rule, ...] = (
     dates_ranges.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
     + dates_feasts.RULES
 )
+# The rules by trigger names, with their priorities (ties between equally long readings go to
+# the earlier rule).
+_BY_TRIGGERS: dict[str, list[tuple[int, Rule]]] = {}
+for _priority, _rule in enumerate(_RULES):
+    _BY_TRIGGERS.setdefault(_rule.triggers, []).append((_priority, _rule))
 # Every rule's regex runs only on text around its trigger tokens: this many characters before
 # and after each. Longer than any date expression reaches beyond its trigger ("Wednesday, the
 # 31st of " before a month; "April the ninth till the seventeenth" after it); a range with two
@@ -99,25 +104,25 @@ def _windows(names: str, triggers: dict[str, list[tuple[int, int]]], size: int) 
 
 
 def _candidates(ctx: Ctx) -> list[tuple[int, Hit]]:
+    """Every rule's readings in its windows (rules sharing trigger names share windows and gate
+    results); the priority is the rule's index in ``_RULES``."""
     found: list[tuple[int, Hit]] = []
-    triggers = trigger_positions(ctx.text)
-    windows: dict[str, list[tuple[int, int]]] = {}
-    lowered = ctx.lowered
-    admitted: dict[tuple[int, int, int], bool] = {}  # (id of a gate, window): several rules share both
-    for priority, (pattern, handler, names, needs) in enumerate(_RULES):
-        if names not in windows:
-            windows[names] = _windows(names, triggers, len(ctx.text))
-        for start, end in windows[names]:
-            if needs is not None and lowered is not None:
-                key = (id(needs), start, end)
-                if key not in admitted:
-                    admitted[key] = needs.admits(lowered, start, end, triggers)
-                if not admitted[key]:
-                    continue
-            for match in pattern.finditer(ctx.text, start, end):
-                hit = handler(match, ctx)
-                if hit is not None and hit.end > hit.start and hit.span.start <= hit.span.end:
-                    found.append((priority, hit))
+    text, lowered = ctx.text, ctx.lowered
+    triggers = trigger_positions(text)
+    for names, rules in _BY_TRIGGERS.items():
+        for start, end in _windows(names, triggers, len(text)):
+            admitted: dict[int, bool] = {}  # id of a gate -> its verdict on this window
+            for priority, (pattern, handler, _, needs) in rules:
+                if needs is not None and lowered is not None:
+                    verdict = admitted.get(id(needs))
+                    if verdict is None:
+                        verdict = admitted[id(needs)] = needs.admits(lowered, start, end, triggers)
+                    if not verdict:
+                        continue
+                for match in pattern.finditer(text, start, end):
+                    hit = handler(match, ctx)
+                    if hit is not None and hit.end > hit.start and hit.span.start <= hit.span.end:
+                        found.append((priority, hit))
     return found
 
 
