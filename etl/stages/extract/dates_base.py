@@ -41,7 +41,7 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 DECADE_WORDS: dict[str, int] = {str(k): int(v) for k, v in LEX["decades"].items()}  # type: ignore[call-overload]
 
 
-def _alternation(words: object) -> str:
+def alternation(words: object) -> str:
     """One regex for a word list: a space matches any whitespace run, a hyphen a hyphen or a
     space. Shaped as a trie ("sep(?:tember|t|)"): the engine tries a few branches per position
     instead of every word, with the same matches and preferences as the flat alternation of
@@ -70,26 +70,26 @@ def _trie(words: list[list[str]]) -> str:
 
 
 MONTH = (
-    rf"(?:{_alternation(k for k in MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))})\b"
-    rf"|(?:{_alternation(k for k in MONTHS if len(k) <= 4 and k not in ('may', 'june', 'july'))})\b\.?"
+    rf"(?:{alternation(k for k in MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))})\b"
+    rf"|(?:{alternation(k for k in MONTHS if len(k) <= 4 and k not in ('may', 'june', 'july'))})\b\.?"
 )
 MONTH = rf"(?:{MONTH})"
 FULL_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-WEEKDAY = rf"(?:{_alternation(WEEKDAYS)})\b\.?"
-ORDINAL_WORD = rf"(?:{_alternation(k for k in ORDINALS if k != 'last')})"
+WEEKDAY = rf"(?:{alternation(WEEKDAYS)})\b\.?"
+ORDINAL_WORD = rf"(?:{alternation(k for k in ORDINALS if k != 'last')})"
 DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\s*%)"
 DAY = rf"(?:{DAY_NUM}|{ORDINAL_WORD})"
 YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d%])"
-NUMBER = rf"(?:\d{{1,3}}|{_alternation(CARDINALS)})"
-SEASON = rf"(?:{_alternation(SEASONS)})"
-HOLIDAY = rf"(?:{_alternation(HOLIDAYS)})"
+NUMBER = rf"(?:\d{{1,3}}|{alternation(CARDINALS)})"
+SEASON = rf"(?:{alternation(SEASONS)})"
+HOLIDAY = rf"(?:{alternation(HOLIDAYS)})"
 # One pass finds the clause breaks and both kinds of tense cue ("'ll" attaches to the word before it).
 DATE_NAME_AFTER = re.compile(
-    rf"\s+(?:{_alternation(LEX['date_names']['after'])})\b", re.I  # type: ignore[index]
+    rf"\s+(?:{alternation(LEX['date_names']['after'])})\b", re.I  # type: ignore[index]
 )
 _TENSE = re.compile(
-    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?:\b|(?<=\w))(?:{_alternation(LEX['tense']['future'])})\b)"  # type: ignore[index]
-    rf"|(?P<past>\b(?:{_alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
+    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?:\b|(?<=\w))(?:{alternation(LEX['tense']['future'])})\b)"  # type: ignore[index]
+    rf"|(?P<past>\b(?:{alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
     re.I,
 )
 
@@ -106,10 +106,10 @@ _FUTURE_KEYS = _future_keys([str(cue) for cue in LEX["tense"]["future"]])  # typ
 # without them, a caseless ASCII word matches exactly where ``text.lower()`` contains it.
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 WEEKDAY_NAME_BEFORE = re.compile(
-    rf"\b(?:{_alternation(LEX['weekday_names']['before'])})\s+$", re.I  # type: ignore[index]
+    rf"\b(?:{alternation(LEX['weekday_names']['before'])})\s+$", re.I  # type: ignore[index]
 )
 WEEKDAY_NAME_AFTER = re.compile(
-    rf"^\s+(?:{_alternation(LEX['weekday_names']['after'])})\b", re.I  # type: ignore[index]
+    rf"^\s+(?:{alternation(LEX['weekday_names']['after'])})\b", re.I  # type: ignore[index]
 )
 # Thirds of a period: "early 2024", "the end of the month", "mid-March".
 PART = r"(?:early|mid|late|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?)"

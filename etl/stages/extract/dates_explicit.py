@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import (
@@ -28,6 +29,7 @@ from etl.stages.extract.dates_base import (
     Ctx,
     Hit,
     Rule,
+    alternation,
     blocker,
     day_value,
     month_value,
@@ -42,7 +44,7 @@ _PREP_WORDS = frozenset(
     "their his her our this last next calendar year around circa for on throughout spring summer autumn "
     "fall winter year's nation's".split()
 )
-_DATE_PREP = re.compile(rf"(?:\b(?:{'|'.join(sorted(_PREP_WORDS, key=len, reverse=True))})|\(|,)\s*-?$", _I)
+_DATE_PREP = re.compile(rf"(?:\b(?:{alternation(_PREP_WORDS)})|\(|,)\s*-?$", _I)
 _SEASON_PREP = re.compile(r"\b(?:over|across|all|through)\s+$", _I)  # "over the summer"
 _PREV_WORD = re.compile(r"([A-Za-z][\w'\u2019.]*)[ \t]+$")
 _PREV_TOKEN = re.compile(r"(\S+)[ \t]+$")
@@ -192,6 +194,7 @@ def _bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit(m.start(), m.end(), span, True, month, None, year_given=False) if span else None
 
 
+@lru_cache(maxsize=12)
 def month_name_full(month: int) -> str:
     return dt.date(2000, month, 1).strftime("%B").lower()
 
