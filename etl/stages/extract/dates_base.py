@@ -195,10 +195,9 @@ def _heads(words: object) -> list[str]:
     return [re.split(r"[\s-]+", str(word))[0] for word in words]  # type: ignore[attr-defined]
 
 
-# Gates shared by several rules: a day of month (an ASCII digit or an ordinal word), a year (YEAR
-# starts "19", "20" or "2100"), two month names (each starts with a three-letter abbreviation).
+# Gates shared by several rules: a year (YEAR starts "19", "20" or "2100"), two month names (each
+# starts with a three-letter abbreviation). ORDINAL_HEADS: one is in every ordinal day word.
 ORDINAL_HEADS = tuple(_heads(k for k in ORDINALS if k != "last"))
-DAY_GATE = gate(*ORDINAL_HEADS, digits=True)
 YEAR_GATE = gate("19", "20", "2100")
 TWO_MONTHS_GATE = Gate(tuple(sorted({k[:3] for k in MONTHS})), count=2)
 # A day of month right before a month name ("12 March", "3rd of May", "12-Mar"): the DAY ends in
@@ -206,6 +205,9 @@ TWO_MONTHS_GATE = Gate(tuple(sorted({k[:3] for k in MONTHS})), count=2)
 DAY_BEFORE_MONTH = NextTo("month", before=frozenset("0123456789tdhf-/."))
 # A day of month right after a weekday ("Tuesday the 11th", "Friday, 3"): a digit, or "the".
 DAY_AFTER_WEEKDAY = NextTo("weekday", after=frozenset("0123456789t"))
+# A day of month right after a month name ("March 12", "May-3", "June the fifth"): a digit, a
+# separator, "the" or an ordinal word (f, s, t, e, n) starts it.
+DAY_AFTER_MONTH = NextTo("month", after=frozenset("0123456789-/tfsen"))
 
 _RELWORDS = (
     "today tonight yesterday tomorrow morning afternoon evening night day days week weeks weekend "

@@ -13,8 +13,8 @@ from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
     DATE_NAME_AFTER,
     DAY,
+    DAY_AFTER_MONTH,
     DAY_BEFORE_MONTH,
-    DAY_GATE,
     DECADE_WORDS,
     HOLIDAY,
     HOLIDAYS,
@@ -371,7 +371,7 @@ _WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?"
 _SEP = r"(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?"
 RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b{_WD}(?P<mon>{MONTH})\s*(?:[-/]\s*|\s)\s*(?:the\s+)?(?P<day>(?<![\d.,]){DAY})\b"
-                rf"(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy, "month", DAY_GATE),
+                rf"(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy, "month", DAY_AFTER_MONTH),
     Rule(re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>(?<![\d.,]){DAY})(?:\s+of)?\s*(?P<dsep>[-/.]\s*|\s)\s*"
                 rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _dmy, "month", DAY_BEFORE_MONTH),
     Rule(re.compile(rf"(?<![\w/.]){_WD}(?P<year>{YEAR})(?P<sep>[-/.])(?P<mon>1[0-2]|0?[1-9]|{MONTH})"
