@@ -156,6 +156,14 @@ class Ctx:
             lowered = None
         return cls(text, published, day_first, lowered)
 
+    def may_follow(self, position: int, words: tuple[str, ...]) -> bool:
+        """False when the last of the 40 characters before ``position``, whitespace aside,
+        are none of ``words`` (lowercase): then an end-anchored regex such as ``after\\s+$``
+        on a shorter slice before ``position`` cannot match. True when unsure."""
+        if self.lowered is None:
+            return True
+        return self.lowered[max(0, position - 40) : position].rstrip().endswith(words)
+
     def future(self, position: int) -> bool:
         """True when the clause before ``position`` speaks of the future (a future cue not
         followed by a past/reporting cue)."""

@@ -188,9 +188,9 @@ def open_bound(hit: Hit, ctx: Ctx) -> Hit | None:
     before = ctx.text[max(0, hit.start - 16) : hit.start]
     if _POSSESSIVE.match(ctx.text, hit.end):  # "after Monday's attack": the event, not a bound
         return hit
-    if _BEFORE.search(before):
+    if ctx.may_follow(hit.start, ("before", "to", "than")) and _BEFORE.search(before):
         return None
-    after = _AFTER.search(before)
+    after = _AFTER.search(before) if ctx.may_follow(hit.start, ("after", "than", "beyond")) else None
     pub = ctx.published
     if after is None or pub is None or hit.span.end >= pub:
         return hit
@@ -205,10 +205,10 @@ def _open_end(hit: Hit, ctx: Ctx) -> Hit:
     if pub is None or hit.span.start > pub:
         return hit
     now = _NOW.match(ctx.text, hit.end)
-    opener = _OPENER.search(ctx.text[max(0, hit.start - 10) : hit.start])
-    since = _SINCE.search(ctx.text[max(0, hit.start - 8) : hit.start])
+    since = _SINCE.search(ctx.text[max(0, hit.start - 8) : hit.start]) if ctx.may_follow(hit.start, ("since",)) else None
     if now is None and since is None:
         return hit
+    opener = _OPENER.search(ctx.text[max(0, hit.start - 10) : hit.start])
     span = cal.range_span(hit.span.start, pub)
     if span is None:
         return hit
