@@ -78,7 +78,7 @@ _EXAMPLES = [
     "Earlier this year, the past three months, the weekend, yesterday, this morning, tonight.",
     "Elections are due on Sunday; voters said on Monday they will vote next Friday.",
     "On 2024-03-05, three days from now, in May this year, the first nine months of 2024.",
-    "Sales in week 12 of 2024 beat the next two years of forecasts.",
+    "Sales in week 12 of 2024 beat the next two years of forecasts and the 3 previous years.",
 ]
 
 
