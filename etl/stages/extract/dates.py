@@ -5,9 +5,10 @@ Public: :func:`extract_dates`.
 How it works: one tokenising pass finds trigger tokens (month and weekday names, years,
 "yesterday", "quarter"...); compiled regexes (``dates_explicit``, ``dates_relative``,
 ``dates_ranges``, ``dates_anchored``, ``dates_words``) run only on windows around their own
-triggers and propose candidate spans with their reading; overlapping candidates keep the
-longest (ties: rule order); impossible dates ("31 April 2024") block shorter readings inside
-them; listed periods share a trailing year; neighbours written as ranges are merged; "since X"
+triggers and where their cheap gate (``dates_gates``: a word, a day next to a month name...
+that every match contains) passes, and propose candidate spans with their reading;
+overlapping candidates keep the longest (ties: rule order); impossible dates ("31 April
+2024") block shorter readings inside them; listed periods share a trailing year; neighbours written as ranges are merged; "since X"
 and "X to date" are closed at publication. No clock, and no dateparser: each rule already knows
 which part is the day, month and year (dateparser would fill missing parts and is ~10x slower),
 and ``datetime.date`` validates.

@@ -9,7 +9,6 @@ import re
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import (
     DAY,
-    DAY_AFTER_WEEKDAY,
     NUMBER,
     WEEKDAY,
     WEEKDAYS,
@@ -19,6 +18,7 @@ from etl.stages.extract.dates_base import (
     day_value,
     number_value,
 )
+from etl.stages.extract.dates_gates import DAY_AFTER_WEEKDAY
 
 _I = re.IGNORECASE
 # How many months either side of publication a "Tuesday the 11th" may be looked for.

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from etl.stages.extract.dates_calendar import Span
-from etl.stages.extract.dates_gates import Gate, NextTo, Seen, gate
+from etl.stages.extract.dates_gates import Gate, NextTo, Seen
 
 _LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "dates_lexicon.toml"
 
@@ -203,19 +203,10 @@ def _heads(words: object) -> list[str]:
     return [re.split(r"[\s-]+", str(word))[0] for word in words]  # type: ignore[attr-defined]
 
 
-# Gates shared by several rules: a year (YEAR starts "19", "20" or "2100"), two month names (each
-# starts with a three-letter abbreviation). ORDINAL_HEADS: one is in every ordinal day word.
+# ORDINAL_HEADS: one is in every ordinal day word. Two month names: each starts with a
+# three-letter abbreviation (more gates in ``dates_gates``).
 ORDINAL_HEADS = tuple(_heads(k for k in ORDINALS if k != "last"))
-YEAR_GATE = gate("19", "20", "2100")
 TWO_MONTHS_GATE = Gate(tuple(sorted({k[:3] for k in MONTHS})), count=2)
-# A day of month right before a month name ("12 March", "3rd of May", "12-Mar"): the DAY ends in
-# a digit, "st"/"nd"/"rd"/"th" or an ordinal word (t, d, h), "of" ends in f, or a separator.
-DAY_BEFORE_MONTH = NextTo("month", before=frozenset("0123456789tdhf-/."))
-# A day of month right after a weekday ("Tuesday the 11th", "Friday, 3"): a digit, or "the".
-DAY_AFTER_WEEKDAY = NextTo("weekday", after=frozenset("0123456789t"))
-# A day of month right after a month name ("March 12", "May-3", "June the fifth"): a digit, a
-# separator, "the" or an ordinal word (f, s, t, e, n) starts it.
-DAY_AFTER_MONTH = NextTo("month", after=frozenset("0123456789-/tfsen"))
 
 _RELWORDS = (
     "today tonight yesterday tomorrow morning afternoon evening night day days week weeks weekend "

@@ -13,8 +13,6 @@ from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
     DATE_NAME_AFTER,
     DAY,
-    DAY_AFTER_MONTH,
-    DAY_BEFORE_MONTH,
     DECADE_WORDS,
     HOLIDAY,
     HOLIDAYS,
@@ -25,7 +23,6 @@ from etl.stages.extract.dates_base import (
     WEEKDAY,
     WEEKDAYS,
     YEAR,
-    YEAR_GATE,
     Ctx,
     Hit,
     Rule,
@@ -35,7 +32,7 @@ from etl.stages.extract.dates_base import (
     month_value,
     part_word,
 )
-from etl.stages.extract.dates_gates import NextTo, gate
+from etl.stages.extract.dates_gates import DAY_AFTER_MONTH, DAY_BEFORE_MONTH, YEAR_GATE, NextTo, gate
 
 _I = re.IGNORECASE
 # Words that make a bare month or year read as a date ("in May", "since 2021").

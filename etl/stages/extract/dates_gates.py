@@ -77,6 +77,19 @@ class Seen:
         return self.pattern.search(lowered, start, end) is not None
 
 
+# Gates shared by several rules (token kinds: see ``dates_base.trigger_positions``).
+# A day of month right before a month name ("12 March", "3rd of May", "12-Mar"): the DAY ends in
+# a digit, "st"/"nd"/"rd"/"th" or an ordinal word (t, d, h), "of" ends in f, or a separator.
+DAY_BEFORE_MONTH = NextTo("month", before=frozenset("0123456789tdhf-/."))
+# A day of month right after a weekday ("Tuesday the 11th", "Friday, 3"): a digit, or "the".
+DAY_AFTER_WEEKDAY = NextTo("weekday", after=frozenset("0123456789t"))
+# A day of month right after a month name ("March 12", "May-3", "June the fifth"): a digit, a
+# separator, "the" or an ordinal word (f, s, t, e, n) starts it.
+DAY_AFTER_MONTH = NextTo("month", after=frozenset("0123456789-/tfsen"))
+# A year: YEAR starts "19", "20" or "2100".
+YEAR_GATE = Gate(("19", "20", "2100"))
+
+
 def gate(*words: str, digits: bool = False) -> Gate:
     """A :class:`Gate` on ``words``, leaving out any word that contains another one ("fourth"
     contains "four"): a window without the shorter word has neither."""

@@ -13,7 +13,6 @@ from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
     DAY,
-    DAY_BEFORE_MONTH,
     MONTH,
     TWO_MONTHS_GATE,
     YEAR,
@@ -24,7 +23,7 @@ from etl.stages.extract.dates_base import (
     month_value,
 )
 from etl.stages.extract.dates_explicit import month_day_hit, resolve_bare_month
-from etl.stages.extract.dates_gates import NextTo
+from etl.stages.extract.dates_gates import DAY_BEFORE_MONTH, NextTo
 
 _I = re.IGNORECASE
 _TO_AND = r"\s*(?P<conn>-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*"
