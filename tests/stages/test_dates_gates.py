@@ -97,6 +97,19 @@ def test_gates_skip_nothing_on_examples() -> None:
             )
 
 
+_INITIALS = re.compile(r"\(\?=\[[^\]]*\]\)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(_TEXT, st.sampled_from(_EXAMPLES)))
+def test_initials_lookaheads_change_no_match(text: str) -> None:
+    for rule in dates_module._RULES:
+        if _INITIALS.match(rule.pattern.pattern):
+            bare = re.compile(_INITIALS.sub("", rule.pattern.pattern, count=1), rule.pattern.flags)
+            for start in range(0, len(text), 7):
+                assert [m.span() for m in rule.pattern.finditer(text, start)] == [m.span() for m in bare.finditer(text, start)]
+
+
 def test_case_trap_letters_turn_the_gates_off() -> None:
     for text in ("\u017fince 2020", "next wee\u212a", "\u0130n May"):
         assert Ctx.of(text, None, day_first=False).lowered is None

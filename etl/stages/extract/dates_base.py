@@ -113,6 +113,7 @@ WEEKDAY_NAME_AFTER = re.compile(
 )
 # Thirds of a period: "early 2024", "the end of the month", "mid-March".
 PART = r"(?:early|mid|late|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?)"
+PART_WORDS = ("early", "mid", "late", "the", "at", "end", "beginning", "start", "middle")  # a PART starts with one
 _PART_WORDS = {
     "early": "early", "mid": "mid", "late": "late", "end": "late", "beginning": "early",
     "start": "early", "middle": "mid",
@@ -196,6 +197,15 @@ class Rule(NamedTuple):
     handler: Handler
     triggers: str
     needs: Gate | NextTo | Seen | None = None
+
+
+def initials(*groups: object) -> str:
+    """A lookahead for the first character of a match, for a regex whose every match starts
+    with the first character of a word of ``groups`` (word lists, or strings of characters).
+    In front of the regex it rejects other positions with one class test, where the engine
+    would otherwise try every branch of the regex at every word (same matches)."""
+    firsts = sorted({str(word)[0] for group in groups for word in group})  # type: ignore[attr-defined]
+    return f"(?=[{''.join(re.escape(char) for char in firsts)}])"
 
 
 def _heads(words: object) -> list[str]:

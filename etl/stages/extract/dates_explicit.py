@@ -17,7 +17,9 @@ from etl.stages.extract.dates_base import (
     HOLIDAY,
     HOLIDAYS,
     MONTH,
+    MONTHS,
     PART,
+    PART_WORDS,
     SEASON,
     SEASONS,
     WEEKDAY,
@@ -29,6 +31,7 @@ from etl.stages.extract.dates_base import (
     alternation,
     blocker,
     day_value,
+    initials,
     month_value,
     part_word,
 )
@@ -365,9 +368,10 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 _WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?"
+_MODS = ("this", "last", "next", "coming", "past", "previous")  # before a bare month
 _SEP = r"(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?"
 RULES: tuple[Rule, ...] = (
-    Rule(re.compile(rf"\b{_WD}(?P<mon>{MONTH})\s*(?:[-/]\s*|\s)\s*(?:the\s+)?(?P<day>(?<![\d.,]){DAY})\b"
+    Rule(re.compile(rf"{initials(WEEKDAYS, MONTHS)}\b{_WD}(?P<mon>{MONTH})\s*(?:[-/]\s*|\s)\s*(?:the\s+)?(?P<day>(?<![\d.,]){DAY})\b"
                 rf"(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy, "month", DAY_AFTER_MONTH),
     Rule(re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>(?<![\d.,]){DAY})(?:\s+of)?\s*(?P<dsep>[-/.]\s*|\s)\s*"
                 rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _dmy, "month", DAY_BEFORE_MONTH),
@@ -381,9 +385,9 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _I),
      _month_year, "month", YEAR_GATE),
     Rule(re.compile(rf"(?<![\w/.-])(?P<mon>0[1-9]|1[0-2])[/-](?P<year>{YEAR})(?![\w/-])"), _month_year, "numeric", YEAR_GATE),
-    Rule(re.compile(rf"\b(?:(?P<mod>this|last|next|coming|past|previous)\s+|(?P<part>{_PART})[-\s]*)?"
+    Rule(re.compile(rf"{initials(_MODS, PART_WORDS, MONTHS)}\b(?:(?P<mod>{'|'.join(_MODS)})\s+|(?P<part>{_PART})[-\s]*)?"
                 rf"(?P<mon>{MONTH})", _I), _bare_month, "month"),
-    Rule(re.compile(rf"(?<![\w$\u00a3\u20ac.,/#-])(?:(?P<part>{_PART})[-\s]*)?(?P<year>{YEAR})"
+    Rule(re.compile(rf"{initials(PART_WORDS, '12')}(?<![\w$\u00a3\u20ac.,/#-])(?:(?P<part>{_PART})[-\s]*)?(?P<year>{YEAR})"
                 r"(?![\w/]|[.,]\d|-\d)", _I), _year, "year"),
     Rule(re.compile(rf"(?<![\w$.,/+-])(?P<y1>{YEAR})\s*[-\u2013~/]\s*(?P<y2>{YEAR}|\d\d)(?![\w/%]|[.,-]\d)", _I),
      _year_range, "year", gate("-", "\u2013", "~", "/")),

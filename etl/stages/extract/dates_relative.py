@@ -22,6 +22,7 @@ from etl.stages.extract.dates_base import (
     Ctx,
     Hit,
     Rule,
+    initials,
     month_value,
     number_value,
     part_word,
@@ -302,10 +303,11 @@ def _week_number(m: re.Match[str], ctx: Ctx) -> Hit | None:
 _DAY_ALTERNATION = "|".join(
     w.replace(" ", r"\s+") for w in sorted(_DAY_WORDS, key=len, reverse=True)
 )
-_WHICH = r"(?P<which>this|last|next|past|previous|coming|following|current|upcoming)"
+_WHICH_WORDS = ("this", "last", "next", "past", "previous", "coming", "following", "current", "upcoming")
+_WHICH = rf"(?P<which>{'|'.join(_WHICH_WORDS)})"
 _WHICH_ONE = _WHICH
 # Rule gates (see ``Rule``): the words of ``_WHICH`` and of ``PART``.
-_WHICH_GATE = gate("this", "last", "next", "past", "previous", "coming", "following", "current", "upcoming")
+_WHICH_GATE = gate(*_WHICH_WORDS)
 _PART_GATE = gate("early", "mid", "late", "end", "beginning", "start", "middle")
 # "the previous year" / "the following year" after a year in the same sentence are anchored to
 # it ("300 died in 2024, up from 250 the previous year" is 2023), else to publication.
@@ -316,7 +318,7 @@ _DATE_WORD_IN_TEXT = re.compile(rf"\b(?:{MONTH}|{FULL_WEEKDAY}|yesterday|today)"
 RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword",
          gate(*(word.split()[-1] for word in _DAY_WORDS))),
-    Rule(re.compile(rf"\b(?P<the>the\s+)?{_WHICH_ONE}\s+(?:calendar\s+)?(?P<unit>week|fortnight|month|quarter|year|decade)\b"
+    Rule(re.compile(rf"{initials(['the'], _WHICH_WORDS)}\b(?P<the>the\s+)?{_WHICH_ONE}\s+(?:calendar\s+)?(?P<unit>week|fortnight|month|quarter|year|decade)\b"
                 r"(?!\s+of\b)", _I), _this_period, "relword", _WHICH_GATE),
     Rule(re.compile(rf"\b(?P<part>{_PART})[-\s]+(?:(?P<which>this|last|next|the)\s+)?(?P<unit>week|month|year)\b"
                 r"(?!\s+of\b)", _I), _part_of_period, "relword", _PART_GATE),
@@ -332,7 +334,7 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?:(?P<which>next|last|this|coming|previous)\s+(?:week\s+(?:on\s+)?)?(?P<wd>{FULL_WEEKDAY})"
                 rf"|(?P<wd2>{FULL_WEEKDAY})\s+of\s+(?P<which2>last|next|this)\s+week)\b", _I),
      _weekday_in_week, "weekday", gate("next", "last", "this", "coming", "previous")),
-    Rule(re.compile(rf"(?:\b(?P<on>on)\s+)?\b(?P<wd>{FULL_WEEKDAY})\b", _I), _weekday, "weekday"),
+    Rule(re.compile(rf"{initials(['on'], WEEKDAYS)}(?:\b(?P<on>on)\s+)?\b(?P<wd>{FULL_WEEKDAY})\b", _I), _weekday, "weekday"),
     # Abbreviated weekdays ("on Fri night", "on Sat."), capitalised and cued by "on" or a time of
     # day: bare "Sun", "Wed" or "Sat" are too often other words.
     Rule(re.compile(rf"(?:\b(?P<on>[Oo]n)\s+(?P<wd>{_SHORT_WEEKDAY})\b\.?(?!\s*\d)"
