@@ -382,7 +382,7 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(r"\b(?:on|from|to|till|until|since|next|this|by|and)\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
                 r"(?![\d/]|\.\d)", _I), _numeric_no_year, "numeric",
          NextTo("numeric", after=frozenset("/"), longest=2)),
-    Rule(re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _I),
+    Rule(re.compile(rf"{initials(PART_WORDS, MONTHS)}\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _I),
      _month_year, "month", YEAR_GATE),
     Rule(re.compile(rf"(?<![\w/.-])(?P<mon>0[1-9]|1[0-2])[/-](?P<year>{YEAR})(?![\w/-])"), _month_year, "numeric", YEAR_GATE),
     Rule(re.compile(rf"{initials(_MODS, PART_WORDS, MONTHS)}\b(?:(?P<mod>{'|'.join(_MODS)})\s+|(?P<part>{_PART})[-\s]*)?"
@@ -399,7 +399,8 @@ RULES: tuple[Rule, ...] = (
                 rf"(?P<year>{YEAR}|['\u2019]\d\d(?!\d)))?\b", _I), _quarter_code, "code"),
     Rule(re.compile(rf"\b(?P<yearb>{YEAR})\s*[-/]?\s*(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b",
                 _I), _quarter_code, "code"),
-    Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+    Rule(re.compile(rf"{initials(['the', 'first', 'second', 'third', 'fourth', 'final', 'last'], '1234')}"
+                rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
                 rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)"
                 rf"|,?\s+(?P<year2>{YEAR}))?(?!\s+of\b)", _I), _quarter_words, "relword", gate("quarter", "half")),
     Rule(re.compile(rf"\b(?:(?P<mod>this|last|next|past|early|late|mid)[-\s]+|(?P<the>the\s+))?"

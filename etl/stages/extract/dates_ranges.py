@@ -14,12 +14,14 @@ from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
     DAY,
     MONTH,
+    MONTHS,
     TWO_MONTHS_GATE,
     YEAR,
     Ctx,
     Hit,
     Rule,
     day_value,
+    initials,
     month_value,
 )
 from etl.stages.extract.dates_explicit import month_day_hit, resolve_bare_month
@@ -92,8 +94,8 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(re.compile(rf"\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month", TWO_MONTHS_GATE),
-    Rule(re.compile(rf"\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
+    Rule(re.compile(rf"{initials(('from', 'between'), MONTHS)}\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month", TWO_MONTHS_GATE),
+    Rule(re.compile(rf"{initials(('from', 'between'), MONTHS)}\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
                 rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", _DAY_RANGE_AFTER_MONTH),
     Rule(re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
                 rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", DAY_BEFORE_MONTH),

@@ -13,8 +13,10 @@ from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import (
     FULL_WEEKDAY,
     MONTH,
+    MONTHS,
     NUMBER,
     PART,
+    PART_WORDS,
     WEEKDAY_NAME_AFTER,
     WEEKDAY_NAME_BEFORE,
     WEEKDAYS,
@@ -316,13 +318,13 @@ _YEAR_IN_TEXT = re.compile(rf"(?<![\d,.])({YEAR})")
 _SHORT_WEEKDAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 _DATE_WORD_IN_TEXT = re.compile(rf"\b(?:{MONTH}|{FULL_WEEKDAY}|yesterday|today)", _I)
 RULES: tuple[Rule, ...] = (
-    Rule(re.compile(rf"\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword",
+    Rule(re.compile(rf"{initials(_DAY_WORDS)}\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword",
          gate(*(word.split()[-1] for word in _DAY_WORDS))),
     Rule(re.compile(rf"{initials(['the'], _WHICH_WORDS)}\b(?P<the>the\s+)?{_WHICH_ONE}\s+(?:calendar\s+)?(?P<unit>week|fortnight|month|quarter|year|decade)\b"
                 r"(?!\s+of\b)", _I), _this_period, "relword", _WHICH_GATE),
-    Rule(re.compile(rf"\b(?P<part>{_PART})[-\s]+(?:(?P<which>this|last|next|the)\s+)?(?P<unit>week|month|year)\b"
+    Rule(re.compile(rf"{initials(PART_WORDS)}\b(?P<part>{_PART})[-\s]+(?:(?P<which>this|last|next|the)\s+)?(?P<unit>week|month|year)\b"
                 r"(?!\s+of\b)", _I), _part_of_period, "relword", _PART_GATE),
-    Rule(re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?!\s+of\b)", _I), _window, "relword", _WHICH_GATE),
+    Rule(re.compile(rf"{initials(['the'], _WHICH_WORDS)}\b(?:the\s+)?{_WHICH}\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?!\s+of\b)", _I), _window, "relword", _WHICH_GATE),
     Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_WHICH}\s+{_UNIT}\b", _I), _window, "relword", _WHICH_GATE),
     Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", _I), _ago, "relword", gate("ago")),
     Rule(re.compile(rf"\bin\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?P<time>['\u2019]s?\s+time)?", _I), _in_future, "relword",
@@ -343,10 +345,10 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+"
                 rf"(?:(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?|(?P<yonly>{YEAR})|(?P<rel>this|last|next)\s+(?P<relunit>year|month))",
                 _I), _week_of, "relword", Seen(re.compile(r"week\s+of\s"))),
-    Rule(re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b",
+    Rule(re.compile(rf"{initials(PART_WORDS, MONTHS)}\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b",
                 _I), _month_of_relative_year, "month", gate("year")),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
                 rf"(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)\b", _I), _months_of_year, "relword", gate("months")),
-    Rule(re.compile(rf"\bweek\s+(?P<w>\d{{1,2}})(?:\s+of\s+(?P<year>{YEAR}))?\b(?!\s*(?:%|people|of\b))", _I),
+    Rule(re.compile(rf"{initials(['week'])}\bweek\s+(?P<w>\d{{1,2}})(?:\s+of\s+(?P<year>{YEAR}))?\b(?!\s*(?:%|people|of\b))", _I),
      _week_number, "relword", gate("week")),
 )

@@ -9,12 +9,14 @@ import re
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import (
     MONTH,
+    MONTHS,
     ORDINAL_HEADS,
     ORDINAL_WORD,
     Ctx,
     Hit,
     Rule,
     day_value,
+    initials,
     month_value,
 )
 from etl.stages.extract.dates_explicit import month_day_hit
@@ -79,9 +81,9 @@ def _words_month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(re.compile(rf"\b(?P<mon>{MONTH})\s+(?:the\s+)?(?:(?P<ord>{ORDINAL_WORD})|(?P<card>{SPELLED_DAY}))\b"
+    Rule(re.compile(rf"{initials(MONTHS)}\b(?P<mon>{MONTH})\s+(?:the\s+)?(?:(?P<ord>{ORDINAL_WORD})|(?P<card>{SPELLED_DAY}))\b"
                 rf"(?:,?\s+(?:of\s+)?(?P<wyear>{SPELLED_YEAR})\b)?", _I), _words_mdy, "month",
          gate(*ORDINAL_HEADS, *_UNITS, *_TEENS, "twenty", "thirty")),
-    Rule(re.compile(rf"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<wyear>{SPELLED_YEAR})\b", _I), _words_month_year, "month",
+    Rule(re.compile(rf"{initials(MONTHS)}\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<wyear>{SPELLED_YEAR})\b", _I), _words_month_year, "month",
          gate("thousand", "nineteen", "twenty")),
 )
