@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.stages.extract import dates as dates_module
-from etl.stages.extract.dates_base import CARDINALS, LEX, MONTHS, ORDINALS, WEEKDAYS, Ctx, alternation
+from etl.stages.extract.dates_base import CARDINALS, LEX, MONTHS, ORDINALS, WEEKDAYS, Ctx, alternation, trigger_positions
 from etl.stages.extract.dates_explicit import _PREP_WORDS
 
 _FRAGMENTS = st.sampled_from([
@@ -23,7 +23,7 @@ _FRAGMENTS = st.sampled_from([
     "1999", "2100", "31", "29", "02", "12", "3/4", "24th", "the", "third", "twenty-first", "twenty nine",
     "two thousand and five", "century", "2023/24", "2014-2018", "w/c", "the week beginning", "weeks after",
     "in three weeks", "yesterday", "today", "now", "date", "will", "said", "\n", "%", "'", "\u2019", "\u00a0",
-    "\u017f", "\u212a", "\u0130",
+    "\u017f", "\u212a", "\u0130", "\u00e9", "\u0662\u0660\u0662\u0664", "1Q", "h2", "90s", "5.3.", "MAYday",
 ])
 _TEXT = st.lists(_FRAGMENTS, max_size=24).map("".join)
 _PUBLISHED = st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
@@ -61,6 +61,8 @@ def test_gates_skip_nothing_that_matches(text: str, published: dt.date | None, d
     assert gated == sorted(dates_module._candidates(_ungated(ctx)), key=repr)
     for position in range(len(text) + 1):
         assert ctx.future(position) == _ungated(ctx).future(position)
+    if ctx.lowered is not None:
+        assert trigger_positions(text, ctx.lowered) == trigger_positions(text)
 
 
 # One or more texts for each gated rule and pre-tested context regex.
@@ -86,6 +88,7 @@ def test_gates_skip_nothing_on_examples() -> None:
     for text in _EXAMPLES:
         for published in (None, dt.date(2024, 6, 14)):
             ctx = Ctx.of(text, published, day_first=False)
+            assert trigger_positions(text, ctx.lowered) == trigger_positions(text)
             gated = sorted(dates_module._candidates(ctx), key=repr)
             assert gated == sorted(dates_module._candidates(_ungated(ctx)), key=repr), text
             hits = [hit for _, hit in gated]

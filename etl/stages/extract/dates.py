@@ -109,7 +109,7 @@ def _candidates(ctx: Ctx) -> list[tuple[int, Hit]]:
     results); the priority is the rule's index in ``_RULES``."""
     found: list[tuple[int, Hit]] = []
     text, lowered = ctx.text, ctx.lowered
-    triggers = trigger_positions(text)
+    triggers = trigger_positions(text, lowered)
     for names, rules in _BY_TRIGGERS.items():
         for start, end in _windows(names, triggers, len(text)):
             admitted: dict[int, bool] = {}  # id of a gate -> its verdict on this window

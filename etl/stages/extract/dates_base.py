@@ -246,20 +246,60 @@ _CANDIDATE_WORDS = frozenset(_WORD_TRIGGERS) | {"q", "h"}
 _TOKEN = re.compile(r"([A-Za-z]+|\d+)")
 
 
-def trigger_positions(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Where each kind of trigger token sits in ``text`` (one tokenising pass): month and
-    weekday names, relative words, seasons, holidays, decade words, "century", years,
-    numeric dates (digit, separator, digit), decades ("1990s") and quarter codes ("Q3")."""
+def trigger_positions(text: str, lowered: str | None = None) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of trigger token sits in ``text`` (tokens are runs of ASCII letters and
+    runs of digits): month and weekday names, relative words, seasons, holidays, decade words,
+    "century", years, numeric dates (digit, separator, digit), decades ("1990s") and quarter
+    codes ("Q3"). ``lowered`` (``Ctx.lowered``) makes it faster; the result is the same."""
     found: dict[str, list[tuple[int, int]]] = {}
+    spans = _token_spans(text) if lowered is None else _candidate_spans(text, lowered)
+    for start, end in spans:
+        for name in _token_kinds(text, text[start:end], start, end):
+            found.setdefault(name, []).append((start, end))
+    return found
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """Every digit run and every candidate word, in text order (a superset of the triggers)."""
     parts = _TOKEN.split(text)  # separators at even indexes, tokens at odd ones
     offsets = list(accumulate(map(len, parts), initial=0))
-    for index in range(1, len(parts), 2):
-        token = parts[index]
-        if token[0].isdigit() or token.lower() in _CANDIDATE_WORDS:
-            start, end = offsets[index], offsets[index + 1]
-            for name in _token_kinds(text, token, start, end):
-                found.setdefault(name, []).append((start, end))
-    return found
+    return [
+        (offsets[index], offsets[index + 1])
+        for index in range(1, len(parts), 2)
+        if parts[index][0].isdigit() or parts[index].lower() in _CANDIDATE_WORDS
+    ]
+
+
+def _candidate_spans(text: str, lowered: str) -> list[tuple[int, int]]:
+    """The trigger words, quarter-code letters and the digit runs that can be triggers, in text
+    order. Words: ``lowered`` as ASCII bytes, every byte but a-z made a space (one byte per
+    character, so positions hold); the set of its words, met with the trigger words in C, says
+    which to look for with ``bytes.find``."""
+    ascii_text = lowered.encode("ascii", "replace")
+    letters = ascii_text.translate(_LETTERS_ONLY)
+    spans = []
+    for word in _TRIGGER_BYTES.intersection(letters.split()):
+        size = len(word)
+        start = letters.find(word)
+        while start >= 0:
+            if (start == 0 or letters[start - 1] == _SPACE) and letters[start + size : start + size + 1] in (b"", b" "):
+                spans.append((start, start + size))
+            start = letters.find(word, start + size)
+    for code in _CODE_LETTER.finditer(ascii_text):
+        if code.start() == 0 or letters[code.start() - 1] == _SPACE:
+            spans.append(code.span())
+    for digits in _DIGIT_TRIGGER.finditer(text):
+        if digits.start() == 0 or not text[digits.start() - 1].isdecimal():  # not the tail of a run
+            spans.append(digits.span())
+    return sorted(spans)
+
+
+_TRIGGER_BYTES = frozenset(word.encode("ascii") for word in _WORD_TRIGGERS)
+_LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
+_SPACE = 32
+# Digit runs that can be triggers: four digits, or before a separator, "s" or a quarter letter.
+_DIGIT_TRIGGER = re.compile(r"\d(?:\d*(?=[/.\-sQqHh'\u2019])|\d{3}(?!\d))")
+_CODE_LETTER = re.compile(rb"[qh](?=[1-4])")
 
 
 def _token_kinds(text: str, token: str, start: int, end: int) -> tuple[str, ...]:
