@@ -63,6 +63,7 @@ def test_gates_skip_nothing_that_matches(text: str, published: dt.date | None, d
         assert ctx.future(position) == _ungated(ctx).future(position)
     if ctx.lowered is not None:
         assert trigger_positions(text, ctx.lowered) == trigger_positions(text)
+        assert (dates_module._GATE.search(text) is None) == (dates_module._GATE_LOWERED.search(ctx.lowered) is None)
 
 
 # One or more texts for each gated rule and pre-tested context regex.

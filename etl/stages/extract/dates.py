@@ -89,6 +89,9 @@ _GATE = re.compile(
     r"halloween|ties|century|tonight|ago|tomorrow|\b(?:mon|tue|wed|thu|fri|sat|sun)\b",
     re.IGNORECASE,
 )
+# The same test on ``Ctx.lowered`` without IGNORECASE (same verdict): the engine then skips
+# branches by their first character, about four times faster on a text without a date.
+_GATE_LOWERED = re.compile(_GATE.pattern)
 
 
 def _windows(names: str, triggers: dict[str, list[tuple[int, int]]], size: int) -> list[tuple[int, int]]:
@@ -162,11 +165,13 @@ def _mention(text: str, hit: Hit) -> DateMention:
 def extract_dates(text: str, *, published: dt.date | None, day_first: bool = False) -> list[DateMention]:
     """Every date or period in ``text``, sorted by ``char_start``, resolved against
     ``published`` (see the module docstring for the policy). Never raises on text input."""
-    if not text or _GATE.search(text) is None:
+    if not text:
         return []
     if published is not None and not cal.MIN_YEAR < published.year < cal.MAX_YEAR:
         published = None
     ctx = Ctx.of(text, published, day_first=day_first)
+    if (_GATE.search(text) if ctx.lowered is None else _GATE_LOWERED.search(ctx.lowered)) is None:
+        return []
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
     hits = dates_ranges.merge_ranges(dates_ranges.coordinate_years(hits, ctx), ctx)
