@@ -96,7 +96,10 @@ _GATE_LOWERED = re.compile(_GATE.pattern)
 
 def _windows(names: str, triggers: dict[str, list[tuple[int, int]]], size: int) -> list[tuple[int, int]]:
     """Merged spans of text around the trigger tokens ``names`` (space separated)."""
-    spans = sorted(span for name in names.split() for span in triggers.get(name, ()))
+    groups = [triggers[name] for name in names.split() if name in triggers]
+    if not groups:
+        return []
+    spans = groups[0] if len(groups) == 1 else sorted(span for group in groups for span in group)  # each is in order
     merged: list[tuple[int, int]] = []
     for first, last in spans:
         start, end = max(0, first - WINDOW_BEFORE), min(size, last + WINDOW_AFTER)
