@@ -7,7 +7,18 @@ from __future__ import annotations
 import re
 
 from etl.stages.extract import dates_calendar as cal
-from etl.stages.extract.dates_base import DAY, NUMBER, WEEKDAY, WEEKDAYS, Ctx, Hit, Rule, day_value, number_value
+from etl.stages.extract.dates_base import (
+    DAY,
+    NUMBER,
+    WEEKDAY,
+    WEEKDAYS,
+    Ctx,
+    Hit,
+    Rule,
+    day_value,
+    number_value,
+)
+from etl.stages.extract.dates_gates import DAY_AFTER_WEEKDAY
 
 _I = re.IGNORECASE
 # How many months either side of publication a "Tuesday the 11th" may be looked for.
@@ -18,6 +29,9 @@ _SHIFT = re.compile(
     r"(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$",
     _I,
 )
+# The last words _SHIFT and _WEEK_OF can end with (a cheap test before each end-anchored search).
+_SHIFT_ENDS = ("after", "before", "from", "than", "to", "the")
+_WEEK_OF_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c")
 _WEEK_OF = re.compile(r"(?:\b(?:the\s+)?week\s+(?:beginning|commencing|starting|of)(?:\s+on)?|\bw/c)\s+$", _I)
 
 
@@ -30,11 +44,11 @@ def _anchor(hit: Hit, ctx: Ctx) -> Hit:
     if hit.span.granularity != "day":
         return hit
     before = ctx.text[max(0, hit.start - 40) : hit.start]
-    week = _WEEK_OF.search(before)
+    week = _WEEK_OF.search(before) if ctx.may_follow(hit.start, _WEEK_OF_ENDS) else None
     if week is not None:
         span = cal.week_span(hit.span.start)
         return Hit(hit.start - len(week.group()), hit.end, span, hit.relative) if span else hit
-    shift = _SHIFT.search(before)
+    shift = _SHIFT.search(before) if ctx.may_follow(hit.start, _SHIFT_ENDS) else None
     if shift is None:
         return hit
     count = number_value(shift["n"])
@@ -67,7 +81,7 @@ def _weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 RULES: tuple[Rule, ...] = (
-    (re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY})\b", _I), _weekday_day, "weekday"),
+    Rule(re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY})\b", _I), _weekday_day, "weekday", DAY_AFTER_WEEKDAY),
 )
 

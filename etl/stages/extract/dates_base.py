@@ -8,9 +8,12 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from etl.stages.extract.dates_calendar import Span
+from etl.stages.extract.dates_gates import Gate, NextTo, Seen
 
 _LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "dates_lexicon.toml"
 
@@ -38,42 +41,79 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 DECADE_WORDS: dict[str, int] = {str(k): int(v) for k, v in LEX["decades"].items()}  # type: ignore[call-overload]
 
 
-def _alternation(words: object) -> str:
+def alternation(words: object) -> str:
+    """One regex for a word list: a space matches any whitespace run, a hyphen a hyphen or a
+    space. Shaped as a trie ("sep(?:tember|t|)"): the engine tries a few branches per position
+    instead of every word, with the same matches and preferences as the flat alternation of
+    the words sorted longest first (siblings start with different characters, and a word comes
+    after the longer words that extend it)."""
     items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in items)
+    return _trie([[_ATOMS.get(ch) or re.escape(ch) for ch in word] for word in items])
+
+
+_ATOMS = {" ": r"\s+", "-": r"[-\s]"}
+
+
+def _trie(words: list[list[str]]) -> str:
+    branches: dict[str, list[list[str]]] = {}
+    for atoms in words:
+        if atoms:
+            branches.setdefault(atoms[0], []).append(atoms[1:])
+    if len(set(_ATOMS.values()) & set(branches)) > 1:
+        raise ValueError(f"ambiguous word list for a trie: {words}")  # both branches match a space
+    alternatives = [first + _trie(rest) for first, rest in branches.items()]
+    if [] in words:
+        alternatives.append("")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return f"(?:{'|'.join(alternatives)})" if alternatives else ""
 
 
 MONTH = (
-    rf"(?:{_alternation(k for k in MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))})\b"
-    rf"|(?:{_alternation(k for k in MONTHS if len(k) <= 4 and k not in ('may', 'june', 'july'))})\b\.?"
+    rf"(?:{alternation(k for k in MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))})\b"
+    rf"|(?:{alternation(k for k in MONTHS if len(k) <= 4 and k not in ('may', 'june', 'july'))})\b\.?"
 )
 MONTH = rf"(?:{MONTH})"
 FULL_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-WEEKDAY = rf"(?:{_alternation(WEEKDAYS)})\b\.?"
-ORDINAL_WORD = rf"(?:{_alternation(k for k in ORDINALS if k != 'last')})"
+WEEKDAY = rf"(?:{alternation(WEEKDAYS)})\b\.?"
+ORDINAL_WORD = rf"(?:{alternation(k for k in ORDINALS if k != 'last')})"
 DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\s*%)"
 DAY = rf"(?:{DAY_NUM}|{ORDINAL_WORD})"
 YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d%])"
-NUMBER = rf"(?:\d{{1,3}}|{_alternation(CARDINALS)})"
-SEASON = rf"(?:{_alternation(SEASONS)})"
-HOLIDAY = rf"(?:{_alternation(HOLIDAYS)})"
+NUMBER = rf"(?:\d{{1,3}}|{alternation(CARDINALS)})"
+SEASON = rf"(?:{alternation(SEASONS)})"
+HOLIDAY = rf"(?:{alternation(HOLIDAYS)})"
 # One pass finds the clause breaks and both kinds of tense cue ("'ll" attaches to the word before it).
 DATE_NAME_AFTER = re.compile(
-    rf"\s+(?:{_alternation(LEX['date_names']['after'])})\b", re.I  # type: ignore[index]
+    rf"\s+(?:{alternation(LEX['date_names']['after'])})\b", re.I  # type: ignore[index]
 )
 _TENSE = re.compile(
-    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?:\b|(?<=\w))(?:{_alternation(LEX['tense']['future'])})\b)"  # type: ignore[index]
-    rf"|(?P<past>\b(?:{_alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
+    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?:\b|(?<=\w))(?:{alternation(LEX['tense']['future'])})\b)"  # type: ignore[index]
+    rf"|(?P<past>\b(?:{alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
     re.I,
 )
+
+
+def _future_keys(cues: list[str]) -> tuple[str, ...]:
+    """The longest word of each future cue (lowercased; ties: the later word, "are due" ->
+    "due"), minus words that contain another key: a clause with none of them has no future cue."""
+    keys = {max(reversed(re.split(r"[\s-]+", cue.lower())), key=len) for cue in cues}
+    return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
+
+
+_FUTURE_KEYS = _future_keys([str(cue) for cue in LEX["tense"]["future"]])  # type: ignore[attr-defined]
+# The characters other than A-Z and a-z that IGNORECASE matches to an ASCII letter. In a text
+# without them, a caseless ASCII word matches exactly where ``text.lower()`` contains it.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 WEEKDAY_NAME_BEFORE = re.compile(
-    rf"\b(?:{_alternation(LEX['weekday_names']['before'])})\s+$", re.I  # type: ignore[index]
+    rf"\b(?:{alternation(LEX['weekday_names']['before'])})\s+$", re.I  # type: ignore[index]
 )
 WEEKDAY_NAME_AFTER = re.compile(
-    rf"^\s+(?:{_alternation(LEX['weekday_names']['after'])})\b", re.I  # type: ignore[index]
+    rf"^\s+(?:{alternation(LEX['weekday_names']['after'])})\b", re.I  # type: ignore[index]
 )
 # Thirds of a period: "early 2024", "the end of the month", "mid-March".
 PART = r"(?:early|mid|late|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?)"
+PART_WORDS = ("early", "mid", "late", "the", "at", "end", "beginning", "start", "middle")  # a PART starts with one
 _PART_WORDS = {
     "early": "early", "mid": "mid", "late": "late", "end": "late", "beginning": "early",
     "start": "early", "middle": "mid",
@@ -107,12 +147,34 @@ class Ctx:
     text: str
     published: dt.date | None
     day_first: bool
+    # ``text.lower()`` when it lines up with ``text`` for caseless ASCII words, else None.
+    lowered: str | None = None
+
+    @classmethod
+    def of(cls, text: str, published: dt.date | None, *, day_first: bool) -> Ctx:
+        lowered = None if _CASE_TRAPS.search(text) else text.lower()
+        if lowered is not None and len(lowered) != len(text):
+            lowered = None
+        return cls(text, published, day_first, lowered)
+
+    def may_follow(self, position: int, words: tuple[str, ...]) -> bool:
+        """False when the last of the 40 characters before ``position``, whitespace aside,
+        are none of ``words`` (lowercase): then an end-anchored regex such as ``after\\s+$``
+        on a shorter slice before ``position`` cannot match. True when unsure."""
+        if self.lowered is None:
+            return True
+        return self.lowered[max(0, position - 40) : position].rstrip().endswith(words)
 
     def future(self, position: int) -> bool:
         """True when the clause before ``position`` speaks of the future (a future cue not
         followed by a past/reporting cue)."""
+        start = max(0, position - TENSE_WINDOW)
+        if self.lowered is not None:  # cheap exact gate: most clauses hold no future cue at all
+            window = self.lowered[start:position]
+            if not any(key in window for key in _FUTURE_KEYS):
+                return False
         future = past = 0
-        for match in _TENSE.finditer(self.text, max(0, position - TENSE_WINDOW), position):
+        for match in _TENSE.finditer(self.text, start, position):
             kind = match.lastgroup
             if kind == "brk":
                 future = past = 0
@@ -124,9 +186,37 @@ class Ctx:
 
 
 Handler = Callable[[re.Match[str], Ctx], Hit | None]
-# A rule: its regex, its handler, and the names of the trigger tokens (``TRIGGERS``) every match
-# of the regex contains, so that the regex only runs on windows around those tokens.
-Rule = tuple[re.Pattern[str], Handler, str]
+
+
+class Rule(NamedTuple):
+    """A rule: its regex, its handler, the names of the trigger tokens (``TRIGGERS``) every match
+    of the regex contains, so that the regex only runs on windows around those tokens, and
+    optionally a gate (``dates_gates``) that every match passes: a window it rejects is skipped."""
+
+    pattern: re.Pattern[str]
+    handler: Handler
+    triggers: str
+    needs: Gate | NextTo | Seen | None = None
+
+
+def initials(*groups: object) -> str:
+    """A lookahead for the first character of a match, for a regex whose every match starts
+    with the first character of a word of ``groups`` (word lists, or strings of characters).
+    In front of the regex it rejects other positions with one class test, where the engine
+    would otherwise try every branch of the regex at every word (same matches)."""
+    firsts = sorted({str(word)[0] for group in groups for word in group})  # type: ignore[attr-defined]
+    return f"(?=[{''.join(re.escape(char) for char in firsts)}])"
+
+
+def _heads(words: object) -> list[str]:
+    """The first piece of each word ("twenty-first" -> "twenty"): one is in every match of it."""
+    return [re.split(r"[\s-]+", str(word))[0] for word in words]  # type: ignore[attr-defined]
+
+
+# ORDINAL_HEADS: one is in every ordinal day word. Two month names: each starts with a
+# three-letter abbreviation (more gates in ``dates_gates``).
+ORDINAL_HEADS = tuple(_heads(k for k in ORDINALS if k != "last"))
+TWO_MONTHS_GATE = Gate(tuple(sorted({k[:3] for k in MONTHS})), count=2)
 
 _RELWORDS = (
     "today tonight yesterday tomorrow morning afternoon evening night day days week weeks weekend "
@@ -149,21 +239,67 @@ def _word_triggers() -> dict[str, tuple[str, ...]]:
 
 
 _WORD_TRIGGERS = _word_triggers()
-# Words and digit runs; classified by dictionary lookup (faster than one big alternation).
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# Lowercased word tokens worth classifying: trigger words and the letters of quarter codes.
+_CANDIDATE_WORDS = frozenset(_WORD_TRIGGERS) | {"q", "h"}
+# Words and digit runs. ``split`` cuts the text into separators and tokens in C; only the few
+# candidate tokens reach Python code (classifying every token was half the stage's time).
+_TOKEN = re.compile(r"([A-Za-z]+|\d+)")
 
 
-def trigger_positions(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Where each kind of trigger token sits in ``text`` (one tokenising pass): month and
-    weekday names, relative words, seasons, holidays, decade words, "century", years,
-    numeric dates (digit, separator, digit), decades ("1990s") and quarter codes ("Q3")."""
+def trigger_positions(text: str, lowered: str | None = None) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of trigger token sits in ``text`` (tokens are runs of ASCII letters and
+    runs of digits): month and weekday names, relative words, seasons, holidays, decade words,
+    "century", years, numeric dates (digit, separator, digit), decades ("1990s") and quarter
+    codes ("Q3"). ``lowered`` (``Ctx.lowered``) makes it faster; the result is the same."""
     found: dict[str, list[tuple[int, int]]] = {}
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        token = match.group()
-        for name in _token_kinds(text, token, start, end):
+    spans = _token_spans(text) if lowered is None else _candidate_spans(text, lowered)
+    for start, end in spans:
+        for name in _token_kinds(text, text[start:end], start, end):
             found.setdefault(name, []).append((start, end))
     return found
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """Every digit run and every candidate word, in text order (a superset of the triggers)."""
+    parts = _TOKEN.split(text)  # separators at even indexes, tokens at odd ones
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return [
+        (offsets[index], offsets[index + 1])
+        for index in range(1, len(parts), 2)
+        if parts[index][0].isdigit() or parts[index].lower() in _CANDIDATE_WORDS
+    ]
+
+
+def _candidate_spans(text: str, lowered: str) -> list[tuple[int, int]]:
+    """The trigger words, quarter-code letters and the digit runs that can be triggers, in text
+    order. Words: ``lowered`` as ASCII bytes, every byte but a-z made a space (one byte per
+    character, so positions hold); the set of its words, met with the trigger words in C, says
+    which to look for with ``bytes.find``."""
+    ascii_text = lowered.encode("ascii", "replace")
+    letters = ascii_text.translate(_LETTERS_ONLY)
+    spans = []
+    for word in _TRIGGER_BYTES.intersection(letters.split()):
+        size = len(word)
+        start = letters.find(word)
+        while start >= 0:
+            if (start == 0 or letters[start - 1] == _SPACE) and letters[start + size : start + size + 1] in (b"", b" "):
+                spans.append((start, start + size))
+            start = letters.find(word, start + size)
+    for code in _CODE_LETTER.finditer(ascii_text):
+        if code.start() == 0 or letters[code.start() - 1] == _SPACE:
+            spans.append(code.span())
+    for digits in _DIGIT_TRIGGER.finditer(text):
+        if digits.start() == 0 or not text[digits.start() - 1].isdecimal():  # not the tail of a run
+            spans.append(digits.span())
+    return sorted(spans)
+
+
+_TRIGGER_BYTES = frozenset(word.encode("ascii") for word in _WORD_TRIGGERS)
+_LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
+_SPACE = 32
+# Digit runs that can be triggers: four digits, or before a separator, "s" or a quarter letter.
+_DIGIT_TRIGGER = re.compile(r"\d(?:\d*(?=[/.\-sQqHh'\u2019])|\d{3}(?!\d))")
+_CODE_LETTER = re.compile(rb"[qh](?=[1-4])")
 
 
 def _token_kinds(text: str, token: str, start: int, end: int) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from etl.records import Granularity
 
@@ -24,6 +25,10 @@ MAX_YEAR = 2100
 # Year thirds and month parts follow the Recognizers-Text conventions (early/mid/late).
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 MONTH_PARTS = {"early": (1, 15), "mid": (10, 20), "late": (16, 31)}
+# The interval builders below are pure functions of a few small numbers, called for every
+# candidate reading (several per date in the text): their results are memoised, up to this many
+# per function (a news archive names far fewer distinct days, months and years than this).
+CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,40 +41,51 @@ class Span:
     granularity: Granularity
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _month_length(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
 def valid_year(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def make_day(year: int, month: int, day: int) -> dt.date | None:
     if not valid_year(year) or not 1 <= month <= 12:
         return None
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if not 1 <= day <= _month_length(year, month):
         return None
     return dt.date(year, month, day)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, _month_length(year, month))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def day_span(day: dt.date) -> Span | None:
     if not valid_year(day.year):
         return None
     return Span(day.isoformat(), day, day, "day")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def month_span(year: int, month: int) -> Span | None:
     if not valid_year(year) or not 1 <= month <= 12:
         return None
     return Span(f"{year:04d}-{month:02d}", dt.date(year, month, 1), month_end(year, month), "month")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def year_span(year: int) -> Span | None:
     if not valid_year(year):
         return None
     return Span(f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def quarter_span(year: int, quarter: int) -> Span | None:
     if not valid_year(year) or not 1 <= quarter <= 4:
         return None
@@ -77,6 +93,7 @@ def quarter_span(year: int, quarter: int) -> Span | None:
     return Span(f"{year:04d}-Q{quarter}", dt.date(year, first, 1), month_end(year, first + 2), "quarter")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def half_span(year: int, half: int) -> Span | None:
     if not valid_year(year) or half not in (1, 2):
         return None
@@ -84,6 +101,7 @@ def half_span(year: int, half: int) -> Span | None:
     return Span(f"{year:04d}-H{half}", dt.date(year, first, 1), month_end(year, first + 5), "half")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def season_span(year: int, first_month: int, code: str) -> Span | None:
     if not valid_year(year) or not valid_year(year + 1):
         return None
@@ -92,6 +110,7 @@ def season_span(year: int, first_month: int, code: str) -> Span | None:
     return Span(f"{year:04d}-{code}", start, month_end(last.year, last.month), "season")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def decade_span(first_year: int) -> Span | None:
     if not valid_year(first_year) or first_year % 10:
         return None
@@ -99,6 +118,7 @@ def decade_span(first_year: int) -> Span | None:
     return Span(f"{first_year // 10:03d}", dt.date(first_year, 1, 1), dt.date(last, 12, 31), "decade")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def week_span(day: dt.date) -> Span | None:
     monday = day - dt.timedelta(days=day.weekday())
     if not valid_year(monday.year) or not valid_year((monday + dt.timedelta(days=6)).year):
@@ -107,12 +127,14 @@ def week_span(day: dt.date) -> Span | None:
     return Span(f"{iso_year:04d}-W{iso_week:02d}", monday, monday + dt.timedelta(days=6), "week")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def range_span(start: dt.date, end: dt.date) -> Span | None:
     if end < start or not valid_year(start.year) or not valid_year(end.year):
         return None
     return Span(f"{start.isoformat()}/{end.isoformat()}", start, end, "range")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def part_of_year(year: int, part: str) -> Span | None:
     first, last = YEAR_PARTS[part]
     if not valid_year(year):
@@ -120,11 +142,12 @@ def part_of_year(year: int, part: str) -> Span | None:
     return range_span(dt.date(year, first, 1), month_end(year, last))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def part_of_month(year: int, month: int, part: str) -> Span | None:
     first, last = MONTH_PARTS[part]
     if not valid_year(year) or not 1 <= month <= 12:
         return None
-    last = min(last, calendar.monthrange(year, month)[1])
+    last = min(last, _month_length(year, month))
     return range_span(dt.date(year, month, first), dt.date(year, month, last))
 
 
@@ -133,7 +156,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     year = max(1, min(9999, year))
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return dt.date(year, month + 1, min(day.day, _month_length(year, month + 1)))
 
 
 def shift(day: dt.date, amount: int, unit: str) -> dt.date | None:

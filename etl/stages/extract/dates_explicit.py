@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import (
@@ -16,7 +17,9 @@ from etl.stages.extract.dates_base import (
     HOLIDAY,
     HOLIDAYS,
     MONTH,
+    MONTHS,
     PART,
+    PART_WORDS,
     SEASON,
     SEASONS,
     WEEKDAY,
@@ -25,11 +28,14 @@ from etl.stages.extract.dates_base import (
     Ctx,
     Hit,
     Rule,
+    alternation,
     blocker,
     day_value,
+    initials,
     month_value,
     part_word,
 )
+from etl.stages.extract.dates_gates import DAY_AFTER_MONTH, DAY_BEFORE_MONTH, YEAR_GATE, NextTo, gate
 
 _I = re.IGNORECASE
 # Words that make a bare month or year read as a date ("in May", "since 2021").
@@ -38,7 +44,7 @@ _PREP_WORDS = frozenset(
     "their his her our this last next calendar year around circa for on throughout spring summer autumn "
     "fall winter year's nation's".split()
 )
-_DATE_PREP = re.compile(rf"(?:\b(?:{'|'.join(sorted(_PREP_WORDS, key=len, reverse=True))})|\(|,)\s*-?$", _I)
+_DATE_PREP = re.compile(rf"(?:\b(?:{alternation(_PREP_WORDS)})|\(|,)\s*-?$", _I)
 _SEASON_PREP = re.compile(r"\b(?:over|across|all|through)\s+$", _I)  # "over the summer"
 _PREV_WORD = re.compile(r"([A-Za-z][\w'\u2019.]*)[ \t]+$")
 _PREV_TOKEN = re.compile(r"(\S+)[ \t]+$")
@@ -188,6 +194,7 @@ def _bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit(m.start(), m.end(), span, True, month, None, year_given=False) if span else None
 
 
+@lru_cache(maxsize=12)
 def month_name_full(month: int) -> str:
     return dt.date(2000, month, 1).strftime("%B").lower()
 
@@ -361,39 +368,42 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 _WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?"
+_MODS = ("this", "last", "next", "coming", "past", "previous")  # before a bare month
 _SEP = r"(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?"
 RULES: tuple[Rule, ...] = (
-    (re.compile(rf"\b{_WD}(?P<mon>{MONTH})\s*(?:[-/]\s*|\s)\s*(?:the\s+)?(?P<day>(?<![\d.,]){DAY})\b"
-                rf"(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy, "month"),
-    (re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>(?<![\d.,]){DAY})(?:\s+of)?\s*(?P<dsep>[-/.]\s*|\s)\s*"
-                rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _dmy, "month"),
-    (re.compile(rf"(?<![\w/.]){_WD}(?P<year>{YEAR})(?P<sep>[-/.])(?P<mon>1[0-2]|0?[1-9]|{MONTH})"
-                r"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?!(?!T\d)[\w/]|-\d)", _I), _iso, "numeric month"),
-    (re.compile(rf"(?<![\w/.:,-]){_WD}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
+    Rule(re.compile(rf"{initials(WEEKDAYS, MONTHS)}\b{_WD}(?P<mon>{MONTH})\s*(?:[-/]\s*|\s)\s*(?:the\s+)?(?P<day>(?<![\d.,]){DAY})\b"
+                rf"(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy, "month", DAY_AFTER_MONTH),
+    Rule(re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>(?<![\d.,]){DAY})(?:\s+of)?\s*(?P<dsep>[-/.]\s*|\s)\s*"
+                rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _dmy, "month", DAY_BEFORE_MONTH),
+    Rule(re.compile(rf"(?<![\w/.]){_WD}(?P<year>{YEAR})(?P<sep>[-/.])(?P<mon>1[0-2]|0?[1-9]|{MONTH})"
+                r"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?!(?!T\d)[\w/]|-\d)", _I), _iso, "numeric month", YEAR_GATE),
+    Rule(re.compile(rf"(?<![\w/.:,-]){_WD}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
                 rf"(?P<year>{YEAR}|\d\d)(?![\w/]|[-.]\d)", _I), _numeric, "numeric"),
-    (re.compile(r"\b(?:on|from|to|till|until|since|next|this|by|and)\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
-                r"(?![\d/]|\.\d)", _I), _numeric_no_year, "numeric"),
-    (re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _I),
-     _month_year, "month"),
-    (re.compile(rf"(?<![\w/.-])(?P<mon>0[1-9]|1[0-2])[/-](?P<year>{YEAR})(?![\w/-])"), _month_year, "numeric"),
-    (re.compile(rf"\b(?:(?P<mod>this|last|next|coming|past|previous)\s+|(?P<part>{_PART})[-\s]*)?"
+    Rule(re.compile(r"\b(?:on|from|to|till|until|since|next|this|by|and)\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
+                r"(?![\d/]|\.\d)", _I), _numeric_no_year, "numeric",
+         NextTo("numeric", after=frozenset("/"), longest=2)),
+    Rule(re.compile(rf"{initials(PART_WORDS, MONTHS)}\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _I),
+     _month_year, "month", YEAR_GATE),
+    Rule(re.compile(rf"(?<![\w/.-])(?P<mon>0[1-9]|1[0-2])[/-](?P<year>{YEAR})(?![\w/-])"), _month_year, "numeric", YEAR_GATE),
+    Rule(re.compile(rf"{initials(_MODS, PART_WORDS, MONTHS)}\b(?:(?P<mod>{'|'.join(_MODS)})\s+|(?P<part>{_PART})[-\s]*)?"
                 rf"(?P<mon>{MONTH})", _I), _bare_month, "month"),
-    (re.compile(rf"(?<![\w$\u00a3\u20ac.,/#-])(?:(?P<part>{_PART})[-\s]*)?(?P<year>{YEAR})"
+    Rule(re.compile(rf"{initials(PART_WORDS, '12')}(?<![\w$\u00a3\u20ac.,/#-])(?:(?P<part>{_PART})[-\s]*)?(?P<year>{YEAR})"
                 r"(?![\w/]|[.,]\d|-\d)", _I), _year, "year"),
-    (re.compile(rf"(?<![\w$.,/+-])(?P<y1>{YEAR})\s*[-\u2013~/]\s*(?P<y2>{YEAR}|\d\d)(?![\w/%]|[.,-]\d)", _I),
-     _year_range, "year"),
-    (re.compile(rf"\b(?:the\s+)?(?:(?P<part>{_PART})[-\s]*)?(?:(?P<dec>(?:19|20)\d0)'?s\b|"
+    Rule(re.compile(rf"(?<![\w$.,/+-])(?P<y1>{YEAR})\s*[-\u2013~/]\s*(?P<y2>{YEAR}|\d\d)(?![\w/%]|[.,-]\d)", _I),
+     _year_range, "year", gate("-", "\u2013", "~", "/")),
+    Rule(re.compile(rf"\b(?:the\s+)?(?:(?P<part>{_PART})[-\s]*)?(?:(?P<dec>(?:19|20)\d0)'?s\b|"
                 rf"(?<=the |.in )(?P<word>{'|'.join(DECADE_WORDS)})\b|['\u2019](?P<short>\d)0s\b)", _I),
      _decade, "decade decadeword"),
-    (re.compile(r"\b(?:the\s+)?(?P<n>20|21|twentieth|twenty-first)(?:st|th)?\s+century\b", _I), _century, "century"),
-    (re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:\s*[-/]?\s*(?:of\s+)?"
+    Rule(re.compile(r"\b(?:the\s+)?(?P<n>20|21|twentieth|twenty-first)(?:st|th)?\s+century\b", _I), _century, "century"),
+    Rule(re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:\s*[-/]?\s*(?:of\s+)?"
                 rf"(?P<year>{YEAR}|['\u2019]\d\d(?!\d)))?\b", _I), _quarter_code, "code"),
-    (re.compile(rf"\b(?P<yearb>{YEAR})\s*[-/]?\s*(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b",
+    Rule(re.compile(rf"\b(?P<yearb>{YEAR})\s*[-/]?\s*(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b",
                 _I), _quarter_code, "code"),
-    (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+    Rule(re.compile(rf"{initials(['the', 'first', 'second', 'third', 'fourth', 'final', 'last'], '1234')}"
+                rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
                 rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)"
-                rf"|,?\s+(?P<year2>{YEAR}))?(?!\s+of\b)", _I), _quarter_words, "relword"),
-    (re.compile(rf"\b(?:(?P<mod>this|last|next|past|early|late|mid)[-\s]+|(?P<the>the\s+))?"
+                rf"|,?\s+(?P<year2>{YEAR}))?(?!\s+of\b)", _I), _quarter_words, "relword", gate("quarter", "half")),
+    Rule(re.compile(rf"\b(?:(?P<mod>this|last|next|past|early|late|mid)[-\s]+|(?P<the>the\s+))?"
                 rf"(?P<season>{SEASON})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _season, "season"),
-    (re.compile(rf"\b(?P<name>{HOLIDAY})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _holiday, "holiday"),
+    Rule(re.compile(rf"\b(?P<name>{HOLIDAY})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _holiday, "holiday"),
 )

@@ -53,5 +53,5 @@ def _feast(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 RULES: tuple[Rule, ...] = (
-    (re.compile(rf"\b(?P<name>{_NAMES})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _feast, "feast"),
+    Rule(re.compile(rf"\b(?P<name>{_NAMES})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _feast, "feast"),
 )

@@ -10,8 +10,22 @@ import datetime as dt
 import re
 
 from etl.stages.extract import dates_calendar as cal
-from etl.stages.extract.dates_base import AMBIGUOUS_MONTHS, DAY, MONTH, YEAR, Ctx, Hit, Rule, day_value, month_value
+from etl.stages.extract.dates_base import (
+    AMBIGUOUS_MONTHS,
+    DAY,
+    MONTH,
+    MONTHS,
+    TWO_MONTHS_GATE,
+    YEAR,
+    Ctx,
+    Hit,
+    Rule,
+    day_value,
+    initials,
+    month_value,
+)
 from etl.stages.extract.dates_explicit import month_day_hit, resolve_bare_month
+from etl.stages.extract.dates_gates import DAY_BEFORE_MONTH, NextTo
 
 _I = re.IGNORECASE
 _TO_AND = r"\s*(?P<conn>-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*"
@@ -23,6 +37,10 @@ _NOW = re.compile(
     r"|\s+(?:or|and)\s+(?:later|after)(?=\s*(?:[.,;:!?)]|$))", _I
 )
 _FROM = r"(?:(?:from|between)\s+)?"
+# Gate of "November 18-19": after the month name, a day (digits or an ordinal word) and a connector.
+_DAY_RANGE_AFTER_MONTH = NextTo("month", follow=re.compile(
+    r"\.?\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+(?:[-\s][a-z]+)?)\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)"
+))
 _SINCE = re.compile(r"\bsince\s+$", _I)
 # "after 2018" runs from the day after the period to the publication date (an open interval closed
 # at publication, like "since"); "before 2010" has no start, so it is not a date interval at all.
@@ -76,11 +94,11 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 RULES: tuple[Rule, ...] = (
-    (re.compile(rf"\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month"),
-    (re.compile(rf"\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
-                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month"),
-    (re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
-                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month"),
+    Rule(re.compile(rf"{initials(('from', 'between'), MONTHS)}\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month", TWO_MONTHS_GATE),
+    Rule(re.compile(rf"{initials(('from', 'between'), MONTHS)}\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
+                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", _DAY_RANGE_AFTER_MONTH),
+    Rule(re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
+                rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", DAY_BEFORE_MONTH),
 )
 
 
@@ -171,9 +189,9 @@ def open_bound(hit: Hit, ctx: Ctx) -> Hit | None:
     before = ctx.text[max(0, hit.start - 16) : hit.start]
     if _POSSESSIVE.match(ctx.text, hit.end):  # "after Monday's attack": the event, not a bound
         return hit
-    if _BEFORE.search(before):
+    if ctx.may_follow(hit.start, ("before", "to", "than")) and _BEFORE.search(before):
         return None
-    after = _AFTER.search(before)
+    after = _AFTER.search(before) if ctx.may_follow(hit.start, ("after", "than", "beyond")) else None
     pub = ctx.published
     if after is None or pub is None or hit.span.end >= pub:
         return hit
@@ -188,10 +206,10 @@ def _open_end(hit: Hit, ctx: Ctx) -> Hit:
     if pub is None or hit.span.start > pub:
         return hit
     now = _NOW.match(ctx.text, hit.end)
-    opener = _OPENER.search(ctx.text[max(0, hit.start - 10) : hit.start])
-    since = _SINCE.search(ctx.text[max(0, hit.start - 8) : hit.start])
+    since = _SINCE.search(ctx.text[max(0, hit.start - 8) : hit.start]) if ctx.may_follow(hit.start, ("since",)) else None
     if now is None and since is None:
         return hit
+    opener = _OPENER.search(ctx.text[max(0, hit.start - 10) : hit.start])
     span = cal.range_span(hit.span.start, pub)
     if span is None:
         return hit

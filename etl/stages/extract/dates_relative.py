@@ -13,8 +13,10 @@ from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import (
     FULL_WEEKDAY,
     MONTH,
+    MONTHS,
     NUMBER,
     PART,
+    PART_WORDS,
     WEEKDAY_NAME_AFTER,
     WEEKDAY_NAME_BEFORE,
     WEEKDAYS,
@@ -22,10 +24,12 @@ from etl.stages.extract.dates_base import (
     Ctx,
     Hit,
     Rule,
+    initials,
     month_value,
     number_value,
     part_word,
 )
+from etl.stages.extract.dates_gates import NextTo, Seen, gate
 
 _PART = PART
 
@@ -301,8 +305,12 @@ def _week_number(m: re.Match[str], ctx: Ctx) -> Hit | None:
 _DAY_ALTERNATION = "|".join(
     w.replace(" ", r"\s+") for w in sorted(_DAY_WORDS, key=len, reverse=True)
 )
-_WHICH = r"(?P<which>this|last|next|past|previous|coming|following|current|upcoming)"
+_WHICH_WORDS = ("this", "last", "next", "past", "previous", "coming", "following", "current", "upcoming")
+_WHICH = rf"(?P<which>{'|'.join(_WHICH_WORDS)})"
 _WHICH_ONE = _WHICH
+# Rule gates (see ``Rule``): the words of ``_WHICH`` and of ``PART``.
+_WHICH_GATE = gate(*_WHICH_WORDS)
+_PART_GATE = gate("early", "mid", "late", "end", "beginning", "start", "middle")
 # "the previous year" / "the following year" after a year in the same sentence are anchored to
 # it ("300 died in 2024, up from 250 the previous year" is 2023), else to publication.
 _SENTENCE_START = re.compile(r"[.!?\n]\s")
@@ -310,34 +318,37 @@ _YEAR_IN_TEXT = re.compile(rf"(?<![\d,.])({YEAR})")
 _SHORT_WEEKDAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 _DATE_WORD_IN_TEXT = re.compile(rf"\b(?:{MONTH}|{FULL_WEEKDAY}|yesterday|today)", _I)
 RULES: tuple[Rule, ...] = (
-    (re.compile(rf"\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword"),
-    (re.compile(rf"\b(?P<the>the\s+)?{_WHICH_ONE}\s+(?:calendar\s+)?(?P<unit>week|fortnight|month|quarter|year|decade)\b"
-                r"(?!\s+of\b)", _I), _this_period, "relword"),
-    (re.compile(rf"\b(?P<part>{_PART})[-\s]+(?:(?P<which>this|last|next|the)\s+)?(?P<unit>week|month|year)\b"
-                r"(?!\s+of\b)", _I), _part_of_period, "relword"),
-    (re.compile(rf"\b(?:the\s+)?{_WHICH}\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?!\s+of\b)", _I), _window, "relword"),
-    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_WHICH}\s+{_UNIT}\b", _I), _window, "relword"),
-    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", _I), _ago, "relword"),
-    (re.compile(rf"\bin\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?P<time>['\u2019]s?\s+time)?", _I), _in_future, "relword"),
-    (re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+from\s+(?:today|now)\b", _I), _from_today, "relword"),
-    (re.compile(r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", _I),
-     _earlier_later, "relword"),
-    (re.compile(r"\b(?:(?P<which>this|next|last|past|coming)\s+|the\s+)weekend\b(?!\s+of\b)", _I), _weekend, "relword"),
-    (re.compile(rf"\b(?:(?P<which>next|last|this|coming|previous)\s+(?:week\s+(?:on\s+)?)?(?P<wd>{FULL_WEEKDAY})"
+    Rule(re.compile(rf"{initials(_DAY_WORDS)}\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword",
+         gate(*(word.split()[-1] for word in _DAY_WORDS))),
+    Rule(re.compile(rf"{initials(['the'], _WHICH_WORDS)}\b(?P<the>the\s+)?{_WHICH_ONE}\s+(?:calendar\s+)?(?P<unit>week|fortnight|month|quarter|year|decade)\b"
+                r"(?!\s+of\b)", _I), _this_period, "relword", _WHICH_GATE),
+    Rule(re.compile(rf"{initials(PART_WORDS)}\b(?P<part>{_PART})[-\s]+(?:(?P<which>this|last|next|the)\s+)?(?P<unit>week|month|year)\b"
+                r"(?!\s+of\b)", _I), _part_of_period, "relword", _PART_GATE),
+    Rule(re.compile(rf"{initials(['the'], _WHICH_WORDS)}\b(?:the\s+)?{_WHICH}\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?!\s+of\b)", _I), _window, "relword", _WHICH_GATE),
+    Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_WHICH}\s+{_UNIT}\b", _I), _window, "relword", _WHICH_GATE),
+    Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", _I), _ago, "relword", gate("ago")),
+    Rule(re.compile(rf"\bin\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?P<time>['\u2019]s?\s+time)?", _I), _in_future, "relword",
+         Seen(re.compile(r"in\s+\S+\s+(?:day|week|fortnight|month|quarter|year|decade)"))),
+    Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+from\s+(?:today|now)\b", _I), _from_today, "relword", gate("today", "now")),
+    Rule(re.compile(r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", _I),
+     _earlier_later, "relword", gate("earlier", "later")),
+    Rule(re.compile(r"\b(?:(?P<which>this|next|last|past|coming)\s+|the\s+)weekend\b(?!\s+of\b)", _I), _weekend, "relword", gate("weekend")),
+    Rule(re.compile(rf"\b(?:(?P<which>next|last|this|coming|previous)\s+(?:week\s+(?:on\s+)?)?(?P<wd>{FULL_WEEKDAY})"
                 rf"|(?P<wd2>{FULL_WEEKDAY})\s+of\s+(?P<which2>last|next|this)\s+week)\b", _I),
-     _weekday_in_week, "weekday"),
-    (re.compile(rf"(?:\b(?P<on>on)\s+)?\b(?P<wd>{FULL_WEEKDAY})\b", _I), _weekday, "weekday"),
+     _weekday_in_week, "weekday", gate("next", "last", "this", "coming", "previous")),
+    Rule(re.compile(rf"{initials(['on'], WEEKDAYS)}(?:\b(?P<on>on)\s+)?\b(?P<wd>{FULL_WEEKDAY})\b", _I), _weekday, "weekday"),
     # Abbreviated weekdays ("on Fri night", "on Sat."), capitalised and cued by "on" or a time of
     # day: bare "Sun", "Wed" or "Sat" are too often other words.
-    (re.compile(rf"(?:\b(?P<on>[Oo]n)\s+(?P<wd>{_SHORT_WEEKDAY})\b\.?(?!\s*\d)"
-                rf"|\b(?P<wd2>{_SHORT_WEEKDAY})\.?(?=\s+(?:night|morning|afternoon|evening)\b))"), _short_weekday, "weekday"),
-    (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+"
+    Rule(re.compile(rf"(?:\b(?P<on>[Oo]n)\s+(?P<wd>{_SHORT_WEEKDAY})\b\.?(?!\s*\d)"
+                rf"|\b(?P<wd2>{_SHORT_WEEKDAY})\.?(?=\s+(?:night|morning|afternoon|evening)\b))"), _short_weekday, "weekday",
+         NextTo("weekday", longest=5)),
+    Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+"
                 rf"(?:(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?|(?P<yonly>{YEAR})|(?P<rel>this|last|next)\s+(?P<relunit>year|month))",
-                _I), _week_of, "relword"),
-    (re.compile(rf"\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b",
-                _I), _month_of_relative_year, "month"),
-    (re.compile(rf"\b(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
-                rf"(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)\b", _I), _months_of_year, "relword"),
-    (re.compile(rf"\bweek\s+(?P<w>\d{{1,2}})(?:\s+of\s+(?P<year>{YEAR}))?\b(?!\s*(?:%|people|of\b))", _I),
-     _week_number, "relword"),
+                _I), _week_of, "relword", Seen(re.compile(r"week\s+of\s"))),
+    Rule(re.compile(rf"{initials(PART_WORDS, MONTHS)}\b(?:(?P<part>{_PART})[-\s]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b",
+                _I), _month_of_relative_year, "month", gate("year")),
+    Rule(re.compile(rf"\b(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
+                rf"(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)\b", _I), _months_of_year, "relword", gate("months")),
+    Rule(re.compile(rf"{initials(['week'])}\bweek\s+(?P<w>\d{{1,2}})(?:\s+of\s+(?P<year>{YEAR}))?\b(?!\s*(?:%|people|of\b))", _I),
+     _week_number, "relword", gate("week")),
 )

@@ -7,8 +7,20 @@ from __future__ import annotations
 import re
 
 from etl.stages.extract import dates_calendar as cal
-from etl.stages.extract.dates_base import MONTH, ORDINAL_WORD, Ctx, Hit, Rule, day_value, month_value
+from etl.stages.extract.dates_base import (
+    MONTH,
+    MONTHS,
+    ORDINAL_HEADS,
+    ORDINAL_WORD,
+    Ctx,
+    Hit,
+    Rule,
+    day_value,
+    initials,
+    month_value,
+)
 from etl.stages.extract.dates_explicit import month_day_hit
+from etl.stages.extract.dates_gates import gate
 
 _I = re.IGNORECASE
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -69,7 +81,9 @@ def _words_month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 RULES: tuple[Rule, ...] = (
-    (re.compile(rf"\b(?P<mon>{MONTH})\s+(?:the\s+)?(?:(?P<ord>{ORDINAL_WORD})|(?P<card>{SPELLED_DAY}))\b"
-                rf"(?:,?\s+(?:of\s+)?(?P<wyear>{SPELLED_YEAR})\b)?", _I), _words_mdy, "month"),
-    (re.compile(rf"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<wyear>{SPELLED_YEAR})\b", _I), _words_month_year, "month"),
+    Rule(re.compile(rf"{initials(MONTHS)}\b(?P<mon>{MONTH})\s+(?:the\s+)?(?:(?P<ord>{ORDINAL_WORD})|(?P<card>{SPELLED_DAY}))\b"
+                rf"(?:,?\s+(?:of\s+)?(?P<wyear>{SPELLED_YEAR})\b)?", _I), _words_mdy, "month",
+         gate(*ORDINAL_HEADS, *_UNITS, *_TEENS, "twenty", "thirty")),
+    Rule(re.compile(rf"{initials(MONTHS)}\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<wyear>{SPELLED_YEAR})\b", _I), _words_month_year, "month",
+         gate("thousand", "nineteen", "twenty")),
 )
