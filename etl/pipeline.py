@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 import logging
 import secrets
 import time
@@ -20,17 +19,13 @@ from typing import Any
 
 from etl.config import Config
 from etl.engines import Engine, make_engine
+from etl.incidents import update_incidents
 from etl.records import Article, Extraction, Reject
-from etl.stages.dedup import iter_incidents
 from etl.stages.ingest import ingest
-from etl.stages.load import Rows, extraction_rows, incident_rows, merge_rows, reject_rows
-from etl.warehouse import Warehouse, read_sql, sql_literal
+from etl.stages.load import Rows, extraction_rows, merge_rows, reject_rows
+from etl.warehouse import Warehouse, read_sql
 
 log = logging.getLogger(__name__)
-# Events read, and incidents written, per chunk when incidents are rebuilt (bounds memory).
-INCIDENT_CHUNK = 5_000
-# DuckDB's memory while it sorts the events for clustering (it spills to disk beyond this).
-INCIDENT_MEMORY = "128MB"
 Source = Iterable[Article | Reject]
 
 
@@ -151,35 +146,6 @@ def _record_interrupted(warehouse: Warehouse, run_ids: list[str], config: Config
         warehouse.clear_running(run_id)
 
 
-def rebuild_incidents(warehouse: Warehouse) -> int:
-    """Re-cluster every countable incident-scope event into the incidents table; return its size.
-
-    Streams: events are read in chunks in the order clustering needs, incidents written in batches.
-    """
-    con = warehouse.connect()
-    # Sorting every event would otherwise hold them all in memory: cap it and let DuckDB spill.
-    con.execute(f"SET memory_limit = '{INCIDENT_MEMORY}'")
-    con.execute(f"SET temp_directory = {sql_literal(warehouse.spill_directory())}")
-    cursor = con.execute(read_sql("incident_input.sql"))
-    names = [d[0] for d in cursor.description]
-
-    def rows() -> Iterator[dict[str, Any]]:
-        while chunk := cursor.fetchmany(INCIDENT_CHUNK):
-            yield from (dict(zip(names, row, strict=True)) for row in chunk)
-
-    written = 0
-
-    def batches() -> Iterator[list[dict[str, Any]]]:
-        nonlocal written
-        incidents = iter_incidents(rows())
-        while chunk := list(itertools.islice(incidents, INCIDENT_CHUNK)):
-            written += len(chunk)
-            yield incident_rows(chunk)
-
-    warehouse.replace_table("incidents", batches())
-    return written
-
-
 def _run_batches(warehouse: Warehouse, items: Source, *, config: Config, options: RunOptions, run_id: str,
                  started: dt.datetime, counts: RunCounts, progress: Callable[[int], None]) -> None:
     batcher = _Batcher(warehouse.known_hashes(), counts, options, config.batch_size)
@@ -224,7 +190,7 @@ def run_items(
         try:
             _run_batches(warehouse, items, config=config, options=options, run_id=run_id, started=started, counts=counts, progress=progress)
             counts.check()
-            rebuild_incidents(warehouse)
+            update_incidents(warehouse)
         except Exception as exc:
             failed = RunSummary(run_id, "failed", counts, started, clock(), warehouse.location, f"{type(exc).__name__}: {exc}")
             _record_failure(warehouse, failed, config)
@@ -280,7 +246,7 @@ def reextract(
         counts.articles_duplicate, counts.articles_new = counts.articles_new, 0
         counts.check()
         warehouse.commit_replacement(key=f"{run_id}-00000", files=files, tables=derived)
-        rebuild_incidents(warehouse)
+        update_incidents(warehouse, full=True)
         summary = RunSummary(run_id, "ok", counts, started, clock(), warehouse.location, "reprocess: stored articles re-extracted")
         warehouse.commit_batch({"runs": [summary.row(config)]}, run_id=run_id, batch=99998)
         warehouse.materialize()
