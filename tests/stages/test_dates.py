@@ -181,6 +181,18 @@ def test_previous_and_following_are_anchored_in_the_sentence(text: str, values: 
     assert [m.value for m in extract_dates(text, published=PUB)] == values
 
 
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [("Fighting continued yesterday and today in the north.", ["yesterday and today"]),
+     ("Prices rose between January and today.", ["between January and today"]),
+     ("Shops stayed shut from last week to today.", ["from last week to today"])],
+    ids=["yesterday_and_today", "between_january_and_today", "last_week_to_today"],
+)
+def test_a_range_closed_by_today_swallows_the_today(text: str, surfaces: list[str]) -> None:
+    found = extract_dates(text, published=PUB)
+    assert [m.surface for m in found] == surfaces
+
+
 def test_mentions_are_sorted_and_point_back_to_text() -> None:
     text = "On Tuesday, 12 died; in 2024, 300 died; last month 40 died between 2020 and 2023."
     found = extract_dates(text, published=PUB)

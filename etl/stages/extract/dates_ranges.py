@@ -161,8 +161,11 @@ def merge_ranges(hits: list[Hit], ctx: Ctx) -> list[Hit]:
             out.append(merged)
             index += 2
             continue
-        out.append(_open_end(hit, ctx))
+        opened = _open_end(hit, ctx)
+        out.append(opened)
         index += 1
+        while index < len(hits) and hits[index].start < opened.end:
+            index += 1  # "yesterday and today": the "today" is the range's own end, not a date of its own
     return out
 
 
