@@ -25,27 +25,37 @@ _ACRONYM_MAX_LEN = 6
 # attribution, which beats a description ("ISWAP fighters", "an al-Shabaab attack"). Set on
 # hand-written cases; a plain mention counts only inside the headline claim's sentence.
 _CLAIM_AFTER = re.compile(
-    r"^(?:['’]s)?[^\w.;]*(?:\w+[^\w.;]+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"
+    r"^(?:['’]s)?(?:\s*,[^,.;]{0,80},)?[^\w.;]*(?:\w+[^\w.;]+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"
     r"|(?:has|have)\s+claimed|took\s+responsibility|accepted\s+responsibility)",
     re.I,
 )
+# "Claimed by: X", and the labels of a coded incident note ("Actor: X.", "Attackers: X",
+# "Perpetrator(s): X"): the coder's attribution, as strong as a claim.
 _CLAIM_BEFORE = searcher(
-    r"(?:claimed\s+by|responsibility\s+was\s+claimed\s+by|\bclaim(?:ed)?\s*:|\bperpetrators?\s*:|\bclaimed\s+by\s*:)\s*(?:the\s+)?$", re.I
+    r"(?:claimed\s+by|responsibility\s+was\s+claimed\s+by|\bclaim(?:ed)?\s*:|\bclaimed\s+by\s*:|"
+    r"(?<![\w-])(?:perpetrators?|perpetrator\(s\)|perpetrated\s+by|actors?|actor\(s\)|attackers?|assailants?|armed\s+group|"
+    r"(?:suspected|alleged)\s+(?:perpetrators?|actors?))\s*:)\s*(?:the\s+)?(?:suspected\s+|alleged\s+)?$",
+    re.I,
 )
 _ATTRIBUTED_BEFORE = searcher(
     r"(?:blamed(?:\s+on)?|(?:attack|attacks|ambush|raid|assault|bombing|killings?|massacre)\s+by|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
     r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was)\s+(?:the\s+)?$",
     re.I,
 )
+# "Boko Haram (JAS) fighters", "Houthi forces shelled", "a Hezbollah anti-tank missile struck":
+# the group's men, its weapon or its deed right after the name.
 _DESCRIBED_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:-(?:linked|affiliated|allied|aligned|inspired)\b|militants?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|attackers?|suicide|"
-    r"bombers?|jihadists?|guerrillas?|attack|attacks|ambush|raid|assault|bombing|offensive|"
-    r"kills?|killed|behead(?:s|ed)?|execut(?:es|ed)|abduct(?:s|ed)|stormed|attacked|raided|ambushed|fired|shot|launched)\b",
+    r"bombers?|jihadists?|guerrillas?|combatants?|forces|attack|attacks|ambush|raid|assault|bombing|offensive|shelling|"
+    r"(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|mortars?|shells?|IEDs?|(?:land)?mines?|grenades?|artillery|snipers?)\s+(?:\w+\s+)?"
+    r"(?:struck|hit|hits|strikes|killed|kills|landed|slammed|exploded|fell)|"
+    r"kills?|killed|behead(?:s|ed)?|execut(?:es|ed)|abduct(?:s|ed)|stormed|attacked|raided|ambushed|fired|shot|launched|"
+    r"shelled|besieged|bombed|overran|torched|opened\s+fire)\b",
     re.I,
 )
 _DESCRIBED_BEFORE = searcher(r"(?:suspected|by|of\s+the|from\s+the|an?|the)\s+$", re.I)
 _BACKGROUND_BEFORE = searcher(
-    r"(?:\b(?:which|although|rival|against|on|than|like|such\s+as)\b|(?<!attackers, )(?<!gunmen, )(?<!assailants, )(?<!militants, )(?<!attacker, )(?<!gunman, )\bwho\b)[^.;]{0,80}$",
+    r"(?:\b(?:which|although|rival|against|on(?!\s+(?:\d|the\s+(?:night|morning|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))|than|like|such\s+as)\b|(?<!attackers, )(?<!gunmen, )(?<!assailants, )(?<!militants, )(?<!attacker, )(?<!gunman, )\bwho\b)[^.;]{0,80}$",
     re.I,
 )
 # "the group, known as IS-Somalia": a name the text gives the perpetrators it already described.
@@ -77,6 +87,18 @@ _CLASH = searcher(r"\b(?:firefight|clash(?:es)?|gunfight|gun\s+battle|encounter|
 _DENIED_AFTER = re.compile(
     r"(?:['’]s)?(?:\s*,[^,.;]{0,100},)?\s+(?:\w+\s+)?(?:denied|denies|deny|rejected|disowned|distanced|"
     r"(?:was|were|is|are|has|have|had)\s+not\b|(?:did|does|has|have)\s*n(?:o|['’])t\b)",
+    re.I,
+)
+# "shells fired from M23-held hills", "launched from Houthi positions": who holds the launch site fired.
+_FIRED_FROM_BEFORE = searcher(r"\b(?:fired|launched|lobbed|shot|came|coming|originated)\s+(?:\w+\s+)?from\s+(?:the\s+)?$", re.I)
+_FIRED_FROM_AFTER = re.compile(
+    r"^(?:-held|-controlled|-occupied)?\s*(?:positions?|territory|areas?|hills?|hilltops?|ridges?|heights|lines?|side|strongholds?|zones?|bases?|enclaves?|villages?|towns?)\b", re.I
+)
+# "the X group, a faction allied with the Pakistani Taliban, claimed": the group an appositive
+# relates the actor to is background.
+_APPOSITION_BEFORE = searcher(
+    r",\s*(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?:faction|group|offshoot|splinter|affiliate|branch|wing|ally|outfit|franchise|unit)\s+"
+    r"(?:allied\s+with|aligned\s+with|linked\s+to|affiliated\s+with|close\s+to|loyal\s+to|of|from|within)\s+(?:the\s+)?$",
     re.I,
 )
 _CONTEXT = 60
@@ -249,12 +271,25 @@ def _unlisted(text: str) -> ActorMention | None:
     return None
 
 
-def _strength(text: str, m: ActorMention) -> int:
+def _claims(text: str, m: ActorMention, after: str, following: int) -> bool:
+    """A claim follows the name, not a later group's ("al-Qaeda's Sahel affiliate JNIM claimed")
+    unless that group stands in an appositive ("X, a faction allied with Y, claimed")."""
+    claim = _CLAIM_AFTER.match(after)
+    if claim is None:
+        return False
+    return m.char_end + claim.end() <= following or "," in text[m.char_end : following]
+
+
+def _strength(text: str, m: ActorMention, following: int) -> int:
     after = text[m.char_end : m.char_end + _CONTEXT]
     before = text[max(0, m.char_start - _CONTEXT) : m.char_start]
+    if _FIRED_FROM_BEFORE.search(before) and _FIRED_FROM_AFTER.match(after):
+        return 4
     if _GOVERNMENT_AFTER.match(after) or _DENIED_AFTER.match(text, m.char_end, m.char_end + _CLAUSE):
         return -1
-    if _CLAIM_AFTER.match(after) or _CLAIM_BEFORE.search(before):
+    if _APPOSITION_BEFORE.search(before):
+        return 0
+    if _claims(text, m, after, following) or _CLAIM_BEFORE.search(before):
         return 6
     clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1]
     if _ALIAS_BEFORE.search(before):
@@ -277,8 +312,8 @@ def article_actor(text: str, mentions: Sequence[ActorMention], lead: tuple[int, 
     """The group the article holds responsible: the strongest tie (claim > attribution > description),
     earliest first; a plain mention only inside ``lead`` (the headline claim's sentence)."""
     best: tuple[int, int, str] | None = None
-    for m in mentions:
-        strength = _strength(text, m)
+    for i, m in enumerate(mentions):
+        strength = _strength(text, m, mentions[i + 1].char_start if i + 1 < len(mentions) else len(text))
         if strength == 0 and lead is not None and lead[0] <= m.char_start < lead[1]:
             strength = 1
         if strength <= 0:

@@ -1,0 +1,102 @@
+"""Actors: how the wording around a name ties the group to the incident (one phenomenon per test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.stages.extract.actors import ActorIndex, article_actor, find_actors, load_actors
+
+
+@pytest.fixture(scope="module")
+def index() -> ActorIndex:
+    return load_actors()
+
+
+def _actor(text: str, index: ActorIndex) -> str | None:
+    return article_actor(text, find_actors(text, index))
+
+
+# A sentence that opens with its date ("On 4 May, ...") is no background clause ("attacks on X").
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On 4 May 2023, ISWAP fighters stormed a base near Gubio. Eleven soldiers died.", "Islamic State West Africa Province"),
+        ("On Tuesday, al-Shabaab militants ambushed a truck on the Afgoye road. Four drivers were killed.", "al-Shabaab"),
+        ("On the night of 2 June, Boko Haram gunmen raided a farming village. Nine people were killed.", "Boko Haram"),
+        ("On Sept. 3 ADF rebels attacked a market. 14 traders died.", "Allied Democratic Forces"),
+    ],
+    ids=["day-month-year", "weekday", "the-night-of", "abbreviated-month"],
+)
+def test_date_opening_is_not_background(text: str, name: str, index: ActorIndex) -> None:
+    assert _actor(text, index) == name
+
+
+def test_attack_on_a_group_stays_background(index: ActorIndex) -> None:
+    assert _actor("Troops killed 6 people in a raid. The raid followed attacks on al-Shabaab positions.", index) is None
+
+
+# The group's men, weapon or deed right after its name describe the perpetrator.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Houthi forces shelled a market in the city. Three shoppers were killed.", "Houthis"),
+        ("A Hezbollah guided missile struck a house in the village. Two residents were hurt.", "Hezbollah"),
+        ("ADF combatants raided a clinic overnight. Seven patients were killed.", "Allied Democratic Forces"),
+        ("JNIM besieged the town for a week. At least 20 civilians died of hunger and gunfire.", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("An al-Shabaab mortar round landed on a school. One pupil was killed.", "al-Shabaab"),
+    ],
+    ids=["forces-shelled", "weapon-struck", "combatants", "besieged", "mortar-landed"],
+)
+def test_group_described_by_its_forces_or_weapon(text: str, name: str, index: ActorIndex) -> None:
+    assert _actor(text, index) == name
+
+
+# The labels of a coded incident note name the perpetrator.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Site: a village market. Actor: al-Shabaab. Killed: 4.", "al-Shabaab"),
+        ("Type: ambush. Attackers: JNIM. Dead: 12 soldiers.", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("Incident: raid on a camp.\nPerpetrator(s): suspected ISWAP. Fatalities: 6.", "Islamic State West Africa Province"),
+        ("Summary: shooting at a checkpoint; Suspected perpetrators: the TTP. 3 policemen killed.", "Tehrik-i-Taliban Pakistan"),
+    ],
+    ids=["actor", "attackers", "perpetrators-suspected", "suspected-perpetrators"],
+)
+def test_coded_note_labels(text: str, name: str, index: ActorIndex) -> None:
+    assert _actor(text, index) == name
+
+
+# Whoever holds the launch site fired: "fired from M23-held hills", "launched from Houthi positions".
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shells fired from M23-held ridges hit a camp for displaced people, killing 3.", "M23"),
+        ("The drone that killed two fishermen was launched from Houthi positions on the coast, officials said.", "Houthis"),
+        ("Rockets fired from the Hezbollah side of the border wounded four farmers.", "Hezbollah"),
+    ],
+    ids=["held-hills", "positions", "side"],
+)
+def test_fired_from_held_ground(text: str, name: str, index: ActorIndex) -> None:
+    assert _actor(text, index) == name
+
+
+def test_fleeing_from_held_areas_is_no_attribution(index: ActorIndex) -> None:
+    assert _actor("Five people drowned while fleeing from Houthi-held areas by boat.", index) is None
+
+
+# "X's affiliate Y claimed", "Y, a faction allied with X, claimed": Y claimed, not X.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen killed 6 guards. Al-Qaeda's Sahel affiliate JNIM claimed the raid.", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("A blast killed 9. The Islamic State's local branch ISWAP claimed responsibility.", "Islamic State West Africa Province"),
+        (
+            "A car bomb killed 5 troops. The Hafiz Gul Bahadur group, a faction allied with the Pakistani Taliban, claimed the attack.",
+            "Hafiz Gul Bahadur Group",
+        ),
+        ("Militants killed 4. JNIM, an offshoot of al-Qaeda, said it carried out the attack.", "Jama'at Nusrat al-Islam wal-Muslimin"),
+    ],
+    ids=["possessive-affiliate", "possessive-branch", "appositive-faction", "appositive-offshoot"],
+)
+def test_claim_goes_to_the_named_affiliate(text: str, name: str, index: ActorIndex) -> None:
+    assert _actor(text, index) == name
