@@ -100,3 +100,24 @@ def test_fleeing_from_held_areas_is_no_attribution(index: ActorIndex) -> None:
 )
 def test_claim_goes_to_the_named_affiliate(text: str, name: str, index: ActorIndex) -> None:
     assert _actor(text, index) == name
+
+
+# A plain mention counts in the headline claim's sentence and in the one before it, which sets the scene.
+@pytest.mark.parametrize(
+    ("text", "toll", "name"),
+    [
+        ("On 2 March, JNIM and the army fought near Djibo. 30 soldiers were killed.", "30 soldiers", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("Title line\nClashes between the NPA and troops broke out at dawn. Five people died.", "Five people", "New People's Army"),
+        ("Al-Shabaab and clan militia traded fire for hours in the town! At least 9 were killed.", "At least 9", "al-Shabaab"),
+    ],
+    ids=["date-opening", "after-a-title-line", "exclamation"],
+)
+def test_plain_mention_in_the_setting_sentence(text: str, toll: str, name: str, index: ActorIndex) -> None:
+    start = text.index(toll)
+    assert article_actor(text, find_actors(text, index), (start, len(text))) == name
+
+
+def test_plain_mention_two_sentences_back_is_not_enough(index: ActorIndex) -> None:
+    text = "JNIM is active in the region. Gunmen raided a village on Monday. 12 villagers were killed."
+    start = text.index("12 villagers")
+    assert article_actor(text, find_actors(text, index), (start, len(text))) is None

@@ -101,6 +101,7 @@ _APPOSITION_BEFORE = searcher(
     r"(?:allied\s+with|aligned\s+with|linked\s+to|affiliated\s+with|close\s+to|loyal\s+to|of|from|within)\s+(?:the\s+)?$",
     re.I,
 )
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+")
 _CONTEXT = 60
 _CLAUSE = 150
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -308,9 +309,22 @@ def _strength(text: str, m: ActorMention, following: int) -> int:
     return 0
 
 
+def _with_setting(text: str, lead: tuple[int, int]) -> tuple[int, int]:
+    """The headline claim's sentence and the sentence before it in its paragraph, which often sets
+    the scene ("On 21 June, JNIM and the army fought at X. 30 soldiers were killed.")."""
+    start, end = lead
+    paragraph = text.rfind("\n", 0, start) + 1
+    if start <= paragraph:
+        return lead
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, paragraph, start)]
+    return (ends[-2] if len(ends) >= 2 else paragraph), end
+
+
 def article_actor(text: str, mentions: Sequence[ActorMention], lead: tuple[int, int] | None = None) -> str | None:
     """The group the article holds responsible: the strongest tie (claim > attribution > description),
-    earliest first; a plain mention only inside ``lead`` (the headline claim's sentence)."""
+    earliest first; a plain mention only inside ``lead`` (the headline claim's sentence) or the
+    sentence before it in its paragraph."""
+    lead = _with_setting(text, lead) if lead is not None else None
     best: tuple[int, int, str] | None = None
     for i, m in enumerate(mentions):
         strength = _strength(text, m, mentions[i + 1].char_start if i + 1 < len(mentions) else len(text))
