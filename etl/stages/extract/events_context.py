@@ -32,8 +32,8 @@ _DATELINE = re.compile(
 # Funerals, burials, trials and the like happen after the incident: in such a sentence the
 # earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
 _AFTERMATH = searcher(
-    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|"
-    r"verdict|sentenced|convicted|trial|compensation|condolences?)\b",
+    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|wreaths?|ceremon(?:y|ies)|"
+    r"commemorat\w*|tributes?|paid\s+(?:their\s+|its\s+)?respects|verdict|sentenced|convicted|trial|compensation|condolences?)\b",
     re.I,
 )
 # "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
@@ -44,6 +44,16 @@ _STATEMENT = searcher(
     re.I,
 )
 _STATEMENT_WINDOW = 45
+# "The police command on Sunday confirmed the killing", "officials yesterday said": a date right
+# before a verb of saying dates the statement.
+_STATED_AFTER = re.compile(r"\s*,?\s*(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
+# "By Monday evening the toll stood at 23", "as of Tuesday": when a figure was counted, not the incident.
+_CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
+# "the night of 3-4 May", "overnight on 24-25 December": a night over two days is the first day's.
+_NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
+_NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
+# A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
+_DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|event|attack))\s*:\s*(?:the\s+)?(?:night\s+of\s+)?$", re.I)
 # How many following sentences of the paragraph may date a claim whose own sentence has no date,
 # and how many earlier ones frame it (dates and places).
 _LOOK_AHEAD_SENTENCES = 2
@@ -146,12 +156,23 @@ def dateline_end(text: str) -> int:
 
 
 def _stated_on(text: str, d: DateMention) -> bool:
-    """"police said on Sunday": when it was said (not "said the attack on Sunday ...")."""
+    """"police said on Sunday", "police on Sunday confirmed": when it was said (not "said the
+    attack on Sunday ..."); "by Monday evening": when a figure was counted."""
+    if _STATED_AFTER.match(text, d.char_end) or _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start):
+        return True
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     return m is not None and _INCIDENT_NOUN.search(m.group()) is None
 
 
-def _period(d: DateMention, text: str = "") -> Period:
+def _overnight(d: DateMention, text: str) -> bool:
+    if d.granularity != "range" or (d.end_date - d.start_date).days != 1:
+        return False
+    return _NIGHT_BEFORE.search(text, max(0, d.char_start - 20), d.char_start) is not None or _NIGHT_AFTER.match(text, d.char_end) is not None
+
+
+def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
+    if _overnight(d, text or night_text):  # "the night of 3-4 May": 3 May
+        return Period(d.start_date, d.start_date, "day", "text", d)
     shift = _DAYS_AFTER.match(text, d.char_end) if text and d.granularity == "day" else None
     if shift is not None:  # "found on Monday, a day after rebels raided the area": the raid was Sunday
         word = (shift.group(1) or "a").lower()
@@ -182,13 +203,27 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         return _period(best, c.text)
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
         if c.usable.get(p):
-            return _period(c.usable[p][-1])
+            return _period(c.usable[p][-1], night_text=c.text)
+    labelled = _labelled_date(c, sent.paragraph)
+    if labelled is not None:
+        return _period(labelled, night_text=c.text)
     for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
         if p not in c.claimed and c.usable.get(p):
-            return _period(c.usable[p][0])
+            return _period(c.usable[p][0], night_text=c.text)
     if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
-        return _period(c.lead)
+        return _period(c.lead, night_text=c.text)
     return Period(c.published, c.published, "day" if c.published else None, "published")
+
+
+def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:
+    """The date a coded note labels as the incident's ("Date: 5 May 2024."), in the given paragraph."""
+    for p, found in c.usable.items():
+        if c.index.sentences[p].paragraph != paragraph:
+            continue
+        for d in found:
+            if _DATE_LABEL.search(c.text, max(0, d.char_start - 40), d.char_start):
+                return d
+    return None
 
 
 def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope:
