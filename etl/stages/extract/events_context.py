@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from etl.records import ChangeDirection, DateMention, Granularity, QuantityMention, Scope, Sentence
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.places import PlaceMention, elsewhere
+from etl.stages.extract.places import PlaceMention, elsewhere, stray_towns
 
 # A date introduced this way is the comparison base, not the claim's own period.
 _BASE_CUE = searcher(
@@ -118,6 +118,7 @@ class ClaimContext:
     claimed: frozenset[int]  # positions of sentences with claims of their own: they date those
     dateline_end: int = -1  # "NAIROBI, March 4 (AFP) -": a bureau's city, weak evidence of the place
     away: frozenset[int] = frozenset()  # starts of places named as somewhere else (places.elsewhere), once per article
+    stray: frozenset[int] = frozenset()  # starts of likely homonyms (places.stray_towns): no place of their own
 
 
 def claim_context(
@@ -146,6 +147,7 @@ def claim_context(
         bucket(index, places, lambda p: p.char_start), lead, main, published,
         frozenset(index.position[i] for i in claimed if i in index.position), end,
         frozenset(p.char_start for p in places if elsewhere(p, text)) if away is None else away,
+        stray_towns(places, main.place.country_code if main else None),
     )
 
 
@@ -306,12 +308,12 @@ def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention 
     pos = c.index.position.get(sent.index)
     if pos is None:
         return c.main, False
-    own = c.places.get(pos, [])
+    own = [p for p in c.places.get(pos, []) if p.char_start not in c.stray] if c.stray else c.places.get(pos, [])
     if own:
         return min(
             own, key=lambda p: (p.char_end <= c.dateline_end, p.char_start in c.away, p.place.country_code != main, _rank(p), abs(p.char_start - at))
         ), True
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
         if c.places.get(p):
-            return min(c.places[p], key=lambda m: (_rank(m), -m.char_start)), False
+            return min(c.places[p], key=lambda m: (m.char_start in c.away, m.place.country_code != main, _rank(m), -m.char_start)), False
     return c.main, False

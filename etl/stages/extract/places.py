@@ -53,6 +53,17 @@ _SMALL_TOWN_WEIGHT = 0.8
 _JOINED = re.compile(r"[\s-]*")
 _COMPASS = re.compile(r"(?:north|south|east|west|central|upper|lower|far)", re.I)
 _ELSEWHERE_WEIGHT = 0.5
+# "Israeli strikes on southern Lebanon", "Pakistan's jets hit Paktika": the attacker's country in a
+# cross-border strike, not where it landed.
+_ATTACKER_WEAPON = re.compile(
+    r"(?:['’]s)?\s+(?:(?:military|army|air|naval)\s+)?(?:air\s*strikes?|strikes?|drones?|missiles?|rockets?|jets?|warplanes?|"
+    r"fighter\s+jets?|shelling|artillery|bombardment|air\s+force|navy)\b",
+    re.I,
+)
+# "Mukondwe (Kasese district, Uganda)", "Adan Yabaal (Middle Shabelle)": a place in parentheses
+# after a name locates that name, better evidence than a bare (possibly homonymous) town.
+_LOCATOR_BEFORE = searcher(r"\w[\w'’.-]*\s*\((?:[^()\n]{0,40},\s*)?(?:(?:north|south|east|west|central|far)[\w-]*\s+)?$", re.I)
+_LOCATOR_WEIGHT = 1.5
 # Kind preference when one name is several things: a country beats a region beats a city.
 _KIND_RANK: dict[str, int] = {"country": 0, "admin": 1, "city": 2}
 
@@ -318,8 +329,11 @@ def _longest_at(
 
 
 def elsewhere(m: PlaceMention, text: str) -> bool:
-    """Whether the text names the place as an origin, a base or a border ("crossing from Mali")."""
-    return _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None
+    """Whether the text names the place as an origin, a base or a border ("crossing from Mali"), or
+    as the attacker's side in a cross-border strike ("Israeli drones", "Pakistan's jets")."""
+    if _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None:
+        return True
+    return m.place.kind == "country" and _ATTACKER_WEAPON.match(text, m.char_end) is not None
 
 
 def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
@@ -330,7 +344,28 @@ def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
         weight *= _SMALL_TOWN_WEIGHT
     if text and (m.char_start in away if away is not None else elsewhere(m, text)):
         weight *= _ELSEWHERE_WEIGHT
+    if text and not m.place.demonym and locator(m, text):
+        weight *= _LOCATOR_WEIGHT
     return weight
+
+
+def stray_towns(mentions: Sequence[PlaceMention], main: str | None) -> frozenset[int]:
+    """Starts of small towns of a country the article names nowhere else, in an article that names
+    its main country outright ("Yemen - Hudaydah: ... homes in Hays district"): likely homonyms of
+    a local place the gazetteer lacks (Hays, Kansas), not evidence of where it happened."""
+    if main is None or not any(m.place.kind == "country" and m.place.country_code == main and not m.place.demonym for m in mentions):
+        return frozenset()
+    per_country = Counter(m.place.country_code for m in mentions)
+    return frozenset(
+        m.char_start
+        for m in mentions
+        if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != main and per_country[m.place.country_code] == 1
+    )
+
+
+def locator(m: PlaceMention, text: str) -> bool:
+    """Whether the place stands in parentheses after a name, locating it ("Mazeze (Chiure district)")."""
+    return text[m.char_start - 1 : m.char_start] in ("(", " ") and _LOCATOR_BEFORE.search(text, max(0, m.char_start - 60), m.char_start) is not None
 
 
 def dominant_country(mentions: Sequence[PlaceMention], text: str = "", *, away: frozenset[int] | None = None) -> str | None:
