@@ -121,3 +121,39 @@ def test_plain_mention_two_sentences_back_is_not_enough(index: ActorIndex) -> No
     text = "JNIM is active in the region. Gunmen raided a village on Monday. 12 villagers were killed."
     start = text.index("12 villagers")
     assert article_actor(text, find_actors(text, index), (start, len(text))) is None
+
+
+# Held or broken up by the authorities: not the perpetrator, unless tied to this incident.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained 9 men suspected of ties to the PKK in raids on Tuesday. Two officers were hurt.",
+        "Troops arrested 12 suspected ISWAP logistics suppliers near Monguno; one soldier was wounded.",
+        "The suspected ISKP cell broken up in Herat had planned to kill pilgrims, officials said. Four suspects were held.",
+        "An al-Shabaab network was dismantled in Garissa, police said, after a raid in which 2 officers died.",
+    ],
+    ids=["links-to", "arrested-suppliers", "cell-broken-up", "network-dismantled"],
+)
+def test_custody_is_no_attribution(text: str, index: ActorIndex) -> None:
+    assert _actor(text, index) is None
+
+
+def test_arrest_in_connection_with_the_attack_attributes(index: ActorIndex) -> None:
+    text = "A grenade wounded 5 people at a bus stop. Police later detained 3 suspected members of the ELN over the attack."
+    assert _actor(text, index) == "ELN"
+
+
+# "Both X and Y are active here", "talks between the government and X": candidates and background.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 11 villagers near Djibo. Both JNIM and the Islamic State Sahel Province operate in the area.",
+        "No group claimed the ambush that killed 6. Either al-Shabaab or a clan militia is active on that road.",
+        "A bomb killed 3 people in Pattani. Peace talks between Bangkok and the Barisan Revolusi Nasional resumed last month.",
+        "Raiders killed 4 herders. The ceasefire with the Houthis has held since April.",
+        "A blast killed 2 in Kabul, Taliban intelligence said.",
+    ],
+    ids=["both-operate", "either-active", "talks-between", "ceasefire-with", "state-intelligence"],
+)
+def test_candidates_and_background_are_no_actor(text: str, index: ActorIndex) -> None:
+    assert _actor(text, index) is None

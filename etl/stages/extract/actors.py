@@ -55,14 +55,14 @@ _DESCRIBED_AFTER = re.compile(
 )
 _DESCRIBED_BEFORE = searcher(r"(?:suspected|by|of\s+the|from\s+the|an?|the)\s+$", re.I)
 _BACKGROUND_BEFORE = searcher(
-    r"(?:\b(?:which|although|rival|against|on(?!\s+(?:\d|the\s+(?:night|morning|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))|than|like|such\s+as)\b|(?<!attackers, )(?<!gunmen, )(?<!assailants, )(?<!militants, )(?<!attacker, )(?<!gunman, )\bwho\b)[^.;]{0,80}$",
+    r"(?:\b(?:which|although|rival|against|on(?!\s+(?:\d|the\s+(?:night|morning|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))|than|like|such\s+as|talks|negotiations|dialogue|ceasefire|truce)\b|(?<!attackers, )(?<!gunmen, )(?<!assailants, )(?<!militants, )(?<!attacker, )(?<!gunman, )\bwho\b)[^.;]{0,80}$",
     re.I,
 )
 # "the group, known as IS-Somalia": a name the text gives the perpetrators it already described.
 _ALIAS_BEFORE = searcher(r"\b(?:known\s+as|also\s+called|calling\s+itself|dubbed|which\s+calls\s+itself)\s+(?:the\s+)?$", re.I)
 _GOVERNMENT_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:-led\b|-run\b|-backed\b|-controlled\b|-held\b|administration|government|authorities|interior|ministry|spokes(?:man|woman|person)|officials?|"
-    r"police|security\s+forces|leaders?hip|patrol|regime)",
+    r"police|security\s+forces|leaders?hip|patrol|regime|intelligence|spy\s+agency|prosecutors?|courts?)",
     re.I,
 )
 # "a drone strike killed a senior al-Shabaab commander", "arrested 12 IS suspects": the target.
@@ -102,6 +102,30 @@ _APPOSITION_BEFORE = searcher(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+")
+# "detained 14 people suspected of links to the PKK", "the ISKP cell dismantled in Kabul": held or
+# broken up by the authorities, not the perpetrator of the incident.
+_CUSTODY_BEFORE = searcher(
+    r"\b(?:arrest|detain|captur|apprehend|nabb|round)\w*\b[^.;]{0,80}?\b(?:links?|ties|connections?|affiliation|suppliers?|"
+    r"collaborators?|informants?|sympathi[sz]ers?|supporters?|financiers?|members?|recruits?)\s+(?:to|with|of|for)\s+(?:the\s+)?$",
+    re.I,
+)
+_CUSTODY_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:[\w-]+\s+){0,2}?(?:cell|network|module|suspects?|members?|operatives?)\s+|(?:[\w-]+\s+){0,2}?(?:was|were|had\s+been|has\s+been|have\s+been)\s+)"
+    r"(?:dismantled|busted|broken\s+up|smashed|uncovered|arrested|detained|captured|rounded\s+up|apprehended|neutrali[sz]ed)\b",
+    re.I,
+)
+# "... arrested four suspected members of the ELN in connection with the attack": tied to this incident.
+_FOR_THE_INCIDENT = re.compile(
+    r"[^.;]{0,40}?\b(?:in\s+connection\s+with|over|for|behind)\s+(?:the|this|that|[A-Z]\w+day['’]s)\s+(?:\w+\s+)?"
+    r"(?:attack|bombing|blast|killings?|ambush|raid|massacre|explosion|shooting|assault)",
+    re.I,
+)
+# "Both JNIM and the Islamic State Sahel Province are active around X": candidates, not the perpetrator.
+_EITHER = searcher(r"\b(?:both|either|neither)\b[^.;]{0,80}$", re.I)
+_ACTIVE_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:operates?|operating|(?:are|is|were|was|have\s+been|has\s+been|remain)\s+(?:also\s+)?active|roams?|ha(?:s|ve)\s+a\s+presence)\b",
+    re.I,
+)
 _CONTEXT = 60
 _CLAUSE = 150
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -295,12 +319,14 @@ def _strength(text: str, m: ActorMention, following: int) -> int:
     clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1]
     if _ALIAS_BEFORE.search(before):
         return 5
-    if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before):
-        return 4
-    if _TARGET_BEFORE.search(before):
+    if _TARGET_BEFORE.search(before):  # "arrested 27 suspected Boko Haram suppliers": a target, whatever the modifier
         sentence_end = text.find(".", m.char_end)
         return 2 if _CLASH.search(text, m.char_end, sentence_end if sentence_end > 0 else len(text)) else -1
-    if _BACKGROUND_BEFORE.search(clause):
+    if _CUSTODY_BEFORE.search(before) or _CUSTODY_AFTER.match(after):
+        return 4 if _FOR_THE_INCIDENT.match(text, m.char_end, m.char_end + _CLAUSE) else -1
+    if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before):
+        return 4
+    if _BACKGROUND_BEFORE.search(clause) or (_EITHER.search(clause) and _ACTIVE_AFTER.match(text, m.char_end, m.char_end + _CLAUSE)):
         return 0
     if _ATTRIBUTED_BEFORE.search(before):
         return 4
