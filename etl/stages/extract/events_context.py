@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from etl.records import ChangeDirection, DateMention, Granularity, QuantityMention, Scope, Sentence
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.places import PlaceMention, elsewhere, stray_towns
+from etl.stages.extract.places import PlaceMention, elsewhere, labelled, stray_towns
 
 # A date introduced this way is the comparison base, not the claim's own period.
 _BASE_CUE = searcher(
@@ -119,6 +119,7 @@ class ClaimContext:
     dateline_end: int = -1  # "NAIROBI, March 4 (AFP) -": a bureau's city, weak evidence of the place
     away: frozenset[int] = frozenset()  # starts of places named as somewhere else (places.elsewhere), once per article
     stray: frozenset[int] = frozenset()  # starts of likely homonyms (places.stray_towns): no place of their own
+    labelled: frozenset[int] = frozenset()  # starts of places in a coded note's place field (places.labelled)
 
 
 def claim_context(
@@ -148,6 +149,7 @@ def claim_context(
         frozenset(index.position[i] for i in claimed if i in index.position), end,
         frozenset(p.char_start for p in places if elsewhere(p, text)) if away is None else away,
         stray_towns(places, main.place.country_code if main else None),
+        frozenset(p.char_start for p in places if labelled(p, text)),
     )
 
 
@@ -313,7 +315,21 @@ def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention 
         return min(
             own, key=lambda p: (p.char_end <= c.dateline_end, p.char_start in c.away, p.place.country_code != main, _rank(p), abs(p.char_start - at))
         ), True
+    field = [m for p, found in c.places.items() if c.index.sentences[p].paragraph == sent.paragraph for m in found if m.char_start in c.labelled]
+    if field:  # "Location: Elwak (Mandera county), Kenya." in a coded note
+        return min(field, key=lambda m: (m.place.country_code != main, _rank(m), m.char_start)), False
+    return _earlier_place(c, pos, main), False
+
+
+def _earlier_place(c: ClaimContext, pos: int, main: str | None) -> PlaceMention | None:
+    """The nearest earlier place of the paragraph, unless one further back is in the main country
+    (not named as somewhere else): "Ambush in Tillaberi (Niger). A convoy coming from Mali. Killed: 20."."""
+    nearest: PlaceMention | None = None
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
-        if c.places.get(p):
-            return min(c.places[p], key=lambda m: (m.char_start in c.away, m.place.country_code != main, _rank(m), -m.char_start)), False
-    return c.main, False
+        if not c.places.get(p):
+            continue
+        best = min(c.places[p], key=lambda m: (m.char_start in c.away, m.place.country_code != main, _rank(m), -m.char_start))
+        if best.place.country_code == main and best.char_start not in c.away:
+            return best
+        nearest = nearest or best
+    return nearest or c.main

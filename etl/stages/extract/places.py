@@ -64,6 +64,15 @@ _ATTACKER_WEAPON = re.compile(
 # after a name locates that name, better evidence than a bare (possibly homonymous) town.
 _LOCATOR_BEFORE = searcher(r"\w[\w'’.-]*\s*\((?:[^()\n]{0,40},\s*)?(?:(?:north|south|east|west|central|far)[\w-]*\s+)?$", re.I)
 _LOCATOR_WEIGHT = 1.5
+# "Location: Elwak (Mandera county), Kenya.": a coded note's place field names where it happened.
+_LABEL_BEFORE = searcher(r"\b(?:location|place|where|site|locality|scene)\s*:[^.;:\n]{0,60}$", re.I)
+_LABEL_WEIGHT = 3.0
+# "based in Gedo region, Somalia", "coming from Burkina Faso and Mali": the rest of a place chain
+# after an origin word is somewhere else too.
+_ELSEWHERE_CHAIN = searcher(
+    r"\b(?:[Ff]rom|[Ii]nto|[Tt]owards|[Aa]cross|[Bb]ased\s+in|[Oo]ut\s+of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"(?:\s+(?:region|state|province|district|county|islands?))?\s*(?:,|\s+and|\s+or)\s*$"
+)
 # Kind preference when one name is several things: a country beats a region beats a city.
 _KIND_RANK: dict[str, int] = {"country": 0, "admin": 1, "city": 2}
 
@@ -353,6 +362,8 @@ def elsewhere(m: PlaceMention, text: str) -> bool:
     as the attacker's side in a cross-border strike ("Israeli drones", "Pakistan's jets")."""
     if _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None:
         return True
+    if m.place.kind != "city" and _ELSEWHERE_CHAIN.search(text, max(0, m.char_start - 70), m.char_start) is not None:
+        return True
     return m.place.kind == "country" and _ATTACKER_WEAPON.match(text, m.char_end) is not None
 
 
@@ -366,7 +377,14 @@ def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
         weight *= _ELSEWHERE_WEIGHT
     if text and not m.place.demonym and locator(m, text):
         weight *= _LOCATOR_WEIGHT
+    if text and labelled(m, text):
+        weight *= _LABEL_WEIGHT
     return weight
+
+
+def labelled(m: PlaceMention, text: str) -> bool:
+    """Whether the place stands in a coded note's place field ("Location: X (Y), Z.")."""
+    return _LABEL_BEFORE.search(text, max(0, m.char_start - 80), m.char_start) is not None
 
 
 def stray_towns(mentions: Sequence[PlaceMention], main: str | None) -> frozenset[int]:
