@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from etl.records import ChangeDirection, DateMention, Granularity, QuantityMention, Scope, Sentence
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.places import PlaceMention, elsewhere, labelled, stray_towns
+from etl.stages.extract.places import PlaceMention
+from etl.stages.extract.places_evidence import elsewhere, labelled, stray_towns
 
 # A date introduced this way is the comparison base, not the claim's own period.
 _BASE_CUE = searcher(
