@@ -226,7 +226,8 @@ def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:
         if c.index.sentences[p].paragraph != paragraph:
             continue
         for d in found:
-            if _DATE_LABEL.search(c.text, max(0, d.char_start - 40), d.char_start):
+            start = max(0, d.char_start - 40)
+            if ":" in c.text[start : d.char_start] and _DATE_LABEL.search(c.text, start, d.char_start):
                 return d
     return None
 
@@ -316,7 +317,7 @@ def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention 
         return min(
             own, key=lambda p: (p.char_end <= c.dateline_end, p.char_start in c.away, p.place.country_code != main, _rank(p), abs(p.char_start - at))
         ), True
-    field = [m for p, found in c.places.items() if c.index.sentences[p].paragraph == sent.paragraph for m in found if m.char_start in c.labelled]
+    field = [m for p, found in c.places.items() if c.index.sentences[p].paragraph == sent.paragraph for m in found if m.char_start in c.labelled] if c.labelled else []
     if field:  # "Location: Elwak (Mandera county), Kenya." in a coded note
         return min(field, key=lambda m: (m.place.country_code != main, _rank(m), m.char_start)), False
     return _earlier_place(c, pos, main), False

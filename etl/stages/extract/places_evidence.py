@@ -52,10 +52,11 @@ _ATTACKER_WEAPON = re.compile(
 )
 # "Mukondwe (Kasese district, Uganda)", "Adan Yabaal (Middle Shabelle)": a place in parentheses
 # after a name locates that name, better evidence than a bare (possibly homonymous) town.
-_LOCATOR_BEFORE = searcher(r"\w[\w'’.-]*\s*\((?:[^()\n]{0,40},\s*)?(?:(?:north|south|east|west|central|far)[\w-]*\s+)?$", re.I)
+_LOCATOR_INSIDE = re.compile(r"(?:[^()\n]{0,40},\s*)?(?:(?:north|south|east|west|central|far)[\w-]*\s+)?", re.I)
 _LOCATOR_WEIGHT = 1.5
 # "Location: Elwak (Mandera county), Kenya.": a coded note's place field names where it happened.
-_LABEL_BEFORE = searcher(r"\b(?:location|place|where|site|locality|scene)\s*:[^.;:\n]{0,60}$", re.I)
+_LABEL_WORD = searcher(r"\b(?:location|place|where|site|locality|scene)\s*$", re.I)
+_FIELD_CHARS = 60  # how far into the field after the label a place may stand
 _LABEL_WEIGHT = 3.0
 # "based in Gedo region, Somalia", "coming from Burkina Faso and Mali": the rest of a place chain
 # after an origin word is somewhere else too.
@@ -111,7 +112,10 @@ def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
 
 def labelled(m: PlaceMention, text: str) -> bool:
     """Whether the place stands in a coded note's place field ("Location: X (Y), Z.")."""
-    return _LABEL_BEFORE.search(text, max(0, m.char_start - 80), m.char_start) is not None
+    colon = text.rfind(":", max(0, m.char_start - _FIELD_CHARS - 1), m.char_start)
+    if colon < 0 or any(c in text[colon + 1 : m.char_start] for c in ".;\n"):
+        return False
+    return _LABEL_WORD.search(text, max(0, colon - 12), colon) is not None
 
 
 def stray_towns(mentions: Sequence[PlaceMention], main: str | None) -> frozenset[int]:
@@ -133,7 +137,11 @@ def stray_towns(mentions: Sequence[PlaceMention], main: str | None) -> frozenset
 
 def locator(m: PlaceMention, text: str) -> bool:
     """Whether the place stands in parentheses after a name, locating it ("Mazeze (Chiure district)")."""
-    return text[m.char_start - 1 : m.char_start] in ("(", " ") and _LOCATOR_BEFORE.search(text, max(0, m.char_start - 60), m.char_start) is not None
+    opening = text.rfind("(", max(0, m.char_start - 41), m.char_start)
+    if opening <= 0 or ")" in text[opening : m.char_start] or not _LOCATOR_INSIDE.fullmatch(text, opening + 1, m.char_start):
+        return False
+    name_end = opening - 1 if text[opening - 1] == " " else opening
+    return name_end > 0 and (text[name_end - 1].isalnum() or text[name_end - 1] in "'’.-_")
 
 
 def dominant_country(mentions: Sequence[PlaceMention], text: str = "", *, away: frozenset[int] | None = None) -> str | None:
