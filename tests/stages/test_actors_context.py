@@ -157,3 +157,17 @@ def test_arrest_in_connection_with_the_attack_attributes(index: ActorIndex) -> N
 )
 def test_candidates_and_background_are_no_actor(text: str, index: ActorIndex) -> None:
     assert _actor(text, index) is None
+
+
+# A place or branch word between the name and its men: "IS Mozambique militants", "al-Shabaab Amniyat operatives".
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen burned a church. IS Mozambique militants were seen leaving the village.", "Islamic State"),
+        ("A convoy was hit near Menaka. IS Sahel fighters later posted photos of the ambush.", "Islamic State Sahel Province"),
+        ("A car bomb exploded at a checkpoint. Al-Shabaab Amniyat operatives planted it, officials said.", "al-Shabaab"),
+    ],
+    ids=["country-between", "region-between", "wing-between"],
+)
+def test_name_place_then_description(text: str, name: str, index: ActorIndex) -> None:
+    assert _actor(text, index) == name

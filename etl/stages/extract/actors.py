@@ -42,11 +42,11 @@ _ATTRIBUTED_BEFORE = searcher(
     r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was)\s+(?:the\s+)?$",
     re.I,
 )
-# "Boko Haram (JAS) fighters", "Houthi forces shelled", "a Hezbollah anti-tank missile struck":
-# the group's men, its weapon or its deed right after the name.
+# "Boko Haram (JAS) fighters", "IS Mozambique militants", "Houthi forces shelled", "a Hezbollah
+# anti-tank missile struck": the group's men, its weapon or its deed right after the name.
 _DESCRIBED_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:-(?:linked|affiliated|allied|aligned|inspired)\b|militants?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|attackers?|suicide|"
-    r"bombers?|jihadists?|guerrillas?|combatants?|forces|attack|attacks|ambush|raid|assault|bombing|offensive|shelling|"
+    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?-i:[A-Z][a-z]+\s+(?=[a-z]))?(?:-(?:linked|affiliated|allied|aligned|inspired)\b|militants?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|attackers?|suicide|"
+    r"bombers?|jihadists?|guerrillas?|combatants?|operatives?|forces|attack|attacks|ambush|raid|assault|bombing|offensive|shelling|"
     r"(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|mortars?|shells?|IEDs?|(?:land)?mines?|grenades?|artillery|snipers?)\s+(?:\w+\s+)?"
     r"(?:struck|hit|hits|strikes|killed|kills|landed|slammed|exploded|fell)|"
     r"kills?|killed|behead(?:s|ed)?|execut(?:es|ed)|abduct(?:s|ed)|stormed|attacked|raided|ambushed|fired|shot|launched|"
