@@ -47,9 +47,10 @@ _STATEMENT = searcher(
 _STATEMENT_WINDOW = 45
 # "The police command on Sunday confirmed the killing", "officials yesterday said": a date right
 # before a verb of saying dates the statement.
-_STATED_AFTER = re.compile(r"\s*,?\s*(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
+_STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
 # "By Monday evening the toll stood at 23", "as of Tuesday": when a figure was counted, not the incident.
 _CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
 # "the night of 3-4 May", "overnight on 24-25 December": a night over two days is the first day's.
 _NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
 _NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
@@ -163,8 +164,10 @@ def dateline_end(text: str) -> int:
 def _stated_on(text: str, d: DateMention) -> bool:
     """"police said on Sunday", "police on Sunday confirmed": when it was said (not "said the
     attack on Sunday ..."); "by Monday evening": when a figure was counted."""
-    if _STATED_AFTER.match(text, d.char_end) or _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start):
+    if _STATED_AFTER.match(text, d.char_end):
         return True
+    if _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) and not _POSSESSIVE.match(text, d.char_end):
+        return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb")
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     return m is not None and _INCIDENT_NOUN.search(m.group()) is None
 
