@@ -171,3 +171,22 @@ def test_candidates_and_background_are_no_actor(text: str, index: ActorIndex) ->
 )
 def test_name_place_then_description(text: str, name: str, index: ActorIndex) -> None:
     assert _actor(text, index) == name
+
+
+# The group's men on the receiving end of strikes are victims, not perpetrators.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Houthi forces were hit by airstrikes near the port on Monday, killing 5.",
+        "Jets pounded al-Shabaab positions in the valley, killing 20 people.",
+        "Hezbollah said three of its fighters were killed in a strike on a car near Tyre.",
+        "Drones struck ISWAP camps on the islands on Sunday, killing 14.",
+    ],
+    ids=["passive-hit", "pounded-positions", "said-its-fighters-killed", "drones-struck"],
+)
+def test_group_hit_by_strikes_is_no_actor(text: str, index: ActorIndex) -> None:
+    assert _actor(text, index) is None
+
+
+def test_group_shelling_is_still_the_actor(index: ActorIndex) -> None:
+    assert _actor("Houthi forces shelled the market on Monday, killing 3.", index) == "Houthis"

@@ -68,11 +68,20 @@ _GOVERNMENT_AFTER = re.compile(
 # "a drone strike killed a senior al-Shabaab commander", "arrested 12 IS suspects": the target.
 _TARGET_BEFORE = searcher(
     r"\b(?:(?:kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunned\s+down|ambush(?:ed|ing)?|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|"
-    r"target(?:ed|ing|s)?|against|strikes?\s+on|raids?\s+on|crackdown\s+on|offensive\s+against)\s+{MODS}"
+    r"target(?:ed|ing|s)?|against|strikes?\s+on|raids?\s+on|crackdown\s+on|offensive\s+against|"
+    r"(?:air\s*strikes?|strikes?|drones?|jets?|warplanes?|shells?|missiles?)\s+(?:hit|struck|pounded)|bomb(?:ed|ing)|shell(?:ed|ing)|pound(?:ed|ing))\s+{MODS}"
     r"(?:(?:members?|fighters?|commanders?|leaders?|militants?|troops|personnel|positions?|bases?|posts?)\s+of\s+(?:the\s+)?)?"
     r"|(?:arrest(?:ed|ing|s)?|captur(?:ed|ing|es)|detain(?:ed|ing|s)?)\s+{MODS})$".replace(
         "{MODS}", r"(?:(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|several|some|senior|top|suspected|alleged|local|former|key|\d+)\s+){0,3}"
     ),
+    re.I,
+)
+# "Houthi forces were hit by airstrikes", "Hezbollah said two of its fighters were killed": the
+# group's men on the receiving end.
+_VICTIM_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:[\w-]+\s+){0,2}?(?:fighters|militants|forces|positions|members|commanders?|bases?|convoys?)\s+"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:hit|targeted|struck|bombed|shelled|pounded)"
+    r"|said\s+(?:\w+\s+){1,3}of\s+its\s+(?:fighters|members|commanders|men)\s+(?:were|had\s+been|have\s+been)\s+killed)\b",
     re.I,
 )
 # "Police suspect al-Shabaab", "Al-Shabaab is suspected", "blame fell on X": an official attribution.
@@ -322,6 +331,8 @@ def _strength(text: str, m: ActorMention, following: int) -> int:
     if _TARGET_BEFORE.search(before):  # "arrested 27 suspected Boko Haram suppliers": a target, whatever the modifier
         sentence_end = text.find(".", m.char_end)
         return 2 if _CLASH.search(text, m.char_end, sentence_end if sentence_end > 0 else len(text)) else -1
+    if _VICTIM_AFTER.match(text[m.char_end : m.char_end + _CLAUSE]):
+        return -1
     if _CUSTODY_BEFORE.search(before) or _CUSTODY_AFTER.match(after):
         return 4 if _FOR_THE_INCIDENT.match(text, m.char_end, m.char_end + _CLAUSE) else -1
     if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before):
