@@ -190,3 +190,18 @@ def test_group_hit_by_strikes_is_no_actor(text: str, index: ActorIndex) -> None:
 
 def test_group_shelling_is_still_the_actor(index: ActorIndex) -> None:
     assert _actor("Houthi forces shelled the market on Monday, killing 3.", index) == "Houthis"
+
+
+# "X is active in the region" before the toll: a presence, not a deed, even in the setting sentence.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JNIM is active in the region. Gunmen killed 12 villagers on Monday.",
+        "Al-Shabaab operates in the area. A bomb killed 4 people at a tea shop.",
+        "ISWAP has a strong presence around the lake. Gunmen killed 9 fishermen.",
+    ],
+    ids=["is-active", "operates", "has-presence"],
+)
+def test_presence_in_the_setting_sentence_is_no_actor(text: str, index: ActorIndex) -> None:
+    start = text.index(". ") + 2
+    assert article_actor(text, find_actors(text, index), (start, len(text))) is None

@@ -135,6 +135,12 @@ _ACTIVE_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:operates?|operating|(?:are|is|were|was|have\s+been|has\s+been|remain)\s+(?:also\s+)?active|roams?|ha(?:s|ve)\s+a\s+presence)\b",
     re.I,
 )
+# "JNIM is active in the region", "ISWAP has a strong presence there": a presence, not a deed.
+_PRESENT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:active|present|entrenched)\b|operates?\b|"
+    r"(?:has|have|had|maintains?)\s+(?:an?\s+)?(?:\w+\s+)?(?:presence|foothold|bases?)\b)",
+    re.I,
+)
 _CONTEXT = 60
 _CLAUSE = 150
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -337,6 +343,8 @@ def _strength(text: str, m: ActorMention, following: int) -> int:
         return 4 if _FOR_THE_INCIDENT.match(text, m.char_end, m.char_end + _CLAUSE) else -1
     if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before):
         return 4
+    if _PRESENT_AFTER.match(text, m.char_end):
+        return -1  # not even a plain mention in the headline sentences
     if _BACKGROUND_BEFORE.search(clause) or (_EITHER.search(clause) and _ACTIVE_AFTER.match(text, m.char_end, m.char_end + _CLAUSE)):
         return 0
     if _ATTRIBUTED_BEFORE.search(before):
