@@ -118,6 +118,7 @@ _CUSTODY_BEFORE = searcher(
     r"collaborators?|informants?|sympathi[sz]ers?|supporters?|financiers?|members?|recruits?)\s+(?:to|with|of|for)\s+(?:the\s+)?$",
     re.I,
 )
+_CUSTODY_WORD = re.compile(r"arrest|detain|captur|apprehend|nabb|round", re.I)  # cheap test before _CUSTODY_BEFORE
 _CUSTODY_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:[\w-]+\s+){0,2}?(?:cell|network|module|suspects?|members?|operatives?)\s+|(?:[\w-]+\s+){0,2}?(?:was|were|had\s+been|has\s+been|have\s+been)\s+)"
     r"(?:dismantled|busted|broken\s+up|smashed|uncovered|arrested|detained|captured|rounded\s+up|apprehended|neutrali[sz]ed)\b",
@@ -323,11 +324,11 @@ def _claims(text: str, m: ActorMention, after: str, following: int) -> bool:
 def _strength(text: str, m: ActorMention, following: int) -> int:
     after = text[m.char_end : m.char_end + _CONTEXT]
     before = text[max(0, m.char_start - _CONTEXT) : m.char_start]
-    if _FIRED_FROM_BEFORE.search(before) and _FIRED_FROM_AFTER.match(after):
+    if " from " in before and _FIRED_FROM_BEFORE.search(before) and _FIRED_FROM_AFTER.match(after):
         return 4
     if _GOVERNMENT_AFTER.match(after) or _DENIED_AFTER.match(text, m.char_end, m.char_end + _CLAUSE):
         return -1
-    if _APPOSITION_BEFORE.search(before):
+    if "," in before and _APPOSITION_BEFORE.search(before):
         return 0
     if _claims(text, m, after, following) or _CLAIM_BEFORE.search(before):
         return 6
@@ -339,7 +340,7 @@ def _strength(text: str, m: ActorMention, following: int) -> int:
         return 2 if _CLASH.search(text, m.char_end, sentence_end if sentence_end > 0 else len(text)) else -1
     if _VICTIM_AFTER.match(text[m.char_end : m.char_end + _CLAUSE]):
         return -1
-    if _CUSTODY_BEFORE.search(before) or _CUSTODY_AFTER.match(after):
+    if (_CUSTODY_WORD.search(before) and _CUSTODY_BEFORE.search(before)) or _CUSTODY_AFTER.match(after):
         return 4 if _FOR_THE_INCIDENT.match(text, m.char_end, m.char_end + _CLAUSE) else -1
     if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before):
         return 4
@@ -369,12 +370,13 @@ def article_actor(text: str, mentions: Sequence[ActorMention], lead: tuple[int, 
     """The group the article holds responsible: the strongest tie (claim > attribution > description),
     earliest first; a plain mention only inside ``lead`` (the headline claim's sentence) or the
     sentence before it in its paragraph."""
-    lead = _with_setting(text, lead) if lead is not None else None
+    setting: tuple[int, int] | None = None
     best: tuple[int, int, str] | None = None
     for i, m in enumerate(mentions):
         strength = _strength(text, m, mentions[i + 1].char_start if i + 1 < len(mentions) else len(text))
-        if strength == 0 and lead is not None and lead[0] <= m.char_start < lead[1]:
-            strength = 1
+        if strength == 0 and lead is not None:
+            setting = setting or _with_setting(text, lead)  # found once, and only when a plain mention needs it
+            strength = 1 if setting[0] <= m.char_start < setting[1] else 0
         if strength <= 0:
             continue
         key = (strength, -m.char_start, m.name)

@@ -90,7 +90,9 @@ def elsewhere(m: PlaceMention, text: str) -> bool:
     as the attacker's side in a cross-border strike ("Israeli drones", "Pakistan's jets")."""
     if _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None:
         return True
-    if m.place.kind != "city" and _ELSEWHERE_CHAIN.search(text, max(0, m.char_start - 70), m.char_start) is not None:
+    tail = text[max(0, m.char_start - 5) : m.char_start]
+    chained = "," in tail or "and " in tail or "or " in tail  # the chain's link, before any regex
+    if chained and m.place.kind != "city" and _ELSEWHERE_CHAIN.search(text, max(0, m.char_start - 70), m.char_start) is not None:
         return True
     return m.place.kind == "country" and _ATTACKER_WEAPON.match(text, m.char_end) is not None
 
@@ -123,16 +125,12 @@ def stray_towns(mentions: Sequence[PlaceMention], main: str | None) -> frozenset
     main country, in an article that names that main country outright ("Yemen - Hudaydah: ... homes
     in Hays district"): likely homonyms of a local place the gazetteer lacks (Hays, Kansas), not
     evidence of where it happened. A border town across the frontier is kept (a cross-border strike)."""
-    if main is None or not any(m.place.kind == "country" and m.place.country_code == main and not m.place.demonym for m in mentions):
+    towns = [m for m in mentions if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != main]
+    if not towns or main is None or not any(m.place.kind == "country" and m.place.country_code == main and not m.place.demonym for m in mentions):
         return frozenset()
     per_country = Counter(m.place.country_code for m in mentions)
     near = country_facts().neighbours.get(main, frozenset())
-    return frozenset(
-        m.char_start
-        for m in mentions
-        if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != main
-        and per_country[m.place.country_code] == 1 and m.place.country_code not in near
-    )
+    return frozenset(m.char_start for m in towns if per_country[m.place.country_code] == 1 and m.place.country_code not in near)
 
 
 def locator(m: PlaceMention, text: str) -> bool:
