@@ -202,8 +202,9 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if update and before:
         return _period(before[0])
     if own:
-        if len(own) > 1 and _AFTERMATH.search(sent.text):
-            return _period(min(own, key=lambda d: d.start_date), c.text)
+        if _AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
+            earliest = min(own, key=lambda d: d.start_date)
+            return _period(_incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
         best = min(own, key=lambda d: abs(d.char_start - at))
         days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
         if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
@@ -221,6 +222,17 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
         return _period(c.lead, night_text=c.text)
     return Period(c.published, c.published, "day" if c.published else None, "published")
+
+
+def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:
+    """"Mourners on Tuesday buried 7 people. The blast hit a market on Sunday.": an earlier day
+    nearby in the paragraph dates the incident the funeral (or trial, vigil) follows."""
+    near = [*same_paragraph_before(c.index, pos, _LOOK_AHEAD_SENTENCES), *same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES)]
+    for p in near:
+        earlier = [d for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < aftermath.start_date]
+        if earlier:
+            return earlier[0]
+    return aftermath
 
 
 def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:
