@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from etl.records import ChangeDirection, DateMention, Granularity, QuantityMention, Scope, Sentence
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.places import PlaceMention, elsewhere
+from etl.stages.extract.places import PlaceMention
+from etl.stages.extract.places_evidence import elsewhere, labelled, stray_towns
 
 # A date introduced this way is the comparison base, not the claim's own period.
 _BASE_CUE = searcher(
@@ -32,8 +33,8 @@ _DATELINE = re.compile(
 # Funerals, burials, trials and the like happen after the incident: in such a sentence the
 # earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
 _AFTERMATH = searcher(
-    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|"
-    r"verdict|sentenced|convicted|trial|compensation|condolences?)\b",
+    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|wreaths?|ceremon(?:y|ies)|"
+    r"commemorat\w*|tributes?|paid\s+(?:their\s+|its\s+)?respects|verdict|sentenced|convicted|trial|compensation|condolences?)\b",
     re.I,
 )
 # "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
@@ -44,6 +45,17 @@ _STATEMENT = searcher(
     re.I,
 )
 _STATEMENT_WINDOW = 45
+# "The police command on Sunday confirmed the killing", "officials yesterday said": a date right
+# before a verb of saying dates the statement.
+_STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
+# "By Monday evening the toll stood at 23", "as of Tuesday": when a figure was counted, not the incident.
+_CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
+# "the night of 3-4 May", "overnight on 24-25 December": a night over two days is the first day's.
+_NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
+_NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
+# A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
+_DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|event|attack))\s*:\s*(?:the\s+)?(?:night\s+of\s+)?$", re.I)
 # How many following sentences of the paragraph may date a claim whose own sentence has no date,
 # and how many earlier ones frame it (dates and places).
 _LOOK_AHEAD_SENTENCES = 2
@@ -108,6 +120,8 @@ class ClaimContext:
     claimed: frozenset[int]  # positions of sentences with claims of their own: they date those
     dateline_end: int = -1  # "NAIROBI, March 4 (AFP) -": a bureau's city, weak evidence of the place
     away: frozenset[int] = frozenset()  # starts of places named as somewhere else (places.elsewhere), once per article
+    stray: frozenset[int] = frozenset()  # starts of likely homonyms (places.stray_towns): no place of their own
+    labelled: frozenset[int] = frozenset()  # starts of places in a coded note's place field (places.labelled)
 
 
 def claim_context(
@@ -136,6 +150,8 @@ def claim_context(
         bucket(index, places, lambda p: p.char_start), lead, main, published,
         frozenset(index.position[i] for i in claimed if i in index.position), end,
         frozenset(p.char_start for p in places if elsewhere(p, text)) if away is None else away,
+        stray_towns(places, main.place.country_code if main else None),
+        frozenset(p.char_start for p in places if labelled(p, text)),
     )
 
 
@@ -146,12 +162,25 @@ def dateline_end(text: str) -> int:
 
 
 def _stated_on(text: str, d: DateMention) -> bool:
-    """"police said on Sunday": when it was said (not "said the attack on Sunday ...")."""
+    """"police said on Sunday", "police on Sunday confirmed": when it was said (not "said the
+    attack on Sunday ..."); "by Monday evening": when a figure was counted."""
+    if _STATED_AFTER.match(text, d.char_end):
+        return True
+    if _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) and not _POSSESSIVE.match(text, d.char_end):
+        return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb")
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     return m is not None and _INCIDENT_NOUN.search(m.group()) is None
 
 
-def _period(d: DateMention, text: str = "") -> Period:
+def _overnight(d: DateMention, text: str) -> bool:
+    if d.granularity != "range" or (d.end_date - d.start_date).days != 1:
+        return False
+    return _NIGHT_BEFORE.search(text, max(0, d.char_start - 20), d.char_start) is not None or _NIGHT_AFTER.match(text, d.char_end) is not None
+
+
+def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
+    if _overnight(d, text or night_text):  # "the night of 3-4 May": 3 May
+        return Period(d.start_date, d.start_date, "day", "text", d)
     shift = _DAYS_AFTER.match(text, d.char_end) if text and d.granularity == "day" else None
     if shift is not None:  # "found on Monday, a day after rebels raided the area": the raid was Sunday
         word = (shift.group(1) or "a").lower()
@@ -173,8 +202,9 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if update and before:
         return _period(before[0])
     if own:
-        if len(own) > 1 and _AFTERMATH.search(sent.text):
-            return _period(min(own, key=lambda d: d.start_date), c.text)
+        if _AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
+            earliest = min(own, key=lambda d: d.start_date)
+            return _period(_incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
         best = min(own, key=lambda d: abs(d.char_start - at))
         days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
         if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
@@ -182,13 +212,39 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         return _period(best, c.text)
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
         if c.usable.get(p):
-            return _period(c.usable[p][-1])
+            return _period(c.usable[p][-1], night_text=c.text)
+    labelled = _labelled_date(c, sent.paragraph)
+    if labelled is not None:
+        return _period(labelled, night_text=c.text)
     for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
         if p not in c.claimed and c.usable.get(p):
-            return _period(c.usable[p][0])
+            return _period(c.usable[p][0], night_text=c.text)
     if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
-        return _period(c.lead)
+        return _period(c.lead, night_text=c.text)
     return Period(c.published, c.published, "day" if c.published else None, "published")
+
+
+def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:
+    """"Mourners on Tuesday buried 7 people. The blast hit a market on Sunday.": an earlier day
+    nearby in the paragraph dates the incident the funeral (or trial, vigil) follows."""
+    near = [*same_paragraph_before(c.index, pos, _LOOK_AHEAD_SENTENCES), *same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES)]
+    for p in near:
+        earlier = [d for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < aftermath.start_date]
+        if earlier:
+            return earlier[0]
+    return aftermath
+
+
+def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:
+    """The date a coded note labels as the incident's ("Date: 5 May 2024."), in the given paragraph."""
+    for p, found in c.usable.items():
+        if c.index.sentences[p].paragraph != paragraph:
+            continue
+        for d in found:
+            start = max(0, d.char_start - 40)
+            if ":" in c.text[start : d.char_start] and _DATE_LABEL.search(c.text, start, d.char_start):
+                return d
+    return None
 
 
 def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope:
@@ -271,12 +327,26 @@ def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention 
     pos = c.index.position.get(sent.index)
     if pos is None:
         return c.main, False
-    own = c.places.get(pos, [])
+    own = [p for p in c.places.get(pos, []) if p.char_start not in c.stray] if c.stray else c.places.get(pos, [])
     if own:
         return min(
             own, key=lambda p: (p.char_end <= c.dateline_end, p.char_start in c.away, p.place.country_code != main, _rank(p), abs(p.char_start - at))
         ), True
+    field = [m for p, found in c.places.items() if c.index.sentences[p].paragraph == sent.paragraph for m in found if m.char_start in c.labelled] if c.labelled else []
+    if field:  # "Location: Elwak (Mandera county), Kenya." in a coded note
+        return min(field, key=lambda m: (m.place.country_code != main, _rank(m), m.char_start)), False
+    return _earlier_place(c, pos, main), False
+
+
+def _earlier_place(c: ClaimContext, pos: int, main: str | None) -> PlaceMention | None:
+    """The nearest earlier place of the paragraph, unless one further back is in the main country
+    (not named as somewhere else): "Ambush in Tillaberi (Niger). A convoy coming from Mali. Killed: 20."."""
+    nearest: PlaceMention | None = None
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
-        if c.places.get(p):
-            return min(c.places[p], key=lambda m: (_rank(m), -m.char_start)), False
-    return c.main, False
+        if not c.places.get(p):
+            continue
+        best = min(c.places[p], key=lambda m: (m.char_start in c.away, m.place.country_code != main, _rank(m), -m.char_start))
+        if best.place.country_code == main and best.char_start not in c.away:
+            return best
+        nearest = nearest or best
+    return nearest or c.main

