@@ -214,6 +214,20 @@ def test_abbreviated_weekdays_with_a_cue(text: str, surface: str, day: dt.date) 
     assert _one(text)[:4] == (surface, day.isoformat(), day, day)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "day"),
+    [
+        ("Militants stormed the post Thurs, killing five.", "Thurs", dt.date(2025, 8, 21)),
+        ("Gunmen struck late Tues in the north.", "Tues", dt.date(2025, 8, 19)),
+        ("Police said Weds that two had died.", "Weds", dt.date(2025, 8, 20)),
+    ],
+    ids=["thurs", "tues", "weds"],
+)
+def test_abbreviations_that_are_no_word_need_no_cue(text: str, surface: str, day: dt.date) -> None:
+    [found] = extract_dates(text, published=PUB)
+    assert (found.surface, found.start_date) == (surface, day)
+
+
 @pytest.mark.parametrize("text", ["The Sun reported four dead.", "They wed in a small ceremony.", "Sat quietly in court."], ids=["the-sun", "wed-verb", "sat-verb"])
 def test_abbreviated_weekdays_alone_are_not_dates(text: str) -> None:
     assert extract_dates(text, published=PUB) == []

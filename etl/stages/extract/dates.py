@@ -86,7 +86,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")  # "in Thursday's bombing": the "in" b
 _GATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|half|spring|"
     r"summer|autumn|fall|winter|night|morning|evening|afternoon|christmas|new year|valentine|"
-    r"halloween|ties|century|tonight|ago|tomorrow|\b(?:mon|tue|wed|thu|fri|sat|sun)\b",
+    r"halloween|ties|century|tonight|ago|tomorrow|\b(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b",
     re.IGNORECASE,
 )
 # The same test on ``Ctx.lowered`` without IGNORECASE (same verdict): the engine then skips

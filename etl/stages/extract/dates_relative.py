@@ -213,7 +213,7 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 def _short_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    pub, word = ctx.published, (m["wd"] or m["wd2"])
+    pub, word = ctx.published, (m["wd"] or m["wd2"] or m["wd3"])
     if pub is None:
         return None
     found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=ctx.future(m.start()))
@@ -316,6 +316,8 @@ _PART_GATE = gate("early", "mid", "late", "end", "beginning", "start", "middle")
 _SENTENCE_START = re.compile(r"[.!?\n]\s")
 _YEAR_IN_TEXT = re.compile(rf"(?<![\d,.])({YEAR})")
 _SHORT_WEEKDAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
+# Abbreviations that are no English word: a weekday even without a cue ("attacked Thurs, killing 5").
+_UNAMBIGUOUS_SHORT_WEEKDAY = r"(?:Tues?|Weds|Thu(?:rs?)?|Fri)"
 _DATE_WORD_IN_TEXT = re.compile(rf"\b(?:{MONTH}|{FULL_WEEKDAY}|yesterday|today)", _I)
 RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"{initials(_DAY_WORDS)}\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword",
@@ -338,9 +340,10 @@ RULES: tuple[Rule, ...] = (
      _weekday_in_week, "weekday", gate("next", "last", "this", "coming", "previous")),
     Rule(re.compile(rf"{initials(['on'], WEEKDAYS)}(?:\b(?P<on>on)\s+)?\b(?P<wd>{FULL_WEEKDAY})\b", _I), _weekday, "weekday"),
     # Abbreviated weekdays ("on Fri night", "on Sat."), capitalised and cued by "on" or a time of
-    # day: bare "Sun", "Wed" or "Sat" are too often other words.
+    # day: bare "Sun", "Wed" or "Sat" are too often other words ("Tues" or "Thurs" never are).
     Rule(re.compile(rf"(?:\b(?P<on>[Oo]n)\s+(?P<wd>{_SHORT_WEEKDAY})\b\.?(?!\s*\d)"
-                rf"|\b(?P<wd2>{_SHORT_WEEKDAY})\.?(?=\s+(?:night|morning|afternoon|evening)\b))"), _short_weekday, "weekday",
+                rf"|\b(?P<wd2>{_SHORT_WEEKDAY})\.?(?=\s+(?:night|morning|afternoon|evening)\b)"
+                rf"|\b(?P<wd3>{_UNAMBIGUOUS_SHORT_WEEKDAY})\b\.?(?!\s*\d))"), _short_weekday, "weekday",
          NextTo("weekday", longest=5)),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+"
                 rf"(?:(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?|(?P<yonly>{YEAR})|(?P<rel>this|last|next)\s+(?P<relunit>year|month))",
