@@ -77,6 +77,14 @@ _THINGS_AFTER = re.compile(
 )
 # "Two (2) persons were killed": the figure repeated in digits, as police releases write it.
 _PAREN_REPEAT = re.compile(r"\s*\(\s*(\d+)\s*\)")
+# "civilians (7) and soldiers (2) were killed": a count in brackets after the noun it counts; the
+# candidate spans the brackets, and the word before must name people (see _bracket_subject).
+_BRACKET_OPEN = searcher(r"[A-Za-z]\s?\(\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_PLURAL = re.compile(r"(?:s|men|ren|people|police|personnel)$")
+_BRACKET_NOUN = searcher(r"\b[A-Za-z][\w'’-]*\s?\(\s*$")
+# Between two bracketed counts: "civilians (2) and a child (1)", "soldiers (3), police (1)".
+_BRACKET_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|plus)\s+)(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s?", re.I)
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
 _NONE_OF = searcher(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
@@ -163,8 +171,33 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
                 continue
             out.append(Candidate(q.char_start, q.char_end, q.surface, 1.0, 1.0, 1.0, "exact"))
             continue
-        out.append(Candidate(q.char_start, end, text[q.char_start : end], q.value, q.low, q.high, q.qualifier))
+        start, end = _bracketed(text, q.char_start, end)
+        out.append(Candidate(start, end, text[start:end], q.value, q.low, q.high, q.qualifier))
     return out
+
+
+def _bracketed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span "(7)" of a count written in brackets after a word ("civilians (7)"), else the number's."""
+    opening = _BRACKET_OPEN.search(text, max(0, start - 4), start)
+    closing = _BRACKET_CLOSE.match(text, end) if opening is not None else None
+    if opening is None or closing is None:
+        return start, end
+    return text.rindex("(", 0, start), closing.end()
+
+
+def _bracket_subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> str | None:
+    """The people a bracketed count counts ("civilians (7)"), or None when the word before names
+    no one ("Constable Aslam (32)": an age)."""
+    noun = _BRACKET_NOUN.search(text, max(sent.char_start, c.start - 40), c.start + 1)
+    if noun is None:
+        return None
+    word = noun.group().rstrip(" (").lower()
+    if (c.value or 0) > 1 and not _PLURAL.search(word):  # "a farmer (45)": an age
+        return None
+    m = vocab.subject.match(text, noun.start(), c.start)
+    if m is not None and not text[m.end() : c.start].strip():
+        return m.lastgroup
+    return "people" if word[:1] == noun.group()[:1] and (c.value or 0) > 1 else None  # "herders (2)"
 
 
 def _repeat_end(text: str, q: QuantityMention) -> int:
@@ -187,20 +220,7 @@ def _trigger(m: re.Match[str], link: LinkPattern, offset: int = 0) -> tuple[Meas
 
 def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
     if link.kind == "before":
-        lo = max(sent.char_start, c.start - _BEFORE_WINDOW)
-        far = max(sent.char_start, c.start - _TOLL_WINDOW)
-        if text.find("toll", far, c.start) >= 0 or text.find("number of", far, c.start) >= 0:
-            lo = max(sent.char_start, c.start - _TOLL_WINDOW)
-        window = text[lo : c.start]
-        found = pick(link, window).search(window)
-        if found is None:
-            return None
-        measure, start, end, trig = _trigger(found, link, lo)
-        if _hypothetical(text, sent, start, vocab):
-            return None
-        if trig[:3].lower() == "los" and not vocab.subject.match(text, c.end, sent.char_end):
-            return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
-        return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
+        return _link_before(text, c, sent, link, vocab)
     pattern = pick(link, text[c.end : sent.char_end]) if link.quick is not None else link.pattern
     m = pattern.match(text, c.end, sent.char_end)
     if m is None:
@@ -217,6 +237,29 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
     if trig.lower() == "lives" and not _LIVES_VERB.search(text, max(sent.char_start, c.start - 40), c.start):
         return None  # "saved 12 lives" is not a toll; "claimed 12 lives" is
     return Claim(c, measure, start, end, link.kind)
+
+
+def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
+    """A verb or label right before the number ("killing at least 12"), or before the noun of a
+    bracketed count ("killed farmers (5)")."""
+    at = c.start
+    if text[at] == "(":
+        noun = _BRACKET_NOUN.search(text, max(sent.char_start, at - 40), at + 1)
+        at = noun.start() if noun is not None else at
+    lo = max(sent.char_start, at - _BEFORE_WINDOW)
+    far = max(sent.char_start, at - _TOLL_WINDOW)
+    if text.find("toll", far, at) >= 0 or text.find("number of", far, at) >= 0:
+        lo = max(sent.char_start, at - _TOLL_WINDOW)
+    window = text[lo : at]
+    found = pick(link, window).search(window)
+    if found is None:
+        return None
+    measure, start, end, trig = _trigger(found, link, lo)
+    if _hypothetical(text, sent, start, vocab):
+        return None
+    if trig[:3].lower() == "los" and not (c.subject_hint or vocab.subject.match(text, c.end, sent.char_end)):
+        return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
+    return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
 
 
 def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary, *, weak: bool = False) -> Claim | None:
@@ -250,6 +293,8 @@ def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vo
 
 def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocabulary) -> bool:
     between = text[left.end : right.start]
+    if text[right.start] == "(" and text[left.start] == "(":  # "civilians (2) and a child (1)"
+        return len(between) <= _COORD_MAX_GAP and _BRACKET_COORD.fullmatch(between) is not None
     # At most six words and a conjunction fit _COORD; longer gaps would only make it backtrack.
     if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between):
         return False
@@ -319,6 +364,8 @@ def _part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -
 def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: EventVocabulary) -> list[Claim]:
     """Claims for the candidates of one sentence, in text order."""
     ordered = sorted(cands, key=lambda c: c.start)
+    ordered = [c if text[c.start] != "(" else replace(c, subject_hint=_bracket_subject(text, c, sent, vocab)) for c in ordered]
+    ordered = [c for c in ordered if text[c.start] != "(" or c.subject_hint]
     parts = [_part_cue(text, c, sent, vocab) for c in ordered]
     links: list[Claim | None] = []
     for c, (part, cue_measure) in zip(ordered, parts, strict=True):
@@ -326,9 +373,10 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         if link is None and part:
             link = Claim(c, cue_measure, c.start, c.end, "part")
         links.append(replace(link, part=True) if link is not None and part and not link.part else link)
-    for i in range(len(ordered) - 2, -1, -1):  # forward: "one civilian and six assailants were killed"
+    # forward: "one civilian and six assailants were killed", "five civilians, three soldiers and two police were killed"
+    for i in range(len(ordered) - 2, -1, -1):
         nxt = links[i + 1]
-        if links[i] is None and nxt is not None and nxt.how == "after" and _coordinated(text, ordered[i], ordered[i + 1], vocab):
+        if links[i] is None and nxt is not None and nxt.how in ("after", "coord") and _coordinated(text, ordered[i], ordered[i + 1], vocab):
             links[i] = replace(nxt, cand=ordered[i], how="coord")
     for i in range(1, len(ordered)):  # backward: "killed five soldiers and three civilians"
         prev = links[i - 1]

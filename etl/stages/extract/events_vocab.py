@@ -35,8 +35,9 @@ _NP_BREAK = factor(
 _NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
 # "22 soldiers and volunteers were killed": a second noun, but not a second count ("and 3 police").
 _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their|its|the|several|dozens)\b)"
-# A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed".
-_ASIDE = r"(?:,[^,.;]{1,80},\s*)"
+# A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed",
+# "1 civilian (a farm worker) killed", "two daughters (aged 9 and 13) were killed".
+_ASIDE = r"(?:,[^,.;]{1,80},\s*|\s*\([^().;\n]{1,60}\)\s*)"
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
 QUALIFIERS = "(?:" + factor(
     r"at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
@@ -190,10 +191,11 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "another": ("another",),
     "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
+    "title": ("kill", "dead", "died", "martyr", "shot", "wound", "injur", "hurt", "succumb", "slain", "murder"),
 }
 
 
-def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
     """One pattern per way of naming a single person; the named group is the candidate's span."""
     verbs = factor(
         r"kill(?:s|ed|ing)?|shooting\s+dead|injuring|wounding|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
@@ -213,6 +215,8 @@ def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]],
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         "another": r"\b(?P<another>another)(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
         "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
+        # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
+        "title": rf"(?<![\w'’-])(?<!\bthe )(?<!\bThe )(?P<title>(?-i:{titles}))\s+(?=(?-i:[A-Z]))",
         "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
     return tuple((name, searcher(source, re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
@@ -254,7 +258,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         gate=_gate(cues["gate"]),
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
         perpetrators=frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator")),
-        singular=_singular(factor(str(cues["singular"]))),
+        singular=_singular(factor(str(cues["singular"])), str(cues["titles"])),
         zero=tuple((searcher(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
         any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
         hypothetical=_cue(cues, "hypothetical"),
