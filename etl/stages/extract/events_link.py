@@ -24,6 +24,8 @@ _HYPOTHETICAL_WINDOW = 40
 # "toll" in it is searched further back ("the death toll from ... has risen to 40").
 _BEFORE_WINDOW = 60
 _TOLL_WINDOW = 150
+# A note's opening measure word ("Injured in ...: 5 gendarmes") is looked for this far before the number.
+_HEADING_WINDOW = 240
 
 # A transitive participle followed by its own object is active voice ("5 gunmen killed 3 people").
 _ACTIVE_OBJECT = re.compile(
@@ -253,13 +255,21 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
     window = text[lo : at]
     found = pick(link, window).search(window)
     if found is None:
-        return None
+        return _heading(text, c, sent, at, vocab) if at - sent.char_start <= _HEADING_WINDOW else None
     measure, start, end, trig = _trigger(found, link, lo)
     if _hypothetical(text, sent, start, vocab):
         return None
     if trig[:3].lower() == "los" and not (c.subject_hint or vocab.subject.match(text, c.end, sent.char_end)):
         return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
     return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
+
+
+def _heading(text: str, c: Candidate, sent: Sentence, at: int, vocab: EventVocabulary) -> Claim | None:
+    """"Injured in the grenade attack on the post on 2 July: 5 gendarmes": the note's opening word."""
+    m = vocab.heading.match(text, sent.char_start, at)
+    if m is None or m.lastgroup is None:
+        return None
+    return Claim(c, m.lastgroup, m.start(m.lastgroup), m.end(m.lastgroup), "before")  # type: ignore[arg-type]
 
 
 def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary, *, weak: bool = False) -> Claim | None:
