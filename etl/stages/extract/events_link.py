@@ -111,6 +111,9 @@ _LATER_DEATH = searcher(
     r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
     re.I,
 )
+# "a vendor who was gravely wounded [died] the next day": a death verb right after a relative clause.
+_RELATIVE = re.compile(r"who\b", re.I)
+_THEN_DIED = re.compile(r"(?:\s+(?:in|at|on|by|during)\s+(?:the\s+)?[\w'’-]+)?\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?(died|succumbed|passed away|perished)\b", re.I)
 _ALSO_BEFORE = searcher(r"\balso\s+$", re.I)
 _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
@@ -286,9 +289,13 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
 
 def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
     """"a wounded constable [later died]", "12 injured soldiers succumbed": the participle right after
-    the number is an adjective when a noun and a verb of death follow it."""
-    if claim.measure == "killed" or text[c.end : claim.trig_start].strip():
+    the number is an adjective when a noun and a verb of death follow it; "a vendor who was wounded
+    [died the next day]": the relative clause's participle, when a verb of death follows it."""
+    if claim.measure == "killed":
         return claim
+    if text[c.end : claim.trig_start].strip():
+        died = _THEN_DIED.match(text, claim.trig_end, sent.char_end) if _RELATIVE.match(text, claim.trig_start) else None
+        return replace(claim, measure="killed", trig_start=died.start(1), trig_end=died.end(1)) if died else claim
     noun = vocab.strong[0].pattern.match  # the after pattern, tried again after the adjective's noun
     adjective = next((link for link in vocab.strong if link.kind == "adjective"), None)
     m = adjective.pattern.match(text, c.end, sent.char_end) if adjective is not None else None

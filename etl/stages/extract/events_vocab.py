@@ -16,12 +16,12 @@ from etl.stages.extract.places import Gazetteer, load_gazetteer
 MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
 
 # Optional auxiliaries and adverbs between a counted noun phrase and its participle
-# ("were reportedly killed", "have also been wounded").
+# ("were reportedly killed", "have also been wounded", "a woman who was injured").
 _AUX_WORDS = (
     r"were|was|are|is|have|has|had|been|being|be|got|get|may|reportedly|also|all|allegedly|later|"
     r"subsequently|believed|thought|feared|said|reported|confirmed|to|now|still|either|both|each|"
     r"critically|seriously|badly|severely|fatally|slightly|lightly|mortally|initially|so far|"
-    r"eventually|ultimately|tragically|rendered|left|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
+    r"eventually|ultimately|tragically|rendered|left|who|gravely|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
 )
 _AUX = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}"
 # The same, tried once before all participles ("after" patterns) and shortest first: the first
@@ -201,7 +201,7 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
     verbs = factor(
         r"kill(?:s|ed|ing)?|shooting\s+dead|injuring|wounding|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
     )
-    not_first = r"(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)"
+    not_first = r"(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or|when|while|as|before|because|since|if|but|where|who|which|that|than)\b)"
     sources = {
         "self": r"\b(?P<self>himself|herself)\b",
         "pron": r"\b(?P<pron>he|she)(?=\s+(?:was|had been|has been)\s+(?:\w+\s+)?"
