@@ -114,6 +114,8 @@ _LATER_DEATH = searcher(
 # "a vendor who was gravely wounded [died] the next day": a death verb right after a relative clause.
 _RELATIVE = re.compile(r"who\b", re.I)
 _THEN_DIED = re.compile(r"(?:\s+(?:in|at|on|by|during)\s+(?:the\s+)?[\w'’-]+)?\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?(died|succumbed|passed away|perished)\b", re.I)
+# "one of the injured later died": a death out of the injured figure (which then counts one fewer).
+_OF_INJURED = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I)
 _ALSO_BEFORE = searcher(r"\balso\s+$", re.I)
 _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
@@ -153,6 +155,7 @@ class Claim:
     part: bool = False  # a part of the previous claim ("including 5 children")
     update: bool = False  # a running total ("the toll rose to 40")
     more: bool = False  # an addition to an earlier figure ("two more died later", "another 3 bodies")
+    moved: bool = False  # deaths among the injured already counted ("one of the injured later died")
 
 
 def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Candidate]:
@@ -290,11 +293,13 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
 def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
     """"a wounded constable [later died]", "12 injured soldiers succumbed": the participle right after
     the number is an adjective when a noun and a verb of death follow it; "a vendor who was wounded
-    [died the next day]": the relative clause's participle, when a verb of death follows it."""
+    [died the next day]", "one of those hurt [later succumbed]": the participle, when a verb of death
+    follows it."""
     if claim.measure == "killed":
         return claim
     if text[c.end : claim.trig_start].strip():
-        died = _THEN_DIED.match(text, claim.trig_end, sent.char_end) if _RELATIVE.match(text, claim.trig_start) else None
+        relative = _RELATIVE.match(text, claim.trig_start) or _OF_INJURED.match(text, c.end, sent.char_end)
+        died = _THEN_DIED.match(text, claim.trig_end, sent.char_end) if relative else None
         return replace(claim, measure="killed", trig_start=died.start(1), trig_end=died.end(1)) if died else claim
     noun = vocab.strong[0].pattern.match  # the after pattern, tried again after the adjective's noun
     adjective = next((link for link in vocab.strong if link.kind == "adjective"), None)
@@ -421,6 +426,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         if link is not None and not (other and _other_incident(text, c, sent, link, vocab)):
             subject = _subject(text, c, sent, vocab)
             perpetrator = subject in vocab.perpetrators
-            more = c.more or _more(text, c, sent, link)
-            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, link.update, more))
+            moved = link.measure == "killed" and _OF_INJURED.match(text, c.end, sent.char_end) is not None
+            more = c.more or moved or _more(text, c, sent, link)
+            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, link.update, more, moved))
     return claims
