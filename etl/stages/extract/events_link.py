@@ -383,11 +383,23 @@ def _part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -
     return True, "count"
 
 
+def _with_bracket_subjects(text: str, sent: Sentence, ordered: list[Candidate], vocab: EventVocabulary) -> list[Candidate]:
+    """Bracketed counts take the subject of the word before them, or are dropped (an age)."""
+    out = []
+    for c in ordered:
+        if text[c.start] == "(":
+            c = replace(c, subject_hint=_bracket_subject(text, c, sent, vocab))
+            if c.subject_hint is None:
+                continue
+        out.append(c)
+    return out
+
+
 def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: EventVocabulary) -> list[Claim]:
     """Claims for the candidates of one sentence, in text order."""
     ordered = sorted(cands, key=lambda c: c.start)
-    ordered = [c if text[c.start] != "(" else replace(c, subject_hint=_bracket_subject(text, c, sent, vocab)) for c in ordered]
-    ordered = [c for c in ordered if text[c.start] != "(" or c.subject_hint]
+    if text.find("(", sent.char_start, sent.char_end) >= 0:  # "civilians (7)": a bracketed count
+        ordered = _with_bracket_subjects(text, sent, ordered, vocab)
     parts = [_part_cue(text, c, sent, vocab) for c in ordered]
     links: list[Claim | None] = []
     for c, (part, cue_measure) in zip(ordered, parts, strict=True):

@@ -196,6 +196,10 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Singular patterns matched case-sensitively: a title is one only before a capitalised name.
+_CASED = frozenset({"title"})
+
+
 def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
     """One pattern per way of naming a single person; the named group is the candidate's span."""
     verbs = factor(
@@ -217,10 +221,10 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "another": r"\b(?P<another>another)(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
         "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
-        "title": rf"(?<![\w'’-])(?<!\bthe )(?<!\bThe )(?P<title>(?-i:{titles}))\s+(?=(?-i:[A-Z]))",
+        "title": rf"\b(?P<title>{factor(titles)})\s+(?=[A-Z])",  # case-sensitive (see _CASED)
         "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
-    return tuple((name, searcher(source, re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
+    return tuple((name, searcher(source, 0 if name in _CASED else re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
 
 
 def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[LinkPattern, ...]:
