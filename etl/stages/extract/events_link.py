@@ -275,7 +275,8 @@ def _heading(text: str, c: Candidate, sent: Sentence, at: int, vocab: EventVocab
     m = vocab.heading.match(text, sent.char_start, at)
     if m is None or m.lastgroup is None:
         return None
-    return Claim(c, m.lastgroup, m.start(m.lastgroup), m.end(m.lastgroup), "before")  # type: ignore[arg-type]
+    update = vocab.update.search(m.group()) is not None  # "Killed in this attack: 3"
+    return Claim(c, m.lastgroup, m.start(m.lastgroup), m.end(m.lastgroup), "before", update=update)  # type: ignore[arg-type]
 
 
 def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary, *, weak: bool = False) -> Claim | None:
