@@ -55,6 +55,13 @@ _POPULATION = searcher(
     re.I,
 )
 _OTHERS = re.compile(r"\s*(?:more|others|other)\b", re.I)
+# "we have lost 40 teachers who refused to come back", "lost 12 nurses to other hospitals": people
+# who left, not deaths.
+_LEFT_NOT_DIED = re.compile(
+    r"[^.;]{0,60}?\b(?:who\s+(?:have\s+|had\s+|then\s+|later\s+)?(?:\w+\s+)?(?:refused|left|fled|quit|resigned|moved|declined|"
+    r"deserted|defected|transferred|relocated|stopped|emigrated|went|chose|decided)|to\s+(?:other|rival|another|private)\s)\b",
+    re.I,
+)
 _LIVES_VERB = searcher(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
 _BODIES_OF = searcher(r"\b(?:bodies|remains|corpses)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
@@ -111,9 +118,12 @@ _LATER_DEATH = searcher(
     r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
     re.I,
 )
-# "a vendor who was gravely wounded [died] the next day": a death verb right after a relative clause.
+# "a vendor who was gravely wounded [died] the next day": a relative clause's participle.
 _RELATIVE = re.compile(r"who\b", re.I)
-_THEN_DIED = re.compile(r"(?:\s+(?:in|at|on|by|during)\s+(?:the\s+)?[\w'’-]+)?\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?(died|succumbed|passed away|perished)\b", re.I)
+_RELATIVE_NP = re.compile(r"\bwho\s", re.I)
+# The main verb after such a clause and a few words: "... who were kidnapped last week [were found dead]".
+_FINITE_START = re.compile(r"(?:was|were|had|has|have)\b", re.I)
+_NEXT_FINITE = re.compile(r"[^,.;:]{0,40}?\s(?=(?:was|were|had|has|have)\b)", re.I)
 # "one of the injured later died": a death out of the injured figure (which then counts one fewer).
 _OF_INJURED = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I)
 _ALSO_BEFORE = searcher(r"\balso\s+$", re.I)
@@ -237,8 +247,8 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
     if link.kind == "after":
         if _AUX_START.match(trig) is None and _TRANSITIVE.search(trig) and _ACTIVE_OBJECT.match(text, m.end(), sent.char_end):
             return None
-        if _hypothetical(text, sent, start, vocab):
-            return None
+        if _hypothetical(text, sent, start, vocab) and not _RELATIVE_NP.search(m.group("np")):
+            return None  # (not "a passenger who tried to flee was shot": the clause has its own verb)
         return Claim(c, measure, start, end, "after", part=_AMONG.search(trig) is not None)
     if _hypothetical(text, sent, c.start, vocab):
         return None
@@ -267,6 +277,8 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
         return None
     if trig[:3].lower() == "los" and not (c.subject_hint or vocab.subject.match(text, c.end, sent.char_end)):
         return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
+    if trig[:3].lower() == "los" and _LEFT_NOT_DIED.match(text, c.end, sent.char_end):
+        return None  # "lost 40 teachers who refused to come back": they left
     return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
 
 
@@ -293,15 +305,11 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
 
 def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
     """"a wounded constable [later died]", "12 injured soldiers succumbed": the participle right after
-    the number is an adjective when a noun and a verb of death follow it; "a vendor who was wounded
-    [died the next day]", "one of those hurt [later succumbed]": the participle, when a verb of death
-    follows it."""
-    if claim.measure == "killed":
+    the number is an adjective when a noun and a verb of death follow it."""
+    if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _OF_INJURED.match(text, c.end, sent.char_end)):
+        return _main_verb(text, c, sent, claim, vocab)
+    if claim.measure == "killed" or text[c.end : claim.trig_start].strip():
         return claim
-    if text[c.end : claim.trig_start].strip():
-        relative = _RELATIVE.match(text, claim.trig_start) or _OF_INJURED.match(text, c.end, sent.char_end)
-        died = _THEN_DIED.match(text, claim.trig_end, sent.char_end) if relative else None
-        return replace(claim, measure="killed", trig_start=died.start(1), trig_end=died.end(1)) if died else claim
     noun = vocab.strong[0].pattern.match  # the after pattern, tried again after the adjective's noun
     adjective = next((link for link in vocab.strong if link.kind == "adjective"), None)
     m = adjective.pattern.match(text, c.end, sent.char_end) if adjective is not None else None
@@ -312,6 +320,25 @@ def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vo
         return claim
     measure, start, end, _ = _trigger(again, vocab.strong[0], 0)
     return Claim(c, measure, start, end, "after") if measure == "killed" else claim
+
+
+def _main_verb(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
+    """"a vendor who was wounded [died the next day]", "three men who were kidnapped [were found
+    dead]", "one of those hurt [later succumbed]": the participle of a relative clause (or of "one of
+    the injured") gives way to the main verb's measure after it."""
+    if claim.measure == "killed":  # a death stays one ("who were shot died [in hospital]")
+        return claim
+    after = vocab.strong[0]
+    again = after.pattern.match(text, claim.trig_end, sent.char_end)
+    if again is not None and again.group("np").strip() and not _FINITE_START.match(again.group("aux")):
+        again = None
+    if again is None:  # "... who were abducted on 1 May [were found dead]"
+        verb = _NEXT_FINITE.match(text, claim.trig_end, sent.char_end)
+        again = after.pattern.match(text, verb.end(), sent.char_end) if verb is not None else None
+    if again is None or again.group("np").strip():
+        return claim
+    measure, start, end, _ = _trigger(again, after, 0)
+    return claim if measure == claim.measure else replace(claim, measure=measure, trig_start=start, trig_end=end)
 
 
 def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocabulary) -> bool:

@@ -38,6 +38,8 @@ _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|t
 # A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed",
 # "1 civilian (a farm worker) killed", "two daughters (aged 9 and 13) were killed".
 _ASIDE = r"(?:,[^,.;]{1,80},\s*|\s*\([^().;\n]{1,60}\)\s*)"
+# A short relative clause inside the counted noun phrase: "a passenger [who tried to flee] was shot in the leg".
+_RELATIVE_CLAUSE = r"who\s+(?:[\w'’-]+\s+){1,5}?(?=(?:was|were|had|has|have)\s)"
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
 QUALIFIERS = "(?:" + factor(
     r"at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
@@ -152,7 +154,8 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
     if kind == "after":
         np = (
             rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}"
-            rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?)"
+            rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?"
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE})"
         )
         return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
     if kind == "before":  # a lookahead of the first characters in front: searched, not matched
