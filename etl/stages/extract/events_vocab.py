@@ -195,6 +195,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "another": ("another",),
     "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
+    "one": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
     "title": ("kill", "dead", "died", "martyr", "shot", "wound", "injur", "hurt", "succumb", "slain", "murder"),
 }
 
@@ -223,6 +224,8 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         "another": r"\b(?P<another>another)(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
         "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
+        # "abducted 26 passengers and killed one who tried to flee": a lone "one" after the verb
+        "one": rf"\b(?:{verbs})\s+(?P<one>one)\b(?=\s+(?:who|of\s+(?:them|those|the)|as|while|when)\b|\s*[,.;])",
         # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
         "title": rf"\b(?P<title>{factor(titles)})\s+(?=[A-Z])",  # case-sensitive (see _CASED)
         "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
