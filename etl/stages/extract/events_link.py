@@ -132,6 +132,7 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
 _OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later")
+_AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
@@ -380,6 +381,8 @@ def _other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab:
     counter-offensive", "in separate operations": a figure of another incident, not this one."""
     if vocab.other_before.search(text, max(sent.char_start, c.start - _OTHER_WINDOW), c.start):
         return True
+    if vocab.earlier_after.match(text, c.end, sent.char_end) and _AFTER_WORD.search(text, sent.char_start, min(c.start, link.trig_start)):
+        return True  # "burned the station after an attack killed 6 the day before"
     return vocab.other_after.match(text, max(c.end, link.trig_end), sent.char_end) is not None
 
 

@@ -98,6 +98,7 @@ class EventVocabulary:
     suicide_counted: re.Pattern[str]
     other_before: re.Pattern[str]  # searched in the text that ends at a number
     other_after: re.Pattern[str]  # matched after a number's measure word
+    earlier_after: re.Pattern[str]  # "... the day before": matched after a number in an "after ..." clause
     heading: re.Pattern[str]  # "Injured in ...: 5": matched from a sentence's start to a number; group = measure
     actors: ActorIndex
     gazetteer: Gazetteer
@@ -282,6 +283,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         suicide_counted=_cue(cues, "suicide_counted"),
         other_before=searcher(str(cues["other_incident_before"]) + r"$", re.I),
         other_after=re.compile(str(cues["other_incident_after"]), re.I),
+        earlier_after=re.compile(str(cues["earlier_after"]), re.I),
         heading=re.compile(str(cues["heading"]), re.I),
         actors=actors,
         gazetteer=gazetteer,
