@@ -132,6 +132,8 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
 _OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later")
+# "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
+_IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
@@ -471,5 +473,6 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
             perpetrator = subject in vocab.perpetrators
             moved = link.measure == "killed" and _OF_INJURED.match(text, c.end, sent.char_end) is not None
             more = c.more or moved or _more(text, c, sent, link)
-            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, link.update, more, moved))
+            update = link.update or _IN_ALL.search(text, max(sent.char_start, c.start - 16), c.start) is not None
+            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, update, more, moved))
     return claims
