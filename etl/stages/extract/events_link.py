@@ -34,10 +34,11 @@ _ACTIVE_OBJECT = re.compile(
     r"many|him|them|himself|herself|themselves|people|civilians|soldiers)\b",
     re.I,
 )
-# Text between two coordinated numbers: at most four words of noun phrase, then "and" or a comma.
+# Text between two coordinated numbers: at most four words of noun phrase (and an age: "a girl, 8,
+# and her brother"), then "and" or a comma.
 _COORD = re.compile(
     # Possessive quantifiers: '-' belongs to both classes, and plain ones backtrack exponentially.
-    r"(?:[\s-]*+[\w'’-]++){0,6}?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&)\s+)"
+    r"(?:[\s-]*+[\w'’-]++){0,6}?(?:,\s*\d{1,3}(?=\s*,))?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&)\s+)"
     r"(?:(?:his|her|their|its|the|all)\s+)?",
     re.I,
 )
@@ -94,6 +95,12 @@ _PLURAL = re.compile(r"(?:s|men|ren|people|police|personnel)$")
 _BRACKET_NOUN = searcher(r"\b[A-Za-z][\w'’-]*\s?\(\s*$")
 # Between two bracketed counts: "civilians (2) and a child (1)", "soldiers (3), police (1)".
 _BRACKET_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|plus)\s+)(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s?", re.I)
+# "a girl, 8, and her brother, 11, were killed", "Ali Musa, 45, died": an age set off by commas
+# after a person (a determiner and a noun, or a capitalised name).
+_AGE_BEFORE = searcher(r"(?:\b(?i:a|an|the|his|her|their|my|our)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*|\b[A-Z][a-z][\w'’-]*),\s*$")
+_AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b)")
+# "two of the 11 injured": a share of the figure after it, not another figure.
+_OF_N = re.compile(r"\s*of\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\b)", re.I)
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
 _NONE_OF = searcher(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 # "a provincial official said": a source, not a count.
@@ -192,6 +199,8 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
                 continue
             out.append(Candidate(q.char_start, q.char_end, q.surface, 1.0, 1.0, 1.0, "exact"))
             continue
+        if _AGE_BEFORE.search(text, max(0, q.char_start - 40), q.char_start) and _AGE_AFTER.match(text, end):
+            continue  # "a girl, 8, and her brother, 11,": ages
         start, end = _bracketed(text, q.char_start, end)
         out.append(Candidate(start, end, text[start:end], q.value, q.low, q.high, q.qualifier))
     return out
@@ -428,6 +437,22 @@ def _with_bracket_subjects(text: str, sent: Sentence, ordered: list[Candidate], 
     return out
 
 
+def _shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None]) -> set[int]:
+    """"two of the 11 injured were in critical condition": the 11 is the figure, the two a share of
+    it; "three of the 20 hostages were hurt": the three is the figure, the 20 counts other people."""
+    skip: set[int] = set()
+    for i in range(len(ordered) - 1):
+        share, whole = links[i], links[i + 1]
+        if share is None or whole is None or not _OF_N.match(text, ordered[i].end, sent.char_end):
+            continue
+        named = not text[ordered[i + 1].end : whole.trig_start].strip()  # "the 9 wounded"
+        if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named):
+            skip.add(i)
+        elif whole.trig_start == share.trig_start:
+            skip.add(i + 1)
+    return skip
+
+
 def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: EventVocabulary) -> list[Claim]:
     """Claims for the candidates of one sentence, in text order."""
     ordered = sorted(cands, key=lambda c: c.start)
@@ -467,7 +492,10 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         return claims
     lowered = text[sent.char_start : sent.char_end].lower()
     other = any(word in lowered for word in _OTHER_WORDS)
-    for c, link in zip(ordered, links, strict=True):
+    skip = _shares(text, sent, ordered, links)
+    for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
+        if i in skip:
+            continue
         if link is not None and not (other and _other_incident(text, c, sent, link, vocab)):
             subject = _subject(text, c, sent, vocab)
             perpetrator = subject in vocab.perpetrators

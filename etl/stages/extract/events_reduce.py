@@ -123,7 +123,7 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     for ev in rows:
         if ev.event_id in done:
             continue
-        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0]
+        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0 and same_incident(r, ev)]
         if ev.measure == "count":  # other counted people: separate figures, never summed or folded
             members = []
         running = [r for r in members if r.event_id in updates]
