@@ -199,7 +199,7 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
                 continue
             out.append(Candidate(q.char_start, q.char_end, q.surface, 1.0, 1.0, 1.0, "exact"))
             continue
-        if _AGE_BEFORE.search(text, max(0, q.char_start - 40), q.char_start) and _AGE_AFTER.match(text, end):
+        if text.find(",", q.char_start - 3, q.char_start) >= 0 and _age(text, q.char_start, end):
             continue  # "a girl, 8, and her brother, 11,": ages
         start, end = _bracketed(text, q.char_start, end)
         out.append(Candidate(start, end, text[start:end], q.value, q.low, q.high, q.qualifier))
@@ -208,11 +208,29 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
 
 def _bracketed(text: str, start: int, end: int) -> tuple[int, int]:
     """The span "(7)" of a count written in brackets after a word ("civilians (7)"), else the number's."""
-    opening = _BRACKET_OPEN.search(text, max(0, start - 4), start)
+    opening = _BRACKET_OPEN.search(text, max(0, start - 4), start) if text.find("(", start - 2, start) >= 0 else None
     closing = _BRACKET_CLOSE.match(text, end) if opening is not None else None
     if opening is None or closing is None:
         return start, end
     return text.rindex("(", 0, start), closing.end()
+
+
+def _age(text: str, start: int, end: int) -> bool:
+    """"a girl, 8, and": a number set off by commas right after a person."""
+    return _AGE_BEFORE.search(text, max(0, start - 40), start) is not None and _AGE_AFTER.match(text, end) is not None
+
+
+def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"one of the injured [later died]" (a plain string test first: this is tried on many claims)."""
+    return text.find(" of ", c.end, c.end + 4) >= 0 and _OF_INJURED.match(text, c.end, sent.char_end) is not None
+
+
+def _in_all(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"in all 18 people died", "altogether 7"."""
+    lo = max(sent.char_start, c.start - 16)
+    if all(text.find(word, lo, c.start) < 0 for word in ("all", "total", "told", "altog")):
+        return False
+    return _IN_ALL.search(text, lo, c.start) is not None
 
 
 def _bracket_subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> str | None:
@@ -318,7 +336,7 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
 def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
     """"a wounded constable [later died]", "12 injured soldiers succumbed": the participle right after
     the number is an adjective when a noun and a verb of death follow it."""
-    if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _OF_INJURED.match(text, c.end, sent.char_end)):
+    if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _of_injured(text, c, sent)):
         return _main_verb(text, c, sent, claim, vocab)
     if claim.measure == "killed" or text[c.end : claim.trig_start].strip():
         return claim
@@ -443,7 +461,7 @@ def _shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
     skip: set[int] = set()
     for i in range(len(ordered) - 1):
         share, whole = links[i], links[i + 1]
-        if share is None or whole is None or not _OF_N.match(text, ordered[i].end, sent.char_end):
+        if share is None or whole is None or text.find(" of ", ordered[i].end, ordered[i].end + 4) < 0 or not _OF_N.match(text, ordered[i].end, sent.char_end):
             continue
         named = not text[ordered[i + 1].end : whole.trig_start].strip()  # "the 9 wounded"
         if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named):
@@ -499,8 +517,8 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         if link is not None and not (other and _other_incident(text, c, sent, link, vocab)):
             subject = _subject(text, c, sent, vocab)
             perpetrator = subject in vocab.perpetrators
-            moved = link.measure == "killed" and _OF_INJURED.match(text, c.end, sent.char_end) is not None
+            moved = link.measure == "killed" and _of_injured(text, c, sent)
             more = c.more or moved or _more(text, c, sent, link)
-            update = link.update or _IN_ALL.search(text, max(sent.char_start, c.start - 16), c.start) is not None
+            update = link.update or _in_all(text, c, sent)
             claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, update, more, moved))
     return claims

@@ -196,8 +196,8 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "another": ("another",),
     "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
-    "one": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
-    "title": ("kill", "dead", "died", "martyr", "shot", "wound", "injur", "hurt", "succumb", "slain", "murder"),
+    "one": (" one",),
+    # "title": none (its case-sensitive search is as cheap as the gate would be)
 }
 
 
