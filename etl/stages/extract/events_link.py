@@ -227,10 +227,7 @@ def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
 
 def _in_all(text: str, c: Candidate, sent: Sentence) -> bool:
     """"in all 18 people died", "altogether 7"."""
-    lo = max(sent.char_start, c.start - 16)
-    if all(text.find(word, lo, c.start) < 0 for word in ("all", "total", "told", "altog")):
-        return False
-    return _IN_ALL.search(text, lo, c.start) is not None
+    return _IN_ALL.search(text, max(sent.char_start, c.start - 16), c.start) is not None
 
 
 def _bracket_subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> str | None:
