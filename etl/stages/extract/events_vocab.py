@@ -197,6 +197,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
     "one": (" one",),
+    "listed": (" were the", " are the"),
     # "title": none (its case-sensitive search is as cheap as the gate would be)
 }
 
@@ -225,6 +226,8 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         "another": r"\b(?P<another>another)(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
         "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
+        # "killed were the priest, two altar boys and a woman": "the" heads a list after an inverted measure
+        "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
         # "abducted 26 passengers and killed one who tried to flee": a lone "one" after the verb
         "one": rf"\b(?:{verbs})\s+(?P<one>one)\b(?=\s+(?:who|of\s+(?:them|those|the)|as|while|when)\b|\s*[,.;])",
         # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
