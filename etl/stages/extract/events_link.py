@@ -38,7 +38,7 @@ _ACTIVE_OBJECT = re.compile(
 # and her brother"), then "and" or a comma.
 _COORD = re.compile(
     # Possessive quantifiers: '-' belongs to both classes, and plain ones backtrack exponentially.
-    r"(?:[\s-]*+[\w'’-]++){0,6}?(?:,\s*\d{1,3}(?=\s*,))?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&)\s+)"
+    r"(?:[\s-]*+[\w'’-]++){0,6}?(?:,\s*\d{1,3}(?=\s*,))?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&|\+)\s+)"
     r"(?:(?:his|her|their|its|the|all)\s+)?",
     re.I,
 )
@@ -517,5 +517,5 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
             moved = link.measure == "killed" and _of_injured(text, c, sent)
             more = c.more or moved or _more(text, c, sent, link)
             update = link.update or _in_all(text, c, sent)
-            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, update, more, moved))
+            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved, update, more, moved))
     return claims

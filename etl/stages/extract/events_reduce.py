@@ -78,7 +78,9 @@ def _parent(previous: Sequence[Event], wholes: Sequence[Event], claim: Claim) ->
         if ev.part_of is None and (ev.value_best or 0) > 0:
             if (claim.how == "part" and claim.measure == "count") or ev.measure == claim.measure:
                 return ev
-            return None
+            if claim.measure == "count":
+                return None
+            # a part that names its measure ("7 dead and 15 injured; among the dead were 3") looks further back
     return None
 
 
