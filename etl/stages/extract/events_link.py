@@ -381,6 +381,12 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
                 links[i] = Claim(c, "killed", them.start(), them.end(), "after")
         if links[i] is None and _counted_people(text, c, sent, vocab):
             links[i] = Claim(c, "count", c.start, c.end, "count")
+    return _claims(text, sent, ordered, links, vocab)
+
+
+def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None], vocab: EventVocabulary) -> list[Claim]:
+    """The linked candidates as claims: other incidents' figures and shares dropped; subject,
+    side, addition, running total and deaths out of the injured marked."""
     claims: list[Claim] = []
     if all(link is None for link in links):
         return claims
@@ -388,13 +394,12 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     other = any(word in lowered for word in _OTHER_WORDS)
     skip = _shares(text, sent, ordered, links)
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
-        if i in skip:
+        if i in skip or link is None or (other and _other_incident(text, c, sent, link, vocab)):
             continue
-        if link is not None and not (other and _other_incident(text, c, sent, link, vocab)):
-            subject = _subject(text, c, sent, vocab)
-            perpetrator = subject in vocab.perpetrators
-            moved = link.measure == "killed" and _of_injured(text, c, sent)
-            more = c.more or moved or _more(text, c, sent, link)
-            update = link.update or _in_all(text, c, sent)
-            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved, update, more, moved))
+        subject = _subject(text, c, sent, vocab)
+        perpetrator = subject in vocab.perpetrators
+        moved = link.measure == "killed" and _of_injured(text, c, sent)
+        more = c.more or moved or _more(text, c, sent, link)
+        update = link.update or _in_all(text, c, sent)
+        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved, update, more, moved))
     return claims
