@@ -202,6 +202,8 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
 }
 
 
+# What follows a title and a name when the name is a count of one ("Constable X [was] killed").
+_TITLE_VERBS = r"(?:was|were|had|has|is|and|died|succumbed|embraced|attained|achieved|laid|breathed|sustained|suffered|received|later|also)"
 # Singular patterns matched case-sensitively: a title is one only before a capitalised name.
 _CASED = frozenset({"title"})
 
@@ -231,7 +233,8 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         # "abducted 26 passengers and killed one who tried to flee": a lone "one" after the verb
         "one": rf"\b(?:{verbs})\s+(?P<one>one)\b(?=\s+(?:who|of\s+(?:them|those|the)|as|while|when)\b|\s*[,.;])",
         # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
-        "title": rf"\b(?P<title>{factor(titles)})\s+(?=[A-Z])",  # case-sensitive (see _CASED)
+        # case-sensitive (see _CASED): a title, a capitalised name (an age in brackets), then a verb
+        "title": rf"\b(?P<title>{factor(titles)})\s+(?=(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\(\d+\)\s+)?{_TITLE_VERBS}\b)",
         "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
     return tuple((name, searcher(source, 0 if name in _CASED else re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
