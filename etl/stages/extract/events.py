@@ -22,6 +22,8 @@ Totals and parts (how an analyst, or the event-eval, sums an article):
   victims", "a third soldier", "a passer-by also succumbed", "the attackers also killed a
   civilian") add to the figure they follow instead of folding into it, unless a restated total or a
   running total ("the toll rose to") already counts them.
+- A death out of the injured ("nine were injured; one of the injured later died") also takes one
+  off the injured figure: a net row (``injured+net``) stands for it, the stated figure is its part.
 - Figures of another incident written next to this one ("since the 2022 attack that killed 86",
   "weeks after a bomb killed 11", "in a counter-offensive", "in separate operations") and a group's
   boast ("claimed it had killed 25 soldiers") give no row (``other_incident_*`` in measures.toml).
@@ -218,15 +220,17 @@ def extract_events(
     rows: list[Event] = []
     updates: set[str] = set()
     additions: set[str] = set()
+    moved: set[str] = set()
     for sent, claims in per_sentence:
         facts = _SentenceFacts(sent, _aggregate_cue(sent.text, vocab), ctx.attribution(sent.text))
         events = [_event(claim, facts, c) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more)
+        moved.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.moved)
         rows.extend(group_sentence(claims, events, rows, article.article_id))
     seen: set[str] = set()
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
-    return fold_article(unique, updates, additions | _added_totals(unique, additions))
+    return fold_article(unique, updates, additions | _added_totals(unique, additions), moved=moved)
 
 
 def _sentence_actor(sent: Sentence, mentions: Sequence[ActorMention]) -> str | None:

@@ -16,6 +16,8 @@ from etl.stages.extract.events_vocab import EventVocabulary
 _ZERO_BEFORE = 100
 _ZERO_AFTER = 140
 _ZERO_GATE = searcher(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|unharmed|uninjured|unscathed|casualty-free|nil)\b", re.I)
+# "a child (1)": the bracketed number after the words counts them.
+_BRACKET_COUNT = re.compile(r"\s?\(\s*(?:1|one)\s*\)", re.I)
 _ORDINAL = searcher(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
 
 
@@ -28,7 +30,7 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
         if gate and not any(word in lowered for word in gate) and not (group == "head" and sent.char_start == 0):
             continue
         for m in pattern.finditer(text, sent.char_start, sent.char_end):
-            if REPORTER.match(text, m.end(), sent.char_end):
+            if REPORTER.match(text, m.end(), sent.char_end) or _BRACKET_COUNT.match(text, m.end()):
                 continue
             start, end = m.start(group), m.end(group)
             if any(a < m.end() and start < b for a, b in spans):

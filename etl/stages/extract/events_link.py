@@ -14,8 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from etl.records import Measure, Qualifier, QuantityMention, Sentence
-from etl.stages.extract.events_regex import factor, searcher
+from etl.records import Measure, Sentence
+from etl.stages.extract.events_candidates import Candidate as Candidate
+from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
+from etl.stages.extract.events_candidates import candidates_from as candidates_from
+from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
 # Characters of text before a verb that are checked for hypothetical wording ("threatened to").
@@ -24,6 +27,8 @@ _HYPOTHETICAL_WINDOW = 40
 # "toll" in it is searched further back ("the death toll from ... has risen to 40").
 _BEFORE_WINDOW = 60
 _TOLL_WINDOW = 150
+# A note's opening measure word ("Injured in ...: 5 gendarmes") is looked for this far before the number.
+_HEADING_WINDOW = 240
 
 # A transitive participle followed by its own object is active voice ("5 gunmen killed 3 people").
 _ACTIVE_OBJECT = re.compile(
@@ -32,10 +37,11 @@ _ACTIVE_OBJECT = re.compile(
     r"many|him|them|himself|herself|themselves|people|civilians|soldiers)\b",
     re.I,
 )
-# Text between two coordinated numbers: at most four words of noun phrase, then "and" or a comma.
+# Text between two coordinated numbers: at most four words of noun phrase (and an age: "a girl, 8,
+# and her brother"), then "and" or a comma.
 _COORD = re.compile(
     # Possessive quantifiers: '-' belongs to both classes, and plain ones backtrack exponentially.
-    r"(?:[\s-]*+[\w'’-]++){0,6}?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&)\s+)"
+    r"(?:[\s-]*+[\w'’-]++){0,6}?(?:,\s*\d{1,3}(?=\s*,))?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&|\+)\s+)"
     r"(?:(?:his|her|their|its|the|all)\s+)?",
     re.I,
 )
@@ -53,32 +59,20 @@ _POPULATION = searcher(
     re.I,
 )
 _OTHERS = re.compile(r"\s*(?:more|others|other)\b", re.I)
+# "we have lost 40 teachers who refused to come back", "lost 12 nurses to other hospitals": people
+# who left, not deaths.
+_LEFT_NOT_DIED = re.compile(
+    r"[^.;]{0,60}?\b(?:who\s+(?:have\s+|had\s+|then\s+|later\s+)?(?:\w+\s+)?(?:refused|left|fled|quit|resigned|moved|declined|"
+    r"deserted|defected|transferred|relocated|stopped|emigrated|went|chose|decided)|to\s+(?:other|rival|another|private)\s)\b",
+    re.I,
+)
 _LIVES_VERB = searcher(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
-_BODIES_OF = searcher(r"\b(?:bodies|remains|corpses)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
+_BODIES_OF = searcher(r"\b(?:bodies|body|remains|corpses|corpse)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
-# "no one", "every one", "any one": not a count of one.
-_NOT_A_COUNT = searcher(r"\b(?:no|every|any|some|not)\s*$", re.I)
-# (The word lists are grouped by first letter: tried after every number, they are the costly part.)
-_UNIT_AFTER = re.compile(
-    r"[\s-]*(?:"
-    + factor(r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|tonnes?|tons?|percent|per\s*cent")
-    + r")\b",
-    re.I,
-)
-# "captured two armoured vehicles", "attacks on four police posts": things, not people.
-_THINGS_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:" + factor(r"vehicles?|trucks?|cars?|buses|motorcycles?|motorbikes?|boats?|aircraft|drones?|weapons?|rifles?|guns?|"
-    r"rounds|bullets|explosives|devices|ieds?|mines|grenades|rockets|missiles|shells|homes|houses|buildings|shops|"
-    r"schools|churches|mosques|villages|towns|posts|positions|bases|camps|checkpoints|bridges|cattle|cows|goats|sheep|"
-    r"camels|animals|livestock|bags|sacks|kilograms|kilos|tons|tonnes|litres|liters|barrels|hectares|acres|dollars|"
-    r"rupees|naira|euros|pounds|shillings|francs|pesos|family|clans?|tribes?|seats|votes|games|matches|points|goals|medals")
-    + r")\b",
-    re.I,
-)
-# "Two (2) persons were killed": the figure repeated in digits, as police releases write it.
-_PAREN_REPEAT = re.compile(r"\s*\(\s*(\d+)\s*\)")
-# "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
-_NONE_OF = searcher(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
+# Between two bracketed counts: "civilians (2) and a child (1)", "soldiers (3), police (1)".
+_BRACKET_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|plus)\s+)(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s?", re.I)
+# "two of the 11 injured": a share of the figure after it, not another figure.
+_OF_N = re.compile(r"\s*of\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\b)", re.I)
 # "a provincial official said": a source, not a count.
 REPORTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
@@ -101,29 +95,25 @@ _LATER_DEATH = searcher(
     r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
     re.I,
 )
+# "a vendor who was gravely wounded [died] the next day": a relative clause's participle.
+_RELATIVE = re.compile(r"who\b", re.I)
+_RELATIVE_NP = re.compile(r"\bwho\s", re.I)
+# The main verb after such a clause and a few words: "... who were kidnapped last week [were found dead]".
+_FINITE_START = re.compile(r"(?:was|were|had|has|have)\b", re.I)
+_NEXT_FINITE = re.compile(r"[^,.;:]{0,40}?\s(?=(?:was|were|had|has|have)\b)", re.I)
+# "one of the injured later died": a death out of the injured figure (which then counts one fewer).
+_OF_INJURED = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I)
 _ALSO_BEFORE = searcher(r"\balso\s+$", re.I)
 _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
 _OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later")
+# "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
+_IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
+_AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A number (or an implicit one: "a soldier", "himself") that may be a count of people."""
-
-    start: int
-    end: int
-    surface: str
-    value: float | None
-    low: float | None
-    high: float | None
-    qualifier: Qualifier
-    subject_hint: str | None = None
-    more: bool = False  # "another soldier", "a third victim": added to an earlier figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,38 +130,17 @@ class Claim:
     part: bool = False  # a part of the previous claim ("including 5 children")
     update: bool = False  # a running total ("the toll rose to 40")
     more: bool = False  # an addition to an earlier figure ("two more died later", "another 3 bodies")
+    moved: bool = False  # deaths among the injured already counted ("one of the injured later died")
 
 
-def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Candidate]:
-    """Counts only: percentages, money and measures with a unit are not counts of people."""
-    out = []
-    skip_before = -1
-    for q in quantities:
-        if q.kind not in ("count", "measure") or (q.kind == "measure" and q.unit) or q.char_start < skip_before:
-            continue
-        end = _repeat_end(text, q)  # "Two (2) persons": one number, written twice
-        skip_before = end
-        if _UNIT_AFTER.match(text, end) or _THINGS_AFTER.match(text, end):  # not people
-            continue
-        head = text[max(0, q.char_start - 12) : q.char_start]
-        if _NONE_OF.search(head) or (q.value == 1 and _NOT_A_COUNT.search(head)):
-            continue
-        if (q.value is None and q.low is None and q.high is None) or q.qualifier == "vague":
-            continue
-        if q.value is not None and 0 < q.value < 1:  # "seriously injuring a third": one more person
-            if not q.surface.lower().startswith(("a ", "an ")):
-                continue
-            out.append(Candidate(q.char_start, q.char_end, q.surface, 1.0, 1.0, 1.0, "exact"))
-            continue
-        out.append(Candidate(q.char_start, end, text[q.char_start : end], q.value, q.low, q.high, q.qualifier))
-    return out
+def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"one of the injured [later died]" (a plain string test first: this is tried on many claims)."""
+    return text.find(" of ", c.end, c.end + 4) >= 0 and _OF_INJURED.match(text, c.end, sent.char_end) is not None
 
 
-def _repeat_end(text: str, q: QuantityMention) -> int:
-    m = _PAREN_REPEAT.match(text, q.char_end)
-    if m is None or q.value is None or float(m.group(1)) != q.value:
-        return q.char_end
-    return m.end()
+def _in_all(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"in all 18 people died", "altogether 7"."""
+    return _IN_ALL.search(text, max(sent.char_start, c.start - 16), c.start) is not None
 
 
 def _hypothetical(text: str, sent: Sentence, at: int, vocab: EventVocabulary) -> bool:
@@ -187,20 +156,7 @@ def _trigger(m: re.Match[str], link: LinkPattern, offset: int = 0) -> tuple[Meas
 
 def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
     if link.kind == "before":
-        lo = max(sent.char_start, c.start - _BEFORE_WINDOW)
-        far = max(sent.char_start, c.start - _TOLL_WINDOW)
-        if text.find("toll", far, c.start) >= 0 or text.find("number of", far, c.start) >= 0:
-            lo = max(sent.char_start, c.start - _TOLL_WINDOW)
-        window = text[lo : c.start]
-        found = pick(link, window).search(window)
-        if found is None:
-            return None
-        measure, start, end, trig = _trigger(found, link, lo)
-        if _hypothetical(text, sent, start, vocab):
-            return None
-        if trig[:3].lower() == "los" and not vocab.subject.match(text, c.end, sent.char_end):
-            return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
-        return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
+        return _link_before(text, c, sent, link, vocab)
     pattern = pick(link, text[c.end : sent.char_end]) if link.quick is not None else link.pattern
     m = pattern.match(text, c.end, sent.char_end)
     if m is None:
@@ -209,14 +165,48 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
     if link.kind == "after":
         if _AUX_START.match(trig) is None and _TRANSITIVE.search(trig) and _ACTIVE_OBJECT.match(text, m.end(), sent.char_end):
             return None
-        if _hypothetical(text, sent, start, vocab):
-            return None
+        if _hypothetical(text, sent, start, vocab) and not _RELATIVE_NP.search(m.group("np")):
+            return None  # (not "a passenger who tried to flee was shot": the clause has its own verb)
         return Claim(c, measure, start, end, "after", part=_AMONG.search(trig) is not None)
     if _hypothetical(text, sent, c.start, vocab):
         return None
     if trig.lower() == "lives" and not _LIVES_VERB.search(text, max(sent.char_start, c.start - 40), c.start):
         return None  # "saved 12 lives" is not a toll; "claimed 12 lives" is
     return Claim(c, measure, start, end, link.kind)
+
+
+def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
+    """A verb or label right before the number ("killing at least 12"), or before the noun of a
+    bracketed count ("killed farmers (5)")."""
+    at = c.start
+    if text[at] == "(":
+        noun = bracket_noun_start(text, c, sent)
+        at = noun if noun is not None else at
+    lo = max(sent.char_start, at - _BEFORE_WINDOW)
+    far = max(sent.char_start, at - _TOLL_WINDOW)
+    if text.find("toll", far, at) >= 0 or text.find("number of", far, at) >= 0:
+        lo = max(sent.char_start, at - _TOLL_WINDOW)
+    window = text[lo : at]
+    found = pick(link, window).search(window)
+    if found is None:
+        return _heading(text, c, sent, at, vocab) if at - sent.char_start <= _HEADING_WINDOW else None
+    measure, start, end, trig = _trigger(found, link, lo)
+    if _hypothetical(text, sent, start, vocab):
+        return None
+    if trig[:3].lower() == "los" and not (c.subject_hint or vocab.subject.match(text, c.end, sent.char_end)):
+        return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
+    if trig[:3].lower() == "los" and _LEFT_NOT_DIED.match(text, c.end, sent.char_end):
+        return None  # "lost 40 teachers who refused to come back": they left
+    return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
+
+
+def _heading(text: str, c: Candidate, sent: Sentence, at: int, vocab: EventVocabulary) -> Claim | None:
+    """"Injured in the grenade attack on the post on 2 July: 5 gendarmes": the note's opening word."""
+    m = vocab.heading.match(text, sent.char_start, at)
+    if m is None or m.lastgroup is None:
+        return None
+    update = vocab.update.search(m.group()) is not None  # "Killed in this attack: 3"
+    return Claim(c, m.lastgroup, m.start(m.lastgroup), m.end(m.lastgroup), "before", update=update)  # type: ignore[arg-type]
 
 
 def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary, *, weak: bool = False) -> Claim | None:
@@ -234,6 +224,8 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
 def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
     """"a wounded constable [later died]", "12 injured soldiers succumbed": the participle right after
     the number is an adjective when a noun and a verb of death follow it."""
+    if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _of_injured(text, c, sent)):
+        return _main_verb(text, c, sent, claim, vocab)
     if claim.measure == "killed" or text[c.end : claim.trig_start].strip():
         return claim
     noun = vocab.strong[0].pattern.match  # the after pattern, tried again after the adjective's noun
@@ -248,8 +240,29 @@ def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vo
     return Claim(c, measure, start, end, "after") if measure == "killed" else claim
 
 
+def _main_verb(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
+    """"a vendor who was wounded [died the next day]", "three men who were kidnapped [were found
+    dead]", "one of those hurt [later succumbed]": the participle of a relative clause (or of "one of
+    the injured") gives way to the main verb's measure after it."""
+    if claim.measure == "killed":  # a death stays one ("who were shot died [in hospital]")
+        return claim
+    after = vocab.strong[0]
+    again = after.pattern.match(text, claim.trig_end, sent.char_end)
+    if again is not None and again.group("np").strip() and not _FINITE_START.match(again.group("aux")):
+        again = None
+    if again is None:  # "... who were abducted on 1 May [were found dead]"
+        verb = _NEXT_FINITE.match(text, claim.trig_end, sent.char_end)
+        again = after.pattern.match(text, verb.end(), sent.char_end) if verb is not None else None
+    if again is None or again.group("np").strip():
+        return claim
+    measure, start, end, _ = _trigger(again, after, 0)
+    return claim if measure == claim.measure else replace(claim, measure=measure, trig_start=start, trig_end=end)
+
+
 def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocabulary) -> bool:
     between = text[left.end : right.start]
+    if text[right.start] == "(" and text[left.start] == "(":  # "civilians (2) and a child (1)"
+        return len(between) <= _COORD_MAX_GAP and _BRACKET_COORD.fullmatch(between) is not None
     # At most six words and a conjunction fit _COORD; longer gaps would only make it backtrack.
     if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between):
         return False
@@ -285,6 +298,8 @@ def _other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab:
     counter-offensive", "in separate operations": a figure of another incident, not this one."""
     if vocab.other_before.search(text, max(sent.char_start, c.start - _OTHER_WINDOW), c.start):
         return True
+    if vocab.earlier_after.match(text, c.end, sent.char_end) and _AFTER_WORD.search(text, sent.char_start, min(c.start, link.trig_start)):
+        return True  # "burned the station after an attack killed 6 the day before"
     return vocab.other_after.match(text, max(c.end, link.trig_end), sent.char_end) is not None
 
 
@@ -316,9 +331,27 @@ def _part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -
     return True, "count"
 
 
+def _shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None]) -> set[int]:
+    """"two of the 11 injured were in critical condition": the 11 is the figure, the two a share of
+    it; "three of the 20 hostages were hurt": the three is the figure, the 20 counts other people."""
+    skip: set[int] = set()
+    for i in range(len(ordered) - 1):
+        share, whole = links[i], links[i + 1]
+        if share is None or whole is None or text.find(" of ", ordered[i].end, ordered[i].end + 4) < 0 or not _OF_N.match(text, ordered[i].end, sent.char_end):
+            continue
+        named = not text[ordered[i + 1].end : whole.trig_start].strip()  # "the 9 wounded"
+        if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named):
+            skip.add(i)
+        elif whole.trig_start == share.trig_start:
+            skip.add(i + 1)
+    return skip
+
+
 def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: EventVocabulary) -> list[Claim]:
     """Claims for the candidates of one sentence, in text order."""
     ordered = sorted(cands, key=lambda c: c.start)
+    if text.find("(", sent.char_start, sent.char_end) >= 0:  # "civilians (7)": a bracketed count
+        ordered = with_bracket_subjects(text, sent, ordered, vocab)
     parts = [_part_cue(text, c, sent, vocab) for c in ordered]
     links: list[Claim | None] = []
     for c, (part, cue_measure) in zip(ordered, parts, strict=True):
@@ -326,9 +359,10 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         if link is None and part:
             link = Claim(c, cue_measure, c.start, c.end, "part")
         links.append(replace(link, part=True) if link is not None and part and not link.part else link)
-    for i in range(len(ordered) - 2, -1, -1):  # forward: "one civilian and six assailants were killed"
+    # forward: "one civilian and six assailants were killed", "five civilians, three soldiers and two police were killed"
+    for i in range(len(ordered) - 2, -1, -1):
         nxt = links[i + 1]
-        if links[i] is None and nxt is not None and nxt.how == "after" and _coordinated(text, ordered[i], ordered[i + 1], vocab):
+        if links[i] is None and nxt is not None and nxt.how in ("after", "coord") and _coordinated(text, ordered[i], ordered[i + 1], vocab):
             links[i] = replace(nxt, cand=ordered[i], how="coord")
     for i in range(1, len(ordered)):  # backward: "killed five soldiers and three civilians"
         prev = links[i - 1]
@@ -347,15 +381,25 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
                 links[i] = Claim(c, "killed", them.start(), them.end(), "after")
         if links[i] is None and _counted_people(text, c, sent, vocab):
             links[i] = Claim(c, "count", c.start, c.end, "count")
+    return _claims(text, sent, ordered, links, vocab)
+
+
+def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None], vocab: EventVocabulary) -> list[Claim]:
+    """The linked candidates as claims: other incidents' figures and shares dropped; subject,
+    side, addition, running total and deaths out of the injured marked."""
     claims: list[Claim] = []
     if all(link is None for link in links):
         return claims
     lowered = text[sent.char_start : sent.char_end].lower()
     other = any(word in lowered for word in _OTHER_WORDS)
-    for c, link in zip(ordered, links, strict=True):
-        if link is not None and not (other and _other_incident(text, c, sent, link, vocab)):
-            subject = _subject(text, c, sent, vocab)
-            perpetrator = subject in vocab.perpetrators
-            more = c.more or _more(text, c, sent, link)
-            claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part, link.update, more))
+    skip = _shares(text, sent, ordered, links)
+    for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
+        if i in skip or link is None or (other and _other_incident(text, c, sent, link, vocab)):
+            continue
+        subject = _subject(text, c, sent, vocab)
+        perpetrator = subject in vocab.perpetrators
+        moved = link.measure == "killed" and _of_injured(text, c, sent)
+        more = c.more or moved or _more(text, c, sent, link)
+        update = link.update or _in_all(text, c, sent)
+        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved, update, more, moved))
     return claims

@@ -78,7 +78,9 @@ def _parent(previous: Sequence[Event], wholes: Sequence[Event], claim: Claim) ->
         if ev.part_of is None and (ev.value_best or 0) > 0:
             if (claim.how == "part" and claim.measure == "count") or ev.measure == claim.measure:
                 return ev
-            return None
+            if claim.measure == "count":
+                return None
+            # a part that names its measure ("7 dead and 15 injured; among the dead were 3") looks further back
     return None
 
 
@@ -123,7 +125,7 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     for ev in rows:
         if ev.event_id in done:
             continue
-        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0]
+        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0 and same_incident(r, ev)]
         if ev.measure == "count":  # other counted people: separate figures, never summed or folded
             members = []
         running = [r for r in members if r.event_id in updates]
@@ -182,7 +184,7 @@ def _with_additions(out: Sequence[Event], indices: Sequence[int], additions: set
     return base, adds
 
 
-def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] = frozenset()) -> list[Event]:  # type: ignore[assignment]
+def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] = frozenset(), *, moved: set[str] = frozenset()) -> list[Event]:  # type: ignore[assignment]
     """Across sentences, one figure per measure, scope and side stands for the toll; the rest point at it.
 
     The figure is the largest running-total update ("the toll rose to 11", "revised down to nine")
@@ -209,4 +211,29 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
             for i in indices:
                 if i != head:
                     out[i] = _replace(out[i], part_of=out[head].event_id)
+    return _net_of_moved(out, moved) if moved else out
+
+
+def _net_of_moved(out: list[Event], moved: set[str]) -> list[Event]:
+    """"nine were injured; one of the injured later died": the death is counted as killed, so the
+    injured figure it came out of counts one fewer. A net row stands for the stated figure (which
+    becomes its part); without an injured figure stated before the death nothing changes."""
+    for dead in [ev for ev in out if ev.event_id in moved]:
+        heads = [i for i, ev in enumerate(out) if ev.measure == "injured" and ev.part_of is None and ev.scope == dead.scope and same_incident(ev, dead)]
+        taken = dead.value_best or 0
+        if len(heads) != 1 or (out[heads[0]].value_best or 0) <= taken:
+            continue
+        if (out[heads[0]].quantity_start or 0) > (dead.quantity_start or 0):  # "... where 19 others were still treated": already net
+            continue
+        head = out[heads[0]]
+        net = _replace(
+            head,
+            event_id=_id(head.article_id, head.quantity_start or 0, dead.quantity_start or 0, "injured+net"),
+            value_best=(head.value_best or 0) - taken,
+            value_low=None if head.value_low is None else max(0.0, head.value_low - taken),
+            value_high=None if head.value_high is None else head.value_high - taken,
+            base_value=None,
+        )
+        out[heads[0]] = _replace(head, part_of=net.event_id)
+        out.insert(heads[0], net)
     return out

@@ -16,12 +16,12 @@ from etl.stages.extract.places import Gazetteer, load_gazetteer
 MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
 
 # Optional auxiliaries and adverbs between a counted noun phrase and its participle
-# ("were reportedly killed", "have also been wounded").
+# ("were reportedly killed", "have also been wounded", "a woman who was injured").
 _AUX_WORDS = (
     r"were|was|are|is|have|has|had|been|being|be|got|get|may|reportedly|also|all|allegedly|later|"
     r"subsequently|believed|thought|feared|said|reported|confirmed|to|now|still|either|both|each|"
     r"critically|seriously|badly|severely|fatally|slightly|lightly|mortally|initially|so far|"
-    r"eventually|ultimately|tragically|rendered|left|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
+    r"eventually|ultimately|tragically|rendered|left|who|gravely|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
 )
 _AUX = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}"
 # The same, tried once before all participles ("after" patterns) and shortest first: the first
@@ -35,8 +35,11 @@ _NP_BREAK = factor(
 _NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
 # "22 soldiers and volunteers were killed": a second noun, but not a second count ("and 3 police").
 _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their|its|the|several|dozens)\b)"
-# A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed".
-_ASIDE = r"(?:,[^,.;]{1,80},\s*)"
+# A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed",
+# "1 civilian (a farm worker) killed", "two daughters (aged 9 and 13) were killed".
+_ASIDE = r"(?:,[^,.;]{1,80},\s*|\s*\([^().;\n]{1,60}\)\s*)"
+# A short relative clause inside the counted noun phrase: "a passenger [who tried to flee] was shot in the leg".
+_RELATIVE_CLAUSE = r"who\s+(?:[\w'’-]+\s+){1,5}?(?=(?:was|were|had|has|have)\s)"
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
 QUALIFIERS = "(?:" + factor(
     r"at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
@@ -95,6 +98,8 @@ class EventVocabulary:
     suicide_counted: re.Pattern[str]
     other_before: re.Pattern[str]  # searched in the text that ends at a number
     other_after: re.Pattern[str]  # matched after a number's measure word
+    earlier_after: re.Pattern[str]  # "... the day before": matched after a number in an "after ..." clause
+    heading: re.Pattern[str]  # "Injured in ...: 5": matched from a sentence's start to a number; group = measure
     actors: ActorIndex
     gazetteer: Gazetteer
 
@@ -150,7 +155,8 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
     if kind == "after":
         np = (
             rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}"
-            rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?)"
+            rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?"
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE})"
         )
         return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
     if kind == "before":  # a lookahead of the first characters in front: searched, not matched
@@ -190,15 +196,24 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "another": ("another",),
     "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
+    "one": (" one",),
+    "listed": (" were the", " are the"),
+    # "title": none (its case-sensitive search is as cheap as the gate would be)
 }
 
 
-def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+# What follows a title and a name when the name is a count of one ("Constable X [was] killed").
+_TITLE_VERBS = r"(?:was|were|had|has|is|and|died|succumbed|embraced|attained|achieved|laid|breathed|sustained|suffered|received|later|also)"
+# Singular patterns matched case-sensitively: a title is one only before a capitalised name.
+_CASED = frozenset({"title"})
+
+
+def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
     """One pattern per way of naming a single person; the named group is the candidate's span."""
     verbs = factor(
         r"kill(?:s|ed|ing)?|shooting\s+dead|injuring|wounding|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
     )
-    not_first = r"(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or)\b)"
+    not_first = r"(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or|when|while|as|before|because|since|if|but|where|who|which|that|than)\b)"
     sources = {
         "self": r"\b(?P<self>himself|herself)\b",
         "pron": r"\b(?P<pron>he|she)(?=\s+(?:was|had been|has been)\s+(?:\w+\s+)?"
@@ -213,9 +228,16 @@ def _singular(nouns: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]],
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         "another": r"\b(?P<another>another)(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
         "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
+        # "killed were the priest, two altar boys and a woman": "the" heads a list after an inverted measure
+        "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
+        # "abducted 26 passengers and killed one who tried to flee": a lone "one" after the verb
+        "one": rf"\b(?:{verbs})\s+(?P<one>one)\b(?=\s+(?:who|of\s+(?:them|those|the)|as|while|when)\b|\s*[,.;])",
+        # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
+        # case-sensitive (see _CASED): a title, a capitalised name (an age in brackets), then a verb
+        "title": rf"\b(?P<title>{factor(titles)})\s+(?=(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\(\d+\)\s+)?{_TITLE_VERBS}\b)",
         "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
-    return tuple((name, searcher(source, re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
+    return tuple((name, searcher(source, 0 if name in _CASED else re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
 
 
 def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[LinkPattern, ...]:
@@ -254,7 +276,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         gate=_gate(cues["gate"]),
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
         perpetrators=frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator")),
-        singular=_singular(factor(str(cues["singular"]))),
+        singular=_singular(factor(str(cues["singular"])), str(cues["titles"])),
         zero=tuple((searcher(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
         any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
         hypothetical=_cue(cues, "hypothetical"),
@@ -267,6 +289,8 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         suicide_counted=_cue(cues, "suicide_counted"),
         other_before=searcher(str(cues["other_incident_before"]) + r"$", re.I),
         other_after=re.compile(str(cues["other_incident_after"]), re.I),
+        earlier_after=re.compile(str(cues["earlier_after"]), re.I),
+        heading=re.compile(str(cues["heading"]), re.I),
         actors=actors,
         gazetteer=gazetteer,
     )
