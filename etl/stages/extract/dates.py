@@ -10,7 +10,7 @@ that every match contains) passes, and propose candidate spans with their readin
 overlapping candidates keep the longest (ties: rule order); impossible dates ("31 April
 2024") block shorter readings inside them; listed periods share a trailing year; neighbours written as ranges are merged; "since X"
 and "X to date" are closed at publication. No clock, and no dateparser: each rule already knows
-which part is the day, month and year (dateparser would fill missing parts and is ~10x slower),
+which part is the day, month and year (dateparser would fill missing parts and is ~30x slower),
 and ``datetime.date`` validates.
 
 Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
