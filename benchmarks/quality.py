@@ -6,7 +6,8 @@
 Gold sets: the development halves in ../shared/benchmarks (skipped when absent, as in a user's
 clone) and our own event sets: events.dev.jsonl and events.dev2.jsonl (development),
 events.dev3.jsonl (written independently of the code; its even-numbered half was then used for
-development, the odd half only for checking) and events.holdout.jsonl (written independently,
+development, the odd half only for checking), events.dev4.jsonl (written blind, not yet used for
+development when first scored) and events.holdout.jsonl (written independently,
 never used for tuning: measurement only). Each set is scored with the rule of
 ../shared/benchmarks/SOURCES.md through `etl.eval`, next to the out-of-the-box library under the
 same rule (quantulum3 for quantities, dateparser.search_dates for dates). Exits 1 when a score
@@ -38,7 +39,7 @@ TOLERANCE = 1e-9
 
 def gold_files() -> list[Path]:
     files = sorted(SHARED.glob("*.jsonl")) if SHARED.exists() else []
-    ours = ["events.dev.jsonl", "events.dev2.jsonl", "events.dev3.jsonl", "events.holdout.jsonl"]
+    ours = ["events.dev.jsonl", "events.dev2.jsonl", "events.dev3.jsonl", "events.dev4.jsonl", "events.holdout.jsonl"]
     return files + [HERE / name for name in ours if (HERE / name).exists()]
 
 
