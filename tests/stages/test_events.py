@@ -55,6 +55,20 @@ def run(text: str, vocab: EventVocabulary, dates: list[DateMention] | None = Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("According to a local rights group, more than 2,500 people were killed in the state in 2021.", {"killed": 2500}),
+        ("A national daily said 14 people were wounded.", {"injured": 14}),
+        ("Gunmen killed a local trader and two farmers.", {"killed": 3}),
+        ("A local was shot dead near the market.", {"killed": 1}),
+    ],
+    ids=["local-rights-group", "national-daily", "local-trader", "a-local-person"],
+)
+def test_a_person_noun_used_as_an_adjective_is_no_person(text: str, expected: dict[str, float], vocab: EventVocabulary) -> None:
+    assert record_totals(run(text, vocab)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Seven people were killed and 12 were wounded.", {"killed": 7, "injured": 12}),
         ("The bombing killed 4 soldiers and wounded 9 others.", {"killed": 4, "injured": 9}),
         ("The raid left 6 dead and 3 injured.", {"killed": 6, "injured": 3}),

@@ -204,6 +204,12 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
 
 # What follows a title and a name when the name is a count of one ("Constable X [was] killed").
 _TITLE_VERBS = r"(?:was|were|had|has|is|and|died|succumbed|embraced|attained|achieved|laid|breathed|sustained|suffered|received|later|also)"
+# Person nouns that are also adjectives ("a local rights group", "a national newspaper", "the head
+# office"): such a noun ends the phrase only when no lower-case word but a verb or link follows it,
+# so "a local trader" reads on to "trader" and "a local rights group" names no one.
+_ATTRIBUTIVE = ("local", "national", "general", "private", "major", "chief", "head", "official", "foreign", "minor")
+_AFTER_PERSON = r"(?:was|were|is|are|had|has|who|and|or|died|later|also|being|in|on|at|near|from|of|with|by|after|while|whose|to)\b"
+_NOT_ATTRIBUTIVE = "(?!(?:" + "|".join(rf"(?<=\b{w})" for w in _ATTRIBUTIVE) + rf")\s+(?!{_AFTER_PERSON})[a-z])"
 # Singular patterns matched case-sensitively: a title is one only before a capitalised name.
 _CASED = frozenset({"title"})
 
@@ -219,11 +225,11 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "pron": r"\b(?P<pron>he|she)(?=\s+(?:was|had been|has been)\s+(?:\w+\s+)?"
         r"(?:killed|shot dead|wounded|injured|hurt|arrested|detained|abducted|kidnapped|captured)\b)",
         "pair": r"\b(?P<pair>an?)\s+(?:[\w'’-]+\s+){0,2}?(?:couple|pair)\b(?!\s+of\b)",
-        "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
+        "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
         "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
         r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead))\b)",
-        "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-])"
+        "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-]){_NOT_ATTRIBUTIVE}"
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         "another": r"\b(?P<another>another)(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
