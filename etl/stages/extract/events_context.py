@@ -166,8 +166,8 @@ def _stated_on(text: str, d: DateMention) -> bool:
     attack on Sunday ..."); "by Monday evening": when a figure was counted."""
     if _STATED_AFTER.match(text, d.char_end):
         return True
-    if _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) and not _POSSESSIVE.match(text, d.char_end):
-        return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb")
+    if d.granularity == "day" and _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) and not _POSSESSIVE.match(text, d.char_end):
+        return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb"; "by the end of 2020" bounds a total)
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     return m is not None and _INCIDENT_NOUN.search(m.group()) is None
 
