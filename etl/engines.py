@@ -9,12 +9,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import fields
 from typing import Any, Protocol
 
 from etl.config import Config
 from etl.extractor import Extractor
-from etl.records import Article, DateMention, Event, Extraction, QuantityMention, Reject, Sentence
+from etl.records import Article, DateMention, Event, Extraction, QuantityMention, Reject, Sentence, field_values
 
 Result = Extraction | Reject
 log = logging.getLogger(__name__)
@@ -50,15 +49,13 @@ def extract_batch(config: Config, articles: Sequence[Article]) -> list[Result]:
 # dataclasses field by field cost more than the extraction itself once extraction got fast), and no
 # article and no sentence text (the parent has the article; a sentence is a slice of it).
 Packed = tuple[tuple[Any, ...], ...] | Reject
-_FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in (Sentence, QuantityMention, DateMention, Event)}
 
 
 def _pack(result: Result) -> Packed:
     if isinstance(result, Reject):
         return result
     sentences = tuple((s.index, s.char_start, s.char_end, s.paragraph) for s in result.sentences)
-    parts = [tuple(tuple(getattr(r, n) for n in _FIELDS[cls]) for r in records)
-             for cls, records in ((QuantityMention, result.quantities), (DateMention, result.dates), (Event, result.events))]
+    parts = [tuple(field_values(r) for r in records) for records in (result.quantities, result.dates, result.events)]
     return (sentences, *parts)
 
 

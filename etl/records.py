@@ -10,8 +10,8 @@ exclusive, so ``text[char_start:char_end] == surface`` always holds.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague"]
 QuantityKind = Literal["count", "percent", "money", "measure"]
@@ -175,3 +175,19 @@ class Incident:
     event_ids: tuple[str, ...]
     article_ids: tuple[str, ...]
     sources: tuple[str, ...]
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """A record class's field names in declaration order (its constructor's argument order)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def field_values(record: Any) -> tuple[Any, ...]:
+    """A record's field values, shallow (records are immutable): ``type(record)(*values)`` rebuilds it."""
+    return tuple(getattr(record, name) for name in field_names(type(record)))

@@ -7,12 +7,11 @@ against the schema and writes Parquet.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from etl.records import Extraction, Incident, Reject, Sentence
+from etl.records import Extraction, Incident, Reject, Sentence, field_names, field_values
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -23,16 +22,10 @@ def _sentence_index(sentences: Sequence[Sentence], starts: Sequence[int], offset
     return sentences[position].index if position >= 0 else None
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
 def _fields(record: Any, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """A record's fields as a dict, shallow: records are immutable, and ``dataclasses.asdict``'s
     deep copy took a fifth of a whole run."""
-    names = _FIELD_NAMES.get(type(record))
-    if names is None:
-        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in dataclasses.fields(record))
-    return {name: getattr(record, name) for name in names if name not in skip}
+    return {name: value for name, value in zip(field_names(type(record)), field_values(record), strict=True) if name not in skip}
 
 
 def _year(day: dt.date | None) -> int | None:
