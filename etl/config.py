@@ -7,6 +7,7 @@ then command-line flags. Every limit that protects the run from hostile input li
 from __future__ import annotations
 
 import dataclasses
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,14 @@ from typing import Any
 
 class ConfigError(Exception):
     """A configuration key is unknown or its value is invalid."""
+
+
+def cache_dir() -> Path:
+    """Where etl keeps files it can rebuild (derived tables, lock files of remote warehouses):
+    ``$ETL_CACHE_DIR``, else ``$XDG_CACHE_HOME/etl``, else ``~/.cache/etl``."""
+    if explicit := os.environ.get("ETL_CACHE_DIR"):
+        return Path(explicit)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "etl"
 
 
 def is_url(location: str | Path) -> bool:

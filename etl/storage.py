@@ -27,6 +27,8 @@ from typing import IO, Any
 import fsspec
 from fsspec.implementations.local import LocalFileSystem
 
+from etl.config import cache_dir
+
 # Temporary names never end in .parquet: readers globbing **/*.parquet never see them.
 TMP_PREFIX = ".tmp-"
 # Lock files of remote warehouses: object stores have no file locks, so the lock is a local file
@@ -78,7 +80,7 @@ class Store:
         """The lock file: in the warehouse when local, else in a local lock folder."""
         if self.local:
             return Path(self.root) / ".lock"
-        folder = Path(os.environ.get(LOCK_DIR_ENV) or Path.home() / ".cache" / "etl" / "locks")
+        folder = Path(os.environ.get(LOCK_DIR_ENV) or cache_dir() / "locks")
         folder.mkdir(parents=True, exist_ok=True)
         return folder / (hashlib.sha256(self.url().encode()).hexdigest()[:24] + ".lock")
 

@@ -25,6 +25,7 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from etl.config import cache_dir
 from etl.records import QuantityMention
 
 # Words quantulum3 lists as units that news uses as counted nouns or ordinary words; a number
@@ -67,8 +68,7 @@ def _cache_path() -> Path:
         release = version("quantulum3")
     except PackageNotFoundError:
         release = "unknown"
-    folder = os.environ.get("ETL_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "etl"
-    return Path(folder) / f"quantulum3-{release}-units-{_RULES_DIGEST}.json"
+    return cache_dir() / f"quantulum3-{release}-units-{_RULES_DIGEST}.json"
 
 
 def _build_unit_table() -> dict[str, str]:
