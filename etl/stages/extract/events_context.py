@@ -122,6 +122,12 @@ class ClaimContext:
     away: frozenset[int] = frozenset()  # starts of places named as somewhere else (places.elsewhere), once per article
     stray: frozenset[int] = frozenset()  # starts of likely homonyms (places.stray_towns): no place of their own
     labelled: frozenset[int] = frozenset()  # starts of places in a coded note's place field (places.labelled)
+    reported: dt.date | None = None  # the dateline's day ("KISUMU, Thursday -"), else the publication date
+
+    def fallback(self) -> Period:
+        """The day the report was written: an undated claim is dated by it."""
+        day = self.reported or self.published
+        return Period(day, day, "day" if day else None, "published")
 
 
 def claim_context(
@@ -152,7 +158,16 @@ def claim_context(
         frozenset(p.char_start for p in places if elsewhere(p, text)) if away is None else away,
         stray_towns(places, main.place.country_code if main else None),
         frozenset(p.char_start for p in places if labelled(p, text)),
+        _dateline_day(dates, end, published),
     )
+
+
+def _dateline_day(dates: Sequence[DateMention], end: int, published: dt.date | None) -> dt.date | None:
+    """The day of a dateline ("ADEN, 19 February -", "KISUMU, Thursday -"), when not after publication."""
+    day = next((d for d in dates if d.char_end <= end and d.granularity == "day"), None) if end > 0 else None
+    if day is None or (published is not None and day.start_date > published):
+        return None
+    return day.start_date
 
 
 def dateline_end(text: str) -> int:
@@ -196,7 +211,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     earliest date before it, which dates the incident rather than the update."""
     pos = c.index.position.get(sent.index)
     if pos is None:
-        return Period(c.published, c.published, "day" if c.published else None, "published")
+        return c.fallback()
     own = c.usable.get(pos, [])
     before = [d for d in own if d.char_start < at]
     if update and before:
@@ -221,7 +236,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
             return _period(c.usable[p][0], night_text=c.text)
     if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
         return _period(c.lead, night_text=c.text)
-    return Period(c.published, c.published, "day" if c.published else None, "published")
+    return c.fallback()
 
 
 def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:
