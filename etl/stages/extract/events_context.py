@@ -24,6 +24,22 @@ _BASE_WINDOW = 60
 # "on Monday, a day after rebels raided the area": the incident was that many days before the date.
 _DAYS_AFTER = re.compile(r"\s*,?\s*(?:the\s+day|(a|one|two|three|four|five|six|\d)\s+days?)\s+after\b", re.I)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "on the eve of Saturday's election", "on the eve of Thursday's vote": the day before.
+_EVE_OF = searcher(r"\bthe\s+eve\s+of\s+$", re.I)
+# "the fifth taxi driver killed in the city this year", "the 110th activist killed this year", "the
+# deadliest attack this month": the period of a ranking among other incidents, not this one's date.
+_RANKED = searcher(
+    r"\bthe\s+(?:\d+(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|twentieth|latest|deadliest|worst|bloodiest|biggest|largest)(?:\s+such)?)\b[^.;\d]{0,60}$",
+    re.I,
+)
+# "the toll climbed to 33 on Wednesday", "reached 31 on Sunday": the day of a count, not of the incident.
+_TOLL_UPDATE = searcher(
+    r"\b(?:rose|risen|climbed|reached|jumped|increased|went\s+up|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
+    r"[\w.,-]+(?:\s+(?:people|dead|deaths|victims))?\s*,?\s*$",
+    re.I,
+)
+_RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
 # "KABUL, Aug 14 (Newswire) -": the dateline dates the report, not the incident.
 _DATELINE = re.compile(
     r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’-]+,[^\n]{0,50}?\s[-—–]+\s"
@@ -97,11 +113,19 @@ class Change:
 def _is_base(text: str, d: DateMention) -> bool:
     if text[d.char_end : d.char_end + 2] in ("'s", "’s"):  # "the toll from Saturday's bombing"
         return False
-    return _BASE_CUE.search(text[max(0, d.char_start - _BASE_WINDOW) : d.char_start]) is not None
+    cue = _BASE_CUE.search(text[max(0, d.char_start - _BASE_WINDOW) : d.char_start])
+    if cue is not None and d.granularity in ("day", "range", "week") and re.fullmatch(r"over\s+(?:the\s+)?", cue.group(), re.I):
+        return False  # "raided a camp over the weekend", "over the past week": when, not a base
+    return cue is not None
+
+
+def _ranked(text: str, d: DateMention) -> bool:
+    """"the fifth driver killed this year": a period that ranks the incident among others."""
+    return d.granularity in _RANKED_GRANULARITIES and _RANKED.search(text, max(0, d.char_start - 80), d.char_start) is not None
 
 
 def _usable(text: str, d: DateMention, published: dt.date | None) -> bool:
-    return not _is_base(text, d) and (published is None or d.start_date <= published)
+    return not _is_base(text, d) and (published is None or d.start_date <= published) and not _ranked(text, d)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +208,8 @@ def _stated_on(text: str, d: DateMention) -> bool:
     if d.granularity == "day" and _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) and not _POSSESSIVE.match(text, d.char_end):
         return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb"; "by the end of 2020" bounds a total)
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
+    if m is not None and _POSSESSIVE.match(text, d.char_end) and _INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
+        return False  # "confirmed dead after Sunday's suicide attack": the attack's day
     return m is not None and _INCIDENT_NOUN.search(m.group()) is None
 
 
@@ -196,6 +222,9 @@ def _overnight(d: DateMention, text: str) -> bool:
 def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
     if _overnight(d, text or night_text):  # "the night of 3-4 May": 3 May
         return Period(d.start_date, d.start_date, "day", "text", d)
+    if d.granularity == "day" and _EVE_OF.search(text or night_text, max(0, d.char_start - 16), d.char_start):
+        day = d.start_date - dt.timedelta(days=1)  # "on the eve of Saturday's election": Friday
+        return Period(day, day, "day", "text", d)
     shift = _DAYS_AFTER.match(text, d.char_end) if text and d.granularity == "day" else None
     if shift is not None:  # "found on Monday, a day after rebels raided the area": the raid was Sunday
         word = (shift.group(1) or "a").lower()
@@ -213,18 +242,8 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if pos is None:
         return c.fallback()
     own = c.usable.get(pos, [])
-    before = [d for d in own if d.char_start < at]
-    if update and before:
-        return _period(before[0])
     if own:
-        if _AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
-            earliest = min(own, key=lambda d: d.start_date)
-            return _period(_incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
-        best = min(own, key=lambda d: abs(d.char_start - at))
-        days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
-        if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
-            best = days_before[-1]
-        return _period(best, c.text)
+        return _own_period(c, pos, own, at, sent, update=update)
     for p in same_paragraph_before(c.index, pos, _LOOK_BACK_SENTENCES):
         if c.usable.get(p):
             return _period(c.usable[p][-1], night_text=c.text)
@@ -237,6 +256,28 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
         return _period(c.lead, night_text=c.text)
     return c.fallback()
+
+
+def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence, *, update: bool) -> Period:
+    """The claim's date among those of its own sentence."""
+    before = [d for d in own if d.char_start < at]
+    if update and before:
+        return _period(before[0])
+    counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start)]
+    if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
+        own = [d for d in own if d not in counted]
+    elif counted or (update and own[0].granularity == "day"):  # "the toll reached 31 on Sunday. The rebels struck on Thursday."
+        earlier = _incident_before(c, pos, own[0])
+        if earlier is not own[0]:
+            return _period(earlier, c.text)
+    if _AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
+        earliest = min(own, key=lambda d: d.start_date)
+        return _period(_incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
+    best = min(own, key=lambda d: abs(d.char_start - at))
+    days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
+    if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
+        best = days_before[-1]
+    return _period(best, c.text)
 
 
 def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:
