@@ -76,6 +76,11 @@ _DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:t
 # and how many earlier ones frame it (dates and places).
 _LOOK_AHEAD_SENTENCES = 2
 _LOOK_BACK_SENTENCES = 12
+# A headline: the first paragraph is one line this short, not ending like a sentence.
+_HEADLINE_CHARS = 160
+_SENTENCE_END = frozenset('.!?"”')
+# A figure and the noun it counts ("four fishermen", "two police"), as a headline and its story both write it.
+_FIGURE_NOUN = re.compile(r"[\w.,-]+\s+[a-z]{4,}", re.I)
 _PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
 # A loose period ("at the weekend", "last week") this short can still date one (multi-site) incident.
@@ -255,7 +260,28 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
             return _period(c.usable[p][0], night_text=c.text)
     if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
         return _period(c.lead, night_text=c.text)
-    return c.fallback()
+    told = _story_date(c, pos, at) if pos == 0 else None
+    return _period(told, c.text) if told is not None else c.fallback()
+
+
+def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
+    """A headline's claim ("Gunmen kill 6 in village raid") is dated by the story below it: the
+    sentence repeating its figure and noun ("killed four fishermen ... on Saturday"), else the first
+    day the story names."""
+    sents = c.index.sentences
+    head = sents[pos]
+    if len(sents) < 2 or sents[1].paragraph == head.paragraph or len(head.text) > _HEADLINE_CHARS or head.text.rstrip()[-1:] in _SENTENCE_END:
+        return None
+    phrase = _FIGURE_NOUN.match(c.text, at)
+    found = c.text.lower().find(phrase.group().lower(), head.char_end) if phrase else -1
+    body = sorted(p for p in c.usable if p > pos)
+    if found >= 0:
+        for p in body:
+            near = [d for d in c.usable[p] if sents[p].char_start <= found < sents[p].char_end]
+            if near:
+                return min(near, key=lambda d: (d.granularity != "day", abs(d.char_start - found)))
+    days = [d for p in body for d in c.usable[p] if d.granularity == "day"]
+    return days[0] if days else None
 
 
 def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence, *, update: bool) -> Period:
