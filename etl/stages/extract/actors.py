@@ -25,7 +25,7 @@ _ACRONYM_MAX_LEN = 6
 # attribution, which beats a description ("ISWAP fighters", "an al-Shabaab attack"). Set on
 # hand-written cases; a plain mention counts only inside the headline claim's sentence.
 _CLAIM_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s*,[^,.;]{0,80},)?[^\w.;]*(?:\w+[^\w.;]+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"
+    r"^(?:['’]s)?(?:\s*,[^,.;]{0,120},)?[^\w.;]*(?:\w+[^\w.;]+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"
     r"|(?:has|have)\s+claimed|took\s+responsibility|accepted\s+responsibility)",
     re.I,
 )
@@ -46,7 +46,7 @@ _ATTRIBUTED_BEFORE = searcher(
 # anti-tank missile struck": the group's men, its weapon or its deed right after the name.
 _DESCRIBED_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?-i:[A-Z][a-z]+\s+(?=[a-z]))?(?:-(?:linked|affiliated|allied|aligned|inspired)\b|militants?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|attackers?|suicide|"
-    r"bombers?|jihadists?|guerrillas?|combatants?|operatives?|forces|attack|attacks|ambush|raid|assault|bombing|offensive|shelling|"
+    r"bombers?|jihadists?|guerrillas?|combatants?|operatives?|forces|attack|attacks|actions?|ambush|raid|assault|bombing|offensive|shelling|"
     r"(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|mortars?|shells?|IEDs?|(?:land)?mines?|grenades?|artillery|snipers?)\s+(?:\w+\s+)?"
     r"(?:struck|hit|hits|strikes|killed|kills|landed|slammed|exploded|fell)|"
     r"kills?|killed|behead(?:s|ed)?|execut(?:es|ed)|abduct(?:s|ed)|stormed|attacked|raided|ambushed|fired|shot|launched|"
@@ -92,6 +92,17 @@ _SUSPECTED_AFTER = re.compile(
 )
 # In a clash with security forces both sides fight: the named group is the actor even if its men died.
 _CLASH = searcher(r"\b(?:firefight|clash(?:es)?|gunfight|gun\s+battle|encounter|exchange\s+of\s+fire|shoot-?out)\b", re.I)
+# "Security forces killed 14 al-Shabaab fighters in an operation": a ground operation is a fight
+# with the group, which is the (non-state) party coded; a strike from the air is not.
+_GROUND_OPERATION = searcher(r"\b(?:operations?|offensive|fighting|battles?|counter-?attack|counter-?offensive)\b", re.I)
+_FROM_THE_AIR = searcher(r"\b(?:air\s*strikes?|airstrikes?|drones?|strikes?|jets?|warplanes?|aircraft|helicopters?|bombing|shelling|missiles?)\b", re.I)
+# "Five members of the PMF were killed ... in an attack by Islamic State": the group's men among the
+# casualties tie it to the incident less than an attribution does.
+_CASUALTIES_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:[\w-]+\s+){0,2}?(?:fighters|militants|members|men|troops|personnel|volunteers|combatants)\s+)?"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|martyred)\b",
+    re.I,
+)
 # "The Taliban denied involvement", "X, which ..., was not blamed": not the actor.
 _DENIED_AFTER = re.compile(
     r"(?:['’]s)?(?:\s*,[^,.;]{0,100},)?\s+(?:\w+\s+)?(?:denied|denies|deny|rejected|disowned|distanced|"
@@ -312,13 +323,23 @@ def _unlisted(text: str) -> ActorMention | None:
     return None
 
 
-def _claims(text: str, m: ActorMention, after: str, following: int) -> bool:
+def _claims(text: str, m: ActorMention, following: int) -> bool:
     """A claim follows the name, not a later group's ("al-Qaeda's Sahel affiliate JNIM claimed")
     unless that group stands in an appositive ("X, a faction allied with Y, claimed")."""
-    claim = _CLAIM_AFTER.match(after)
+    claim = _CLAIM_AFTER.match(text[m.char_end : m.char_end + _CLAUSE])  # an appositive may run past _CONTEXT
     if claim is None:
         return False
     return m.char_end + claim.end() <= following or "," in text[m.char_end : following]
+
+
+def _fought(text: str, m: ActorMention) -> bool:
+    """The group's men were killed in a fight ("in a gun battle", "in an operation"), not struck from the air."""
+    start = max(text.rfind(".", 0, m.char_start), text.rfind("\n", 0, m.char_start)) + 1
+    end = text.find(".", m.char_end)
+    end = end if end > 0 else len(text)
+    if _CLASH.search(text, m.char_end, end):
+        return True
+    return _GROUND_OPERATION.search(text, m.char_end, end) is not None and _FROM_THE_AIR.search(text, start, end) is None
 
 
 def _strength(text: str, m: ActorMention, following: int) -> int:
@@ -330,14 +351,13 @@ def _strength(text: str, m: ActorMention, following: int) -> int:
         return -1
     if "," in before and _APPOSITION_BEFORE.search(before):
         return 0
-    if _claims(text, m, after, following) or _CLAIM_BEFORE.search(before):
+    if _claims(text, m, following) or _CLAIM_BEFORE.search(before):
         return 6
-    clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1]
+    clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1].rsplit("\n", 1)[-1]  # a headline is another clause
     if _ALIAS_BEFORE.search(before):
         return 5
     if _TARGET_BEFORE.search(before):  # "arrested 27 suspected Boko Haram suppliers": a target, whatever the modifier
-        sentence_end = text.find(".", m.char_end)
-        return 2 if _CLASH.search(text, m.char_end, sentence_end if sentence_end > 0 else len(text)) else -1
+        return 2 if _fought(text, m) else -1
     if _VICTIM_AFTER.match(text[m.char_end : m.char_end + _CLAUSE]):
         return -1
     if (_CUSTODY_WORD.search(before) and _CUSTODY_BEFORE.search(before)) or _CUSTODY_AFTER.match(after):
@@ -348,6 +368,8 @@ def _strength(text: str, m: ActorMention, following: int) -> int:
         return -1  # not even a plain mention in the headline sentences
     if _BACKGROUND_BEFORE.search(clause) or (_EITHER.search(clause) and _ACTIVE_AFTER.match(text, m.char_end, m.char_end + _CLAUSE)):
         return 0
+    if _CASUALTIES_AFTER.match(after):
+        return 1
     if _ATTRIBUTED_BEFORE.search(before):
         return 4
     if _DESCRIBED_AFTER.match(after) or _DESCRIBED_BEFORE.search(before):
