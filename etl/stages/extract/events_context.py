@@ -14,9 +14,9 @@ from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_pe
 from etl.stages.extract.places import PlaceMention
 from etl.stages.extract.places_evidence import elsewhere, labelled, stray_towns
 
-# "KABUL, Aug 14 (Newswire) -": the dateline dates the report, not the incident.
+# "KABUL, Aug 14 (Newswire) -", "DIYARBAKIR -", "KABUL:": the dateline dates the report, not the incident.
 _DATELINE = re.compile(
-    r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’-]+,[^\n]{0,50}?\s[-—–]+\s"
+    r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’-]+,[^\n]{0,50}?\s[-—–]+\s|^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:\s+[-—–]+|:)\s"
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:[-—–:]+)\s"
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?\s*(?:[-—–:]+)\s"
 )
@@ -200,7 +200,7 @@ def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention 
     own = [p for p in c.places.get(pos, []) if p.char_start not in c.stray] if c.stray else c.places.get(pos, [])
     if own:
         return min(
-            own, key=lambda p: (p.char_end <= c.dateline_end, p.char_start in c.away, p.place.country_code != main, _rank(p), abs(p.char_start - at))
+            own, key=lambda p: (p.char_end <= c.dateline_end, p.char_start in c.away, p.place.demonym, p.place.country_code != main, _rank(p), abs(p.char_start - at))
         ), True
     field = [m for p, found in c.places.items() if c.index.sentences[p].paragraph == sent.paragraph for m in found if m.char_start in c.labelled] if c.labelled else []
     if field:  # "Location: Elwak (Mandera county), Kenya." in a coded note
