@@ -78,6 +78,8 @@ _DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:t
 # and how many earlier ones frame it (dates and places).
 _LOOK_AHEAD_SENTENCES = 2
 LOOK_BACK_SENTENCES = 12
+# "was shot dead overnight", "in an overnight raid": with no date in the text, the night before the report.
+_OVERNIGHT = searcher(r"\bovernight\b", re.I)
 # A headline: the first paragraph is one line this short, not ending like a sentence.
 _HEADLINE_CHARS = 160
 _SENTENCE_END = frozenset('.!?"”')
@@ -168,7 +170,13 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
         return _period(c.lead, night_text=c.text)
     told = _story_date(c, pos, at) if pos == 0 else None
-    return _period(told, c.text) if told is not None else c.fallback()
+    if told is not None:
+        return _period(told, c.text)
+    report = c.fallback()
+    if report.start is not None and _OVERNIGHT.search(sent.text):  # "shot dead overnight": the night before the report
+        night = report.start - dt.timedelta(days=1)
+        return Period(night, night, "day", "text")
+    return report
 
 
 def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
