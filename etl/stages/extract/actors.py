@@ -24,10 +24,12 @@ ACTORS_PATH = Path(__file__).resolve().parents[2] / "data" / "actors.toml"
 _ACRONYM_MAX_LEN = 6
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+")
 _WORD = re.compile(r"[A-Za-z0-9]+")
-# An unlisted group named by a claim: "the Freedom Front claimed responsibility", "blamed on the X".
+# An unlisted group named by a claim: "the Freedom Front claimed responsibility", "blamed on the X",
+# "blamed on a local criminal group, the Autodefensas Conquistadoras de la Sierra Nevada".
 _UNLISTED = searcher(
     r"(?:\b(?:[Tt]he\s+)?(?P<a>(?:[A-Z][\w'’-]+\s+){0,4}[A-Z][\w'’-]+)\s+(?:group\s+|militants\s+)?(?:has\s+|have\s+|had\s+)?claimed\s+(?:the\s+)?responsibility)"
-    r"|(?:(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:[Tt]he\s+)?(?P<b>(?:[A-Z][\w'’-]+\s+){0,4}[A-Z][\w'’-]+))"
+    r"|(?:(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:an?\s+(?:[a-z-]+\s+){0,3}(?:group|gang|militia|faction|organi[sz]ation|cartel)\s*,\s*)?"
+    r"(?:[Tt]he\s+)?(?P<b>(?:[A-Z][\w'’-]+\s+(?:(?:de|del|la|las|los|el|y|do|da|dos|das|du|des)\s+)*){0,6}[A-Z][\w'’-]+))"
 )
 _NOT_ACTORS = frozenset(
     "no nobody none it he she they police officials authorities government security army military the"
