@@ -87,6 +87,12 @@ _CLASH = searcher(r"\b(?:firefight|clash(?:es)?|gunfight|gun\s+battle|encounter|
 # with the group, which is the (non-state) party coded; a strike from the air is not.
 _GROUND_OPERATION = searcher(r"\b(?:operations?|offensive|fighting|battles?|counter-?attack|counter-?offensive)\b", re.I)
 _FROM_THE_AIR = searcher(r"\b(?:air\s*strikes?|airstrikes?|drones?|strikes?|jets?|warplanes?|aircraft|helicopters?|bombing|shelling|missiles?)\b", re.I)
+# "..., the Taliban said", "Hamas told reporters": a speaker (a claim, "said it carried out", is tested first).
+_SPEAKER_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:spokes(?:man|woman|person)\s+)?(?:said|says|told|reported|announced|stated)\b"
+    r"(?!\s+(?:it|its|they|their|that|in\s+a\s+statement|on\s+\w+\s+(?:it|its|they|their|that))\b)",
+    re.I,
+)
 # "Five members of the PMF were killed ... in an attack by Islamic State": the group's men among the
 # casualties tie it to the incident less than an attribution does.
 _CASUALTIES_AFTER = re.compile(
@@ -172,6 +178,8 @@ def strength(text: str, m: ActorMention, following: int) -> int:
         return 4
     if _GOVERNMENT_AFTER.match(after) or _DENIED_AFTER.match(text, m.char_end, m.char_end + _CLAUSE):
         return -1
+    if _SPEAKER_AFTER.match(after) and not _claims(text, m, following):
+        return -1  # ", the Taliban said.": who reported the toll, not who caused it
     if "," in before and _APPOSITION_BEFORE.search(before):
         return 0
     if _claims(text, m, following) or _CLAIM_BEFORE.search(before):

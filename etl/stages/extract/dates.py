@@ -1,6 +1,6 @@
 """Find dates and periods in news text and resolve each to an honest inclusive interval.
 
-Public: :func:`extract_dates`.
+Public: :func:`extract_dates`, :func:`dateline_day`.
 
 How it works: one tokenising pass finds trigger tokens (month and weekday names, years,
 "yesterday", "quarter"...); compiled regexes (``dates_explicit``, ``dates_relative``,
@@ -36,6 +36,10 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   publication date; "after 2018" from 2019-01-01 to the publication date; "before 2010" gives no
   interval (the year would be wrong and the start is unknown); "two weeks after 3 March 2024" is
   shifted from its anchor.
+* A wire dateline with a day ("SRINAGAR, Sept 3:", "BAGHDAD, April 23 (INA) -", "KISUMU,
+  Thursday -") says when the report was written, often the day before publication: that day
+  (a yearless one taken on or before publication; one after publication is ignored) replaces
+  the publication date as the reference of everything above (:func:`dateline_day`).
 * Not dates: "may"/"march"/"august" as words (a bare ambiguous month needs a date preposition,
   and lowercase needs punctuation after it), "Sunday Times", "Bloody Sunday", bare numbers,
   percentages, durations ("25 years", "seven weeks"); "seven weeks after X" is skipped

@@ -97,7 +97,7 @@ class Period:
 
 
 def is_base(text: str, d: DateMention) -> bool:
-    if text[d.char_end : d.char_end + 2] in ("'s", "’s"):  # "the toll from Saturday's bombing"
+    if _POSSESSIVE.match(text, d.char_end):  # "the toll from Saturday's bombing", "from Sunday night's attack"
         return False
     cue = _BASE_CUE.search(text[max(0, d.char_start - _BASE_WINDOW) : d.char_start])
     if cue is not None and d.granularity in ("day", "range", "week") and re.fullmatch(r"over\s+(?:the\s+)?", cue.group(), re.I):
