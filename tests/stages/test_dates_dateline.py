@@ -20,6 +20,8 @@ FOUND = [
     ("capitalised_city_day_month", "Kano, 9 January: Gunmen attacked a village.", dt.date(2025, 1, 9)),
     ("two_word_city", "NEW DELHI, Sept 24 — Police said.", dt.date(2025, 9, 24)),
     ("full_date", "LAHORE, Aug 22, 2025 (Reuters) - Police said.", dt.date(2025, 8, 22)),
+    ("under_a_headline", "Gunmen kill 5 in Plateau\n\nJOS, Sept 23 — Gunmen killed five people.", dt.date(2025, 9, 23)),
+    ("weekday_under_a_headline", "Blast kills 3 in Quetta\nQUETTA, Wednesday — A bomb went off.", dt.date(2025, 9, 24)),
 ]
 
 NOT_FOUND = [
@@ -28,6 +30,7 @@ NOT_FOUND = [
     ("sentence_opening_weekday", "On Monday, police said: nobody was hurt."),
     ("after_publication", "LAHORE, Oct 22, 2025 (Reuters) - Police said."),
     ("month_only", "NAIROBI, September — Floods displaced thousands."),
+    ("second_line_not_a_dateline", "Gunmen kill 5 in Plateau\n\nThe attack, on Monday — police said — was the third."),
 ]
 
 
