@@ -97,7 +97,7 @@ _GATE = re.compile(
 # branches by their first character, about four times faster on a text without a date.
 _GATE_LOWERED = re.compile(_GATE.pattern)
 # A headline line this short may stand above the dateline.
-HEADLINE_CHARS = 160
+_HEADLINE_CHARS = 160
 # A wire dateline with a day ("SRINAGAR, Sept 3:", "BAGHDAD, April 23 (INA) -", "ADEN, 19 February -",
 # "KISUMU, Thursday -"): the city (capitals, or a capitalised name before a month-led date), a comma,
 # a short date part, an optional agency, then a dash or colon.
@@ -197,7 +197,7 @@ def dateline_day(text: str, *, published: dt.date | None, day_first: bool = Fals
     if published is None:
         return None
     line = _DATELINE.match(text) if text[:1].isupper() or text[:1].isspace() else None
-    headline_end = text.find("\n", 0, HEADLINE_CHARS) if line is None else -1
+    headline_end = text.find("\n", 0, _HEADLINE_CHARS) if line is None else -1
     if headline_end > 0:  # "Gunmen kill 5 in Plateau\n\nJOS, June 9 -": the dateline opens the story under its headline
         line = _DATELINE.match(text, headline_end)
     if line is None:

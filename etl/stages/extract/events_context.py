@@ -63,7 +63,7 @@ class ClaimContext:
     away: frozenset[int] = frozenset()  # starts of places named as somewhere else (places.elsewhere), once per article
     stray: frozenset[int] = frozenset()  # starts of likely homonyms (places.stray_towns): no place of their own
     labelled: frozenset[int] = frozenset()  # starts of places in a coded note's place field (places.labelled)
-    reported: dt.date | None = None  # the dateline's day ("KISUMU, Thursday -"), else the publication date
+    reported: dt.date | None = None  # the dateline's day ("KISUMU, Thursday -"); None: the publication date stands
 
     def fallback(self) -> Period:
         """The day the report was written: an undated claim is dated by it."""

@@ -29,6 +29,7 @@ _BASE_CUE = searcher(
     re.I,
 )
 _BASE_WINDOW = 60
+_OVER = re.compile(r"over\s+(?:the\s+)?", re.I)  # "over the weekend": when, unless a base ("over 2023")
 # "on Monday, a day after rebels raided the area": the incident was that many days before the date.
 _DAYS_AFTER = re.compile(r"\s*,?\s*(?:the\s+day|(a|one|two|three|four|five|six|\d)\s+days?)\s+after\b", re.I)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -97,10 +98,11 @@ class Period:
 
 
 def is_base(text: str, d: DateMention) -> bool:
+    """"up from 900 in 2023", "compared with the same period last year": the comparison's period."""
     if _POSSESSIVE.match(text, d.char_end):  # "the toll from Saturday's bombing", "from Sunday night's attack"
         return False
     cue = _BASE_CUE.search(text[max(0, d.char_start - _BASE_WINDOW) : d.char_start])
-    if cue is not None and d.granularity in ("day", "range", "week") and re.fullmatch(r"over\s+(?:the\s+)?", cue.group(), re.I):
+    if cue is not None and d.granularity in ("day", "range", "week") and _OVER.fullmatch(cue.group()):
         return False  # "raided a camp over the weekend", "over the past week": when, not a base
     return cue is not None
 
@@ -111,6 +113,7 @@ def _ranked(text: str, d: DateMention) -> bool:
 
 
 def may_date(text: str, d: DateMention, published: dt.date | None) -> bool:
+    """Whether ``d`` may date an incident: not a base, not after publication, not a ranking's period."""
     return not is_base(text, d) and (published is None or d.start_date <= published) and not _ranked(text, d)
 
 
