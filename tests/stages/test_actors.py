@@ -68,6 +68,22 @@ def test_unlisted_group_from_a_claim(index: ActorIndex) -> None:
     assert article_actor(text, find_actors(text, index)) == "Northern Freedom Front"
 
 
+# Local armed groups with Spanish (or Portuguese) names, introduced by what they are.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two drivers died. The attack was blamed on a local criminal group, the Autodefensas Conquistadoras de la Sierra Nevada.",
+         "Autodefensas Conquistadoras de la Sierra Nevada"),
+        ("A leader was shot dead. Police blamed on a dissident faction, the Frente Carolina Ramirez, the killing.", "Frente Carolina Ramirez"),
+        ("Four people died. The bombing was carried out by the Comando Sur del Pacifico, police said.", "Comando Sur del Pacifico"),
+        ("Three guards were killed. The raid was blamed on a gang, the Bonde do Maluco.", "Bonde do Maluco"),
+    ],
+    ids=["autodefensas", "frente", "comando", "bonde"],
+)
+def test_unlisted_group_with_connectors(text: str, name: str, index: ActorIndex) -> None:
+    assert article_actor(text, find_actors(text, index)) == name
+
+
 def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
     user = tmp_path / "actors.toml"
     user.write_text(

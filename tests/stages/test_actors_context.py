@@ -205,3 +205,29 @@ def test_group_shelling_is_still_the_actor(index: ActorIndex) -> None:
 def test_presence_in_the_setting_sentence_is_no_actor(text: str, index: ActorIndex) -> None:
     start = text.index(". ") + 2
     assert article_actor(text, find_actors(text, index), (start, len(text))) is None
+
+
+# A group that only reports the toll ("..., the Taliban said") is a speaker, not the perpetrator.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani airstrikes killed nine civilians in Khost province on Monday, the Taliban said.",
+        "An Israeli strike killed six people in Rafah, Hamas told reporters.",
+        "Four people were killed when a shell hit a market in Sanaa, the Houthis reported.",
+    ],
+    ids=["taliban-said", "hamas-told", "houthis-reported"],
+)
+def test_group_reporting_the_toll_is_no_actor(text: str, index: ActorIndex) -> None:
+    assert _actor(text, index) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two sailors were killed when a missile hit their ship. The Houthis said they fired the missile.", "Houthis"),
+        ("Five soldiers died in the ambush. Al-Shabaab said in a statement that its fighters carried it out.", "al-Shabaab"),
+    ],
+    ids=["said-they", "said-in-a-statement"],
+)
+def test_group_saying_it_did_it_is_the_actor(text: str, name: str, index: ActorIndex) -> None:
+    assert _actor(text, index) == name

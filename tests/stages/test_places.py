@@ -67,3 +67,32 @@ def test_offsets_point_back(gaz: Gazetteer) -> None:
     text = "KABUL, Aug 14 - A blast in Herat's old city; Iranian pilgrims were among the victims."
     for m in find_places(text, gaz):
         assert text[m.char_start : m.char_end] == m.surface
+
+
+# Conflict districts the gazetteers miss (etl/data/demonyms.toml [regions]).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An encounter broke out in Baramulla district.", [("Baramulla", "IND")]),
+        ("Gunmen torched houses in Kangpokpi on Monday.", [("Kangpokpi", "IND")]),
+        ("Villages near Bokkos were attacked overnight.", [("Bokkos", "NGA")]),
+    ],
+)
+def test_conflict_districts(text: str, expected: list[tuple[str, str]], gaz: Gazetteer) -> None:
+    assert codes(text, gaz) == expected
+
+
+# A kin's name is not a town; a short dateline city in capitals is no acronym.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ahmed, his wife Samah and two children died.", []),
+        ("A man and their son Sanaa were hurt.", []),
+        ("KANO — Two men were shot dead.", [("KANO", "NGA")]),
+        ("JUBA, May 3 — Three died.", [("JUBA", "SSD")]),
+        ("Fighters of the ADF — a rebel group — raided a village.", []),
+    ],
+    ids=["kin-wife", "kin-son", "dateline-kano", "dateline-juba", "acronym-mid-text"],
+)
+def test_kin_names_and_dateline_cities(text: str, expected: list[tuple[str, str]], gaz: Gazetteer) -> None:
+    assert codes(text, gaz) == expected

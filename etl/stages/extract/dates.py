@@ -1,6 +1,6 @@
 """Find dates and periods in news text and resolve each to an honest inclusive interval.
 
-Public: :func:`extract_dates`.
+Public: :func:`extract_dates`, :func:`dateline_day`.
 
 How it works: one tokenising pass finds trigger tokens (month and weekday names, years,
 "yesterday", "quarter"...); compiled regexes (``dates_explicit``, ``dates_relative``,
@@ -36,6 +36,10 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   publication date; "after 2018" from 2019-01-01 to the publication date; "before 2010" gives no
   interval (the year would be wrong and the start is unknown); "two weeks after 3 March 2024" is
   shifted from its anchor.
+* A wire dateline with a day ("SRINAGAR, Sept 3:", "BAGHDAD, April 23 (INA) -", "KISUMU,
+  Thursday -") says when the report was written, often the day before publication: that day
+  (a yearless one taken on or before publication; one after publication is ignored) replaces
+  the publication date as the reference of everything above (:func:`dateline_day`).
 * Not dates: "may"/"march"/"august" as words (a bare ambiguous month needs a date preposition,
   and lowercase needs punctuation after it), "Sunday Times", "Bloody Sunday", bare numbers,
   percentages, durations ("25 years", "seven weeks"); "seven weeks after X" is skipped
@@ -92,6 +96,15 @@ _GATE = re.compile(
 # The same test on ``Ctx.lowered`` without IGNORECASE (same verdict): the engine then skips
 # branches by their first character, about four times faster on a text without a date.
 _GATE_LOWERED = re.compile(_GATE.pattern)
+# A headline line this short may stand above the dateline.
+_HEADLINE_CHARS = 160
+# A wire dateline with a day ("SRINAGAR, Sept 3:", "BAGHDAD, April 23 (INA) -", "ADEN, 19 February -",
+# "KISUMU, Thursday -"): the city (capitals, or a capitalised name before a month-led date), a comma,
+# a short date part, an optional agency, then a dash or colon.
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,3}|[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){0,2}(?=,\s*\d{0,2}\s*[A-Z][a-z]{2}))"
+    r"(?:,\s*[A-Z][A-Za-z.'\u2019 -]{1,30})?,\s*(?P<date>[\w. ,]{3,30}?)\s*(?:\([^()\n]{1,30}\)\s*)?(?:[-\u2013\u2014]+|:)\s"
+)
 
 
 def _windows(names: str, triggers: dict[str, list[tuple[int, int]]], size: int) -> list[tuple[int, int]]:
@@ -167,11 +180,36 @@ def _mention(text: str, hit: Hit) -> DateMention:
 
 def extract_dates(text: str, *, published: dt.date | None, day_first: bool = False) -> list[DateMention]:
     """Every date or period in ``text``, sorted by ``char_start``, resolved against
-    ``published`` (see the module docstring for the policy). Never raises on text input."""
+    ``published`` (see the module docstring for the policy), or against the day of the text's
+    own dateline (:func:`dateline_day`). Never raises on text input."""
     if not text:
         return []
     if published is not None and not cal.MIN_YEAR < published.year < cal.MAX_YEAR:
         published = None
+    return _extract(text, dateline_day(text, published=published, day_first=day_first) or published, day_first=day_first)
+
+
+def dateline_day(text: str, *, published: dt.date | None, day_first: bool = False) -> dt.date | None:
+    """The day a wire dateline ("SRINAGAR, Sept 3:", "KISUMU, Thursday -") says the report was
+    written, resolved against ``published`` (a yearless day is the latest one on or before it), or
+    None. Reports are often filed the day before they are published: "today", "yesterday" and
+    weekdays in the text count from the dateline's day."""
+    if published is None:
+        return None
+    line = _DATELINE.match(text) if text[:1].isupper() or text[:1].isspace() else None
+    headline_end = text.find("\n", 0, _HEADLINE_CHARS) if line is None else -1
+    if headline_end > 0:  # "Gunmen kill 5 in Plateau\n\nJOS, June 9 -": the dateline opens the story under its headline
+        line = _DATELINE.match(text, headline_end)
+    if line is None:
+        return None
+    found = _extract(text[: line.end()], published, day_first=day_first)
+    day = next((d for d in found if d.char_start >= line.start("date") and d.granularity == "day"), None)
+    if day is None or text[line.start("date") : day.char_start].strip(" ,") or day.start_date > published:
+        return None
+    return day.start_date
+
+
+def _extract(text: str, published: dt.date | None, *, day_first: bool) -> list[DateMention]:
     ctx = Ctx.of(text, published, day_first=day_first)
     if (_GATE.search(text) if ctx.lowered is None else _GATE_LOWERED.search(ctx.lowered)) is None:
         return []

@@ -51,6 +51,14 @@ _MODIFIERS = frozenset(
 _ADMIN_AFTER = re.compile(r"\s+(state|province|region|district|county|governorate|prefecture|department)\b", re.I)
 # A name right after these words is a lake, gulf or sea, not the country or city of that name.
 _FEATURE = searcher(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
+# "his wife Samah", "their son Ibrahim", "her brother, Aziz": a kin's name, not a town.
+_KIN_BEFORE = searcher(
+    r"\b(?:his|her|their|whose)\s+(?:\w+\s+)?(?:wife|husband|son|daughter|brother|sister|father|mother|uncle|aunt|nephew|niece|"
+    r"cousin|grandson|granddaughter|grandfather|grandmother|child|children|sons|daughters|brothers|sisters)\s*,?\s*$",
+    re.I,
+)
+# What follows the city of a dateline: "KANO -", "JUBA, 3 May -", "GOMA:".
+_DATELINE_AFTER = re.compile(r"\s*(?:[-\u2013\u2014:]|,\s*[A-Z0-9])")
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s")
 _TRAILING = searcher(r"(?:['’]s|[.,'’])+$")
@@ -274,10 +282,11 @@ def _in_person_name(keys: list[tuple[str, str]], i: int, hit: tuple[int, int, tu
 
 
 def _doubtful(text: str, start: int, end: int, places: tuple[Place, ...]) -> bool:
-    """An acronym that is not a country ("ADF", "SDF"), or a country inside a feature name ("Lake Chad")."""
+    """An acronym that is not a country ("ADF", "SDF"), or a country inside a feature name ("Lake Chad");
+    a short city in capitals opening a dateline ("KANO -", "JUBA, May 3 -") is no acronym."""
     span = text[start:end]
     if span.isupper() and len(span) <= 4 and all(p.kind != "country" for p in places):
-        return True
+        return not (start <= 8 and not text[:start].strip() and _DATELINE_AFTER.match(text, end) is not None)
     return _FEATURE.search(text, max(0, start - 12), start) is not None
 
 
@@ -321,6 +330,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
         return []
     # Context: names of one country only, and country names ("Lebanon" is also a town in the US).
     context = Counter(places[0].country_code for _, _, places in raw if places[0].kind == "country" or len({p.country_code for p in places}) == 1)
+    raw = [r for r in raw if r[2][0].kind == "country" or not _KIN_BEFORE.search(text, max(0, r[0] - 40), r[0])]
     found = [PlaceMention(start, end, text[start:end], _pick(text, end, places, context)) for start, end, places in raw]
     return [m for i, m in enumerate(found) if not _describes_next(text, m, found[i + 1] if i + 1 < len(found) else None)]
 

@@ -1,0 +1,247 @@
+"""When a claim happened: which dates of an article date an incident, and which one governs a claim.
+
+A date can be the report's (the dateline, "police said on Sunday", "by Monday evening the toll
+was 23"), a comparison base ("up from 900 in 2023"), a ranking's period ("the fifth driver killed
+this year") or a toll update's ("climbed to 33 on Wednesday") rather than the incident's; a funeral
+sentence's earliest date, the day before "the eve of Saturday's vote" and the first day of "the
+night of 3-4 May" are the incident's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from etl.records import DateMention, Granularity, Sentence
+from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
+from etl.stages.extract.events_regex import searcher
+
+if TYPE_CHECKING:
+    from etl.stages.extract.events_context import ClaimContext
+
+# A date introduced this way is the comparison base, not the claim's own period.
+_BASE_CUE = searcher(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\s+(?:the\s+)?"
+    r"(?:\d[\d,.]*\s+(?:[a-z]+\s+){0,2})?"  # "up from 1,739 in 2023", "than 900 deaths in 2022"
+    r"(?:same\s+(?:period|time|month|quarter)\s+(?:in|of|last)\s+|(?:previous|prior)\s+\w+\s+|in\s+)?$",
+    re.I,
+)
+_BASE_WINDOW = 60
+_OVER = re.compile(r"over\s+(?:the\s+)?", re.I)  # "over the weekend": when, unless a base ("over 2023")
+# "on Monday, a day after rebels raided the area": the incident was that many days before the date.
+_DAYS_AFTER = re.compile(r"\s*,?\s*(?:the\s+day|(a|one|two|three|four|five|six|\d)\s+days?)\s+after\b", re.I)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "on the eve of Saturday's election", "on the eve of Thursday's vote": the day before.
+_EVE_OF = searcher(r"\bthe\s+eve\s+of\s+$", re.I)
+# "the fifth taxi driver killed in the city this year", "the 110th activist killed this year", "the
+# deadliest attack this month": the period of a ranking among other incidents, not this one's date.
+_RANKED = searcher(
+    r"\bthe\s+(?:\d+(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|twentieth|latest|deadliest|worst|bloodiest|biggest|largest)(?:\s+such)?)\b[^.;\d]{0,60}$",
+    re.I,
+)
+# "the toll climbed to 33 on Wednesday", "reached 31 on Sunday": the day of a count, not of the incident.
+_TOLL_UPDATE = searcher(
+    r"\b(?:rose|risen|climbed|reached|jumped|increased|went\s+up|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
+    r"[\w.,-]+(?:\s+(?:people|dead|deaths|victims))?\s*,?\s*$",
+    re.I,
+)
+_RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
+# Funerals, burials, trials and the like happen after the incident: in such a sentence the
+# earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
+_AFTERMATH = searcher(
+    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|wreaths?|ceremon(?:y|ies)|"
+    r"commemorat\w*|tributes?|paid\s+(?:their\s+|its\s+)?respects|verdict|sentenced|convicted|trial|compensation|condolences?)\b",
+    re.I,
+)
+# "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
+_INCIDENT_NOUN = searcher(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
+# "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
+_STATEMENT = searcher(
+    r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference|dated|issued|released)\b(?:\s+[\w'’-]+){0,3}?\s*$",
+    re.I,
+)
+_STATEMENT_WINDOW = 45
+# "The police command on Sunday confirmed the killing", "officials yesterday said": a date right
+# before a verb of saying dates the statement.
+_STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
+# "By Monday evening the toll stood at 23", "as of Tuesday": when a figure was counted, not the incident.
+_CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
+# "the night of 3-4 May", "overnight on 24-25 December": a night over two days is the first day's.
+_NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
+_NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
+# A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
+_DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|event|attack))\s*:\s*(?:the\s+)?(?:night\s+of\s+)?$", re.I)
+# How many following sentences of the paragraph may date a claim whose own sentence has no date,
+# and how many earlier ones frame it (dates and places).
+_LOOK_AHEAD_SENTENCES = 2
+LOOK_BACK_SENTENCES = 12
+# "was shot dead overnight", "in an overnight raid": with no date in the text, the night before the report.
+_OVERNIGHT = searcher(r"\bovernight\b", re.I)
+# A headline: the first paragraph is one line this short, not ending like a sentence.
+_HEADLINE_CHARS = 160
+_SENTENCE_END = frozenset('.!?"”')
+# A figure and the noun it counts ("four fishermen", "two police"), as a headline and its story both write it.
+_FIGURE_NOUN = re.compile(r"[\w.,-]+\s+[a-z]{4,}", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: dt.date | None
+    end: dt.date | None
+    granularity: Granularity | None
+    source: str  # "text" or "published"
+    mention: DateMention | None = None
+
+
+def is_base(text: str, d: DateMention) -> bool:
+    """"up from 900 in 2023", "compared with the same period last year": the comparison's period."""
+    if _POSSESSIVE.match(text, d.char_end):  # "the toll from Saturday's bombing", "from Sunday night's attack"
+        return False
+    cue = _BASE_CUE.search(text[max(0, d.char_start - _BASE_WINDOW) : d.char_start])
+    if cue is not None and d.granularity in ("day", "range", "week") and _OVER.fullmatch(cue.group()):
+        return False  # "raided a camp over the weekend", "over the past week": when, not a base
+    return cue is not None
+
+
+def _ranked(text: str, d: DateMention) -> bool:
+    """"the fifth driver killed this year": a period that ranks the incident among others."""
+    return d.granularity in _RANKED_GRANULARITIES and _RANKED.search(text, max(0, d.char_start - 80), d.char_start) is not None
+
+
+def may_date(text: str, d: DateMention, published: dt.date | None) -> bool:
+    """Whether ``d`` may date an incident: not a base, not after publication, not a ranking's period."""
+    return not is_base(text, d) and (published is None or d.start_date <= published) and not _ranked(text, d)
+
+
+def stated_on(text: str, d: DateMention) -> bool:
+    """"police said on Sunday", "police on Sunday confirmed": when it was said (not "said the
+    attack on Sunday ..."); "by Monday evening": when a figure was counted."""
+    if _STATED_AFTER.match(text, d.char_end):
+        return True
+    if d.granularity == "day" and _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) and not _POSSESSIVE.match(text, d.char_end):
+        return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb"; "by the end of 2020" bounds a total)
+    m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
+    if m is not None and _POSSESSIVE.match(text, d.char_end) and _INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
+        return False  # "confirmed dead after Sunday's suicide attack": the attack's day
+    return m is not None and _INCIDENT_NOUN.search(m.group()) is None
+
+
+def _overnight(d: DateMention, text: str) -> bool:
+    if d.granularity != "range" or (d.end_date - d.start_date).days != 1:
+        return False
+    return _NIGHT_BEFORE.search(text, max(0, d.char_start - 20), d.char_start) is not None or _NIGHT_AFTER.match(text, d.char_end) is not None
+
+
+def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
+    if _overnight(d, text or night_text):  # "the night of 3-4 May": 3 May
+        return Period(d.start_date, d.start_date, "day", "text", d)
+    if d.granularity == "day" and _EVE_OF.search(text or night_text, max(0, d.char_start - 16), d.char_start):
+        day = d.start_date - dt.timedelta(days=1)  # "on the eve of Saturday's election": Friday
+        return Period(day, day, "day", "text", d)
+    shift = _DAYS_AFTER.match(text, d.char_end) if text and d.granularity == "day" else None
+    if shift is not None:  # "found on Monday, a day after rebels raided the area": the raid was Sunday
+        word = (shift.group(1) or "a").lower()
+        days = int(word) if word.isdigit() else _SMALL.get(word, 1)
+        day = d.start_date - dt.timedelta(days=days)
+        return Period(day, day, "day", "text", d)
+    return Period(d.start_date, d.end_date, d.granularity, "text", d)
+
+
+def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False) -> Period:
+    """The date governing the claim's sentence, else its paragraph's (before, then after), else the
+    lead's, else the publication date. A running total ("the toll rose to 11 on Sunday") takes the
+    earliest date before it, which dates the incident rather than the update."""
+    pos = c.index.position.get(sent.index)
+    if pos is None:
+        return c.fallback()
+    own = c.usable.get(pos, [])
+    if own:
+        return _own_period(c, pos, own, at, sent, update=update)
+    for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
+        if c.usable.get(p):
+            return _period(c.usable[p][-1], night_text=c.text)
+    labelled = _labelled_date(c, sent.paragraph)
+    if labelled is not None:
+        return _period(labelled, night_text=c.text)
+    for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
+        if p not in c.claimed and c.usable.get(p):
+            return _period(c.usable[p][0], night_text=c.text)
+    if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
+        return _period(c.lead, night_text=c.text)
+    told = _story_date(c, pos, at) if pos == 0 else None
+    if told is not None:
+        return _period(told, c.text)
+    report = c.fallback()
+    if report.start is not None and _OVERNIGHT.search(sent.text):  # "shot dead overnight": the night before the report
+        night = report.start - dt.timedelta(days=1)
+        return Period(night, night, "day", "text")
+    return report
+
+
+def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
+    """A headline's claim ("Gunmen kill 6 in village raid") is dated by the story below it: the
+    sentence repeating its figure and noun ("killed four fishermen ... on Saturday"), else the first
+    day the story names."""
+    sents = c.index.sentences
+    head = sents[pos]
+    if len(sents) < 2 or sents[1].paragraph == head.paragraph or len(head.text) > _HEADLINE_CHARS or head.text.rstrip()[-1:] in _SENTENCE_END:
+        return None
+    phrase = _FIGURE_NOUN.match(c.text, at)
+    found = c.text.lower().find(phrase.group().lower(), head.char_end) if phrase else -1
+    body = sorted(p for p in c.usable if p > pos)
+    if found >= 0:
+        for p in body:
+            near = [d for d in c.usable[p] if sents[p].char_start <= found < sents[p].char_end]
+            if near:
+                return min(near, key=lambda d: (d.granularity != "day", abs(d.char_start - found)))
+    days = [d for p in body for d in c.usable[p] if d.granularity == "day"]
+    return days[0] if days else None
+
+
+def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence, *, update: bool) -> Period:
+    """The claim's date among those of its own sentence."""
+    before = [d for d in own if d.char_start < at]
+    if update and before:
+        return _period(before[0])
+    counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start)]
+    if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
+        own = [d for d in own if d not in counted]
+    elif counted or (update and own[0].granularity == "day"):  # "the toll reached 31 on Sunday. The rebels struck on Thursday."
+        earlier = _incident_before(c, pos, own[0])
+        if earlier is not own[0]:
+            return _period(earlier, c.text)
+    if _AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
+        earliest = min(own, key=lambda d: d.start_date)
+        return _period(_incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
+    best = min(own, key=lambda d: abs(d.char_start - at))
+    days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
+    if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
+        best = days_before[-1]
+    return _period(best, c.text)
+
+
+def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:
+    """"Mourners on Tuesday buried 7 people. The blast hit a market on Sunday.": an earlier day
+    nearby in the paragraph dates the incident the funeral (or trial, vigil) follows."""
+    near = [*same_paragraph_before(c.index, pos, _LOOK_AHEAD_SENTENCES), *same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES)]
+    for p in near:
+        earlier = [d for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < aftermath.start_date]
+        if earlier:
+            return earlier[0]
+    return aftermath
+
+
+def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:
+    """The date a coded note labels as the incident's ("Date: 5 May 2024."), in the given paragraph."""
+    for p, found in c.usable.items():
+        if c.index.sentences[p].paragraph != paragraph:
+            continue
+        for d in found:
+            start = max(0, d.char_start - 40)
+            if ":" in c.text[start : d.char_start] and _DATE_LABEL.search(c.text, start, d.char_start):
+                return d
+    return None
