@@ -24,6 +24,7 @@ _BOUND_GAP = re.compile(r"^\s*,?\s*(?:(?i:and|but)\s+)?$")
 _OUT_OF_GAP = re.compile(r"^\s+out\s+of\s+(?:every\s+)?$", re.I)
 _IN_GAP = re.compile(r"^\s+in\s+(?:every\s+)?$", re.I)  # "one in (every) five"
 _OVER_GAP = re.compile(r"^\s+over\s+$", re.I)
+_OR_GAP = re.compile(r"^\s+or\s+$", re.I)  # "two or three", "10 or 12 days"
 _PHRASE_END = re.compile(r"^\s*(?:[.,;:!?)]|$)")
 _LOWER = ("more_than", "at_least")
 _UPPER = ("less_than", "at_most")
@@ -32,6 +33,9 @@ _FLAT = ("exact", "approx")
 RATIO_MAX_DENOMINATOR = 10
 # Scores and names: both sides of "N-M" at most this when N >= M ("won 3-1").
 SCORE_MAX = 200
+# "N or M" is a rough range ("two or three", "10 or 15") when N < M <= this times N; further apart
+# ("1 or 100") the two are alternatives, not a range. Set on news phrasing ("one or two", "four or five").
+OR_RANGE_MAX_RATIO = 2.0
 # The most words a connector between two numbers has ("out of every"); the gap patterns above
 # never match more.
 MAX_GAP_WORDS = 3
@@ -103,6 +107,9 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
     if _DASH_GAP.match(gap) and _inherit(a, b).value < b.value and a.qualifier in _FLAT:
         lead = _BETWEEN.search(before) or _FROM.search(before)  # "from 10 through 20", "between 30 to 40"
         return _range(a, b, a.start - (len(lead.group()) if lead else 0))
+    if _OR_GAP.match(gap) and a.qualifier in _FLAT and b.qualifier == "exact" \
+            and 0 < (low := _inherit(a, b).value) < b.value <= OR_RANGE_MAX_RATIO * low:
+        return _range(a, b, a.start)
     if _BOUND_GAP.match(gap) and a.qualifier in _LOWER + _UPPER and b.qualifier in _LOWER + _UPPER \
             and (a.qualifier in _LOWER) != (b.qualifier in _LOWER):
         low, high = (a, b) if a.qualifier in _LOWER else (b, a)
