@@ -108,7 +108,7 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
         lead = _BETWEEN.search(before) or _FROM.search(before)  # "from 10 through 20", "between 30 to 40"
         return _range(a, b, a.start - (len(lead.group()) if lead else 0))
     if _OR_GAP.match(gap) and a.qualifier in _FLAT and b.qualifier == "exact" \
-            and 0 < (low := _inherit(a, b).value) < b.value <= OR_RANGE_MAX_RATIO * low:
+            and 0 < (first := _inherit(a, b).value) < b.value <= OR_RANGE_MAX_RATIO * first:
         return _range(a, b, a.start)
     if _BOUND_GAP.match(gap) and a.qualifier in _LOWER + _UPPER and b.qualifier in _LOWER + _UPPER \
             and (a.qualifier in _LOWER) != (b.qualifier in _LOWER):
