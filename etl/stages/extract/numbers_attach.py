@@ -63,6 +63,14 @@ _PERCENT_AFTER = re.compile(
 _ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
 # "9.83e-3 +/- 1e-5": the number after a plus-minus sign is an uncertainty, not a quantity.
 _UNCERTAINTY = ("+/-", "\u00b1")
+# A slash pair shaped like a day and a month ("9/11", "3/11", "1/6") names a date or an event
+# unless it reads as a fraction: a usual fraction denominator (halves to tenths as news writes them:
+# "2/3 majority", "3/4 of"), or "of" or a unit after it; a date preposition before it ("since 9/11")
+# or a hyphenated word after it ("9/11-era") makes it a date whatever the denominator.
+FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
+_SLASH_PAIR = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_DATE_PREPOSITION = re.compile(r"(?i:\b(?:since|after|before|until|till|following|on|pre|post)(?:\s+|-))$")
+_FRACTION_AFTER = re.compile(r"^(?:\s+of\b|-?[ ]?(?i:inch|inches|mile|miles|in\b|cup|cups|teaspoon|tablespoon|pound|lb))")
 # Single-letter scales ("10k", "1.2b") are read only below this value ("1500b" is not 1.5 trillion).
 SINGLE_LETTER_SCALE_MAX = 1000
 
@@ -145,9 +153,24 @@ def _excluded(text: str, masked: str, p: Parsed, currency: re.Match[str] | None)
     return _excluded_digits(text, masked, p, before, currency)
 
 
+def _date_like_slash_pair(literal: str, before: str, after: str) -> bool:
+    """"the 9/11 attacks", "since 3/11", "the 9/11-era offensive": a date or an event's name."""
+    m = _SLASH_PAIR.match(literal)
+    if m is None:
+        return False
+    day, month = int(m.group(1)), int(m.group(2))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return False
+    if (after[:1] == "-" and after[1:2].isalpha()) or _DATE_PREPOSITION.search(before):
+        return True
+    return month not in FRACTION_DENOMINATORS and not _FRACTION_AFTER.match(after)
+
+
 def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
     """A number with digits that is part of a code, a date, a time, a year or a name."""
     after = masked[p.end:p.end + 3]
+    if "/" in p.first_word and _date_like_slash_pair(p.first_word, before, masked[p.end:p.end + 12]):
+        return True
     if "No" in before[-4:] and _CAPITAL_NO.search(before[-4:]):  # cheap test first
         return True
     if currency is not None:
