@@ -187,11 +187,15 @@ def _units(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]
 
 
 def _identifier_pattern(table: dict[str, list[str]]) -> TailPattern:
-    """Any-case prefixes, then prefixes that count only when capitalised ("Sector 7")."""
+    """Any-case prefixes, then prefixes and brands that count only when capitalised ("Sector 7",
+    "Glock 19")."""
     anycase = table["prefixes"]
-    capital = [" ".join(w[:1].upper() + w[1:] for w in p.split()) for p in table["capitalised_prefixes"]]
-    pattern = (rf"(?<![\w.])(?:(?i:{_alternation(anycase)})|{_alternation(capital + [p.upper() for p in capital])})\s?$")
-    return TailPattern.build(pattern, anycase + table["capitalised_prefixes"])
+    cased = table["capitalised_prefixes"] + table["brands"]
+    lower = [p for p in cased if p == p.lower()]  # entries with capitals ("MAX") match only as written
+    capital = [" ".join(w[:1].upper() + w[1:] for w in p.split()) for p in lower]
+    forms = capital + [p.upper() for p in capital] + [p for p in cased if p != p.lower()]
+    pattern = rf"(?<![\w.])(?:(?i:{_alternation(anycase)})|{_alternation(forms)})\s?$"
+    return TailPattern.build(pattern, anycase + cased)
 
 
 def _bound_patterns(quals: dict[str, list[str]], post: dict[str, list[str]]) -> dict[str, Any]:
