@@ -71,6 +71,8 @@ FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
 _SLASH_PAIR = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _DATE_PREPOSITION = re.compile(r"(?i:\b(?:since|after|before|until|till|following|on|pre|post)(?:\s+|-))$")
 _FRACTION_AFTER = re.compile(r"^(?:\s+of\b|-?[ ]?(?i:inch|inches|mile|miles|in\b|cup|cups|teaspoon|tablespoon|pound|lb))")
+# After a phone cue ("call 911 or"), what ends a phone number's phrase: punctuation or a connector.
+_PHONE_END = re.compile(r"(?:\s*[.,;:!?)]|\s*$|\s+(?:or|and|for|if|to|immediately|now)\b)")
 # Single-letter scales ("10k", "1.2b") are read only below this value ("1500b" is not 1.5 trillion).
 SINGLE_LETTER_SCALE_MAX = 1000
 
@@ -169,6 +171,8 @@ def _date_like_slash_pair(literal: str, before: str, after: str) -> bool:
 def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
     """A number with digits that is part of a code, a date, a time, a year or a name."""
     after = masked[p.end:p.end + 3]
+    if p.first_word[:1] == "0" and p.first_word[1:2].isdigit() and p.value != 0:
+        return True  # "0800", "08031234567": no count is written with a leading zero
     if "/" in p.first_word and _date_like_slash_pair(p.first_word, before, masked[p.end:p.end + 12]):
         return True
     if "No" in before[-4:] and _CAPITAL_NO.search(before[-4:]):  # cheap test first
@@ -186,6 +190,8 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     if before[-1:] in _APOSTROPHES and p.end - p.start == 2 and _SHORT_YEAR_BEFORE.search(before[:-1]):
         return True  # "back in '98", "the class of '05": a year
+    if p.scale == 1.0 and _PHONE_END.match(masked, p.end, p.end + 14) and LEXICON.phone_cue_before.search(before):
+        return True  # "call 911 or dial 112": a phone number
     # "users number 400 million": a name never takes a scale word ("Article 370").
     if (p.scale == 1.0 and LEXICON.identifier_before.search(before)) or _is_year(text, masked, p):
         return True

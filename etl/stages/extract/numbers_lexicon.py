@@ -143,6 +143,7 @@ class Lexicon:
     change_before: TailPattern
     change_noun_after: re.Pattern[str]
     identifier_before: TailPattern
+    phone_cue_before: TailPattern
     fixed_identifiers: re.Pattern[str]
     month_before: TailPattern
     month_after: re.Pattern[str]
@@ -262,6 +263,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         **_date_patterns(data["months"]["names"], data["years"]["count_nouns"]),
         **_money_patterns(data["currencies"], data["scales"]),
         identifier_before=_identifier_pattern(data["identifiers"]),
+        phone_cue_before=TailPattern.build(
+            rf"(?i:(?<![\w.-])(?:{_alternation(data['identifiers']['phone_cues'])})\s+)$",
+            data["identifiers"]["phone_cues"]),
         fixed_identifiers=re.compile(rf"(?i:(?<![\w/.-])(?:{fixed})(?![\w/-]))"),
         unit_after=unit_re,
         unit_names=unit_names,

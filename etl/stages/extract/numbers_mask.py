@@ -41,6 +41,10 @@ _PATTERNS = [
     r"(?<![\w])'?\d{2,4}s(?![\w])",
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s./-]\d{2,5}){1,4}",
     r"(?<![\w.])\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?![\d])",
+    # Phone numbers in groups: a trunk prefix with a leading zero ("0800 555 111", "020 7946 0958"),
+    # or three or more groups that are not thousands ("1800 11 4000").
+    r"(?<![\w.,])0\d{2,4}(?:[ -]\d{2,4}){1,3}(?!\w|[.,]\d)",
+    r"(?<![\w.,])(?!\d{1,3}(?: \d{3})+(?![\d,.]))\d{2,4}(?: \d{2,4}){2,}(?!\w|[.,]\d)",
     r"(?<![\w.,-])\d+(?:-\d+){2,}(?![\w-])",
     r"(?<![\w.])\d+(?:\.\d+){2,}(?![\d])",
     r"(?<![\w$€£¥₹])(?!(?:Rs|Rp|Ksh|KSh|Kshs|Sh|Tk|RM|US|USD|EUR|GBP|INR|CNY|RMB|JPY)\.?\d)"
