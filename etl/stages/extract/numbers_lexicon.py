@@ -151,6 +151,8 @@ class Lexicon:
     currency_before: TailPattern
     currency_prefix: dict[str, str]
     glued_currencies: tuple[str, ...]  # "N5bn", "R1.2 billion": currency letters before a scaled amount
+    letter_currencies: tuple[str, ...]  # prefixes written in letters ("KSh", "Rs."), not codes before a digit
+    price_after: tuple[str, ...]  # "N817 a litre": words after a glued amount that make it a price
     currency_after: re.Pattern[str]
     currency_suffix: dict[str, str]
     scale_attached: re.Pattern[str]
@@ -243,6 +245,8 @@ def _money_patterns(currencies: dict[str, dict[str, str]], scales: dict[str, dic
         "currency_before": TailPattern.build(rf"(?<![\w$€£¥])(?:{spaced}{tight})$", list(prefix) + list(glued)),
         "currency_prefix": {**prefix, **glued},
         "glued_currencies": tuple(glued),
+        "letter_currencies": tuple(sorted(k for k in prefix if k.rstrip(".").isalpha())),
+        "price_after": tuple(currencies.get("price_after", {}).get("words", ())),
         "currency_after": re.compile(rf"^[ \u00a0](?i:(?P<cur>{_alternation(list(suffix))}))(?![\w])"),
         "currency_suffix": {k.lower(): v for k, v in suffix.items()},
         "scale_attached": re.compile(rf"^(?:{_alternation(list(scales['attached']))})(?![\w])"),
