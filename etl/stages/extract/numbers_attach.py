@@ -24,6 +24,9 @@ _ONE_BEFORE = re.compile(r"(?i:\b(?:the|this|that|which|each|every|any|no|anothe
 _ONE_AFTER = re.compile(r"^(?i:\s+(?:another|who|does|can|could|would|should|might|must|thing|at\s+a\s+time)\b|'s|-(?:off|sided|time|way|stop|on-one|man|party|to-one))")
 # What may follow "a third" / "one fifth" for it to be a fraction rather than an ordinal.
 _FRACTION_FOLLOW = re.compile(r"^(?:\s+(?:of|and|or)\b|\s*[,.;:!?)\"'\u201d]|\s*$|\s+(?:[a-z]+ly\s+)?(?:said|says|were|are|was|is|have|had|has)\b)")
+# Fraction words that take a unit after them as a measure ("a quarter-mile" = 0.25 mile); "a third
+# day" and "third-party" are ordinals, so thirds and smaller are left out.
+_UNIT_FRACTIONS = ("quarter", "half")
 # After "2m"/"2.5m": words that make it metres, and plural nouns that make it millions.
 _LENGTH_CONTEXT = re.compile(r"^(?:-|\s+(?:tall|high|long|wide|deep|thick|away|across|below|above|under|in\s+(?:height|length|diameter|depth)|of\s+(?:water|snow|rain|height)|from)\b)", re.I)
 _PLURAL_AFTER = re.compile(r"^\s+[A-Za-z]+[^s\W]s\b")
@@ -100,6 +103,11 @@ class Cand(NamedTuple):
     base: float | None = None  # starting point of a change ("rose from 20 to 30" -> 20)
 
 
+def _unit_fraction(p: Parsed, after: str) -> bool:
+    """"a quarter-mile", "a half-hour", "half a day"'s "half-day": a quarter or half of a unit."""
+    return p.last_word.lower() in _UNIT_FRACTIONS and LEXICON.unit_after.match(after) is not None
+
+
 def _keep_words(masked: str, p: Parsed) -> bool:
     """Spelled numbers that are pronouns or ordinals are not quantities."""
     before = masked[max(0, p.start - WINDOW):p.start]
@@ -107,9 +115,11 @@ def _keep_words(masked: str, p: Parsed) -> bool:
     if p.n_tokens == 1 and p.first_word == "one":
         return not (_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
     if p.first_word in ("half", "halves") and p.n_tokens == 1:
-        return not (_HALF_BAD_BEFORE.search(before) or after.startswith("-"))
+        return not (_HALF_BAD_BEFORE.search(before) or after.startswith("-") and not _unit_fraction(p, after))
     single_fraction = p.fraction and p.first_word in ("a", "an", "one") and not p.last_word.endswith("s")
     if single_fraction and p.n_tokens == 2:
+        if _unit_fraction(p, after):
+            return True
         if after.startswith("-") or not _FRACTION_FOLLOW.match(after):
             return False
         # "a third," is an ordinal ("injuring a third") unless the words before ask for an amount.
