@@ -36,6 +36,9 @@ SCORE_MAX = 200
 # "N or M" is a rough range ("two or three", "10 or 15") when N < M <= this times N; further apart
 # ("1 or 100") the two are alternatives, not a range. Set on news phrasing ("one or two", "four or five").
 OR_RANGE_MAX_RATIO = 2.0
+# After a change verb, "A to B" is a change and a level once B is more than this times A ("jumped
+# 500 points to 72,150"); closer ends are a range of the change ("rose 3 to 4 percent").
+CHANGE_LEVEL_MIN_RATIO = 4.0
 # The most words a connector between two numbers has ("out of every"); the gap patterns above
 # never match more.
 MAX_GAP_WORDS = 3
@@ -65,6 +68,16 @@ def _change(a: Cand, b: Cand, start: int, verb: re.Match[str] | None) -> Cand:
     else:
         direction = "up" if b.value > a.value else "down"
     return b._replace(start=start, change=direction, base=a.value)
+
+
+def _change_then_level(before: str, a: Cand, b: Cand) -> bool:
+    """"rose by 12 to 57", "crude rose $1.50 to $78": after a change verb, "A to B" is the change
+    and the level reached, not a range, when both are plain counts or B is far above A ("prices
+    rose 3 to 4 percent" stays a range)."""
+    if LEXICON.change_before.search(before) is None:
+        return False
+    plain = a.kind == b.kind == "count" and a.scale == b.scale == 1.0
+    return plain or b.value > CHANGE_LEVEL_MIN_RATIO * a.value
 
 
 def _is_score(gap: str, a: Cand, b: Cand) -> bool:
@@ -106,6 +119,8 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
         return _range(a, b, a.start - len(m.group()))
     if _DASH_GAP.match(gap) and _inherit(a, b).value < b.value and a.qualifier in _FLAT:
         lead = _BETWEEN.search(before) or _FROM.search(before)  # "from 10 through 20", "between 30 to 40"
+        if lead is None and _TO_GAP.match(gap) and _change_then_level(before, _inherit(a, b), b):
+            return None
         return _range(a, b, a.start - (len(lead.group()) if lead else 0))
     if _OR_GAP.match(gap) and a.qualifier in _FLAT and b.qualifier == "exact" \
             and 0 < (first := _inherit(a, b).value) < b.value <= OR_RANGE_MAX_RATIO * first:
