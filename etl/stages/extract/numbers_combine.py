@@ -33,6 +33,9 @@ _FLAT = ("exact", "approx")
 RATIO_MAX_DENOMINATOR = 10
 # Scores and names: both sides of "N-M" at most this when N >= M ("won 3-1").
 SCORE_MAX = 200
+# "N-M" with N >= M is a result, never a range; up to this it is a vote tally too ("passed 312-98",
+# "the 221-212 vote": the size of a lower house), so both numbers are dropped like a score.
+TALLY_MAX = 999
 # "N or M" is a rough range ("two or three", "10 or 15") when N < M <= this times N; further apart
 # ("1 or 100") the two are alternatives, not a range. Set on news phrasing ("one or two", "four or five").
 OR_RANGE_MAX_RATIO = 2.0
@@ -81,11 +84,12 @@ def _change_then_level(before: str, a: Cand, b: Cand) -> bool:
 
 
 def _is_score(gap: str, a: Cand, b: Cand) -> bool:
-    """"won 3-1", "a 50-50 chance", and "3:1" or "1:4" in either order (a ratio or a score)."""
+    """"won 3-1", "a 50-50 chance", "passed 312-98", and "3:1" or "1:4" in either order (a ratio
+    or a score)."""
     integers = not a.explicit and a.value.is_integer() and b.value.is_integer()
     if gap == ":":
         return integers and max(a.value, b.value) <= SCORE_MAX
-    return bool(_HYPHEN_ONLY.match(gap)) and b.value <= a.value <= SCORE_MAX and integers
+    return bool(_HYPHEN_ONLY.match(gap)) and b.value <= a.value <= TALLY_MAX and integers
 
 
 def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
