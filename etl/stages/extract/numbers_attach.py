@@ -319,14 +319,20 @@ def _plain_word_after(masked: str, end: int) -> bool:
 _BOUNDS = {"exact", "approx"}
 # "over two years" is a period, not "more than two years".
 _TIME_PREPOSITIONS = frozenset({"over"})
+# A verb right before "up to" takes the "up" ("shot up to", "went up to"): the number is a level.
+_VERB_UP = re.compile(r"(?i:\b(?:shot|shoots|shooting|went|go|goes|gone|going|moved|moves|pushed|ramped|stepped"
+                      r"|scaled|revised|hiked|bumped|jacked|soared|rose|climbed|jumped|crept|inched|edged)\s+)$")
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
 
 
 def read_qualifier(masked: str, c: Cand, *, post: bool = True) -> Cand:
     """Qualifier words before ("more than") or, with ``post``, after ("or more", "-odd") it."""
-    m = LEXICON.qualifier_before.search(masked[max(0, c.start - WINDOW):c.start])
+    before = masked[max(0, c.start - WINDOW):c.start]
+    m = LEXICON.qualifier_before.search(before)
     if m is not None and m.group().split()[0].lower() in _TIME_PREPOSITIONS and c.unit in _TIME_UNITS:
         m = None
+    if m is not None and m.lastgroup == "at_most" and _VERB_UP.search(before, 0, m.start()):
+        m = None  # "prices shot up to Rs 80": "up" belongs to the verb, the number is the level reached
     if m is not None and m.lastgroup:
         c = c._replace(start=c.start - (len(m.group())), qualifier=m.lastgroup, explicit=True)  # type: ignore[arg-type]
     after = LEXICON.post_qualifier.match(masked[c.end:c.end + WINDOW]) if post else None
