@@ -63,6 +63,7 @@ _PERCENT_AFTER = re.compile(
     r"^(?:\s?%|(?i:[ -](?P<bp>basis[ -]points?|bps\b)|[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage|pp\b)"
     r"|[ -](?:per[ -]?cents?|percentage)|[ -]?(?:pct\.?|pc)(?![\w])))"
 )
+_PLUS_OR = re.compile(r"(?i:\bplus\s*(?:or|/)\s*|\+/)$")
 _ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
 # "9.83e-3 +/- 1e-5": the number after a plus-minus sign is an uncertainty, not a quantity.
 _UNCERTAINTY = ("+/-", "\u00b1")
@@ -280,6 +281,8 @@ def _sign(masked: str, c: Cand) -> Cand:
     if m is None:
         return c
     width = len(m.group())
+    if _PLUS_OR.search(masked, max(0, c.start - width - 10), c.start - width):
+        return c  # "plus or minus 3.1 points": a margin of error, not a negative number
     return c._replace(start=c.start - width, nstart=c.nstart - width, value=-c.value)
 
 
