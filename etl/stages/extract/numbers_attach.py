@@ -63,6 +63,7 @@ _PERCENT_AFTER = re.compile(
     r"^(?:\s?%|(?i:[ -](?P<bp>basis[ -]points?|bps\b)|[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage|pp\b)"
     r"|[ -](?:per[ -]?cents?|percentage)|[ -]?(?:pct\.?|pc)(?![\w])))"
 )
+_CALIBRE = ("-calibre", " calibre", "-caliber", " caliber", "-cal ", " cal ", "-Calibre", "-Caliber")
 _PLUS_OR = re.compile(r"(?i:\bplus\s*(?:or|/)\s*|\+/)$")
 _ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
 # "9.83e-3 +/- 1e-5": the number after a plus-minus sign is an uncertainty, not a quantity.
@@ -182,6 +183,8 @@ def _date_like_slash_pair(literal: str, before: str, after: str) -> bool:
 def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
     """A number with digits that is part of a code, a date, a time, a year or a name."""
     after = masked[p.end:p.end + 3]
+    if masked.startswith(_CALIBRE, p.end):
+        return True  # "a .50-calibre gun", "a .22 caliber rifle": a calibre names a weapon
     if p.first_word[:1] == "0" and p.first_word[1:2].isdigit() and p.value != 0:
         return True  # "0800", "08031234567": no count is written with a leading zero
     if "/" in p.first_word and _date_like_slash_pair(p.first_word, before, masked[p.end:p.end + 12]):

@@ -42,6 +42,10 @@ OR_RANGE_MAX_RATIO = 2.0
 # After a change verb, "A to B" is a change and a level once B is more than this times A ("jumped
 # 500 points to 72,150"); closer ends are a range of the change ("rose 3 to 4 percent").
 CHANGE_LEVEL_MIN_RATIO = 4.0
+# Sets and periods of a score line ("6-3, 4-6") are at most this.
+SET_SCORE_MAX = 99
+_NEXT_PAIR = re.compile(r",?\s+(\d{1,2})[-\u2013](\d{1,2})(?!\d)")
+_PREVIOUS_PAIR = re.compile(r"(?<!\d)(\d{1,2})[-\u2013](\d{1,2}),?\s+$")
 # The most words a connector between two numbers has ("out of every"); the gap patterns above
 # never match more.
 MAX_GAP_WORDS = 3
@@ -83,6 +87,16 @@ def _change_then_level(before: str, a: Cand, b: Cand) -> bool:
     return plain or b.value > CHANGE_LEVEL_MIN_RATIO * a.value
 
 
+def _in_score_line(masked: str, a: Cand, b: Cand) -> bool:
+    """"lost 4-6, 6-3, 7-5": a rising pair next to a falling one is one set of a score line, not
+    a range (a line of ranges, "aged 18-24, 25-34", only rises)."""
+    if not (a.value.is_integer() and b.value.is_integer() and b.value <= SET_SCORE_MAX):
+        return False
+    after = _NEXT_PAIR.match(masked, b.end, b.end + 12)
+    before = _PREVIOUS_PAIR.search(masked, max(0, a.start - 12), a.start)
+    return any(m is not None and int(m.group(1)) > int(m.group(2)) for m in (after, before))
+
+
 def _is_score(gap: str, a: Cand, b: Cand) -> bool:
     """"won 3-1", "a 50-50 chance", "passed 312-98", and "3:1" or "1:4" in either order (a ratio
     or a score)."""
@@ -121,6 +135,8 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
         if verb is not None or not rising:
             return _change(a, b, a.start - len(m.group()), verb)
         return _range(a, b, a.start - len(m.group()))
+    if _HYPHEN_ONLY.match(gap) and _in_score_line(masked, a, b):
+        return False
     if _DASH_GAP.match(gap) and _inherit(a, b).value < b.value and a.qualifier in _FLAT:
         lead = _BETWEEN.search(before) or _FROM.search(before)  # "from 10 through 20", "between 30 to 40"
         if lead is None and _TO_GAP.match(gap) and _change_then_level(before, _inherit(a, b), b):
