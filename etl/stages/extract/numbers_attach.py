@@ -22,6 +22,8 @@ YEAR_MIN, YEAR_MAX = 1800, 2100
 # Words before the pronoun "one" ("which one", "the one") and after it ("one another").
 _ONE_BEFORE = re.compile(r"(?i:\b(?:the|this|that|which|each|every|any|no|another|a|little|big|new|old|right|wrong)\s+)$")
 _ONE_AFTER = re.compile(r"^(?i:\s+(?:another|who|does|can|could|would|should|might|must|thing|at\s+a\s+time)\b|'s|-(?:off|sided|time|way|stop|on-one|man|party|to-one))")
+_AT_ONE_POINT = re.compile(r"\s+(?:point|stage|time|moment)\b", re.I)
+_AT_BEFORE = re.compile(r"(?<!\w)[Aa][Tt]\s+$")
 # What may follow "a third" / "one fifth" for it to be a fraction rather than an ordinal.
 _FRACTION_FOLLOW = re.compile(r"^(?:\s+(?:of|and|or)\b|\s*[,.;:!?)\"'\u201d]|\s*$|\s+(?:[a-z]+ly\s+)?(?:said|says|were|are|was|is|have|had|has)\b)")
 # Fraction words that take a unit after them as a measure ("a quarter-mile" = 0.25 mile); "a third
@@ -115,6 +117,10 @@ def _keep_words(masked: str, p: Parsed) -> bool:
     before = masked[max(0, p.start - WINDOW):p.start]
     after = masked[p.end:p.end + WINDOW]
     if p.n_tokens == 1 and p.first_word == "one":
+        if after[:1] == "-" and LEXICON.unit_after.match(after):
+            return True  # "the one-day strike", "a one-year-old": a duration or an age
+        if _AT_ONE_POINT.match(after) and _AT_BEFORE.search(before):
+            return False  # "at one point", "at one stage": an idiom
         return not (_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
     if p.first_word in ("half", "halves") and p.n_tokens == 1:
         return not (_HALF_BAD_BEFORE.search(before) or after.startswith("-") and not _unit_fraction(p, after))
