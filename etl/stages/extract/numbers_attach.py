@@ -186,14 +186,23 @@ def _date_like_slash_pair(literal: str, before: str, after: str) -> bool:
     return month not in FRACTION_DENOMINATORS and not _FRACTION_AFTER.match(after)
 
 
-def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
-    """A number with digits that is part of a code, a date, a time, a year or a name."""
-    after = masked[p.end:p.end + 3]
+def _written_as_name(masked: str, p: Parsed, before: str) -> bool:
+    """A calibre, a number with a leading zero, a date-like slash pair or a phone number."""
     if masked.startswith(_CALIBRE, p.end):
         return True  # "a .50-calibre gun", "a .22 caliber rifle": a calibre names a weapon
     if p.first_word[:1] == "0" and p.first_word[1:2].isdigit() and p.value != 0:
         return True  # "0800", "08031234567": no count is written with a leading zero
     if "/" in p.first_word and _date_like_slash_pair(p.first_word, before, masked[p.end:p.end + 12]):
+        return True
+    # "call 911 or dial 112": a phone number
+    return p.scale == 1.0 and _PHONE_END.match(masked, p.end, p.end + 14) is not None \
+        and LEXICON.phone_cue_before.search(before) is not None
+
+
+def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
+    """A number with digits that is part of a code, a date, a time, a year or a name."""
+    after = masked[p.end:p.end + 3]
+    if _written_as_name(masked, p, before):
         return True
     if "No" in before[-4:] and _CAPITAL_NO.search(before[-4:]):  # cheap test first
         return True
@@ -210,8 +219,6 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     if before[-1:] in _APOSTROPHES and p.end - p.start == 2 and _SHORT_YEAR_BEFORE.search(before[:-1]):
         return True  # "back in '98", "the class of '05": a year
-    if p.scale == 1.0 and _PHONE_END.match(masked, p.end, p.end + 14) and LEXICON.phone_cue_before.search(before):
-        return True  # "call 911 or dial 112": a phone number
     # "users number 400 million": a name never takes a scale word ("Article 370").
     if (p.scale == 1.0 and LEXICON.identifier_before.search(before)) or _is_year(text, masked, p):
         return True

@@ -145,12 +145,17 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
     if _OR_GAP.match(gap) and a.qualifier in _FLAT and b.qualifier == "exact" \
             and 0 < (first := _inherit(a, b).value) < b.value <= OR_RANGE_MAX_RATIO * first:
         return _range(a, b, a.start)
+    return _two_bounds(a, b, gap) or _ratio(masked, a, b, gap)
+
+
+def _two_bounds(a: Cand, b: Cand, gap: str) -> Cand | None:
+    """"more than 20 but fewer than 30": a lower and an upper bound make a range."""
     if _BOUND_GAP.match(gap) and a.qualifier in _LOWER + _UPPER and b.qualifier in _LOWER + _UPPER \
             and (a.qualifier in _LOWER) != (b.qualifier in _LOWER):
         low, high = (a, b) if a.qualifier in _LOWER else (b, a)
         if low.value < high.value:
             return a._replace(end=b.end, nend=b.nend, value=low.value, qualifier="range", high=high.value)
-    return _ratio(masked, a, b, gap)
+    return None
 
 
 def _in_ratio(a: float, b: float) -> bool:
