@@ -29,6 +29,8 @@ _FRACTION_FOLLOW = re.compile(r"^(?:\s+(?:of|and|or)\b|\s*[,.;:!?)\"'\u201d]|\s*
 # Fraction words that take a unit after them as a measure ("a quarter-mile" = 0.25 mile); "a third
 # day" and "third-party" are ordinals, so thirds and smaller are left out.
 _UNIT_FRACTIONS = ("quarter", "half")
+# "a quarter point", "a half-percentage-point cut": a fraction of a (percentage) point.
+_POINT_AFTER = re.compile(r"[ -](?:percentage[ -])?point\b", re.I)
 # After "2m"/"2.5m": words that make it metres, and plural nouns that make it millions.
 _LENGTH_CONTEXT = re.compile(r"^(?:-|\s+(?:tall|high|long|wide|deep|thick|away|across|below|above|under|in\s+(?:height|length|diameter|depth)|of\s+(?:water|snow|rain|height)|from)\b)", re.I)
 _PLURAL_AFTER = re.compile(r"^\s+[A-Za-z]+[^s\W]s\b")
@@ -109,7 +111,9 @@ class Cand(NamedTuple):
 
 def _unit_fraction(p: Parsed, after: str) -> bool:
     """"a quarter-mile", "a half-hour", "half a day"'s "half-day": a quarter or half of a unit."""
-    return p.last_word.lower() in _UNIT_FRACTIONS and LEXICON.unit_after.match(after) is not None
+    if p.last_word.lower() not in _UNIT_FRACTIONS:
+        return False
+    return LEXICON.unit_after.match(after) is not None or _POINT_AFTER.match(after) is not None
 
 
 def _keep_words(masked: str, p: Parsed) -> bool:
