@@ -79,7 +79,7 @@ _UNCERTAINTY = ("+/-", "\u00b1")
 FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
 _SLASH_PAIR = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _DATE_PREPOSITION = re.compile(r"(?i:\b(?:since|after|before|until|till|following|on|pre|post)(?:\s+|-))$")
-_FRACTION_AFTER = re.compile(r"^(?:\s+of\b|-?[ ]?(?i:inch|inches|mile|miles|in\b|cup|cups|teaspoon|tablespoon|pound|lb))")
+_FRACTION_AFTER = re.compile(r"^(?:\s+of\b|-?[ ]?(?i:inch|inches|mile|miles|cup|cups|teaspoon|tablespoon|pound|lb))")
 # After a phone cue ("call 911 or"), what ends a phone number's phrase: punctuation or a connector.
 _PHONE_END = re.compile(r"(?:\s*[.,;:!?)]|\s*$|\s+(?:or|and|for|if|to|immediately|now)\b)")
 # Single-letter scales ("10k", "1.2b") are read only below this value ("1500b" is not 1.5 trillion).
@@ -185,9 +185,11 @@ def _date_like_slash_pair(literal: str, before: str, after: str) -> bool:
     day, month = int(m.group(1)), int(m.group(2))
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return False
+    if _FRACTION_AFTER.match(after) or LEXICON.unit_after.match(after):
+        return False  # "3/4 of", "a 1/2-inch pipe", "3/4 mile"
     if (after[:1] == "-" and after[1:2].isalpha()) or _DATE_PREPOSITION.search(before):
         return True
-    return month not in FRACTION_DENOMINATORS and not _FRACTION_AFTER.match(after)
+    return month not in FRACTION_DENOMINATORS
 
 
 def _written_as_name(masked: str, p: Parsed, before: str) -> bool:
