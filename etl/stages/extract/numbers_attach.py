@@ -212,6 +212,8 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     if "No" in before[-4:] and _CAPITAL_NO.search(before[-4:]):  # cheap test first
         return True
+    if before[-1:] == "(" and before[-2:-1].isalnum() and after[:1] == ")":
+        return True  # "Article 6(3)", "Section 124A(1)": a sub-clause
     if currency is not None:
         return False
     if before[-1:].isalpha() or before[-1:] in ("_", "\x1f", "/", "#", "^") or after[:1] == "\x1f":

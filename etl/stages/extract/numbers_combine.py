@@ -24,6 +24,8 @@ _BOUND_GAP = re.compile(r"^\s*,?\s*(?:(?i:and|but)\s+)?$")
 _OUT_OF_GAP = re.compile(r"^\s+out\s+of\s+(?:every\s+)?$", re.I)
 _IN_GAP = re.compile(r"^\s+in\s+(?:every\s+)?$", re.I)  # "one in (every) five"
 _OVER_GAP = re.compile(r"^\s+over\s+$", re.I)
+_REPEAT_GAP = re.compile(r"^\s*\(\s*$")
+_REPEAT_CLOSE = re.compile(r"\s*\)")
 _OR_GAP = re.compile(r"^\s+or\s+$", re.I)  # "two or three", "10 or 12 days"
 _PHRASE_END = re.compile(r"^\s*(?:[.,;:!?)]|$)")
 _LOWER = ("more_than", "at_least")
@@ -121,6 +123,9 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
             return _pair(masked, a, bare)
     if _is_score(gap, a, b):
         return False
+    if _REPEAT_GAP.match(gap) and a.value == b.value and a.has_words != b.has_words \
+            and (close := _REPEAT_CLOSE.match(masked, b.end)) is not None:
+        return a._replace(end=close.end())  # "Two (2) persons", "12 (twelve)": one number, written twice
     if _AND_GAP.match(gap) and (m := _BETWEEN.search(before)) and _inherit(a, b).value < b.value:
         return _range(a, b, a.start - len(m.group()))
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
