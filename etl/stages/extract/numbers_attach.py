@@ -121,8 +121,8 @@ def _keep_words(masked: str, p: Parsed) -> bool:
     before = masked[max(0, p.start - WINDOW):p.start]
     after = masked[p.end:p.end + WINDOW]
     if p.n_tokens == 1 and p.first_word == "one":
-        if after[:1] == "-" and LEXICON.unit_after.match(after):
-            return True  # "the one-day strike", "a one-year-old": a duration or an age
+        if after[:1] == "-" and (LEXICON.unit_after.match(after) or after.startswith("-and-a")):
+            return True  # "the one-day strike", "a one-year-old", "a one-and-a-half-year delay"
         if _AT_ONE_POINT.match(after) and _AT_BEFORE.search(before):
             return False  # "at one point", "at one stage": an idiom
         return not (_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))

@@ -24,6 +24,8 @@ _BOUND_GAP = re.compile(r"^\s*,?\s*(?:(?i:and|but)\s+)?$")
 _OUT_OF_GAP = re.compile(r"^\s+out\s+of\s+(?:every\s+)?$", re.I)
 _IN_GAP = re.compile(r"^\s+in\s+(?:every\s+)?$", re.I)  # "one in (every) five"
 _OVER_GAP = re.compile(r"^\s+over\s+$", re.I)
+_AND_A_GAP = re.compile(r"^-and-an?-$", re.I)
+_FRACTION_PARTS = {"half": 0.5, "quarter": 0.25}
 _REPEAT_GAP = re.compile(r"^\s*\(\s*$")
 _REPEAT_CLOSE = re.compile(r"\s*\)")
 _OR_GAP = re.compile(r"^\s+or\s+$", re.I)  # "two or three", "10 or 12 days"
@@ -123,9 +125,8 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
             return _pair(masked, a, bare)
     if _is_score(gap, a, b):
         return False
-    if _REPEAT_GAP.match(gap) and a.value == b.value and a.has_words != b.has_words \
-            and (close := _REPEAT_CLOSE.match(masked, b.end)) is not None:
-        return a._replace(end=close.end())  # "Two (2) persons", "12 (twelve)": one number, written twice
+    if (one := _one_number(masked, a, b, gap)) is not None:
+        return one
     if _AND_GAP.match(gap) and (m := _BETWEEN.search(before)) and _inherit(a, b).value < b.value:
         return _range(a, b, a.start - len(m.group()))
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
@@ -151,6 +152,19 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
             and 0 < (first := _inherit(a, b).value) < b.value <= OR_RANGE_MAX_RATIO * first:
         return _range(a, b, a.start)
     return _two_bounds(a, b, gap) or _ratio(masked, a, b, gap)
+
+
+def _one_number(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:
+    """One number written in two pieces: "two-and-a-half years", "Two (2) persons"."""
+    if _AND_A_GAP.match(gap) and a.value.is_integer() and a.qualifier in _FLAT \
+            and (part := _FRACTION_PARTS.get(masked[b.nstart:b.nstart + 8].split(" ")[0].split("-")[0].lower())):
+        # "two-and-a-half years", "two-and-a-half million": hyphens split what "two and a half" joins
+        scale = b.value / part  # "half million" = 0.5 of a million
+        return b._replace(start=a.start, nstart=a.nstart, value=a.value * scale + b.value, qualifier=a.qualifier)
+    if _REPEAT_GAP.match(gap) and a.value == b.value and a.has_words != b.has_words \
+            and (close := _REPEAT_CLOSE.match(masked, b.end)) is not None:
+        return a._replace(end=close.end())  # "Two (2) persons", "12 (twelve)": one number, written twice
+    return None
 
 
 def _two_bounds(a: Cand, b: Cand, gap: str) -> Cand | None:
