@@ -242,6 +242,8 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
 
 def _m_means_million(rest: str, c: Cand) -> bool:
     """"2.3m Syrians", "1.5m barrels", "2.3m." -> million; "a 2m wall", "3m tall" -> metres."""
+    if rest.startswith(("-strong", "-plus", "-member")):
+        return True  # "a 1.5m-strong diaspora", "a £2m-plus deal"
     if _LENGTH_CONTEXT.match(rest):
         return False
     if _PLURAL_AFTER.match(rest) or LEXICON.year_count_after.match(rest):
