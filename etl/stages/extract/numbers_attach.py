@@ -201,8 +201,8 @@ def _written_as_name(masked: str, p: Parsed, before: str) -> bool:
     if "/" in p.first_word and _date_like_slash_pair(p.first_word, before, masked[p.end:p.end + 12]):
         return True
     # "call 911 or dial 112": a phone number
-    return p.scale == 1.0 and _PHONE_END.match(masked, p.end, p.end + 14) is not None \
-        and LEXICON.phone_cue_before.search(before) is not None
+    return p.scale == 1.0 and LEXICON.phone_cue_before.search(before) is not None \
+        and _PHONE_END.match(masked, p.end, p.end + 14) is not None
 
 
 def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
