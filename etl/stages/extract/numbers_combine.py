@@ -83,12 +83,13 @@ def _change(a: Cand, b: Cand, start: int, verb: re.Match[str] | None) -> Cand:
 
 def _change_then_level(before: str, a: Cand, b: Cand) -> bool:
     """"rose by 12 to 57", "crude rose $1.50 to $78": after a change verb, "A to B" is the change
-    and the level reached, not a range, when both are plain counts or B is far above A ("prices
-    rose 3 to 4 percent" stays a range)."""
-    if LEXICON.change_before.search(before) is None:
+    and the level reached, not a range, when B is far above A or "by" names a change in plain
+    counts ("prices rose by 3 to 4 percent", "cut 3,000 to 4,000 jobs" stay ranges)."""
+    verb = LEXICON.change_before.search(before)
+    if verb is None:
         return False
     plain = a.kind == b.kind == "count" and a.scale == b.scale == 1.0
-    return plain or b.value > CHANGE_LEVEL_MIN_RATIO * a.value
+    return (plain and " by" in verb.group().lower()) or b.value > CHANGE_LEVEL_MIN_RATIO * a.value
 
 
 def _in_score_line(masked: str, a: Cand, b: Cand) -> bool:
