@@ -227,8 +227,10 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     if before[-1:] in _APOSTROPHES and p.end - p.start == 2 and _SHORT_YEAR_BEFORE.search(before[:-1]):
         return True  # "back in '98", "the class of '05": a year
-    # "users number 400 million": a name never takes a scale word ("Article 370").
-    if (p.scale == 1.0 and LEXICON.identifier_before.search(before)) or _is_year(text, masked, p):
+    # "users number 400 million": a name never takes a scale word ("Article 370"), nor a unit
+    # ("the water level 3 metres above normal").
+    named = p.scale == 1.0 and LEXICON.identifier_before.search(before) is not None
+    if named and LEXICON.unit_after.match(masked[p.end:p.end + WINDOW]) is None or _is_year(text, masked, p):
         return True
     nxt = masked[p.end:p.end + 12]
     masked_near = "\x1f" in before or "\x1f" in nxt
