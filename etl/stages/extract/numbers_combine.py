@@ -46,6 +46,12 @@ OR_RANGE_MAX_RATIO = 2.0
 # After a change verb, "A to B" is a change and a level once B is more than this times A ("jumped
 # 500 points to 72,150"); closer ends are a range of the change ("rose 3 to 4 percent").
 CHANGE_LEVEL_MIN_RATIO = 4.0
+# "raised the minimum wage from 7,000 to 8,500": a change verb at most this many characters before
+# "from", in the same clause, makes "from A to B" a change (calibrated on news phrasing: a verb, an
+# object of up to four or five words).
+CLAUSE_CHARS = 40
+_CLAUSE_START = re.compile(r"[,;:.!?()\u2014]|\b(?:and|but|while|whereas|which|who)\b")
+_SPAN_WORDS = re.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|aged|between|varies|varied|vary|anywhere|spans?)\b)")
 # Sets and periods of a score line ("6-3, 4-6") are at most this.
 SET_SCORE_MAX = 99
 _NEXT_PAIR = re.compile(r",?\s+(\d{1,2})[-\u2013](\d{1,2})(?!\d)")
@@ -79,6 +85,16 @@ def _change(a: Cand, b: Cand, start: int, verb: re.Match[str] | None) -> Cand:
     else:
         direction = "up" if b.value > a.value else "down"
     return b._replace(start=start, change=direction, base=a.value)
+
+
+def _clause_verb(before: str) -> re.Match[str] | None:
+    """The last change verb of the clause before "from" ("raised the minimum wage from"), unless
+    the clause says it is a span ("ranging from", "aged from")."""
+    clause = _CLAUSE_START.split(before[-CLAUSE_CHARS:])[-1]
+    if _SPAN_WORDS.search(clause):
+        return None
+    found = list(LEXICON.change_verb_in_clause.finditer(clause))
+    return found[-1] if found else None
 
 
 def _change_then_level(before: str, a: Cand, b: Cand) -> bool:
@@ -135,7 +151,7 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
     if a.kind in ("percent", "measure") and b.kind == "count":
         return None  # "rose 36 per cent to 1,500": a change, then a level
     if _TO_GAP.match(gap) and (m := _FROM.search(before)):
-        verb = LEXICON.change_before.search(before[: len(before) - len(m.group())])
+        verb = LEXICON.change_before.search(before[: len(before) - len(m.group())]) or _clause_verb(before)
         rising = _inherit(a, b).value < b.value
         if verb is not None and (verb.group("up") is not None) != rising:
             verb = None

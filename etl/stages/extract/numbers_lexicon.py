@@ -142,6 +142,7 @@ class Lexicon:
     post_qualifier: re.Pattern[str]
     change_before: TailPattern
     change_noun_after: re.Pattern[str]
+    change_verb_in_clause: re.Pattern[str]  # a change verb anywhere ("raised the wage from 7 to 8")
     identifier_before: TailPattern
     phone_cue_before: TailPattern
     fixed_identifiers: re.Pattern[str]
@@ -223,6 +224,7 @@ def _change_patterns(changes: dict[str, list[str]]) -> dict[str, Any]:
             changes["up"] + changes["down"] + list(_CHANGE_FILLERS), ("by",), extra_words=4,
         ),
         "change_noun_after": re.compile(rf"^(?i:\s+(?:{nouns})\b)"),
+        "change_verb_in_clause": re.compile(rf"(?i:(?<![\w-])(?:{verbs})(?![\w-]))"),
     }
 
 
