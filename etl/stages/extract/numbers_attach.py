@@ -160,7 +160,8 @@ def _is_year(text: str, masked: str, p: Parsed) -> bool:
 def _excluded_words(text: str, before: str, p: Parsed) -> bool:
     """A number written only in words that is a name or a day of the month."""
     # "World War Two", "Air Force One", "Formula One": a capitalised name, not a count.
-    if text[p.start].isupper() and before.strip() and LEXICON.identifier_before.search(before) is not None:
+    name = LEXICON.identifier_before.search(before) if text[p.start].isupper() and before.strip() else None
+    if name is not None and name.group("phone") is None:
         return True
     # "May twenty-nine": a day of the month written in words.
     day = p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction
@@ -193,16 +194,23 @@ def _date_like_slash_pair(literal: str, before: str, after: str) -> bool:
 
 
 def _written_as_name(masked: str, p: Parsed, before: str) -> bool:
-    """A calibre, a number with a leading zero, a date-like slash pair or a phone number."""
+    """A calibre, a number with a leading zero or a date-like slash pair."""
     if masked.startswith(_CALIBRE, p.end):
         return True  # "a .50-calibre gun", "a .22 caliber rifle": a calibre names a weapon
     if p.first_word[:1] == "0" and p.first_word[1:2].isdigit() and p.value != 0:
         return True  # "0800", "08031234567": no count is written with a leading zero
-    if "/" in p.first_word and _date_like_slash_pair(p.first_word, before, masked[p.end:p.end + 12]):
-        return True
-    # "call 911 or dial 112": a phone number
-    return p.scale == 1.0 and LEXICON.phone_cue_before.search(before) is not None \
-        and _PHONE_END.match(masked, p.end, p.end + 14) is not None
+    return "/" in p.first_word and _date_like_slash_pair(p.first_word, before, masked[p.end:p.end + 12])
+
+
+def _named(masked: str, p: Parsed, before: str) -> bool:
+    """"Article 370", "Glock 17", "call 112 or": a name never takes a scale word ("users number
+    400 million"), nor a unit ("the water level 3 metres above normal")."""
+    m = LEXICON.identifier_before.search(before) if p.scale == 1.0 else None
+    if m is None:
+        return False
+    if m.group("phone") is not None:  # "call 911 or dial 112": a phone number
+        return _PHONE_END.match(masked, p.end, p.end + 14) is not None
+    return LEXICON.unit_after.match(masked[p.end:p.end + WINDOW]) is None
 
 
 def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
@@ -227,10 +235,7 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     if before[-1:] in _APOSTROPHES and p.end - p.start == 2 and _SHORT_YEAR_BEFORE.search(before[:-1]):
         return True  # "back in '98", "the class of '05": a year
-    # "users number 400 million": a name never takes a scale word ("Article 370"), nor a unit
-    # ("the water level 3 metres above normal").
-    named = p.scale == 1.0 and LEXICON.identifier_before.search(before) is not None
-    if named and LEXICON.unit_after.match(masked[p.end:p.end + WINDOW]) is None or _is_year(text, masked, p):
+    if _named(masked, p, before) or _is_year(text, masked, p):
         return True
     nxt = masked[p.end:p.end + 12]
     masked_near = "\x1f" in before or "\x1f" in nxt

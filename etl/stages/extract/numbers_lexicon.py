@@ -144,7 +144,6 @@ class Lexicon:
     change_noun_after: re.Pattern[str]
     change_verb_in_clause: re.Pattern[str]  # a change verb anywhere ("raised the wage from 7 to 8")
     identifier_before: TailPattern
-    phone_cue_before: TailPattern
     fixed_identifiers: re.Pattern[str]
     month_before: TailPattern
     month_after: re.Pattern[str]
@@ -192,14 +191,16 @@ def _units(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]
 
 def _identifier_pattern(table: dict[str, list[str]]) -> TailPattern:
     """Any-case prefixes, then prefixes and brands that count only when capitalised ("Sector 7",
-    "Glock 19")."""
+    "Glock 19"), then phone cues ("call 112 or"), one look-up for all."""
     anycase = table["prefixes"]
     cased = table["capitalised_prefixes"] + table["brands"]
     lower = [p for p in cased if p == p.lower()]  # entries with capitals ("MAX") match only as written
     capital = [" ".join(w[:1].upper() + w[1:] for w in p.split()) for p in lower]
     forms = capital + [p.upper() for p in capital] + [p for p in cased if p != p.lower()]
-    pattern = rf"(?<![\w.])(?:(?i:{_alternation(anycase)})|{_alternation(forms)})\s?$"
-    return TailPattern.build(pattern, anycase + cased)
+    cues = table["phone_cues"]  # group "phone": a phone number only if its phrase ends there
+    pattern = (rf"(?<![\w.])(?:(?:(?i:{_alternation(anycase)})|{_alternation(forms)})\s?"
+               rf"|(?P<phone>(?i:{_alternation(cues)}))\s+)$")
+    return TailPattern.build(pattern, anycase + cased + cues)
 
 
 def _bound_patterns(quals: dict[str, list[str]], post: dict[str, list[str]]) -> dict[str, Any]:
@@ -269,9 +270,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         **_date_patterns(data["months"]["names"], data["years"]["count_nouns"]),
         **_money_patterns(data["currencies"], data["scales"]),
         identifier_before=_identifier_pattern(data["identifiers"]),
-        phone_cue_before=TailPattern.build(
-            rf"(?i:(?<![\w.-])(?:{_alternation(data['identifiers']['phone_cues'])})\s+)$",
-            data["identifiers"]["phone_cues"]),
         fixed_identifiers=re.compile(rf"(?i:(?<![\w/.-])(?:{fixed})(?![\w/-]))"),
         unit_after=unit_re,
         unit_names=unit_names,
