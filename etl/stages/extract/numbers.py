@@ -13,8 +13,9 @@ How it reads a sentence:
 3. Each number's context (:mod:`numbers_attach`) gives its scale ("$4.5bn"), currency, percent
    or unit, sign, qualifier and change direction, or rejects it: years ("in 2024"), days of the
    month, identifiers ("Flight 800", "Resolution 2231"), the pronoun "one", ordinals.
-4. Neighbours are joined (:mod:`numbers_combine`): ranges ("between 20 and 30", "4,000-6,000"),
-   changes ("rose from 20 to 30": value 30, base_value 20, up), two-sided bounds, ratios.
+4. Neighbours are joined (:mod:`numbers_combine`): ranges ("between 20 and 30", "4,000-6,000",
+   "two or three"), changes ("rose from 20 to 30": value 30, base_value 20, up), two-sided
+   bounds, ratios. After a change verb, "rose by 9 to 41" is a change and a level, not a range.
 5. Vague counts ("dozens", "several") take their bounds from the vague-number policy
    (``etl/data/vague_numbers.toml``, ACLED's convention by default; see :func:`load_vague_policy`).
 
@@ -37,7 +38,14 @@ Other readings, decided once:
 - Fractions and ratios are one number: "a third of" -> 0.333, "one in five" -> 0.2, "nine out of
   ten" -> 0.9 (kind "count"); "a third" without "of" after it is an ordinal ("injuring a third").
 - "2.3m Syrians", "£1.2m" -> millions; "a 2m wall", "3m tall" -> metres (see ``numbers_attach``).
-- A hyphen between two integers where the first is not smaller ("won 3-1") is a score: dropped.
+- A hyphen between two integers where the first is not smaller ("won 3-1", "passed 287-143") is a
+  score or a tally, and a rising pair next to a falling one is a set of a score line ("lost 3-6,
+  6-4"): dropped.
+- Names are not quantities: a model after a maker ("Glock 17", "Shahed 136"), a calibre (".38-
+  calibre"), a day/month slash pair naming an event ("the 9/11-era", "the 3/11 memorial"), phone
+  numbers ("0800 555 111", "call 112 or"), any number written with a leading zero.
+- Money includes currency letters glued to an amount written as money ("R500,000", "N640 a
+  litre") and regional symbols and codes ("GH¢110", "KSh 2.4 billion", "S/ 4,800", "2,500 FCFA").
 - Year-shaped numbers (1800-2100, four digits) are years unless a count noun or a plural noun
   follows without a determiner ("hired 2000 teachers"); phone numbers, IP addresses, version
   numbers, times and dates are never quantities, even where other benchmarks count them.

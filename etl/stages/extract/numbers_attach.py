@@ -22,8 +22,15 @@ YEAR_MIN, YEAR_MAX = 1800, 2100
 # Words before the pronoun "one" ("which one", "the one") and after it ("one another").
 _ONE_BEFORE = re.compile(r"(?i:\b(?:the|this|that|which|each|every|any|no|another|a|little|big|new|old|right|wrong)\s+)$")
 _ONE_AFTER = re.compile(r"^(?i:\s+(?:another|who|does|can|could|would|should|might|must|thing|at\s+a\s+time)\b|'s|-(?:off|sided|time|way|stop|on-one|man|party|to-one))")
+_AT_ONE_POINT = re.compile(r"\s+(?:point|stage|time|moment)\b", re.I)
+_AT_BEFORE = re.compile(r"(?<!\w)[Aa][Tt]\s+$")
 # What may follow "a third" / "one fifth" for it to be a fraction rather than an ordinal.
 _FRACTION_FOLLOW = re.compile(r"^(?:\s+(?:of|and|or)\b|\s*[,.;:!?)\"'\u201d]|\s*$|\s+(?:[a-z]+ly\s+)?(?:said|says|were|are|was|is|have|had|has)\b)")
+# Fraction words that take a unit after them as a measure ("a quarter-mile" = 0.25 mile); "a third
+# day" and "third-party" are ordinals, so thirds and smaller are left out.
+_UNIT_FRACTIONS = ("quarter", "half")
+# "a quarter point", "a half-percentage-point cut": a fraction of a (percentage) point.
+_POINT_AFTER = re.compile(r"[ -](?:percentage[ -])?point\b", re.I)
 # After "2m"/"2.5m": words that make it metres, and plural nouns that make it millions.
 _LENGTH_CONTEXT = re.compile(r"^(?:-|\s+(?:tall|high|long|wide|deep|thick|away|across|below|above|under|in\s+(?:height|length|diameter|depth)|of\s+(?:water|snow|rain|height)|from)\b)", re.I)
 _PLURAL_AFTER = re.compile(r"^\s+[A-Za-z]+[^s\W]s\b")
@@ -60,9 +67,21 @@ _PERCENT_AFTER = re.compile(
     r"^(?:\s?%|(?i:[ -](?P<bp>basis[ -]points?|bps\b)|[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage|pp\b)"
     r"|[ -](?:per[ -]?cents?|percentage)|[ -]?(?:pct\.?|pc)(?![\w])))"
 )
+_CALIBRE = ("-calibre", " calibre", "-caliber", " caliber", "-cal ", " cal ", "-Calibre", "-Caliber")
+_PLUS_OR = re.compile(r"(?i:\bplus\s*(?:or|/)\s*|\+/)$")
 _ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
 # "9.83e-3 +/- 1e-5": the number after a plus-minus sign is an uncertainty, not a quantity.
 _UNCERTAINTY = ("+/-", "\u00b1")
+# A slash pair shaped like a day and a month ("9/11", "3/11", "1/6") names a date or an event
+# unless it reads as a fraction: a usual fraction denominator (halves to tenths as news writes them:
+# "2/3 majority", "3/4 of"), or "of" or a unit after it; a date preposition before it ("since 9/11")
+# or a hyphenated word after it ("9/11-era") makes it a date whatever the denominator.
+FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
+_SLASH_PAIR = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_DATE_PREPOSITION = re.compile(r"(?i:\b(?:since|after|before|until|till|following|on|pre|post)(?:\s+|-))$")
+_FRACTION_AFTER = re.compile(r"^(?:\s+of\b|-?[ ]?(?i:inch|inches|mile|miles|cup|cups|teaspoon|tablespoon|pound|lb))")
+# After a phone cue ("call 911 or"), what ends a phone number's phrase: punctuation or a connector.
+_PHONE_END = re.compile(r"(?:\s*[.,;:!?)]|\s*$|\s+(?:or|and|for|if|to|immediately|now)\b)")
 # Single-letter scales ("10k", "1.2b") are read only below this value ("1500b" is not 1.5 trillion).
 SINGLE_LETTER_SCALE_MAX = 1000
 
@@ -90,16 +109,29 @@ class Cand(NamedTuple):
     base: float | None = None  # starting point of a change ("rose from 20 to 30" -> 20)
 
 
+def _unit_fraction(p: Parsed, after: str) -> bool:
+    """"a quarter-mile", "a half-hour", "half a day"'s "half-day": a quarter or half of a unit."""
+    if p.last_word.lower() not in _UNIT_FRACTIONS:
+        return False
+    return LEXICON.unit_after.match(after) is not None or _POINT_AFTER.match(after) is not None
+
+
 def _keep_words(masked: str, p: Parsed) -> bool:
     """Spelled numbers that are pronouns or ordinals are not quantities."""
     before = masked[max(0, p.start - WINDOW):p.start]
     after = masked[p.end:p.end + WINDOW]
     if p.n_tokens == 1 and p.first_word == "one":
+        if after[:1] == "-" and (LEXICON.unit_after.match(after) or after.startswith("-and-a")):
+            return True  # "the one-day strike", "a one-year-old", "a one-and-a-half-year delay"
+        if _AT_ONE_POINT.match(after) and _AT_BEFORE.search(before):
+            return False  # "at one point", "at one stage": an idiom
         return not (_ONE_BEFORE.search(before) or _ONE_AFTER.match(after))
     if p.first_word in ("half", "halves") and p.n_tokens == 1:
-        return not (_HALF_BAD_BEFORE.search(before) or after.startswith("-"))
+        return not (_HALF_BAD_BEFORE.search(before) or after.startswith("-") and not _unit_fraction(p, after))
     single_fraction = p.fraction and p.first_word in ("a", "an", "one") and not p.last_word.endswith("s")
     if single_fraction and p.n_tokens == 2:
+        if _unit_fraction(p, after):
+            return True
         if after.startswith("-") or not _FRACTION_FOLLOW.match(after):
             return False
         # "a third," is an ordinal ("injuring a third") unless the words before ask for an amount.
@@ -128,7 +160,8 @@ def _is_year(text: str, masked: str, p: Parsed) -> bool:
 def _excluded_words(text: str, before: str, p: Parsed) -> bool:
     """A number written only in words that is a name or a day of the month."""
     # "World War Two", "Air Force One", "Formula One": a capitalised name, not a count.
-    if text[p.start].isupper() and before.strip() and LEXICON.identifier_before.search(before) is not None:
+    name = LEXICON.identifier_before.search(before) if text[p.start].isupper() and before.strip() else None
+    if name is not None and name.group("phone") is None:
         return True
     # "May twenty-nine": a day of the month written in words.
     day = p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction
@@ -145,11 +178,50 @@ def _excluded(text: str, masked: str, p: Parsed, currency: re.Match[str] | None)
     return _excluded_digits(text, masked, p, before, currency)
 
 
+def _date_like_slash_pair(literal: str, before: str, after: str) -> bool:
+    """"the 9/11 attacks", "since 3/11", "the 9/11-era offensive": a date or an event's name."""
+    m = _SLASH_PAIR.match(literal)
+    if m is None:
+        return False
+    day, month = int(m.group(1)), int(m.group(2))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return False
+    if _FRACTION_AFTER.match(after) or LEXICON.unit_after.match(after):
+        return False  # "3/4 of", "a 1/2-inch pipe", "3/4 mile"
+    if (after[:1] == "-" and after[1:2].isalpha()) or _DATE_PREPOSITION.search(before):
+        return True
+    return month not in FRACTION_DENOMINATORS
+
+
+def _written_as_name(masked: str, p: Parsed, before: str) -> bool:
+    """A calibre, a number with a leading zero or a date-like slash pair."""
+    if masked.startswith(_CALIBRE, p.end):
+        return True  # "a .50-calibre gun", "a .22 caliber rifle": a calibre names a weapon
+    if p.first_word[:1] == "0" and p.first_word[1:2].isdigit() and p.value != 0:
+        return True  # "0800", "08031234567": no count is written with a leading zero
+    return "/" in p.first_word and _date_like_slash_pair(p.first_word, before, masked[p.end:p.end + 12])
+
+
+def _named(masked: str, p: Parsed, before: str) -> bool:
+    """"Article 370", "Glock 17", "call 112 or": a name never takes a scale word ("users number
+    400 million"), nor a unit ("the water level 3 metres above normal")."""
+    m = LEXICON.identifier_before.search(before) if p.scale == 1.0 else None
+    if m is None:
+        return False
+    if m.group("phone") is not None:  # "call 911 or dial 112": a phone number
+        return _PHONE_END.match(masked, p.end, p.end + 14) is not None
+    return LEXICON.unit_after.match(masked[p.end:p.end + WINDOW]) is None
+
+
 def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
     """A number with digits that is part of a code, a date, a time, a year or a name."""
     after = masked[p.end:p.end + 3]
+    if _written_as_name(masked, p, before):
+        return True
     if "No" in before[-4:] and _CAPITAL_NO.search(before[-4:]):  # cheap test first
         return True
+    if before[-1:] == "(" and before[-2:-1].isalnum() and after[:1] == ")":
+        return True  # "Article 6(3)", "Section 124A(1)": a sub-clause
     if currency is not None:
         return False
     if before[-1:].isalpha() or before[-1:] in ("_", "\x1f", "/", "#", "^") or after[:1] == "\x1f":
@@ -163,8 +235,7 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     if before[-1:] in _APOSTROPHES and p.end - p.start == 2 and _SHORT_YEAR_BEFORE.search(before[:-1]):
         return True  # "back in '98", "the class of '05": a year
-    # "users number 400 million": a name never takes a scale word ("Article 370").
-    if (p.scale == 1.0 and LEXICON.identifier_before.search(before)) or _is_year(text, masked, p):
+    if _named(masked, p, before) or _is_year(text, masked, p):
         return True
     nxt = masked[p.end:p.end + 12]
     masked_near = "\x1f" in before or "\x1f" in nxt
@@ -178,6 +249,8 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
 
 def _m_means_million(rest: str, c: Cand) -> bool:
     """"2.3m Syrians", "1.5m barrels", "2.3m." -> million; "a 2m wall", "3m tall" -> metres."""
+    if rest.startswith(("-strong", "-plus", "-member")):
+        return True  # "a 1.5m-strong diaspora", "a £2m-plus deal"
     if _LENGTH_CONTEXT.match(rest):
         return False
     if _PLURAL_AFTER.match(rest) or LEXICON.year_count_after.match(rest):
@@ -241,6 +314,8 @@ def _sign(masked: str, c: Cand) -> Cand:
     if m is None:
         return c
     width = len(m.group())
+    if _PLUS_OR.search(masked, max(0, c.start - width - 10), c.start - width):
+        return c  # "plus or minus 3.1 points": a margin of error, not a negative number
     return c._replace(start=c.start - width, nstart=c.nstart - width, value=-c.value)
 
 
@@ -280,14 +355,20 @@ def _plain_word_after(masked: str, end: int) -> bool:
 _BOUNDS = {"exact", "approx"}
 # "over two years" is a period, not "more than two years".
 _TIME_PREPOSITIONS = frozenset({"over"})
+# A verb right before "up to" takes the "up" ("shot up to", "went up to"): the number is a level.
+_VERB_UP = re.compile(r"(?i:\b(?:shot|shoots|shooting|went|go|goes|gone|going|moved|moves|pushed|ramped|stepped"
+                      r"|scaled|revised|hiked|bumped|jacked|soared|rose|climbed|jumped|crept|inched|edged)\s+)$")
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
 
 
 def read_qualifier(masked: str, c: Cand, *, post: bool = True) -> Cand:
     """Qualifier words before ("more than") or, with ``post``, after ("or more", "-odd") it."""
-    m = LEXICON.qualifier_before.search(masked[max(0, c.start - WINDOW):c.start])
+    before = masked[max(0, c.start - WINDOW):c.start]
+    m = LEXICON.qualifier_before.search(before)
     if m is not None and m.group().split()[0].lower() in _TIME_PREPOSITIONS and c.unit in _TIME_UNITS:
         m = None
+    if m is not None and m.lastgroup == "at_most" and _VERB_UP.search(before, 0, m.start()):
+        m = None  # "prices shot up to Rs 80": "up" belongs to the verb, the number is the level reached
     if m is not None and m.lastgroup:
         c = c._replace(start=c.start - (len(m.group())), qualifier=m.lastgroup, explicit=True)  # type: ignore[arg-type]
     after = LEXICON.post_qualifier.match(masked[c.end:c.end + WINDOW]) if post else None

@@ -24,6 +24,11 @@ _BOUND_GAP = re.compile(r"^\s*,?\s*(?:(?i:and|but)\s+)?$")
 _OUT_OF_GAP = re.compile(r"^\s+out\s+of\s+(?:every\s+)?$", re.I)
 _IN_GAP = re.compile(r"^\s+in\s+(?:every\s+)?$", re.I)  # "one in (every) five"
 _OVER_GAP = re.compile(r"^\s+over\s+$", re.I)
+_AND_A_GAP = re.compile(r"^-and-an?-$", re.I)
+_FRACTION_PARTS = {"half": 0.5, "quarter": 0.25}
+_REPEAT_GAP = re.compile(r"^\s*\(\s*$")
+_REPEAT_CLOSE = re.compile(r"\s*\)")
+_OR_GAP = re.compile(r"^\s+or\s+$", re.I)  # "two or three", "10 or 12 days"
 _PHRASE_END = re.compile(r"^\s*(?:[.,;:!?)]|$)")
 _LOWER = ("more_than", "at_least")
 _UPPER = ("less_than", "at_most")
@@ -32,6 +37,25 @@ _FLAT = ("exact", "approx")
 RATIO_MAX_DENOMINATOR = 10
 # Scores and names: both sides of "N-M" at most this when N >= M ("won 3-1").
 SCORE_MAX = 200
+# "N-M" with N >= M is a result, never a range; up to this it is a vote tally too ("passed 312-98",
+# "the 221-212 vote": the size of a lower house), so both numbers are dropped like a score.
+TALLY_MAX = 999
+# "N or M" is a rough range ("two or three", "10 or 15") when N < M <= this times N; further apart
+# ("1 or 100") the two are alternatives, not a range. Set on news phrasing ("one or two", "four or five").
+OR_RANGE_MAX_RATIO = 2.0
+# After a change verb, "A to B" is a change and a level once B is more than this times A ("jumped
+# 500 points to 72,150"); closer ends are a range of the change ("rose 3 to 4 percent").
+CHANGE_LEVEL_MIN_RATIO = 4.0
+# "raised the minimum wage from 7,000 to 8,500": a change verb at most this many characters before
+# "from", in the same clause, makes "from A to B" a change (calibrated on news phrasing: a verb, an
+# object of up to four or five words).
+CLAUSE_CHARS = 40
+_CLAUSE_START = re.compile(r"[,;:.!?()\u2014]|\b(?:and|but|while|whereas|which|who)\b")
+_SPAN_WORDS = re.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|aged|between|varies|varied|vary|anywhere|spans?)\b)")
+# Sets and periods of a score line ("6-3, 4-6") are at most this.
+SET_SCORE_MAX = 99
+_NEXT_PAIR = re.compile(r",?\s+(\d{1,2})[-\u2013](\d{1,2})(?!\d)")
+_PREVIOUS_PAIR = re.compile(r"(?<!\d)(\d{1,2})[-\u2013](\d{1,2}),?\s+$")
 # The most words a connector between two numbers has ("out of every"); the gap patterns above
 # never match more.
 MAX_GAP_WORDS = 3
@@ -63,12 +87,44 @@ def _change(a: Cand, b: Cand, start: int, verb: re.Match[str] | None) -> Cand:
     return b._replace(start=start, change=direction, base=a.value)
 
 
+def _clause_verb(before: str) -> re.Match[str] | None:
+    """The last change verb of the clause before "from" ("raised the minimum wage from"), unless
+    the clause says it is a span ("ranging from", "aged from")."""
+    clause = _CLAUSE_START.split(before[-CLAUSE_CHARS:])[-1]
+    if _SPAN_WORDS.search(clause):
+        return None
+    found = list(LEXICON.change_verb_in_clause.finditer(clause))
+    return found[-1] if found else None
+
+
+def _change_then_level(before: str, a: Cand, b: Cand) -> bool:
+    """"rose by 12 to 57", "crude rose $1.50 to $78": after a change verb, "A to B" is the change
+    and the level reached, not a range, when B is far above A or "by" names a change in plain
+    counts ("prices rose by 3 to 4 percent", "cut 3,000 to 4,000 jobs" stay ranges)."""
+    verb = LEXICON.change_before.search(before)
+    if verb is None:
+        return False
+    plain = a.kind == b.kind == "count" and a.scale == b.scale == 1.0
+    return (plain and " by" in verb.group().lower()) or b.value > CHANGE_LEVEL_MIN_RATIO * a.value
+
+
+def _in_score_line(masked: str, a: Cand, b: Cand) -> bool:
+    """"lost 4-6, 6-3, 7-5": a rising pair next to a falling one is one set of a score line, not
+    a range (a line of ranges, "aged 18-24, 25-34", only rises)."""
+    if not (a.value.is_integer() and b.value.is_integer() and b.value <= SET_SCORE_MAX):
+        return False
+    after = _NEXT_PAIR.match(masked, b.end, b.end + 12)
+    before = _PREVIOUS_PAIR.search(masked, max(0, a.start - 12), a.start)
+    return any(m is not None and int(m.group(1)) > int(m.group(2)) for m in (after, before))
+
+
 def _is_score(gap: str, a: Cand, b: Cand) -> bool:
-    """"won 3-1", "a 50-50 chance", and "3:1" or "1:4" in either order (a ratio or a score)."""
+    """"won 3-1", "a 50-50 chance", "passed 312-98", and "3:1" or "1:4" in either order (a ratio
+    or a score)."""
     integers = not a.explicit and a.value.is_integer() and b.value.is_integer()
     if gap == ":":
         return integers and max(a.value, b.value) <= SCORE_MAX
-    return bool(_HYPHEN_ONLY.match(gap)) and b.value <= a.value <= SCORE_MAX and integers
+    return bool(_HYPHEN_ONLY.match(gap)) and b.value <= a.value <= TALLY_MAX and integers
 
 
 def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
@@ -86,6 +142,8 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
             return _pair(masked, a, bare)
     if _is_score(gap, a, b):
         return False
+    if (one := _one_number(masked, a, b, gap)) is not None:
+        return one
     if _AND_GAP.match(gap) and (m := _BETWEEN.search(before)) and _inherit(a, b).value < b.value:
         return _range(a, b, a.start - len(m.group()))
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
@@ -93,22 +151,47 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
     if a.kind in ("percent", "measure") and b.kind == "count":
         return None  # "rose 36 per cent to 1,500": a change, then a level
     if _TO_GAP.match(gap) and (m := _FROM.search(before)):
-        verb = LEXICON.change_before.search(before[: len(before) - len(m.group())])
+        verb = LEXICON.change_before.search(before[: len(before) - len(m.group())]) or _clause_verb(before)
         rising = _inherit(a, b).value < b.value
         if verb is not None and (verb.group("up") is not None) != rising:
             verb = None
         if verb is not None or not rising:
             return _change(a, b, a.start - len(m.group()), verb)
         return _range(a, b, a.start - len(m.group()))
+    if _HYPHEN_ONLY.match(gap) and _in_score_line(masked, a, b):
+        return False
     if _DASH_GAP.match(gap) and _inherit(a, b).value < b.value and a.qualifier in _FLAT:
         lead = _BETWEEN.search(before) or _FROM.search(before)  # "from 10 through 20", "between 30 to 40"
+        if lead is None and _TO_GAP.match(gap) and _change_then_level(before, _inherit(a, b), b):
+            return None
         return _range(a, b, a.start - (len(lead.group()) if lead else 0))
+    if _OR_GAP.match(gap) and a.qualifier in _FLAT and b.qualifier == "exact" \
+            and 0 < (first := _inherit(a, b).value) < b.value <= OR_RANGE_MAX_RATIO * first:
+        return _range(a, b, a.start)
+    return _two_bounds(a, b, gap) or _ratio(masked, a, b, gap)
+
+
+def _one_number(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:
+    """One number written in two pieces: "two-and-a-half years", "Two (2) persons"."""
+    if _AND_A_GAP.match(gap) and a.value.is_integer() and a.qualifier in _FLAT \
+            and (part := _FRACTION_PARTS.get(masked[b.nstart:b.nstart + 8].split(" ")[0].split("-")[0].lower())):
+        # "two-and-a-half years", "two-and-a-half million": hyphens split what "two and a half" joins
+        scale = b.value / part  # "half million" = 0.5 of a million
+        return b._replace(start=a.start, nstart=a.nstart, value=a.value * scale + b.value, qualifier=a.qualifier)
+    if _REPEAT_GAP.match(gap) and a.value == b.value and a.has_words != b.has_words \
+            and (close := _REPEAT_CLOSE.match(masked, b.end)) is not None:
+        return a._replace(end=close.end())  # "Two (2) persons", "12 (twelve)": one number, written twice
+    return None
+
+
+def _two_bounds(a: Cand, b: Cand, gap: str) -> Cand | None:
+    """"more than 20 but fewer than 30": a lower and an upper bound make a range."""
     if _BOUND_GAP.match(gap) and a.qualifier in _LOWER + _UPPER and b.qualifier in _LOWER + _UPPER \
             and (a.qualifier in _LOWER) != (b.qualifier in _LOWER):
         low, high = (a, b) if a.qualifier in _LOWER else (b, a)
         if low.value < high.value:
             return a._replace(end=b.end, nend=b.nend, value=low.value, qualifier="range", high=high.value)
-    return _ratio(masked, a, b, gap)
+    return None
 
 
 def _in_ratio(a: float, b: float) -> bool:

@@ -142,6 +142,7 @@ class Lexicon:
     post_qualifier: re.Pattern[str]
     change_before: TailPattern
     change_noun_after: re.Pattern[str]
+    change_verb_in_clause: re.Pattern[str]  # a change verb anywhere ("raised the wage from 7 to 8")
     identifier_before: TailPattern
     fixed_identifiers: re.Pattern[str]
     month_before: TailPattern
@@ -150,6 +151,8 @@ class Lexicon:
     currency_before: TailPattern
     currency_prefix: dict[str, str]
     glued_currencies: tuple[str, ...]  # "N5bn", "R1.2 billion": currency letters before a scaled amount
+    letter_currencies: tuple[str, ...]  # prefixes written in letters ("KSh", "Rs."), not codes before a digit
+    price_after: tuple[str, ...]  # "N817 a litre": words after a glued amount that make it a price
     currency_after: re.Pattern[str]
     currency_suffix: dict[str, str]
     scale_attached: re.Pattern[str]
@@ -187,11 +190,17 @@ def _units(table: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]
 
 
 def _identifier_pattern(table: dict[str, list[str]]) -> TailPattern:
-    """Any-case prefixes, then prefixes that count only when capitalised ("Sector 7")."""
+    """Any-case prefixes, then prefixes and brands that count only when capitalised ("Sector 7",
+    "Glock 19"), then phone cues ("call 112 or"), one look-up for all."""
     anycase = table["prefixes"]
-    capital = [" ".join(w[:1].upper() + w[1:] for w in p.split()) for p in table["capitalised_prefixes"]]
-    pattern = (rf"(?<![\w.])(?:(?i:{_alternation(anycase)})|{_alternation(capital + [p.upper() for p in capital])})\s?$")
-    return TailPattern.build(pattern, anycase + table["capitalised_prefixes"])
+    cased = table["capitalised_prefixes"] + table["brands"]
+    lower = [p for p in cased if p == p.lower()]  # entries with capitals ("MAX") match only as written
+    capital = [" ".join(w[:1].upper() + w[1:] for w in p.split()) for p in lower]
+    forms = capital + [p.upper() for p in capital] + [p for p in cased if p != p.lower()]
+    cues = table["phone_cues"]  # group "phone": a phone number only if its phrase ends there
+    pattern = (rf"(?<![\w.])(?:(?:(?i:{_alternation(anycase)})|{_alternation(forms)})\s?"
+               rf"|(?P<phone>(?i:{_alternation(cues)}))\s+)$")
+    return TailPattern.build(pattern, anycase + cased + cues)
 
 
 def _bound_patterns(quals: dict[str, list[str]], post: dict[str, list[str]]) -> dict[str, Any]:
@@ -216,6 +225,7 @@ def _change_patterns(changes: dict[str, list[str]]) -> dict[str, Any]:
             changes["up"] + changes["down"] + list(_CHANGE_FILLERS), ("by",), extra_words=4,
         ),
         "change_noun_after": re.compile(rf"^(?i:\s+(?:{nouns})\b)"),
+        "change_verb_in_clause": re.compile(rf"(?i:(?<![\w-])(?:{verbs})(?![\w-]))"),
     }
 
 
@@ -238,6 +248,8 @@ def _money_patterns(currencies: dict[str, dict[str, str]], scales: dict[str, dic
         "currency_before": TailPattern.build(rf"(?<![\w$€£¥])(?:{spaced}{tight})$", list(prefix) + list(glued)),
         "currency_prefix": {**prefix, **glued},
         "glued_currencies": tuple(glued),
+        "letter_currencies": tuple(sorted(k for k in prefix if k.rstrip(".").isalpha())),
+        "price_after": tuple(currencies.get("price_after", {}).get("words", ())),
         "currency_after": re.compile(rf"^[ \u00a0](?i:(?P<cur>{_alternation(list(suffix))}))(?![\w])"),
         "currency_suffix": {k.lower(): v for k, v in suffix.items()},
         "scale_attached": re.compile(rf"^(?:{_alternation(list(scales['attached']))})(?![\w])"),

@@ -22,9 +22,14 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # URLs and e-mail addresses: masked in a pass of their own, only when the text has "://", "www."
 # or "@" (they may hold no digit near their start).
 _WEB = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
-# "N5bn", "R1.2 billion": a currency letter glued to an amount with a scale is not a code.
-_GLUED_CURRENCY = (rf"(?!(?:{'|'.join(map(re.escape, LEXICON.glued_currencies))})\d[\d.,]*\s?"
-                   r"(?:bn|tn|trn|mn|m|k|million|billion|trillion)\b)") if LEXICON.glued_currencies else ""
+# "N5bn", "R1.2 billion", "N1,470", "R19.20", "N817 a litre": a currency letter glued to an amount
+# written as money (a scale, thousands separators, cents or a price after it) is not a code.
+_PRICE_AFTER = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in LEXICON.price_after) or "(?!)"
+_GLUED_CURRENCY = (rf"(?!(?:{'|'.join(map(re.escape, LEXICON.glued_currencies))})"
+                   r"(?:\d[\d.,]*\s?(?:bn|tn|trn|mn|m|k|million|billion|trillion)\b|\d{1,3}(?:,\d{3})+(?![\d])"
+                   rf"|\d+\.\d\d(?![\d.])|\d+\s+(?:{_PRICE_AFTER})\b))") if LEXICON.glued_currencies else ""
+# Currency prefixes written in letters ("KSh5bn", "Rs.500", "Shs2m") glued to a digit are not codes.
+_LETTER_CURRENCY = "|".join(re.escape(c.rstrip(".")) for c in LEXICON.letter_currencies)
 _PATTERNS = [
     r"(?<![\w.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])",
     r"(?<![\w./])\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d/.])",
@@ -41,9 +46,13 @@ _PATTERNS = [
     r"(?<![\w])'?\d{2,4}s(?![\w])",
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s./-]\d{2,5}){1,4}",
     r"(?<![\w.])\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?![\d])",
+    # Phone numbers in groups: a trunk prefix with a leading zero ("0800 555 111", "020 7946 0958"),
+    # or three or more groups that are not thousands ("1800 11 4000").
+    r"(?<![\w.,])0\d{2,4}(?:[ -]\d{2,4}){1,3}(?!\w|[.,]\d)",
+    r"(?<![\w.,])(?!\d{1,3}(?: \d{3})+(?![\d,.]))\d{2,4}(?: \d{2,4}){2,}(?!\w|[.,]\d)",
     r"(?<![\w.,-])\d+(?:-\d+){2,}(?![\w-])",
     r"(?<![\w.])\d+(?:\.\d+){2,}(?![\d])",
-    r"(?<![\w$€£¥₹])(?!(?:Rs|Rp|Ksh|KSh|Kshs|Sh|Tk|RM|US|USD|EUR|GBP|INR|CNY|RMB|JPY)\.?\d)"
+    rf"(?<![\w$€£¥₹])(?!(?:US|{_LETTER_CURRENCY})\.?\d)"
     + _GLUED_CURRENCY +
     r"(?!(?:km|m|mi|cm|sq|ft|in)[23²³](?![\w])|[Mm]agnitude-)[A-Za-z]+(?:-|\.)?\d(?:[\w.+/-]*\w)?",
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?(?![\d,]\d)",
@@ -85,8 +94,8 @@ _MONTH_INITIALS = frozenset(name[0] for name in re.findall(r"[A-Z][a-z]+", _MONT
 # Calibrated on the sample corpus and synthetic news: output identical to a whole-text search.
 LEFT_WINDOW = 15
 # A window may end this many characters after its last digit ("March 3rd"; look-aheads must see
-# " trillion" after "N2.3").
-RIGHT_WINDOW = 12
+# " trillion" after "N2.3" and " against the dollar" after "N200").
+RIGHT_WINDOW = 20
 # Digits closer than this to each other share one window (at most this many other characters
 # between them).
 CLUSTER_GAP = 40
