@@ -87,21 +87,30 @@ HOLIDAY = rf"(?:{alternation(HOLIDAYS)})"
 DATE_NAME_AFTER = re.compile(
     rf"\s+(?:{alternation(LEX['date_names']['after'])})\b", re.I  # type: ignore[index]
 )
+# A scheduled-event verb is a cue only when no determiner or possessive makes it a noun.
+_NOT_A_NOUN = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!['\u2019]s\s)"
 _TENSE = re.compile(
-    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?:\b|(?<=\w))(?:{alternation(LEX['tense']['future'])})\b)"  # type: ignore[index]
+    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?:\b|(?<=\w))(?:{alternation(LEX['tense']['future'])})\b"  # type: ignore[index]
+    rf"|\b{_NOT_A_NOUN}(?:{alternation(LEX['tense']['scheduled'])})\b)"  # type: ignore[index]
     rf"|(?P<past>\b(?:{alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
     re.I,
 )
 
 
+_GLUE = frozenset(("to", "for", "on", "in", "by", "of", "is", "are"))  # too common to be a cue's key
+
+
 def _future_keys(cues: list[str]) -> tuple[str, ...]:
-    """The longest word of each future cue (lowercased; ties: the later word, "are due" ->
-    "due"), minus words that contain another key: a clause with none of them has no future cue."""
-    keys = {max(reversed(re.split(r"[\s-]+", cue.lower())), key=len) for cue in cues}
+    """The longest word of each future cue but ``_GLUE`` (lowercased; ties: the later word, "are
+    due" -> "due"), minus words that contain another key: a clause with none of them has no
+    future cue."""
+    keys = {max(reversed([w for w in re.split(r"[\s-]+", cue.lower()) if w not in _GLUE] or [cue]), key=len) for cue in cues}
     return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
 
 
-_FUTURE_KEYS = _future_keys([str(cue) for cue in LEX["tense"]["future"]])  # type: ignore[attr-defined]
+_FUTURE_KEYS = _future_keys(
+    [str(cue) for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]]  # type: ignore[misc]
+)
 # The characters other than A-Z and a-z that IGNORECASE matches to an ASCII letter. In a text
 # without them, a caseless ASCII word matches exactly where ``text.lower()`` contains it.
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
