@@ -38,3 +38,30 @@ FUTURE = [
 @pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in FUTURE], ids=[c[0] for c in FUTURE])
 def test_future_clauses(text: str, published: dt.date, expected: tuple[str, dt.date, dt.date]) -> None:
     assert _found(text, published) == [expected]
+
+
+# Each: text, published, every mention expected.
+ANCHORS = [
+    ("dateline_dash_duration", "KABUL, Oct 9 - Three weeks after the Sept. 18 landslide, aid has yet to arrive.", D(2025, 10, 9),
+     [("Oct 9", D(2025, 10, 9), D(2025, 10, 9)), ("Sept. 18", D(2025, 9, 18), D(2025, 9, 18))]),
+    ("dash_days_after", "The port shut on June 2 - ten days after the strike began.", D(2025, 7, 1),
+     [("on June 2", D(2025, 6, 2), D(2025, 6, 2))]),
+    ("dash_still_range", "The fair will run from June 2 - June 9.", D(2025, 5, 1),
+     [("from June 2 - June 9", D(2025, 6, 2), D(2025, 6, 9))]),
+    # "N units after the <date> <event>": a duration since a dated event; the date is the event's,
+    # in the year that puts it nearest the publication date moved by the duration.
+    ("event_after_new_year", "Two weeks after the Dec. 28 floods, roads are still closed.", D(2026, 1, 12),
+     [("Dec. 28", D(2025, 12, 28), D(2025, 12, 28))]),
+    ("event_before_future", "Campaigning ended on Thursday, three days before the Jan. 4 runoff.", D(2025, 12, 30),
+     [("on Thursday", D(2025, 12, 25), D(2025, 12, 25)), ("Jan. 4", D(2026, 1, 4), D(2026, 1, 4))]),
+    ("event_after_month", "Nearly a month after the April 2 blast, the plant reopened.", D(2024, 5, 3),
+     [("April 2", D(2024, 4, 2), D(2024, 4, 2))]),
+    # Without "the <date> <noun>" the shift stays: the date of the text is the shifted day.
+    ("shift_kept", "The office reopened two weeks after 3 February.", D(2025, 2, 20),
+     [("two weeks after 3 February", D(2025, 2, 17), D(2025, 2, 17))]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in ANCHORS], ids=[c[0] for c in ANCHORS])
+def test_ranges_and_event_dates(text: str, published: dt.date, expected: list[tuple[str, dt.date, dt.date]]) -> None:
+    assert _found(text, published) == expected

@@ -32,6 +32,8 @@ _SHIFT = re.compile(
 # The last words _SHIFT and _WEEK_OF can end with (a cheap test before each end-anchored search).
 _SHIFT_ENDS = ("after", "before", "from", "than", "to", "the")
 _WEEK_OF_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c")
+# After "N weeks after the <date>": a lowercase noun makes the date an event's ("the Feb. 6 earthquakes").
+_NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
 _WEEK_OF = re.compile(r"(?:\b(?:the\s+)?week\s+(?:beginning|commencing|starting|of)(?:\s+on)?|\bw/c)\s+$", _I)
 
 
@@ -55,11 +57,29 @@ def _anchor(hit: Hit, ctx: Ctx) -> Hit:
     if count is None:
         return hit
     sign = -1 if shift["dir"].lower().startswith(("before", "earlier", "prior")) else 1
+    if shift.group().lower().rstrip().endswith("the") and _NOUN_AFTER.match(ctx.text, hit.end):
+        return _event_date(hit, ctx, -sign * count, shift["unit"].lower())
     moved = cal.shift(hit.span.start, sign * count, shift["unit"].lower())
     span = cal.day_span(moved) if moved else None
     if span is None:
         return hit
     return Hit(hit.start - len(shift.group()), hit.end, span, hit.relative)
+
+
+def _event_date(hit: Hit, ctx: Ctx, amount: int, unit: str) -> Hit:
+    """"five weeks after the Feb. 6 earthquakes": a duration since an event dated Feb. 6, so the
+    date is the event's, not shifted; a yearless one is the one nearest the publication date
+    moved by the duration (the clause speaks of about the publication date)."""
+    pub = ctx.published
+    if hit.year_given or pub is None or hit.month is None or hit.day is None:
+        return hit
+    target = cal.shift(pub, amount, unit)
+    days = [cal.make_day(year, hit.month, hit.day) for year in (pub.year - 1, pub.year, pub.year + 1)] if target else []
+    options = [day for day in days if day is not None]
+    if target is None or not options:
+        return hit
+    span = cal.day_span(min(options, key=lambda day: abs((day - target).days)))
+    return Hit(hit.start, hit.end, span, True, hit.month, hit.day, False) if span else hit
 
 
 def _weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:

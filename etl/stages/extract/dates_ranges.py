@@ -15,6 +15,7 @@ from etl.stages.extract.dates_base import (
     DAY,
     MONTH,
     MONTHS,
+    NUMBER,
     TWO_MONTHS_GATE,
     YEAR,
     Ctx,
@@ -37,6 +38,9 @@ _NOW = re.compile(
     r"|\s+(?:or|and)\s+(?:later|after)(?=\s*(?:[.,;:!?)]|$))", _I
 )
 _FROM = r"(?:(?:from|between)\s+)?"
+# A range joins two dates: a hit that starts with a duration ("March 14 - Five weeks after the
+# Feb. 6 earthquakes", a dateline's dash) is a clause of its own, not a range's end.
+_DURATION_HEAD = re.compile(rf"(?:{NUMBER})\s+(?:day|week|fortnight|month|year|decade)s?\b", _I)
 # Gate of "November 18-19": after the month name, a day (digits or an ordinal word) and a connector.
 _DAY_RANGE_AFTER_MONTH = NextTo("month", follow=re.compile(
     r"\.?\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+(?:[-\s][a-z]+)?)\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)"
@@ -173,7 +177,7 @@ def _pair(head: Hit, tail: Hit | None, ctx: Ctx) -> Hit | None:
     if tail is None:
         return None
     between = ctx.text[head.end : tail.start]
-    if not _CONNECTOR.fullmatch(between):
+    if not _CONNECTOR.fullmatch(between) or _DURATION_HEAD.match(ctx.text, tail.start):
         return None
     opener = _OPENER.search(ctx.text[max(0, head.start - 10) : head.start])
     if between.strip().lower() == "and" and not (opener and opener["word"].lower() == "between"):
