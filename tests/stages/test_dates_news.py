@@ -65,3 +65,84 @@ ANCHORS = [
 @pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in ANCHORS], ids=[c[0] for c in ANCHORS])
 def test_ranges_and_event_dates(text: str, published: dt.date, expected: list[tuple[str, dt.date, dt.date]]) -> None:
     assert _found(text, published) == expected
+
+
+# Each: text, published, the mention expected (other mentions of the text are ignored).
+NEWS = [
+    # Split years are one fiscal/crop/season year of 12 months, from the month the named country
+    # starts it in (India April, Pakistan/Kenya/Australia July, US federal October), else July.
+    ("split_india", "Delhi's 2024-25 budget raised spending on schools.", D(2024, 3, 1),
+     ("2024-25", D(2024, 4, 1), D(2025, 3, 31))),
+    ("split_pakistan", "Pakistan's economy is forecast to grow 3% in FY2025-26.", D(2025, 6, 1),
+     ("in FY2025-26", D(2025, 7, 1), D(2026, 6, 30))),
+    ("split_us_federal", "Congress passed the federal budget for fiscal 2025/26 late on Friday.", D(2025, 12, 20),
+     ("fiscal 2025/26", D(2025, 10, 1), D(2026, 9, 30))),
+    ("split_default", "Cocoa output in the 2024/25 season fell sharply.", D(2025, 8, 1),
+     ("in the 2024/25 season", D(2024, 7, 1), D(2025, 6, 30))),
+    ("split_four_digit_slash", "The club won the league in 2021/2022.", D(2025, 8, 1),
+     ("in 2021/2022", D(2021, 7, 1), D(2022, 6, 30))),
+    ("current_fiscal", "Uganda's tax take in the current fiscal year is behind target.", D(2025, 3, 4),
+     ("in the current fiscal year", D(2024, 7, 1), D(2025, 6, 30))),
+    ("last_fiscal_japan", "Japan's exports grew 4% last fiscal year.", D(2025, 5, 10),
+     ("last fiscal year", D(2024, 4, 1), D(2025, 3, 31))),
+    # Periods that end with a named month.
+    ("fiscal_year_ended", "Tata's profit fell 10% in the financial year that ended in March.", D(2025, 5, 20),
+     ("in the financial year that ended in March", D(2024, 4, 1), D(2025, 3, 31))),
+    ("year_to", "Rents rose 7% in the year to September.", D(2025, 10, 15),
+     ("in the year to September", D(2024, 10, 1), D(2025, 9, 30))),
+    ("months_to", "Output grew 1.1% in the three months to June 2025.", D(2025, 8, 13),
+     ("in the three months to June 2025", D(2025, 4, 1), D(2025, 6, 30))),
+    ("twelve_months_to", "Inflation averaged 3% over the 12 months to the end of May.", D(2025, 6, 10),
+     ("the 12 months to the end of May", D(2024, 6, 1), D(2025, 5, 31))),
+    # "the September quarter" (Australian usage): the three months that end with the month.
+    ("month_quarter", "Wages rose 0.8% in the June quarter.", D(2025, 8, 13), ("in the June quarter", D(2025, 4, 1), D(2025, 6, 30))),
+    ("month_month_quarter", "Sales slowed in the April-June quarter, the company said.", D(2025, 8, 13),
+     ("in the April-June quarter", D(2025, 4, 1), D(2025, 6, 30))),
+    ("month_quarter_future", "Profits will recover in the December quarter.", D(2025, 8, 13),
+     ("in the December quarter", D(2025, 10, 1), D(2025, 12, 31))),
+    # South Asian usage: "Monday next" is the coming Monday, "Friday last" the one before.
+    ("weekday_next", "The hearing has been adjourned to Wednesday next.", D(2025, 8, 22),
+     ("Wednesday next", D(2025, 8, 27), D(2025, 8, 27))),
+    ("weekday_last", "The shop was sealed on Friday last by the municipal team.", D(2025, 8, 22),
+     ("on Friday last", D(2025, 8, 15), D(2025, 8, 15))),
+    ("weekday_next_saturday", "Schools will remain closed till Saturday next.", D(2025, 8, 19),
+     ("Saturday next", D(2025, 8, 23), D(2025, 8, 23))),
+    # "instant" is the current month, "ultimo" the previous one.
+    ("instant", "Objections may be filed up to the 25th instant.", D(2025, 11, 3), ("the 25th instant", D(2025, 11, 25), D(2025, 11, 25))),
+    ("instant_abbrev", "Your application dated 4th inst. is under review.", D(2025, 11, 13), ("4th inst.", D(2025, 11, 4), D(2025, 11, 4))),
+    ("ultimo", "We refer to your letter of the 12th ultimo.", D(2026, 1, 7), ("the 12th ultimo", D(2025, 12, 12), D(2025, 12, 12))),
+    # Anchored to the date before them in the text.
+    ("same_month_last_year", "Car sales hit 40,000 in April, up 9% on the same month last year.", D(2025, 5, 5),
+     ("on the same month last year", D(2024, 4, 1), D(2024, 4, 30))),
+    ("same_quarter_year_earlier", "Net profit in the third quarter doubled from the same quarter a year earlier.", D(2025, 11, 5),
+     ("the same quarter a year earlier", D(2024, 7, 1), D(2024, 9, 30))),
+    ("same_period_last_year", "Arrivals in January-March rose 12% from the same period last year.", D(2025, 4, 20),
+     ("the same period last year", D(2024, 1, 1), D(2024, 3, 31))),
+    ("next_day", "He was detained on 5 June 2024 and released the next day.", D(2025, 1, 9),
+     ("the next day", D(2024, 6, 6), D(2024, 6, 6))),
+    ("following_day", "The dam burst on August 3, 2023; the army arrived the following day.", D(2025, 1, 9),
+     ("the following day", D(2023, 8, 4), D(2023, 8, 4))),
+    ("years_later", "The mill shut in 1998. Ten years later the town's school closed too.", D(2025, 1, 9),
+     ("Ten years later", D(2008, 1, 1), D(2008, 12, 31))),
+    ("days_earlier", "The ship sank on 14 April 1912, two days earlier than planned docking.", D(2025, 1, 9),
+     ("two days earlier", D(1912, 4, 12), D(1912, 4, 12))),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in NEWS], ids=[c[0] for c in NEWS])
+def test_news_usages(text: str, published: dt.date, expected: tuple[str, dt.date, dt.date]) -> None:
+    assert expected in _found(text, published)
+
+
+NOT_ANCHORED = [
+    # No date close before it: nothing to count from, so no date (never from publication).
+    ("next_day_no_anchor", "Police said the suspect was released the next day.", D(2025, 1, 9)),
+    ("years_later_after_range", "The war lasted from 1980 to 1988; five years later peace talks began.", D(2025, 1, 9)),
+    ("weeks_later_after_year", "The factory opened in 2010. Two weeks later it flooded.", D(2025, 1, 9)),
+]
+
+
+@pytest.mark.parametrize(("text", "published"), [c[1:] for c in NOT_ANCHORED], ids=[c[0] for c in NOT_ANCHORED])
+def test_unanchored_relations_emit_nothing(text: str, published: dt.date) -> None:
+    surfaces = [surface for surface, _, _ in _found(text, published)]
+    assert not any("later" in s or "next day" in s for s in surfaces)

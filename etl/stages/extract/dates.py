@@ -57,6 +57,7 @@ from etl.stages.extract import (
     dates_anchored,
     dates_explicit,
     dates_feasts,
+    dates_news,
     dates_ranges,
     dates_relative,
     dates_words,
@@ -65,7 +66,7 @@ from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
 
 _RULES: tuple[Rule, ...] = (
-    dates_ranges.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
+    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
     + dates_feasts.RULES
 )
 # The rules by trigger names, with their priorities (ties between equally long readings go to
@@ -178,5 +179,6 @@ def extract_dates(text: str, *, published: dt.date | None, day_first: bool = Fal
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
     hits = dates_ranges.merge_ranges(dates_ranges.coordinate_years(hits, ctx), ctx)
+    hits = dates_anchored.relate(hits, ctx)
     bounded = (dates_ranges.open_bound(hit, ctx) for hit in hits)
     return [_mention(text, hit) for hit in bounded if hit is not None]

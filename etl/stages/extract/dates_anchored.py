@@ -4,6 +4,7 @@ a day of month: the nearest month, in the clause's tense, where that day is that
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from etl.stages.extract import dates_calendar as cal
@@ -34,12 +35,114 @@ _SHIFT_ENDS = ("after", "before", "from", "than", "to", "the")
 _WEEK_OF_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c")
 # After "N weeks after the <date>": a lowercase noun makes the date an event's ("the Feb. 6 earthquakes").
 _NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
+# How far (characters) before "the next day" / "five years later" its anchor date may end.
+ANCHOR_REACH = 250
+_RELATED_WORDS = ("later", "earlier", "next day", "following day", "previous day", "preceding day", "day before",
+                  "day after", "same")
+_SAME = re.compile(r"\bthe\s+same\s+(?P<unit>day|week|month|quarter|period|season|time)\s+(?:of\s+|in\s+)?$", _I)
+_YEAR_BACK = re.compile(r"last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior)\s+year", _I)
+# The granularities of the date that "the same <unit>" refers back to.
+_SAME_UNITS = {"period": ("day", "week", "month", "quarter", "season", "half", "range"), "time": ("day", "month", "quarter"),
+               "season": ("season",)}
+_LATER = re.compile(
+    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier)"
+    r"|the\s+(?P<which>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?=\s*[,.;:]))\b",
+    _I,
+)
+# The granularities of an anchor each unit can be counted from (a day from a day, a year from a year...).
+_ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
 _WEEK_OF = re.compile(r"(?:\b(?:the\s+)?week\s+(?:beginning|commencing|starting|of)(?:\s+on)?|\bw/c)\s+$", _I)
 
 
 def apply_anchors(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     """Replace day hits preceded by a shift ("3 days after") or "the week beginning"."""
     return [_anchor(hit, ctx) for hit in hits]
+
+
+def relate(hits: list[Hit], ctx: Ctx) -> list[Hit]:
+    """Resolve "the same month last year" and "the next day" / "five years later" against the
+    date before them (after ranges are merged: a range is no anchor)."""
+    if not hits or (ctx.lowered is not None and not any(word in ctx.lowered for word in _RELATED_WORDS)):
+        return hits
+    return _related(_same_period(hits, ctx), ctx)
+
+
+def _previous(hits: list[Hit], position: int, ctx: Ctx) -> Hit | None:
+    """The last hit ending before ``position``, if it is close (same paragraph, a sentence or two)."""
+    before = [hit for hit in hits if hit.end <= position]
+    if not before or position - before[-1].end > ANCHOR_REACH or "\n\n" in ctx.text[before[-1].end : position]:
+        return None
+    return before[-1]
+
+
+def _same_period(hits: list[Hit], ctx: Ctx) -> list[Hit]:
+    """"in June, 33% more than in the same month last year": June of the year before."""
+    out = list(hits)
+    for index, hit in enumerate(out):
+        same = _SAME.search(ctx.text, max(0, hit.start - 30), hit.start)
+        if same is None or not _YEAR_BACK.fullmatch(ctx.text, hit.start, hit.end):
+            continue
+        span = _year_before(_previous(out[:index], same.start(), ctx), same["unit"].lower())
+        if span is not None:
+            out[index] = Hit(same.start(), hit.end, span, True)
+    return out
+
+
+def _year_before(anchor: Hit | None, unit: str) -> cal.Span | None:
+    """The period of ``anchor`` a year earlier, when it is a period of the kind ``unit`` names."""
+    if anchor is None or anchor.span.granularity not in _SAME_UNITS.get(unit, (unit,)):
+        return None
+    first, last = cal.shift(anchor.span.start, -1, "year"), cal.shift(anchor.span.end, -1, "year")
+    return _like(anchor.span, first, last) if first and last else None
+
+
+def _like(span: cal.Span, first: dt.date, last: dt.date) -> cal.Span | None:
+    """A span of the same kind as ``span`` over ``first``..``last`` (a year earlier)."""
+    if span.granularity == "day":
+        return cal.day_span(first)
+    if span.granularity == "month":
+        return cal.month_span(first.year, first.month)
+    if span.granularity == "quarter":
+        return cal.quarter_span(first.year, (first.month - 1) // 3 + 1)
+    if span.granularity == "half":
+        return cal.half_span(first.year, (first.month - 1) // 6 + 1)
+    return cal.range_span(first, last)
+
+
+def _related(hits: list[Hit], ctx: Ctx) -> list[Hit]:
+    """"the next day" after a dated arrest, "five years later" after "in 2009" (= 2014)."""
+    found = []
+    for m in _LATER.finditer(ctx.text):
+        if any(hit.start < m.end() and m.start() < hit.end for hit in hits):
+            continue
+        same = _SAME.search(ctx.text, max(0, m.start() - 30), m.start())
+        if same is not None and _YEAR_BACK.fullmatch(m.group()):  # "the same period a year earlier"
+            span = _year_before(_previous(hits, same.start(), ctx), same["unit"].lower())
+            start = same.start()
+        else:
+            anchor = _previous(hits, m.start(), ctx)
+            span, start = (_moved(anchor, m) if anchor is not None else None), m.start()
+        if span is not None:
+            found.append(Hit(start, m.end(), span, True))
+    return sorted([*hits, *found], key=lambda hit: hit.start) if found else hits
+
+
+def _moved(anchor: Hit, m: re.Match[str]) -> cal.Span | None:
+    if m["n"]:
+        count, unit = number_value(m["n"]), m["unit"].lower()
+        sign = -1 if m["dir"].lower() == "earlier" else 1
+    else:
+        count, unit = 1, "day"
+        sign = -1 if (m["which"] or m["dir2"] or "").lower() in ("previous", "preceding", "before") else 1
+    granularity, start = anchor.span.granularity, anchor.span.start
+    if count is None or granularity not in _ANCHOR_GRAINS[unit]:
+        return None
+    if unit == "year":
+        return cal.year_span(start.year + sign * count)
+    moved = cal.shift(start, sign * count, unit)
+    if moved is None:
+        return None
+    return cal.month_span(moved.year, moved.month) if unit == "month" else cal.day_span(moved)
 
 
 def _anchor(hit: Hit, ctx: Ctx) -> Hit:

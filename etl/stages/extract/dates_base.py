@@ -240,6 +240,7 @@ def _word_triggers() -> dict[str, tuple[str, ...]]:
         "decadeword": list(DECADE_WORDS), "century": ["century"],
         "feast": ["easter", "good", "holy", "palm", "ash", "pentecost", "whit"],
         "holiday": [max(re.findall(r"[a-z]+", name), key=len) for name in HOLIDAYS],
+        "instword": ["instant", "inst", "ultimo", "ult", "proximo", "prox"],
     }
     for name, words in groups.items():
         for word in words:
