@@ -146,3 +146,32 @@ NOT_ANCHORED = [
 def test_unanchored_relations_emit_nothing(text: str, published: dt.date) -> None:
     surfaces = [surface for surface, _, _ in _found(text, published)]
     assert not any("later" in s or "next day" in s for s in surfaces)
+
+
+MORE = [
+    # Numeric dates with both parts <= 12 follow the first country the text names: day first
+    # outside the US ("10/03/2023" in a Delhi story is 10 March), month first for the US or none.
+    ("numeric_india", "MUMBAI: Police said the flat was raided on 04/02/2024 after a tip-off.", D(2024, 3, 1),
+     ("on 04/02/2024", D(2024, 2, 4), D(2024, 2, 4))),
+    ("numeric_kenya", "Kenya's court set aside the ruling of 06/05/2025 on appeal.", D(2025, 6, 1),
+     ("06/05/2025", D(2025, 5, 6), D(2025, 5, 6))),
+    ("numeric_us", "The Texas plant closed on 04/02/2024, the company said.", D(2024, 6, 1),
+     ("on 04/02/2024", D(2024, 4, 2), D(2024, 4, 2))),
+    ("numeric_no_country", "The shop closed on 04/02/2024.", D(2024, 6, 1), ("on 04/02/2024", D(2024, 4, 2), D(2024, 4, 2))),
+    # "before the end of X" is a deadline in late X, a date (a bare "before X" is no interval).
+    ("before_end_of_month", "The ministry must publish the list before the end of March.", D(2025, 1, 15),
+     ("the end of March", D(2025, 3, 16), D(2025, 3, 31))),
+    ("before_end_of_year", "Both sides agreed to sign a deal before the end of the year.", D(2025, 6, 3),
+     ("the end of the year", D(2025, 9, 1), D(2025, 12, 31))),
+    ("before_end_of_future_month", "The hospital is due to open before the end of June.", D(2025, 7, 3),
+     ("the end of June", D(2026, 6, 16), D(2026, 6, 30))),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in MORE], ids=[c[0] for c in MORE])
+def test_numeric_order_and_deadlines(text: str, published: dt.date, expected: tuple[str, dt.date, dt.date]) -> None:
+    assert expected in _found(text, published)
+
+
+def test_bare_before_is_still_no_interval() -> None:
+    assert _found("The bridge was built before 2010.", D(2025, 1, 1)) == []

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
@@ -158,6 +158,8 @@ class Ctx:
     day_first: bool
     # ``text.lower()`` when it lines up with ``text`` for caseless ASCII words, else None.
     lowered: str | None = None
+    # Memo of ``future`` by position: several rules ask about the same date.
+    tense: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, published: dt.date | None, *, day_first: bool) -> Ctx:
@@ -177,6 +179,12 @@ class Ctx:
     def future(self, position: int) -> bool:
         """True when the clause before ``position`` speaks of the future (a future cue not
         followed by a past/reporting cue)."""
+        known = self.tense.get(position)
+        if known is None:
+            known = self.tense[position] = self._future(position)
+        return known
+
+    def _future(self, position: int) -> bool:
         start = max(0, position - TENSE_WINDOW)
         if self.lowered is not None:  # cheap exact gate: most clauses hold no future cue at all
             window = self.lowered[start:position]

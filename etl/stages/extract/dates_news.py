@@ -16,6 +16,7 @@ import re
 
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import (
+    CARDINALS,
     DAY_NUM,
     FULL_WEEKDAY,
     LEX,
@@ -29,10 +30,11 @@ from etl.stages.extract.dates_base import (
     Rule,
     alternation,
     day_value,
+    initials,
     month_value,
     number_value,
 )
-from etl.stages.extract.dates_gates import gate
+from etl.stages.extract.dates_gates import Seen, gate
 
 _I = re.IGNORECASE
 _FISCAL: dict[str, object] = dict(LEX["fiscal_year_start"])  # type: ignore[call-overload]
@@ -47,31 +49,46 @@ _COUNTRY = re.compile(rf"(?<![\w.])(?:{alternation(_STARTS)})(?!\w)", _I)
 _KIND = r"(?:fiscal|financial|budget|tax|crop|marketing|harvest|academic|school|season)"
 # "FY2024-25", "fiscal 2023/24", "the 2025/26 financial year", "2025-26": a split year.
 _SPLIT = re.compile(
-    rf"(?:\bthe\s+)?(?:(?P<fy>\bFY\s*|\b(?:fiscal|financial)\s+(?:year\s+)?)|(?<![\w$.,/+-]))(?P<y1>{YEAR})\s*"
+    rf"{initials(('the', 'fy', 'FY', 'fiscal', 'financial'), '12')}(?:\bthe\s+)?(?:(?P<fy>\bFY\s*|\b(?:fiscal|financial)\s+(?:year\s+)?)|(?<![\w$.,/+-]))(?P<y1>{YEAR})\s*"
     rf"(?P<sep>[-\u2013/])\s*(?P<y2>{YEAR}|\d\d)(?![\w/%]|[.,-]\d)(?:\s+(?P<kind>{_KIND}\s+years?|seasons?)\b)?",
     _I,
 )
 _THIS_FISCAL = re.compile(
+    rf"{initials(('the', 'current', 'this', 'last', 'previous', 'past', 'next', 'coming'))}"
     r"\b(?:the\s+)?(?P<which>current|this|last|previous|past|next|coming)\s+(?:fiscal|financial|budget)\s+year\b"
     r"(?!\s+(?:that|which|ended|ending|ends|to|through)\b)",
     _I,
 )
 # "the year to October", "the fiscal year that ended in March", "the 12 months to the end of June".
 _ENDING = re.compile(
-    rf"\b(?:the\s+)?(?:(?P<n>{NUMBER})\s+months|(?:{_KIND}\s+)?year)\s+(?:that\s+|which\s+)?"
+    rf"{initials(('the', 'year', 'fiscal', 'financial', 'budget', 'tax', 'crop', 'marketing', 'harvest', 'academic', 'school', 'season'), '123456789', CARDINALS)}\b(?:the\s+)?(?:(?P<n>{NUMBER})\s+months|(?:{_KIND}\s+)?year)\s+(?:that\s+|which\s+)?"
     rf"(?:to|through|ended|ending|ends)\s+(?:in\s+|on\s+)?(?:(?:the\s+)?end[-\s]+(?:of\s+)?)?"
     rf"(?:{DAY_NUM}\s+)?(?P<mon>{MONTH})(?:\s+{DAY_NUM})?(?:,?\s+(?P<year>{YEAR}))?",
     _I,
 )
 _MONTH_QUARTER = re.compile(
-    rf"\bthe\s+(?P<m1>{MONTH})(?:\s*[-\u2013/]\s*(?P<m2>{MONTH}))?\s+quarter\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I
+    rf"(?=[tT])\bthe\s+(?P<m1>{MONTH})(?:\s*[-\u2013/]\s*(?P<m2>{MONTH}))?\s+quarter\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I
 )
 _WEEKDAY_NEXT = re.compile(
-    rf"\b(?P<wd>{FULL_WEEKDAY})\s+(?P<which>next|last)\b(?!\s+(?:week|month|year|time|night|season|weekend)\b)", _I
+    rf"{initials(WEEKDAYS)}\b(?P<wd>{FULL_WEEKDAY})\s+(?P<which>next|last)\b(?!\s+(?:week|month|year|time|night|season|weekend)\b)", _I
 )
 _INSTANT = re.compile(
     rf"\b(?:the\s+)?(?P<day>{DAY_NUM}|{ORDINAL_WORD})\s+(?P<which>(?:instant|ultimo|proximo)\b|(?:inst|ult|prox)\b\.?)", _I
 )
+
+
+_ORDER_TABLE: dict[str, object] = dict(LEX["numeric_date_order"])  # type: ignore[call-overload]
+_ORDER: dict[str, bool] = {
+    str(word): order == "day_first" for order, words in _ORDER_TABLE.items() if isinstance(words, list) for word in words
+}
+_ORDER_CUE = re.compile(rf"(?<![\w.])(?:{alternation(_ORDER)})(?!\w)", _I)
+
+
+def day_first_text(text: str) -> bool:
+    """True when the first country the text names writes numeric dates day first ("NEW DELHI:
+    ... arrested on 10/03/2023" is 10 March); False for the US or when none is named."""
+    found = _ORDER_CUE.search(text)
+    return _ORDER[found.group().lower()] if found else False
 
 
 def fiscal_start(text: str) -> int:
@@ -122,7 +139,9 @@ def _ending(m: re.Match[str], ctx: Ctx) -> Hit | None:
         year = cal.resolve_month(month, pub, future=ctx.future(m.start()))
     last = cal.month_end(year, month)
     span = cal.range_span(cal.add_months(dt.date(year, month, 1), 1 - count), last)
-    return Hit(m.start(), m.end(), span, not m["year"]) if span else None
+    # A long phrase may begin before the window the rule ran on: take back its "the".
+    start = m.start() - 4 if ctx.text[max(0, m.start() - 4) : m.start()].lower() == "the " else m.start()
+    return Hit(start, m.end(), span, not m["year"]) if span else None
 
 
 def _month_quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -166,11 +185,14 @@ def _instant(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit(m.start(), m.end(), span, True) if span else None
 
 
+# Gates (see ``dates_gates``): a phrase every match of the rule contains.
+_ENDING_GATE = Seen(re.compile(r"(?:months|year)\s+(?:that\s+|which\s+)?(?:to|through|ended|ending|ends)\s"))
+_WEEKDAY_NEXT_GATE = Seen(re.compile(r"day\s+(?:next|last)\b"))
 RULES: tuple[Rule, ...] = (
     Rule(_SPLIT, _split_year, "year", gate("-", "\u2013", "/")),
     Rule(_THIS_FISCAL, _this_fiscal, "relword", gate("fiscal", "financial", "budget")),
-    Rule(_ENDING, _ending, "month relword", gate(" to ", "through", "ended", "ending", "ends")),
+    Rule(_ENDING, _ending, "month", _ENDING_GATE),
     Rule(_MONTH_QUARTER, _month_quarter, "month", gate("quarter")),
-    Rule(_WEEKDAY_NEXT, _weekday_next, "weekday", gate("next", "last")),
+    Rule(_WEEKDAY_NEXT, _weekday_next, "weekday", _WEEKDAY_NEXT_GATE),
     Rule(_INSTANT, _instant, "instword"),
 )

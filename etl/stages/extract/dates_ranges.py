@@ -51,6 +51,8 @@ _SINCE = re.compile(r"\bsince\s+$", _I)
 _AFTER = re.compile(r"\b(?:after|later\s+than|beyond)\s+$", _I)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to|no\s+later\s+than|earlier\s+than)\s+$", _I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+# "before the end of February" is a deadline in late February: the period stays a date.
+_END_OF = re.compile(r"(?:at\s+)?(?:the\s+)?end\b", _I)
 
 
 def _word_not_month(token: str, has_year: bool) -> bool:
@@ -196,7 +198,7 @@ def open_bound(hit: Hit, ctx: Ctx) -> Hit | None:
     before = ctx.text[max(0, hit.start - 16) : hit.start]
     if _POSSESSIVE.match(ctx.text, hit.end):  # "after Monday's attack": the event, not a bound
         return hit
-    if ctx.may_follow(hit.start, ("before", "to", "than")) and _BEFORE.search(before):
+    if ctx.may_follow(hit.start, ("before", "to", "than")) and _BEFORE.search(before) and not _END_OF.match(ctx.text, hit.start):
         return None
     after = _AFTER.search(before) if ctx.may_follow(hit.start, ("after", "than", "beyond")) else None
     pub = ctx.published
