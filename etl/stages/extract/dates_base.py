@@ -90,7 +90,7 @@ DATE_NAME_AFTER = re.compile(
 # A scheduled-event verb is a cue only when no determiner or possessive makes it a noun.
 _NOT_A_NOUN = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!['\u2019]s\s)"
 _TENSE = re.compile(
-    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?:\b|(?<=\w))(?:{alternation(LEX['tense']['future'])})\b"  # type: ignore[index]
+    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?<=\w)(?:'ll|\u2019ll)\b|\b(?:{alternation(LEX['tense']['future'])})\b"  # type: ignore[index]
     rf"|\b{_NOT_A_NOUN}(?:{alternation(LEX['tense']['scheduled'])})\b)"  # type: ignore[index]
     rf"|(?P<past>\b(?:{alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
     re.I,
@@ -108,6 +108,15 @@ def _future_keys(cues: list[str]) -> tuple[str, ...]:
     return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
 
 
+# The same gate on an ASCII clause by whole words (a set test: faster than a substring test per
+# key): one piece of each cue but "'ll" (the longest, apostrophes and ``_GLUE`` aside). A cue is
+# matched between word boundaries, so a clause whose \w-runs include none of them has none.
+_FUTURE_WORDS = frozenset(
+    max(reversed([w for w in re.split(r"[\s\-'\u2019]+", str(cue).lower()) if w and w not in _GLUE]), key=len)
+    for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]  # type: ignore[misc]
+    if str(cue) not in ("'ll", "\u2019ll")
+)
+_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _FUTURE_KEYS = _future_keys(
     [str(cue) for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]]  # type: ignore[misc]
 )
@@ -187,8 +196,11 @@ class Ctx:
     def _future(self, position: int) -> bool:
         start = max(0, position - TENSE_WINDOW)
         if self.lowered is not None:  # cheap exact gate: most clauses hold no future cue at all
-            window = self.lowered[start:position]
-            if not any(key in window for key in _FUTURE_KEYS):
+            window = self.lowered[max(0, start - 12) : position]
+            if window.isascii():
+                if _FUTURE_WORDS.isdisjoint(window.translate(_NOT_WORD).split()) and "'ll" not in window:
+                    return False
+            elif not any(key in window for key in _FUTURE_KEYS):
                 return False
         future = past = 0
         for match in _TENSE.finditer(self.text, start, position):
@@ -249,6 +261,7 @@ def _word_triggers() -> dict[str, tuple[str, ...]]:
         "feast": ["easter", "good", "holy", "palm", "ash", "pentecost", "whit"],
         "holiday": [max(re.findall(r"[a-z]+", name), key=len) for name in HOLIDAYS],
         "instword": ["instant", "inst", "ultimo", "ult", "proximo", "prox"],
+        "fiscalword": ["fiscal", "financial", "budget"],
     }
     for name, words in groups.items():
         for word in words:

@@ -190,7 +190,7 @@ _ENDING_GATE = Seen(re.compile(r"(?:months|year)\s+(?:that\s+|which\s+)?(?:to|th
 _WEEKDAY_NEXT_GATE = Seen(re.compile(r"day\s+(?:next|last)\b"))
 RULES: tuple[Rule, ...] = (
     Rule(_SPLIT, _split_year, "year", gate("-", "\u2013", "/")),
-    Rule(_THIS_FISCAL, _this_fiscal, "relword", gate("fiscal", "financial", "budget")),
+    Rule(_THIS_FISCAL, _this_fiscal, "fiscalword"),
     Rule(_ENDING, _ending, "month", _ENDING_GATE),
     Rule(_MONTH_QUARTER, _month_quarter, "month", gate("quarter")),
     Rule(_WEEKDAY_NEXT, _weekday_next, "weekday", _WEEKDAY_NEXT_GATE),
