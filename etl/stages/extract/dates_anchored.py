@@ -4,6 +4,7 @@ a day of month: the nearest month, in the clause's tense, where that day is that
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -45,12 +46,13 @@ _YEAR_BACK = re.compile(r"last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?
 _SAME_UNITS = {"period": ("day", "week", "month", "quarter", "season", "half", "range"), "time": ("day", "month", "quarter"),
                "season": ("season",)}
 _LATER = re.compile(
-    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier)"
+    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)"
     r"|the\s+(?P<which>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?=\s*[,.;:]))\b",
     _I,
 )
 # The granularities of an anchor each unit can be counted from (a day from a day, a year from a year...).
-_ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
+_ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
+                  "decade": ("day", "month", "year")}
 _WEEK_OF = re.compile(r"(?:\b(?:the\s+)?week\s+(?:beginning|commencing|starting|of)(?:\s+on)?|\bw/c)\s+$", _I)
 
 
@@ -110,8 +112,9 @@ def _like(span: cal.Span, first: dt.date, last: dt.date) -> cal.Span | None:
 
 
 def _related(hits: list[Hit], ctx: Ctx) -> list[Hit]:
-    """"the next day" after a dated arrest, "five years later" after "in 2009" (= 2014)."""
-    found = []
+    """"the next day" after a dated arrest, "five years later" after "in 2009" (= 2014); each
+    found one is an anchor for the next ("three days later ..., and the next day")."""
+    hits = list(hits)
     for m in _LATER.finditer(ctx.text):
         if any(hit.start < m.end() and m.start() < hit.end for hit in hits):
             continue
@@ -123,8 +126,8 @@ def _related(hits: list[Hit], ctx: Ctx) -> list[Hit]:
             anchor = _previous(hits, m.start(), ctx)
             span, start = (_moved(anchor, m) if anchor is not None else None), m.start()
         if span is not None:
-            found.append(Hit(start, m.end(), span, True))
-    return sorted([*hits, *found], key=lambda hit: hit.start) if found else hits
+            bisect.insort(hits, Hit(start, m.end(), span, True), key=lambda hit: hit.start)
+    return hits
 
 
 def _moved(anchor: Hit, m: re.Match[str]) -> cal.Span | None:
@@ -137,8 +140,8 @@ def _moved(anchor: Hit, m: re.Match[str]) -> cal.Span | None:
     granularity, start = anchor.span.granularity, anchor.span.start
     if count is None or granularity not in _ANCHOR_GRAINS[unit]:
         return None
-    if unit == "year":
-        return cal.year_span(start.year + sign * count)
+    if unit in ("year", "decade"):
+        return cal.year_span(start.year + sign * count * (10 if unit == "decade" else 1))
     moved = cal.shift(start, sign * count, unit)
     if moved is None:
         return None
