@@ -46,7 +46,7 @@ _YEAR_BACK = re.compile(r"last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?
 _SAME_UNITS = {"period": ("day", "week", "month", "quarter", "season", "half", "range"), "time": ("day", "month", "quarter"),
                "season": ("season",)}
 _LATER = re.compile(
-    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)"
+    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
     r"|the\s+(?P<which>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?=\s*[,.;:]))\b",
     _I,
 )
