@@ -133,7 +133,7 @@ NEWS = [
      ("A decade later", D(2002, 1, 1), D(2002, 12, 31))),
     ("chained", "He was jailed on 1 April 2025; three days later he was freed, and the next day he fled.", D(2025, 6, 12),
      ("the next day", D(2025, 4, 5), D(2025, 4, 5))),
-    ("days_earlier", "The ship sank on 14 April 1912, two days earlier than planned docking.", D(2025, 1, 9),
+    ("days_earlier", "The ship sank on 14 April 1912; two days earlier it had passed Ireland.", D(2025, 1, 9),
      ("two days earlier", D(1912, 4, 12), D(1912, 4, 12))),
 ]
 
