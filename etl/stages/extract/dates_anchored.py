@@ -38,8 +38,6 @@ _WEEK_OF_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c")
 _NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
 # How far (characters) before "the next day" / "five years later" its anchor date may end.
 ANCHOR_REACH = 250
-_RELATED_WORDS = ("later", "earlier", "next day", "following day", "previous day", "preceding day", "day before",
-                  "day after", "same")
 _SAME = re.compile(r"\bthe\s+same\s+(?P<unit>day|week|month|quarter|period|season|time)\s+(?:of\s+|in\s+)?$", _I)
 _YEAR_BACK = re.compile(r"last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior)\s+year", _I)
 # The granularities of the date that "the same <unit>" refers back to.
@@ -64,7 +62,8 @@ def apply_anchors(hits: list[Hit], ctx: Ctx) -> list[Hit]:
 def relate(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     """Resolve "the same month last year" and "the next day" / "five years later" against the
     date before them (after ranges are merged: a range is no anchor)."""
-    if not hits or (ctx.lowered is not None and not any(word in ctx.lowered for word in _RELATED_WORDS)):
+    low = ctx.lowered
+    if not hits or (low is not None and not ("later" in low or "earlier" in low or "same" in low or " day" in low)):
         return hits
     return _related(_same_period(hits, ctx), ctx)
 
