@@ -123,6 +123,13 @@ NEWS = [
      ("the same quarter a year earlier", D(2024, 7, 1), D(2024, 9, 30))),
     ("same_period_last_year", "Arrivals in January-March rose 12% from the same period last year.", D(2025, 4, 20),
      ("the same period last year", D(2024, 1, 1), D(2024, 3, 31))),
+    # "the previous three months / quarter / month" after a period of the same sentence: before that period.
+    ("previous_months", "Growth in the April-June quarter slowed to 5% from 6% in the previous three months.", D(2025, 8, 30),
+     ("in the previous three months", D(2025, 1, 1), D(2025, 3, 31))),
+    ("previous_quarter", "Output grew 0.4% in the third quarter from the previous quarter.", D(2025, 12, 5),
+     ("the previous quarter", D(2025, 4, 1), D(2025, 6, 30))),
+    ("previous_month", "Car sales fell 3% in September from the previous month.", D(2025, 12, 5),
+     ("the previous month", D(2025, 8, 1), D(2025, 8, 31))),
     ("next_day", "He was detained on 5 June 2024 and released the next day.", D(2025, 1, 9),
      ("the next day", D(2024, 6, 6), D(2024, 6, 6))),
     ("following_day", "The dam burst on August 3, 2023; the army arrived the following day.", D(2025, 1, 9),

@@ -36,6 +36,10 @@ _SHIFT_ENDS = ("after", "before", "from", "than", "to", "the")
 _WEEK_OF_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c")
 # After "N weeks after the <date>": a lowercase noun makes the date an event's ("the Feb. 6 earthquakes").
 _NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
+_PERIOD_BEFORE = re.compile(
+    rf"\bthe\s+(?:previous|preceding)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>months?|quarters?|half)", _I
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 # How far (characters) before "the next day" / "five years later" its anchor date may end.
 ANCHOR_REACH = 250
 _SAME = re.compile(r"\bthe\s+same\s+(?P<unit>day|week|month|quarter|period|season|time)\s+(?:of\s+|in\s+)?$", _I)
@@ -63,9 +67,43 @@ def relate(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     """Resolve "the same month last year" and "the next day" / "five years later" against the
     date before them (after ranges are merged: a range is no anchor)."""
     low = ctx.lowered
+    if hits and (low is None or "previous" in low or "preceding" in low):
+        hits = _period_before(hits, ctx)
     if not hits or (low is not None and not ("later" in low or "earlier" in low or "same" in low or " day" in low)):
         return hits
     return _related(_same_period(hits, ctx), ctx)
+
+
+def _period_before(hits: list[Hit], ctx: Ctx) -> list[Hit]:
+    """"in the January-March quarter ... from 8.6% in the previous three months", "in June from
+    the previous month": the months before that period, not before publication (the anchor is
+    a period in the same sentence)."""
+    out = list(hits)
+    for found in _PERIOD_BEFORE.finditer(ctx.text):
+        before = [hit for hit in out if hit.end <= found.start()]
+        anchor = before[-1] if before else None
+        if anchor is None or anchor.span.granularity not in ("month", "quarter", "half", "range"):
+            continue
+        if _SENTENCE_BREAK.search(ctx.text, anchor.end, found.start()) or (found["n"] and not found["unit"].startswith("month")):
+            continue
+        count = number_value(found["n"]) if found["n"] else 1
+        months = (count or 0) * {"month": 1, "quarter": 3, "half": 6}[found["unit"].lower().rstrip("s")]
+        span = _like_months(cal.add_months(anchor.span.start, -months), anchor.span.start, found["unit"].lower()) if 0 < months <= 24 else None
+        if span is None:
+            continue
+        out = [hit for hit in out if not (hit.start < found.end() and found.start() < hit.end)]
+        bisect.insort(out, Hit(found.start(), found.end(), span, True), key=lambda hit: hit.start)
+    return out
+
+
+def _like_months(first: dt.date, after: dt.date, unit: str) -> cal.Span | None:
+    """The months from ``first`` to the day before ``after``, as a month or quarter when they are one."""
+    last = after - dt.timedelta(days=1)
+    if unit == "month":
+        return cal.month_span(first.year, first.month)
+    if unit == "quarter" and first.month % 3 == 1:
+        return cal.quarter_span(first.year, (first.month - 1) // 3 + 1)
+    return cal.range_span(first, last)
 
 
 def _previous(hits: list[Hit], position: int, ctx: Ctx) -> Hit | None:
