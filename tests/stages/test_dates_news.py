@@ -35,6 +35,8 @@ FUTURE = [
     # A scheduled-event verb only cues the date right after it, not the rest of the clause.
     ("scheduled_reach", "Talks that begin on Monday follow a failed round in April.", D(2025, 6, 12),
      ("in April", D(2025, 4, 1), D(2025, 4, 30))),
+    ("ends_on", "The strike, which ends on Friday, began on May 2.", D(2025, 6, 12), ("on Friday", D(2025, 6, 13), D(2025, 6, 13))),
+    ("were_due_past", "Taxes were due on April 15.", D(2025, 6, 12), ("on April 15", D(2025, 4, 15), D(2025, 4, 15))),
     ("noun_vote_past", "After the vote on Saturday, counting was slow.", D(2025, 9, 11), ("on Saturday", D(2025, 9, 6), D(2025, 9, 6))),
     ("past_reopened", "The museum reopened on April 20 after a renovation.", D(2024, 5, 5), ("on April 20", D(2024, 4, 20), D(2024, 4, 20))),
 ]

@@ -91,8 +91,9 @@ HOLIDAY = rf"(?:{alternation(HOLIDAYS)})"
 DATE_NAME_AFTER = re.compile(
     rf"\s+(?:{alternation(LEX['date_names']['after'])})\b", re.I  # type: ignore[index]
 )
-# A scheduled-event verb is a cue only when no determiner or possessive makes it a noun.
-_NOT_A_NOUN = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!['\u2019]s\s)"
+# A scheduled-event verb is a cue only when no determiner or possessive makes it a noun, and no
+# "was"/"were" puts it in the past.
+_NOT_A_NOUN = r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!['\u2019]s\s)"
 _TENSE = re.compile(
     rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?<=\w)(?:'ll|\u2019ll)\b|\b(?:{alternation(LEX['tense']['future'])})\b"  # type: ignore[index]
     rf")|(?P<sch>\b{_NOT_A_NOUN}(?:{alternation(LEX['tense']['scheduled'])})\b)"  # type: ignore[index]
