@@ -4,7 +4,7 @@ Public: :func:`extract_dates`, :func:`dateline_day`.
 
 How it works: one tokenising pass finds trigger tokens (month and weekday names, years,
 "yesterday", "quarter"...); compiled regexes (``dates_explicit``, ``dates_relative``,
-``dates_ranges``, ``dates_anchored``, ``dates_words``) run only on windows around their own
+``dates_ranges``, ``dates_anchored``, ``dates_words``, ``dates_news``) run only on windows around their own
 triggers and where their cheap gate (``dates_gates``: a word, a day next to a month name...
 that every match contains) passes, and propose candidate spans with their reading;
 overlapping candidates keep the longest (ties: rule order); impossible dates ("31 April
@@ -24,9 +24,26 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   late); of a month: 1-15 / 10-20 / 16-end; of a decade: years 0-3 / 3-6 / 6-9.
 * Tense: a month, day-and-month, weekday, quarter or season named without a year resolves to
   the latest one on or before the publication date, unless its clause is future ("will",
-  "is due to", "plans to", "scheduled", "expected to", "would"...; a later reporting/past cue
-  such as "said" cancels it), in which case it resolves to the first one on or after it
-  (weekdays: strictly after). "next/last/this" fix the direction explicitly; "next Friday" and
+  "is due to", "plans to", "scheduled", "expected to", "would", "is set for", "pending", "ahead
+  of", "to begin", "must"...; or a present-tense scheduled-event verb right before the date:
+  "reopens on April 20", "Ghanaians vote on Saturday", but not a noun: "the vote on Saturday";
+  a later reporting/past cue such as "said" cancels it), in which case it resolves to the first
+  one on or after it (weekdays: strictly after). South Asian "Monday next" / "Monday last" are
+  the first Monday after / before publication; "the 18th instant" is day 18 of the publication
+  month, "the 12th ultimo" of the month before.
+* Fiscal and split years (``dates_news``): "2025-26", "2023/24", "FY2024-25", "the current
+  fiscal year" are 12 months from the start month of the country the text names first (India,
+  Japan, UK, Canada: April; Pakistan, Bangladesh, Kenya, Australia, Egypt: July; US federal:
+  October; none named: July, see ``[fiscal_year_start]``), never 24 months. "the year to
+  October" / "the three months to June" / "the fiscal year that ended in March" are the months
+  ending with the named one; "the September quarter" is the quarter ending with September.
+* Anchored to a date of the text: "the same month/quarter/period last year" (or "a year
+  earlier") is the date before it, a year back; "the next day", "two days later", "five years
+  later" (= that calendar year), "a decade later" count from the date before them (within
+  ``dates_anchored.ANCHOR_REACH`` characters, not across a paragraph; never from publication).
+  "five weeks after the Feb. 6 earthquakes" is a duration after an event: the date is Feb. 6
+  (in the year nearest publication moved by the duration); a range joins two dates, so "March 14
+  - Five weeks after ..." is no range. "next/last/this" fix the direction explicitly; "next Friday" and
   "last Wednesday" are the weekdays of the next and previous calendar weeks; a weekday written
   with a yearless date ("Saturday, August 23") picks the year in which the two agree.
 * Relative expressions ("yesterday", "last year", "two years ago" = the day two years before
@@ -34,7 +51,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   today (a publication date outside 1901..2099 counts as unknown). Rolling windows ("the past
   three months") end the day before publication; "since 2021" runs from 2021-01-01 to the
   publication date; "after 2018" from 2019-01-01 to the publication date; "before 2010" gives no
-  interval (the year would be wrong and the start is unknown); "two weeks after 3 March 2024" is
+  interval (the year would be wrong and the start is unknown), but "before the end of February"
+  is a deadline in late February and keeps that date; "two weeks after 3 March 2024" is
   shifted from its anchor.
 * A wire dateline with a day ("SRINAGAR, Sept 3:", "BAGHDAD, April 23 (INA) -", "KISUMU,
   Thursday -") says when the report was written, often the day before publication: that day
@@ -46,7 +64,9 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   (anchored to X, not to the publication date). A four-digit number is a year only in
   1900..2100 and only after a date word ("in", "since", "the"...) or before punctuation.
 * Numeric dates: a part > 12 decides day/month order; otherwise ``day_first`` decides
-  (default False: month first, US wire style); dotted dates (22.08.2025) are day first.
+  (default False: month first, US wire style, unless the first country the text names writes
+  the day first: "NEW DELHI: ... on 10/03/2023" is 10 March, ``[numeric_date_order]``); dotted
+  dates (22.08.2025) are day first.
   Two-digit years resolve to the latest year not after publication (skipped without it).
 """
 
@@ -61,6 +81,7 @@ from etl.stages.extract import (
     dates_anchored,
     dates_explicit,
     dates_feasts,
+    dates_news,
     dates_ranges,
     dates_relative,
     dates_words,
@@ -69,7 +90,7 @@ from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
 
 _RULES: tuple[Rule, ...] = (
-    dates_ranges.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
+    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
     + dates_feasts.RULES
 )
 # The rules by trigger names, with their priorities (ties between equally long readings go to
@@ -216,5 +237,6 @@ def _extract(text: str, published: dt.date | None, *, day_first: bool) -> list[D
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
     hits = dates_ranges.merge_ranges(dates_ranges.coordinate_years(hits, ctx), ctx)
+    hits = dates_anchored.relate(hits, ctx)
     bounded = (dates_ranges.open_bound(hit, ctx) for hit in hits)
     return [_mention(text, hit) for hit in bounded if hit is not None]

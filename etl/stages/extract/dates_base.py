@@ -7,7 +7,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
@@ -19,6 +19,10 @@ _LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "dates_lexicon.to
 
 # How far back (characters) the tense test looks for a cue inside the clause of a date.
 TENSE_WINDOW = 80
+# A present-tense scheduled-event verb is a cue only this close before the date ("reopens on
+# April 20", "vote on Saturday in elections"); further on, the clause may have moved on ("talks
+# that begin on Monday follow a round in April"). Set on our own news sentences (test_dates_news).
+SCHEDULED_REACH = 12
 
 
 def _load() -> dict[str, dict[str, object]]:
@@ -87,21 +91,40 @@ HOLIDAY = rf"(?:{alternation(HOLIDAYS)})"
 DATE_NAME_AFTER = re.compile(
     rf"\s+(?:{alternation(LEX['date_names']['after'])})\b", re.I  # type: ignore[index]
 )
+# A scheduled-event verb is a cue only when no determiner or possessive makes it a noun, and no
+# "was"/"were" puts it in the past.
+_NOT_A_NOUN = r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!['\u2019]s\s)"
 _TENSE = re.compile(
-    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?:\b|(?<=\w))(?:{alternation(LEX['tense']['future'])})\b)"  # type: ignore[index]
+    rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?<=\w)(?:'ll|\u2019ll)\b|\b(?:{alternation(LEX['tense']['future'])})\b"  # type: ignore[index]
+    rf")|(?P<sch>\b{_NOT_A_NOUN}(?:{alternation(LEX['tense']['scheduled'])})\b)"  # type: ignore[index]
     rf"|(?P<past>\b(?:{alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
     re.I,
 )
 
 
+_GLUE = frozenset(("to", "for", "on", "in", "by", "of", "is", "are"))  # too common to be a cue's key
+
+
 def _future_keys(cues: list[str]) -> tuple[str, ...]:
-    """The longest word of each future cue (lowercased; ties: the later word, "are due" ->
-    "due"), minus words that contain another key: a clause with none of them has no future cue."""
-    keys = {max(reversed(re.split(r"[\s-]+", cue.lower())), key=len) for cue in cues}
+    """The longest word of each future cue but ``_GLUE`` (lowercased; ties: the later word, "are
+    due" -> "due"), minus words that contain another key: a clause with none of them has no
+    future cue."""
+    keys = {max(reversed([w for w in re.split(r"[\s-]+", cue.lower()) if w not in _GLUE] or [cue]), key=len) for cue in cues}
     return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
 
 
-_FUTURE_KEYS = _future_keys([str(cue) for cue in LEX["tense"]["future"]])  # type: ignore[attr-defined]
+# The same gate on an ASCII clause by whole words (a set test: faster than a substring test per
+# key): one piece of each cue but "'ll" (the longest, apostrophes and ``_GLUE`` aside). A cue is
+# matched between word boundaries, so a clause whose \w-runs include none of them has none.
+_FUTURE_WORDS = frozenset(
+    max(reversed([w for w in re.split(r"[\s\-'\u2019]+", str(cue).lower()) if w and w not in _GLUE]), key=len)
+    for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]  # type: ignore[misc]
+    if str(cue) not in ("'ll", "\u2019ll")
+)
+_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+_FUTURE_KEYS = _future_keys(
+    [str(cue) for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]]  # type: ignore[misc]
+)
 # The characters other than A-Z and a-z that IGNORECASE matches to an ASCII letter. In a text
 # without them, a caseless ASCII word matches exactly where ``text.lower()`` contains it.
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -149,6 +172,8 @@ class Ctx:
     day_first: bool
     # ``text.lower()`` when it lines up with ``text`` for caseless ASCII words, else None.
     lowered: str | None = None
+    # Memo of ``future`` by position: several rules ask about the same date.
+    tense: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, published: dt.date | None, *, day_first: bool) -> Ctx:
@@ -168,17 +193,26 @@ class Ctx:
     def future(self, position: int) -> bool:
         """True when the clause before ``position`` speaks of the future (a future cue not
         followed by a past/reporting cue)."""
+        known = self.tense.get(position)
+        if known is None:
+            known = self.tense[position] = self._future(position)
+        return known
+
+    def _future(self, position: int) -> bool:
         start = max(0, position - TENSE_WINDOW)
         if self.lowered is not None:  # cheap exact gate: most clauses hold no future cue at all
-            window = self.lowered[start:position]
-            if not any(key in window for key in _FUTURE_KEYS):
+            window = self.lowered[max(0, start - 12) : position]
+            if window.isascii():
+                if _FUTURE_WORDS.isdisjoint(window.translate(_NOT_WORD).split()) and "'ll" not in window:
+                    return False
+            elif not any(key in window for key in _FUTURE_KEYS):
                 return False
         future = past = 0
         for match in _TENSE.finditer(self.text, start, position):
             kind = match.lastgroup
             if kind == "brk":
                 future = past = 0
-            elif kind == "fut":
+            elif kind == "fut" or (kind == "sch" and position - match.end() <= SCHEDULED_REACH):
                 future = match.end()
             else:
                 past = match.end()
@@ -231,6 +265,8 @@ def _word_triggers() -> dict[str, tuple[str, ...]]:
         "decadeword": list(DECADE_WORDS), "century": ["century"],
         "feast": ["easter", "good", "holy", "palm", "ash", "pentecost", "whit"],
         "holiday": [max(re.findall(r"[a-z]+", name), key=len) for name in HOLIDAYS],
+        "instword": ["instant", "inst", "ultimo", "ult", "proximo", "prox"],
+        "fiscalword": ["fiscal", "financial", "budget"],
     }
     for name, words in groups.items():
         for word in words:

@@ -36,6 +36,7 @@ from etl.stages.extract.dates_base import (
     part_word,
 )
 from etl.stages.extract.dates_gates import DAY_AFTER_MONTH, DAY_BEFORE_MONTH, YEAR_GATE, NextTo, gate
+from etl.stages.extract.dates_news import day_first_text
 
 _I = re.IGNORECASE
 # Words that make a bare month or year read as a date ("in May", "since 2021").
@@ -136,7 +137,7 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Hit | None:
         year = year if year <= ctx.published.year else year - 100
     else:
         year = int(year_text)
-    day_first = ctx.day_first or m["sep"] == "." or first > 12
+    day_first = ctx.day_first or m["sep"] == "." or first > 12 or (second <= 12 and day_first_text(ctx.text))
     if second > 12:
         day_first = False
     month, day = (second, first) if day_first else (first, second)
@@ -145,7 +146,7 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 def _numeric_no_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     first, second = int(m["a"]), int(m["b"])
-    day_first = (ctx.day_first or first > 12) and second <= 12
+    day_first = (ctx.day_first or first > 12 or day_first_text(ctx.text)) and second <= 12
     month, day = (second, first) if day_first else (first, second)
     if month > 12:
         return None

@@ -15,6 +15,7 @@ from etl.stages.extract.dates_base import (
     DAY,
     MONTH,
     MONTHS,
+    NUMBER,
     TWO_MONTHS_GATE,
     YEAR,
     Ctx,
@@ -37,6 +38,9 @@ _NOW = re.compile(
     r"|\s+(?:or|and)\s+(?:later|after)(?=\s*(?:[.,;:!?)]|$))", _I
 )
 _FROM = r"(?:(?:from|between)\s+)?"
+# A range joins two dates: a hit that starts with a duration ("March 14 - Five weeks after the
+# Feb. 6 earthquakes", a dateline's dash) is a clause of its own, not a range's end.
+_DURATION_HEAD = re.compile(rf"(?:{NUMBER})\s+(?:day|week|fortnight|month|year|decade)s?\b", _I)
 # Gate of "November 18-19": after the month name, a day (digits or an ordinal word) and a connector.
 _DAY_RANGE_AFTER_MONTH = NextTo("month", follow=re.compile(
     r"\.?\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+(?:[-\s][a-z]+)?)\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)"
@@ -47,6 +51,8 @@ _SINCE = re.compile(r"\bsince\s+$", _I)
 _AFTER = re.compile(r"\b(?:after|later\s+than|beyond)\s+$", _I)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to|no\s+later\s+than|earlier\s+than)\s+$", _I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+# "before the end of February" is a deadline in late February: the period stays a date.
+_END_OF = re.compile(r"(?:at\s+)?(?:the\s+)?end\b", _I)
 
 
 def _word_not_month(token: str, has_year: bool) -> bool:
@@ -173,7 +179,7 @@ def _pair(head: Hit, tail: Hit | None, ctx: Ctx) -> Hit | None:
     if tail is None:
         return None
     between = ctx.text[head.end : tail.start]
-    if not _CONNECTOR.fullmatch(between):
+    if not _CONNECTOR.fullmatch(between) or _DURATION_HEAD.match(ctx.text, tail.start):
         return None
     opener = _OPENER.search(ctx.text[max(0, head.start - 10) : head.start])
     if between.strip().lower() == "and" and not (opener and opener["word"].lower() == "between"):
@@ -192,7 +198,7 @@ def open_bound(hit: Hit, ctx: Ctx) -> Hit | None:
     before = ctx.text[max(0, hit.start - 16) : hit.start]
     if _POSSESSIVE.match(ctx.text, hit.end):  # "after Monday's attack": the event, not a bound
         return hit
-    if ctx.may_follow(hit.start, ("before", "to", "than")) and _BEFORE.search(before):
+    if ctx.may_follow(hit.start, ("before", "to", "than")) and _BEFORE.search(before) and not _END_OF.match(ctx.text, hit.start):
         return None
     after = _AFTER.search(before) if ctx.may_follow(hit.start, ("after", "than", "beyond")) else None
     pub = ctx.published

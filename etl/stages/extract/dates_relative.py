@@ -208,7 +208,7 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None
     if WEEKDAY_NAME_AFTER.match(ctx.text[m.end() : m.end() + 20]):
         return None
-    found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=ctx.future(m.start()))
+    found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=ctx.future(m.start("wd")))
     return _hit(m, cal.day_span(found))
 
 
@@ -216,7 +216,7 @@ def _short_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     pub, word = ctx.published, (m["wd"] or m["wd2"] or m["wd3"])
     if pub is None:
         return None
-    found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=ctx.future(m.start()))
+    found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=ctx.future(m.start("wd") if m["wd"] else m.start()))
     return _hit(m, cal.day_span(found))
 
 
