@@ -25,6 +25,12 @@ _UNIT_AFTER = re.compile(
     + r")\b",
     re.I,
 )
+# People named after a thing they keep, drive or work in: "cattle keepers", "bus drivers", "shop owners".
+_PEOPLE_OF_THINGS = (
+    r"[\s-]+(?:keepers?|herders?|herdsmen|drivers?|owners?|traders?|dealers?|operators?|riders?|passengers?|workers?|"
+    r"members?|staff|teachers?|students?|pupils?|congregants|worshipp?ers|attendants?|conductors?|officials?|guards?|"
+    r"rustlers?|farmers?|sellers?|vendors?|users?|crews?|leaders?)\b"
+)
 # "captured two armoured vehicles", "attacks on four police posts": things, not people.
 _THINGS_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:" + factor(r"vehicles?|trucks?|cars?|buses|motorcycles?|motorbikes?|boats?|aircraft|drones?|weapons?|rifles?|guns?|"
@@ -32,7 +38,7 @@ _THINGS_AFTER = re.compile(
     r"schools|churches|mosques|villages|towns|posts|positions|bases|camps|checkpoints|bridges|cattle|cows|goats|sheep|"
     r"camels|animals|livestock|bags|sacks|kilograms|kilos|tons|tonnes|litres|liters|barrels|hectares|acres|dollars|"
     r"rupees|naira|euros|pounds|shillings|francs|pesos|family|clans?|tribes?|seats|votes|games|matches|points|goals|medals")
-    + r")\b",
+    + r")\b(?!" + _PEOPLE_OF_THINGS + ")",
     re.I,
 )
 # "Two (2) persons were killed": the figure repeated in digits, as police releases write it.
