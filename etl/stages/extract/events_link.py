@@ -111,6 +111,8 @@ _OTHER_WINDOW = 150
 _OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "day", "retaliat")
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
+# What may stand between a running-total wording and its number ("rose to [at least] 18").
+_QUALIFIED_END = re.compile(r"\s*(?:(?:at least|more than|over|about|around|nearly|some|almost)\s+)?", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
@@ -136,6 +138,16 @@ class Claim:
 def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
     """"one of the injured [later died]" (a plain string test first: this is tried on many claims)."""
     return text.find(" of ", c.end, c.end + 4) >= 0 and _OF_INJURED.match(text, c.end, sent.char_end) is not None
+
+
+def _toll_before(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
+    """"... before the toll was revised on Saturday to [18] dead": a running total right before the
+    number, whatever word then gives the measure (a plain string test first)."""
+    lo = max(sent.char_start, c.start - _TOLL_WINDOW)
+    if not any(text.find(word, lo, c.start) >= 0 for word in ("toll", "tally", "total")):
+        return False
+    m = vocab.update.search(text, lo, c.start)
+    return m is not None and _QUALIFIED_END.fullmatch(text, m.end(), c.start) is not None
 
 
 def _in_all(text: str, c: Candidate, sent: Sentence) -> bool:
@@ -400,6 +412,6 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         perpetrator = subject in vocab.perpetrators
         moved = link.measure == "killed" and _of_injured(text, c, sent)
         more = c.more or moved or _more(text, c, sent, link)
-        update = link.update or _in_all(text, c, sent)
+        update = link.update or _in_all(text, c, sent) or (link.how in ("after", "noun", "adjective") and _toll_before(text, c, sent, vocab))
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved, update, more, moved))
     return claims
