@@ -158,7 +158,9 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
         np = (
             rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}|{_DASH_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?"
-            rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE})"
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE}"
+            # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?)"
         )
         return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
     if kind == "before":  # a lookahead of the first characters in front: searched, not matched
