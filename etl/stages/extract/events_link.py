@@ -115,6 +115,7 @@ _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 _QUALIFIED_END = re.compile(r"\s*(?:(?:at least|more than|over|about|around|nearly|some|almost)\s+)?", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
+_OF_THEM_PLAIN = re.compile(r"\s*of\s+them\b", re.I)
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
 
@@ -148,6 +149,16 @@ def _toll_before(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary
         return False
     m = vocab.update.search(text, lo, c.start)
     return m is not None and _QUALIFIED_END.fullmatch(text, m.end(), c.start) is not None
+
+
+def _their_side(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> str | None:
+    """"the attackers also suffered heavy losses, with 21 of them neutralised": "them" are the
+    last people the sentence names before the number; when they are perpetrators, the figure is
+    their own toll, not a part of the victims' figure given before."""
+    if _OF_THEM_PLAIN.match(text, c.end, sent.char_end) is None:
+        return None
+    named = [m.lastgroup for m in vocab.subject_words.finditer(text, sent.char_start, c.start)]
+    return named[-1] if named and named[-1] in vocab.perpetrators else None
 
 
 def _in_all(text: str, c: Candidate, sent: Sentence) -> bool:
@@ -409,9 +420,11 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         if i in skip or link is None or (other and _other_incident(text, c, sent, link, vocab)):
             continue
         subject = _subject(text, c, sent, vocab)
+        side = _their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
+        subject = side or subject
         perpetrator = subject in vocab.perpetrators
         moved = link.measure == "killed" and _of_injured(text, c, sent)
         more = c.more or moved or _more(text, c, sent, link)
         update = link.update or _in_all(text, c, sent) or (link.how in ("after", "noun", "adjective") and _toll_before(text, c, sent, vocab))
-        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved, update, more, moved))
+        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))
     return claims

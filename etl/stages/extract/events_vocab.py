@@ -86,6 +86,7 @@ class EventVocabulary:
     weak: tuple[LinkPattern, ...]  # measures named only by a noun ("500 fighters"), tried last
     gate: re.Pattern[str]  # a lower-case word starting with a gate stem: a sentence with none holds no claim
     subject: re.Pattern[str]  # one named group per canonical subject
+    subject_words: re.Pattern[str]  # the same nouns, searched anywhere ("the attackers ... 21 of them")
     perpetrators: frozenset[str]
     singular: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # "a soldier", "himself": an implicit one (with gate words)
     zero: tuple[tuple[re.Pattern[str], tuple[Measure, ...]], ...]
@@ -285,6 +286,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         weak=_link_patterns({n: s for n, s in measures_spec.items() if s.get("weak")}, all_subjects),
         gate=_gate(cues["gate"]),
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
+        subject_words=re.compile(rf"\b(?:{named})\b", re.I),
         perpetrators=frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator")),
         singular=_singular(factor(str(cues["singular"])), str(cues["titles"])),
         zero=tuple((searcher(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
