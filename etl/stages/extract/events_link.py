@@ -115,6 +115,12 @@ _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 _QUALIFIED_END = re.compile(r"\s*(?:(?:at least|more than|over|about|around|nearly|some|almost)\s+)?", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
+# "five traders were abducted [from the market] and (later) shot dead": the same people were killed.
+_THEN_KILLED = re.compile(
+    r"(?:(?!\b(?:and|but|while|who|after|before|when)\b)[^.;:])*?\band\s+(?:(?:later|then|subsequently|eventually|were|was|all)\s+)*"
+    r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|slain|gunned\s+down|\w+ed\s+to\s+death|found\s+dead)\b",
+    re.I,
+)
 _OF_THEM_PLAIN = re.compile(r"\s*of\s+them\b", re.I)
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
@@ -427,4 +433,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         more = c.more or moved or _more(text, c, sent, link)
         update = link.update or _in_all(text, c, sent) or (link.how in ("after", "noun", "adjective") and _toll_before(text, c, sent, vocab))
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))
+        then = _THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None
+        if then is not None:  # "were abducted and [shot dead]": deaths too
+            claims.append(replace(claims[-1], measure="killed", trig_start=then.start("verb"), trig_end=then.end("verb")))
     return claims
