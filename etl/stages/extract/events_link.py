@@ -121,6 +121,9 @@ _THEN_KILLED = re.compile(
     r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|slain|gunned\s+down|\w+ed\s+to\s+death|found\s+dead)\b",
     re.I,
 )
+_LATER_CONFIRMED = searcher(
+    r"\b(?:later|subsequently|eventually|since|finally|officially)\s+(?:\w+\s+)?confirm(?:ed|s)\s+(?:that\s+)?(?:only\s+)?$", re.I
+)
 _OF_THEM_PLAIN = re.compile(r"\s*of\s+them\b", re.I)
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
@@ -165,6 +168,13 @@ def _their_side(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary)
         return None
     named = [m.lastgroup for m in vocab.subject_words.finditer(text, sent.char_start, c.start)]
     return named[-1] if named and named[-1] in vocab.perpetrators else None
+
+
+def _later_confirmed(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"Three were feared dead ... Police later confirmed two deaths": a later confirmation
+    stands for the earlier, provisional figure (a plain string test first)."""
+    lo = max(sent.char_start, c.start - 40)
+    return text.find("confirm", lo, c.start) >= 0 and _LATER_CONFIRMED.search(text, lo, c.start) is not None
 
 
 def _in_all(text: str, c: Candidate, sent: Sentence) -> bool:
@@ -431,7 +441,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         perpetrator = subject in vocab.perpetrators
         moved = link.measure == "killed" and _of_injured(text, c, sent)
         more = c.more or moved or _more(text, c, sent, link)
-        update = link.update or _in_all(text, c, sent) or (link.how in ("after", "noun", "adjective") and _toll_before(text, c, sent, vocab))
+        update = link.update or _in_all(text, c, sent) or _later_confirmed(text, c, sent) or (link.how in ("after", "noun", "adjective") and _toll_before(text, c, sent, vocab))
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))
         then = _THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None
         if then is not None:  # "were abducted and [shot dead]": deaths too
