@@ -18,6 +18,7 @@ from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
+from etl.stages.extract.events_marks import THEN_KILLED, later_confirmed, their_side, toll_before
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -111,20 +112,8 @@ _OTHER_WINDOW = 150
 _OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "day", "retaliat")
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
-# What may stand between a running-total wording and its number ("rose to [at least] 18").
-_QUALIFIED_END = re.compile(r"\s*(?:(?:at least|more than|over|about|around|nearly|some|almost)\s+)?", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
-# "five traders were abducted [from the market] and (later) shot dead": the same people were killed.
-_THEN_KILLED = re.compile(
-    r"(?:(?!\b(?:and|but|while|who|after|before|when)\b)[^.;:])*?\band\s+(?:(?:later|then|subsequently|eventually|were|was|all)\s+)*"
-    r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|slain|gunned\s+down|\w+ed\s+to\s+death|found\s+dead)\b",
-    re.I,
-)
-_LATER_CONFIRMED = searcher(
-    r"\b(?:later|subsequently|eventually|since|finally|officially)\s+(?:\w+\s+)?confirm(?:ed|s)\s+(?:that\s+)?(?:only\s+)?$", re.I
-)
-_OF_THEM_PLAIN = re.compile(r"\s*of\s+them\b", re.I)
 _OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
 
@@ -148,33 +137,6 @@ class Claim:
 def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
     """"one of the injured [later died]" (a plain string test first: this is tried on many claims)."""
     return text.find(" of ", c.end, c.end + 4) >= 0 and _OF_INJURED.match(text, c.end, sent.char_end) is not None
-
-
-def _toll_before(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
-    """"... before the toll was revised on Saturday to [18] dead": a running total right before the
-    number, whatever word then gives the measure (a plain string test first)."""
-    lo = max(sent.char_start, c.start - _TOLL_WINDOW)
-    if not any(text.find(word, lo, c.start) >= 0 for word in ("toll", "tally", "total")):
-        return False
-    m = vocab.update.search(text, lo, c.start)
-    return m is not None and _QUALIFIED_END.fullmatch(text, m.end(), c.start) is not None
-
-
-def _their_side(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> str | None:
-    """"the attackers also suffered heavy losses, with 21 of them neutralised": "them" are the
-    last people the sentence names before the number; when they are perpetrators, the figure is
-    their own toll, not a part of the victims' figure given before."""
-    if _OF_THEM_PLAIN.match(text, c.end, sent.char_end) is None:
-        return None
-    named = [m.lastgroup for m in vocab.subject_words.finditer(text, sent.char_start, c.start)]
-    return named[-1] if named and named[-1] in vocab.perpetrators else None
-
-
-def _later_confirmed(text: str, c: Candidate, sent: Sentence) -> bool:
-    """"Three were feared dead ... Police later confirmed two deaths": a later confirmation
-    stands for the earlier, provisional figure (a plain string test first)."""
-    lo = max(sent.char_start, c.start - 40)
-    return text.find("confirm", lo, c.start) >= 0 and _LATER_CONFIRMED.search(text, lo, c.start) is not None
 
 
 def _in_all(text: str, c: Candidate, sent: Sentence) -> bool:
@@ -436,14 +398,14 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         if i in skip or link is None or (other and _other_incident(text, c, sent, link, vocab)):
             continue
         subject = _subject(text, c, sent, vocab)
-        side = _their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
+        side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators
         moved = link.measure == "killed" and _of_injured(text, c, sent)
         more = c.more or moved or _more(text, c, sent, link)
-        update = link.update or _in_all(text, c, sent) or _later_confirmed(text, c, sent) or (link.how in ("after", "noun", "adjective") and _toll_before(text, c, sent, vocab))
+        update = link.update or _in_all(text, c, sent) or later_confirmed(text, c, sent) or (link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))
-        then = _THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None
+        then = THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None
         if then is not None:  # "were abducted and [shot dead]": deaths too
             claims.append(replace(claims[-1], measure="killed", trig_start=then.start("verb"), trig_end=then.end("verb")))
     return claims
