@@ -159,6 +159,8 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
         np = (
             rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}|{_DASH_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?"
+            # "30 soldiers and volunteers for the defence of the homeland (VDP) [lost their lives]"
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:and|or)\s+{_NOT_A_NUMBER}{_NP_WORD}\s+(?:of|for|from)\s+(?:{_NP_WORD}\s+){{1,5}}?(?:\([^().;\n]{{1,20}}\)\s+)?"
             rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE}"
             # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase
             rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?)"
