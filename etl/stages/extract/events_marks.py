@@ -32,11 +32,9 @@ _OF_THEM_PLAIN = re.compile(r"\s*of\s+them\b", re.I)
 
 def toll_before(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
     """"... before the toll was revised on Saturday to [18] dead": a running total right before the
-    number, whatever word then gives the measure (a plain string test first)."""
-    lo = max(sent.char_start, c.start - _TOLL_WINDOW)
-    if not any(text.find(word, lo, c.start) >= 0 for word in ("toll", "tally", "total")):
-        return False
-    m = vocab.update.search(text, lo, c.start)
+    number, whatever word then gives the measure (tried only in a sentence with "toll", "tally" or
+    "total")."""
+    m = vocab.update.search(text, max(sent.char_start, c.start - _TOLL_WINDOW), c.start)
     return m is not None and _QUALIFIED_END.fullmatch(text, m.end(), c.start) is not None
 
 
@@ -52,6 +50,5 @@ def their_side(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) 
 
 def later_confirmed(text: str, c: Candidate, sent: Sentence) -> bool:
     """"Three were feared dead ... Police later confirmed two deaths": a later confirmation
-    stands for the earlier, provisional figure (a plain string test first)."""
-    lo = max(sent.char_start, c.start - _CONFIRM_WINDOW)
-    return text.find("confirm", lo, c.start) >= 0 and _LATER_CONFIRMED.search(text, lo, c.start) is not None
+    stands for the earlier, provisional figure (tried only in a sentence with "confirm")."""
+    return _LATER_CONFIRMED.search(text, max(sent.char_start, c.start - _CONFIRM_WINDOW), c.start) is not None

@@ -21,15 +21,16 @@ from collections.abc import Sequence
 from etl.records import Sentence
 from etl.stages.extract.events_candidates import Candidate
 from etl.stages.extract.events_link import Claim
-from etl.stages.extract.events_regex import factor
+from etl.stages.extract.events_regex import factor, searcher
 
 # Every list holds a comma or " and ", and a capitalised word or a possessive; texts without
 # any casualty verb or "identified" were already skipped by the stage's gate.
-_KIN = factor(
-    r"wife|husband|son|daughter|brother|sister|father|mother|uncle|aunt|nephew|niece|cousin|grandson|"
-    r"granddaughter|grandmother|grandfather|neighbour|neighbor|friend|colleague|fiancé|fiancée|"
-    r"stepson|stepdaughter|child|baby|sons|daughters|children|brothers|sisters|twins|cousins"
+_KIN_SOURCE = (
+    "wife|husband|son|daughter|brother|sister|father|mother|uncle|aunt|nephew|niece|cousin|grandson|"
+    "granddaughter|grandmother|grandfather|neighbour|neighbor|friend|colleague|fiancé|fiancée|"
+    "stepson|stepdaughter|child|baby|sons|daughters|children|brothers|sisters|twins|cousins"
 )
+_KIN = factor(_KIN_SOURCE)
 _PLURAL_KIN = frozenset({"sons", "daughters", "children", "brothers", "sisters", "twins", "cousins"})
 _SIZE = {"twin": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # Capitalised words that are no name: pronouns, determiners, number words, months.
@@ -67,7 +68,22 @@ _VERB = (
     r"(?:(?:all|both|reportedly|allegedly|also|later|fatally|brutally)\s+)?(?:killed|shot|gunned|murdered|slain|stabbed|hacked|"
     r"beheaded|executed|injured|wounded|hurt|burn[te]d?|lynched|found\s+dead|martyred|abducted|kidnapped)|died|perished|succumbed)\b"
 )
-_BEFORE_VERB = re.compile(rf"(?<![\w'’.-])(?=[A-Zht]){_LIST}(?={_VERB})")
+_VERB_RE = re.compile(_VERB)
+# The participle of every verb above, searched for first (a literal start is found in C); the list
+# is then looked for only before one whose preceding words end as a list does (trying every word
+# start for a list cost more than all the rest of this module).
+_PARTICIPLE = searcher(
+    r"\b(?:killed|shot|gunned|murdered|slain|stabbed|hacked|beheaded|executed|injured|wounded|hurt|burn[te]d?|"
+    r"lynched|found|martyred|abducted|kidnapped|died|perished|succumbed)\b"
+)
+_AUX_WORDS = frozenset(
+    "were was had have has been are is got all both reportedly allegedly also later fatally brutally".split()
+)
+_KIN_WORDS = frozenset(_KIN_SOURCE.split("|"))
+_LIST_BEFORE = re.compile(rf"(?<![\w'’.-])(?=[A-Zht]){_LIST}$")
+# Characters before a verb searched for its list, and before a participle for its auxiliaries.
+_LIST_WINDOW = 260
+_AUX_REACH = 60
 # "The slain persons have been identified as ...": the measure word comes first.
 _IDENTIFIED = re.compile(
     rf"\b(?:(?P<killed>slain|dead|deceased|killed|victims|bodies)|(?P<injured>injured|wounded))\b"
@@ -98,14 +114,36 @@ def _candidate(text: str, start: int, end: int, hint: str | None = None) -> Cand
     return Candidate(start, end, text[start:end], value, value, value, "exact", hint)
 
 
+def _list_end(text: str, lo: int, at: int) -> int | None:
+    """Where a list before the participle at ``at`` would end (before its auxiliaries), when the
+    words there end as a list does (a capitalised word, an age, a kin noun); else None."""
+    words = text[lo:at].split()
+    while words and words[-1].lower() in _AUX_WORDS:
+        words.pop()
+    if not words:
+        return None
+    last = words[-1]
+    if last[-1] in ",)":
+        last = last[:-1] or (words[-2] if len(words) > 1 else "")
+        if not last[-1:].isdigit():
+            return None
+    elif not (last[:1].isupper() or last in _KIN_WORDS):
+        return None
+    return text.rfind(words[-1], lo, at) + len(words[-1])
+
+
 def named_candidates(text: str, sent: Sentence) -> list[Candidate]:
     """Lists of named persons right before a casualty verb, each as one count (numbers inside
     the list, "their two children", are then the list's, not counts of their own)."""
     if text.find(",", sent.char_start, sent.char_end) < 0 and text.find(" and ", sent.char_start, sent.char_end) < 0:
         return []
-    out = []
-    for m in _BEFORE_VERB.finditer(text, sent.char_start, sent.char_end):
-        cand = _candidate(text, *m.span("list"))
+    out: list[Candidate] = []
+    for verb in _PARTICIPLE.finditer(text, sent.char_start, sent.char_end):
+        at = _list_end(text, max(sent.char_start, verb.start() - _AUX_REACH), verb.start())
+        if at is None or (out and at <= out[-1].end) or _VERB_RE.match(text, at, sent.char_end) is None:
+            continue
+        m = _LIST_BEFORE.search(text, max(sent.char_start, at - _LIST_WINDOW), at)
+        cand = _candidate(text, *m.span("list")) if m is not None else None
         if cand is not None:
             out.append(cand)
     return out
