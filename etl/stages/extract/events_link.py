@@ -109,7 +109,7 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
-_OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "day", "retaliat")
+_OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat")
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)

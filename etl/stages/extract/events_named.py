@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from etl.records import Sentence
 from etl.stages.extract.events_candidates import Candidate
 from etl.stages.extract.events_link import Claim
-from etl.stages.extract.events_regex import factor, searcher
+from etl.stages.extract.events_regex import factor
 
 # Every list holds a comma or " and ", and a capitalised word or a possessive; texts without
 # any casualty verb or "identified" were already skipped by the stage's gate.
@@ -69,12 +69,13 @@ _VERB = (
     r"beheaded|executed|injured|wounded|hurt|burn[te]d?|lynched|found\s+dead|martyred|abducted|kidnapped)|died|perished|succumbed)\b"
 )
 _VERB_RE = re.compile(_VERB)
-# The participle of every verb above, searched for first (a literal start is found in C); the list
-# is then looked for only before one whose preceding words end as a list does (trying every word
-# start for a list cost more than all the rest of this module).
-_PARTICIPLE = searcher(
-    r"\b(?:killed|shot|gunned|murdered|slain|stabbed|hacked|beheaded|executed|injured|wounded|hurt|burn[te]d?|"
-    r"lynched|found|martyred|abducted|kidnapped|died|perished|succumbed)\b"
+# The participle of every verb above, searched for first: after a space (``re`` finds a literal
+# first character in C, several times faster than a word boundary); the list is then looked for
+# only before one whose preceding words end as a list does (trying every word start for a list
+# cost more than all the rest of this module).
+_PARTICIPLE = re.compile(
+    r" (?=[kdsgmhebiwlfa])(?:killed|shot|gunned|murdered|slain|stabbed|hacked|beheaded|executed|injured|wounded|hurt|"
+    r"burn[te]d?|lynched|found|martyred|abducted|kidnapped|died|perished|succumbed)\b"
 )
 _AUX_WORDS = frozenset(
     "were was had have has been are is got all both reportedly allegedly also later fatally brutally".split()
@@ -139,7 +140,7 @@ def named_candidates(text: str, sent: Sentence) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     for verb in _PARTICIPLE.finditer(text, sent.char_start, sent.char_end):
-        at = _list_end(text, max(sent.char_start, verb.start() - _AUX_REACH), verb.start())
+        at = _list_end(text, max(sent.char_start, verb.start() - _AUX_REACH), verb.start() + 1)
         if at is None or (out and at <= out[-1].end) or _VERB_RE.match(text, at, sent.char_end) is None:
             continue
         m = _LIST_BEFORE.search(text, max(sent.char_start, at - _LIST_WINDOW), at)
