@@ -39,7 +39,9 @@ _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|t
 # "1 civilian (a farm worker) killed", "two daughters (aged 9 and 13) were killed", "a family of
 # seven — a couple and their five children — died".
 _DASH_ASIDE = r"\s*[—–]\s*(?:(?!\b(?:was|were|is|are|had|has|have|killed|died|injured|wounded|hurt)\b)[^—–.;\n]){1,80}?\s*[—–]\s*"
-_ASIDE = rf"(?:,[^,.;]{{1,80}},\s*|\s*\([^().;\n]{{1,60}}\)\s*|{_DASH_ASIDE})"
+# (after the noun, a dash-set aside must say who the people are: "12 people – most of them traders –")
+_NOUN_DASH_ASIDE = r"\s*[—–]\s*(?:most|mostly|many|all|both|some|several|\w+\s+of\s+(?:them|whom))\b[^—–.;\n]{0,60}?\s*[—–]\s*"
+_ASIDE = rf"(?:,[^,.;]{{1,80}},\s*|\s*\([^().;\n]{{1,60}}\)\s*|{_NOUN_DASH_ASIDE})"
 # A short relative clause inside the counted noun phrase: "a passenger [who tried to flee] was shot in the leg".
 _RELATIVE_CLAUSE = r"who\s+(?:[\w'’-]+\s+){1,5}?(?=(?:was|were|had|has|have)\s)"
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
