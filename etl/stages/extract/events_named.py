@@ -33,10 +33,13 @@ _KIN_SOURCE = (
 _KIN = factor(_KIN_SOURCE)
 _PLURAL_KIN = frozenset({"sons", "daughters", "children", "brothers", "sisters", "twins", "cousins"})
 _SIZE = {"twin": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-# Capitalised words that are no name: pronouns, determiners, number words, months.
+# Capitalised words that are no name: pronouns, determiners, prepositions, number words, days, months.
 _NOT_NAME = (
     r"(?!(?:He|She|They|It|We|The|A|An|His|Her|Their|Its|This|That|These|Those|Two|Three|Four|Five|Six|Seven|"
-    r"Eight|Nine|Ten|Both|All|Police|Officials|Residents|Witnesses|Gunmen|Security|Local|Some|Many|Several)\b)"
+    r"Eight|Nine|Ten|Both|All|Police|Officials|Residents|Witnesses|Gunmen|Security|Local|Some|Many|Several|"
+    r"On|In|At|By|From|For|With|After|Before|During|Since|When|While|But|And|Earlier|Later|Last|Late|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)"
 )
 _WORD = rf"{_NOT_NAME}[A-Z][\w'’-]*\.?"
 _LINK_WORD = r"(?:al|el|bin|ibn|bint|de|da|del|dos|das|van|von|la|le|y)[\s-]+"
@@ -85,10 +88,11 @@ _LIST_BEFORE = re.compile(rf"(?<![\w'’.-])(?=[A-Zht]){_LIST}$")
 # Characters before a verb searched for its list, and before a participle for its auxiliaries.
 _LIST_WINDOW = 260
 _AUX_REACH = 60
-# "The slain persons have been identified as ...": the measure word comes first.
+# "The slain persons have been identified as ...", "police identified the dead as ...".
 _IDENTIFIED = re.compile(
-    rf"\b(?:(?P<killed>slain|dead|deceased|killed|victims|bodies)|(?P<injured>injured|wounded))\b"
-    rf"[^.;]{{0,40}}?\bidentified\s+as\s+{_LIST}",
+    rf"(?:\b(?:(?P<killed>slain|dead|deceased|killed|victims|bodies)|(?P<injured>injured|wounded))\b[^.;]{{0,40}}?\bidentified"
+    rf"|\bidentified\s+(?:the\s+)?(?:(?P<killed2>dead|deceased|victims|bodies|slain)|(?P<injured2>injured|wounded)))"
+    rf"\s+as\s+{_LIST}",
 )
 
 
@@ -163,7 +167,7 @@ def identified_claims(text: str, sent: Sentence) -> list[Claim]:
     for m in _IDENTIFIED.finditer(text, sent.char_start, sent.char_end):
         start, end = m.span("list")
         cand = _candidate(text, start, end)
-        measure = "killed" if m.group("killed") else "injured"
+        group = next(g for g in ("killed", "killed2", "injured", "injured2") if m.group(g))
         if cand is not None:
-            out.append(Claim(cand, measure, m.start(measure), m.end(measure), "before"))  # type: ignore[arg-type]
+            out.append(Claim(cand, group.rstrip("2"), m.start(group), m.end(group), "before"))  # type: ignore[arg-type]
     return out
