@@ -1,8 +1,8 @@
 """The events stage: what was counted, how many, when, where and by whom (CONTRACT.md ``events``).
 
 Pipeline per article: sentences that contain no measure word stem are skipped (``gate`` in
-``etl/data/measures.toml``); each number (plus implicit ones: "a soldier", "himself", "no one")
-is linked to a measure by ``events_link``; each claim gets its date, scope, change, place and
+``etl/data/measures.toml``); each number (plus implicit ones: "a soldier", "himself", "no one",
+and victims named one by one, ``events_named``) is linked to a measure by ``events_link``; each claim gets its date, scope, change, place and
 actor from ``events_context``; ``events_reduce`` turns claims into rows that add up.
 
 Totals and parts (how an analyst, or the event-eval, sums an article):
