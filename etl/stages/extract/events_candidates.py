@@ -53,6 +53,8 @@ _BRACKET_NOUN = searcher(r"\b[A-Za-z][\w'’-]*\s?\(\s*$")
 # after a person (a determiner and a noun, or a capitalised name).
 _AGE_BEFORE = searcher(r"(?:\b(?i:a|an|the|his|her|their|my|our)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*|\b[A-Z][a-z][\w'’-]*),\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b)")
+# Between a number and the same figure in brackets after its noun: "Fourteen [persons ](14)".
+_REPEAT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s?")
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
 _NONE_OF = searcher(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 
@@ -137,10 +139,13 @@ def _repeat_end(text: str, q: QuantityMention) -> int:
 
 
 def with_bracket_subjects(text: str, sent: Sentence, ordered: list[Candidate], vocab: EventVocabulary) -> list[Candidate]:
-    """Bracketed counts take the subject of the word before them, or are dropped (an age)."""
-    out = []
+    """Bracketed counts take the subject of the word before them, or are dropped (an age, or the
+    figure repeated after its noun: "Fourteen persons (14)")."""
+    out: list[Candidate] = []
     for c in ordered:
         if text[c.start] == "(":
+            if out and out[-1].value == c.value and _REPEAT_GAP.fullmatch(text, out[-1].end, c.start):
+                continue
             c = replace(c, subject_hint=_bracket_subject(text, c, sent, vocab))
             if c.subject_hint is None:
                 continue

@@ -196,6 +196,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "self": ("himself", "herself"),
     "pron": (" he ", " she ", "\nhe ", "\nshe "),
     "pair": ("couple", "pair"),
+    "twin": ("twin",),
     "victim": ("died", "succumbed", "breathed", "killed", "dead"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
@@ -233,7 +234,9 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "self": r"\b(?P<self>himself|herself)\b",
         "pron": r"\b(?P<pron>he|she)(?=\s+(?:was|had been|has been)\s+(?:\w+\s+)?"
         r"(?:killed|shot dead|wounded|injured|hurt|arrested|detained|abducted|kidnapped|captured)\b)",
-        "pair": r"\b(?P<pair>an?)\s+(?:[\w'’-]+\s+){0,2}?(?:couple|pair)\b(?!\s+of\b)",
+        # "an elderly couple", "a pair of soldiers", "twin brothers" ("a couple of" is a few, not two)
+        "pair": r"\b(?P<pair>an?)\s+(?:[\w'’-]+\s+){0,2}?(?:couple\b(?!\s+of\b)|pair\b)",
+        "twin": r"\b(?P<twin>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?[Tt]win)\s+(?=(?:brothers|sisters|sons|daughters|boys|girls|babies|siblings)\b)",
         "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
         "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"

@@ -138,7 +138,8 @@ def cardinal_at(toks: list[Tok], i: int) -> tuple[float, int, float] | None:
         k -= 1
     if st.n_real == 0:
         return None
-    return st.total + st.cur, k, (toks[k - 1].value if toks[k - 1].kind == "scale" else 0.0)
+    # the last multiplier ("a dozen and a half" = 18, "two million and a half"): what a fraction after "and" is of
+    return st.total + st.cur, k, (toks[k - 1].value if toks[k - 1].kind in ("scale", "dozen") else 0.0)
 
 
 def ordinal_at(toks: list[Tok], k: int) -> tuple[float, int] | None:
