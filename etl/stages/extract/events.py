@@ -1,8 +1,8 @@
 """The events stage: what was counted, how many, when, where and by whom (CONTRACT.md ``events``).
 
 Pipeline per article: sentences that contain no measure word stem are skipped (``gate`` in
-``etl/data/measures.toml``); each number (plus implicit ones: "a soldier", "himself", "no one")
-is linked to a measure by ``events_link``; each claim gets its date, scope, change, place and
+``etl/data/measures.toml``); each number (plus implicit ones: "a soldier", "himself", "no one",
+and victims named one by one, ``events_named``) is linked to a measure by ``events_link``; each claim gets its date, scope, change, place and
 actor from ``events_context``; ``events_reduce`` turns claims into rows that add up.
 
 Totals and parts (how an analyst, or the event-eval, sums an article):
@@ -50,6 +50,7 @@ from etl.stages.extract.actors import ActorMention, article_actor, find_actors
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_index import bucket, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
+from etl.stages.extract.events_named import identified_claims, inside, named_candidates
 from etl.stages.extract.events_reduce import fold_article, group_sentence
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places
@@ -104,10 +105,14 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
     singles: list[Candidate] = []
     zeros: list[Claim] = []
     for first, end in _runs(index.sentences):  # neighbouring sentences scanned at once: fewer regex calls
-        taken = [c for i in range(first, end) for c in cands.get(i, [])]
         span = Sentence(first, index.sentences[first].char_start, index.sentences[end - 1].char_end, "")
-        singles += singular_candidates(text, span, taken, vocab)
-        zeros += zero_claims(text, span, vocab)
+        named = named_candidates(text, span)  # "Ali Musa, 45, and his son Ibrahim, 12,": one count of two
+        if named:
+            for i in range(first, end):
+                cands[i] = [c for c in cands.get(i, []) if not inside(named, c)]
+        taken = [c for i in range(first, end) for c in cands.get(i, [])] + named
+        singles += named + singular_candidates(text, span, taken, vocab)
+        zeros += zero_claims(text, span, vocab) + identified_claims(text, span)
     by_single = bucket(index, singles, lambda c: c.start)
     by_zero = bucket(index, zeros, lambda z: z.cand.start)
     out = []

@@ -25,6 +25,12 @@ _UNIT_AFTER = re.compile(
     + r")\b",
     re.I,
 )
+# People named after a thing they keep, drive or work in: "cattle keepers", "bus drivers", "shop owners".
+_PEOPLE_OF_THINGS = (
+    r"[\s-]+(?:keepers?|herders?|herdsmen|drivers?|owners?|traders?|dealers?|operators?|riders?|passengers?|workers?|"
+    r"members?|staff|teachers?|students?|pupils?|congregants|worshipp?ers|attendants?|conductors?|officials?|guards?|"
+    r"rustlers?|farmers?|sellers?|vendors?|users?|crews?|leaders?)\b"
+)
 # "captured two armoured vehicles", "attacks on four police posts": things, not people.
 _THINGS_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:" + factor(r"vehicles?|trucks?|cars?|buses|motorcycles?|motorbikes?|boats?|aircraft|drones?|weapons?|rifles?|guns?|"
@@ -32,7 +38,7 @@ _THINGS_AFTER = re.compile(
     r"schools|churches|mosques|villages|towns|posts|positions|bases|camps|checkpoints|bridges|cattle|cows|goats|sheep|"
     r"camels|animals|livestock|bags|sacks|kilograms|kilos|tons|tonnes|litres|liters|barrels|hectares|acres|dollars|"
     r"rupees|naira|euros|pounds|shillings|francs|pesos|family|clans?|tribes?|seats|votes|games|matches|points|goals|medals")
-    + r")\b",
+    + r")\b(?!" + _PEOPLE_OF_THINGS + ")",
     re.I,
 )
 # "Two (2) persons were killed": the figure repeated in digits, as police releases write it.
@@ -47,6 +53,8 @@ _BRACKET_NOUN = searcher(r"\b[A-Za-z][\w'’-]*\s?\(\s*$")
 # after a person (a determiner and a noun, or a capitalised name).
 _AGE_BEFORE = searcher(r"(?:\b(?i:a|an|the|his|her|their|my|our)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*|\b[A-Z][a-z][\w'’-]*),\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b)")
+# Between a number and the same figure in brackets after its noun: "Fourteen [persons ](14)".
+_REPEAT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s?")
 # "none of the 14 soldiers aboard was hurt": a zero (see measures.toml [[zero]]), not 14.
 _NONE_OF = searcher(r"\bnone\s+of(?:\s+the|\s+its|\s+their)?\s*$", re.I)
 
@@ -131,10 +139,13 @@ def _repeat_end(text: str, q: QuantityMention) -> int:
 
 
 def with_bracket_subjects(text: str, sent: Sentence, ordered: list[Candidate], vocab: EventVocabulary) -> list[Candidate]:
-    """Bracketed counts take the subject of the word before them, or are dropped (an age)."""
-    out = []
+    """Bracketed counts take the subject of the word before them, or are dropped (an age, or the
+    figure repeated after its noun: "Fourteen persons (14)")."""
+    out: list[Candidate] = []
     for c in ordered:
         if text[c.start] == "(":
+            if out and out[-1].value == c.value and _REPEAT_GAP.fullmatch(text, out[-1].end, c.start):
+                continue
             c = replace(c, subject_hint=_bracket_subject(text, c, sent, vocab))
             if c.subject_hint is None:
                 continue

@@ -37,7 +37,7 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
                 continue
             spans.append((start, m.end()))
             hint = "assailants" if group == "self" else None
-            value = 2.0 if group in ("pair", "both") else 1.0  # "an elderly couple", "both succumbed"
+            value = 2.0 if group in ("pair", "both", "twin") else 1.0  # "an elderly couple", "both succumbed", "twin sisters"
             more = group == "ord" or m.group(group).lower() == "another" or _ORDINAL.search(m.group()) is not None
             out.append(Candidate(start, end, text[start:end], value, value, value, "exact", hint, more))
     return sorted(out, key=lambda c: c.start)

@@ -18,6 +18,7 @@ from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
+from etl.stages.extract.events_marks import THEN_KILLED, later_confirmed, their_side, toll_before
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -108,7 +109,7 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
-_OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later")
+_OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat")
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
@@ -392,14 +393,22 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         return claims
     lowered = text[sent.char_start : sent.char_end].lower()
     other = any(word in lowered for word in _OTHER_WORDS)
+    toll = "toll" in lowered or "tally" in lowered or "total" in lowered  # (plain tests: tried on every claim)
+    confirm = "confirm" in lowered
     skip = _shares(text, sent, ordered, links)
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
         if i in skip or link is None or (other and _other_incident(text, c, sent, link, vocab)):
             continue
         subject = _subject(text, c, sent, vocab)
+        side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
+        subject = side or subject
         perpetrator = subject in vocab.perpetrators
         moved = link.measure == "killed" and _of_injured(text, c, sent)
         more = c.more or moved or _more(text, c, sent, link)
-        update = link.update or _in_all(text, c, sent)
-        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved, update, more, moved))
+        update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent))
+        update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
+        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))
+        then = THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None
+        if then is not None:  # "were abducted and [shot dead]": deaths too
+            claims.append(replace(claims[-1], measure="killed", trig_start=then.start("verb"), trig_end=then.end("verb")))
     return claims

@@ -36,8 +36,12 @@ _NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
 # "22 soldiers and volunteers were killed": a second noun, but not a second count ("and 3 police").
 _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their|its|the|several|dozens)\b)"
 # A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed",
-# "1 civilian (a farm worker) killed", "two daughters (aged 9 and 13) were killed".
-_ASIDE = r"(?:,[^,.;]{1,80},\s*|\s*\([^().;\n]{1,60}\)\s*)"
+# "1 civilian (a farm worker) killed", "two daughters (aged 9 and 13) were killed", "a family of
+# seven — a couple and their five children — died".
+_DASH_ASIDE = r"\s*[—–]\s*(?:(?!\b(?:was|were|is|are|had|has|have|killed|died|injured|wounded|hurt)\b)[^—–.;\n]){1,80}?\s*[—–]\s*"
+# (after the noun, a dash-set aside must say who the people are: "12 people – most of them traders –")
+_NOUN_DASH_ASIDE = r"\s*[—–]\s*(?:most|mostly|many|all|both|some|several|\w+\s+of\s+(?:them|whom))\b[^—–.;\n]{0,60}?\s*[—–]\s*"
+_ASIDE = rf"(?:,[^,.;]{{1,80}},\s*|\s*\([^().;\n]{{1,60}}\)\s*|{_NOUN_DASH_ASIDE})"
 # A short relative clause inside the counted noun phrase: "a passenger [who tried to flee] was shot in the leg".
 _RELATIVE_CLAUSE = r"who\s+(?:[\w'’-]+\s+){1,5}?(?=(?:was|were|had|has|have)\s)"
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
@@ -84,6 +88,7 @@ class EventVocabulary:
     weak: tuple[LinkPattern, ...]  # measures named only by a noun ("500 fighters"), tried last
     gate: re.Pattern[str]  # a lower-case word starting with a gate stem: a sentence with none holds no claim
     subject: re.Pattern[str]  # one named group per canonical subject
+    subject_words: re.Pattern[str]  # the same nouns, searched anywhere ("the attackers ... 21 of them")
     perpetrators: frozenset[str]
     singular: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # "a soldier", "himself": an implicit one (with gate words)
     zero: tuple[tuple[re.Pattern[str], tuple[Measure, ...]], ...]
@@ -154,9 +159,13 @@ def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: st
 def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
     if kind == "after":
         np = (
-            rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}"
+            rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}|{_DASH_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?"
-            rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE})"
+            # "30 soldiers and volunteers for the defence of the homeland (VDP) [lost their lives]"
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:and|or)\s+{_NOT_A_NUMBER}{_NP_WORD}\s+(?:of|for|from)\s+(?:{_NP_WORD}\s+){{1,5}}?(?:\([^().;\n]{{1,20}}\)\s+)?"
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE}"
+            # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?)"
         )
         return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
     if kind == "before":  # a lookahead of the first characters in front: searched, not matched
@@ -187,6 +196,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "self": ("himself", "herself"),
     "pron": (" he ", " she ", "\nhe ", "\nshe "),
     "pair": ("couple", "pair"),
+    "twin": ("twin",),
     "victim": ("died", "succumbed", "breathed", "killed", "dead"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
@@ -224,7 +234,9 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "self": r"\b(?P<self>himself|herself)\b",
         "pron": r"\b(?P<pron>he|she)(?=\s+(?:was|had been|has been)\s+(?:\w+\s+)?"
         r"(?:killed|shot dead|wounded|injured|hurt|arrested|detained|abducted|kidnapped|captured)\b)",
-        "pair": r"\b(?P<pair>an?)\s+(?:[\w'’-]+\s+){0,2}?(?:couple|pair)\b(?!\s+of\b)",
+        # "an elderly couple", "a pair of soldiers", "twin brothers" ("a couple of" is a few, not two)
+        "pair": r"\b(?P<pair>an?)\s+(?:[\w'’-]+\s+){0,2}?(?:couple\b(?!\s+of\b)|pair\b)",
+        "twin": r"\b(?P<twin>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?[Tt]win)\s+(?=(?:brothers|sisters|sons|daughters|boys|girls|babies|siblings)\b)",
         "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
         "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
@@ -233,7 +245,7 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         "another": r"\b(?P<another>another)(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
-        "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
+        "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+|(?:of\s+)?(?:the\s+|their\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:s|men|people|police)\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         # "killed were the priest, two altar boys and a woman": "the" heads a list after an inverted measure
         "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
         # "abducted 26 passengers and killed one who tried to flee": a lone "one" after the verb
@@ -281,6 +293,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         weak=_link_patterns({n: s for n, s in measures_spec.items() if s.get("weak")}, all_subjects),
         gate=_gate(cues["gate"]),
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
+        subject_words=re.compile(rf"\b(?:{named})\b", re.I),
         perpetrators=frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator")),
         singular=_singular(factor(str(cues["singular"])), str(cues["titles"])),
         zero=tuple((searcher(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),

@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 
 from etl.records import QuantityMention
 from etl.stages.extract.numbers_attach import Cand, read_candidate
@@ -92,12 +93,16 @@ __all__ = ["VaguePolicy", "VaguePolicyError", "extract_quantities", "load_vague_
 
 # Values beyond this magnitude are not news quantities (a cap against pathological input).
 MAX_MAGNITUDE = 1e18
+# "a score of 85", "a score of 7.5": a test or match score, not twenty.
+_SCORE_OF_NUMBER = re.compile(r"\s+of\s+[\d.]")
 
 
 def _candidates(text: str, masked: str) -> list[Cand]:
     cands: list[Cand] = []
     for start, end in find_runs(masked):
         for parsed in read_run(masked, start, end):
+            if parsed.last_word == "score" and _SCORE_OF_NUMBER.match(masked, parsed.end):
+                continue
             cand = read_candidate(text, masked, parsed)
             if cand is not None and math.isfinite(cand.value) and abs(cand.value) <= MAX_MAGNITUDE:
                 cands.append(cand)

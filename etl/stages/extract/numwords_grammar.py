@@ -94,7 +94,7 @@ def _accept_multiplier(st: _State, toks: list[Tok], k: int) -> bool:
             st.total *= t.value  # "1.5 lakh crore" = 1.5e12, "20 thousand crore" = 2e11 (Indian usage)
             st.last_scale *= t.value
             return True
-        if st.last not in ("unit", "teen", "tens", "digit", "a", "hundred", "dozen"):
+        if st.last not in ("unit", "teen", "tens", "digit", "a", "hundred", "dozen", "score"):
             return False
         if st.last_scale and t.value >= st.last_scale:
             return False
@@ -104,12 +104,12 @@ def _accept_multiplier(st: _State, toks: list[Tok], k: int) -> bool:
     if t.kind == "dozen":
         if st.last not in ("unit", "teen", "tens", "digit", "a"):
             return False
-        st.cur += st.piece * 11
-        st.last = "dozen"
+        st.cur += st.piece * (t.value - 1)
+        st.last = "score" if t.value == 20 else "dozen"
         return True
     if t.kind == "and":
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        ok = st.last in ("hundred", "scale") and nxt is not None and nxt.kind in _SMALL
+        ok = st.last in ("hundred", "scale", "score") and nxt is not None and nxt.kind in _SMALL
         if not ok or _after_and_is_fraction(toks, k):
             return False
         st.last = "and"
@@ -138,7 +138,8 @@ def cardinal_at(toks: list[Tok], i: int) -> tuple[float, int, float] | None:
         k -= 1
     if st.n_real == 0:
         return None
-    return st.total + st.cur, k, (toks[k - 1].value if toks[k - 1].kind == "scale" else 0.0)
+    # the last multiplier ("a dozen and a half" = 18, "two million and a half"): what a fraction after "and" is of
+    return st.total + st.cur, k, (toks[k - 1].value if toks[k - 1].kind in ("scale", "dozen") else 0.0)
 
 
 def ordinal_at(toks: list[Tok], k: int) -> tuple[float, int] | None:

@@ -1,0 +1,54 @@
+"""Marks on a linked claim that its wording around the number gives: a running total ("before
+the toll was revised to 18 dead"), a later confirmation ("police later confirmed two deaths"), the
+perpetrators' own toll ("the attackers ... with 21 of them neutralised"), and a kidnapping that
+was also a killing ("were abducted and shot dead")."""
+
+from __future__ import annotations
+
+import re
+
+from etl.records import Sentence
+from etl.stages.extract.events_candidates import Candidate
+from etl.stages.extract.events_regex import searcher
+from etl.stages.extract.events_vocab import EventVocabulary
+
+# Characters before a number searched for a running-total wording (as the linker's toll window).
+_TOLL_WINDOW = 150
+# Characters before a number searched for "later confirmed".
+_CONFIRM_WINDOW = 40
+# What may stand between a running-total wording and its number ("rose to [at least] 18").
+_QUALIFIED_END = re.compile(r"\s*(?:(?:at least|more than|over|about|around|nearly|some|almost)\s+)?", re.I)
+# "five traders were abducted [from the market] and (later) shot dead": the same people were killed.
+THEN_KILLED = re.compile(
+    r"(?:(?!\b(?:and|but|while|who|after|before|when)\b)[^.;:])*?\band\s+(?:(?:later|then|subsequently|eventually|were|was|all)\s+)*"
+    r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|slain|gunned\s+down|\w+ed\s+to\s+death|found\s+dead)\b",
+    re.I,
+)
+_LATER_CONFIRMED = searcher(
+    r"\b(?:later|subsequently|eventually|since|finally|officially)\s+(?:\w+\s+)?confirm(?:ed|s)\s+(?:that\s+)?(?:only\s+)?$", re.I
+)
+_OF_THEM_PLAIN = re.compile(r"\s*of\s+them\b", re.I)
+
+
+def toll_before(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
+    """"... before the toll was revised on Saturday to [18] dead": a running total right before the
+    number, whatever word then gives the measure (tried only in a sentence with "toll", "tally" or
+    "total")."""
+    m = vocab.update.search(text, max(sent.char_start, c.start - _TOLL_WINDOW), c.start)
+    return m is not None and _QUALIFIED_END.fullmatch(text, m.end(), c.start) is not None
+
+
+def their_side(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> str | None:
+    """"the attackers also suffered heavy losses, with 21 of them neutralised": "them" are the
+    last people the sentence names before the number; when they are perpetrators, the figure is
+    their own toll, not a part of the victims' figure given before."""
+    if _OF_THEM_PLAIN.match(text, c.end, sent.char_end) is None:
+        return None
+    named = [m.lastgroup for m in vocab.subject_words.finditer(text, sent.char_start, c.start)]
+    return named[-1] if named and named[-1] in vocab.perpetrators else None
+
+
+def later_confirmed(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"Three were feared dead ... Police later confirmed two deaths": a later confirmation
+    stands for the earlier, provisional figure (tried only in a sentence with "confirm")."""
+    return _LATER_CONFIRMED.search(text, max(sent.char_start, c.start - _CONFIRM_WINDOW), c.start) is not None
