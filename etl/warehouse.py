@@ -208,7 +208,9 @@ class Warehouse:
         staging = f"{_STAGING}/{key}"
         try:
             for relative, data in encoded:
-                self.store.write_bytes(f"{staging}/{relative}", data)
+                # Atomic (fsync, then rename): a staged file is whole on disk before the commit
+                # marker that publishes it is written, even if the machine loses power.
+                self.store.write_bytes(f"{staging}/{relative}", data, atomic=True)
         except OSError as exc:
             self.store.remove_tree(staging)
             raise WarehouseError(f"cannot write to {self.location}: {exc.strerror or exc}") from exc

@@ -85,6 +85,25 @@ def test_half_written_temporary_file_is_invisible_to_readers(tmp_path: Path) -> 
     assert Warehouse(tmp_path).connect().execute("SELECT count(*) FROM rejects").fetchall() == [(1,)]
 
 
+def test_staged_files_are_on_disk_whole_before_the_commit_marker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A SIGKILL while staging once left a visible, empty staged file; a power cut after the marker
+    # could leave a published one. Each staged file must be synced and renamed into place first.
+    replaced: list[str] = []
+    real_replace = os.replace
+
+    def replace(src: Any, dst: Any) -> None:
+        replaced.append(Path(dst).relative_to(tmp_path).as_posix())
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    wh = Warehouse(tmp_path)
+    with wh.lock():
+        wh.commit_batch({"rejects": [_valid("rejects")]}, run_id="r1", batch=0)
+    marker = next(i for i, p in enumerate(replaced) if p.startswith("_commits/"))
+    staged = [i for i, p in enumerate(replaced) if p.startswith("_staging/")]
+    assert staged and max(staged) < marker, replaced
+
+
 def test_uncommitted_batch_is_invisible_to_readers(tmp_path: Path) -> None:
     wh = Warehouse(tmp_path)
     with wh.lock():
