@@ -127,6 +127,15 @@ class Store:
             Path(self.path(relative)).parent.mkdir(parents=True, exist_ok=True)
         return self.fs.open(self.path(relative), "wb")  # type: ignore[no-any-return]
 
+    def sync(self, relative: str) -> None:
+        """Flush a written file to disk (locally; an object-store PUT is durable when it returns)."""
+        if self.local:
+            fd = os.open(self.path(relative), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
     def move(self, source: str, target: str) -> None:
         """Rename a file (atomic locally; copy-then-delete on object stores)."""
         if self.local:

@@ -266,6 +266,7 @@ class Warehouse:
                 for batch in batches:
                     if batch:
                         writer.write_table(to_arrow(table, batch))
+            self.store.sync(tmp)
             self.store.move(tmp, target)
         except OSError as exc:
             raise WarehouseError(f"cannot write to {self.location}: {exc.strerror or exc}") from exc
@@ -299,6 +300,7 @@ class Warehouse:
         tmp = f"{folder}/{TMP_PREFIX}{posixpath.basename(target)}.partial"
         with self.store.open_write(tmp) as handle:
             pq.write_table(merged, handle, compression="zstd")
+        self.store.sync(tmp)  # on disk before the marker that lets recovery delete the old parts
         info = {"run_id": run_id, "batch": 0, "files": [target], "replaces": files}
         marker = self._commit_marker(f"{run_id}-00000", info)
         self.store.move(tmp, target)

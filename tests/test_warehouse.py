@@ -89,6 +89,22 @@ def test_compact_merges_files_and_keeps_every_row(tmp_path: Path) -> None:
     assert _inputs(wh) == ["a", "b", "c"]
 
 
+def test_compaction_syncs_the_merged_file_before_its_marker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The marker lets recovery delete the old parts: the merged file must be on disk first.
+    steps: list[str] = []
+    real_sync, real_marker = Store.sync, Warehouse._commit_marker
+    monkeypatch.setattr(Store, "sync", lambda self, rel: (steps.append(f"sync {Path(rel).name}"), real_sync(self, rel))[1])
+    monkeypatch.setattr(Warehouse, "_commit_marker", lambda self, key, info: (steps.append(f"marker {key}"), real_marker(self, key, info))[1])
+    wh = Warehouse(tmp_path)
+    with wh.lock():
+        for batch, name in enumerate("ab"):
+            wh.commit_batch({"rejects": [reject(name)]}, run_id="r1", batch=batch)
+        steps.clear()
+        wh.compact(stamp="T1")
+    assert [s.split()[0] for s in steps] == ["sync", "marker"], steps
+    assert steps[0].endswith(".partial") and steps[1].startswith("marker compact")
+
+
 def test_interrupted_compaction_rolls_forward(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     wh = Warehouse(tmp_path)
     with wh.lock():
