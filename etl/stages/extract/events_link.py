@@ -75,7 +75,10 @@ _BRACKET_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|plus)\s
 # "two of the 11 injured": a share of the figure after it, not another figure.
 _OF_N = re.compile(r"\s*of\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\b)", re.I)
 # "a provincial official said": a source, not a count.
-REPORTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
+REPORTER = re.compile(
+    # (not a passive: "a third victim was said to be critical", "a soldier was confirmed dead")
+    r"\s+(?!(?:was|were|is|are|being|been)\b)(?:\w+\s+){0,2}(?<!\bwas )(?<!\bwere )(?:said|says|told|added|reported|confirmed|stated)\b", re.I
+)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
 _ADDITION = searcher(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
 # The measure a part cue names: "the dead included", "among the injured".
@@ -111,6 +114,11 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 _OTHER_WINDOW = 150
 _OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat")
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
+# "were taken", "carried away" are kidnappings only in a text that speaks of one within this many
+# characters (before or after) of the number.
+_ABDUCTION_WINDOW = 1500
+_ABDUCTION = searcher(r"kidnap|abduct|hostage|ransom|captiv|captors", re.I)
+_TAKING = searcher(r"\b(?:taken|carr|whisk|spirit|march|dragged|herded)", re.I)
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
@@ -163,6 +171,8 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
     if m is None:
         return None
     measure, start, end, trig = _trigger(m, link)
+    if measure == "kidnapped" and not _abduction(text, c, trig):
+        return None
     if link.kind == "after":
         if _AUX_START.match(trig) is None and _TRANSITIVE.search(trig) and _ACTIVE_OBJECT.match(text, m.end(), sent.char_end):
             return None
@@ -174,6 +184,13 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
     if trig.lower() == "lives" and not _LIVES_VERB.search(text, max(sent.char_start, c.start - 40), c.start):
         return None  # "saved 12 lives" is not a toll; "claimed 12 lives" is
     return Claim(c, measure, start, end, link.kind)
+
+
+def _abduction(text: str, c: Candidate, trig: str) -> bool:
+    """A kidnapping wording, or a taking ("were taken", "carried away") in a text about an abduction."""
+    if _TAKING.search(trig) is None:
+        return True
+    return _ABDUCTION.search(text, max(0, c.start - _ABDUCTION_WINDOW), c.end + _ABDUCTION_WINDOW) is not None
 
 
 def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
@@ -192,7 +209,7 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
     if found is None:
         return _heading(text, c, sent, at, vocab) if at - sent.char_start <= _HEADING_WINDOW else None
     measure, start, end, trig = _trigger(found, link, lo)
-    if _hypothetical(text, sent, start, vocab):
+    if _hypothetical(text, sent, start, vocab) or (measure == "kidnapped" and not _abduction(text, c, trig)):
         return None
     if trig[:3].lower() == "los" and not (c.subject_hint or vocab.subject.match(text, c.end, sent.char_end)):
         return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
