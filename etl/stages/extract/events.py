@@ -17,7 +17,9 @@ Totals and parts (how an analyst, or the event-eval, sums an article):
   rose to 11", "revised down to nine") if any, else the largest figure, keeps ``part_of`` null and
   the others point at it. Perpetrator deaths are another side and add up ("six soldiers were
   killed ... four attackers were also killed" = 10); a lone suicide bomber counts one unless the
-  text already counts them.
+  text already counts them. A figure the text dates two or more days before another day-dated one
+  is another incident of a multi-incident story ("on Sunday gunmen killed three ... On Friday,
+  eight bodies were found"): it is neither summed nor folded with it, and the eval leaves it out.
 - Deaths told after the first figure as additions ("two more died later", "another three
   victims", "a third soldier", "a passer-by also succumbed", "the attackers also killed a
   civilian") add to the figure they follow instead of folding into it, unless a restated total or a

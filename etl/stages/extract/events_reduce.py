@@ -20,6 +20,10 @@ from etl.stages.extract.events_link import Claim
 
 # Two rows dated more than this far apart (in the text) belong to different incidents.
 _SAME_INCIDENT_GAP = dt.timedelta(days=31)
+# A figure the text dates to a day at least this long before another day-dated figure is another
+# incident of a multi-incident story ("on Sunday gunmen killed three ... On Friday, eight bodies were
+# found"); one day apart may still be one night ("late on Friday ... on Saturday"). Set on dev4a.
+_OTHER_DAY_GAP = dt.timedelta(days=2)
 # A total whose subject says nothing specific may be broken down after it ("two people: a guard...").
 _GENERIC_SUBJECTS = frozenset({None, "people", "victims", "civilians"})
 _APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
@@ -125,7 +129,7 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     for ev in rows:
         if ev.event_id in done:
             continue
-        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0 and same_incident(r, ev)]
+        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0 and _one_toll(r, ev)]
         if ev.measure == "count":  # other counted people: separate figures, never summed or folded
             members = []
         running = [r for r in members if r.event_id in updates]
@@ -158,10 +162,26 @@ def same_incident(a: Event, b: Event) -> bool:
     return a.period_start - _SAME_INCIDENT_GAP <= b.period_end and b.period_start - _SAME_INCIDENT_GAP <= a.period_end
 
 
+def _day(ev: Event) -> dt.date | None:
+    return ev.period_start if ev.date_source == "text" and ev.granularity == "day" else None
+
+
+def earlier_day(a: Event, b: Event) -> bool:
+    """Whether the text dates ``a`` to a day at least two days before the day of ``b``: another,
+    earlier incident (later figures may be updates or later deaths of the same one)."""
+    day_a, day_b = _day(a), _day(b)
+    return day_a is not None and day_b is not None and day_a + _OTHER_DAY_GAP <= day_b
+
+
+def _one_toll(a: Event, b: Event) -> bool:
+    """Two figures of one sentence that may add up: one incident, not two days apart."""
+    return same_incident(a, b) and not (earlier_day(a, b) or earlier_day(b, a))
+
+
 def _clusters(out: Sequence[Event], indices: Sequence[int]) -> list[list[int]]:
     clusters: list[list[int]] = []
     for i in indices:
-        home = next((c for c in clusters if same_incident(out[c[0]], out[i])), None)
+        home = next((c for c in clusters if same_incident(out[c[0]], out[i]) and not earlier_day(out[i], out[c[0]])), None)
         if home is None:
             clusters.append([i])
         else:
