@@ -12,6 +12,10 @@ Totals and parts (how an analyst, or the event-eval, sums an article):
   total in the sentence ("the toll rose to 17 after four more bodies were found") stands for the
   others instead.
 - "including 5 children", "5 of them", "the dead included" are parts of the claim before them.
+- A sentence that lists items between two or more semicolons ("a soldier was wounded in A; ...;
+  and a drone attack in B injured a civilian") holds separate incidents: figures with a verb of
+  their own in different items get no total (a table's labels, "civilians killed — 12; vigilantes
+  killed — 3", and an item that adds, "two civilians were also hurt", still do).
 - Across sentences, the figures of one measure, scope and side (victims / perpetrators) that are
   dated within a month of each other describe one toll: the largest running-total update ("the toll
   rose to 11", "revised down to nine") if any, else the largest figure, keeps ``part_of`` null and
