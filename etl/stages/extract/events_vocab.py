@@ -163,6 +163,8 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
             rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?"
             # "30 soldiers and volunteers for the defence of the homeland (VDP) [lost their lives]"
             rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:and|or)\s+{_NOT_A_NUMBER}{_NP_WORD}\s+(?:of|for|from)\s+(?:{_NP_WORD}\s+){{1,5}}?(?:\([^().;\n]{{1,20}}\)\s+)?"
+            # "50 soldiers and members of the auxiliary force, the Volunteers for the Defence of the Homeland (VDP), [died]"
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:and|or)\s+{_NOT_A_NUMBER}{_NP_WORD}\s+(?:of|for|from)\s+(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE}"
             # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase
             rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?)"
