@@ -119,6 +119,8 @@ _OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week",
 _ABDUCTION_WINDOW = 1500
 _ABDUCTION = searcher(r"kidnap|abduct|hostage|ransom|captiv|captors", re.I)
 _TAKING = searcher(r"\b(?:taken|carr|whisk|spirit|march|dragged|herded)", re.I)
+# Characters before a toll wording read with it for an update ("the company [later] put the toll at four").
+_UPDATE_LEAD = 16
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
@@ -215,7 +217,9 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
         return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
     if trig[:3].lower() == "los" and _LEFT_NOT_DIED.match(text, c.end, sent.char_end):
         return None  # "lost 40 teachers who refused to come back": they left
-    return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
+    # "the company later put the toll at four": the words just before the toll wording count too
+    update = vocab.update.search(text, max(sent.char_start, start - _UPDATE_LEAD), end) is not None
+    return Claim(c, measure, start, end, "before", update=update)
 
 
 def _heading(text: str, c: Candidate, sent: Sentence, at: int, vocab: EventVocabulary) -> Claim | None:
