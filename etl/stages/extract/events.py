@@ -117,7 +117,12 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
             for i in range(first, end):
                 cands[i] = [c for c in cands.get(i, []) if not inside(named, c)]
         taken = [c for i in range(first, end) for c in cands.get(i, [])] + named
-        singles += named + singular_candidates(text, span, taken, vocab)
+        implied = singular_candidates(text, span, taken, vocab)
+        ordinals = [c for c in implied if c.more and c.surface.lower().endswith(" one")]  # "a third one"
+        if ordinals:
+            for i in range(first, end):
+                cands[i] = [c for c in cands.get(i, []) if not inside(ordinals, c)]
+        singles += named + implied
         zeros += zero_claims(text, span, vocab) + identified_claims(text, span)
     by_single = bucket(index, singles, lambda c: c.start)
     by_zero = bucket(index, zeros, lambda z: z.cand.start)

@@ -42,7 +42,8 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
             if REPORTER.match(text, m.end(), sent.char_end) or _BRACKET_COUNT.match(text, m.end()):
                 continue
             start, end = m.start(group), m.end(group)
-            if any(a < m.end() and start < b for a, b in spans):
+            own = end - 4 if group == "ord" and m.group(group).lower().endswith(" one") else m.end()  # "a third one": the number is ours
+            if any(a < own and start < b for a, b in spans):
                 continue
             spans.append((start, m.end()))
             hint = "assailants" if group == "self" else None
