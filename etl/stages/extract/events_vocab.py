@@ -40,7 +40,7 @@ _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|t
 # seven — a couple and their five children — died".
 _DASH_ASIDE = r"\s*[—–]\s*(?:(?!\b(?:was|were|is|are|had|has|have|killed|died|injured|wounded|hurt)\b)[^—–.;\n]){1,80}?\s*[—–]\s*"
 # (after the noun, a dash-set aside must say who the people are: "12 people – most of them traders –")
-_NOUN_DASH_ASIDE = r"\s*[—–]\s*(?:most|mostly|many|all|both|some|several|among\s+(?:them|whom)|\w+\s+of\s+(?:them|whom))\b[^—–.;\n]{0,60}?\s*[—–]\s*"
+_NOUN_DASH_ASIDE = r"\s*[—–]\s*(?:most|mostly|many|all|both|some|several|among\s+(?:them|whom)|\w+\s+of\s+(?:them|whom)|(?:an?|his|her|their)\s+[^—–.;\n]{0,40}?\b(?:and|or)\s+(?:an?|his|her|their)\s)\b[^—–.;\n]{0,60}?\s*[—–]\s*"
 _ASIDE = rf"(?:,[^,.;]{{1,80}},\s*|\s*\([^().;\n]{{1,60}}\)\s*|{_NOUN_DASH_ASIDE})"
 # A short relative clause inside the counted noun phrase: "a passenger [who tried to flee] was shot in the leg".
 _RELATIVE_CLAUSE = r"who\s+(?:[\w'’-]+\s+){1,5}?(?=(?:was|were|had|has|have)\s)"
