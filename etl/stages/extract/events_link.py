@@ -121,6 +121,7 @@ _ABDUCTION = searcher(r"kidnap|abduct|hostage|ransom|captiv|captors", re.I)
 _TAKING = searcher(r"\b(?:taken|carr|whisk|spirit|march|dragged|herded)", re.I)
 # Characters before a toll wording read with it for an update ("the company [later] put the toll at four").
 _UPDATE_LEAD = 16
+_OF_THE_WHOLE = searcher(r"\b(?:of\s+(?:the|its|their|all)|out\s+of(?:\s+the|\s+its|\s+their|\s+all)?)\s+$", re.I)
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
@@ -289,6 +290,8 @@ def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocab
     if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between):
         return False
     if REPORTER.match(text, right.end):  # "killing four, two security sources said": a source
+        return False
+    if _OF_THE_WHOLE.search(text, max(0, left.start - 12), left.start):  # "Of the 40 passengers, 12 died": the whole
         return False
     return vocab.any_after.search(between) is None
 
