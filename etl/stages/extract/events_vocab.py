@@ -30,8 +30,10 @@ _AUX_LAZY = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}?"
 # Words a counted noun phrase may not contain ("12 people [and] ...", "12 people [who] ...").
 _NP_BREAK = factor(
     r"and|or|but|who|whom|which|that|after|before|when|while|as|since|because|said|says|from|to|by|"
-    r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on|at"
+    r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on(?!\s+board\b)|at"
 )
+# Number words of a share's whole ("twelve [of the forty] passengers on board died").
+_NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
 _NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
 # "22 soldiers and volunteers were killed": a second noun, but not a second count ("and 3 police").
 _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their|its|the|several|dozens)\b)"
@@ -159,7 +161,7 @@ def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: st
 def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
     if kind == "after":
         np = (
-            rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}|{_DASH_ASIDE}"
+            rf"(?:of\s+(?:whom|them|those|(?:the|its|their|all)\s+(?:\d[\d,]*|{_NUMBER_WORDS}))\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}|{_DASH_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?"
             # "30 soldiers and volunteers for the defence of the homeland (VDP) [lost their lives]"
             rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:and|or)\s+{_NOT_A_NUMBER}{_NP_WORD}\s+(?:of|for|from)\s+(?:{_NP_WORD}\s+){{1,5}}?(?:\([^().;\n]{{1,20}}\)\s+)?"
