@@ -46,6 +46,10 @@ _NOUN_DASH_ASIDE = r"\s*[—–]\s*(?:most|mostly|many|all|both|some|several|amo
 _ASIDE = rf"(?:,[^,.;]{{1,80}},\s*|\s*\([^().;\n]{{1,60}}\)\s*|{_NOUN_DASH_ASIDE})"
 # A short relative clause inside the counted noun phrase: "a passenger [who tried to flee] was shot in the leg".
 _RELATIVE_CLAUSE = r"who\s+(?:[\w'’-]+\s+){1,5}?(?=(?:was|were|had|has|have)\s)"
+_REDUCED_RELATIVE = (
+    r"(?:working|living|travelling|traveling|returning|staying|heading|fleeing|attending|riding|sheltering|praying|waiting)"
+    rf"\s+(?:(?:at|in|on|from|to|for|near|inside|outside)\s+)?(?:{_NP_WORD}\s+){{0,4}}?"
+)
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
 QUALIFIERS = "(?:" + factor(
     r"at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
@@ -168,6 +172,8 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
             # "50 soldiers and members of the auxiliary force, the Volunteers for the Defence of the Homeland (VDP), [died]"
             rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:and|or)\s+{_NOT_A_NUMBER}{_NP_WORD}\s+(?:of|for|from)\s+(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE}"
+            # "six Chinese nationals [working at a mine] were taken hostage": a reduced relative clause
+            rf"|(?:{_NP_WORD}\s+){{1,3}}?{_REDUCED_RELATIVE}"
             # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase
             rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?)"
         )
