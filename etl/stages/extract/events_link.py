@@ -18,7 +18,7 @@ from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
-from etl.stages.extract.events_marks import THEN_KILLED, later_confirmed, their_side, toll_before
+from etl.stages.extract.events_marks import THEN_KILLED, abduction, later_confirmed, their_side, toll_before
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -114,11 +114,6 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 _OTHER_WINDOW = 150
 _OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat")
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
-# "were taken", "carried away" are kidnappings only in a text that speaks of one within this many
-# characters (before or after) of the number.
-_ABDUCTION_WINDOW = 1500
-_ABDUCTION = searcher(r"kidnap|abduct|hostage|ransom|captiv|captors", re.I)
-_TAKING = searcher(r"\b(?:taken|carr|whisk|spirit|march|dragged|herded)", re.I)
 # Characters before a toll wording read with it for an update ("the company [later] put the toll at four").
 _UPDATE_LEAD = 16
 _OF_THE_WHOLE = searcher(r"\b(?:of\s+(?:the|its|their|all)|out\s+of(?:\s+the|\s+its|\s+their|\s+all)?)\s+$", re.I)
@@ -174,7 +169,7 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
     if m is None:
         return None
     measure, start, end, trig = _trigger(m, link)
-    if measure == "kidnapped" and not _abduction(text, c, trig):
+    if measure == "kidnapped" and not abduction(text, c, trig):
         return None
     if link.kind == "after":
         if _AUX_START.match(trig) is None and _TRANSITIVE.search(trig) and _ACTIVE_OBJECT.match(text, m.end(), sent.char_end):
@@ -187,13 +182,6 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
     if trig.lower() == "lives" and not _LIVES_VERB.search(text, max(sent.char_start, c.start - 40), c.start):
         return None  # "saved 12 lives" is not a toll; "claimed 12 lives" is
     return Claim(c, measure, start, end, link.kind)
-
-
-def _abduction(text: str, c: Candidate, trig: str) -> bool:
-    """A kidnapping wording, or a taking ("were taken", "carried away") in a text about an abduction."""
-    if _TAKING.search(trig) is None:
-        return True
-    return _ABDUCTION.search(text, max(0, c.start - _ABDUCTION_WINDOW), c.end + _ABDUCTION_WINDOW) is not None
 
 
 def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
@@ -212,7 +200,7 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
     if found is None:
         return _heading(text, c, sent, at, vocab) if at - sent.char_start <= _HEADING_WINDOW else None
     measure, start, end, trig = _trigger(found, link, lo)
-    if _hypothetical(text, sent, start, vocab) or (measure == "kidnapped" and not _abduction(text, c, trig)):
+    if _hypothetical(text, sent, start, vocab) or (measure == "kidnapped" and not abduction(text, c, trig)):
         return None
     if trig[:3].lower() == "los" and not (c.subject_hint or vocab.subject.match(text, c.end, sent.char_end)):
         return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
