@@ -140,7 +140,7 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     for ev in rows:
         if ev.event_id in done:
             continue
-        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0 and _one_toll(r, ev) and _same_item(items, r, ev)]
+        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0 and r.scope == ev.scope and _one_toll(r, ev) and _same_item(items, r, ev)]
         if ev.measure == "count":  # other counted people: separate figures, never summed or folded
             members = []
         running = [r for r in members if r.event_id in updates]
