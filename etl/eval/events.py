@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from etl.eval.report import EvalReport, Miss
 from etl.records import Article, DateMention, Event, QuantityMention
 from etl.stages.extract.events import EventVocabulary, extract_events
-from etl.stages.extract.events_reduce import same_incident
+from etl.stages.extract.events_reduce import earlier_day, same_incident
 from etl.stages.segment import split_sentences
 
 _MEASURES = ("killed", "injured")
@@ -75,12 +75,13 @@ def record_totals(events: Sequence[Event]) -> dict[str, float]:
     four is background, not the attack's toll).
 
     Only the headline incident is summed: an incident row dated (in the text) more than a month away
-    from the first incident row is another incident ("an attack two years ago killed 24").
+    from the first incident row is another incident ("an attack two years ago killed 24"), and so
+    is one the text dates two or more days before it ("On Friday, eight bodies were found").
     """
     headline = next((ev for ev in events if ev.scope == "incident" and ev.part_of is None and ev.measure != "count"), None)
     sums: dict[tuple[str, str], float] = {}
     for ev in events:
-        if ev.scope == "incident" and headline is not None and not same_incident(ev, headline):
+        if ev.scope == "incident" and headline is not None and (not same_incident(ev, headline) or earlier_day(ev, headline)):
             continue
         if ev.part_of is None and ev.value_best is not None:
             key = (ev.measure, ev.scope)

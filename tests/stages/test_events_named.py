@@ -20,6 +20,10 @@ def _values(text: str) -> list[float | None]:
         ("Peter Okafor, his wife and their three children died in the fire.", [5.0]),
         ("Community leader Rosa Pardo, 61, was shot dead outside her shop.", [1.0]),
         ("On Monday, Ali Musa and Bello Sani were killed in Kano.", [2.0]),
+        # a list set off by commas after a noun without a number (an appositive)
+        ("The victims, Musa Ibrahim and Aliyu Bello, were shot dead.", [2.0]),
+        ("Police said the deceased, Juan Perez, Maria Gomez and Luis Rivas, were killed.", [3.0]),
+        ("The victim, Chinedu Okafor, was stabbed to death.", [1.0]),
     ],
 )
 def test_named_list_counts_its_persons(text: str, expected: list[float]) -> None:
@@ -34,6 +38,8 @@ def test_named_list_counts_its_persons(text: str, expected: list[float]) -> None
         "Airstrikes on North Kivu and South Kivu killed 12 people.",  # active verb: no victim list
         "Two farmers, Ali Musa and Bello Sani, were killed.",  # an appositive after a count: the count stands
         "Rosa Pardo was shot dead outside her shop.",  # one name without an age is left to other readings
+        "In Kaduna, Governor Uba Sani and Hadiza Balarabe, were briefed on the attack.",  # no casualty verb
+        "Both victims, Ali Musa and Bello Sani, were killed.",  # 'both' counts them already
     ],
 )
 def test_no_named_list(text: str) -> None:

@@ -12,12 +12,18 @@ Totals and parts (how an analyst, or the event-eval, sums an article):
   total in the sentence ("the toll rose to 17 after four more bodies were found") stands for the
   others instead.
 - "including 5 children", "5 of them", "the dead included" are parts of the claim before them.
+- A sentence that lists items between two or more semicolons ("a soldier was wounded in A; ...;
+  and a drone attack in B injured a civilian") holds separate incidents: figures with a verb of
+  their own in different items get no total (a table's labels, "civilians killed — 12; vigilantes
+  killed — 3", and an item that adds, "two civilians were also hurt", still do).
 - Across sentences, the figures of one measure, scope and side (victims / perpetrators) that are
   dated within a month of each other describe one toll: the largest running-total update ("the toll
   rose to 11", "revised down to nine") if any, else the largest figure, keeps ``part_of`` null and
   the others point at it. Perpetrator deaths are another side and add up ("six soldiers were
   killed ... four attackers were also killed" = 10); a lone suicide bomber counts one unless the
-  text already counts them.
+  text already counts them. A figure the text dates two or more days before another day-dated one
+  is another incident of a multi-incident story ("on Sunday gunmen killed three ... On Friday,
+  eight bodies were found"): it is neither summed nor folded with it, and the eval leaves it out.
 - Deaths told after the first figure as additions ("two more died later", "another three
   victims", "a third soldier", "a passer-by also succumbed", "the attackers also killed a
   civilian") add to the figure they follow instead of folding into it, unless a restated total or a
@@ -111,7 +117,12 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
             for i in range(first, end):
                 cands[i] = [c for c in cands.get(i, []) if not inside(named, c)]
         taken = [c for i in range(first, end) for c in cands.get(i, [])] + named
-        singles += named + singular_candidates(text, span, taken, vocab)
+        implied = singular_candidates(text, span, taken, vocab)
+        ordinals = [c for c in implied if c.more and c.surface.lower().endswith(" one")]  # "a third one"
+        if ordinals:
+            for i in range(first, end):
+                cands[i] = [c for c in cands.get(i, []) if not inside(ordinals, c)]
+        singles += named + implied
         zeros += zero_claims(text, span, vocab) + identified_claims(text, span)
     by_single = bucket(index, singles, lambda c: c.start)
     by_zero = bucket(index, zeros, lambda z: z.cand.start)

@@ -18,6 +18,15 @@ _ZERO_AFTER = 140
 _ZERO_GATE = searcher(r"\b(?:no|none|nobody|without|not|didn't|doesn't|unhurt|unharmed|uninjured|unscathed|casualty-free|nil)\b", re.I)
 # "a child (1)": the bracketed number after the words counts them.
 _BRACKET_COUNT = re.compile(r"\s?\(\s*(?:1|one)\s*\)", re.I)
+# A zero put in doubt or denied is no statement of zero ("did not confirm whether no one was hurt",
+# "denied reports that no arrests were made"): these words this many characters before it.
+_DOUBT_BEFORE = 90
+_DOUBT = searcher(
+    r"\b(?:whether|unclear|not (?:clear|known|immediately clear|confirmed)|(?:could|did|would|can) not confirm|"
+    r"(?:declined|refused|unable) to confirm|(?:den(?:y|ies|ied)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)|disput(?:ed|es))"
+    r"\s+(?:the\s+)?(?:(?:claims?|reports?|allegations?|suggestions?|rumou?rs?)\s+)?that)\b[^.;]*$",
+    re.I,
+)
 _ORDINAL = searcher(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
 
 
@@ -33,7 +42,8 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
             if REPORTER.match(text, m.end(), sent.char_end) or _BRACKET_COUNT.match(text, m.end()):
                 continue
             start, end = m.start(group), m.end(group)
-            if any(a < m.end() and start < b for a, b in spans):
+            own = end - 4 if group == "ord" and m.group(group).lower().endswith(" one") else m.end()  # "a third one": the number is ours
+            if any(a < own and start < b for a, b in spans):
                 continue
             spans.append((start, m.end()))
             hint = "assailants" if group == "self" else None
@@ -73,6 +83,8 @@ def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim
     for lo, hi in windows:
         for pattern, measures in vocab.zero:
             for m in pattern.finditer(text, lo, hi):
+                if _DOUBT.search(text, max(sent.char_start, m.start() - _DOUBT_BEFORE), m.start()):
+                    continue
                 cand = Candidate(m.start(), m.end(), m.group(), 0.0, 0.0, 0.0, "exact")
                 out.extend(Claim(cand, measure, m.start(), m.end(), "zero") for measure in measures)
     return out

@@ -18,7 +18,7 @@ from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
-from etl.stages.extract.events_marks import THEN_KILLED, later_confirmed, their_side, toll_before
+from etl.stages.extract.events_marks import THEN_KILLED, abduction, later_confirmed, their_side, toll_before
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -75,7 +75,10 @@ _BRACKET_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|plus)\s
 # "two of the 11 injured": a share of the figure after it, not another figure.
 _OF_N = re.compile(r"\s*of\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\b)", re.I)
 # "a provincial official said": a source, not a count.
-REPORTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:said|says|told|added|reported|confirmed|stated)\b", re.I)
+REPORTER = re.compile(
+    # (not a passive: "a third victim was said to be critical", "a soldier was confirmed dead")
+    r"\s+(?!(?:was|were|is|are|being|been)\b)(?:\w+\s+){0,2}(?<!\bwas )(?<!\bwere )(?:said|says|told|added|reported|confirmed|stated)\b", re.I
+)
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
 _ADDITION = searcher(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
 # The measure a part cue names: "the dead included", "among the injured".
@@ -111,6 +114,9 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 _OTHER_WINDOW = 150
 _OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat")
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
+# Characters before a toll wording read with it for an update ("the company [later] put the toll at four").
+_UPDATE_LEAD = 16
+_OF_THE_WHOLE = searcher(r"\b(?:of\s+(?:the|its|their|all)|out\s+of(?:\s+the|\s+its|\s+their|\s+all)?)\s+$", re.I)
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
@@ -163,6 +169,8 @@ def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab:
     if m is None:
         return None
     measure, start, end, trig = _trigger(m, link)
+    if measure == "kidnapped" and not abduction(text, c, trig):
+        return None
     if link.kind == "after":
         if _AUX_START.match(trig) is None and _TRANSITIVE.search(trig) and _ACTIVE_OBJECT.match(text, m.end(), sent.char_end):
             return None
@@ -192,13 +200,15 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
     if found is None:
         return _heading(text, c, sent, at, vocab) if at - sent.char_start <= _HEADING_WINDOW else None
     measure, start, end, trig = _trigger(found, link, lo)
-    if _hypothetical(text, sent, start, vocab):
+    if _hypothetical(text, sent, start, vocab) or (measure == "kidnapped" and not abduction(text, c, trig)):
         return None
     if trig[:3].lower() == "los" and not (c.subject_hint or vocab.subject.match(text, c.end, sent.char_end)):
         return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
     if trig[:3].lower() == "los" and _LEFT_NOT_DIED.match(text, c.end, sent.char_end):
         return None  # "lost 40 teachers who refused to come back": they left
-    return Claim(c, measure, start, end, "before", update=vocab.update.search(trig) is not None)
+    # "the company later put the toll at four": the words just before the toll wording count too
+    update = vocab.update.search(text, max(sent.char_start, start - _UPDATE_LEAD), end) is not None
+    return Claim(c, measure, start, end, "before", update=update)
 
 
 def _heading(text: str, c: Candidate, sent: Sentence, at: int, vocab: EventVocabulary) -> Claim | None:
@@ -268,6 +278,8 @@ def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocab
     if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between):
         return False
     if REPORTER.match(text, right.end):  # "killing four, two security sources said": a source
+        return False
+    if _OF_THE_WHOLE.search(text, max(0, left.start - 12), left.start):  # "Of the 40 passengers, 12 died": the whole
         return False
     return vocab.any_after.search(between) is None
 

@@ -1,7 +1,8 @@
 """Marks on a linked claim that its wording around the number gives: a running total ("before
 the toll was revised to 18 dead"), a later confirmation ("police later confirmed two deaths"), the
-perpetrators' own toll ("the attackers ... with 21 of them neutralised"), and a kidnapping that
-was also a killing ("were abducted and shot dead")."""
+perpetrators' own toll ("the attackers ... with 21 of them neutralised"), a kidnapping that
+was also a killing ("were abducted and shot dead"), and a taking that is a kidnapping ("112 students
+were taken" in a story about an abduction)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ from etl.stages.extract.events_vocab import EventVocabulary
 
 # Characters before a number searched for a running-total wording (as the linker's toll window).
 _TOLL_WINDOW = 150
+# "were taken", "carried away" are kidnappings only in a text that speaks of one within this many
+# characters (before or after) of the number.
+_ABDUCTION_WINDOW = 1500
+_ABDUCTION = searcher(r"kidnap|abduct|hostage|ransom|captiv|captors", re.I)
+_TAKING = searcher(r"\b(?:taken|carr|whisk|spirit|march|dragged|herded)", re.I)
 # Characters before a number searched for "later confirmed".
 _CONFIRM_WINDOW = 40
 # What may stand between a running-total wording and its number ("rose to [at least] 18").
@@ -52,3 +58,10 @@ def later_confirmed(text: str, c: Candidate, sent: Sentence) -> bool:
     """"Three were feared dead ... Police later confirmed two deaths": a later confirmation
     stands for the earlier, provisional figure (tried only in a sentence with "confirm")."""
     return _LATER_CONFIRMED.search(text, max(sent.char_start, c.start - _CONFIRM_WINDOW), c.start) is not None
+
+
+def abduction(text: str, c: Candidate, trig: str) -> bool:
+    """A kidnapping wording, or a taking ("were taken", "carried away") in a text about an abduction."""
+    if _TAKING.search(trig) is None:
+        return True
+    return _ABDUCTION.search(text, max(0, c.start - _ABDUCTION_WINDOW), c.end + _ABDUCTION_WINDOW) is not None

@@ -2,7 +2,9 @@
 
 "Ali Musa, 45, and his son Ibrahim, 12, were shot dead" counts two; "Mohammed Saleh, his wife
 Samah and their twin daughters were killed" counts four; "The slain have been identified as A (60),
-his wife B (55) and their neighbour C (38)" counts three.
+his wife B (55) and their neighbour C (38)" counts three; "The victims, Musa Ibrahim and Aliyu
+Bello, were shot dead" (a list set off by commas after a noun without a number) counts two, and
+"The victim, Chinedu Okafor, was stabbed" one.
 
 A list is a run of persons joined by commas and "and": a name of two or more capitalised words
 (or one word with an age after it: "Bakhit, 19,"), or a kin noun after "his/her/their" with an
@@ -85,6 +87,12 @@ _AUX_WORDS = frozenset(
 )
 _KIN_WORDS = frozenset(_KIN_SOURCE.split("|"))
 _LIST_BEFORE = re.compile(rf"(?<![\w'’.-])(?=[A-Zht]){_LIST}$")
+# "The victims, Musa Ibrahim and Aliyu Bello, were shot dead": a list set off by commas after a
+# noun without a number (a number there, "Two brothers, A and B,", already counts them).
+_NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|both|several|many|\d[\w,.]*)\b"
+_APPOSITIVE_HEAD = re.compile(
+    rf"(?:^|[.;:!?]\s*|\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+)(?:(?!{_NUMBER_WORD})[a-z][\w'’-]*\s+){{0,2}}(?!{_NUMBER_WORD})[a-z][\w'’-]*\s*,\s*$"
+)
 # Characters before a verb searched for its list, and before a participle for its auxiliaries.
 _LIST_WINDOW = 260
 _AUX_REACH = 60
@@ -111,30 +119,34 @@ def _size(list_text: str) -> int | None:
     return total
 
 
-def _candidate(text: str, start: int, end: int, hint: str | None = None) -> Candidate | None:
+def _candidate(text: str, start: int, end: int, hint: str | None = None, *, single: bool = False) -> Candidate | None:
     size = _size(text[start:end])
-    if not size or (size == 1 and not re.search(_AGE + r"$", text[start:end])):
+    if not size or (size == 1 and not single and not re.search(_AGE + r"$", text[start:end])):
         return None
     value = float(size)
     return Candidate(start, end, text[start:end], value, value, value, "exact", hint)
 
 
-def _list_end(text: str, lo: int, at: int) -> int | None:
+def _list_end(text: str, lo: int, at: int) -> tuple[int, bool] | None:
     """Where a list before the participle at ``at`` would end (before its auxiliaries), when the
-    words there end as a list does (a capitalised word, an age, a kin noun); else None."""
+    words there end as a list does (a capitalised word, an age, a kin noun), and whether it is set
+    off by a comma after a name (an appositive: "The victims, A and B, were"); else None."""
     words = text[lo:at].split()
     while words and words[-1].lower() in _AUX_WORDS:
         words.pop()
     if not words:
         return None
     last = words[-1]
+    end = text.rfind(last, lo, at) + len(last)
+    if last[-1] == "," and last[:1].isupper() and len(last) > 2:
+        return end - 1, True
     if last[-1] in ",)":
         last = last[:-1] or (words[-2] if len(words) > 1 else "")
         if not last[-1:].isdigit():
             return None
     elif not (last[:1].isupper() or last in _KIN_WORDS):
         return None
-    return text.rfind(words[-1], lo, at) + len(words[-1])
+    return end, False
 
 
 def named_candidates(text: str, sent: Sentence) -> list[Candidate]:
@@ -144,11 +156,18 @@ def named_candidates(text: str, sent: Sentence) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     for verb in _PARTICIPLE.finditer(text, sent.char_start, sent.char_end):
-        at = _list_end(text, max(sent.char_start, verb.start() - _AUX_REACH), verb.start() + 1)
-        if at is None or (out and at <= out[-1].end) or _VERB_RE.match(text, at, sent.char_end) is None:
+        found = _list_end(text, max(sent.char_start, verb.start() - _AUX_REACH), verb.start() + 1)
+        if found is None:
+            continue
+        at, appositive = found
+        if (out and at <= out[-1].end) or _VERB_RE.match(text, at + appositive, sent.char_end) is None:
             continue
         m = _LIST_BEFORE.search(text, max(sent.char_start, at - _LIST_WINDOW), at)
-        cand = _candidate(text, *m.span("list")) if m is not None else None
+        if m is not None and appositive:  # the span takes the closing comma: the verb follows it
+            head = _APPOSITIVE_HEAD.search(text, sent.char_start, m.start("list"))
+            cand = _candidate(text, m.start("list"), at + 1, single=True) if head is not None else None
+        else:
+            cand = _candidate(text, *m.span("list")) if m is not None else None
         if cand is not None:
             out.append(cand)
     return out

@@ -20,9 +20,23 @@ from etl.stages.extract.events_link import Claim
 
 # Two rows dated more than this far apart (in the text) belong to different incidents.
 _SAME_INCIDENT_GAP = dt.timedelta(days=31)
+# A figure the text dates to a day at least this long before another day-dated figure is another
+# incident of a multi-incident story ("on Sunday gunmen killed three ... On Friday, eight bodies were
+# found"); one day apart may still be one night ("late on Friday ... on Saturday"). Set on dev4a.
+_OTHER_DAY_GAP = dt.timedelta(days=2)
 # A total whose subject says nothing specific may be broken down after it ("two people: a guard...").
 _GENERIC_SUBJECTS = frozenset({None, "people", "victims", "civilians"})
 _APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
+# A sentence with at least this many semicolons lists items ("a bomb hit a pipeline in A; a soldier
+# was wounded in B; and a drone attack in C killed two"): figures with their own verb in different
+# items are separate incidents, not one total (set on dev4a).
+_LIST_SEMICOLONS = 2
+# An item that adds to the others ("two civilians were also hurt") stays in their total.
+_ADDED = re.compile(r"\b(?:also|too|as well|others?|more|another|further|additional)\b", re.I)
+# Items of a table ("civilians killed — 12; soldiers dead 9") are parts of one toll: a list item is
+# an incident only when its figure has a verb of its own, not a label.
+_VERB = re.compile(r"[a-z](?:ed|en|ing)\b|\b(?:died|hurt|shot|slain)\b", re.I)
+_LABEL = re.compile(r"[:=—–-]")
 # When parts are summed, the total takes the loosest qualifier among them (in this order).
 _QUALIFIER_ORDER: tuple[Qualifier, ...] = ("vague", "range", "approx", "at_least", "more_than", "at_most", "less_than", "exact")
 
@@ -119,13 +133,14 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     one of them is a running total ("the toll rose to 17 after four more bodies were found"), which
     then stands for the others."""
     updates = {ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update}
+    items = _list_items(claims, events)
     rows = _attach_parts(claims, events, previous, article_id)
     out: list[Event] = []
     done: set[str] = set()
     for ev in rows:
         if ev.event_id in done:
             continue
-        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0 and same_incident(r, ev)]
+        members = [r for r in rows if r.part_of is None and r.measure == ev.measure and (r.value_best or 0) > 0 and r.scope == ev.scope and _one_toll(r, ev) and _same_item(items, r, ev)]
         if ev.measure == "count":  # other counted people: separate figures, never summed or folded
             members = []
         running = [r for r in members if r.event_id in updates]
@@ -150,6 +165,27 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     return out
 
 
+def _list_items(claims: Sequence[Claim], events: Sequence[Event]) -> dict[str, int]:
+    """For a sentence that lists items between semicolons: the item of each figure that has its own
+    verb (a figure joined to another, "12 in Kano; 5 in Kaduna", stays in the list's total)."""
+    if not events or events[0].evidence.count(";") < _LIST_SEMICOLONS:
+        return {}
+    text = events[0].evidence
+    bounds = [0] + [i + 1 for i, ch in enumerate(text) if ch == ";"] + [len(text) + 1]
+    out: dict[str, int] = {}
+    for claim, ev in zip(claims, events, strict=True):
+        item = text.count(";", 0, (ev.quantity_start or 0) - ev.char_start)
+        trig = text[claim.trig_start - ev.char_start : claim.trig_end - ev.char_start]
+        if claim.how in ("after", "before") and _VERB.search(trig) and not _LABEL.search(trig) and not _ADDED.search(text, bounds[item], bounds[item + 1] - 1):
+            out[ev.event_id] = item
+    return out
+
+
+def _same_item(items: dict[str, int], a: Event, b: Event) -> bool:
+    item_a, item_b = items.get(a.event_id), items.get(b.event_id)
+    return item_a is None or item_b is None or item_a == item_b
+
+
 def same_incident(a: Event, b: Event) -> bool:
     """False when the rows' periods lie more than a month apart (an undated row stands at the
     publication date: news reports recent events)."""
@@ -158,10 +194,26 @@ def same_incident(a: Event, b: Event) -> bool:
     return a.period_start - _SAME_INCIDENT_GAP <= b.period_end and b.period_start - _SAME_INCIDENT_GAP <= a.period_end
 
 
+def _day(ev: Event) -> dt.date | None:
+    return ev.period_start if ev.date_source == "text" and ev.granularity == "day" else None
+
+
+def earlier_day(a: Event, b: Event) -> bool:
+    """Whether the text dates ``a`` to a day at least two days before the day of ``b``: another,
+    earlier incident (later figures may be updates or later deaths of the same one)."""
+    day_a, day_b = _day(a), _day(b)
+    return day_a is not None and day_b is not None and day_a + _OTHER_DAY_GAP <= day_b
+
+
+def _one_toll(a: Event, b: Event) -> bool:
+    """Two figures of one sentence that may add up: one incident, not two days apart."""
+    return same_incident(a, b) and not (earlier_day(a, b) or earlier_day(b, a))
+
+
 def _clusters(out: Sequence[Event], indices: Sequence[int]) -> list[list[int]]:
     clusters: list[list[int]] = []
     for i in indices:
-        home = next((c for c in clusters if same_incident(out[c[0]], out[i])), None)
+        home = next((c for c in clusters if same_incident(out[c[0]], out[i]) and not earlier_day(out[i], out[c[0]])), None)
         if home is None:
             clusters.append([i])
         else:

@@ -30,8 +30,10 @@ _AUX_LAZY = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}?"
 # Words a counted noun phrase may not contain ("12 people [and] ...", "12 people [who] ...").
 _NP_BREAK = factor(
     r"and|or|but|who|whom|which|that|after|before|when|while|as|since|because|said|says|from|to|by|"
-    r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on|at"
+    r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on(?!\s+board\b)|at"
 )
+# Number words of a share's whole ("twelve [of the forty] passengers on board died").
+_NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
 _NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
 # "22 soldiers and volunteers were killed": a second noun, but not a second count ("and 3 police").
 _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their|its|the|several|dozens)\b)"
@@ -40,10 +42,14 @@ _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|t
 # seven — a couple and their five children — died".
 _DASH_ASIDE = r"\s*[—–]\s*(?:(?!\b(?:was|were|is|are|had|has|have|killed|died|injured|wounded|hurt)\b)[^—–.;\n]){1,80}?\s*[—–]\s*"
 # (after the noun, a dash-set aside must say who the people are: "12 people – most of them traders –")
-_NOUN_DASH_ASIDE = r"\s*[—–]\s*(?:most|mostly|many|all|both|some|several|\w+\s+of\s+(?:them|whom))\b[^—–.;\n]{0,60}?\s*[—–]\s*"
+_NOUN_DASH_ASIDE = r"\s*[—–]\s*(?:most|mostly|many|all|both|some|several|among\s+(?:them|whom)|\w+\s+of\s+(?:them|whom)|(?:an?|his|her|their)\s+[^—–.;\n]{0,40}?\b(?:and|or)\s+(?:an?|his|her|their)\s)\b[^—–.;\n]{0,60}?\s*[—–]\s*"
 _ASIDE = rf"(?:,[^,.;]{{1,80}},\s*|\s*\([^().;\n]{{1,60}}\)\s*|{_NOUN_DASH_ASIDE})"
 # A short relative clause inside the counted noun phrase: "a passenger [who tried to flee] was shot in the leg".
 _RELATIVE_CLAUSE = r"who\s+(?:[\w'’-]+\s+){1,5}?(?=(?:was|were|had|has|have)\s)"
+_REDUCED_RELATIVE = (
+    r"(?:working|living|travelling|traveling|returning|staying|heading|fleeing|attending|riding|sheltering|praying|waiting)"
+    rf"\s+(?:(?:at|in|on|from|to|for|near|inside|outside)\s+)?(?:{_NP_WORD}\s+){{0,4}}?"
+)
 # Qualifier words that may sit between a preceding verb and the number ("killed at least 12").
 QUALIFIERS = "(?:" + factor(
     r"at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|about|around|"
@@ -159,11 +165,15 @@ def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: st
 def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
     if kind == "after":
         np = (
-            rf"(?:of\s+(?:whom|them|those)\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}|{_DASH_ASIDE}"
+            rf"(?:of\s+(?:whom|them|those|(?:the|its|their|all)\s+(?:\d[\d,]*|{_NUMBER_WORDS}))\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}|{_DASH_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?"
             # "30 soldiers and volunteers for the defence of the homeland (VDP) [lost their lives]"
             rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:and|or)\s+{_NOT_A_NUMBER}{_NP_WORD}\s+(?:of|for|from)\s+(?:{_NP_WORD}\s+){{1,5}}?(?:\([^().;\n]{{1,20}}\)\s+)?"
+            # "50 soldiers and members of the auxiliary force, the Volunteers for the Defence of the Homeland (VDP), [died]"
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:and|or)\s+{_NOT_A_NUMBER}{_NP_WORD}\s+(?:of|for|from)\s+(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}"
             rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE}"
+            # "six Chinese nationals [working at a mine] were taken hostage": a reduced relative clause
+            rf"|(?:{_NP_WORD}\s+){{1,3}}?{_REDUCED_RELATIVE}"
             # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase
             rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?)"
         )
@@ -197,7 +207,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "pron": (" he ", " she ", "\nhe ", "\nshe "),
     "pair": ("couple", "pair"),
     "twin": ("twin",),
-    "victim": ("died", "succumbed", "breathed", "killed", "dead"),
+    "victim": ("died", "succumbed", "breathed", "killed", "dead", "death", "electrocuted"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
     # or the very start of the text (see events_implicit.singular_candidates): "^" is not multi-line,
@@ -240,11 +250,13 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
         "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
-        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead))\b)",
+        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted))\b)",
         "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-]){_NOT_ATTRIBUTIVE}"
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
-        "another": r"\b(?P<another>another)(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
+        # (not "another two injured": the number counts them)
+        "another": r"\b(?P<another>another)(?!\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|few)\b))"
+        r"(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
         "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+|(?:of\s+)?(?:the\s+|their\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:s|men|people|police)\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         # "killed were the priest, two altar boys and a woman": "the" heads a list after an inverted measure
         "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
@@ -253,7 +265,9 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
         # case-sensitive (see _CASED): a title, a capitalised name (an age in brackets), then a verb
         "title": rf"\b(?P<title>{factor(titles)})\s+(?=(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\(\d+\)\s+)?{_TITLE_VERBS}\b)",
-        "ord": r"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth))\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
+        # "a third (one)", "another fifth", and "the third victim" (with "the" only before a person noun)
+        "ord": rf"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth)(?:\s+one\b)?|the\s+(?:second|third|fourth|fifth|sixth)(?=\s+(?:[\w'’-]+\s+)?(?:{nouns})\b))"
+        r"\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
     return tuple((name, searcher(source, 0 if name in _CASED else re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
 
