@@ -231,3 +231,18 @@ def test_broken_vocabulary_fails_naming_the_problem(tmp_path: Path) -> None:
 def test_subject_and_side(text: str, subject: str, perpetrator: bool, vocab: EventVocabulary) -> None:
     row = run(text, vocab)[0]
     assert (row.subject, row.perpetrator) == (subject, perpetrator)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "value"),
+    [
+        ("Twelve bodies were brought in. Three of the injured were later flown to Peshawar.", "injured", 3.0),
+        ("Gunmen killed 9 villagers and wounded 20. Four of the wounded were moved to the capital.", "injured", 4.0),
+        ("A mortar round killed 15 people on Friday. Six of the wounded remain in intensive care.", "injured", 6.0),
+        ("The blast killed 15 people and injured 40. Three of the dead were police officers.", "killed", 3.0),
+    ],
+)
+def test_a_share_of_the_injured_or_the_dead_keeps_the_measure_it_names(text: str, measure: str, value: float, vocab: EventVocabulary) -> None:
+    # "three of the injured" after a death toll once became three more of the dead.
+    shares = [e for e in run(text, vocab) if e.value_best == value]
+    assert shares and all(e.measure == measure for e in shares), shares

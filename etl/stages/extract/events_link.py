@@ -337,7 +337,11 @@ def _part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -
     head = text[max(0, c.start - 40) : c.start]  # may reach back over "incl." taken for a sentence end
     cue = vocab.part.search(head)
     if cue is None:
-        return _OF_THEM.match(text, c.end, sent.char_end) is not None, "count"
+        of = _OF_THEM.match(text, c.end, sent.char_end)
+        if of is None:
+            return False, "count"
+        named = of.group().rstrip().lower()  # "three of the injured": a share of the injured, not of the dead
+        return True, "injured" if named.endswith(("injured", "wounded")) else "killed" if named.endswith(("dead", "deceased")) else "count"
     for pattern, measure in _CUE_MEASURES:
         if pattern.search(cue.group()):
             return True, measure
