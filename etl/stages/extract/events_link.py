@@ -18,7 +18,7 @@ from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
-from etl.stages.extract.events_marks import THEN_KILLED, abduction, later_confirmed, their_side, toll_before
+from etl.stages.extract.events_marks import THEN_KILLED, abduction, later_confirmed, part_cue, their_side, toll_before
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -81,13 +81,6 @@ REPORTER = re.compile(
 )
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
 _ADDITION = searcher(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
-# The measure a part cue names: "the dead included", "among the injured".
-_CUE_MEASURES: tuple[tuple[re.Pattern[str], Measure], ...] = (
-    (searcher(r"\b(?:dead|killed|deceased|victims|fatalities|bodies|martyrs)\b", re.I), "killed"),
-    (searcher(r"\b(?:injured|wounded|hurt)\b", re.I), "injured"),
-    (searcher(r"\b(?:detained|arrested|detainees)\b", re.I), "arrested"),
-    (searcher(r"\b(?:abducted|kidnapped|hostages)\b", re.I), "kidnapped"),
-)
 _AMONG = searcher(r"\bamong\b", re.I)
 # "two more died", "another three bodies", "a further 5 people": added to a figure given before.
 _MORE_BEFORE = searcher(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
@@ -120,7 +113,6 @@ _OF_THE_WHOLE = searcher(r"\b(?:of\s+(?:the|its|their|all)|out\s+of(?:\s+the|\s+
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
-_OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,23 +323,6 @@ def _more(text: str, c: Candidate, sent: Sentence, link: Claim) -> bool:
     return _LATER_DEATH.search(text, c.end, end.start() if end else sent.char_end) is not None
 
 
-def _part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> tuple[bool, Measure]:
-    """Whether the number is a part ("including 5", "5 of them"), and the measure its cue names
-    ("the dead included" -> killed; "count" when the cue names none)."""
-    head = text[max(0, c.start - 40) : c.start]  # may reach back over "incl." taken for a sentence end
-    cue = vocab.part.search(head)
-    if cue is None:
-        of = _OF_THEM.match(text, c.end, sent.char_end)
-        if of is None:
-            return False, "count"
-        named = of.group().rstrip().lower()  # "three of the injured": a share of the injured, not of the dead
-        return True, "injured" if named.endswith(("injured", "wounded")) else "killed" if named.endswith(("dead", "deceased")) else "count"
-    for pattern, measure in _CUE_MEASURES:
-        if pattern.search(cue.group()):
-            return True, measure
-    return True, "count"
-
-
 def _shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None]) -> set[int]:
     """"two of the 11 injured were in critical condition": the 11 is the figure, the two a share of
     it; "three of the 20 hostages were hurt": the three is the figure, the 20 counts other people."""
@@ -369,7 +344,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     ordered = sorted(cands, key=lambda c: c.start)
     if text.find("(", sent.char_start, sent.char_end) >= 0:  # "civilians (7)": a bracketed count
         ordered = with_bracket_subjects(text, sent, ordered, vocab)
-    parts = [_part_cue(text, c, sent, vocab) for c in ordered]
+    parts = [part_cue(text, c, sent, vocab) for c in ordered]
     links: list[Claim | None] = []
     for c, (part, cue_measure) in zip(ordered, parts, strict=True):
         link = direct_link(text, c, sent, vocab)

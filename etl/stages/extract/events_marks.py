@@ -1,18 +1,28 @@
 """Marks on a linked claim that its wording around the number gives: a running total ("before
 the toll was revised to 18 dead"), a later confirmation ("police later confirmed two deaths"), the
 perpetrators' own toll ("the attackers ... with 21 of them neutralised"), a kidnapping that
-was also a killing ("were abducted and shot dead"), and a taking that is a kidnapping ("112 students
-were taken" in a story about an abduction)."""
+was also a killing ("were abducted and shot dead"), a taking that is a kidnapping ("112 students
+were taken" in a story about an abduction), and a part of a figure given before ("including 5",
+"three of the injured")."""
 
 from __future__ import annotations
 
 import re
 
-from etl.records import Sentence
+from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary
 
+# The measure a part cue names: "the dead included", "among the injured".
+_CUE_MEASURES: tuple[tuple[re.Pattern[str], Measure], ...] = (
+    (searcher(r"\b(?:dead|killed|deceased|victims|fatalities|bodies|martyrs)\b", re.I), "killed"),
+    (searcher(r"\b(?:injured|wounded|hurt)\b", re.I), "injured"),
+    (searcher(r"\b(?:detained|arrested|detainees)\b", re.I), "arrested"),
+    (searcher(r"\b(?:abducted|kidnapped|hostages)\b", re.I), "kidnapped"),
+)
+# "5 of them", "three of the injured": a part of a figure given before.
+_OF_THEM = re.compile(r"\s*(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|injured|wounded|deceased)))\b", re.I)
 # Characters before a number searched for a running-total wording (as the linker's toll window).
 _TOLL_WINDOW = 150
 # "were taken", "carried away" are kidnappings only in a text that speaks of one within this many
@@ -65,3 +75,20 @@ def abduction(text: str, c: Candidate, trig: str) -> bool:
     if _TAKING.search(trig) is None:
         return True
     return _ABDUCTION.search(text, max(0, c.start - _ABDUCTION_WINDOW), c.end + _ABDUCTION_WINDOW) is not None
+
+
+def part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> tuple[bool, Measure]:
+    """Whether the number is a part ("including 5", "5 of them"), and the measure its cue names
+    ("the dead included" -> killed; "count" when the cue names none)."""
+    head = text[max(0, c.start - 40) : c.start]  # may reach back over "incl." taken for a sentence end
+    cue = vocab.part.search(head)
+    if cue is None:
+        of = _OF_THEM.match(text, c.end, sent.char_end)
+        if of is None:
+            return False, "count"
+        named = of.group().rstrip().lower()  # "three of the injured": a share of the injured, not of the dead
+        return True, "injured" if named.endswith(("injured", "wounded")) else "killed" if named.endswith(("dead", "deceased")) else "count"
+    for pattern, measure in _CUE_MEASURES:
+        if pattern.search(cue.group()):
+            return True, measure
+    return True, "count"
