@@ -246,3 +246,26 @@ def test_a_share_of_the_injured_or_the_dead_keeps_the_measure_it_names(text: str
     # "three of the injured" after a death toll once became three more of the dead.
     shares = [e for e in run(text, vocab) if e.value_best == value]
     assert shares and all(e.measure == measure for e in shares), shares
+
+
+
+def month(text: str, surface: str) -> DateMention:
+    start, parsed = text.index(surface), dt.datetime.strptime(surface.removeprefix("in "), "%B %Y").date()
+    last = (parsed.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return DateMention(start, start + len(surface), surface, parsed.strftime("%Y-%m"), parsed, last, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "governing"),
+    [
+        ("Drones killed 6 people in the city in May 2023, and the UN says 900 civilians were killed in the region in January 2024.",
+         "killed", "in January 2024"),
+        ("Police said that 4 people were killed in March 2023; 2 were arrested in June 2023.", "arrested", "in June 2023"),
+        ("Troops retook the town in April 2023, but 30 civilians had been abducted there in February 2023.", "kidnapped", "in February 2023"),
+    ],
+)
+def test_a_date_in_the_claims_own_clause_governs_it(text: str, measure: str, governing: str, vocab: EventVocabulary) -> None:
+    # The other clause's date can be nearer by characters, across ", and" / ";" / ", but".
+    dates = [month(text, m.group()) for m in re.finditer(r"in [A-Z][a-z]+ \d{4}", text)]
+    rows = [e for e in run(text, vocab, dates) if e.measure == measure and e.value_best != 6]
+    assert rows and all(e.period_start == month(text, governing).start_date for e in rows), rows

@@ -82,6 +82,9 @@ LOOK_BACK_SENTENCES = 12
 # "was shot dead overnight", "in an overnight raid": with no date in the text, the night before the report.
 _OVERNIGHT = searcher(r"\bovernight\b", re.I)
 # A headline: the first paragraph is one line this short, not ending like a sentence.
+# A coordinated main clause ("..., and the UN says 12,900 have been killed since 2022"): a date on
+# the other side of it governs the other clause's claim only when the claim's own clause has none.
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?!(?:on|in|at|by|last|this)\b)", re.I)
 _HEADLINE_CHARS = 160
 _SENTENCE_END = frozenset('.!?"”')
 # A figure and the noun it counts ("four fishermen", "two police"), as a headline and its story both write it.
@@ -217,7 +220,8 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     if _AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
         earliest = min(own, key=lambda d: d.start_date)
         return _period(_incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
-    best = min(own, key=lambda d: abs(d.char_start - at))
+    same_clause = [d for d in own if not _CLAUSE_BREAK.search(c.text, min(d.char_end, at), max(d.char_start, at))]
+    best = min(same_clause or own, key=lambda d: abs(d.char_start - at))
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
     if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
