@@ -98,12 +98,8 @@ def _period_before(hits: list[Hit], ctx: Ctx) -> list[Hit]:
 
 def _like_months(first: dt.date, after: dt.date, unit: str) -> cal.Span | None:
     """The months from ``first`` to the day before ``after``, as a month or quarter when they are one."""
-    last = after - dt.timedelta(days=1)
-    if unit == "month":
-        return cal.month_span(first.year, first.month)
-    if unit == "quarter" and first.month % 3 == 1:
-        return cal.quarter_span(first.year, (first.month - 1) // 3 + 1)
-    return cal.range_span(first, last)
+    aligned = unit == "month" or (unit == "quarter" and first.month % 3 == 1)
+    return _over(unit if aligned else "range", first, after - dt.timedelta(days=1))
 
 
 def _previous(hits: list[Hit], position: int, ctx: Ctx) -> Hit | None:
@@ -137,13 +133,18 @@ def _year_before(anchor: Hit | None, unit: str) -> cal.Span | None:
 
 def _like(span: cal.Span, first: dt.date, last: dt.date) -> cal.Span | None:
     """A span of the same kind as ``span`` over ``first``..``last`` (a year earlier)."""
-    if span.granularity == "day":
+    return _over(span.granularity, first, last)
+
+
+def _over(granularity: str, first: dt.date, last: dt.date) -> cal.Span | None:
+    """The day, month, quarter or half that starts on ``first``, else the range ``first``..``last``."""
+    if granularity == "day":
         return cal.day_span(first)
-    if span.granularity == "month":
+    if granularity == "month":
         return cal.month_span(first.year, first.month)
-    if span.granularity == "quarter":
+    if granularity == "quarter":
         return cal.quarter_span(first.year, (first.month - 1) // 3 + 1)
-    if span.granularity == "half":
+    if granularity == "half":
         return cal.half_span(first.year, (first.month - 1) // 6 + 1)
     return cal.range_span(first, last)
 

@@ -164,11 +164,9 @@ def _weekday_next(m: re.Match[str], ctx: Ctx) -> Hit | None:
     pub = ctx.published
     if pub is None:
         return None
-    weekday = WEEKDAYS[m["wd"].lower()]
-    if m["which"].lower() == "next":
-        found = cal.resolve_weekday(weekday, pub, future=True)
-    else:
-        found = pub - dt.timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
+    weekday, future = WEEKDAYS[m["wd"].lower()], m["which"].lower() == "next"
+    # strictly after publication, or strictly before it (the latest on or before the day before)
+    found = cal.resolve_weekday(weekday, pub if future else pub - dt.timedelta(days=1), future=future)
     span = cal.day_span(found)
     return Hit(m.start(), m.end(), span, True) if span else None
 
