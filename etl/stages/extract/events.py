@@ -2,8 +2,9 @@
 
 Pipeline per article: sentences that contain no measure word stem are skipped (``gate`` in
 ``etl/data/measures.toml``); each number (plus implicit ones: "a soldier", "himself", "no one",
-and victims named one by one, ``events_named``) is linked to a measure by ``events_link``; each claim gets its date, scope, change, place and
-actor from ``events_context``; ``events_reduce`` turns claims into rows that add up.
+and victims named one by one, ``events_named``) is linked to a measure by ``events_link``; each
+claim gets its date, scope, change, place and actor from ``events_context``; ``events_reduce``
+turns claims into rows that add up.
 
 Totals and parts (how an analyst, or the event-eval, sums an article):
 - Coordinated counts that share one verb ("one civilian and six assailants were killed") and
@@ -113,15 +114,9 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
     for first, end in _runs(index.sentences):  # neighbouring sentences scanned at once: fewer regex calls
         span = Sentence(first, index.sentences[first].char_start, index.sentences[end - 1].char_end, "")
         named = named_candidates(text, span)  # "Ali Musa, 45, and his son Ibrahim, 12,": one count of two
-        if named:
-            for i in range(first, end):
-                cands[i] = [c for c in cands.get(i, []) if not inside(named, c)]
-        taken = [c for i in range(first, end) for c in cands.get(i, [])] + named
-        implied = singular_candidates(text, span, taken, vocab)
-        ordinals = [c for c in implied if c.more and c.surface.lower().endswith(" one")]  # "a third one"
-        if ordinals:
-            for i in range(first, end):
-                cands[i] = [c for c in cands.get(i, []) if not inside(ordinals, c)]
+        _drop_inside(cands, range(first, end), named)
+        implied = singular_candidates(text, span, [c for i in range(first, end) for c in cands.get(i, [])] + named, vocab)
+        _drop_inside(cands, range(first, end), [c for c in implied if c.more and c.surface.lower().endswith(" one")])  # "a third one"
         singles += named + implied
         zeros += zero_claims(text, span, vocab) + identified_claims(text, span)
     by_single = bucket(index, singles, lambda c: c.start)
@@ -141,6 +136,13 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
         else:
             found.append(bomber[1])
     return [(s, sorted(cs, key=lambda c: c.cand.start)) for s, cs in out]
+
+
+def _drop_inside(cands: dict[int, list[Candidate]], positions: range, spans: Sequence[Candidate]) -> None:
+    """Numbers inside a candidate that covers them ("his two sons" in a named list) are its own."""
+    if spans:
+        for i in positions:
+            cands[i] = [c for c in cands.get(i, []) if not inside(spans, c)]
 
 
 def _main_place(places: Sequence[PlaceMention], text: str, away: frozenset[int]) -> PlaceMention | None:
