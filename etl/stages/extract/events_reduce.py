@@ -37,6 +37,7 @@ _ADDED = re.compile(r"\b(?:also|too|as well|others?|more|another|further|additio
 # an incident only when its figure has a verb of its own, not a label.
 _VERB = re.compile(r"[a-z](?:ed|en|ing)\b|\b(?:died|hurt|shot|slain)\b", re.I)
 _LABEL = re.compile(r"[:=—–-]")
+_SEMICOLON = re.compile(";")
 # When parts are summed, the total takes the loosest qualifier among them (in this order).
 _QUALIFIER_ORDER: tuple[Qualifier, ...] = ("vague", "range", "approx", "at_least", "more_than", "at_most", "less_than", "exact")
 
@@ -171,7 +172,7 @@ def _list_items(claims: Sequence[Claim], events: Sequence[Event]) -> dict[str, i
     if not events or events[0].evidence.count(";") < _LIST_SEMICOLONS:
         return {}
     text = events[0].evidence
-    bounds = [0] + [i + 1 for i, ch in enumerate(text) if ch == ";"] + [len(text) + 1]
+    bounds = [0] + [m.end() for m in _SEMICOLON.finditer(text)] + [len(text) + 1]
     out: dict[str, int] = {}
     for claim, ev in zip(claims, events, strict=True):
         item = text.count(";", 0, (ev.quantity_start or 0) - ev.char_start)
