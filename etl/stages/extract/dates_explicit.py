@@ -137,20 +137,22 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Hit | None:
         year = year if year <= ctx.published.year else year - 100
     else:
         year = int(year_text)
-    day_first = ctx.day_first or m["sep"] == "." or first > 12 or (second <= 12 and day_first_text(ctx.text))
-    if second > 12:
-        day_first = False
-    month, day = (second, first) if day_first else (first, second)
+    month, day = (second, first) if _day_first(first, second, ctx, dotted=m["sep"] == ".") else (first, second)
     return month_day_hit(m.start(), m.end(), month, day, year, ctx)
 
 
 def _numeric_no_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     first, second = int(m["a"]), int(m["b"])
-    day_first = (ctx.day_first or first > 12 or day_first_text(ctx.text)) and second <= 12
-    month, day = (second, first) if day_first else (first, second)
+    month, day = (second, first) if _day_first(first, second, ctx) else (first, second)
     if month > 12:
         return None
     return month_day_hit(m.start("a"), m.end(), month, day, None, ctx)
+
+
+def _day_first(first: int, second: int, ctx: Ctx, *, dotted: bool = False) -> bool:
+    """Whether "a/b" is day/month: never when b > 12; else when a > 12, the date is dotted, the
+    ``day_first`` setting is on, or the first country the text names writes the day first."""
+    return second <= 12 and (first > 12 or dotted or ctx.day_first or day_first_text(ctx.text))
 
 
 def _month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
