@@ -7,7 +7,7 @@ libraries' first-call costs are paid once per worker, not per article).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol
 
@@ -95,7 +95,20 @@ def _gathered(chunks: Sequence[Sequence[Article]], parts: Iterable[Sequence[Pack
     return results
 
 
+class Pending:
+    """A batch handed to an engine: ``result()`` waits for it. Workers go on extracting while the
+    caller writes the previous batch (``etl run`` keeps one batch in flight this way)."""
+
+    def __init__(self, wait: Callable[[], list[Result]]) -> None:
+        self._wait = wait
+
+    def result(self) -> list[Result]:
+        return self._wait()
+
+
 class Engine(Protocol):
+    def submit(self, articles: Sequence[Article]) -> Pending: ...
+
     def map(self, articles: Sequence[Article]) -> list[Result]: ...
 
     def close(self) -> None: ...
@@ -108,11 +121,16 @@ class LocalEngine:
         self.config = config
         self._pool = ProcessPoolExecutor(config.workers) if config.workers > 1 else None
 
-    def map(self, articles: Sequence[Article]) -> list[Result]:
+    def submit(self, articles: Sequence[Article]) -> Pending:
         if self._pool is None:
-            return extract_batch(self.config, articles)
+            results = extract_batch(self.config, articles)
+            return Pending(lambda: results)
         chunks = _chunks(articles, self.config.workers)
-        return _gathered(chunks, self._pool.map(_extract_packed, [self.config] * len(chunks), chunks))
+        futures = [self._pool.submit(_extract_packed, self.config, chunk) for chunk in chunks]
+        return Pending(lambda: _gathered(chunks, (f.result() for f in futures)))
+
+    def map(self, articles: Sequence[Article]) -> list[Result]:
+        return self.submit(articles).result()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -128,10 +146,13 @@ class DaskEngine:
         self.config = config
         self._client: Any = Client(config.scheduler, set_as_default=False)
 
-    def map(self, articles: Sequence[Article]) -> list[Result]:
+    def submit(self, articles: Sequence[Article]) -> Pending:
         chunks = _chunks(articles, max(1, len(self._client.scheduler_info().get("workers", {}))))
         futures = self._client.map(_extract_packed, [self.config] * len(chunks), chunks, pure=False)
-        return _gathered(chunks, self._client.gather(futures))
+        return Pending(lambda: _gathered(chunks, self._client.gather(futures)))
+
+    def map(self, articles: Sequence[Article]) -> list[Result]:
+        return self.submit(articles).result()
 
     def close(self) -> None:
         self._client.close()

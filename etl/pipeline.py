@@ -10,7 +10,6 @@ import dataclasses
 import datetime as dt
 import logging
 import secrets
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.config import Config
-from etl.engines import Engine, make_engine
+from etl.engines import Engine, Pending, make_engine
 from etl.incidents import update_incidents
 from etl.records import Article, Extraction, Reject
 from etl.stages.ingest import ingest
@@ -148,16 +147,26 @@ def _record_interrupted(warehouse: Warehouse, run_ids: list[str], config: Config
 
 def _run_batches(warehouse: Warehouse, items: Source, *, config: Config, options: RunOptions, run_id: str,
                  started: dt.datetime, counts: RunCounts, progress: Callable[[int], None]) -> None:
+    """Extract and commit batch by batch, in input order. One batch stays in flight: workers
+    extract batch N+1 while this process writes batch N (with one in-process worker, ``submit``
+    extracts at once and the order of work is unchanged)."""
     batcher = _Batcher(warehouse.known_hashes(), counts, options, config.batch_size)
     engine: Engine = make_engine(config)
+
+    def commit(batch: int, pending: Pending, rejects: list[Reject], size: int) -> None:
+        rows = _batch_rows(pending.result(), rejects, run_id=run_id, now=started, counts=counts)
+        warehouse.commit_batch(rows, run_id=run_id, batch=batch)
+        progress(size)
+
+    in_flight: tuple[int, Pending, list[Reject], int] | None = None
     try:
         for batch, (articles, rejects) in enumerate(batcher.batches(items)):
-            t0 = time.perf_counter()
-            results = engine.map(articles)
-            rows = _batch_rows(results, rejects, run_id=run_id, now=started, counts=counts)
-            warehouse.commit_batch(rows, run_id=run_id, batch=batch)
-            log.debug("batch %d: %d articles in %.2fs", batch, len(articles), time.perf_counter() - t0)
-            progress(len(articles) + len(rejects))
+            submitted = (batch, engine.submit(articles), rejects, len(articles) + len(rejects))
+            if in_flight is not None:
+                commit(*in_flight)
+            in_flight = submitted
+        if in_flight is not None:
+            commit(*in_flight)
     finally:
         engine.close()
 
