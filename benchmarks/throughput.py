@@ -9,7 +9,8 @@
    subsample because it is slow; the ratio is per byte.
 3. Scaling: the same batch with 1 and 2 worker processes.
 4. A whole `etl run` over the corpus as a subprocess: wall time and peak memory (RSS), at two
-   corpus sizes, to show memory stays flat as the corpus grows (batches are streamed).
+   corpus sizes, to show memory stays flat as the corpus grows (batches are streamed), and the
+   larger one again with two workers (the parent writes one batch while the workers extract the next).
 5. A DuckDB trend query over N synthetic events in Parquet against the same query in pandas.
 """
 
@@ -98,7 +99,7 @@ def bench_workers(articles: list[Article]) -> None:
     print(f"scaling 1 -> 2 workers: {rates[2] / rates[1]:.2f}x (on {os.cpu_count()} cores)")
 
 
-def bench_run(count: int, *, per_file: int = 1000) -> None:
+def bench_run(count: int, *, per_file: int = 1000, workers: int = 1) -> None:
     """A whole `etl run` as a subprocess over ``count`` articles in JSON Lines files of ``per_file``."""
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
@@ -113,11 +114,12 @@ def bench_run(count: int, *, per_file: int = 1000) -> None:
             handle.close()
         mb = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
         t0 = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "etl", "run", str(corpus), "-w", f"{tmp}/wh", "--no-progress"],
+        done = subprocess.run([sys.executable, "-m", "etl", "run", str(corpus), "-w", f"{tmp}/wh", "--no-progress",
+                               "--workers", str(workers)],
                               check=True, capture_output=True, text=True)
         seconds = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        print(f"etl run, {count} articles ({mb:.1f} MB JSONL): {seconds:.1f} s wall, {count / seconds:,.0f} articles/s, "
+        print(f"etl run --workers {workers}, {count} articles ({mb:.1f} MB JSONL): {seconds:.1f} s wall, {count / seconds:,.0f} articles/s, "
               f"peak RSS so far {peak / 1024:.0f} MB\n  {done.stdout.strip()}")
 
 
@@ -168,6 +170,7 @@ def main() -> None:
     if not args.skip_run:
         bench_run(args.articles // 4)
         bench_run(args.articles)
+        bench_run(args.articles, workers=2)
         print()
     bench_query(args.events)
 
