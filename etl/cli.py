@@ -81,7 +81,7 @@ WAREHOUSE = click.option("--warehouse", "-w", metavar="PATH|URL",
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @WAREHOUSE
-@click.option("--workers", type=click.IntRange(1, 64), help="Extraction processes (default 1).")
+@click.option("--workers", type=click.IntRange(1, 64), help="Extraction processes (default 1); with more than one, this process writes each batch while they extract the next.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), help="local (default) or dask (needs --scheduler).")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://127.0.0.1:8786.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or after this day (backfills).")
