@@ -61,6 +61,7 @@ _AND_MASKED_AFTER = re.compile(r"^\s+and\s+\x1f")
 _CAPITAL_NO = re.compile(r"(?<![\w.])No\s$")
 _OF_FOLLOWS = re.compile(r"^\s+of\b")
 _AMOUNT_BEFORE = re.compile(r"(?i:\b(?:by|than|about|nearly|almost|roughly|around|some|over|under|just|only|least|to|is|was|were|are|be|been|equal|exactly)\s+)$")
+_SIGN_WORD_BEFORE = re.compile(r"(?i:\b(?:minus|negative)\s+)$")
 _HALF_BAD_BEFORE = re.compile(r"(?i:\b(?:first|second|1st|2nd|latter|former|the|other|back|second-)\s*)$")
 _SIGN_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(\[<>=:~]))[-\u2212]|(?i:\b(?:minus|negative)\s+))$")
 _PERCENT_AFTER = re.compile(
@@ -130,8 +131,8 @@ def _keep_words(masked: str, p: Parsed) -> bool:
         return not (_HALF_BAD_BEFORE.search(before) or after.startswith("-") and not _unit_fraction(p, after))
     single_fraction = p.fraction and p.first_word in ("a", "an", "one") and not p.last_word.endswith("s")
     if single_fraction and p.n_tokens == 2:
-        if _unit_fraction(p, after):
-            return True
+        if _unit_fraction(p, after) or _SIGN_WORD_BEFORE.search(before):
+            return True  # "a quarter-mile", "minus one half": not an ordinal
         if after.startswith("-") or not _FRACTION_FOLLOW.match(after):
             return False
         # "a third," is an ordinal ("injuring a third") unless the words before ask for an amount.

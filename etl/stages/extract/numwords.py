@@ -40,6 +40,8 @@ for _w, _v in _SCALES.items():
     _CARDINAL[_w] = ("scale", _v)
 _CARDINAL["dozen"] = ("dozen", 12.0)
 _CARDINAL["dozens"] = ("dozen", 12.0)
+_CARDINAL["doz"] = ("dozen", 12.0)  # "five doz eggs", as shops and recipes abbreviate it
+_CARDINAL["dozs"] = ("dozen", 12.0)
 # "a score of villagers" = 20, "two score and five" = 45 (a multiplier like "dozen"; "scores of" stays vague).
 _CARDINAL["score"] = ("dozen", 20.0)
 

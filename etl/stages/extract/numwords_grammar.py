@@ -142,6 +142,35 @@ def cardinal_at(toks: list[Tok], i: int) -> tuple[float, int, float] | None:
     return st.total + st.cur, k, (toks[k - 1].value if toks[k - 1].kind in ("scale", "dozen") else 0.0)
 
 
+def _singular_ordinal_end(toks: list[Tok], k: int) -> int | None:
+    """End of a singular ordinal at ``k`` ("fifth", "thirty-third", "tenth"), not "half"/"quarter"."""
+    n = len(toks)
+    if k < n and toks[k].kind == "tens" and k + 1 < n and toks[k + 1].hyphen_before:
+        k += 1  # "thirty-third"
+    if k >= n or toks[k].kind != "ord" or toks[k].plural or toks[k].word in ("half", "quarter"):
+        return None
+    return k + 1
+
+
+def compound_ordinal_end(toks: list[Tok], i: int) -> int | None:
+    """End of an ordinal written in words over a hundred ("one hundred and thirty-third", "two
+    thousand and first", "one hundred fifth", "the two hundredth"), which is a rank, not a count or
+    a fraction; None when the tokens at ``i`` are not one."""
+    card = cardinal_at(toks, i)
+    if card is None:
+        return None
+    k = card[1]
+    last = toks[k - 1]
+    if k < len(toks) and toks[k].kind == "ord" and toks[k].ord_kind == "scale" and not toks[k].plural \
+            and card[0] > 1 and last.kind != "digit":
+        return k + 1  # "the two hundredth anniversary" (a fraction would be "two hundredths")
+    if last.kind not in ("hundred", "scale"):
+        return None
+    if k < len(toks) and toks[k].kind == "and":
+        k += 1
+    return _singular_ordinal_end(toks, k)
+
+
 def ordinal_at(toks: list[Tok], k: int) -> tuple[float, int] | None:
     """Read an ordinal denominator at ``k`` ("fifths", "twenty-first", "one hundred fifth")."""
     n = len(toks)
@@ -158,6 +187,8 @@ def ordinal_at(toks: list[Tok], k: int) -> tuple[float, int] | None:
     if t.kind == "tens" and nxt.kind == "ord" and nxt.ord_kind == "unit" and nxt.value < 10 \
             and nxt.word not in ("half", "halves", "quarter", "quarters"):
         return t.value + nxt.value, k + 2
+    if t.kind == "unit" and t.value > 0 and nxt.kind == "ord" and nxt.ord_kind == "scale":
+        return t.value * nxt.value, k + 2  # "seven five hundredths" = 7/500 (after a numerator)
     if t.kind in ("unit", "a") and nxt.kind == "hundred" and (t.kind == "a" or t.value > 0):
         base = 100.0 * (t.value if t.kind == "unit" else 1.0)
         m = k + 2
@@ -176,6 +207,8 @@ def fraction_at(toks: list[Tok], i: int) -> tuple[float, int] | None:
     t = toks[i]
     if t.kind == "ord" and t.word == "half":
         return 0.5, i + 1
+    if t.kind == "ord" and t.word == "quarter" and i + 1 < len(toks) and toks[i + 1].kind == "scale":
+        return 0.25, i + 1  # "quarter million" (scaled by the caller)
     card = cardinal_at(toks, i)
     if card is not None:
         numerator, k = card[0], card[1]
@@ -231,7 +264,10 @@ def number_at(toks: list[Tok], i: int) -> tuple[float, int, bool] | None:
     if j + 1 < n and toks[j].kind == "point" and all(t.kind != "digit" for t in toks[i:j]):
         digits, k = _decimals(toks, j + 1)
         if digits:
-            return value + float("0." + digits), k, False
+            value += float("0." + digits)
+            if k < n and toks[k].kind == "scale":  # "one point five million"
+                return value * toks[k].value, k + 1, False
+            return value, k, False
     if j + 1 < n and toks[j].kind == "and":
         frac = fraction_at(toks, j + 1)
         if frac is not None:
@@ -247,7 +283,12 @@ def parse_run(toks: list[Tok]) -> list[Parsed]:
     """All numbers in a tokenised run, left to right, splitting where the grammar breaks."""
     out: list[Parsed] = []
     i = 0
+    has_ordinal = any(t.kind == "ord" for t in toks)
     while i < len(toks):
+        skip = compound_ordinal_end(toks, i) if has_ordinal else None
+        if skip is not None:
+            i = skip
+            continue
         got = number_at(toks, i)
         if got is None:
             i += 1
