@@ -359,6 +359,7 @@ _TIME_PREPOSITIONS = frozenset({"over"})
 # A verb right before "up to" takes the "up" ("shot up to", "went up to"): the number is a level.
 _VERB_UP = re.compile(r"(?i:\b(?:shot|shoots|shooting|went|go|goes|gone|going|moved|moves|pushed|ramped|stepped"
                       r"|scaled|revised|hiked|bumped|jacked|soared|rose|climbed|jumped|crept|inched|edged)\s+)$")
+_HOW_ABOUT = re.compile(r"(?i:\b(?:how|what)\s+)$")
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
 
 
@@ -368,6 +369,8 @@ def read_qualifier(masked: str, c: Cand, *, post: bool = True) -> Cand:
     m = LEXICON.qualifier_before.search(before)
     if m is not None and m.group().split()[0].lower() in _TIME_PREPOSITIONS and c.unit in _TIME_UNITS:
         m = None
+    if m is not None and m.lastgroup == "approx" and _HOW_ABOUT.search(before, 0, m.start()):
+        m = None  # "how about 20?", "what about 5 or more": a question, not "approximately"
     if m is not None and m.lastgroup == "at_most" and _VERB_UP.search(before, 0, m.start()):
         m = None  # "prices shot up to Rs 80": "up" belongs to the verb, the number is the level reached
     if m is not None and m.lastgroup:
