@@ -65,9 +65,11 @@ _SIGN_WORD_BEFORE = re.compile(r"(?i:\b(?:minus|negative)\s+)$")
 _HALF_BAD_BEFORE = re.compile(r"(?i:\b(?:first|second|1st|2nd|latter|former|the|other|back|second-)\s*)$")
 _SIGN_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(\[<>=:~]))[-\u2212]|(?i:\b(?:minus|negative)\s+))$")
 _PERCENT_AFTER = re.compile(
-    r"^(?:\s?%|(?i:[ -](?P<bp>basis[ -]points?|bps\b)|[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage|pp\b)"
-    r"|[ -](?:per[ -]?cents?|percentage)|[ -]?(?:pct\.?|pc)(?![\w])))"
+    r"^(?:\s?%|(?i:[ -](?P<bp>basis[ -]points?|bps\b)|[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage)"
+    r"|(?P<ppt>[ -]pp|[ -]?ppts?)\b|[ -]?(?:percentage|per[ -]?cents?)(?![a-z])|[ -]?(?:pct\.?|pc|p\.c\.?)(?![\w])))"
 )
+# "half a percent", "a quarter of a percentage point": a fraction in words, then "a" and the percent.
+_FRACTION_OF_A = re.compile(r"^\s+(?:of\s+)?an?(?=[ -](?i:per|percentage|basis))")
 _CALIBRE = ("-calibre", " calibre", "-caliber", " caliber", "-cal ", " cal ", "-Calibre", "-Caliber")
 _PLUS_OR = re.compile(r"(?i:\bplus\s*(?:or|/)\s*|\+/)$")
 _ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
@@ -287,10 +289,12 @@ def _currency(masked: str, c: Cand, before: str, m: re.Match[str] | None) -> Can
 
 def _unit_or_percent(masked: str, c: Cand) -> Cand | None:
     after = masked[c.end:c.end + WINDOW]
-    m = _PERCENT_AFTER.match(after)
+    skip = _FRACTION_OF_A.match(after) if c.has_words and 0 < c.value < 1 else None
+    shift = skip.end() if skip else 0
+    m = _PERCENT_AFTER.match(after[shift:] if shift else after)
     if m is not None:
-        unit = "percentage point" if m.group("pp") else "basis point" if m.group("bp") else "%"
-        return c._replace(end=c.end + m.end(), kind="percent", unit=unit, explicit=True)
+        unit = "percentage point" if m.group("pp") or m.group("ppt") else "basis point" if m.group("bp") else "%"
+        return c._replace(end=c.end + shift + m.end(), kind="percent", unit=unit, explicit=True)
     if c.kind == "money":
         return c
     m = LEXICON.unit_after.match(after)
@@ -342,7 +346,8 @@ def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
 
 
 # Words that start a percent phrase after a number ("5 per cent", "5 basis points").
-_PERCENT_WORDS = frozenset({"per", "percent", "percents", "percentage", "pct", "pc", "basis", "bps", "pp", "points", "point"})
+_PERCENT_WORDS = frozenset({"per", "percent", "percents", "percentage", "pct", "pc", "p", "basis", "bps", "pp", "ppt",
+                            "ppts", "points", "point", "of", "a", "an"})
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w])")
 
 
