@@ -13,6 +13,7 @@ import re
 from etl.records import ChangeDirection
 from etl.stages.extract.numbers_attach import WINDOW, Cand
 from etl.stages.extract.numbers_lexicon import LEXICON
+from etl.stages.extract.numwords import trie_pattern
 
 _DASH_GAP = re.compile(r"^-?[ ]?[-\u2013\u2014~][ ]?$|^[ ]?(?:-\s*)?(?i:to|through|thru|till|until)\s+$")
 _HYPHEN_ONLY = re.compile(r"^[-\u2013]$")
@@ -21,11 +22,13 @@ _TO_GAP = re.compile(r"^-?\s+to\s+$", re.I)
 _BETWEEN = re.compile(r"(?i:\bbetween\s+)$")
 _FROM = re.compile(r"(?i:\bfrom\s+)$")
 _BOUND_GAP = re.compile(r"^\s*,?\s*(?:(?i:and|but)\s+)?$")
-_OUT_OF_GAP = re.compile(r"^\s+out\s+of\s+(?:every\s+)?$", re.I)
+_OUT_OF_GAP = re.compile(r"^\s+(?:out\s+of\s+(?:every\s+)?|of\s+every\s+)$", re.I)  # "seven of every 10"
 _IN_GAP = re.compile(r"^\s+in\s+(?:every\s+)?$", re.I)  # "one in (every) five"
 _OVER_GAP = re.compile(r"^\s+over\s+$", re.I)
 _AND_A_GAP = re.compile(r"^-and-an?-$", re.I)
 _FRACTION_PARTS = {"half": 0.5, "quarter": 0.25}
+# A price's "per" phrase after an amount ("$2 a litre"), from the lexicon's price words.
+_RATE = re.compile(r"\s+(?i:" + trie_pattern(set(LEXICON.price_after)) + r")(?![\w-])")
 _REPEAT_GAP = re.compile(r"^\s*\(\s*$")
 _REPEAT_CLOSE = re.compile(r"\s*\)")
 _OR_GAP = re.compile(r"^\s+or\s+$", re.I)  # "two or three", "10 or 12 days"
@@ -127,9 +130,24 @@ def _is_score(gap: str, a: Cand, b: Cand) -> bool:
     return bool(_HYPHEN_ONLY.match(gap)) and b.value <= a.value <= TALLY_MAX and integers
 
 
+def _priced_pair(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None | bool:
+    """"from $2 a litre to $3 a litre": both prices per the same thing, joined as if written
+    "from $2 to $3 a litre"; None when the gap does not start with a price's "per" phrase."""
+    rate_a = _RATE.match(gap)
+    if rate_a is None:
+        return None
+    rate_b = _RATE.match(masked[b.end:b.end + 40])
+    if rate_b is None or rate_a.group().split() != rate_b.group().split():
+        return None
+    joined = _pair(masked, a._replace(end=a.end + rate_a.end()), b)
+    return joined._replace(end=b.end + rate_b.end()) if isinstance(joined, Cand) else joined
+
+
 def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
     """A joined candidate, False to drop both (a score), or None when they stay apart."""
     gap = masked[a.end:b.start]
+    if a.kind == "money" == b.kind and gap[:1].isspace() and (priced := _priced_pair(masked, a, b, gap)) is not None:
+        return priced
     if len(gap.split(None, MAX_GAP_WORDS)) > MAX_GAP_WORDS:
         return None  # a cheap test first: no connector below has that many words
     before = masked[max(0, a.start - WINDOW):a.start]

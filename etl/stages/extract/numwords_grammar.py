@@ -225,9 +225,9 @@ def fraction_at(toks: list[Tok], i: int) -> tuple[float, int] | None:
 
 
 def _scaled(toks: list[Tok], value: float, j: int) -> tuple[float, int]:
-    """"half a million", "two thirds of a million", "three quarters million"."""
+    """"half a million", "two thirds of a million", "three quarters million", "a half-dozen"."""
     n = len(toks)
-    if j < n and toks[j].kind == "scale":
+    if j < n and (toks[j].kind == "scale" or toks[j].kind == "dozen" and toks[j].value == 12):
         return value * toks[j].value, j + 1
     if j + 1 < n and toks[j].kind == "a" and toks[j + 1].kind in ("scale", "hundred", "dozen"):
         return value * toks[j + 1].value, j + 2
