@@ -18,13 +18,14 @@ from etl.stages.extract.numwords import trie_pattern
 _DASH_GAP = re.compile(r"^-?[ ]?[-\u2013\u2014~][ ]?$|^[ ]?(?:-\s*)?(?i:to|through|thru|till|until)\s+$")
 _HYPHEN_ONLY = re.compile(r"^[-\u2013]$")
 _AND_GAP = re.compile(r"^\s+and\s+$", re.I)
-_TO_GAP = re.compile(r"^-?\s+to\s+$", re.I)
+_TO_GAP = re.compile(r"^-?\s+(?:up\s*)?to\s+$", re.I)  # "from 20 to 30", "from 20 up to 30"
 _BETWEEN = re.compile(r"(?i:\bbetween\s+)$")
 _FROM = re.compile(r"(?i:\bfrom\s+)$")
 _BOUND_GAP = re.compile(r"^\s*,?\s*(?:(?i:and|but)\s+)?$")
 _OUT_OF_GAP = re.compile(r"^\s+(?:out\s+of\s+(?:every\s+)?|of\s+every\s+)$", re.I)  # "seven of every 10"
 _IN_GAP = re.compile(r"^\s+in\s+(?:every\s+)?$", re.I)  # "one in (every) five"
 _OVER_GAP = re.compile(r"^\s+over\s+$", re.I)
+_UP_TO = re.compile(r"\s+up\s*to\s+", re.I)  # "from 20 up to 30": the range's "to"
 _AND_A_GAP = re.compile(r"^-and-an?-$", re.I)
 _FRACTION_PARTS = {"half": 0.5, "quarter": 0.25}
 # A price's "per" phrase after an amount ("$2 a litre"), from the lexicon's price words.
@@ -158,6 +159,8 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
                        explicit=b.explicit and (b.kind != "count" or b.scale != 1.0))
         if _DASH_GAP.match(b_gap) or _OVER_GAP.match(b_gap):
             return _pair(masked, a, bare)
+        if (up := _UP_TO.match(masked, a.end, b.nstart)) is not None and _FROM.search(before):
+            return _pair(masked, a, bare._replace(start=up.end()))  # "from $500 up to $2,000"
     if _is_score(gap, a, b):
         return False
     if (one := _one_number(masked, a, b, gap)) is not None:
