@@ -90,11 +90,11 @@ _WORDS = set(_CARDINAL) | set(_ORDINAL) | set(_PLURAL_ORD)
 # positions by a character set at C speed (re.IGNORECASE made the scan three times slower).
 _CASED = {form for w in _WORDS for form in (w, w.title(), w.upper())}
 _W = "(?:" + trie_pattern(_CASED) + ")"
-# A digit literal: grouped thousands, Indian lakh grouping ("5,00,000"), space-grouped millions
+# A digit literal: European grouping with a decimal comma ("1.234,56"), grouped thousands, Indian lakh grouping ("5,00,000"), space-grouped millions
 # ("1 234 567"), plain or decimal,
 # then an optional exponent ("1e10", "2.5^-1"), mixed or plain fraction ("2 1/2", "3/4").
 DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"
+    r"(?:\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d]|[,.]\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,.])"
     r"|\d+(?:\.\d+)?|\.\d+(?![\d.]))"
     r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?!\d)"
@@ -166,6 +166,8 @@ class Parsed(NamedTuple):
 
 def digit_value(literal: str) -> float | None:
     """Value of a digit literal as matched by :data:`DIGITS`, or None when unreadable/capped."""
+    if "," in literal and "." in literal and literal.rfind(",") > literal.rfind("."):
+        literal = literal.replace(".", "").replace(",", ".")  # "1.234,56": written the European way
     lit = literal.replace(",", "").replace("\u00a0", " ").replace("\u202f", " ")
     extra = 0.0
     if lit and lit[-1] in _VULGAR_VALUES:
