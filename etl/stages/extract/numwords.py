@@ -38,6 +38,11 @@ for _i, _w in enumerate(_TENS):
 _CARDINAL["hundred"] = ("hundred", 100.0)
 for _w, _v in _SCALES.items():
     _CARDINAL[_w] = ("scale", _v)
+# Plural multipliers after a number, as some regional presses write them ("two thousands people",
+# "five hundreds naira"); alone ("thousands fled") they are vague counts (numbers_vague).
+_CARDINAL["hundreds"] = ("hundred", 100.0)
+for _w in ("thousands", "millions", "billions", "trillions"):
+    _CARDINAL[_w] = ("scale", _SCALES[_w[:-1]])
 _CARDINAL["dozen"] = ("dozen", 12.0)
 _CARDINAL["dozens"] = ("dozen", 12.0)
 _CARDINAL["doz"] = ("dozen", 12.0)  # "five doz eggs", as shops and recipes abbreviate it

@@ -15,6 +15,9 @@ from functools import lru_cache
 from etl.stages.extract.numwords import CARDINAL, Parsed, Tok, digit_value, tokenize_run
 
 _SMALL = ("unit", "teen", "tens", "digit")
+# A plural multiplier ("two thousands") follows only a number below this ("in 2015 thousands fled"
+# is a year, then a vague count).
+PLURAL_SCALE_MAX_BEFORE = 1000
 # Distinct run texts remembered by :func:`read_run` (news repeats "two", "10", "a dozen" ...).
 RUN_CACHE_SIZE = 8192
 # Single number words that are whole numbers by themselves ("seven", "twelve", "forty").
@@ -87,6 +90,8 @@ def _accept_multiplier(st: _State, toks: list[Tok], k: int) -> bool:
     if t.kind == "hundred":
         if st.last not in ("unit", "teen", "tens", "digit", "a") or st.has_hundred or st.cur >= 100:
             return False
+        if t.plural and st.last == "a":
+            return False  # "a hundreds" is no number
         st.cur, st.last, st.has_hundred = st.cur * 100, "hundred", True
         return True
     if t.kind == "scale":
@@ -96,6 +101,8 @@ def _accept_multiplier(st: _State, toks: list[Tok], k: int) -> bool:
             return True
         if st.last not in ("unit", "teen", "tens", "digit", "a", "hundred", "dozen", "score"):
             return False
+        if t.plural and (st.last == "a" or st.cur >= PLURAL_SCALE_MAX_BEFORE):
+            return False  # "in 2015 thousands fled": a year, then a vague count
         if st.last_scale and t.value >= st.last_scale:
             return False
         st.total += st.cur * t.value
