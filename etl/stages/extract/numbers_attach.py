@@ -303,6 +303,9 @@ def _unit_or_percent(masked: str, c: Cand) -> Cand | None:
     if m is not None:
         form = m.group("att") or m.group("short") or m.group("long") or ""
         name = LEXICON.unit_names.get(form.lower() if len(form) > 2 else form, form)
+        if name == "pound" and c.scale >= 1e6 and not _OF_FOLLOWS.match(after[m.end():]):
+            # "paid 50 million pounds": sterling ("2 million pounds of beef" is a weight)
+            return c._replace(end=c.end + m.end(), kind="money", unit="GBP", explicit=True)
         return c._replace(end=c.end + m.end(), kind="measure", unit=name, explicit=True)
     if _ATTACHED_LETTERS.match(after) and not c.has_words:
         return None

@@ -95,8 +95,11 @@ def _accept_multiplier(st: _State, toks: list[Tok], k: int) -> bool:
         st.cur, st.last, st.has_hundred = st.cur * 100, "hundred", True
         return True
     if t.kind == "scale":
-        if st.last == "scale" and t.word.startswith("crore") and st.last_scale in (1e3, 1e5):
-            st.total *= t.value  # "1.5 lakh crore" = 1.5e12, "20 thousand crore" = 2e11 (Indian usage)
+        if st.last == "scale" and (t.word.startswith("crore") and st.last_scale in (1e3, 1e5)
+                                   or t.word.startswith("million") and st.last_scale == 1e3):
+            # "1.5 lakh crore" = 1.5e12, "20 thousand crore" = 2e11 (Indian usage), "two thousand
+            # million" = 2e9 (older British usage)
+            st.total *= t.value
             st.last_scale *= t.value
             return True
         if st.last not in ("unit", "teen", "tens", "digit", "a", "hundred", "dozen", "score"):
