@@ -85,6 +85,8 @@ _DATE_PREPOSITION = re.compile(r"(?i:\b(?:since|after|before|until|till|followin
 _FRACTION_AFTER = re.compile(r"^(?:\s+of\b|-?[ ]?(?i:inch|inches|mile|miles|cup|cups|teaspoon|tablespoon|pound|lb))")
 # After a phone cue ("call 911 or"), what ends a phone number's phrase: punctuation or a connector.
 _PHONE_END = re.compile(r"(?:\s*[.,;:!?)]|\s*$|\s+(?:or|and|for|if|to|immediately|now)\b)")
+# A temperature unit near a number: a "K" glued to it is kelvin ("300 °C (573.15K)").
+_TEMPERATURE_NEAR = re.compile(r"°|\b(?:degrees?|Celsius|Fahrenheit|kelvin|temperatures?)\b", re.I)
 # Single-letter scales ("10k", "1.2b") are read only below this value ("1500b" is not 1.5 trillion).
 SINGLE_LETTER_SCALE_MAX = 1000
 
@@ -269,6 +271,8 @@ def _scale_after(masked: str, c: Cand, money: bool) -> Cand:
     word = m.group().strip()
     if len(word) == 1 and c.value >= SINGLE_LETTER_SCALE_MAX:
         return c
+    if word == "K" and _TEMPERATURE_NEAR.search(masked, max(0, c.start - WINDOW), c.end + WINDOW):
+        return c  # "300 °C (573.15K)": kelvin among temperatures, not thousands
     if word == "m" and not money and not _m_means_million(after[m.end():], c):
         return c
     scale = LEXICON.scales[word]
