@@ -97,12 +97,12 @@ _CASED = {form for w in _WORDS for form in (w, w.title(), w.upper())}
 _W = "(?:" + trie_pattern(_CASED) + ")"
 # A digit literal: European grouping with a decimal comma ("1.234,56"), grouped thousands, Indian lakh grouping ("5,00,000"), space-grouped millions
 # ("1 234 567"), plain or decimal,
-# then an optional exponent ("1e10", "2.5^-1"), mixed or plain fraction ("2 1/2", "3/4").
+# then an optional exponent ("1e10", "2.5^-1", "6.02 x 10^23"), mixed or plain fraction ("2 1/2", "3/4").
 DIGITS = (
     r"(?:\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d]|[,.]\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?:\.\d+)?(?![\d,]|\.\d)"
     r"|\d+(?:\.\d+)?|\.\d+(?![\d.]))"
-    r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?!\d)"
+    r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?!\d)|[ ]?[x\u00d7][ ]?\d{1,3}\^[+-]?\d{1,3}(?!\d)"
     r"|[ \u00a0]\d{1,2}/\d{1,3}(?![\d/])|/\d{1,4}(?![\d/]))?"
     r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]?"
 )
@@ -188,6 +188,10 @@ def digit_value(literal: str) -> float | None:
             return None  # "2023/118", "24/7": a code or a ratio written as a name, not a fraction
         return (float(whole.replace(" ", "")) if whole else 0.0) + float(num) / float(den) + extra
     lit = lit.replace(" ", "")
+    mantissa_text, times, power_text = lit.replace("\u00d7", "x").partition("x")
+    if times:  # "6.02 x 10^23", "8x2^10"
+        power_value = digit_value(power_text)
+        return None if power_value is None else float(mantissa_text) * power_value
     if len(_NON_DIGIT.sub("", lit.split("e")[0].split("E")[0].split("^")[0])) > MAX_DIGITS:
         return None
     if "^" in lit:
