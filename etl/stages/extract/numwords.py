@@ -19,7 +19,7 @@ _UNITS = "zero one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+           "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7}
 _ORD_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
 _ORD_TEENS = ("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
               "eighteenth nineteenth").split()
