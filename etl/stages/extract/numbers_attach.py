@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from etl.records import ChangeDirection, Qualifier, QuantityKind
 from etl.stages.extract.numbers_lexicon import LEXICON
+from etl.stages.extract.numbers_names import named, written_as_name
 from etl.stages.extract.numwords import Parsed
 
 # How far (in characters) to look left and right of a number for qualifiers, units and the like.
@@ -70,21 +71,10 @@ _PERCENT_AFTER = re.compile(
 )
 # "half a percent", "a quarter of a percentage point": a fraction in words, then "a" and the percent.
 _FRACTION_OF_A = re.compile(r"^\s+(?:of\s+)?an?(?=[ -](?i:per|percentage|basis))")
-_CALIBRE = ("-calibre", " calibre", "-caliber", " caliber", "-cal ", " cal ", "-Calibre", "-Caliber")
 _PLUS_OR = re.compile(r"(?i:\bplus\s*(?:or|/)\s*|\+/)$")
 _ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
 # "9.83e-3 +/- 1e-5": the number after a plus-minus sign is an uncertainty, not a quantity.
 _UNCERTAINTY = ("+/-", "\u00b1")
-# A slash pair shaped like a day and a month ("9/11", "3/11", "1/6") names a date or an event
-# unless it reads as a fraction: a usual fraction denominator (halves to tenths as news writes them:
-# "2/3 majority", "3/4 of"), or "of" or a unit after it; a date preposition before it ("since 9/11")
-# or a hyphenated word after it ("9/11-era") makes it a date whatever the denominator.
-FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
-_SLASH_PAIR = re.compile(r"^(\d{1,2})/(\d{1,2})$")
-_DATE_PREPOSITION = re.compile(r"(?i:\b(?:since|after|before|until|till|following|on|pre|post)(?:\s+|-))$")
-_FRACTION_AFTER = re.compile(r"^(?:\s+of\b|-?[ ]?(?i:inch|inches|mile|miles|cup|cups|teaspoon|tablespoon|pound|lb))")
-# After a phone cue ("call 911 or"), what ends a phone number's phrase: punctuation or a connector.
-_PHONE_END = re.compile(r"(?:\s*[.,;:!?)]|\s*$|\s+(?:or|and|for|if|to|immediately|now)\b)")
 # A temperature unit near a number: a "K" glued to it is kelvin ("300 °C (573.15K)").
 _TEMPERATURE_NEAR = re.compile(r"°|\b(?:degrees?|Celsius|Fahrenheit|kelvin|temperatures?)\b", re.I)
 # Single-letter scales ("10k", "1.2b") are read only below this value ("1500b" is not 1.5 trillion).
@@ -183,45 +173,10 @@ def _excluded(text: str, masked: str, p: Parsed, currency: re.Match[str] | None)
     return _excluded_digits(text, masked, p, before, currency)
 
 
-def _date_like_slash_pair(literal: str, before: str, after: str) -> bool:
-    """"the 9/11 attacks", "since 3/11", "the 9/11-era offensive": a date or an event's name."""
-    m = _SLASH_PAIR.match(literal)
-    if m is None:
-        return False
-    day, month = int(m.group(1)), int(m.group(2))
-    if not (1 <= day <= 31 and 1 <= month <= 12):
-        return False
-    if _FRACTION_AFTER.match(after) or LEXICON.unit_after.match(after):
-        return False  # "3/4 of", "a 1/2-inch pipe", "3/4 mile"
-    if (after[:1] == "-" and after[1:2].isalpha()) or _DATE_PREPOSITION.search(before):
-        return True
-    return month not in FRACTION_DENOMINATORS
-
-
-def _written_as_name(masked: str, p: Parsed, before: str) -> bool:
-    """A calibre, a number with a leading zero or a date-like slash pair."""
-    if masked.startswith(_CALIBRE, p.end):
-        return True  # "a .50-calibre gun", "a .22 caliber rifle": a calibre names a weapon
-    if p.first_word[:1] == "0" and p.first_word[1:2].isdigit() and p.value != 0:
-        return True  # "0800", "08031234567": no count is written with a leading zero
-    return "/" in p.first_word and _date_like_slash_pair(p.first_word, before, masked[p.end:p.end + 12])
-
-
-def _named(masked: str, p: Parsed, before: str) -> bool:
-    """"Article 370", "Glock 17", "call 112 or": a name never takes a scale word ("users number
-    400 million"), nor a unit ("the water level 3 metres above normal")."""
-    m = LEXICON.identifier_before.search(before) if p.scale == 1.0 else None
-    if m is None:
-        return False
-    if m.group("phone") is not None:  # "call 911 or dial 112": a phone number
-        return _PHONE_END.match(masked, p.end, p.end + 14) is not None
-    return LEXICON.unit_after.match(masked[p.end:p.end + WINDOW]) is None
-
-
 def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
     """A number with digits that is part of a code, a date, a time, a year or a name."""
     after = masked[p.end:p.end + 3]
-    if _written_as_name(masked, p, before):
+    if written_as_name(masked, p, before):
         return True
     if "No" in before[-4:] and _CAPITAL_NO.search(before[-4:]):  # cheap test first
         return True
@@ -240,7 +195,7 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     if before[-1:] in _APOSTROPHES and p.end - p.start == 2 and _SHORT_YEAR_BEFORE.search(before[:-1]):
         return True  # "back in '98", "the class of '05": a year
-    if _named(masked, p, before) or _is_year(text, masked, p):
+    if named(masked, p, before, window=WINDOW) or _is_year(text, masked, p):
         return True
     nxt = masked[p.end:p.end + 12]
     masked_near = "\x1f" in before or "\x1f" in nxt
