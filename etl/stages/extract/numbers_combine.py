@@ -60,6 +60,9 @@ _SPAN_WORDS = re.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|aged|between|varies|vari
 SET_SCORE_MAX = 99
 _NEXT_PAIR = re.compile(r",?\s+(\d{1,2})[-\u2013](\d{1,2})(?!\d)")
 _PREVIOUS_PAIR = re.compile(r"(?<!\d)(\d{1,2})[-\u2013](\d{1,2}),?\s+$")
+# "10-15,000": the scales the first end of a hyphenated range may leave out (hundreds, as in
+# "5-600", are too ambiguous).
+ELIDED_SCALES = (1e3, 1e6)
 # The most words a connector between two numbers has ("out of every"); the gap patterns above
 # never match more.
 MAX_GAP_WORDS = 3
@@ -152,15 +155,8 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
     if len(gap.split(None, MAX_GAP_WORDS)) > MAX_GAP_WORDS:
         return None  # a cheap test first: no connector below has that many words
     before = masked[max(0, a.start - WINDOW):a.start]
-    if b.start < b.nstart and not gap.strip():
-        # "20~100", "1 over 121": the second number's qualifier is really the connector.
-        b_gap = masked[a.end:b.nstart]
-        bare = b._replace(start=b.nstart, qualifier="exact",
-                       explicit=b.explicit and (b.kind != "count" or b.scale != 1.0))
-        if _DASH_GAP.match(b_gap) or _OVER_GAP.match(b_gap):
-            return _pair(masked, a, bare)
-        if (up := _UP_TO.match(masked, a.end, b.nstart)) is not None and _FROM.search(before):
-            return _pair(masked, a, bare._replace(start=up.end()))  # "from $500 up to $2,000"
+    if b.start < b.nstart and not gap.strip() and (bare := _without_connector(masked, a, b, before)) is not None:
+        return _pair(masked, a, bare)
     if _is_score(gap, a, b):
         return False
     if (one := _one_number(masked, a, b, gap)) is not None:
@@ -181,6 +177,8 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
         return _range(a, b, a.start - len(m.group()))
     if _HYPHEN_ONLY.match(gap) and _in_score_line(masked, a, b):
         return False
+    if _HYPHEN_ONLY.match(gap):
+        a = _elided_thousands(a, b)
     if _DASH_GAP.match(gap) and _inherit(a, b).value < b.value and a.qualifier in _FLAT:
         lead = _BETWEEN.search(before) or _FROM.search(before)  # "from 10 through 20", "between 30 to 40"
         if lead is None and _TO_GAP.match(gap) and _change_then_level(before, _inherit(a, b), b):
@@ -190,6 +188,30 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
             and 0 < (first := _inherit(a, b).value) < b.value <= OR_RANGE_MAX_RATIO * first:
         return _range(a, b, a.start)
     return _two_bounds(a, b, gap) or _ratio(masked, a, b, gap)
+
+
+def _without_connector(masked: str, a: Cand, b: Cand, before: str) -> Cand | None:
+    """"20~100", "1 over 121", "from $500 up to $2,000": the second number's qualifier is really
+    the connector; ``b`` without it, or None when it is a qualifier of its own."""
+    b_gap = masked[a.end:b.nstart]
+    bare = b._replace(start=b.nstart, qualifier="exact",
+                      explicit=b.explicit and (b.kind != "count" or b.scale != 1.0))
+    if _DASH_GAP.match(b_gap) or _OVER_GAP.match(b_gap):
+        return bare
+    if (up := _UP_TO.match(masked, a.end, b.nstart)) is not None and _FROM.search(before):
+        return bare._replace(start=up.end())
+    return None
+
+
+def _elided_thousands(a: Cand, b: Cand) -> Cand:
+    """"10-15,000 people", "3-5,000 troops": the first end leaves out the thousands (or millions)
+    the second writes, when that puts both ends in the same order of magnitude."""
+    if a.scale != 1.0 or a.has_words or not (a.value.is_integer() and b.value.is_integer()) or a.value <= 0:
+        return a
+    for scale in ELIDED_SCALES:
+        if a.value * scale < b.value <= 10 * a.value * scale and b.value % scale == 0:
+            return a._replace(value=a.value * scale)
+    return a
 
 
 def _one_number(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:
