@@ -297,7 +297,7 @@ def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
     if c.start != p.start:
         before = masked[max(0, c.start - 12):c.start]
         currency = LEXICON.currency_before.search(before)
-    if currency is None and _plain_word_after(masked, c.end):
+    if currency is None and not (c.has_words and 0 < c.value < 1) and _plain_word_after(masked, c.end):
         return read_qualifier(masked, c, post=False)  # "12 people": nothing after can attach
     c = _scale_after(masked, c, currency is not None)
     c = _currency(masked, c, before, currency)
@@ -309,7 +309,7 @@ def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
 
 # Words that start a percent phrase after a number ("5 per cent", "5 basis points").
 _PERCENT_WORDS = frozenset({"per", "percent", "percents", "percentage", "pct", "pc", "p", "basis", "bps", "pp", "ppt",
-                            "ppts", "points", "point", "of", "a", "an"})
+                            "ppts", "points", "point"})
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w])")
 
 
