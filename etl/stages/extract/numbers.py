@@ -12,7 +12,8 @@ How it reads a sentence:
    "a third", "2 1/2", "one hundred and five".
 3. Each number's context (:mod:`numbers_attach`) gives its scale ("$4.5bn"), currency, percent
    or unit, sign, qualifier and change direction, or rejects it: years ("in 2024"), days of the
-   month, identifiers ("Flight 800", "Resolution 2231"), the pronoun "one", ordinals.
+   month, identifiers ("Flight 800", "Resolution 2231", :mod:`numbers_names`), the pronoun "one",
+   ordinals.
 4. Neighbours are joined (:mod:`numbers_combine`): ranges ("between 20 and 30", "4,000-6,000",
    "two or three"), changes ("rose from 20 to 30": value 30, base_value 20, up), two-sided
    bounds, ratios. After a change verb, "rose by 9 to 41" is a change and a level, not a range.

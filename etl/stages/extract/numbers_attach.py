@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from etl.records import ChangeDirection, Qualifier, QuantityKind
 from etl.stages.extract.numbers_lexicon import LEXICON
+from etl.stages.extract.numbers_names import named, written_as_name
 from etl.stages.extract.numwords import Parsed
 
 # How far (in characters) to look left and right of a number for qualifiers, units and the like.
@@ -61,27 +62,21 @@ _AND_MASKED_AFTER = re.compile(r"^\s+and\s+\x1f")
 _CAPITAL_NO = re.compile(r"(?<![\w.])No\s$")
 _OF_FOLLOWS = re.compile(r"^\s+of\b")
 _AMOUNT_BEFORE = re.compile(r"(?i:\b(?:by|than|about|nearly|almost|roughly|around|some|over|under|just|only|least|to|is|was|were|are|be|been|equal|exactly)\s+)$")
+_SIGN_WORD_BEFORE = re.compile(r"(?i:\b(?:minus|negative)\s+)$")
 _HALF_BAD_BEFORE = re.compile(r"(?i:\b(?:first|second|1st|2nd|latter|former|the|other|back|second-)\s*)$")
 _SIGN_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(\[<>=:~]))[-\u2212]|(?i:\b(?:minus|negative)\s+))$")
 _PERCENT_AFTER = re.compile(
-    r"^(?:\s?%|(?i:[ -](?P<bp>basis[ -]points?|bps\b)|[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage|pp\b)"
-    r"|[ -](?:per[ -]?cents?|percentage)|[ -]?(?:pct\.?|pc)(?![\w])))"
+    r"^(?:\s?%|(?i:[ -](?P<bp>basis[ -]points?|bps\b)|[ -](?P<pp>percentage[ -]points?|pct[ .]?points?|points?\s+percentage)"
+    r"|(?P<ppt>[ -]pp|[ -]?ppts?)\b|[ -]?(?:percentage|per[ -]?cents?)(?![a-z])|[ -]?(?:pct\.?|pc|p\.c\.?)(?![\w])))"
 )
-_CALIBRE = ("-calibre", " calibre", "-caliber", " caliber", "-cal ", " cal ", "-Calibre", "-Caliber")
+# "half a percent", "a quarter of a percentage point": a fraction in words, then "a" and the percent.
+_FRACTION_OF_A = re.compile(r"^\s+(?:of\s+)?an?(?=[ -](?i:per|percentage|basis))")
 _PLUS_OR = re.compile(r"(?i:\bplus\s*(?:or|/)\s*|\+/)$")
 _ATTACHED_LETTERS = re.compile(r"^[A-Za-z]")
 # "9.83e-3 +/- 1e-5": the number after a plus-minus sign is an uncertainty, not a quantity.
 _UNCERTAINTY = ("+/-", "\u00b1")
-# A slash pair shaped like a day and a month ("9/11", "3/11", "1/6") names a date or an event
-# unless it reads as a fraction: a usual fraction denominator (halves to tenths as news writes them:
-# "2/3 majority", "3/4 of"), or "of" or a unit after it; a date preposition before it ("since 9/11")
-# or a hyphenated word after it ("9/11-era") makes it a date whatever the denominator.
-FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
-_SLASH_PAIR = re.compile(r"^(\d{1,2})/(\d{1,2})$")
-_DATE_PREPOSITION = re.compile(r"(?i:\b(?:since|after|before|until|till|following|on|pre|post)(?:\s+|-))$")
-_FRACTION_AFTER = re.compile(r"^(?:\s+of\b|-?[ ]?(?i:inch|inches|mile|miles|cup|cups|teaspoon|tablespoon|pound|lb))")
-# After a phone cue ("call 911 or"), what ends a phone number's phrase: punctuation or a connector.
-_PHONE_END = re.compile(r"(?:\s*[.,;:!?)]|\s*$|\s+(?:or|and|for|if|to|immediately|now)\b)")
+# A temperature unit near a number: a "K" glued to it is kelvin ("300 °C (573.15K)").
+_TEMPERATURE_NEAR = re.compile(r"°|\b(?:degrees?|Celsius|Fahrenheit|kelvin|temperatures?)\b", re.I)
 # Single-letter scales ("10k", "1.2b") are read only below this value ("1500b" is not 1.5 trillion).
 SINGLE_LETTER_SCALE_MAX = 1000
 
@@ -130,8 +125,8 @@ def _keep_words(masked: str, p: Parsed) -> bool:
         return not (_HALF_BAD_BEFORE.search(before) or after.startswith("-") and not _unit_fraction(p, after))
     single_fraction = p.fraction and p.first_word in ("a", "an", "one") and not p.last_word.endswith("s")
     if single_fraction and p.n_tokens == 2:
-        if _unit_fraction(p, after):
-            return True
+        if _unit_fraction(p, after) or _SIGN_WORD_BEFORE.search(before):
+            return True  # "a quarter-mile", "minus one half": not an ordinal
         if after.startswith("-") or not _FRACTION_FOLLOW.match(after):
             return False
         # "a third," is an ordinal ("injuring a third") unless the words before ask for an amount.
@@ -178,45 +173,10 @@ def _excluded(text: str, masked: str, p: Parsed, currency: re.Match[str] | None)
     return _excluded_digits(text, masked, p, before, currency)
 
 
-def _date_like_slash_pair(literal: str, before: str, after: str) -> bool:
-    """"the 9/11 attacks", "since 3/11", "the 9/11-era offensive": a date or an event's name."""
-    m = _SLASH_PAIR.match(literal)
-    if m is None:
-        return False
-    day, month = int(m.group(1)), int(m.group(2))
-    if not (1 <= day <= 31 and 1 <= month <= 12):
-        return False
-    if _FRACTION_AFTER.match(after) or LEXICON.unit_after.match(after):
-        return False  # "3/4 of", "a 1/2-inch pipe", "3/4 mile"
-    if (after[:1] == "-" and after[1:2].isalpha()) or _DATE_PREPOSITION.search(before):
-        return True
-    return month not in FRACTION_DENOMINATORS
-
-
-def _written_as_name(masked: str, p: Parsed, before: str) -> bool:
-    """A calibre, a number with a leading zero or a date-like slash pair."""
-    if masked.startswith(_CALIBRE, p.end):
-        return True  # "a .50-calibre gun", "a .22 caliber rifle": a calibre names a weapon
-    if p.first_word[:1] == "0" and p.first_word[1:2].isdigit() and p.value != 0:
-        return True  # "0800", "08031234567": no count is written with a leading zero
-    return "/" in p.first_word and _date_like_slash_pair(p.first_word, before, masked[p.end:p.end + 12])
-
-
-def _named(masked: str, p: Parsed, before: str) -> bool:
-    """"Article 370", "Glock 17", "call 112 or": a name never takes a scale word ("users number
-    400 million"), nor a unit ("the water level 3 metres above normal")."""
-    m = LEXICON.identifier_before.search(before) if p.scale == 1.0 else None
-    if m is None:
-        return False
-    if m.group("phone") is not None:  # "call 911 or dial 112": a phone number
-        return _PHONE_END.match(masked, p.end, p.end + 14) is not None
-    return LEXICON.unit_after.match(masked[p.end:p.end + WINDOW]) is None
-
-
 def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: re.Match[str] | None) -> bool:
     """A number with digits that is part of a code, a date, a time, a year or a name."""
     after = masked[p.end:p.end + 3]
-    if _written_as_name(masked, p, before):
+    if written_as_name(masked, p, before):
         return True
     if "No" in before[-4:] and _CAPITAL_NO.search(before[-4:]):  # cheap test first
         return True
@@ -235,7 +195,7 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     if before[-1:] in _APOSTROPHES and p.end - p.start == 2 and _SHORT_YEAR_BEFORE.search(before[:-1]):
         return True  # "back in '98", "the class of '05": a year
-    if _named(masked, p, before) or _is_year(text, masked, p):
+    if named(masked, p, before, window=WINDOW) or _is_year(text, masked, p):
         return True
     nxt = masked[p.end:p.end + 12]
     masked_near = "\x1f" in before or "\x1f" in nxt
@@ -266,6 +226,8 @@ def _scale_after(masked: str, c: Cand, money: bool) -> Cand:
     word = m.group().strip()
     if len(word) == 1 and c.value >= SINGLE_LETTER_SCALE_MAX:
         return c
+    if word == "K" and _TEMPERATURE_NEAR.search(masked, max(0, c.start - WINDOW), c.end + WINDOW):
+        return c  # "300 °C (573.15K)": kelvin among temperatures, not thousands
     if word == "m" and not money and not _m_means_million(after[m.end():], c):
         return c
     scale = LEXICON.scales[word]
@@ -286,10 +248,12 @@ def _currency(masked: str, c: Cand, before: str, m: re.Match[str] | None) -> Can
 
 def _unit_or_percent(masked: str, c: Cand) -> Cand | None:
     after = masked[c.end:c.end + WINDOW]
-    m = _PERCENT_AFTER.match(after)
+    skip = _FRACTION_OF_A.match(after) if c.has_words and 0 < c.value < 1 else None
+    shift = skip.end() if skip else 0
+    m = _PERCENT_AFTER.match(after[shift:] if shift else after)
     if m is not None:
-        unit = "percentage point" if m.group("pp") else "basis point" if m.group("bp") else "%"
-        return c._replace(end=c.end + m.end(), kind="percent", unit=unit, explicit=True)
+        unit = "percentage point" if m.group("pp") or m.group("ppt") else "basis point" if m.group("bp") else "%"
+        return c._replace(end=c.end + shift + m.end(), kind="percent", unit=unit, explicit=True)
     if c.kind == "money":
         return c
     m = LEXICON.unit_after.match(after)
@@ -298,6 +262,9 @@ def _unit_or_percent(masked: str, c: Cand) -> Cand | None:
     if m is not None:
         form = m.group("att") or m.group("short") or m.group("long") or ""
         name = LEXICON.unit_names.get(form.lower() if len(form) > 2 else form, form)
+        if name == "pound" and c.scale >= 1e6 and not _OF_FOLLOWS.match(after[m.end():]):
+            # "paid 50 million pounds": sterling ("2 million pounds of beef" is a weight)
+            return c._replace(end=c.end + m.end(), kind="money", unit="GBP", explicit=True)
         return c._replace(end=c.end + m.end(), kind="measure", unit=name, explicit=True)
     if _ATTACHED_LETTERS.match(after) and not c.has_words:
         return None
@@ -330,7 +297,7 @@ def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
     if c.start != p.start:
         before = masked[max(0, c.start - 12):c.start]
         currency = LEXICON.currency_before.search(before)
-    if currency is None and _plain_word_after(masked, c.end):
+    if currency is None and not (c.has_words and 0 < c.value < 1) and _plain_word_after(masked, c.end):
         return read_qualifier(masked, c, post=False)  # "12 people": nothing after can attach
     c = _scale_after(masked, c, currency is not None)
     c = _currency(masked, c, before, currency)
@@ -341,7 +308,8 @@ def read_candidate(text: str, masked: str, p: Parsed) -> Cand | None:
 
 
 # Words that start a percent phrase after a number ("5 per cent", "5 basis points").
-_PERCENT_WORDS = frozenset({"per", "percent", "percents", "percentage", "pct", "pc", "basis", "bps", "pp", "points", "point"})
+_PERCENT_WORDS = frozenset({"per", "percent", "percents", "percentage", "pct", "pc", "p", "basis", "bps", "pp", "ppt",
+                            "ppts", "points", "point"})
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![\w])")
 
 
@@ -358,6 +326,7 @@ _TIME_PREPOSITIONS = frozenset({"over"})
 # A verb right before "up to" takes the "up" ("shot up to", "went up to"): the number is a level.
 _VERB_UP = re.compile(r"(?i:\b(?:shot|shoots|shooting|went|go|goes|gone|going|moved|moves|pushed|ramped|stepped"
                       r"|scaled|revised|hiked|bumped|jacked|soared|rose|climbed|jumped|crept|inched|edged)\s+)$")
+_HOW_ABOUT = re.compile(r"(?i:\b(?:how|what)\s+)$")
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
 
 
@@ -367,6 +336,8 @@ def read_qualifier(masked: str, c: Cand, *, post: bool = True) -> Cand:
     m = LEXICON.qualifier_before.search(before)
     if m is not None and m.group().split()[0].lower() in _TIME_PREPOSITIONS and c.unit in _TIME_UNITS:
         m = None
+    if m is not None and m.lastgroup == "approx" and _HOW_ABOUT.search(before, 0, m.start()):
+        m = None  # "how about 20?", "what about 5 or more": a question, not "approximately"
     if m is not None and m.lastgroup == "at_most" and _VERB_UP.search(before, 0, m.start()):
         m = None  # "prices shot up to Rs 80": "up" belongs to the verb, the number is the level reached
     if m is not None and m.lastgroup:

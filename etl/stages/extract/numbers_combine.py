@@ -13,19 +13,23 @@ import re
 from etl.records import ChangeDirection
 from etl.stages.extract.numbers_attach import WINDOW, Cand
 from etl.stages.extract.numbers_lexicon import LEXICON
+from etl.stages.extract.numwords import trie_pattern
 
 _DASH_GAP = re.compile(r"^-?[ ]?[-\u2013\u2014~][ ]?$|^[ ]?(?:-\s*)?(?i:to|through|thru|till|until)\s+$")
 _HYPHEN_ONLY = re.compile(r"^[-\u2013]$")
 _AND_GAP = re.compile(r"^\s+and\s+$", re.I)
-_TO_GAP = re.compile(r"^-?\s+to\s+$", re.I)
+_TO_GAP = re.compile(r"^-?\s+(?:up\s*)?to\s+$", re.I)  # "from 20 to 30", "from 20 up to 30"
 _BETWEEN = re.compile(r"(?i:\bbetween\s+)$")
 _FROM = re.compile(r"(?i:\bfrom\s+)$")
 _BOUND_GAP = re.compile(r"^\s*,?\s*(?:(?i:and|but)\s+)?$")
-_OUT_OF_GAP = re.compile(r"^\s+out\s+of\s+(?:every\s+)?$", re.I)
+_OUT_OF_GAP = re.compile(r"^\s+(?:out\s+of\s+(?:every\s+)?|of\s+every\s+)$", re.I)  # "seven of every 10"
 _IN_GAP = re.compile(r"^\s+in\s+(?:every\s+)?$", re.I)  # "one in (every) five"
 _OVER_GAP = re.compile(r"^\s+over\s+$", re.I)
+_UP_TO = re.compile(r"\s+up\s*to\s+", re.I)  # "from 20 up to 30": the range's "to"
 _AND_A_GAP = re.compile(r"^-and-an?-$", re.I)
 _FRACTION_PARTS = {"half": 0.5, "quarter": 0.25}
+# A price's "per" phrase after an amount ("$2 a litre"), from the lexicon's price words.
+_RATE = re.compile(r"\s+(?i:" + trie_pattern(set(LEXICON.price_after)) + r")(?![\w-])")
 _REPEAT_GAP = re.compile(r"^\s*\(\s*$")
 _REPEAT_CLOSE = re.compile(r"\s*\)")
 _OR_GAP = re.compile(r"^\s+or\s+$", re.I)  # "two or three", "10 or 12 days"
@@ -56,6 +60,9 @@ _SPAN_WORDS = re.compile(r"(?i:\b(?:rang(?:e|es|ed|ing)|aged|between|varies|vari
 SET_SCORE_MAX = 99
 _NEXT_PAIR = re.compile(r",?\s+(\d{1,2})[-\u2013](\d{1,2})(?!\d)")
 _PREVIOUS_PAIR = re.compile(r"(?<!\d)(\d{1,2})[-\u2013](\d{1,2}),?\s+$")
+# "10-15,000": the scales the first end of a hyphenated range may leave out (hundreds, as in
+# "5-600", are too ambiguous).
+ELIDED_SCALES = (1e3, 1e6)
 # The most words a connector between two numbers has ("out of every"); the gap patterns above
 # never match more.
 MAX_GAP_WORDS = 3
@@ -127,19 +134,29 @@ def _is_score(gap: str, a: Cand, b: Cand) -> bool:
     return bool(_HYPHEN_ONLY.match(gap)) and b.value <= a.value <= TALLY_MAX and integers
 
 
+def _priced_pair(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None | bool:
+    """"from $2 a litre to $3 a litre": both prices per the same thing, joined as if written
+    "from $2 to $3 a litre"; None when the gap does not start with a price's "per" phrase."""
+    rate_a = _RATE.match(gap)
+    if rate_a is None:
+        return None
+    rate_b = _RATE.match(masked[b.end:b.end + 40])
+    if rate_b is None or rate_a.group().split() != rate_b.group().split():
+        return None
+    joined = _pair(masked, a._replace(end=a.end + rate_a.end()), b)
+    return joined._replace(end=b.end + rate_b.end()) if isinstance(joined, Cand) else joined
+
+
 def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
     """A joined candidate, False to drop both (a score), or None when they stay apart."""
     gap = masked[a.end:b.start]
+    if a.kind == "money" == b.kind and gap[:1].isspace() and (priced := _priced_pair(masked, a, b, gap)) is not None:
+        return priced
     if len(gap.split(None, MAX_GAP_WORDS)) > MAX_GAP_WORDS:
         return None  # a cheap test first: no connector below has that many words
     before = masked[max(0, a.start - WINDOW):a.start]
-    if b.start < b.nstart and not gap.strip():
-        # "20~100", "1 over 121": the second number's qualifier is really the connector.
-        b_gap = masked[a.end:b.nstart]
-        bare = b._replace(start=b.nstart, qualifier="exact",
-                       explicit=b.explicit and (b.kind != "count" or b.scale != 1.0))
-        if _DASH_GAP.match(b_gap) or _OVER_GAP.match(b_gap):
-            return _pair(masked, a, bare)
+    if b.start < b.nstart and not gap.strip() and (bare := _without_connector(masked, a, b, before)) is not None:
+        return _pair(masked, a, bare)
     if _is_score(gap, a, b):
         return False
     if (one := _one_number(masked, a, b, gap)) is not None:
@@ -160,6 +177,8 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
         return _range(a, b, a.start - len(m.group()))
     if _HYPHEN_ONLY.match(gap) and _in_score_line(masked, a, b):
         return False
+    if _HYPHEN_ONLY.match(gap):
+        a = _elided_thousands(a, b)
     if _DASH_GAP.match(gap) and _inherit(a, b).value < b.value and a.qualifier in _FLAT:
         lead = _BETWEEN.search(before) or _FROM.search(before)  # "from 10 through 20", "between 30 to 40"
         if lead is None and _TO_GAP.match(gap) and _change_then_level(before, _inherit(a, b), b):
@@ -169,6 +188,30 @@ def _pair(masked: str, a: Cand, b: Cand) -> Cand | None | bool:
             and 0 < (first := _inherit(a, b).value) < b.value <= OR_RANGE_MAX_RATIO * first:
         return _range(a, b, a.start)
     return _two_bounds(a, b, gap) or _ratio(masked, a, b, gap)
+
+
+def _without_connector(masked: str, a: Cand, b: Cand, before: str) -> Cand | None:
+    """"20~100", "1 over 121", "from $500 up to $2,000": the second number's qualifier is really
+    the connector; ``b`` without it, or None when it is a qualifier of its own."""
+    b_gap = masked[a.end:b.nstart]
+    bare = b._replace(start=b.nstart, qualifier="exact",
+                      explicit=b.explicit and (b.kind != "count" or b.scale != 1.0))
+    if _DASH_GAP.match(b_gap) or _OVER_GAP.match(b_gap):
+        return bare
+    if (up := _UP_TO.match(masked, a.end, b.nstart)) is not None and _FROM.search(before):
+        return bare._replace(start=up.end())
+    return None
+
+
+def _elided_thousands(a: Cand, b: Cand) -> Cand:
+    """"10-15,000 people", "3-5,000 troops": the first end leaves out the thousands (or millions)
+    the second writes, when that puts both ends in the same order of magnitude."""
+    if a.scale != 1.0 or a.has_words or not (a.value.is_integer() and b.value.is_integer()) or a.value <= 0:
+        return a
+    for scale in ELIDED_SCALES:
+        if a.value * scale < b.value <= 10 * a.value * scale and b.value % scale == 0:
+            return a._replace(value=a.value * scale)
+    return a
 
 
 def _one_number(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:

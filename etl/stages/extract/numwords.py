@@ -19,7 +19,7 @@ _UNITS = "zero one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+           "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7}
 _ORD_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
 _ORD_TEENS = ("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
               "eighteenth nineteenth").split()
@@ -38,8 +38,15 @@ for _i, _w in enumerate(_TENS):
 _CARDINAL["hundred"] = ("hundred", 100.0)
 for _w, _v in _SCALES.items():
     _CARDINAL[_w] = ("scale", _v)
+# Plural multipliers after a number, as some regional presses write them ("two thousands people",
+# "five hundreds naira"); alone ("thousands fled") they are vague counts (numbers_vague).
+_CARDINAL["hundreds"] = ("hundred", 100.0)
+for _w in ("thousands", "millions", "billions", "trillions"):
+    _CARDINAL[_w] = ("scale", _SCALES[_w[:-1]])
 _CARDINAL["dozen"] = ("dozen", 12.0)
 _CARDINAL["dozens"] = ("dozen", 12.0)
+_CARDINAL["doz"] = ("dozen", 12.0)  # "five doz eggs", as shops and recipes abbreviate it
+_CARDINAL["dozs"] = ("dozen", 12.0)
 # "a score of villagers" = 20, "two score and five" = 45 (a multiplier like "dozen"; "scores of" stays vague).
 _CARDINAL["score"] = ("dozen", 20.0)
 
@@ -88,14 +95,14 @@ _WORDS = set(_CARDINAL) | set(_ORDINAL) | set(_PLURAL_ORD)
 # positions by a character set at C speed (re.IGNORECASE made the scan three times slower).
 _CASED = {form for w in _WORDS for form in (w, w.title(), w.upper())}
 _W = "(?:" + trie_pattern(_CASED) + ")"
-# A digit literal: grouped thousands, Indian lakh grouping ("5,00,000"), space-grouped millions
+# A digit literal: European grouping with a decimal comma ("1.234,56"), grouped thousands, Indian lakh grouping ("5,00,000"), space-grouped millions
 # ("1 234 567"), plain or decimal,
-# then an optional exponent ("1e10", "2.5^-1"), mixed or plain fraction ("2 1/2", "3/4").
+# then an optional exponent ("1e10", "2.5^-1", "6.02 x 10^23"), mixed or plain fraction ("2 1/2", "3/4").
 DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,.])"
+    r"(?:\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d]|[,.]\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?:\.\d+)?(?![\d,]|\.\d)"
     r"|\d+(?:\.\d+)?|\.\d+(?![\d.]))"
-    r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?!\d)"
+    r"(?:[eE][+-]?\d{1,3}(?![\w])|\^[+-]?\d{1,3}(?!\d)|[ ]?[x\u00d7][ ]?\d{1,3}\^[+-]?\d{1,3}(?!\d)"
     r"|[ \u00a0]\d{1,2}/\d{1,3}(?![\d/])|/\d{1,4}(?![\d/]))?"
     r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]?"
 )
@@ -164,6 +171,8 @@ class Parsed(NamedTuple):
 
 def digit_value(literal: str) -> float | None:
     """Value of a digit literal as matched by :data:`DIGITS`, or None when unreadable/capped."""
+    if "," in literal and "." in literal and literal.rfind(",") > literal.rfind("."):
+        literal = literal.replace(".", "").replace(",", ".")  # "1.234,56": written the European way
     lit = literal.replace(",", "").replace("\u00a0", " ").replace("\u202f", " ")
     extra = 0.0
     if lit and lit[-1] in _VULGAR_VALUES:
@@ -179,6 +188,10 @@ def digit_value(literal: str) -> float | None:
             return None  # "2023/118", "24/7": a code or a ratio written as a name, not a fraction
         return (float(whole.replace(" ", "")) if whole else 0.0) + float(num) / float(den) + extra
     lit = lit.replace(" ", "")
+    mantissa_text, times, power_text = lit.replace("\u00d7", "x").partition("x")
+    if times:  # "6.02 x 10^23", "8x2^10"
+        power_value = digit_value(power_text)
+        return None if power_value is None else float(mantissa_text) * power_value
     if len(_NON_DIGIT.sub("", lit.split("e")[0].split("E")[0].split("^")[0])) > MAX_DIGITS:
         return None
     if "^" in lit:

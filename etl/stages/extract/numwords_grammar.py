@@ -15,6 +15,9 @@ from functools import lru_cache
 from etl.stages.extract.numwords import CARDINAL, Parsed, Tok, digit_value, tokenize_run
 
 _SMALL = ("unit", "teen", "tens", "digit")
+# A plural multiplier ("two thousands") follows only a number below this ("in 2015 thousands fled"
+# is a year, then a vague count).
+PLURAL_SCALE_MAX_BEFORE = 1000
 # Distinct run texts remembered by :func:`read_run` (news repeats "two", "10", "a dozen" ...).
 RUN_CACHE_SIZE = 8192
 # Single number words that are whole numbers by themselves ("seven", "twelve", "forty").
@@ -87,15 +90,22 @@ def _accept_multiplier(st: _State, toks: list[Tok], k: int) -> bool:
     if t.kind == "hundred":
         if st.last not in ("unit", "teen", "tens", "digit", "a") or st.has_hundred or st.cur >= 100:
             return False
+        if t.plural and st.last == "a":
+            return False  # "a hundreds" is no number
         st.cur, st.last, st.has_hundred = st.cur * 100, "hundred", True
         return True
     if t.kind == "scale":
-        if st.last == "scale" and t.word.startswith("crore") and st.last_scale in (1e3, 1e5):
-            st.total *= t.value  # "1.5 lakh crore" = 1.5e12, "20 thousand crore" = 2e11 (Indian usage)
+        if st.last == "scale" and (t.word.startswith("crore") and st.last_scale in (1e3, 1e5)
+                                   or t.word.startswith("million") and st.last_scale == 1e3):
+            # "1.5 lakh crore" = 1.5e12, "20 thousand crore" = 2e11 (Indian usage), "two thousand
+            # million" = 2e9 (older British usage)
+            st.total *= t.value
             st.last_scale *= t.value
             return True
         if st.last not in ("unit", "teen", "tens", "digit", "a", "hundred", "dozen", "score"):
             return False
+        if t.plural and (st.last == "a" or st.cur >= PLURAL_SCALE_MAX_BEFORE):
+            return False  # "in 2015 thousands fled": a year, then a vague count
         if st.last_scale and t.value >= st.last_scale:
             return False
         st.total += st.cur * t.value
@@ -142,6 +152,35 @@ def cardinal_at(toks: list[Tok], i: int) -> tuple[float, int, float] | None:
     return st.total + st.cur, k, (toks[k - 1].value if toks[k - 1].kind in ("scale", "dozen") else 0.0)
 
 
+def _singular_ordinal_end(toks: list[Tok], k: int) -> int | None:
+    """End of a singular ordinal at ``k`` ("fifth", "thirty-third", "tenth"), not "half"/"quarter"."""
+    n = len(toks)
+    if k < n and toks[k].kind == "tens" and k + 1 < n and toks[k + 1].hyphen_before:
+        k += 1  # "thirty-third"
+    if k >= n or toks[k].kind != "ord" or toks[k].plural or toks[k].word in ("half", "quarter"):
+        return None
+    return k + 1
+
+
+def compound_ordinal_end(toks: list[Tok], i: int) -> int | None:
+    """End of an ordinal written in words over a hundred ("one hundred and thirty-third", "two
+    thousand and first", "one hundred fifth", "the two hundredth"), which is a rank, not a count or
+    a fraction; None when the tokens at ``i`` are not one."""
+    card = cardinal_at(toks, i)
+    if card is None:
+        return None
+    k = card[1]
+    last = toks[k - 1]
+    if k < len(toks) and toks[k].kind == "ord" and toks[k].ord_kind == "scale" and not toks[k].plural \
+            and card[0] > 1 and last.kind != "digit":
+        return k + 1  # "the two hundredth anniversary" (a fraction would be "two hundredths")
+    if last.kind not in ("hundred", "scale"):
+        return None
+    if k < len(toks) and toks[k].kind == "and":
+        k += 1
+    return _singular_ordinal_end(toks, k)
+
+
 def ordinal_at(toks: list[Tok], k: int) -> tuple[float, int] | None:
     """Read an ordinal denominator at ``k`` ("fifths", "twenty-first", "one hundred fifth")."""
     n = len(toks)
@@ -158,6 +197,8 @@ def ordinal_at(toks: list[Tok], k: int) -> tuple[float, int] | None:
     if t.kind == "tens" and nxt.kind == "ord" and nxt.ord_kind == "unit" and nxt.value < 10 \
             and nxt.word not in ("half", "halves", "quarter", "quarters"):
         return t.value + nxt.value, k + 2
+    if t.kind == "unit" and t.value > 0 and nxt.kind == "ord" and nxt.ord_kind == "scale":
+        return t.value * nxt.value, k + 2  # "seven five hundredths" = 7/500 (after a numerator)
     if t.kind in ("unit", "a") and nxt.kind == "hundred" and (t.kind == "a" or t.value > 0):
         base = 100.0 * (t.value if t.kind == "unit" else 1.0)
         m = k + 2
@@ -176,6 +217,8 @@ def fraction_at(toks: list[Tok], i: int) -> tuple[float, int] | None:
     t = toks[i]
     if t.kind == "ord" and t.word == "half":
         return 0.5, i + 1
+    if t.kind == "ord" and t.word == "quarter" and i + 1 < len(toks) and toks[i + 1].kind == "scale":
+        return 0.25, i + 1  # "quarter million" (scaled by the caller)
     card = cardinal_at(toks, i)
     if card is not None:
         numerator, k = card[0], card[1]
@@ -192,9 +235,9 @@ def fraction_at(toks: list[Tok], i: int) -> tuple[float, int] | None:
 
 
 def _scaled(toks: list[Tok], value: float, j: int) -> tuple[float, int]:
-    """"half a million", "two thirds of a million", "three quarters million"."""
+    """"half a million", "two thirds of a million", "three quarters million", "a half-dozen"."""
     n = len(toks)
-    if j < n and toks[j].kind == "scale":
+    if j < n and (toks[j].kind == "scale" or toks[j].kind == "dozen" and toks[j].value == 12):
         return value * toks[j].value, j + 1
     if j + 1 < n and toks[j].kind == "a" and toks[j + 1].kind in ("scale", "hundred", "dozen"):
         return value * toks[j + 1].value, j + 2
@@ -231,7 +274,10 @@ def number_at(toks: list[Tok], i: int) -> tuple[float, int, bool] | None:
     if j + 1 < n and toks[j].kind == "point" and all(t.kind != "digit" for t in toks[i:j]):
         digits, k = _decimals(toks, j + 1)
         if digits:
-            return value + float("0." + digits), k, False
+            value += float("0." + digits)
+            if k < n and toks[k].kind == "scale":  # "one point five million"
+                return value * toks[k].value, k + 1, False
+            return value, k, False
     if j + 1 < n and toks[j].kind == "and":
         frac = fraction_at(toks, j + 1)
         if frac is not None:
@@ -247,7 +293,12 @@ def parse_run(toks: list[Tok]) -> list[Parsed]:
     """All numbers in a tokenised run, left to right, splitting where the grammar breaks."""
     out: list[Parsed] = []
     i = 0
+    has_ordinal = any(t.kind == "ord" for t in toks)
     while i < len(toks):
+        skip = compound_ordinal_end(toks, i) if has_ordinal else None
+        if skip is not None:
+            i = skip
+            continue
         got = number_at(toks, i)
         if got is None:
             i += 1
