@@ -245,7 +245,10 @@ def _in_ratio(a: float, b: float) -> bool:
 
 
 def _ratio(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:
-    if a.kind != "count" or b.kind != "count" or b.value == 0 or a.qualifier not in _FLAT or b.qualifier != "exact":
+    # A bound written after the ratio bounds the ratio: "2 in 5 or more" is at least 0.4.
+    post = b.qualifier != "exact" and b.start == b.nstart and a.qualifier == "exact"
+    if a.kind != "count" or b.kind != "count" or b.value == 0 or a.qualifier not in _FLAT or (
+            b.qualifier != "exact" and not post):
         return None
     ok = (_OUT_OF_GAP.match(gap) and a.value <= b.value) or (
         _IN_GAP.match(gap) and _in_ratio(a.value, b.value)) or (
@@ -253,7 +256,7 @@ def _ratio(masked: str, a: Cand, b: Cand, gap: str) -> Cand | None:
         and _PHRASE_END.match(masked[b.end:b.end + 3]))
     if not ok:
         return None
-    return a._replace(end=b.end, nend=b.nend, value=a.value / b.value)
+    return a._replace(end=b.end, nend=b.nend, value=a.value / b.value, qualifier=b.qualifier if post else a.qualifier)
 
 
 def combine(masked: str, cands: list[Cand]) -> list[Cand]:
