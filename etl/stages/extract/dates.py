@@ -63,11 +63,16 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   percentages, durations ("25 years", "seven weeks"); "seven weeks after X" is skipped
   (anchored to X, not to the publication date). A four-digit number is a year only in
   1900..2100 and only after a date word ("in", "since", "the"...) or before punctuation.
-* Numeric dates: a part > 12 decides day/month order; otherwise ``day_first`` decides
-  (default False: month first, US wire style, unless the first country the text names writes
-  the day first: "NEW DELHI: ... on 10/03/2023" is 10 March, ``[numeric_date_order]``); dotted
-  dates (22.08.2025) are day first.
-  Two-digit years resolve to the latest year not after publication (skipped without it).
+* Numeric dates (``dates_numeric``): a part > 12 decides day/month order; otherwise, in turn,
+  the ``day_first`` setting (when on), an unambiguous numeric date elsewhere in the text, the
+  publication date (in a past or neutral clause a reading after it loses to one on or before it:
+  "03/12/2015: a bomb exploded", published 14 March 2015, is 12 March), and the first country
+  the text names ("NEW DELHI: ... on 10/03/2023" is 10 March, ``[numeric_date_order]``; none:
+  month first, US wire style); dotted dates (22.08.2025) are day first. Two-digit years resolve
+  to the latest year not after publication, or in a future clause to one up to
+  ``dates_numeric.FUTURE_YEARS_AHEAD`` years ahead (skipped without a publication date).
+  Compact "20161016" only after a date word ("dated", "on"...), spaced "2016 10 16" only
+  zero-padded and before punctuation.
 """
 
 from __future__ import annotations
@@ -82,6 +87,7 @@ from etl.stages.extract import (
     dates_explicit,
     dates_feasts,
     dates_news,
+    dates_numeric,
     dates_ranges,
     dates_relative,
     dates_words,
@@ -91,7 +97,7 @@ from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
 
 _RULES: tuple[Rule, ...] = (
     dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
-    + dates_feasts.RULES
+    + dates_feasts.RULES + dates_numeric.RULES
 )
 # The rules by trigger names, with their priorities (ties between equally long readings go to
 # the earlier rule).

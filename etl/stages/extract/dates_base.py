@@ -333,8 +333,9 @@ def _candidate_spans(text: str, lowered: str) -> list[tuple[int, int]]:
 _TRIGGER_BYTES = frozenset(word.encode("ascii") for word in _WORD_TRIGGERS)
 _LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
 _SPACE = 32
-# Digit runs that can be triggers: four digits, or before a separator, "s" or a quarter letter.
-_DIGIT_TRIGGER = re.compile(r"\d(?:\d*(?=[/.\-sQqHh'\u2019])|\d{3}(?!\d))")
+# Digit runs that can be triggers: four digits, eight (a compact date), or before a separator, "s"
+# or a quarter letter.
+_DIGIT_TRIGGER = re.compile(r"\d(?:\d*(?=[/.\-sQqHh'\u2019])|\d{3}(?!\d)|\d{7}(?!\d))")
 _CODE_LETTER = re.compile(rb"[qh](?=[1-4])")
 
 
@@ -348,6 +349,8 @@ def _token_kinds(text: str, token: str, start: int, end: int) -> tuple[str, ...]
     out: list[str] = []
     if len(token) == 4 and 1900 <= int(token) <= 2100:
         out.append("year")
+    elif len(token) == 8 and token[:2] in ("19", "20"):
+        out.append("compact")
     if len(nxt) == 2 and nxt[0] in "/.-" and nxt[1].isdigit():
         out.append("numeric")
     if nxt[:1] in ("s", "'", "\u2019") and token.endswith("0"):

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from etl.stages.extract import dates_calendar as cal
+from etl.stages.extract import dates_numeric
 from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
     DATE_NAME_AFTER,
@@ -36,7 +37,6 @@ from etl.stages.extract.dates_base import (
     part_word,
 )
 from etl.stages.extract.dates_gates import DAY_AFTER_MONTH, DAY_BEFORE_MONTH, YEAR_GATE, NextTo, gate
-from etl.stages.extract.dates_news import day_first_text
 
 _I = re.IGNORECASE
 # Words that make a bare month or year read as a date ("in May", "since 2021").
@@ -129,30 +129,16 @@ def _iso(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 def _numeric(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    first, second, year_text = int(m["a"]), int(m["b"]), m["year"]
-    if len(year_text) == 2:
-        if m["sep"] == "." or ctx.published is None:
-            return None
-        year = 2000 + int(year_text)
-        year = year if year <= ctx.published.year else year - 100
-    else:
-        year = int(year_text)
-    month, day = (second, first) if _day_first(first, second, ctx, dotted=m["sep"] == ".") else (first, second)
-    return month_day_hit(m.start(), m.end(), month, day, year, ctx)
+    parts = dates_numeric.numeric_parts(m, ctx)
+    return month_day_hit(m.start(), m.end(), *parts, ctx) if parts else None
 
 
 def _numeric_no_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     first, second = int(m["a"]), int(m["b"])
-    month, day = (second, first) if _day_first(first, second, ctx) else (first, second)
+    month, day = (second, first) if dates_numeric.day_first(first, second, ctx) else (first, second)
     if month > 12:
         return None
     return month_day_hit(m.start("a"), m.end(), month, day, None, ctx)
-
-
-def _day_first(first: int, second: int, ctx: Ctx, *, dotted: bool = False) -> bool:
-    """Whether "a/b" is day/month: never when b > 12; else when a > 12, the date is dotted, the
-    ``day_first`` setting is on, or the first country the text names writes the day first."""
-    return second <= 12 and (first > 12 or dotted or ctx.day_first or day_first_text(ctx.text))
 
 
 def _month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
