@@ -38,7 +38,7 @@ NOT_DATES = [
     ("festival_name", "The Mid-Autumn festival drew crowds."),
     ("may_after_number_range", "Between 10 and 15 may die, and 3 to 5 may be hurt."),
     ("good_friday_lowercase", "It was a good Friday for markets, traders said."),
-    ("named_weekend", "Traffic deaths rose over Labor Day weekend."),
+    ("named_weekend", "Traffic deaths rose over the Pride weekend."),
     ("weekend_of_event", "Protests marked the weekend of the vote."),
     ("fiscal_year", "Revenue in fiscal 2024 and FY2023 beat forecasts."),
     ("empty", ""),

@@ -86,6 +86,7 @@ from etl.stages.extract import (
     dates_anchored,
     dates_explicit,
     dates_feasts,
+    dates_holidays,
     dates_news,
     dates_numeric,
     dates_ranges,
@@ -96,7 +97,7 @@ from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
 
 _RULES: tuple[Rule, ...] = (
-    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
+    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_holidays.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
     + dates_feasts.RULES + dates_numeric.RULES
 )
 # The rules by trigger names, with their priorities (ties between equally long readings go to
@@ -117,7 +118,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")  # "in Thursday's bombing": the "in" b
 _GATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|half|spring|"
     r"summer|autumn|fall|winter|night|morning|evening|afternoon|christmas|new year|valentine|"
-    r"halloween|ties|century|tonight|ago|tomorrow|\b(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b",
+    r"halloween|thanksgiving|easter|ties|century|tonight|ago|tomorrow|\b(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b",
     re.IGNORECASE,
 )
 # The same test on ``Ctx.lowered`` without IGNORECASE (same verdict): the engine then skips

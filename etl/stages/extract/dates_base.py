@@ -42,6 +42,8 @@ SEASONS: dict[str, tuple[int, str]] = {
 HOLIDAYS: dict[str, tuple[int, int]] = {
     str(k): (int(v[0]), int(v[1])) for k, v in LEX["holidays"].items()  # type: ignore[index]
 }
+# Every holiday name (``dates_holidays``): fixed days, days counted by weekday, "independence day".
+HOLIDAY_NAMES = (*HOLIDAYS, *(str(k) for k in LEX["weekday_holidays"]), "independence day")
 DECADE_WORDS: dict[str, int] = {str(k): int(v) for k, v in LEX["decades"].items()}  # type: ignore[call-overload]
 
 
@@ -86,7 +88,6 @@ DAY = rf"(?:{DAY_NUM}|{ORDINAL_WORD})"
 YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d%])"
 NUMBER = rf"(?:\d{{1,3}}|{alternation(CARDINALS)})"
 SEASON = rf"(?:{alternation(SEASONS)})"
-HOLIDAY = rf"(?:{alternation(HOLIDAYS)})"
 # One pass finds the clause breaks and both kinds of tense cue ("'ll" attaches to the word before it).
 DATE_NAME_AFTER = re.compile(
     rf"\s+(?:{alternation(LEX['date_names']['after'])})\b", re.I  # type: ignore[index]
@@ -264,7 +265,7 @@ def _word_triggers() -> dict[str, tuple[str, ...]]:
         "month": list(MONTHS), "weekday": list(WEEKDAYS), "relword": _RELWORDS, "season": list(SEASONS),
         "decadeword": list(DECADE_WORDS), "century": ["century"],
         "feast": ["easter", "good", "holy", "palm", "ash", "pentecost", "whit"],
-        "holiday": [max(re.findall(r"[a-z]+", name), key=len) for name in HOLIDAYS],
+        "holiday": [max(re.findall(r"[a-z]+", name), key=len) for name in HOLIDAY_NAMES],
         "instword": ["instant", "inst", "ultimo", "ult", "proximo", "prox"],
         "fiscalword": ["fiscal", "financial", "budget"],
     }

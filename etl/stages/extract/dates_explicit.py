@@ -1,5 +1,5 @@
 """Rules for calendar dates written out in the text: days, months, years, quarters, halves,
-seasons, decades, centuries and holidays. Each rule is a compiled regex and a handler that
+seasons, decades and centuries (holidays: ``dates_holidays``). Each rule is a compiled regex and a handler that
 returns a :class:`Hit` or None (not a date, or not resolvable without a publication date)."""
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from etl.stages.extract.dates_base import (
     DATE_NAME_AFTER,
     DAY,
     DECADE_WORDS,
-    HOLIDAY,
-    HOLIDAYS,
     MONTH,
     MONTHS,
     PART,
@@ -350,12 +348,6 @@ def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit(m.start(), m.end(), span, True, year_given=bool(mod)) if span else None
 
 
-def _holiday(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    month, day = HOLIDAYS[re.sub(r"\s+", " ", m["name"].lower())]
-    year = int(m["year"]) if m["year"] else None
-    return month_day_hit(m.start(), m.end(), month, day, year, ctx)
-
-
 _WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?"
 _MODS = ("this", "last", "next", "coming", "past", "previous")  # before a bare month
 _SEP = r"(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?"
@@ -394,5 +386,4 @@ RULES: tuple[Rule, ...] = (
                 rf"|,?\s+(?P<year2>{YEAR}))?(?!\s+of\b)", _I), _quarter_words, "relword", gate("quarter", "half")),
     Rule(re.compile(rf"\b(?:(?P<mod>this|last|next|past|early|late|mid)[-\s]+|(?P<the>the\s+))?"
                 rf"(?P<season>{SEASON})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _season, "season"),
-    Rule(re.compile(rf"\b(?P<name>{HOLIDAY})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _holiday, "holiday"),
 )
