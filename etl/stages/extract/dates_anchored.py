@@ -48,12 +48,12 @@ _YEAR_BACK = re.compile(r"last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?
 _SAME_UNITS = {"period": ("day", "week", "month", "quarter", "season", "half", "range"), "time": ("day", "month", "quarter"),
                "season": ("season",)}
 _LATER = re.compile(
-    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
+    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
     r"|the\s+(?P<which>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?=\s*[,.;:]))\b",
     _I,
 )
 # The granularities of an anchor each unit can be counted from (a day from a day, a year from a year...).
-_ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
+_ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "fortnight": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
                   "decade": ("day", "month", "year")}
 _WEEK_OF = re.compile(r"(?:\b(?:the\s+)?week\s+(?:beginning|commencing|starting|of)(?:\s+on)?|\bw/c)\s+$", _I)
 
