@@ -4,7 +4,8 @@ Public: :func:`extract_dates`, :func:`dateline_day`.
 
 How it works: one tokenising pass finds trigger tokens (month and weekday names, years,
 "yesterday", "quarter"...); compiled regexes (``dates_explicit``, ``dates_relative``,
-``dates_ranges``, ``dates_anchored``, ``dates_words``, ``dates_news``) run only on windows around their own
+``dates_ranges``, ``dates_anchored``, ``dates_words``, ``dates_news``, ``dates_numeric``, ``dates_holidays``,
+``dates_ordinals``) run only on windows around their own
 triggers and where their cheap gate (``dates_gates``: a word, a day next to a month name...
 that every match contains) passes, and propose candidate spans with their reading;
 overlapping candidates keep the longest (ties: rule order); impossible dates ("31 April
@@ -89,6 +90,7 @@ from etl.stages.extract import (
     dates_holidays,
     dates_news,
     dates_numeric,
+    dates_ordinals,
     dates_ranges,
     dates_relative,
     dates_words,
@@ -97,7 +99,7 @@ from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
 
 _RULES: tuple[Rule, ...] = (
-    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_holidays.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
+    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_holidays.RULES + dates_anchored.RULES + dates_relative.RULES + dates_ordinals.RULES + dates_words.RULES
     + dates_feasts.RULES + dates_numeric.RULES
 )
 # The rules by trigger names, with their priorities (ties between equally long readings go to
