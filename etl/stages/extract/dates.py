@@ -5,7 +5,7 @@ Public: :func:`extract_dates`, :func:`dateline_day`.
 How it works: one tokenising pass finds trigger tokens (month and weekday names, years,
 "yesterday", "quarter"...); compiled regexes (``dates_explicit``, ``dates_relative``,
 ``dates_ranges``, ``dates_anchored``, ``dates_words``, ``dates_news``, ``dates_numeric``, ``dates_holidays``,
-``dates_ordinals``) run only on windows around their own
+``dates_ordinals``, ``dates_weeks``) run only on windows around their own
 triggers and where their cheap gate (``dates_gates``: a word, a day next to a month name...
 that every match contains) passes, and propose candidate spans with their reading;
 overlapping candidates keep the longest (ties: rule order); impossible dates ("31 April
@@ -93,13 +93,14 @@ from etl.stages.extract import (
     dates_ordinals,
     dates_ranges,
     dates_relative,
+    dates_weeks,
     dates_words,
 )
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
 
 _RULES: tuple[Rule, ...] = (
-    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_holidays.RULES + dates_anchored.RULES + dates_relative.RULES + dates_ordinals.RULES + dates_words.RULES
+    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_holidays.RULES + dates_anchored.RULES + dates_relative.RULES + dates_weeks.RULES + dates_ordinals.RULES + dates_words.RULES
     + dates_feasts.RULES + dates_numeric.RULES
 )
 # The rules by trigger names, with their priorities (ties between equally long readings go to
@@ -245,7 +246,7 @@ def _extract(text: str, published: dt.date | None, *, day_first: bool) -> list[D
         return []
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
-    hits = dates_ranges.merge_ranges(dates_ranges.coordinate_years(hits, ctx), ctx)
+    hits = dates_ranges.merge_ranges(dates_weeks.same_week(dates_ranges.coordinate_years(hits, ctx), ctx), ctx)
     hits = dates_anchored.relate(hits, ctx)
     bounded = (dates_ranges.open_bound(hit, ctx) for hit in hits)
     return [_mention(text, hit) for hit in bounded if hit is not None]
