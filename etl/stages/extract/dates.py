@@ -25,7 +25,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   late); of a month: 1-15 / 10-20 / 16-end; of a decade: years 0-3 / 3-6 / 6-9.
 * Tense: a month, day-and-month, weekday, quarter or season named without a year resolves to
   the latest one on or before the publication date, unless its clause is future ("will",
-  "is due to", "plans to", "scheduled", "expected to", "would", "is set for", "pending", "ahead
+  "is due to", "plans to", "scheduled", "expected to", a request such as "please", "can I",
+  "could you", "schedule a", "would", "is set for", "pending", "ahead
   of", "to begin", "must"...; or a present-tense scheduled-event verb right before the date:
   "reopens on April 20", "Ghanaians vote on Saturday", but not a noun: "the vote on Saturday";
   a later reporting/past cue such as "said" cancels it), in which case it resolves to the first

@@ -1,0 +1,37 @@
+"""Golden cases for the tense of requests: a request or an imperative about arranging something
+speaks of the future ("please schedule ... for the 9th of May"), a narrated event does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.stages.extract.dates import extract_dates
+
+D = dt.date
+PUB = D(2023, 9, 12)  # a Tuesday
+
+
+def _all(text: str) -> list[tuple[str, dt.date, dt.date]]:
+    return [(m.surface, m.start_date, m.end_date) for m in extract_dates(text, published=PUB)]
+
+
+CASES = [
+    ("please_schedule", "Please schedule the handover for the 4th of March.", [("the 4th of March", D(2024, 3, 4), D(2024, 3, 4))]),
+    ("can_i_book", "Can I book the hall for June 2?", [("June 2", D(2024, 6, 2), D(2024, 6, 2))]),
+    ("could_you_weekday", "Could you move the interview to Friday?", [("Friday", D(2023, 9, 15), D(2023, 9, 15))]),
+    ("schedule_a_week_beginning", "Schedule a visit for the week beginning August 5.",
+     [("the week beginning August 5", D(2024, 8, 5), D(2024, 8, 11))]),
+    ("remind_me", "Remind me on Monday to file the report.", [("on Monday", D(2023, 9, 18), D(2023, 9, 18))]),
+    # Narration stays in the past.
+    ("narrated_quote", "\u201cPlease help us,\u201d she said on Monday.", [("on Monday", D(2023, 9, 11), D(2023, 9, 11))]),
+    ("question_about_past", "Can anyone explain what happened on Sunday?", [("on Sunday", D(2023, 9, 10), D(2023, 9, 10))]),
+    ("noun_book", "The book he wrote in March sold well.", [("in March", D(2023, 3, 1), D(2023, 3, 31))]),
+    ("set_up_past", "Militants set up a checkpoint on Saturday.", [("on Saturday", D(2023, 9, 9), D(2023, 9, 9))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_request_tense(text: str, expected: list[tuple[str, dt.date, dt.date]]) -> None:
+    assert _all(text) == expected
