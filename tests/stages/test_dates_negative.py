@@ -53,7 +53,8 @@ def test_not_dates(text: str) -> None:
 
 def test_may_as_month_next_to_may_as_verb() -> None:
     found = extract_dates("It may rain again in May.", published=PUB)
-    assert [(m.surface, m.value) for m in found] == [("in May", "2025-05")]
+    # "may rain" is a modal of possibility: the clause speaks of the future, so next May
+    assert [(m.surface, m.value) for m in found] == [("in May", "2026-05")]
 
 
 def test_decimal_does_not_lend_its_digits_to_a_day() -> None:

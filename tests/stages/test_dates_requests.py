@@ -35,3 +35,19 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_request_tense(text: str, expected: list[tuple[str, dt.date, dt.date]]) -> None:
     assert _all(text) == expected
+
+
+MODALS = [
+    ("may_verb_future", "Forecasters say the storm may reach the coast on Friday.", [("on Friday", D(2023, 9, 15), D(2023, 9, 15))]),
+    ("might_verb_future", "The strike might spread to ports on Monday.", [("on Monday", D(2023, 9, 18), D(2023, 9, 18))]),
+    ("may_not_future", "The minister may not attend the summit on Thursday.", [("on Thursday", D(2023, 9, 14), D(2023, 9, 14))]),
+    # "may have" looks back; "May" is a month.
+    ("may_have_past", "Up to 40 people may have died on Sunday.", [("on Sunday", D(2023, 9, 10), D(2023, 9, 10))]),
+    ("might_have_been_past", "The dam might have been breached on Saturday.", [("on Saturday", D(2023, 9, 9), D(2023, 9, 9))]),
+    ("capital_may_is_month", "Officials in May launched the plan.", [("in May", D(2023, 5, 1), D(2023, 5, 31))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in MODALS], ids=[c[0] for c in MODALS])
+def test_modal_tense(text: str, expected: list[tuple[str, dt.date, dt.date]]) -> None:
+    assert _all(text) == expected

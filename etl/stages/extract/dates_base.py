@@ -95,9 +95,12 @@ DATE_NAME_AFTER = re.compile(
 # A scheduled-event verb is a cue only when no determiner or possessive makes it a noun, and no
 # "was"/"were" puts it in the past.
 _NOT_A_NOUN = r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!['\u2019]s\s)"
+# A modal of possibility before a verb speaks of the future ("may issue a red alert on Thursday"),
+# but not before "have"/"been" ("may have died on Sunday"); lowercase only ("May" is a month).
+_MODAL = r"(?-i:\b(?:may|might)\s+(?!have\b|been\b|had\b)[a-z])"
 _TENSE = re.compile(
     rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?<=\w)(?:'ll|\u2019ll)\b|\b(?:{alternation(LEX['tense']['future'])})\b"  # type: ignore[index]
-    rf")|(?P<sch>\b{_NOT_A_NOUN}(?:{alternation(LEX['tense']['scheduled'])})\b)"  # type: ignore[index]
+    rf"|{_MODAL})|(?P<sch>\b{_NOT_A_NOUN}(?:{alternation(LEX['tense']['scheduled'])})\b)"  # type: ignore[index]
     rf"|(?P<past>\b(?:{alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
     re.I,
 )
@@ -121,10 +124,10 @@ _FUTURE_WORDS = frozenset(
     max(reversed([w for w in re.split(r"[\s\-'\u2019]+", str(cue).lower()) if w and w not in _GLUE]), key=len)
     for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]  # type: ignore[misc]
     if str(cue) not in ("'ll", "\u2019ll")
-)
+) | {"may", "might"}
 _NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _FUTURE_KEYS = _future_keys(
-    [str(cue) for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]]  # type: ignore[misc]
+    [str(cue) for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]] + ["may", "might"]  # type: ignore[misc]
 )
 # The characters other than A-Z and a-z that IGNORECASE matches to an ASCII letter. In a text
 # without them, a caseless ASCII word matches exactly where ``text.lower()`` contains it.
