@@ -125,12 +125,13 @@ def _century(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit(m.start(), m.end(), cal.Span(f"{start.isoformat()}/{end.isoformat()}", start, end, "range"), False)
 
 
+# One gate for both rules (its verdict is shared per window): a unit, then "of".
+_OF_GATE = Seen(re.compile(r"(?:days?|weeks|month)\s+of\s"))
 _ORD_NUM = r"(?:[1-9]\d{0,2}(?:st|nd|rd|th))"
 RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?:the\s+)?(?P<which>first|last|final)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>days|weeks|day|month)" + _OF, _I),
-         _first_last, "relword", Seen(re.compile(r"(?:days?|weeks|month)\s+of\s"))),
-    Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_NUM}|{ORDINAL_WORD})\s+(?P<unit>day|month)" + _OF, _I), _nth, "relword",
-         Seen(re.compile(r"(?:day|month)\s+of\s"))),
+         _first_last, "relword", _OF_GATE),
+    Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_NUM}|{ORDINAL_WORD})\s+(?P<unit>day|month)" + _OF, _I), _nth, "relword", _OF_GATE),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<n>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century\b", _I), _century, "century",
          gate("century")),
 )

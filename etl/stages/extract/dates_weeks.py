@@ -129,10 +129,11 @@ def _agreeing(hit: Hit, weekday: int, ctx: Ctx) -> cal.Span | None:
     return cal.day_span(min(agree, key=lambda day: abs((day - pub).days))) if agree else None
 
 
+_WORK_GATE = gate("work", "business")  # shared: one verdict per window for both rules
 RULES: tuple[Rule, ...] = (
-    Rule(_WEEK_WEEKDAY, _week_weekday, "relword", gate("next", "last", "this", "coming", "previous")),
+    Rule(_WEEK_WEEKDAY, _week_weekday, "weekday", Seen(re.compile(r"(?:next|last|this|coming|previous)\s+week"))),
     Rule(re.compile(r"\b(?:the\s+)?(?P<which>this|current|next|coming|following|last|previous)\s+(?:working|work|business)[-\s]week\b", _I),
-         _working_week, "relword", Seen(re.compile(r"(?:working|work|business)[-\s]week"))),
+         _working_week, "relword", _WORK_GATE),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<which>next|coming|following|last|past|previous)\s+(?P<n>{NUMBER})\s+(?:business|working|work)\s+days\b", _I),
-         _business_days, "relword", Seen(re.compile(r"(?:business|working|work)\s+days"))),
+         _business_days, "relword", _WORK_GATE),
 )
