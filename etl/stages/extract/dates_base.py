@@ -268,7 +268,9 @@ def _word_triggers() -> dict[str, tuple[str, ...]]:
         "month": list(MONTHS), "weekday": list(WEEKDAYS), "relword": _RELWORDS, "season": list(SEASONS),
         "decadeword": list(DECADE_WORDS), "century": ["century"],
         "feast": ["easter", "good", "holy", "palm", "ash", "pentecost", "whit"],
-        "holiday": [max(re.findall(r"[a-z]+", name), key=len) for name in HOLIDAY_NAMES],
+        # the longest word of each name but a weekday ("black" for "black friday": every Friday
+        # would open a window for the holiday rule)
+        "holiday": [max((w for w in re.findall(r"[a-z]+", name) if w not in WEEKDAYS), key=len) for name in HOLIDAY_NAMES],
         "instword": ["instant", "inst", "ultimo", "ult", "proximo", "prox"],
         "fiscalword": ["fiscal", "financial", "budget"],
     }
