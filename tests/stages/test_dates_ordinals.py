@@ -48,6 +48,7 @@ NOT_DATES = [
     ("month_of_a_month", "The third month of March makes no sense."),
     ("century_out_of_range", "Science fiction set in the 25th century."),
     ("centuries_as_count", "Two centuries of rule ended."),
+    ("century_before_christ", "The port was founded in the 5th century BC by traders."),
 ]
 
 

@@ -28,6 +28,7 @@ CASES = [
     ("narrated_quote", "\u201cPlease help us,\u201d she said on Monday.", [("on Monday", D(2023, 9, 11), D(2023, 9, 11))]),
     ("question_about_past", "Can anyone explain what happened on Sunday?", [("on Sunday", D(2023, 9, 10), D(2023, 9, 10))]),
     ("noun_book", "The book he wrote in March sold well.", [("in March", D(2023, 3, 1), D(2023, 3, 31))]),
+    ("please_note_past", "Please note that on Tuesday the office was closed.", [("on Tuesday", D(2023, 9, 12), D(2023, 9, 12))]),
     ("set_up_past", "Militants set up a checkpoint on Saturday.", [("on Saturday", D(2023, 9, 9), D(2023, 9, 9))]),
 ]
 

@@ -132,6 +132,6 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?:the\s+)?(?P<which>first|last|final)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>days|weeks|day|month)" + _OF, _I),
          _first_last, "relword", _OF_GATE),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_NUM}|{ORDINAL_WORD})\s+(?P<unit>day|month)" + _OF, _I), _nth, "relword", _OF_GATE),
-    Rule(re.compile(rf"\b(?:the\s+)?(?P<n>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century\b", _I), _century, "century",
+    Rule(re.compile(rf"\b(?:the\s+)?(?P<n>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century\b(?!\s*(?:BCE?\b|B\.C))", _I), _century, "century",
          gate("century")),
 )
