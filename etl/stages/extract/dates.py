@@ -25,8 +25,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   late); of a month: 1-15 / 10-20 / 16-end; of a decade: years 0-3 / 3-6 / 6-9.
 * Tense: a month, day-and-month, weekday, quarter or season named without a year resolves to
   the latest one on or before the publication date, unless its clause is future ("will",
-  "is due to", "plans to", "scheduled", "expected to", a request such as "please", "can I",
-  "could you", "schedule a", "would", "is set for", "pending", "ahead
+  "is due to", "plans to", "scheduled", "expected to", a request such as "please schedule",
+  "can I", "could you", "schedule a", a modal "may"/"might" before a verb but "have"/"been", "would", "is set for", "pending", "ahead
   of", "to begin", "must"...; or a present-tense scheduled-event verb right before the date:
   "reopens on April 20", "Ghanaians vote on Saturday", but not a noun: "the vote on Saturday";
   a later reporting/past cue such as "said" cancels it), in which case it resolves to the first
@@ -75,6 +75,14 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   ``dates_numeric.FUTURE_YEARS_AHEAD`` years ahead (skipped without a publication date).
   Compact "20161016" only after a date word ("dated", "on"...), spaced "2016 10 16" only
   zero-padded and before punctuation.
+* Holidays (``dates_holidays``): fixed days ("Christmas Eve"), US weekday-counted ones
+  ("Thanksgiving", "Labor Day", "Black Friday"), "Independence Day" of the country the text
+  names (default 4 July), resolved by year, "last/next/this" or tense; "Labor Day weekend" adds
+  the weekend it touches. Easter feasts: ``dates_feasts``. No Islamic-calendar days (moon sighting).
+* Ordinal parts (``dates_ordinals``): "the third month of 2021", "the 15th day of June", "the
+  last 2 weeks of this year", and centuries ("the 15th century" = 1400..1499), the only dates
+  before 1900. Weeks (``dates_weeks``): "next week Mon", weekdays listed after it in the same
+  week, "Friday (Nov. 1)", "this working week" (Mon-Fri), "the next 3 business days".
 """
 
 from __future__ import annotations
