@@ -139,7 +139,7 @@ WEEKDAY_NAME_AFTER = re.compile(
     rf"^\s+(?:{alternation(LEX['weekday_names']['after'])})\b", re.I  # type: ignore[index]
 )
 # Thirds of a period: "early 2024", "the end of the month", "mid-March".
-PART = r"(?:early|mid|late|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?)"
+PART = r"(?:early|mid|late|end(?=-\w)|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?)"  # "end-March": late March
 PART_WORDS = ("early", "mid", "late", "the", "at", "end", "beginning", "start", "middle")  # a PART starts with one
 _PART_WORDS = {
     "early": "early", "mid": "mid", "late": "late", "end": "late", "beginning": "early",

@@ -115,6 +115,30 @@ def _nth(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return _hit(m, cal.day_span(day), relative) if day <= last else blocker(m.start(), m.end())  # "the 31st day of June"
 
 
+def _day_of_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"the 5th of this month", "the 20th of last month"."""
+    day, period = day_value(m["ord"]), _period(m, ctx)
+    if day is None or period is None:
+        return None
+    found = cal.make_day(period[0].year, period[0].month, day)
+    return _hit(m, cal.day_span(found), True) if found else blocker(m.start(), m.end())
+
+
+def _year_end(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"year-end 2025"; "by year-end": the late part of a year (as "the end of the year"), the
+    publication year's unless the clause is past or neutral and that part has not begun."""
+    pub = ctx.published
+    if m["year"]:
+        year: int | None = int(m["year"])
+    elif pub is not None:
+        late = cal.part_of_year(pub.year, "late")
+        year = pub.year if ctx.future(m.start()) or (late is not None and late.start <= pub) else pub.year - 1
+    else:
+        year = None
+    span = cal.part_of_year(year, "late") if year else None
+    return _hit(m, span, not m["year"])
+
+
 def _century(m: re.Match[str], ctx: Ctx) -> Hit | None:
     raw = m["n"].lower().replace(" ", "-")
     number = day_value(raw) if raw[0].isdigit() else ORDINALS.get(raw)
@@ -132,6 +156,9 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?:the\s+)?(?P<which>first|last|final)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>days|weeks|day|month)" + _OF, _I),
          _first_last, "relword", _OF_GATE),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_NUM}|{ORDINAL_WORD})\s+(?P<unit>day|month)" + _OF, _I), _nth, "relword", _OF_GATE),
+    Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_NUM}|{ORDINAL_WORD})\s+of\s+(?P<rel>this|last|next|the)\s+(?P<relunit>month)\b"
+                    r"(?P<mon>)?(?P<year>)?(?P<yonly>)?", _I), _day_of_month, "relword", Seen(re.compile(r"of\s+(?:this|last|next|the)\s+month"))),
+    Rule(re.compile(rf"\b(?:the\s+)?(?:year[-\s]end|end[-\s]year)\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _year_end, "relword", gate("end")),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<n>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century\b(?!\s*(?:BCE?\b|B\.C))", _I), _century, "century",
          gate("century")),
 )
