@@ -40,6 +40,10 @@ CASES = [
     ("year_end_with_year", "Reserves fell at year-end 2022.", [("year-end 2022", D(2022, 9, 1), D(2022, 12, 31))]),
     ("end_dash_year", "Debt reached 90% of output by end-2023.", [("end-2023", D(2023, 9, 1), D(2023, 12, 31))]),
     ("end_dash_month_future", "Bids are due by end-March.", [("end-March", D(2026, 3, 16), D(2026, 3, 31))]),
+    # A season of a year named relative to publication.
+    ("season_of_last_year", "Wheat prices peaked in the spring of last year.", [("in the spring of last year", D(2024, 3, 1), D(2024, 5, 31))]),
+    ("season_of_next_year", "The dam should be finished by the summer of next year.", [("the summer of next year", D(2026, 6, 1), D(2026, 8, 31))]),
+    ("season_of_this_year", "Floods in the autumn of this year are feared.", [("in the autumn of this year", D(2025, 9, 1), D(2025, 11, 30))]),
     ("century_digits", "The mosque dates from the 15th century.", [("the 15th century", D(1400, 1, 1), D(1499, 12, 31))]),
     ("century_adjective", "Fire gutted a 19th-century church.", [("19th-century", D(1800, 1, 1), D(1899, 12, 31))]),
     ("century_words", "Trade routes of the eleventh century ran here.", [("the eleventh century", D(1000, 1, 1), D(1099, 12, 31))]),
@@ -56,6 +60,7 @@ NOT_DATES = [
     ("ordinal_of_a_count", "He was the third man of the crew to die."),
     ("day_beyond_month", "Nothing is due on the 31st day of June 2024."),
     ("month_of_a_month", "The third month of March makes no sense."),
+    ("season_as_a_name", "The summer of discontent began."),
     ("impossible_day_of_this_month", "Nothing happened on the 31st of this month."),
     ("end_without_dash", "The end 2023 figures were lost."),
     ("century_out_of_range", "Science fiction set in the 25th century."),

@@ -33,6 +33,10 @@ CASES = [
     ("weekday_bracket_date_past", "Police said the raid on Sunday (October 13) killed two.",
      [("on Sunday (October 13)", D(2024, 10, 13), D(2024, 10, 13))]),
     ("weekday_bracket_date_nearest_year", "The summit opens on Monday (Oct. 20).", [("on Monday (Oct. 20)", D(2025, 10, 20), D(2025, 10, 20))]),
+    # "the week ended X": the seven days ending that day.
+    ("week_ended_date", "Jobless claims fell in the week ended Oct. 5.", [("in the week ended Oct. 5", D(2024, 9, 29), D(2024, 10, 5))]),
+    ("week_ending_weekday", "The week ending Friday saw heavy selling.", [("The week ending Friday", D(2024, 10, 5), D(2024, 10, 11))]),
+    ("week_to_date", "Sales in the week to 28 September rose 4%.", [("in the week to 28 September", D(2024, 9, 22), D(2024, 9, 28))]),
     # Working weeks and business days (Monday to Friday).
     ("this_working_week", "Ballots arrive this working week.", [("this working week", D(2024, 10, 14), D(2024, 10, 18))]),
     ("next_work_week", "Repairs will take the next work week.", [("the next work week", D(2024, 10, 21), D(2024, 10, 25))]),

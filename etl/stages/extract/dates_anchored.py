@@ -55,6 +55,8 @@ _LATER = re.compile(
 # The granularities of an anchor each unit can be counted from (a day from a day, a year from a year...).
 _ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "fortnight": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
                   "decade": ("day", "month", "year")}
+_WEEK_ENDED = re.compile(r"\b(?:the\s+)?week\s+(?:ended|ending|that\s+ended|to)(?:\s+on)?\s+$", _I)
+_WEEK_ENDED_ENDS = ("ended", "ending", "to", "on")
 _WEEK_OF = re.compile(r"(?:\b(?:the\s+)?week\s+(?:beginning|commencing|starting|of)(?:\s+on)?|\bw/c)\s+$", _I)
 
 
@@ -194,6 +196,10 @@ def _anchor(hit: Hit, ctx: Ctx) -> Hit:
     if week is not None:
         span = cal.week_span(hit.span.start)
         return Hit(hit.start - len(week.group()), hit.end, span, hit.relative) if span else hit
+    ended = _WEEK_ENDED.search(before) if ctx.may_follow(hit.start, _WEEK_ENDED_ENDS) else None
+    if ended is not None:  # "the week ended June 3": the seven days ending that day
+        span = cal.range_span(hit.span.start - dt.timedelta(days=6), hit.span.start)
+        return Hit(hit.start - len(ended.group()), hit.end, span, hit.relative) if span else hit
     shift = _SHIFT.search(before) if ctx.may_follow(hit.start, _SHIFT_ENDS) else None
     if shift is None:
         return hit

@@ -333,9 +333,10 @@ def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     first_month, code = SEASONS[m["season"].lower()]
     mod = (m["mod"] or "").lower()
     after = ctx.text[m.end() : m.end() + 4].lower()
-    if m["year"]:
-        span = cal.season_span(int(m["year"]), first_month, code)
-        return Hit(m.start(), m.end(), span, False) if span else None
+    if m["year"] or (m["rel"] and ctx.published):  # "the summer of 2022", "the spring of last year"
+        year = int(m["year"]) if m["year"] else ctx.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]  # type: ignore[union-attr]
+        span = cal.season_span(year, first_month, code)
+        return Hit(m.start(), m.end(), span, not m["year"]) if span else None
     if after.startswith(" of") or m["season"][0].isupper() and not mod and not m["the"]:
         return None
     if not mod and not (m["the"] and (_prep_before(ctx, m.start()) or _SEASON_PREP.search(ctx.text, max(0, m.start() - 12), m.start()))):
@@ -385,5 +386,5 @@ RULES: tuple[Rule, ...] = (
                 rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)"
                 rf"|,?\s+(?P<year2>{YEAR}))?(?!\s+of\b)", _I), _quarter_words, "relword", gate("quarter", "half")),
     Rule(re.compile(rf"\b(?:(?P<mod>this|last|next|past|early|late|mid)[-\s]+|(?P<the>the\s+))?"
-                rf"(?P<season>{SEASON})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _season, "season"),
+                rf"(?P<season>{SEASON})\b(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year\b))?", _I), _season, "season"),
 )
