@@ -24,9 +24,12 @@ ORDER = [
      D(2021, 2, 15), {}, [("02/09/2021", D(2021, 2, 9))]),
     ("day_first_reading_is_the_past_one", "Police in Ohio said the body was found on 09/02/2021.",
      D(2021, 2, 15), {}, [("on 09/02/2021", D(2021, 2, 9))]),
-    # A future clause keeps the country rule: both readings may lie ahead.
+    # A future clause keeps the country rule when both readings lie ahead...
     ("future_clause_keeps_country_rule", "The tribunal in Nairobi will sit again on 05/04/2021.",
      D(2021, 2, 15), {}, [("on 05/04/2021", D(2021, 4, 5))]),
+    # ...and there a reading before publication loses.
+    ("future_clause_past_reading_loses", "The tribunal in Nairobi will sit again on 04/01/2021.",
+     D(2021, 2, 15), {}, [("on 04/01/2021", D(2021, 4, 1))]),
     # Another date of the text whose order is unambiguous decides first.
     ("text_evidence_day_first", "Filed 25/01/2021. Hearing held 02/09/2021 in Ohio.",
      D(2021, 2, 15), {}, [("25/01/2021", D(2021, 1, 25)), ("02/09/2021", D(2021, 9, 2))]),

@@ -68,7 +68,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
 * Numeric dates (``dates_numeric``): a part > 12 decides day/month order; otherwise, in turn,
   the ``day_first`` setting (when on), an unambiguous numeric date elsewhere in the text, the
   publication date (in a past or neutral clause a reading after it loses to one on or before it:
-  "03/12/2015: a bomb exploded", published 14 March 2015, is 12 March), and the first country
+  "03/12/2015: a bomb exploded", published 14 March 2015, is 12 March; in a future clause the
+  reverse), and the first country
   the text names ("NEW DELHI: ... on 10/03/2023" is 10 March, ``[numeric_date_order]``; none:
   month first, US wire style); dotted dates (22.08.2025) are day first. Two-digit years resolve
   to the latest year not after publication, or in a future clause to one up to

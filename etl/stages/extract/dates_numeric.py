@@ -6,9 +6,9 @@ Day/month order of "a/b" (both parts <= 12 is ambiguous) is decided, in this ord
 2. the ``day_first`` setting, when the caller turned it on;
 3. another numeric date in the same text whose order is unambiguous ("14/03/2015 ... 03/12/2015":
    the writer puts the day first);
-4. the publication date: a reading after it loses to one on or before it, unless the clause is
-   about the future ("03/12/2015: Assailants detonated a bomb", published 14 March 2015, is 12
-   March, not 3 December);
+4. the publication date: a reading after it loses to one on or before it ("03/12/2015:
+   Assailants detonated a bomb", published 14 March 2015, is 12 March, not 3 December), and in
+   a clause about the future a reading before it loses to one on or after it;
 5. the country the text names first (``[numeric_date_order]`` in ``dates_lexicon.toml``).
 
 Two-digit years ("23/08/39"): in a clause about the future, the year in the
@@ -64,10 +64,13 @@ def day_first(first: int, second: int, ctx: Ctx, *, year: int | None = None, sta
     if written is not None:
         return written
     pub = ctx.published
-    if year is not None and pub is not None and first != second and not ctx.future(start):
+    if year is not None and pub is not None and first != second:
         month_first, day_first_ = cal.make_day(year, first, second), cal.make_day(year, second, first)
-        if month_first is not None and day_first_ is not None and (month_first > pub) != (day_first_ > pub):
-            return month_first > pub
+        if month_first is not None and day_first_ is not None:
+            if ctx.future(start) and (month_first < pub) != (day_first_ < pub):
+                return month_first < pub  # a future clause: the reading before publication loses
+            if not ctx.future(start) and (month_first > pub) != (day_first_ > pub):
+                return month_first > pub
     return day_first_text(ctx.text)
 
 
