@@ -37,6 +37,9 @@ CASES = [
     ("week_ended_date", "Jobless claims fell in the week ended Oct. 5.", [("in the week ended Oct. 5", D(2024, 9, 29), D(2024, 10, 5))]),
     ("week_ending_weekday", "The week ending Friday saw heavy selling.", [("The week ending Friday", D(2024, 10, 5), D(2024, 10, 11))]),
     ("week_to_date", "Sales in the week to 28 September rose 4%.", [("in the week to 28 September", D(2024, 9, 22), D(2024, 9, 28))]),
+    ("weekday_bracket_lowercase_abbreviation", "Shops shut this friday (oct-11) for the strike.",
+     [("this friday (oct-11)", D(2024, 10, 11), D(2024, 10, 11))]),
+    ("lowercase_ambiguous_month_joined_to_day", "The office reopens on jun-3.", [("on jun-3", D(2025, 6, 3), D(2025, 6, 3))]),
     # Working weeks and business days (Monday to Friday).
     ("this_working_week", "Ballots arrive this working week.", [("this working week", D(2024, 10, 14), D(2024, 10, 18))]),
     ("next_work_week", "Repairs will take the next work week.", [("the next work week", D(2024, 10, 21), D(2024, 10, 25))]),
@@ -56,6 +59,7 @@ NOT_LISTED = [
      [("on Monday", D(2024, 10, 14), D(2024, 10, 14)), ("Tuesday", D(2024, 10, 15), D(2024, 10, 15))]),
     # Brackets holding another weekday's date are two dates.
     ("bracket_disagrees", "The market fell on Monday (Oct. 10).", [("on Monday", D(2024, 10, 14), D(2024, 10, 14)), ("Oct. 10", D(2024, 10, 10), D(2024, 10, 10))]),
+    ("lowercase_may_before_number", "Prices may 15 times exceed costs.", []),
     ("business_days_too_many", "It takes the next 400 business days.", []),
     ("working_week_as_topic", "The four-day working week is popular.", []),
 ]

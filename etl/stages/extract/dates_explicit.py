@@ -85,7 +85,8 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if month is None or day is None:
         return None
     word = m["mon"].rstrip(".").lower()
-    if word in AMBIGUOUS_MONTHS and m["mon"][0].islower() and not m["year"]:
+    joined = ctx.text[m.end("mon") : m.start("day")].strip() in ("-", "/")  # "jun-15", "may/3": no verb or name
+    if word in AMBIGUOUS_MONTHS and m["mon"][0].islower() and not m["year"] and not joined:
         return None
     year = int(m["year"]) if m["year"] else None
     if year is None and DATE_NAME_AFTER.match(ctx.text, m.end()):
