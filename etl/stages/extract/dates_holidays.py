@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from etl.stages.extract import dates_calendar as cal
-from etl.stages.extract.dates_base import DATE_NAME_AFTER, HOLIDAYS, LEX, YEAR, Ctx, Hit, Rule, alternation, blocker
+from etl.stages.extract.dates_base import DATE_NAME_AFTER, HOLIDAYS, LEX, YEAR, Ctx, Hit, Rule, alternation, blocker, initials
 
 _I = re.IGNORECASE
 _BY_WEEKDAY: dict[str, tuple[int, int, int, int]] = {
@@ -43,7 +43,7 @@ NAMES: tuple[str, ...] = (*HOLIDAYS, *_BY_WEEKDAY, "independence day")
 _ADJECTIVE_FIRST = ("black ", "cyber ")
 _NAME = alternation(NAMES).replace("'", "['\u2019]")
 _HOLIDAY = re.compile(
-    rf"(?:\b(?P<mod>this|last|next|coming|past)\s+|\b(?P<wk>(?:the\s+)?weekend\s+of\s+)(?:the\s+)?)?"
+    rf"{initials(('this', 'last', 'next', 'coming', 'past', 'the', 'weekend'), NAMES)}(?:\b(?P<mod>this|last|next|coming|past)\s+|\b(?P<wk>(?:the\s+)?weekend\s+of\s+)(?:the\s+)?)?"
     rf"\b(?P<name>{_NAME})(?!\w)(?P<we>\s+weekend\b)?"
     rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year\b))?",
     _I,

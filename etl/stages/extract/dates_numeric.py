@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import Ctx, Hit, Rule
-from etl.stages.extract.dates_gates import Seen
+from etl.stages.extract.dates_gates import NextTo
 from etl.stages.extract.dates_news import day_first_text
 
 # A two-digit year in a future clause may reach this many years past the publication year
@@ -122,5 +122,5 @@ _DAY = r"(?P<day>0[1-9]|[12]\d|3[01])"
 RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"(?<![\w/.,:+#$-])(?P<year>(?:19|20)\d\d){_MON}{_DAY}(?![\w/-]|[.,]\d)"), _compact, "compact"),
     Rule(re.compile(rf"(?<![\w/.,:+#$-])(?P<year>(?:19|20)\d\d) {_MON} {_DAY}(?=[.,;:!?)]|\s*$|\s*\n)"), _spaced, "year",
-         Seen(re.compile(r"(?:19|20)\d\d \d\d \d\d"))),
+         NextTo("year", after=frozenset("01"))),
 )

@@ -12,7 +12,7 @@ import re
 
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import NUMBER, WEEKDAY, WEEKDAYS, Ctx, Hit, Rule, number_value
-from etl.stages.extract.dates_gates import Seen, gate
+from etl.stages.extract.dates_gates import gate
 
 _I = re.IGNORECASE
 # At most this many business days are counted ("the next 400 business days" is no date).
@@ -76,12 +76,12 @@ def same_week(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     "Friday (June 15)" becomes one day: the bracketed date's."""
     if ctx.published is None or not hits:
         return hits
-    out = list(hits)
+    out, text = list(hits), ctx.text
     for index, hit in enumerate(out):
-        head = _WEEK_HEAD.fullmatch(ctx.text, hit.start, hit.end)
-        if head is not None and hit.span.granularity == "day":
+        # a head starts with next/last/this/coming: one character test before the regex
+        if text[hit.start] in "nNlLtTcC" and hit.span.granularity == "day" and _WEEK_HEAD.fullmatch(text, hit.start, hit.end):
             out = _list_after(out, index, hit, ctx)
-    return _bracketed(out, ctx)
+    return _bracketed(out, ctx) if "(" in text else out
 
 
 def _list_after(hits: list[Hit], index: int, head: Hit, ctx: Ctx) -> list[Hit]:
@@ -131,7 +131,7 @@ def _agreeing(hit: Hit, weekday: int, ctx: Ctx) -> cal.Span | None:
 
 _WORK_GATE = gate("work", "business")  # shared: one verdict per window for both rules
 RULES: tuple[Rule, ...] = (
-    Rule(_WEEK_WEEKDAY, _week_weekday, "weekday", Seen(re.compile(r"(?:next|last|this|coming|previous)\s+week"))),
+    Rule(_WEEK_WEEKDAY, _week_weekday, "weekday", gate("week")),
     Rule(re.compile(r"\b(?:the\s+)?(?P<which>this|current|next|coming|following|last|previous)\s+(?:working|work|business)[-\s]week\b", _I),
          _working_week, "relword", _WORK_GATE),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<which>next|coming|following|last|past|previous)\s+(?P<n>{NUMBER})\s+(?:business|working|work)\s+days\b", _I),
