@@ -26,6 +26,11 @@ CASES = [
      [("on 3 February", D(2024, 2, 3), D(2024, 2, 3)), ("a fortnight later", D(2024, 2, 17), D(2024, 2, 17))]),
     ("two_fortnights_later", "The dam failed on Jan. 2, 2023; two fortnights later repairs began.",
      [("on Jan. 2, 2023", D(2023, 1, 2), D(2023, 1, 2)), ("two fortnights later", D(2023, 1, 30), D(2023, 1, 30))]),
+    # "the day before/after" at the end of a text counts from the date before it too.
+    ("day_before_at_end_of_text", "Troops entered Kharkiv on 3 March. They had shelled it the day before",
+     [("on 3 March", D(2024, 3, 3), D(2024, 3, 3)), ("the day before", D(2024, 3, 2), D(2024, 3, 2))]),
+    ("day_after_before_question_mark", "Was the deal signed on 1 March or the day after?",
+     [("on 1 March", D(2024, 3, 1), D(2024, 3, 1)), ("the day after", D(2024, 3, 2), D(2024, 3, 2))]),
     # Compound offsets back from publication.
     ("weeks_and_days_ago", "The strike began 3 weeks and 4 days ago.", [("3 weeks and 4 days ago", D(2024, 2, 18), D(2024, 2, 18))]),
     ("years_and_months_ago", "The mine closed one year and two months ago.", [("one year and two months ago", D(2023, 1, 14), D(2023, 1, 14))]),
@@ -43,6 +48,7 @@ def test_offsets(text: str, expected: list[tuple[str, dt.date, dt.date]]) -> Non
 NOT_DATES = [
     # Unanchored "later" is a narrative step, not a day counted from publication.
     ("fortnight_later_without_anchor", "A fortnight later, the same thing happened in Accra."),
+    ("day_before_without_anchor", "They had shelled the town the day before"),
     ("fortnight_as_duration", "The festival lasts a fortnight."),
     ("weeks_and_days_without_ago", "The talks took 3 weeks and 4 days."),
     ("ago_without_publication", "The strike began 3 weeks and 4 days ago."),

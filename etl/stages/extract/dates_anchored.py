@@ -48,7 +48,7 @@ _SAME_UNITS = {"period": ("day", "week", "month", "quarter", "season", "half", "
                "season": ("season",)}
 _LATER = re.compile(
     rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
-    r"|the\s+(?P<which>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?=\s*[,.;:]))\b",
+    r"|the\s+(?P<which>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$)))\b",
     _I,
 )
 # The granularities of an anchor each unit can be counted from (a day from a day, a year from a year...).
