@@ -52,3 +52,18 @@ MODALS = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in MODALS], ids=[c[0] for c in MODALS])
 def test_modal_tense(text: str, expected: list[tuple[str, dt.date, dt.date]]) -> None:
     assert _all(text) == expected
+
+
+SCHEDULED = [
+    ("starts", "The hearing starts Monday in The Hague.", [("Monday", D(2023, 9, 18), D(2023, 9, 18))]),
+    ("takes_place", "The runoff takes place on Sunday.", [("on Sunday", D(2023, 9, 17), D(2023, 9, 17))]),
+    ("reconvenes", "Parliament reconvenes on Thursday after the recess.", [("on Thursday", D(2023, 9, 14), D(2023, 9, 14))]),
+    # The past tense and the noun stay past.
+    ("took_place", "The runoff took place on Sunday.", [("on Sunday", D(2023, 9, 10), D(2023, 9, 10))]),
+    ("the_start_noun", "Markets fell after a weak start on Monday.", [("on Monday", D(2023, 9, 11), D(2023, 9, 11))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SCHEDULED], ids=[c[0] for c in SCHEDULED])
+def test_scheduled_present(text: str, expected: list[tuple[str, dt.date, dt.date]]) -> None:
+    assert _all(text) == expected
