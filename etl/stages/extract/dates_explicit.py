@@ -334,9 +334,10 @@ def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     first_month, code = SEASONS[m["season"].lower()]
     mod = (m["mod"] or "").lower()
     after = ctx.text[m.end() : m.end() + 4].lower()
-    if m["year"] or (m["rel"] and ctx.published):  # "the summer of 2022", "the spring of last year"
-        year = int(m["year"]) if m["year"] else ctx.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]  # type: ignore[union-attr]
-        span = cal.season_span(year, first_month, code)
+    if m["year"] or m["rel"]:  # "the summer of 2022", "the spring of last year"
+        pub = ctx.published
+        year = int(m["year"]) if m["year"] else pub.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()] if pub else None
+        span = cal.season_span(year, first_month, code) if year else None
         return Hit(m.start(), m.end(), span, not m["year"]) if span else None
     if after.startswith(" of") or m["season"][0].isupper() and not mod and not m["the"]:
         return None

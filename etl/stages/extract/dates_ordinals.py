@@ -45,8 +45,8 @@ LAST_CENTURY = 21
 
 def _period(m: re.Match[str], ctx: Ctx) -> tuple[dt.date, dt.date, str] | None:
     """First day, last day and kind ("month"/"year") of the period after "of"."""
-    pub = ctx.published
-    if m["mon"]:
+    pub, groups = ctx.published, m.groupdict()
+    if groups.get("mon"):
         month = month_value(m["mon"])
         if month is None:
             return None
@@ -57,7 +57,7 @@ def _period(m: re.Match[str], ctx: Ctx) -> tuple[dt.date, dt.date, str] | None:
         else:
             return None
         return (dt.date(year, month, 1), cal.month_end(year, month), "month") if cal.valid_year(year) else None
-    if m["yonly"]:
+    if groups.get("yonly"):
         year = int(m["yonly"])
         return (dt.date(year, 1, 1), dt.date(year, 12, 31), "year") if cal.valid_year(year) else None
     if pub is None:
@@ -156,8 +156,8 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?:the\s+)?(?P<which>first|last|final)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>days|weeks|day|month)" + _OF, _I),
          _first_last, "relword", _OF_GATE),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_NUM}|{ORDINAL_WORD})\s+(?P<unit>day|month)" + _OF, _I), _nth, "relword", _OF_GATE),
-    Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_NUM}|{ORDINAL_WORD})\s+of\s+(?P<rel>this|last|next|the)\s+(?P<relunit>month)\b"
-                    r"(?P<mon>)?(?P<year>)?(?P<yonly>)?", _I), _day_of_month, "relword", Seen(re.compile(r"of\s+(?:this|last|next|the)\s+month"))),
+    Rule(re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORD_NUM}|{ORDINAL_WORD})\s+of\s+(?P<rel>this|last|next|the)\s+(?P<relunit>month)\b", _I),
+         _day_of_month, "relword", Seen(re.compile(r"of\s+(?:this|last|next|the)\s+month"))),
     Rule(re.compile(rf"\b(?:the\s+)?(?:year[-\s]end|end[-\s]year)\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _year_end, "relword", gate("end")),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<n>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century\b(?!\s*(?:BCE?\b|B\.C))", _I), _century, "century",
          gate("century")),
