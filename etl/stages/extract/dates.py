@@ -4,7 +4,8 @@ Public: :func:`extract_dates`, :func:`dateline_day`.
 
 How it works: one tokenising pass finds trigger tokens (month and weekday names, years,
 "yesterday", "quarter"...); compiled regexes (``dates_explicit``, ``dates_relative``,
-``dates_ranges``, ``dates_anchored``, ``dates_words``, ``dates_news``) run only on windows around their own
+``dates_ranges``, ``dates_anchored``, ``dates_words``, ``dates_news``, ``dates_numeric``, ``dates_holidays``,
+``dates_ordinals``, ``dates_weeks``) run only on windows around their own
 triggers and where their cheap gate (``dates_gates``: a word, a day next to a month name...
 that every match contains) passes, and propose candidate spans with their reading;
 overlapping candidates keep the longest (ties: rule order); impossible dates ("31 April
@@ -24,7 +25,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   late); of a month: 1-15 / 10-20 / 16-end; of a decade: years 0-3 / 3-6 / 6-9.
 * Tense: a month, day-and-month, weekday, quarter or season named without a year resolves to
   the latest one on or before the publication date, unless its clause is future ("will",
-  "is due to", "plans to", "scheduled", "expected to", "would", "is set for", "pending", "ahead
+  "is due to", "plans to", "scheduled", "expected to", a request such as "please schedule",
+  "can I", "could you", "schedule a", a modal "may"/"might" before a verb but "have"/"been", "would", "is set for", "pending", "ahead
   of", "to begin", "must"...; or a present-tense scheduled-event verb right before the date:
   "reopens on April 20", "Ghanaians vote on Saturday", but not a noun: "the vote on Saturday";
   a later reporting/past cue such as "said" cancels it), in which case it resolves to the first
@@ -63,11 +65,25 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   percentages, durations ("25 years", "seven weeks"); "seven weeks after X" is skipped
   (anchored to X, not to the publication date). A four-digit number is a year only in
   1900..2100 and only after a date word ("in", "since", "the"...) or before punctuation.
-* Numeric dates: a part > 12 decides day/month order; otherwise ``day_first`` decides
-  (default False: month first, US wire style, unless the first country the text names writes
-  the day first: "NEW DELHI: ... on 10/03/2023" is 10 March, ``[numeric_date_order]``); dotted
-  dates (22.08.2025) are day first.
-  Two-digit years resolve to the latest year not after publication (skipped without it).
+* Numeric dates (``dates_numeric``): a part > 12 decides day/month order; otherwise, in turn,
+  the ``day_first`` setting (when on), an unambiguous numeric date elsewhere in the text, the
+  publication date (in a past or neutral clause a reading after it loses to one on or before it:
+  "03/12/2015: a bomb exploded", published 14 March 2015, is 12 March; in a future clause the
+  reverse), and the first country
+  the text names ("NEW DELHI: ... on 10/03/2023" is 10 March, ``[numeric_date_order]``; none:
+  month first, US wire style); dotted dates (22.08.2025) are day first. Two-digit years resolve
+  to the latest year not after publication, or in a future clause to one up to
+  ``dates_numeric.FUTURE_YEARS_AHEAD`` years ahead (skipped without a publication date).
+  Compact "20161016" only after a date word ("dated", "on"...), spaced "2016 10 16" only
+  zero-padded and before punctuation.
+* Holidays (``dates_holidays``): fixed days ("Christmas Eve"), US weekday-counted ones
+  ("Thanksgiving", "Labor Day", "Black Friday"), "Independence Day" of the country the text
+  names (default 4 July), resolved by year, "last/next/this" or tense; "Labor Day weekend" adds
+  the weekend it touches. Easter feasts: ``dates_feasts``. No Islamic-calendar days (moon sighting).
+* Ordinal parts (``dates_ordinals``): "the third month of 2021", "the 15th day of June", "the
+  last 2 weeks of this year", and centuries ("the 15th century" = 1400..1499), the only dates
+  before 1900. Weeks (``dates_weeks``): "next week Mon", weekdays listed after it in the same
+  week, "Friday (Nov. 1)", "this working week" (Mon-Fri), "the next 3 business days".
 """
 
 from __future__ import annotations
@@ -81,17 +97,21 @@ from etl.stages.extract import (
     dates_anchored,
     dates_explicit,
     dates_feasts,
+    dates_holidays,
     dates_news,
+    dates_numeric,
+    dates_ordinals,
     dates_ranges,
     dates_relative,
+    dates_weeks,
     dates_words,
 )
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
 
 _RULES: tuple[Rule, ...] = (
-    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_anchored.RULES + dates_relative.RULES + dates_words.RULES
-    + dates_feasts.RULES
+    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_holidays.RULES + dates_anchored.RULES + dates_relative.RULES + dates_weeks.RULES + dates_ordinals.RULES + dates_words.RULES
+    + dates_feasts.RULES + dates_numeric.RULES
 )
 # The rules by trigger names, with their priorities (ties between equally long readings go to
 # the earlier rule).
@@ -111,7 +131,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")  # "in Thursday's bombing": the "in" b
 _GATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|half|spring|"
     r"summer|autumn|fall|winter|night|morning|evening|afternoon|christmas|new year|valentine|"
-    r"halloween|ties|century|tonight|ago|tomorrow|\b(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b",
+    r"halloween|thanksgiving|easter|ties|century|tonight|ago|tomorrow|\b(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b",
     re.IGNORECASE,
 )
 # The same test on ``Ctx.lowered`` without IGNORECASE (same verdict): the engine then skips
@@ -236,7 +256,7 @@ def _extract(text: str, published: dt.date | None, *, day_first: bool) -> list[D
         return []
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
-    hits = dates_ranges.merge_ranges(dates_ranges.coordinate_years(hits, ctx), ctx)
+    hits = dates_ranges.merge_ranges(dates_weeks.same_week(dates_ranges.coordinate_years(hits, ctx), ctx), ctx)
     hits = dates_anchored.relate(hits, ctx)
     bounded = (dates_ranges.open_bound(hit, ctx) for hit in hits)
     return [_mention(text, hit) for hit in bounded if hit is not None]

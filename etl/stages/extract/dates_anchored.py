@@ -31,9 +31,8 @@ _SHIFT = re.compile(
     r"(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$",
     _I,
 )
-# The last words _SHIFT and _WEEK_OF can end with (a cheap test before each end-anchored search).
+# The last words _SHIFT can end with (a cheap test before each end-anchored search).
 _SHIFT_ENDS = ("after", "before", "from", "than", "to", "the")
-_WEEK_OF_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c")
 # After "N weeks after the <date>": a lowercase noun makes the date an event's ("the Feb. 6 earthquakes").
 _NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
 _PERIOD_BEFORE = re.compile(
@@ -48,13 +47,16 @@ _YEAR_BACK = re.compile(r"last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?
 _SAME_UNITS = {"period": ("day", "week", "month", "quarter", "season", "half", "range"), "time": ("day", "month", "quarter"),
                "season": ("season",)}
 _LATER = re.compile(
-    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
-    r"|the\s+(?P<which>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?=\s*[,.;:]))\b",
+    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
+    r"|the\s+(?P<which>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$)))\b",
     _I,
 )
 # The granularities of an anchor each unit can be counted from (a day from a day, a year from a year...).
-_ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
+_ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "fortnight": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
                   "decade": ("day", "month", "year")}
+_WEEK_ENDED = re.compile(r"\b(?:the\s+)?week\s+(?:ended|ending|that\s+ended|to)(?:\s+on)?\s+$", _I)
+# The last words "the week beginning" / "the week ended" can end with (one cheap test for both).
+_WEEK_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c", "ended", "ending", "to")
 _WEEK_OF = re.compile(r"(?:\b(?:the\s+)?week\s+(?:beginning|commencing|starting|of)(?:\s+on)?|\bw/c)\s+$", _I)
 
 
@@ -190,10 +192,15 @@ def _anchor(hit: Hit, ctx: Ctx) -> Hit:
     if hit.span.granularity != "day":
         return hit
     before = ctx.text[max(0, hit.start - 40) : hit.start]
-    week = _WEEK_OF.search(before) if ctx.may_follow(hit.start, _WEEK_OF_ENDS) else None
-    if week is not None:
-        span = cal.week_span(hit.span.start)
-        return Hit(hit.start - len(week.group()), hit.end, span, hit.relative) if span else hit
+    if ctx.may_follow(hit.start, _WEEK_ENDS):
+        week = _WEEK_OF.search(before)
+        if week is not None:
+            span = cal.week_span(hit.span.start)
+            return Hit(hit.start - len(week.group()), hit.end, span, hit.relative) if span else hit
+        ended = _WEEK_ENDED.search(before)
+        if ended is not None:  # "the week ended June 3": the seven days ending that day
+            span = cal.range_span(hit.span.start - dt.timedelta(days=6), hit.span.start)
+            return Hit(hit.start - len(ended.group()), hit.end, span, hit.relative) if span else hit
     shift = _SHIFT.search(before) if ctx.may_follow(hit.start, _SHIFT_ENDS) else None
     if shift is None:
         return hit

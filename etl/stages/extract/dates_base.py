@@ -42,6 +42,8 @@ SEASONS: dict[str, tuple[int, str]] = {
 HOLIDAYS: dict[str, tuple[int, int]] = {
     str(k): (int(v[0]), int(v[1])) for k, v in LEX["holidays"].items()  # type: ignore[index]
 }
+# Every holiday name (``dates_holidays``): fixed days, days counted by weekday, "independence day".
+HOLIDAY_NAMES = (*HOLIDAYS, *(str(k) for k in LEX["weekday_holidays"]), "independence day")
 DECADE_WORDS: dict[str, int] = {str(k): int(v) for k, v in LEX["decades"].items()}  # type: ignore[call-overload]
 
 
@@ -86,7 +88,6 @@ DAY = rf"(?:{DAY_NUM}|{ORDINAL_WORD})"
 YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d%])"
 NUMBER = rf"(?:\d{{1,3}}|{alternation(CARDINALS)})"
 SEASON = rf"(?:{alternation(SEASONS)})"
-HOLIDAY = rf"(?:{alternation(HOLIDAYS)})"
 # One pass finds the clause breaks and both kinds of tense cue ("'ll" attaches to the word before it).
 DATE_NAME_AFTER = re.compile(
     rf"\s+(?:{alternation(LEX['date_names']['after'])})\b", re.I  # type: ignore[index]
@@ -94,9 +95,12 @@ DATE_NAME_AFTER = re.compile(
 # A scheduled-event verb is a cue only when no determiner or possessive makes it a noun, and no
 # "was"/"were" puts it in the past.
 _NOT_A_NOUN = r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!['\u2019]s\s)"
+# A modal of possibility before a verb speaks of the future ("may issue a red alert on Thursday"),
+# but not before "have"/"been" ("may have died on Sunday"); lowercase only ("May" is a month).
+_MODAL = r"(?-i:\b(?:may|might)\s+(?!have\b|been\b|had\b)[a-z])"
 _TENSE = re.compile(
     rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?<=\w)(?:'ll|\u2019ll)\b|\b(?:{alternation(LEX['tense']['future'])})\b"  # type: ignore[index]
-    rf")|(?P<sch>\b{_NOT_A_NOUN}(?:{alternation(LEX['tense']['scheduled'])})\b)"  # type: ignore[index]
+    rf"|{_MODAL})|(?P<sch>\b{_NOT_A_NOUN}(?:{alternation(LEX['tense']['scheduled'])})\b)"  # type: ignore[index]
     rf"|(?P<past>\b(?:{alternation(LEX['tense']['past'])})\b)",  # type: ignore[index]
     re.I,
 )
@@ -120,10 +124,10 @@ _FUTURE_WORDS = frozenset(
     max(reversed([w for w in re.split(r"[\s\-'\u2019]+", str(cue).lower()) if w and w not in _GLUE]), key=len)
     for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]  # type: ignore[misc]
     if str(cue) not in ("'ll", "\u2019ll")
-)
+) | {"may", "might"}
 _NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _FUTURE_KEYS = _future_keys(
-    [str(cue) for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]]  # type: ignore[misc]
+    [str(cue) for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]] + ["may", "might"]  # type: ignore[misc]
 )
 # The characters other than A-Z and a-z that IGNORECASE matches to an ASCII letter. In a text
 # without them, a caseless ASCII word matches exactly where ``text.lower()`` contains it.
@@ -135,7 +139,7 @@ WEEKDAY_NAME_AFTER = re.compile(
     rf"^\s+(?:{alternation(LEX['weekday_names']['after'])})\b", re.I  # type: ignore[index]
 )
 # Thirds of a period: "early 2024", "the end of the month", "mid-March".
-PART = r"(?:early|mid|late|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?)"
+PART = r"(?:early|mid|late|end(?=-\w)|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?)"  # "end-March": late March
 PART_WORDS = ("early", "mid", "late", "the", "at", "end", "beginning", "start", "middle")  # a PART starts with one
 _PART_WORDS = {
     "early": "early", "mid": "mid", "late": "late", "end": "late", "beginning": "early",
@@ -264,7 +268,9 @@ def _word_triggers() -> dict[str, tuple[str, ...]]:
         "month": list(MONTHS), "weekday": list(WEEKDAYS), "relword": _RELWORDS, "season": list(SEASONS),
         "decadeword": list(DECADE_WORDS), "century": ["century"],
         "feast": ["easter", "good", "holy", "palm", "ash", "pentecost", "whit"],
-        "holiday": [max(re.findall(r"[a-z]+", name), key=len) for name in HOLIDAYS],
+        # the longest word of each name but a weekday ("black" for "black friday": every Friday
+        # would open a window for the holiday rule)
+        "holiday": [max((w for w in re.findall(r"[a-z]+", name) if w not in WEEKDAYS), key=len) for name in HOLIDAY_NAMES],
         "instword": ["instant", "inst", "ultimo", "ult", "proximo", "prox"],
         "fiscalword": ["fiscal", "financial", "budget"],
     }
@@ -333,8 +339,9 @@ def _candidate_spans(text: str, lowered: str) -> list[tuple[int, int]]:
 _TRIGGER_BYTES = frozenset(word.encode("ascii") for word in _WORD_TRIGGERS)
 _LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
 _SPACE = 32
-# Digit runs that can be triggers: four digits, or before a separator, "s" or a quarter letter.
-_DIGIT_TRIGGER = re.compile(r"\d(?:\d*(?=[/.\-sQqHh'\u2019])|\d{3}(?!\d))")
+# Digit runs that can be triggers: four digits, eight (a compact date), or before a separator, "s"
+# or a quarter letter.
+_DIGIT_TRIGGER = re.compile(r"\d(?:\d*(?=[/.\-sQqHh'\u2019])|\d{3}(?!\d)|\d{7}(?!\d))")
 _CODE_LETTER = re.compile(rb"[qh](?=[1-4])")
 
 
@@ -348,6 +355,8 @@ def _token_kinds(text: str, token: str, start: int, end: int) -> tuple[str, ...]
     out: list[str] = []
     if len(token) == 4 and 1900 <= int(token) <= 2100:
         out.append("year")
+    elif len(token) == 8 and token[:2] in ("19", "20"):
+        out.append("compact")
     if len(nxt) == 2 and nxt[0] in "/.-" and nxt[1].isdigit():
         out.append("numeric")
     if nxt[:1] in ("s", "'", "\u2019") and token.endswith("0"):

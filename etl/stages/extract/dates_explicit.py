@@ -1,5 +1,5 @@
 """Rules for calendar dates written out in the text: days, months, years, quarters, halves,
-seasons, decades, centuries and holidays. Each rule is a compiled regex and a handler that
+seasons, decades and centuries (holidays: ``dates_holidays``). Each rule is a compiled regex and a handler that
 returns a :class:`Hit` or None (not a date, or not resolvable without a publication date)."""
 
 from __future__ import annotations
@@ -9,13 +9,12 @@ import re
 from functools import lru_cache
 
 from etl.stages.extract import dates_calendar as cal
+from etl.stages.extract import dates_numeric
 from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
     DATE_NAME_AFTER,
     DAY,
     DECADE_WORDS,
-    HOLIDAY,
-    HOLIDAYS,
     MONTH,
     MONTHS,
     PART,
@@ -36,7 +35,6 @@ from etl.stages.extract.dates_base import (
     part_word,
 )
 from etl.stages.extract.dates_gates import DAY_AFTER_MONTH, DAY_BEFORE_MONTH, YEAR_GATE, NextTo, gate
-from etl.stages.extract.dates_news import day_first_text
 
 _I = re.IGNORECASE
 # Words that make a bare month or year read as a date ("in May", "since 2021").
@@ -87,7 +85,8 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if month is None or day is None:
         return None
     word = m["mon"].rstrip(".").lower()
-    if word in AMBIGUOUS_MONTHS and m["mon"][0].islower() and not m["year"]:
+    joined = ctx.text[m.end("mon") : m.start("day")].strip() in ("-", "/")  # "jun-15", "may/3": no verb or name
+    if word in AMBIGUOUS_MONTHS and m["mon"][0].islower() and not m["year"] and not joined:
         return None
     year = int(m["year"]) if m["year"] else None
     if year is None and DATE_NAME_AFTER.match(ctx.text, m.end()):
@@ -129,30 +128,16 @@ def _iso(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 def _numeric(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    first, second, year_text = int(m["a"]), int(m["b"]), m["year"]
-    if len(year_text) == 2:
-        if m["sep"] == "." or ctx.published is None:
-            return None
-        year = 2000 + int(year_text)
-        year = year if year <= ctx.published.year else year - 100
-    else:
-        year = int(year_text)
-    month, day = (second, first) if _day_first(first, second, ctx, dotted=m["sep"] == ".") else (first, second)
-    return month_day_hit(m.start(), m.end(), month, day, year, ctx)
+    parts = dates_numeric.numeric_parts(m, ctx)
+    return month_day_hit(m.start(), m.end(), *parts, ctx) if parts else None
 
 
 def _numeric_no_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     first, second = int(m["a"]), int(m["b"])
-    month, day = (second, first) if _day_first(first, second, ctx) else (first, second)
+    month, day = (second, first) if dates_numeric.day_first(first, second, ctx) else (first, second)
     if month > 12:
         return None
     return month_day_hit(m.start("a"), m.end(), month, day, None, ctx)
-
-
-def _day_first(first: int, second: int, ctx: Ctx, *, dotted: bool = False) -> bool:
-    """Whether "a/b" is day/month: never when b > 12; else when a > 12, the date is dotted, the
-    ``day_first`` setting is on, or the first country the text names writes the day first."""
-    return second <= 12 and (first > 12 or dotted or ctx.day_first or day_first_text(ctx.text))
 
 
 def _month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -349,9 +334,11 @@ def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     first_month, code = SEASONS[m["season"].lower()]
     mod = (m["mod"] or "").lower()
     after = ctx.text[m.end() : m.end() + 4].lower()
-    if m["year"]:
-        span = cal.season_span(int(m["year"]), first_month, code)
-        return Hit(m.start(), m.end(), span, False) if span else None
+    if m["year"] or m["rel"]:  # "the summer of 2022", "the spring of last year"
+        pub = ctx.published
+        year = int(m["year"]) if m["year"] else pub.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()] if pub else None
+        span = cal.season_span(year, first_month, code) if year else None
+        return Hit(m.start(), m.end(), span, not m["year"]) if span else None
     if after.startswith(" of") or m["season"][0].isupper() and not mod and not m["the"]:
         return None
     if not mod and not (m["the"] and (_prep_before(ctx, m.start()) or _SEASON_PREP.search(ctx.text, max(0, m.start() - 12), m.start()))):
@@ -362,12 +349,6 @@ def _season(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None
     span = season_occurrence(first_month, code, mod, m.start(), ctx)
     return Hit(m.start(), m.end(), span, True, year_given=bool(mod)) if span else None
-
-
-def _holiday(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    month, day = HOLIDAYS[re.sub(r"\s+", " ", m["name"].lower())]
-    year = int(m["year"]) if m["year"] else None
-    return month_day_hit(m.start(), m.end(), month, day, year, ctx)
 
 
 _WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?"
@@ -407,6 +388,5 @@ RULES: tuple[Rule, ...] = (
                 rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)"
                 rf"|,?\s+(?P<year2>{YEAR}))?(?!\s+of\b)", _I), _quarter_words, "relword", gate("quarter", "half")),
     Rule(re.compile(rf"\b(?:(?P<mod>this|last|next|past|early|late|mid)[-\s]+|(?P<the>the\s+))?"
-                rf"(?P<season>{SEASON})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _season, "season"),
-    Rule(re.compile(rf"\b(?P<name>{HOLIDAY})\b(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _holiday, "holiday"),
+                rf"(?P<season>{SEASON})\b(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year\b))?", _I), _season, "season"),
 )

@@ -45,6 +45,9 @@ _DURATION_HEAD = re.compile(rf"(?:{NUMBER})\s+(?:day|week|fortnight|month|year|d
 _DAY_RANGE_AFTER_MONTH = NextTo("month", follow=re.compile(
     r"\.?\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+(?:[-\s][a-z]+)?)\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)"
 ))
+# After "April 10 and 11": a lowercase word other than a preposition makes "11" a count ("11 others").
+_COUNT_AFTER = re.compile(r"\s+(?!(?:in|at|on|to|for|with|and|or|when|as|after|before|during|of|this|last|next)\b)[a-z]")
+_LISTED_BEFORE = re.compile(r",\s*$")
 _SINCE = re.compile(r"\bsince\s+$", _I)
 # "after 2018" runs from the day after the period to the publication date (an open interval closed
 # at publication, like "since"); "before 2010" has no start, so it is not a date interval at all.
@@ -60,13 +63,22 @@ def _word_not_month(token: str, has_year: bool) -> bool:
     return not has_year and token[0].islower() and token.rstrip(".").lower() in AMBIGUOUS_MONTHS
 
 
+def _and_rejects(m: re.Match[str], ctx: Ctx, *, consecutive: bool) -> bool:
+    """Two dates joined by "and" without "between" are one period only when consecutive ("in
+    March and April", "on April 10 and 11"), and never as the last two of a list ("January,
+    February and March 2023")."""
+    if m["conn"].lower() != "and" or m.group().lower().startswith("between"):
+        return False
+    return not consecutive or _LISTED_BEFORE.search(ctx.text, max(0, m.start() - 3), m.start()) is not None
+
+
 def _months(m: re.Match[str], ctx: Ctx) -> Hit | None:
     first, last = month_value(m["m1"]), month_value(m["m2"])
     if first is None or last is None:
         return None
     if _word_not_month(m["m1"], bool(m["year"])) or _word_not_month(m["m2"], bool(m["year"])):
         return None
-    if m["conn"].lower() == "and" and not m.group().lower().startswith("between"):
+    if _and_rejects(m, ctx, consecutive=last == first % 12 + 1):
         return None
     if m["year"]:
         year = int(m["year"])
@@ -86,7 +98,8 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
     month, first, last = month_value(m["mon"]), day_value(m["d1"]), day_value(m["d2"])
     if month is None or first is None or last is None or _word_not_month(m["mon"], bool(m["year"])):
         return None
-    if m["conn"].lower() == "and" and not m.group().lower().startswith("between"):
+    count = m.start("mon") < m.start("d1") and _COUNT_AFTER.match(ctx.text, m.end()) is not None  # "April 10 and 11 others"
+    if _and_rejects(m, ctx, consecutive=last == first + 1 and not count):
         return None
     year = int(m["year"]) if m["year"] else None
     head = month_day_hit(m.start(), m.end(), month, first, year, ctx)

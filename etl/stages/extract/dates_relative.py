@@ -62,15 +62,16 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 def _this_period(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"this month", "last year" (calendar periods); "the past week", "the last year" and
-    fortnights are rolling windows ending the day before publication."""
+    fortnights are rolling windows ending the day before publication ("the next fortnight": the
+    14 days after it)."""
     pub = ctx.published
     if pub is None:
         return None
     unit, word = m["unit"].lower(), m["which"].lower()
+    if unit == "fortnight" or word == "past" or (word == "last" and m["the"]):
+        return _rolling(m, pub, _NEXT[word] or 1, unit)
     if word in ("previous", "following") or (word == "next" and m["the"]):
         return _anchored_period(m, ctx, pub, unit, _NEXT[word])
-    if word == "past" or (word == "last" and m["the"]) or unit == "fortnight":
-        return _rolling(m, pub, _NEXT[word] or 1, unit)
     moved = cal.shift(pub, _NEXT[word], unit)
     return _hit(m, cal.period_span(unit, moved) if moved else None)
 
@@ -119,10 +120,17 @@ def _window(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 def _ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    count = number_value(m["n"])
-    if ctx.published is None or count is None or count > 200:
+    """"two years ago", "2 weeks and 2 days ago" (units largest first, each counted back)."""
+    count, more = number_value(m["n"]), number_value(m["n2"]) if m["n2"] else 0
+    if ctx.published is None or count is None or more is None or count > 200 or more > 200:
         return None
+    if m["n2"] and _WINDOW_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        # "for the last 3 months and 2 days ago": a window, then "2 days ago"
+        moved = cal.shift(ctx.published, -more, m["unit2"].lower())
+        return _hit(m, cal.day_span(moved) if moved else None, start=m.start("n2"))
     moved = cal.shift(ctx.published, -count, m["unit"].lower())
+    if moved is not None and m["n2"]:
+        moved = cal.shift(moved, -more, m["unit2"].lower())
     return _hit(m, cal.day_span(moved) if moved else None)
 
 
@@ -318,6 +326,7 @@ _YEAR_IN_TEXT = re.compile(rf"(?<![\d,.])({YEAR})")
 _SHORT_WEEKDAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 # Abbreviations that are no English word: a weekday even without a cue ("attacked Thurs, killing 5").
 _UNAMBIGUOUS_SHORT_WEEKDAY = r"(?:Tues?|Weds|Thu(?:rs?)?|Fri)"
+_WINDOW_BEFORE = re.compile(r"\b(?:last|past|next|previous|coming|first|final)\s+$", _I)  # "the last 3 months"
 _DATE_WORD_IN_TEXT = re.compile(rf"\b(?:{MONTH}|{FULL_WEEKDAY}|yesterday|today)", _I)
 RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"{initials(_DAY_WORDS)}\b(?P<word>{_DAY_ALTERNATION})\b", _I), _day_word, "relword",
@@ -328,7 +337,8 @@ RULES: tuple[Rule, ...] = (
                 r"(?!\s+of\b)", _I), _part_of_period, "relword", _PART_GATE),
     Rule(re.compile(rf"{initials(['the'], _WHICH_WORDS)}\b(?:the\s+)?{_WHICH}\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?!\s+of\b)", _I), _window, "relword", _WHICH_GATE),
     Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_WHICH}\s+{_UNIT}\b", _I), _window, "relword", _WHICH_GATE),
-    Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", _I), _ago, "relword", gate("ago")),
+    Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}(?:,?\s+and\s+(?P<n2>{NUMBER})\s+(?P<unit2>day|week|month)s?)?\s+ago\b", _I),
+         _ago, "relword", gate("ago")),
     Rule(re.compile(rf"\bin\s+(?P<n>{NUMBER})\s+{_UNIT}\b(?P<time>['\u2019]s?\s+time)?", _I), _in_future, "relword",
          Seen(re.compile(r"in\s+\S+\s+(?:day|week|fortnight|month|quarter|year|decade)"))),
     Rule(re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+from\s+(?:today|now)\b", _I), _from_today, "relword", gate("today", "now")),
