@@ -138,6 +138,10 @@ WEEKDAY_NAME_BEFORE = re.compile(
 WEEKDAY_NAME_AFTER = re.compile(
     rf"^\s+(?:{alternation(LEX['weekday_names']['after'])})\b", re.I  # type: ignore[index]
 )
+# After a weekday: "'s" and an incident noun, perhaps behind one adjective ("Monday's deadly blast").
+WEEKDAY_INCIDENT_AFTER = re.compile(
+    rf"^['\u2019]s\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:{alternation(LEX['weekday_names']['incidents'])})\b", re.I  # type: ignore[index]
+)
 # Thirds of a period: "early 2024", "the end of the month", "mid-March".
 PART = r"(?:early|mid|late|end(?=-\w)|(?:the\s+|at\s+the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?)"  # "end-March": late March
 PART_WORDS = ("early", "mid", "late", "the", "at", "end", "beginning", "start", "middle")  # a PART starts with one

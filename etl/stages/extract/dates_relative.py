@@ -17,6 +17,7 @@ from etl.stages.extract.dates_base import (
     NUMBER,
     PART,
     PART_WORDS,
+    WEEKDAY_INCIDENT_AFTER,
     WEEKDAY_NAME_AFTER,
     WEEKDAY_NAME_BEFORE,
     WEEKDAYS,
@@ -214,9 +215,11 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None
     if WEEKDAY_NAME_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()]):
         return None
-    if WEEKDAY_NAME_AFTER.match(ctx.text[m.end() : m.end() + 20]):
+    after = ctx.text[m.end() : m.end() + 40]
+    if WEEKDAY_NAME_AFTER.match(after):
         return None
-    found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=ctx.future(m.start("wd")))
+    future = ctx.future(m.start("wd")) and not WEEKDAY_INCIDENT_AFTER.match(after)
+    found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=future)
     return _hit(m, cal.day_span(found))
 
 
