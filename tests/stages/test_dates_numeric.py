@@ -24,6 +24,18 @@ ORDER = [
      D(2021, 2, 15), {}, [("02/09/2021", D(2021, 2, 9))]),
     ("day_first_reading_is_the_past_one", "Police in Ohio said the body was found on 09/02/2021.",
      D(2021, 2, 15), {}, [("on 09/02/2021", D(2021, 2, 9))]),
+    # Both readings past: one in the week before publication beats one six weeks or more before it.
+    ("recent_beats_stale_turkey", "12/10/2017: A suicide bomber struck a checkpoint in Kayseri, Turkey.",
+     D(2017, 12, 11), {}, [("12/10/2017", D(2017, 12, 10))]),
+    ("recent_beats_stale_india", "On 02/11/2022 a landmine killed two jawans in Bijapur, India.",
+     D(2022, 2, 13), {}, [("On 02/11/2022", D(2022, 2, 11))]),
+    ("recent_day_first_reading", "Police in Ohio said the blast on 10/12/2023 hurt four.",
+     D(2023, 12, 13), {}, [("on 10/12/2023", D(2023, 12, 10))]),
+    # A month apart is too close to call: the country rule stays.
+    ("month_apart_keeps_country_rule", "Gunmen attacked a bus near Bannu, Pakistan, on 03/04/2024.",
+     D(2024, 4, 5), {}, [("on 03/04/2024", D(2024, 4, 3))]),
+    ("both_stale_keeps_country_rule", "Gunmen attacked a bus near Bannu, Pakistan, on 03/06/2024.",
+     D(2024, 9, 5), {}, [("on 03/06/2024", D(2024, 6, 3))]),
     # A future clause keeps the country rule when both readings lie ahead...
     ("future_clause_keeps_country_rule", "The tribunal in Nairobi will sit again on 05/04/2021.",
      D(2021, 2, 15), {}, [("on 05/04/2021", D(2021, 4, 5))]),

@@ -9,6 +9,9 @@ Day/month order of "a/b" (both parts <= 12 is ambiguous) is decided, in this ord
 4. the publication date: a reading after it loses to one on or before it ("03/12/2015:
    Assailants detonated a bomb", published 14 March 2015, is 12 March, not 3 December), and in
    a clause about the future a reading before it loses to one on or after it;
+   when both are on or before it, a reading in the ``RECENT_DAYS`` before publication beats one
+   more than ``STALE_DAYS`` before it (news reports what just happened: "12/10/2017: a suicide
+   bomber struck ... Turkey", published 11 December 2017, is 10 December, not 12 October);
 5. the country the text names first (``[numeric_date_order]`` in ``dates_lexicon.toml``).
 
 Two-digit years ("23/08/39"): in a clause about the future, the year in the
@@ -23,6 +26,7 @@ punctuation; phone numbers, IDs and counts ("call 20161016", "in 2016 10 people"
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -34,6 +38,11 @@ from etl.stages.extract.dates_news import day_first_text
 # A two-digit year in a future clause may reach this many years past the publication year
 # (a lease to "12/31/40", a plan for "23/08/39"); set by hand: further ahead, news rarely looks.
 FUTURE_YEARS_AHEAD = 20
+# Of two past readings of an ambiguous numeric date, one this recent beats one older than
+# STALE_DAYS (set by hand: an incident report appears within days; readings six weeks apart
+# leave little doubt, while "3/4" against "4/3", a month apart, is left to the country rule).
+RECENT_DAYS = 7
+STALE_DAYS = 45
 # Numeric dates with a year ("14/03/2015", "3-28-24"): evidence for the writer's order.
 _FULL_NUMERIC = re.compile(r"(?<![\w/.:,-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d\d)(?![\w/]|[-.]\d)")
 # Words after which eight digits are a compact date ("dated 20161016").
@@ -71,7 +80,19 @@ def day_first(first: int, second: int, ctx: Ctx, *, year: int | None = None, sta
                 return month_first < pub  # a future clause: the reading before publication loses
             if not ctx.future(start) and (month_first > pub) != (day_first_ > pub):
                 return month_first > pub
+            if not ctx.future(start) and (recent := _recent(month_first, day_first_, pub)) is not None:
+                return recent is day_first_
     return day_first_text(ctx.text)
+
+
+def _recent(a: dt.date, b: dt.date, pub: dt.date) -> dt.date | None:
+    """The one of two readings on or before ``pub`` that lies in its last ``RECENT_DAYS`` when
+    the other lies more than ``STALE_DAYS`` before it; else None."""
+    ages = {a: (pub - a).days, b: (pub - b).days}
+    for near, far in ((a, b), (b, a)):
+        if 0 <= ages[near] <= RECENT_DAYS and ages[far] > STALE_DAYS:
+            return near
+    return None
 
 
 def two_digit_year(digits: str, start: int, ctx: Ctx) -> int | None:
