@@ -96,8 +96,10 @@ DATE_NAME_AFTER = re.compile(
 # "was"/"were" puts it in the past.
 _NOT_A_NOUN = r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!['\u2019]s\s)"
 # A modal of possibility before a verb speaks of the future ("may issue a red alert on Thursday"),
-# but not before "have"/"been" ("may have died on Sunday"); lowercase only ("May" is a month).
-_MODAL = r"(?-i:\b(?:may|might)\s+(?!have\b|been\b|had\b)[a-z])"
+# but not before "have"/"been" ("may have died on Sunday"), nor in the press idiom that recalls
+# the past ("It may be recalled that on 12 March ..."); lowercase only ("May" is a month).
+_MODAL = (r"(?-i:\b(?:may|might)\s+(?!have\b|been\b|had\b)"
+          r"(?!be\s+(?:recalled|noted|mentioned|added|pointed|remembered|recollected|stated|reiterated|worth)\b)[a-z])")
 _TENSE = re.compile(
     rf"(?P<brk>[.;!?,:\n](?!\d))|(?P<fut>(?<=\w)(?:'ll|\u2019ll)\b|\b(?:{alternation(LEX['tense']['future'])})\b"  # type: ignore[index]
     rf"|{_MODAL})|(?P<sch>\b{_NOT_A_NOUN}(?:{alternation(LEX['tense']['scheduled'])})\b)"  # type: ignore[index]
@@ -222,8 +224,8 @@ class Ctx:
                 future = past = 0
             elif kind == "fut" or (kind == "sch" and position - match.end() <= SCHEDULED_REACH):
                 future = match.end()
-            else:
-                past = match.end()
+            elif self.text[max(0, match.start() - 3) : match.start()].lower() != "be ":
+                past = match.end()  # not a participle after "be" ("will be announced on Friday")
         return future > past
 
 
