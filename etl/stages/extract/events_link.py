@@ -12,13 +12,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
-from etl.stages.extract.events_marks import THEN_KILLED, abduction, later_confirmed, part_cue, their_side, toll_before
+from etl.stages.extract.events_claim import Claim as Claim
+from etl.stages.extract.events_fatal import split_fatal
+from etl.stages.extract.events_marks import (
+    DRIVE,
+    THEN_KILLED,
+    abduction,
+    driven_out,
+    later_confirmed,
+    part_cue,
+    their_side,
+    toll_before,
+)
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -115,23 +126,6 @@ _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """A candidate linked to a measure; ``trig_*`` is the wording that gave the measure."""
-
-    cand: Candidate
-    measure: Measure
-    trig_start: int
-    trig_end: int
-    how: str  # after, noun, adjective, before, coord, part, zero
-    subject: str | None = None
-    perpetrator: bool = False
-    part: bool = False  # a part of the previous claim ("including 5 children")
-    update: bool = False  # a running total ("the toll rose to 40")
-    more: bool = False  # an addition to an earlier figure ("two more died later", "another 3 bodies")
-    moved: bool = False  # deaths among the injured already counted ("one of the injured later died")
-
-
 def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
     """"one of the injured [later died]" (a plain string test first: this is tried on many claims)."""
     return text.find(" of ", c.end, c.end + 4) >= 0 and _OF_INJURED.match(text, c.end, sent.char_end) is not None
@@ -198,6 +192,8 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
         return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
     if trig[:3].lower() == "los" and _LEFT_NOT_DIED.match(text, c.end, sent.char_end):
         return None  # "lost 40 teachers who refused to come back": they left
+    if measure == "displaced" and DRIVE.match(trig) and not driven_out(text, c, sent):
+        return None  # "forced 20 people to pay" is no displacement; "forced 20 people from their homes" is
     # "the company later put the toll at four": the words just before the toll wording count too
     update = vocab.update.search(text, max(sent.char_start, start - _UPDATE_LEAD), end) is not None
     return Claim(c, measure, start, end, "before", update=update)
@@ -373,6 +369,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
                 links[i] = Claim(c, "killed", them.start(), them.end(), "after")
         if links[i] is None and _counted_people(text, c, sent, vocab):
             links[i] = Claim(c, "count", c.start, c.end, "count")
+    split_fatal(text, sent, ordered, links, vocab)  # "five were shot, two fatally"
     return _claims(text, sent, ordered, links, vocab)
 
 
@@ -394,8 +391,8 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators
-        moved = link.measure == "killed" and _of_injured(text, c, sent)
-        more = c.more or moved or _more(text, c, sent, link)
+        moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent))
+        more = not link.moved and (c.more or moved or _more(text, c, sent, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))

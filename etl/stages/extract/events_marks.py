@@ -92,3 +92,20 @@ def part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) ->
         if pattern.search(cue.group()):
             return True, measure
     return True, "count"
+
+
+# "forced 45,000 people [from their homes]", "drove 3,000 families [out of their villages]": a verb of
+# driving makes a displacement only with where the people were driven from (or "to flee"), and not
+# when the same clause goes on to harm them ("forced the men out of their houses and shot them").
+DRIVE = re.compile(r"(?:forc|dr[io]v|chas|push|expel|evict)", re.I)
+_FROM_HOMES = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:from|out\s+of|off)\s+(?:their|the|his|her)\s+(?:[\w'’-]+\s+)?(?:homes?|houses?|villages?|lands?|farms?|"
+    r"communities|towns?|areas?|neighbou?rhoods?|settlements?|camps?|districts?)\b|to\s+(?:flee|leave|abandon)\b|into\s+(?:exile|hiding|camps?)\b)"
+    r"(?![^.;]{0,90}?\b(?:and|before|then)\s+(?:\w+\s+)?(?:shot|killed|executed|murdered|abducted|kidnapped|beheaded|lined|killing|shooting)\b)",
+    re.I,
+)
+
+
+def driven_out(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"drove 3,000 families from their villages": the people were driven from their homes."""
+    return _FROM_HOMES.match(text, c.end, sent.char_end) is not None
