@@ -76,7 +76,14 @@ _VICTIM_AFTER = re.compile(
     re.I,
 )
 # "Police suspect al-Shabaab", "Al-Shabaab is suspected", "blame fell on X": an official attribution.
-_SUSPECTED_BEFORE = searcher(r"\b(?:suspect(?:s|ed)?|blame[ds]?|accuse[ds]?|point(?:ed|s)?\s+(?:the\s+finger\s+)?at)\s+(?:the\s+)?$", re.I)
+# ("sources attributed the attack to X", "officials blamed the bombing on X": the deed named in between)
+_SUSPECTED_BEFORE = searcher(
+    r"\b(?:suspect(?:s|ed)?|blame[ds]?|accuse[ds]?|point(?:ed|s)?\s+(?:the\s+finger\s+)?at|"
+    r"(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:the|this|that|these|both|all|it|them)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:attacks?|incidents?|bombings?|blasts?|explosions?|killings?|ambush(?:es)?|raids?|assaults?|massacres?|abductions?|kidnappings?|shootings?)\s+)?(?:to|on))"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 _SUSPECTED_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?(?:behind|responsible))\b",
     re.I,

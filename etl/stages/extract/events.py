@@ -170,13 +170,30 @@ class _SentenceFacts:
     attribution: str | None
 
 
-def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext) -> Event:
+def _scope_clause(text: str, sent: Sentence, at: int, cue: bool, vocab: EventVocabulary) -> tuple[Sentence, bool]:
+    """Which text decides a claim's scope, and whether it holds a period cue: the sentence, or, when
+    a tally clause splits it, the claim's own clause ("Gunmen killed six on Monday, bringing the
+    number killed this year to 340": the six are the incident, the 340 the year's). A cue before
+    the claim's clause still covers it ("Since January, 300 were killed; 500 were wounded")."""
+    if not cue:
+        return sent, False
+    clause = ctx.tally_clause(text, sent, at)
+    if clause is sent:
+        return sent, True
+    if _aggregate_cue(clause.text, vocab):
+        return clause, True
+    return (sent, True) if _aggregate_cue(text[sent.char_start : clause.char_start], vocab) else (clause, False)
+
+
+def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext, vocab: EventVocabulary) -> Event:
     sent = f.sent
     at = claim.cand.start
-    period = ctx.claim_period(c.claims, at, sent, update=claim.update)
+    scope_sent, cue = _scope_clause(c.article.text, sent, at, f.aggregate_cue, vocab)
+    tally = cue and scope_sent is not sent  # a period's tally is no update of the incident's toll
+    period = ctx.claim_period(c.claims, at, sent, update=claim.update and not tally, clause=scope_sent if tally else None)
     change = ctx.claim_change(c.claims, sent, period)
     place, _ = ctx.claim_place(c.claims, at, sent)
-    scope = ctx.claim_scope(sent, period, aggregate_cue=f.aggregate_cue)
+    scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue)
     actor = c.actor if scope == "incident" else _sentence_actor(sent, c.mentions)
     cand = claim.cand
     return Event(
@@ -241,7 +258,7 @@ def extract_events(
     moved: set[str] = set()
     for sent, claims in per_sentence:
         facts = _SentenceFacts(sent, _aggregate_cue(sent.text, vocab), ctx.attribution(sent.text))
-        events = [_event(claim, facts, c) for claim in claims]
+        events = [_event(claim, facts, c, vocab) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more)
         moved.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.moved)

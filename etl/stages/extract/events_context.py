@@ -35,6 +35,12 @@ _ATTRIBUTION = (
     re.compile(r"\b(?:said|says|told reporters)\s+(?P<a>[^,.;\"“”]{3,60}?)[.,]?$"),
 )
 _PLACE_RANK = {"city": 0, "admin": 1, "country": 2}
+# A clause that gives a period's running tally after the incident: "Gunmen killed six on Monday[,
+# bringing] the number killed this year to 340", "... on Wednesday[;] 2,000 have been kidnapped so far
+# this year". Its period cue is its own (see :func:`tally_clause`).
+_TALLY_BREAK = re.compile(
+    r";|,\s+(?:bringing|raising|taking|pushing|lifting|putting|making|which\s+(?:brings|brought|takes|took|raises|raised|pushes|pushed))\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,3 +229,17 @@ def _earlier_place(c: ClaimContext, pos: int, main: str | None) -> PlaceMention 
 
 
 __all__ = ["ClaimContext", "Period", "attribution", "base_value", "claim_change", "claim_context", "claim_period", "claim_place", "claim_scope", "dateline_end"]
+
+
+def tally_clause(text: str, sent: Sentence, at: int) -> Sentence:
+    """The clause of ``sent`` that holds ``at``, split at a tally break (the sentence itself when it has none)."""
+    start, end = sent.char_start, sent.char_end
+    for m in _TALLY_BREAK.finditer(text, sent.char_start, sent.char_end):
+        if m.start() < at:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    if (start, end) == (sent.char_start, sent.char_end):
+        return sent
+    return Sentence(sent.index, start, end, text[start:end], sent.paragraph)

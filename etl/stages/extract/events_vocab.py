@@ -30,7 +30,7 @@ _AUX_LAZY = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}?"
 # Words a counted noun phrase may not contain ("12 people [and] ...", "12 people [who] ...").
 _NP_BREAK = factor(
     r"and|or|but|who|whom|which|that|after|before|when|while|as|since|because|said|says|from|to|by|"
-    r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on(?!\s+board\b)|at"
+    r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on(?!\s+(?:board|both\s+sides|each\s+side|either\s+side)\b)|at"
 )
 # Number words of a share's whole ("twelve [of the forty] passengers on board died").
 _NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
@@ -257,7 +257,7 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         # (not "another two injured": the number counts them)
         "another": r"\b(?P<another>another)(?!\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|few)\b))"
         r"(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
-        "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+|(?:of\s+)?(?:the\s+|their\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:s|men|people|police)\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
+        "both": r"(?<!\bon )(?<!\bfrom )(?<!\bof )\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+|(?:of\s+)?(?:the\s+|their\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:s|men|people|police)\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         # "killed were the priest, two altar boys and a woman": "the" heads a list after an inverted measure
         "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
         # "abducted 26 passengers and killed one who tried to flee": a lone "one" after the verb

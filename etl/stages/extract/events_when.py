@@ -84,7 +84,17 @@ _OVERNIGHT = searcher(r"\bovernight\b", re.I)
 # A headline: the first paragraph is one line this short, not ending like a sentence.
 # A coordinated main clause ("..., and the UN says 12,900 have been killed since 2022"): a date on
 # the other side of it governs the other clause's claim only when the claim's own clause has none.
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?!(?:on|in|at|by|last|this)\b)", re.I)
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\s+(?!(?:on|in|at|by|last|this)\b)|,\s+(?:bringing|raising|taking|pushing|lifting|putting)\b", re.I
+)
+# "killed since the invasion began in February 2022", "since the coup of 2021": a period that opens on
+# that date and runs up to the report (the dates stage reads "since January" itself).
+_SINCE_EVENT = searcher(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:began|begun|started|erupted|broke\s+out|was\s+launched|"
+    r"escalated|resumed|took\s+power|seized\s+power)\s+)?(?:in\s+|on\s+|of\s+)?$",
+    re.I,
+)
+_SINCE_WINDOW = 70
 _HEADLINE_CHARS = 160
 _SENTENCE_END = frozenset('.!?"”')
 # A figure and the noun it counts ("four fishermen", "two police"), as a headline and its story both write it.
@@ -154,16 +164,19 @@ def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
     return Period(d.start_date, d.end_date, d.granularity, "text", d)
 
 
-def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False) -> Period:
+def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
     """The date governing the claim's sentence, else its paragraph's (before, then after), else the
     lead's, else the publication date. A running total ("the toll rose to 11 on Sunday") takes the
-    earliest date before it, which dates the incident rather than the update."""
+    earliest date before it, which dates the incident rather than the update. A period's tally
+    clause (``clause``: "..., bringing the number killed this year to 340") is dated by its own dates."""
     pos = c.index.position.get(sent.index)
     if pos is None:
         return c.fallback()
     own = c.usable.get(pos, [])
+    if clause is not None and any(clause.char_start <= d.char_start < clause.char_end for d in own):
+        own = [d for d in own if clause.char_start <= d.char_start < clause.char_end]
     if own:
-        return _own_period(c, pos, own, at, sent, update=update)
+        return _since(c, _own_period(c, pos, own, at, sent, update=update))
     for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
         if c.usable.get(p):
             return _period(c.usable[p][-1], night_text=c.text)
@@ -183,6 +196,15 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         night = report.start - dt.timedelta(days=1)
         return Period(night, night, "day", "text")
     return report
+
+
+def _since(c: ClaimContext, period: Period) -> Period:
+    """"since the invasion began in February 2022": from that date up to the report."""
+    d = period.mention
+    end = c.reported or c.published
+    if d is None or end is None or d.start_date > end or not _SINCE_EVENT.search(c.text, max(0, d.char_start - _SINCE_WINDOW), d.char_start):
+        return period
+    return Period(period.start, end, "range", "text", d)
 
 
 def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
