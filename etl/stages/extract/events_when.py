@@ -64,6 +64,14 @@ _STATEMENT = searcher(
     re.I,
 )
 _STATEMENT_WINDOW = 45
+# "reported that on 3 February ...": the date is inside what was reported, the incident's.
+_THAT = re.compile(r"\bthat\b", re.I)
+# "On Saturday, military sources who asked not to be named told reporters that nine soldiers were
+# killed": a date before a verb of saying that introduces the claim dates the statement.
+_TOLD_THAT = re.compile(
+    r"(?P<who>[^.;]{0,160}?)\b(?:said|say|says|told(?:\s+[\w'’-]+){0,3}?|reported|confirmed|announced|stated|disclosed)\s+that\b[^.;]*$", re.I
+)
+_DEED = searcher(r"\b(?:kill|attack|struck|strike|explo|ambush|raid|storm|abduct|kidnap|fired|shot|shell|bomb)", re.I)
 # "The police command on Sunday confirmed the killing", "officials yesterday said": a date right
 # before a verb of saying dates the statement.
 _STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
@@ -74,6 +82,7 @@ _POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b"
 _NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
 _NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
 # A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
+_HEAD_LABEL = re.compile(r"\s*:")
 _DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|event|attack))\s*:\s*(?:the\s+)?(?:night\s+of\s+)?$", re.I)
 # How many following sentences of the paragraph may date a claim whose own sentence has no date,
 # and how many earlier ones frame it (dates and places).
@@ -140,7 +149,7 @@ def stated_on(text: str, d: DateMention) -> bool:
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     if m is not None and _POSSESSIVE.match(text, d.char_end) and _INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
         return False  # "confirmed dead after Sunday's suicide attack": the attack's day
-    return m is not None and _INCIDENT_NOUN.search(m.group()) is None
+    return m is not None and _INCIDENT_NOUN.search(m.group()) is None and _THAT.search(m.group()) is None
 
 
 def _overnight(d: DateMention, text: str) -> bool:
@@ -175,6 +184,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     own = c.usable.get(pos, [])
     if clause is not None and any(clause.char_start <= d.char_start < clause.char_end for d in own):
         own = [d for d in own if clause.char_start <= d.char_start < clause.char_end]
+    own = [d for d in own if not _told_that(c.text, d, at)]
     if own:
         return _since(c, _own_period(c, pos, own, at, sent, update=update))
     for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
@@ -186,8 +196,12 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
         if p not in c.claimed and c.usable.get(p):
             return _period(c.usable[p][0], night_text=c.text)
-    if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
-        return _period(c.lead, night_text=c.text)
+    lead = c.lead if sent.paragraph > c.index.sentences[0].paragraph else None
+    if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
+        day = _day_before(c, pos)
+        lead = day or lead
+    if lead is not None:
+        return _period(lead, night_text=c.text)
     told = _story_date(c, pos, at) if pos == 0 else None
     if told is not None:
         return _period(told, c.text)
@@ -196,6 +210,23 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         night = report.start - dt.timedelta(days=1)
         return Period(night, night, "day", "text")
     return report
+
+
+def _told_that(text: str, d: DateMention, at: int) -> bool:
+    """"On Saturday, sources who asked not to be named told reporters that nine were killed": the
+    date of the statement that reports the claim."""
+    m = _TOLD_THAT.match(text, d.char_end, at) if d.char_end < at else None
+    return m is not None and _DEED.search(m.group("who")) is None
+
+
+def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
+    """The nearest day-dated sentence before ``pos`` in earlier paragraphs ("On Tuesday morning, a
+    girl walked into the market ... [next paragraph] 21 people had been killed")."""
+    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day"]
+        if days:
+            return days[-1]
+    return None
 
 
 def _since(c: ClaimContext, period: Period) -> Period:
@@ -270,4 +301,6 @@ def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:
             start = max(0, d.char_start - 40)
             if ":" in c.text[start : d.char_start] and _DATE_LABEL.search(c.text, start, d.char_start):
                 return d
+            if _HEAD_LABEL.match(c.text, d.char_end) and not c.text[c.text.rfind("\n", 0, d.char_start) + 1 : d.char_start].strip():
+                return d  # "08/22/2021: Assailants stormed a hotel ...": an incident note's date
     return None
