@@ -24,7 +24,12 @@ _PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
 # A loose period ("at the weekend", "last week") this short can still date one (multi-site) incident.
 _INCIDENT_DAYS = 7
-_PLURAL_INCIDENTS = searcher(r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b", re.I)
+# (and a present perfect toll, "More than 220 people have been killed", over such a period)
+_PLURAL_INCIDENTS = searcher(
+    r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b|"
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+(?:killed|wounded|injured|displaced|abducted|kidnapped)|died|perished)\b",
+    re.I,
+)
 _UP = searcher(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
 _DOWN = searcher(r"\b(?:decrease[ds]?|decline[ds]?|drop(?:ped)?|fell|fallen|down|lower|fewer|less|reduc(?:ed|tion)|plunge[ds]?)\b", re.I)
 _ANAPHOR = re.compile(r"^(?:this|that|it|the (?:figure|number|toll|total|increase|rise|decline|drop))\b", re.I)

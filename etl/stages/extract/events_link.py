@@ -106,6 +106,12 @@ _LATER_DEATH = searcher(
 # "a vendor who was gravely wounded [died] the next day": a relative clause's participle.
 _RELATIVE = re.compile(r"who\b", re.I)
 _RELATIVE_NP = re.compile(r"\bwho\s", re.I)
+# "An officer [wounded] in the blast died in hospital": a reduced relative clause, then the main verb.
+_REDUCED_DIED = re.compile(
+    r"\s+(?:in|during|by|at|on|from)\s+(?:(?!\band\b)[^.;,]){1,50}?\s+(?:later\s+|subsequently\s+|also\s+)?"
+    r"(?P<verb>died|succumbed|passed\s+away|was\s+pronounced\s+dead)\b",
+    re.I,
+)
 # The main verb after such a clause and a few words: "... who were kidnapped last week [were found dead]".
 _FINITE_START = re.compile(r"(?:was|were|had|has|have)\b", re.I)
 _NEXT_FINITE = re.compile(r"[^,.;:]{0,40}?\s(?=(?:was|were|had|has|have)\b)", re.I)
@@ -225,6 +231,10 @@ def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vo
     the number is an adjective when a noun and a verb of death follow it."""
     if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _of_injured(text, c, sent)):
         return _main_verb(text, c, sent, claim, vocab)
+    if claim.measure == "injured" and text[c.end : claim.trig_start].strip():
+        died = _REDUCED_DIED.match(text, claim.trig_end, sent.char_end)
+        if died is not None and not _AUX_START.match(text, claim.trig_start):  # "an officer wounded in the blast [died]"
+            return replace(claim, measure="killed", trig_start=died.start("verb"), trig_end=died.end("verb"))
     if claim.measure == "killed" or text[c.end : claim.trig_start].strip():
         return claim
     noun = vocab.strong[0].pattern.match  # the after pattern, tried again after the adjective's noun
@@ -351,6 +361,8 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     for i in range(len(ordered) - 2, -1, -1):
         nxt = links[i + 1]
         if links[i] is None and nxt is not None and nxt.how in ("after", "coord") and _coordinated(text, ordered[i], ordered[i + 1], vocab):
+            if i > 0 and parts[i - 1][0] and _coordinated(text, ordered[i - 1], ordered[i], vocab):
+                continue  # "including 8 women and 2 infants, and 9 people were wounded": the list's last item
             links[i] = replace(nxt, cand=ordered[i], how="coord")
     for i in range(1, len(ordered)):  # backward: "killed five soldiers and three civilians"
         prev = links[i - 1]

@@ -50,8 +50,12 @@ def toll_before(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary)
     """"... before the toll was revised on Saturday to [18] dead": a running total right before the
     number, whatever word then gives the measure (tried only in a sentence with "toll", "tally" or
     "total")."""
-    m = vocab.update.search(text, max(sent.char_start, c.start - _TOLL_WINDOW), c.start)
-    return m is not None and _QUALIFIED_END.fullmatch(text, m.end(), c.start) is not None
+    start = max(sent.char_start, c.start - _TOLL_WINDOW)
+    while (m := vocab.update.search(text, start, c.start)) is not None:  # "bringing the [toll to] 12": not only the first wording
+        if _QUALIFIED_END.fullmatch(text, m.end(), c.start) is not None:
+            return True
+        start = m.end() if m.end() > m.start() else m.start() + 1
+    return False
 
 
 def their_side(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> str | None:

@@ -250,7 +250,9 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
         "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
-        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted))\b)",
+        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted))\b"
+        # "the driver and his apprentice were killed": the first of two named roles
+        rf"|and\s+(?:his|her|their|the|an?)\s+(?:[\w'’-]+\s+)?(?:{nouns})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|wounded|injured|abducted|kidnapped)\b)",
         "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-]){_NOT_ATTRIBUTIVE}"
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
@@ -266,7 +268,7 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         # case-sensitive (see _CASED): a title, a capitalised name (an age in brackets), then a verb
         "title": rf"\b(?P<title>{factor(titles)})\s+(?=(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\(\d+\)\s+)?{_TITLE_VERBS}\b)",
         # "a third (one)", "another fifth", and "the third victim" (with "the" only before a person noun)
-        "ord": rf"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth)(?:\s+one\b)?|the\s+(?:second|third|fourth|fifth|sixth)(?=\s+(?:[\w'’-]+\s+)?(?:{nouns})\b))"
+        "ord": rf"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth)(?:\s+one\b)?|(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bbecomes\s)(?<!\bmarks\s)the\s+(?:second|third|fourth|fifth|sixth)(?=\s+(?:[\w'’-]+\s+)?(?:{nouns})\b))"
         r"\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
     return tuple((name, searcher(source, 0 if name in _CASED else re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
