@@ -53,7 +53,7 @@ from pathlib import Path
 
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
-from etl.stages.extract.actors import ActorMention, article_actor, find_actors
+from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_index import bucket, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
@@ -194,7 +194,7 @@ def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext, vocab: EventVoca
     change = ctx.claim_change(c.claims, sent, period)
     place, _ = ctx.claim_place(c.claims, at, sent)
     scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue)
-    actor = c.actor if scope == "incident" else _sentence_actor(sent, c.mentions)
+    actor = era_name(vocab.actors, c.actor if scope == "incident" else _sentence_actor(sent, c.mentions), period.start)
     cand = claim.cand
     return Event(
         event_id=event_id(c.article.article_id, cand.start, cand.end, claim.measure),
