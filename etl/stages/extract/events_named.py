@@ -43,7 +43,8 @@ _NOT_NAME = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b)"
 )
-_WORD = rf"{_NOT_NAME}[A-Z][\w'’-]*\.?"
+# (a full stop only after an initial or a short title, "J.", "Dr.": "Ormoc City. PCpl Reyes" ends a sentence)
+_WORD = rf"{_NOT_NAME}(?:[A-Z][\w'’-]{{0,2}}\.|[A-Z][\w'’-]*)"
 _LINK_WORD = r"(?:al|el|bin|ibn|bint|de|da|del|dos|das|van|von|la|le|y)[\s-]+"
 _NAME = rf"{_WORD}(?:\s+(?:{_LINK_WORD})?{_WORD}){{1,4}}"
 _AGE = r"(?:\s*,\s*\d{1,3}\s*,|\s*\(\s*\d{1,3}\s*\))"

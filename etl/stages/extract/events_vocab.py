@@ -218,6 +218,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
     "one": (" one",),
     "listed": (" were the", " are the"),
+    "titled": ("embraced", "attained", "achieved", "laid down", "martyr"),
     # "title": none (its case-sensitive search is as cheap as the gate would be)
 }
 
@@ -231,7 +232,7 @@ _ATTRIBUTIVE = ("local", "national", "general", "private", "major", "chief", "he
 _AFTER_PERSON = r"(?:was|were|is|are|had|has|who|and|or|died|later|also|being|in|on|at|near|from|of|with|by|after|while|whose|to)\b"
 _NOT_ATTRIBUTIVE = "(?!(?:" + "|".join(rf"(?<=\b{w})" for w in _ATTRIBUTIVE) + rf")\s+(?!{_AFTER_PERSON})[a-z])"
 # Singular patterns matched case-sensitively: a title is one only before a capitalised name.
-_CASED = frozenset({"title"})
+_CASED = frozenset({"title", "titled"})
 
 
 def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
@@ -267,6 +268,10 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
         # case-sensitive (see _CASED): a title, a capitalised name (an age in brackets), then a verb
         "title": rf"\b(?P<title>{factor(titles)})\s+(?=(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\(\d+\)\s+)?{_TITLE_VERBS}\b)",
+        # "Sepoy Muhammad Ali, 24, resident of Kurram, having fought gallantly, embraced shahadat": a
+        # press release's martyrdom formula, the name and its asides up to the verb (case-sensitive too)
+        "titled": rf"\b(?P<titled>(?:{factor(titles)})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*(?:\s*,\s*[^,.;]{{1,60}}){{1,4}},)"
+        r"(?=\s+(?:embraced|attained|achieved|laid\s+down|was\s+martyred)\b)",
         # "a third (one)", "another fifth", and "the third victim" (with "the" only before a person noun)
         "ord": rf"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth)(?:\s+one\b)?|(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bbecomes\s)(?<!\bmarks\s)the\s+(?:second|third|fourth|fifth|sixth)(?=\s+(?:[\w'’-]+\s+)?(?:{nouns})\b))"
         r"\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
