@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,10 @@ _RANKED = searcher(
 _TOLL_UPDATE = searcher(
     r"\b(?:rose|risen|climbed|reached|jumped|increased|went\s+up|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
     r"[\w.,-]+(?:\s+(?:people|dead|deaths|victims))?\s*,?\s*$",
+    re.I,
+)
+_SINCE_RANKED = searcher(
+    r"\b(?:worst|deadliest|bloodiest|biggest|largest|heaviest|first|most\s+\w+)\s+(?:[\w'’-]+\s+){0,4}?since\s+(?!the\s+start\b|the\s+beginning\b)[^.;]{0,80}$",
     re.I,
 )
 _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
@@ -104,6 +109,8 @@ _SINCE_EVENT = searcher(
     re.I,
 )
 _SINCE_WINDOW = 70
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _HEADLINE_CHARS = 160
 _SENTENCE_END = frozenset('.!?"”')
 # A figure and the noun it counts ("four fishermen", "two police"), as a headline and its story both write it.
@@ -130,7 +137,10 @@ def is_base(text: str, d: DateMention) -> bool:
 
 
 def _ranked(text: str, d: DateMention) -> bool:
-    """"the fifth driver killed this year": a period that ranks the incident among others."""
+    """"the fifth driver killed this year": a period that ranks the incident among others; "the
+    worst since an attack at a market left 45 dead in 2019": the date of the incident compared with."""
+    if _SINCE_RANKED.search(text, max(0, d.char_start - 90), d.char_start) is not None:
+        return True
     return d.granularity in _RANKED_GRANULARITIES and _RANKED.search(text, max(0, d.char_start - 80), d.char_start) is not None
 
 
@@ -278,7 +288,19 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
     if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
-    return _period(best, c.text)
+    return _period(_same_weekday(best, own), c.text)
+
+
+def _same_weekday(best: DateMention, own: Sequence[DateMention]) -> DateMention:
+    """"Potiskum – 29 November 2013 – bombings at a mosque during Friday prayers": a bare weekday
+    that an explicit date of the sentence falls on is that date (not the last such weekday before
+    the report)."""
+    name = _WEEKDAY.search(best.surface) if best.granularity == "day" and not any(ch.isdigit() for ch in best.surface) else None
+    if name is None:
+        return best
+    day = _WEEKDAYS.index(name.group().lower())
+    explicit = [d for d in own if d.granularity == "day" and any(ch.isdigit() for ch in d.surface) and d.start_date.weekday() == day]
+    return explicit[0] if explicit else best
 
 
 def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:
