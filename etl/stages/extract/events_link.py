@@ -219,11 +219,23 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
     bodies = None if weak else _BODIES_OF.search(text, max(sent.char_start, c.start - 40), c.start)
     if bodies is not None:  # "the bodies of 9 men abducted last month": deaths, whatever follows
         return Claim(c, "killed", bodies.start(), bodies.end(), "before")
-    for link in vocab.weak if weak else vocab.strong:
+    links = vocab.weak if weak else vocab.strong
+    for link in links:
         claim = _link_one(text, c, sent, link, vocab)
+        if claim is not None and _attributive(text, c, sent, claim, vocab):  # "killing 6 displaced people": the verb says what happened
+            verb = next((_link_one(text, c, sent, b, vocab) for b in links if b.kind == "before"), None)
+            if verb is not None and verb.measure != claim.measure:
+                return verb
         if claim is not None:
             return _wounded_then_died(text, c, sent, claim, vocab) if link.kind in ("after", "noun") else claim
     return None
+
+
+def _attributive(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> bool:
+    """A participle right after the number that describes the people named next ("6 [displaced] people")."""
+    if claim.how not in ("after", "adjective") or text[c.end : claim.trig_start].strip():
+        return False
+    return vocab.subject_words.match(text, claim.trig_end + 1) is not None and text[claim.trig_end : claim.trig_end + 1] == " "
 
 
 def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:

@@ -85,6 +85,7 @@ _CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?
 _POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
 # "the night of 3-4 May", "overnight on 24-25 December": a night over two days is the first day's.
 _NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
+_INTO = re.compile(r"\s+(?:into|to|and)\s+", re.I)
 _NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
 # A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
 _HEAD_LABEL = re.compile(r"\s*:")
@@ -288,7 +289,15 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
     if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
-    return _period(_same_weekday(best, own), c.text)
+    return _period(_night_start(c.text, _same_weekday(best, own), own), c.text)
+
+
+def _night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> DateMention:
+    """"overnight Saturday into Sunday", "on the night of Friday and Saturday": the first day."""
+    for d in own:
+        if d.char_end < best.char_start and _INTO.fullmatch(text, d.char_end, best.char_start) and _NIGHT_BEFORE.search(text, max(0, d.char_start - 20), d.char_start):
+            return d
+    return best
 
 
 def _same_weekday(best: DateMention, own: Sequence[DateMention]) -> DateMention:
