@@ -22,10 +22,13 @@ from etl.stages.extract.events_claim import Claim as Claim
 from etl.stages.extract.events_fatal import split_fatal
 from etl.stages.extract.events_marks import (
     DRIVE,
+    OTHER_WORDS,
     THEN_KILLED,
     abduction,
+    added,
     driven_out,
     later_confirmed,
+    other_incident,
     part_cue,
     their_side,
     toll_before,
@@ -93,16 +96,6 @@ REPORTER = re.compile(
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
 _ADDITION = searcher(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
 _AMONG = searcher(r"\bamong\b", re.I)
-# "two more died", "another three bodies", "a further 5 people": added to a figure given before.
-_MORE_BEFORE = searcher(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
-_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
-# "a passer-by also succumbed", "two others died later in hospital": one more death told after the first
-# figure (only for single people and "N others": a bare number here may restate the whole toll).
-_LATER_DEATH = searcher(
-    r"\b(?:also|later|subsequently|next\s+day|following\s+day|overnight|on\s+the\s+way\s+to|in\s+hospital|at\s+(?:the\s+)?hospital|"
-    r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
-    re.I,
-)
 # "a vendor who was gravely wounded [died] the next day": a relative clause's participle.
 _RELATIVE = re.compile(r"who\b", re.I)
 _RELATIVE_NP = re.compile(r"\bwho\s", re.I)
@@ -117,19 +110,12 @@ _FINITE_START = re.compile(r"(?:was|were|had|has|have)\b", re.I)
 _NEXT_FINITE = re.compile(r"[^,.;:]{0,40}?\s(?=(?:was|were|had|has|have)\b)", re.I)
 # "one of the injured later died": a death out of the injured figure (which then counts one fewer).
 _OF_INJURED = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I)
-_ALSO_BEFORE = searcher(r"\balso\s+$", re.I)
-_OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
-# Characters before a number searched for wording that makes it another incident's figure, and
-# words one of which every such wording (measures.toml other_incident_*) contains.
-_OTHER_WINDOW = 150
-_OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat")
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
 # Characters before a toll wording read with it for an update ("the company [later] put the toll at four").
 _UPDATE_LEAD = 16
 _OF_THE_WHOLE = searcher(r"\b(?:of\s+(?:the|its|their|all)|out\s+of(?:\s+the|\s+its|\s+their|\s+all)?)\s+$", re.I)
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
-_AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
+
 
 
 def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
@@ -316,31 +302,6 @@ def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabul
     return m is not None and m.lastgroup != "victims"
 
 
-def _other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: EventVocabulary) -> bool:
-    """"since the 2022 attack that killed 86", "a week after a bomb killed 11", "killed 30 in a
-    counter-offensive", "in separate operations": a figure of another incident, not this one."""
-    if vocab.other_before.search(text, max(sent.char_start, c.start - _OTHER_WINDOW), c.start):
-        return True
-    if vocab.earlier_after.match(text, c.end, sent.char_end) and _AFTER_WORD.search(text, sent.char_start, min(c.start, link.trig_start)):
-        return True  # "burned the station after an attack killed 6 the day before"
-    return vocab.other_after.match(text, max(c.end, link.trig_end), sent.char_end) is not None
-
-
-def _more(text: str, c: Candidate, sent: Sentence, link: Claim) -> bool:
-    if _MORE_AFTER.match(text, c.end, sent.char_end):
-        return True
-    if _MORE_BEFORE.search(text, max(sent.char_start, c.start - 20), c.start) is not None:
-        return True
-    if link.measure != "killed" or c.surface.lower() == "the":  # "the policeman later died": someone named before
-        return False
-    if link.how == "before" and _ALSO_BEFORE.search(text, max(sent.char_start, link.trig_start - 12), link.trig_start):
-        return True  # "the attackers also killed a civilian"
-    if not (c.value == 1 or _OTHERS_AFTER.match(text, c.end, sent.char_end)):
-        return False
-    end = _CLAUSE_END.search(text, link.trig_end, sent.char_end)
-    return _LATER_DEATH.search(text, c.end, end.start() if end else sent.char_end) is not None
-
-
 def _shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None]) -> set[int]:
     """"two of the 11 injured were in critical condition": the 11 is the figure, the two a share of
     it; "three of the 20 hostages were hurt": the three is the figure, the 20 counts other people."""
@@ -404,19 +365,19 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
     if all(link is None for link in links):
         return claims
     lowered = text[sent.char_start : sent.char_end].lower()
-    other = any(word in lowered for word in _OTHER_WORDS)
+    other = any(word in lowered for word in OTHER_WORDS)
     toll = "toll" in lowered or "tally" in lowered or "total" in lowered  # (plain tests: tried on every claim)
     confirm = "confirm" in lowered
     skip = _shares(text, sent, ordered, links)
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
-        if i in skip or link is None or (other and _other_incident(text, c, sent, link, vocab)):
+        if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab)):
             continue
         subject = _subject(text, c, sent, vocab)
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators
         moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent))
-        more = not link.moved and (c.more or moved or _more(text, c, sent, link))  # (a share of the harmed adds nothing)
+        more = not link.moved and (c.more or moved or added(text, c, sent, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))
