@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # A date introduced this way is the comparison base, not the claim's own period.
 _BASE_CUE = searcher(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\s+(?:the\s+)?"
-    r"(?:\d[\d,.]*\s+(?:[a-z]+\s+){0,2})?"  # "up from 1,739 in 2023", "than 900 deaths in 2022"
+    r"(?:(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|eleven|twelve|[a-z]+teen)\s+(?:[a-z]+\s+){0,2})?"  # "up from 1,739 in 2023", "from twenty-two a day earlier"
     r"(?:same\s+(?:period|time|month|quarter)\s+(?:in|of|last)\s+|(?:previous|prior)\s+\w+\s+|in\s+)?$",
     re.I,
 )
@@ -53,6 +53,9 @@ _SINCE_RANKED = searcher(
     r"\b(?:worst|deadliest|bloodiest|biggest|largest|heaviest|first|most\s+\w+)\s+(?:[\w'’-]+\s+){0,4}?since\s+(?!the\s+start\b|the\s+beginning\b)[^.;]{0,80}$",
     re.I,
 )
+# "That year, a suicide attack killed 40": the period of the sentence before, named again.
+_THAT_TIME = searcher(r"\b(?:that|the\s+same)\s+(?:year|month|week|day|time|decade)\b|\bat\s+the\s+time\b|\bthen\b", re.I)
+_TOTAL_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
 # Funerals, burials, trials and the like happen after the incident: in such a sentence the
 # earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
@@ -199,8 +202,10 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if own:
         return _since(c, _own_period(c, pos, own, at, sent, update=update))
     for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
-        if c.usable.get(p):
-            return _period(c.usable[p][-1], night_text=c.text)
+        found = c.usable.get(p)
+        total = p in c.claimed and found and found[-1].granularity in _TOTAL_GRANULARITIES and c.lead is not None
+        if found and not (total and not _THAT_TIME.search(sent.text)):
+            return _period(found[-1], night_text=c.text)  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
     labelled = _labelled_date(c, sent.paragraph)
     if labelled is not None:
         return _period(labelled, night_text=c.text)
