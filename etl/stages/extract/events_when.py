@@ -55,6 +55,12 @@ _SINCE_RANKED = searcher(
 )
 # "That year, a suicide attack killed 40": the period of the sentence before, named again.
 _THAT_TIME = searcher(r"\b(?:that|the\s+same)\s+(?:year|month|week|day|time|decade)\b|\bat\s+the\s+time\b|\bthen\b", re.I)
+# "The blast on Tuesday", "the attack late on Sunday": a later sentence naming the incident's day.
+_THE_INCIDENT_ON = searcher(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|incident|strike|clash(?:es)?)"
+    r"\s+(?:(?:took\s+place|happened|occurred)\s+)?(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.I,
+)
 _TOTAL_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
 # Funerals, burials, trials and the like happen after the incident: in such a sentence the
@@ -212,6 +218,9 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
         if p not in c.claimed and c.usable.get(p):
             return _period(c.usable[p][0], night_text=c.text)
+        named = [d for d in c.usable.get(p, []) if d.granularity == "day" and _THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 30), d.char_start)]
+        if named:  # "... killed nine people, police said. The blast on Tuesday morning also wounded 14."
+            return _period(named[0], night_text=c.text)
     lead = c.lead if sent.paragraph > c.index.sentences[0].paragraph else None
     if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
         day = _day_before(c, pos)
