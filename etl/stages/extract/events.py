@@ -31,6 +31,12 @@ Totals and parts (how an analyst, or the event-eval, sums an article):
   running total ("the toll rose to") already counts them.
 - A death out of the injured ("nine were injured; one of the injured later died") also takes one
   off the injured figure: a net row (``injured+net``) stands for it, the stated figure is its part.
+  Harmed people of whom some died ("five were shot, two fatally", "stabbed seven, one of them
+  fatally", "shot four, killing two") are read the same way (``events_fatal``): 2 killed, 3 injured.
+- A sentence's tally clause ("killed six on Monday, bringing the number killed this year to 340";
+  "...; 2,000 have been kidnapped so far this year") has its own scope: the tally is aggregate and
+  dated by its own clause, never an update of (or added to) the incident's toll. "Since the
+  invasion began in February 2022" dates a claim from that day to the report (aggregate).
 - Figures of another incident written next to this one ("since the 2022 attack that killed 86",
   "weeks after a bomb killed 11", "in a counter-offensive", "in separate operations") and a group's
   boast ("claimed it had killed 25 soldiers") give no row (``other_incident_*`` in measures.toml).
