@@ -24,19 +24,19 @@ _HARM = r"(?:shot|stabbed|knifed|hacked|slashed|macheted|wounded|injured|hurt|ma
 _NOT_DEAD = r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+wounded|and\s+injured)\b)"
 # "Five people [were shot], two fatally": the harmed figure's own passive verb, then the rest of its clause.
 _PASSIVE = re.compile(
-    rf"(?:\s+[\w'’-]+){{0,4}}?\s+(?:were|was|had\s+been|have\s+been|has\s+been|got|reportedly\s+\w+)\s+(?:\w+\s+)?{_HARM}\b{_NOT_DEAD}[^.;:\d]{{0,80}}?,\s*$",
+    rf"(?:\s+[\w'’-]+){{0,4}}?\s+(?:were|was|had\s+been|have\s+been|has\s+been|got|reportedly\s+\w+)\s+(?:\w+\s+)?{_HARM}\b{_NOT_DEAD}[^.;:\d]{{0,80}}?[,;]\s*(?:including\s+|(?:and\s+|which\s+|that\s+)?(?:killing|killed)\s+)?$",
     re.I,
 )
 # "[shot] four, killing two", "stabbed seven people, one of them fatally": the verb before the harmed figure.
-_ACTIVE_BEFORE = searcher(rf"\b(?!attacked\b){_HARM}\s+(?:(?:{QUALIFIERS})\s+)*$", re.I)
+_ACTIVE_BEFORE = searcher(rf"\b(?!attacked\b)(?:{_HARM}|shooting|stabbing|hitting|striking|wounding|injuring)\s+(?:(?:{QUALIFIERS})\s+)*$", re.I)
 _ACTIVE_GAP = re.compile(r"(?:\s+[\w'’-]+){0,4}?[^.;:\d]{0,80}?,\s*(?:(?:and\s+)?(?:killing|killed)\s+(?:(?:" + QUALIFIERS + r")\s+)*)?$", re.I)
 # "two fatally", "one of them fatally", "two of whom later died": the share of them that died.
 _FATAL_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|whom|those)\s+)?(?:\w+\s+)?(?:fatally|mortally)\b"
-    r"|\s+of\s+(?:them|whom)\s+(?:later\s+|subsequently\s+|eventually\s+|have\s+|had\s+|has\s+)?(?:died|succumbed|perished)\b",
+    r"|\s+(?:of\s+(?:them|whom)|who)\s+(?:later\s+|subsequently\s+|eventually\s+|have\s+|had\s+|has\s+)?(?:died|succumbed|perished)\b",
     re.I,
 )
-_KILLING_BEFORE = searcher(r",\s*(?:and\s+)?(?:killing|killed)\s+(?:(?:" + QUALIFIERS + r")\s+)*$", re.I)
+_KILLING_BEFORE = searcher(r",\s*(?:and\s+|which\s+|that\s+)?(?:killing|killed)\s+(?:(?:" + QUALIFIERS + r")\s+)*$", re.I)
 # The harmed figure and the deaths lie this close (characters between them).
 _MAX_GAP = 140
 
