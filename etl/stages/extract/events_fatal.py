@@ -37,6 +37,8 @@ _FATAL_AFTER = re.compile(
     re.I,
 )
 _KILLING_BEFORE = searcher(r",\s*(?:and\s+|which\s+|that\s+)?(?:killing|killed)\s+(?:(?:" + QUALIFIERS + r")\s+)*$", re.I)
+# Every wording of a death among the harmed holds one of these (a sentence without any is skipped).
+_GATE = re.compile(r"fatal|mortal|kill|died|succumb|perish", re.I)
 # The harmed figure and the deaths lie this close (characters between them).
 _MAX_GAP = 140
 
@@ -63,7 +65,7 @@ def _fatal_share(text: str, sent: Sentence, dead: Candidate, link: Claim | None)
 
 def split_fatal(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list[Claim | None], vocab: EventVocabulary) -> None:
     """Relink, in place, a harmed figure as injured and the share of it that died as killed (moved)."""
-    if not any(w in text[sent.char_start : sent.char_end].lower() for w in ("fatal", "mortal", "kill", "died", "succumb", "perish")):
+    if len(ordered) < 2 or _GATE.search(text, sent.char_start, sent.char_end) is None:
         return
     for j in range(1, len(ordered)):
         harmed, dead = ordered[j - 1], ordered[j]

@@ -149,7 +149,8 @@ def is_base(text: str, d: DateMention) -> bool:
 def _ranked(text: str, d: DateMention) -> bool:
     """"the fifth driver killed this year": a period that ranks the incident among others; "the
     worst since an attack at a market left 45 dead in 2019": the date of the incident compared with."""
-    if _SINCE_RANKED.search(text, max(0, d.char_start - 90), d.char_start) is not None:
+    start = max(0, d.char_start - 90)
+    if text.find("since", start, d.char_start) >= 0 and _SINCE_RANKED.search(text, start, d.char_start) is not None:
         return True
     return d.granularity in _RANKED_GRANULARITIES and _RANKED.search(text, max(0, d.char_start - 80), d.char_start) is not None
 
@@ -204,7 +205,8 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     own = c.usable.get(pos, [])
     if clause is not None and any(clause.char_start <= d.char_start < clause.char_end for d in own):
         own = [d for d in own if clause.char_start <= d.char_start < clause.char_end]
-    own = [d for d in own if not _told_that(c.text, d, at)]
+    if c.text.find(" that ", sent.char_start, sent.char_end) >= 0:  # (a plain test first: tried on every claim)
+        own = [d for d in own if not _told_that(c.text, d, at)]
     if own:
         return _since(c, _own_period(c, pos, own, at, sent, update=update))
     for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
@@ -258,7 +260,10 @@ def _since(c: ClaimContext, period: Period) -> Period:
     """"since the invasion began in February 2022": from that date up to the report."""
     d = period.mention
     end = c.reported or c.published
-    if d is None or end is None or d.start_date > end or not _SINCE_EVENT.search(c.text, max(0, d.char_start - _SINCE_WINDOW), d.char_start):
+    start = max(0, d.char_start - _SINCE_WINDOW) if d is not None else 0
+    if d is None or end is None or d.start_date > end or c.text.find("ince", start, d.char_start) < 0:
+        return period
+    if not _SINCE_EVENT.search(c.text, start, d.char_start):
         return period
     return Period(period.start, end, "range", "text", d)
 
@@ -303,7 +308,9 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
     if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
-    return _period(_night_start(c.text, _same_weekday(best, own), own), c.text)
+    if len(own) > 1:
+        best = _night_start(c.text, _same_weekday(best, own), own)
+    return _period(best, c.text)
 
 
 def _night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> DateMention:
