@@ -72,7 +72,7 @@ _LIST = rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM}){{0,7}})"
 _VERB = (
     r"\s+(?:(?:all|both|reportedly|allegedly|also|later)\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|got)\s+"
     r"(?:(?:all|both|reportedly|allegedly|also|later|fatally|brutally)\s+)?(?:killed|shot|gunned|murdered|slain|stabbed|hacked|"
-    r"beheaded|executed|injured|wounded|hurt|burn[te]d?|lynched|found\s+dead|martyred|abducted|kidnapped)|died|perished|succumbed)\b"
+    r"beheaded|executed|injured|wounded|hurt|burn[te]d?|lynched|found\s+dead|martyred|abducted|kidnapped)|died|perished|succumbed|sustained|suffered)\b"
 )
 _VERB_RE = re.compile(_VERB)
 # The participle of every verb above, searched for first: after a space (``re`` finds a literal
@@ -81,7 +81,7 @@ _VERB_RE = re.compile(_VERB)
 # cost more than all the rest of this module).
 _PARTICIPLE = re.compile(
     r" (?=[kdsgmhebiwlfa])(?:killed|shot|gunned|murdered|slain|stabbed|hacked|beheaded|executed|injured|wounded|hurt|"
-    r"burn[te]d?|lynched|found|martyred|abducted|kidnapped|died|perished|succumbed)\b"
+    r"burn[te]d?|lynched|found|martyred|abducted|kidnapped|died|perished|succumbed|sustained|suffered)\b"
 )
 _AUX_WORDS = frozenset(
     "were was had have has been are is got all both reportedly allegedly also later fatally brutally".split()

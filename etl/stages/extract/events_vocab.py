@@ -20,7 +20,7 @@ MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
 _AUX_WORDS = (
     r"were|was|are|is|have|has|had|been|being|be|got|get|may|reportedly|also|all|allegedly|later|"
     r"subsequently|believed|thought|feared|said|reported|confirmed|to|now|still|either|both|each|"
-    r"critically|seriously|badly|severely|fatally|slightly|lightly|mortally|initially|so far|"
+    r"critically|seriously|badly|severely|fatally|slightly|lightly|moderately|mildly|grievously|mortally|initially|so far|"
     r"eventually|ultimately|tragically|rendered|left|who|gravely|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
 )
 _AUX = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}"
@@ -217,6 +217,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
     "one": (" one",),
+    "sole": (" one ",),
     "listed": (" were the", " are the"),
     "titled": ("embraced", "attained", "achieved", "laid down", "martyr"),
     # "title": none (its case-sensitive search is as cheap as the gate would be)
@@ -265,6 +266,9 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
         # "abducted 26 passengers and killed one who tried to flee": a lone "one" after the verb
         "one": rf"\b(?:{verbs})\s+(?P<one>one)\b(?=\s+(?:who|of\s+(?:them|those|the)|as|while|when)\b|\s*[,.;])",
+        # "two soldiers were seriously wounded and one was moderately wounded": a lone "one" as a subject
+        "sole": r"\b(?:and|while|but|whereas)\s+(?P<sole>one)\s+(?=(?:other\s+)?(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+        r"(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|shot\s+dead|missing)\b)",
         # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
         # case-sensitive (see _CASED): a title, a capitalised name (an age in brackets), then a verb
         "title": rf"\b(?P<title>{factor(titles)})\s+(?=(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\(\d+\)\s+)?{_TITLE_VERBS}\b)",
