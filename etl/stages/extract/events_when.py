@@ -213,7 +213,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         found = c.usable.get(p)
         total = p in c.claimed and found and found[-1].granularity in _TOTAL_GRANULARITIES and c.lead is not None
         if found and not (total and not _THAT_TIME.search(sent.text)):
-            return _period(found[-1], night_text=c.text)  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
+            return _period(_finest(found), night_text=c.text)  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
     labelled = _labelled_date(c, sent.paragraph)
     if labelled is not None:
         return _period(labelled, night_text=c.text)
@@ -237,6 +237,15 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         night = report.start - dt.timedelta(days=1)
         return Period(night, night, "day", "text")
     return report
+
+
+def _finest(found: Sequence[DateMention]) -> DateMention:
+    """The last date of a sentence, or a day of it that lies inside it ("on Thursday last week")."""
+    last = found[-1]
+    if last.granularity == "day":
+        return last
+    inside = [d for d in found if d.granularity == "day" and last.start_date <= d.start_date <= last.end_date]
+    return inside[-1] if inside else last
 
 
 def _told_that(text: str, d: DateMention, at: int) -> bool:
