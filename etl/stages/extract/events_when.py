@@ -53,6 +53,8 @@ _SINCE_RANKED = searcher(
     r"\b(?:worst|deadliest|bloodiest|biggest|largest|heaviest|first|most\s+\w+)\s+(?:[\w'’-]+\s+){0,4}?since\s+(?!the\s+start\b|the\s+beginning\b)[^.;]{0,80}$",
     re.I,
 )
+# "the following day", "two days later": what happened after the incident, in a sentence of its own.
+_FOLLOW_UP = re.compile(r"(?:the\s+)?(?:following|next)\s+(?:day|morning|evening|night)|(?:a|one|two|three|several|a\s+few|\d+)\s+days?\s+later", re.I)
 # "That year, a suicide attack killed 40": the period of the sentence before, named again.
 _THAT_TIME = searcher(r"\b(?:that|the\s+same)\s+(?:year|month|week|day|time|decade)\b|\bat\s+the\s+time\b|\bthen\b", re.I)
 # "The blast on Tuesday", "the attack late on Sunday": a later sentence naming the incident's day.
@@ -212,6 +214,8 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
         found = c.usable.get(p)
         total = p in c.claimed and found and found[-1].granularity in _TOTAL_GRANULARITIES and c.lead is not None
+        if found and p not in c.claimed and _FOLLOW_UP.match(found[-1].surface):
+            continue  # "Security forces ended the siege the following day. In total, 11 were killed": the incident's day is before
         if found and not (total and not _THAT_TIME.search(sent.text)):
             return _period(_finest(found), night_text=c.text)  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
     labelled = _labelled_date(c, sent.paragraph)
