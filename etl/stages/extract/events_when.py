@@ -96,7 +96,7 @@ _CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?
 _POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
 # "the night of 3-4 May", "overnight on 24-25 December": a night over two days is the first day's.
 _NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
-_NIGHT_SPLIT = searcher(r"\b(?:night|overnight)\s+(?:of\s+)?(\d{1,2})\s*[/–-]\s*$", re.I)
+_NIGHT_SPLIT = searcher(r"\b(?:(?:night|overnight)\s+(?:of\s+)?(\d{1,2})\s*[/–-]|on\s+(\d{1,2})\s+and)\s*$", re.I)
 _INTO = re.compile(r"\s+(?:into|to|and)\s+", re.I)
 _NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
 # A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
@@ -186,7 +186,7 @@ def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
     if _overnight(d, text or night_text):  # "the night of 3-4 May": 3 May
         return Period(d.start_date, d.start_date, "day", "text", d)
     split = _NIGHT_SPLIT.search(text or night_text, max(0, d.char_start - 20), d.char_start) if d.granularity == "day" else None
-    if split is not None and int(split.group(1)) == (d.start_date - dt.timedelta(days=1)).day:
+    if split is not None and int(split.group(1) or split.group(2)) == (d.start_date - dt.timedelta(days=1)).day:  # (or "on 7 and 8 April")
         day = d.start_date - dt.timedelta(days=1)  # "on the night of 2/3 October": 2 October (the date was read from "3 October")
         return Period(day, day, "day", "text", d)
     if d.granularity == "day" and _EVE_OF.search(text or night_text, max(0, d.char_start - 16), d.char_start):
