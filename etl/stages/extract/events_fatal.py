@@ -39,6 +39,7 @@ _FATAL_AFTER = re.compile(
 _KILLING_BEFORE = searcher(r",\s*(?:and\s+|which\s+|that\s+)?(?:killing|killed)\s+(?:(?:" + QUALIFIERS + r")\s+)*$", re.I)
 # Every wording of a death among the harmed holds one of these (a sentence without any is skipped).
 _GATE = re.compile(r"fatal|mortal|kill|died|succumb|perish", re.I)
+_BARE = re.compile(r"\s*[,.;]|\s+(?:were|have\s+been|had\s+been|got)\b", re.I)
 # The harmed figure and the deaths lie this close (characters between them).
 _MAX_GAP = 140
 
@@ -88,4 +89,6 @@ def split_fatal(text: str, sent: Sentence, ordered: Sequence[Candidate], links: 
 
 def _people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
     """"shot four": a bare figure, or one whose noun names people."""
-    return bool(re.match(r"\s*[,.;]", text[c.end : c.end + 2])) or vocab.subject.match(text, c.end, sent.char_end) is not None
+    if _BARE.match(text, c.end, sent.char_end):  # "shot four,", "seven were stabbed"
+        return True
+    return vocab.subject.match(text, c.end, sent.char_end) is not None
