@@ -24,6 +24,7 @@ from etl.stages.extract.events_marks import (
     DRIVE,
     OTHER_WORDS,
     THEN_KILLED,
+    TREAT,
     abduction,
     added,
     driven_out,
@@ -32,6 +33,7 @@ from etl.stages.extract.events_marks import (
     part_cue,
     their_side,
     toll_before,
+    treated_for,
 )
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
@@ -184,6 +186,8 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
         return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
     if trig[:3].lower() == "los" and _LEFT_NOT_DIED.match(text, c.end, sent.char_end):
         return None  # "lost 40 teachers who refused to come back": they left
+    if measure == "injured" and TREAT.match(trig) and not treated_for(text, c, sent):
+        return None  # "treated 300 patients" is no toll; "treated 31 people for gunshot wounds" is
     if measure == "displaced" and DRIVE.match(trig) and not driven_out(text, c, sent):
         return None  # "forced 20 people to pay" is no displacement; "forced 20 people from their homes" is
     # "the company later put the toll at four": the words just before the toll wording count too

@@ -161,3 +161,18 @@ def added(text: str, c: Candidate, sent: Sentence, link: Claim) -> bool:
         return False
     end = _CLAUSE_END.search(text, link.trig_end, sent.char_end)
     return _LATER_DEATH.search(text, c.end, end.start() if end else sent.char_end) is not None
+
+
+# "treated 31 people [for gunshot wounds]", "treated 12, most for burns": a verb of care counts the
+# injured only with what they were treated for.
+TREAT = re.compile(r"treat", re.I)
+_TREATED_FOR = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s*,?\s+(?:(?:most|many|some|all|several)\s+(?:of\s+them\s+)?)?(?:for|with)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:injuries|injury|wounds?|burns|fractures|gunshot|shrapnel|bullet|stab)",
+    re.I,
+)
+
+
+def treated_for(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"treated 31 people, most for shrapnel wounds": hurt people (not "treated 300 patients")."""
+    return _TREATED_FOR.match(text, c.end, sent.char_end) is not None
