@@ -192,8 +192,7 @@ def _scope_clause(text: str, sent: Sentence, at: int, cue: bool, vocab: EventVoc
 
 
 def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext, vocab: EventVocabulary) -> Event:
-    sent = f.sent
-    at = claim.cand.start
+    sent, at = f.sent, claim.cand.start
     scope_sent, cue = _scope_clause(c.article.text, sent, at, f.aggregate_cue, vocab)
     tally = cue and scope_sent is not sent  # a period's tally is no update of the incident's toll
     period = ctx.claim_period(c.claims, at, sent, update=claim.update and not tally, clause=scope_sent if tally else None)

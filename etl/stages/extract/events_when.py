@@ -216,22 +216,9 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         own = [d for d in own if not _told_that(c.text, d, at)]
     if own:
         return _since(c, _own_period(c, pos, own, at, sent, update=update))
-    for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
-        found = c.usable.get(p)
-        total = p in c.claimed and found and found[-1].granularity in _TOTAL_GRANULARITIES and c.lead is not None
-        if found and p not in c.claimed and _FOLLOW_UP.match(found[-1].surface):
-            continue  # "Security forces ended the siege the following day. In total, 11 were killed": the incident's day is before
-        if found and not (total and not _THAT_TIME.search(sent.text)):
-            return _period(_finest(found), night_text=c.text)  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
-    labelled = _labelled_date(c, sent.paragraph)
-    if labelled is not None:
-        return _period(labelled, night_text=c.text)
-    for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
-        if p not in c.claimed and c.usable.get(p):
-            return _period(c.usable[p][0], night_text=c.text)
-        named = [d for d in c.usable.get(p, []) if d.granularity == "day" and _THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 30), d.char_start)]
-        if named:  # "... killed nine people, police said. The blast on Tuesday morning also wounded 14."
-            return _period(named[0], night_text=c.text)
+    near = _paragraph_date(c, pos, sent)
+    if near is not None:
+        return _period(near, night_text=c.text)
     lead = c.lead if sent.paragraph > c.index.sentences[0].paragraph else None
     if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
         day = _day_before(c, pos)
@@ -246,6 +233,28 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         night = report.start - dt.timedelta(days=1)
         return Period(night, night, "day", "text")
     return report
+
+
+def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | None:
+    """The date an undated claim takes from its paragraph: the last of a sentence before it, the
+    note's date label, or one of a sentence after it (unclaimed, or naming the incident's day)."""
+    for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
+        found = c.usable.get(p)
+        total = p in c.claimed and found and found[-1].granularity in _TOTAL_GRANULARITIES and c.lead is not None
+        if found and p not in c.claimed and _FOLLOW_UP.match(found[-1].surface):
+            continue  # "Security forces ended the siege the following day. In total, 11 were killed": the incident's day is before
+        if found and not (total and not _THAT_TIME.search(sent.text)):
+            return _finest(found)  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
+    labelled = _labelled_date(c, sent.paragraph)
+    if labelled is not None:
+        return labelled
+    for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
+        if p not in c.claimed and c.usable.get(p):
+            return c.usable[p][0]
+        named = [d for d in c.usable.get(p, []) if d.granularity == "day" and _THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 30), d.char_start)]
+        if named:  # "... killed nine people, police said. The blast on Tuesday morning also wounded 14."
+            return named[0]
+    return None
 
 
 def _finest(found: Sequence[DateMention]) -> DateMention:
