@@ -247,7 +247,8 @@ def extract_events(
         return []
     places = find_places(article.text, vocab.gazetteer)
     actors = find_actors(article.text, vocab.actors)
-    lead = per_sentence[0][0]
+    # the headline claim's sentence: the first that is not a period's total ("Since January, 58 ... have been murdered")
+    lead = next((s for s, _ in per_sentence if not _aggregate_cue(s.text, vocab)), per_sentence[0][0])
     actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
     claimed = frozenset(s.index for s, _ in per_sentence)
     away = frozenset(p.char_start for p in places if elsewhere(p, article.text))  # "crossing from Mali"
