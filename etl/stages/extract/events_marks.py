@@ -31,7 +31,7 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
-OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat", "one of", "other", "second", "first", "third", "related")
+OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat", "one of", "the other", "the second", "the first", "the third", "related")
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 
