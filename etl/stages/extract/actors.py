@@ -8,6 +8,7 @@ case-insensitively), longest first, so one scan finds every mention.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -58,6 +59,7 @@ class ActorIndex:
     # longest name: where the text there is ASCII, only those names can match (see _folded_at)
     folded_by_first: dict[str, str | None] = field(default_factory=dict)  # the patterns' sources (compiled on first use)
     folded_longest: int = 0
+    renamed: dict[str, tuple[dt.date, str]] = field(default_factory=dict)  # canonical name -> (from that day, the new name)
 
 
 def _read(path: Path) -> list[dict[str, object]]:
@@ -100,10 +102,14 @@ def load_actors(paths: Sequence[Path] = (ACTORS_PATH,)) -> ActorIndex:
     """Merge actor files in order; a later entry with the same canonical name replaces an earlier one."""
     merged: dict[str, list[str]] = {}
     home: dict[str, str] = {}
+    renamed: dict[str, tuple[dt.date, str]] = {}
     for path in paths:
         for entry in _read(path):
             name = str(entry["name"])
             home.pop(name, None)
+            renamed.pop(name, None)
+            if "renamed" in entry:
+                renamed[name] = _renamed(entry)
             if isinstance(entry.get("country"), str):
                 home[name] = str(entry["country"])
             aliases = entry.get("aliases", [])
@@ -123,8 +129,25 @@ def load_actors(paths: Sequence[Path] = (ACTORS_PATH,)) -> ActorIndex:
     exact_firsts = frozenset(m.group().lower() for a in exact for m in [_WORD.search(a)] if m)
     return ActorIndex(
         _alternation(exact, 0), _alternation(folded, re.IGNORECASE), by_alias, firsts, home, _starts(firsts), exact_firsts,
-        _by_first(folded, firsts), max((len(a) for a in folded), default=0),
+        _by_first(folded, firsts), max((len(a) for a in folded), default=0), renamed,
     )
+
+
+def _renamed(entry: dict[str, object]) -> tuple[dt.date, str]:
+    """``renamed = {name = "...", on = "2022-03-01"}`` (a malformed one fails loudly)."""
+    item = entry["renamed"]
+    if not isinstance(item, dict):
+        raise TypeError(f"actor {entry['name']}: 'renamed' must be a table {{name, on}}")
+    return dt.date.fromisoformat(str(item["on"])), str(item["name"])
+
+
+def era_name(index: ActorIndex, name: str | None, day: dt.date | None) -> str | None:
+    """The name an event of ``day`` is coded under: a renamed group's new name from the renaming on
+    ("Islamic State in the Greater Sahara" in 2024 is the Islamic State Sahel Province)."""
+    if name is None or name not in index.renamed:
+        return name
+    since, new = index.renamed[name]
+    return new if day is None or day >= since else name
 
 
 def _starts(firsts: frozenset[str]) -> re.Pattern[str] | None:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 _CLAIM_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*,[^,.;]{0,120},)?[^\w.;]*(?:\w+[^\w.;]+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"
+    r"|said\s+(?:that\s+)?(?:one|two|three|some|several|a\s+number)\s+of\s+its\s+(?:[\w-]+\s+){0,2}?(?:fighters|members|militants|men|martyrs|operatives|suicide\s+bombers|commandos)\s+(?:had\s+)?"
+    r"(?:carried\s+out|conducted|executed|staged|launched|blew|detonated|attacked|stormed|was\s+behind|were\s+behind)"
     r"|(?:has|have)\s+claimed|took\s+responsibility|accepted\s+responsibility)",
     re.I,
 )
@@ -36,7 +38,7 @@ _ATTRIBUTED_BEFORE = searcher(
 # "Boko Haram (JAS) fighters", "IS Mozambique militants", "Houthi forces shelled", "a Hezbollah
 # anti-tank missile struck": the group's men, its weapon or its deed right after the name.
 _DESCRIBED_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?-i:[A-Z][a-z]+\s+(?=[a-z]))?(?:-(?:linked|affiliated|allied|aligned|inspired)\b|militants?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|attackers?|suicide|"
+    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?-i:[A-Z][a-z]+\s+(?=[a-z]))?(?:-(?:linked|affiliated|allied|aligned|inspired)\b|militants?|militiam[ae]n|militias?|fighters?|gunmen|gunman|rebels?|insurgents?|cells?|attackers?|suicide|"
     r"bombers?|jihadists?|guerrillas?|combatants?|operatives?|forces|attack|attacks|actions?|ambush|raid|assault|bombing|offensive|shelling|"
     r"(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|mortars?|shells?|IEDs?|(?:land)?mines?|grenades?|artillery|snipers?)\s+(?:\w+\s+)?"
     r"(?:struck|hit|hits|strikes|killed|kills|landed|slammed|exploded|fell)|"
@@ -50,7 +52,7 @@ _BACKGROUND_BEFORE = searcher(
     re.I,
 )
 # "the group, known as IS-Somalia": a name the text gives the perpetrators it already described.
-_ALIAS_BEFORE = searcher(r"\b(?:known\s+as|also\s+called|calling\s+itself|dubbed|which\s+calls\s+itself)\s+(?:the\s+)?$", re.I)
+_ALIAS_BEFORE = searcher(r"\b(?:known\s+as|also\s+called|calling\s+itself|dubbed|which\s+calls\s+itself|identified\s+as)\s+(?:the\s+)?$", re.I)
 _GOVERNMENT_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:-led\b|-run\b|-backed\b|-controlled\b|-held\b|administration|government|authorities|interior|ministry|spokes(?:man|woman|person)|officials?|"
     r"police|security\s+forces|leaders?hip|patrol|regime|intelligence|spy\s+agency|prosecutors?|courts?)",
@@ -76,7 +78,14 @@ _VICTIM_AFTER = re.compile(
     re.I,
 )
 # "Police suspect al-Shabaab", "Al-Shabaab is suspected", "blame fell on X": an official attribution.
-_SUSPECTED_BEFORE = searcher(r"\b(?:suspect(?:s|ed)?|blame[ds]?|accuse[ds]?|point(?:ed|s)?\s+(?:the\s+finger\s+)?at)\s+(?:the\s+)?$", re.I)
+# ("sources attributed the attack to X", "officials blamed the bombing on X": the deed named in between)
+_SUSPECTED_BEFORE = searcher(
+    r"\b(?:suspect(?:s|ed)?|blame[ds]?|accuse[ds]?|point(?:ed|s)?\s+(?:the\s+finger\s+)?at|"
+    r"(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:the|this|that|these|both|all|it|them)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:attacks?|incidents?|bombings?|blasts?|explosions?|killings?|ambush(?:es)?|raids?|assaults?|massacres?|abductions?|kidnappings?|shootings?)\s+)?(?:to|on))"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 _SUSPECTED_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?(?:behind|responsible))\b",
     re.I,
@@ -149,6 +158,10 @@ _PRESENT_AFTER = re.compile(
     r"(?:has|have|had|maintains?)\s+(?:an?\s+)?(?:\w+\s+)?(?:presence|foothold|bases?)\b)",
     re.I,
 )
+# "a string of bombings claimed by the Islamic State's regional affiliate": the affiliate, not the group named.
+_AFFILIATE_AFTER = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|offshoot|franchise|wing|province|chapter|faction|arm|splinter\s+group|ally|allies)\b", re.I
+)
 _CONTEXT = 60
 _CLAUSE = 150
 
@@ -181,6 +194,8 @@ def strength(text: str, m: ActorMention, following: int) -> int:
     if _SPEAKER_AFTER.match(after) and not _claims(text, m, following):
         return -1  # ", the Taliban said.": who reported the toll, not who caused it
     if "," in before and _APPOSITION_BEFORE.search(before):
+        return 0
+    if _AFFILIATE_AFTER.match(after):
         return 0
     if _claims(text, m, following) or _CLAIM_BEFORE.search(before):
         return 6

@@ -31,6 +31,12 @@ Totals and parts (how an analyst, or the event-eval, sums an article):
   running total ("the toll rose to") already counts them.
 - A death out of the injured ("nine were injured; one of the injured later died") also takes one
   off the injured figure: a net row (``injured+net``) stands for it, the stated figure is its part.
+  Harmed people of whom some died ("five were shot, two fatally", "stabbed seven, one of them
+  fatally", "shot four, killing two") are read the same way (``events_fatal``): 2 killed, 3 injured.
+- A sentence's tally clause ("killed six on Monday, bringing the number killed this year to 340";
+  "...; 2,000 have been kidnapped so far this year") has its own scope: the tally is aggregate and
+  dated by its own clause, never an update of (or added to) the incident's toll. "Since the
+  invasion began in February 2022" dates a claim from that day to the report (aggregate).
 - Figures of another incident written next to this one ("since the 2022 attack that killed 86",
   "weeks after a bomb killed 11", "in a counter-offensive", "in separate operations") and a group's
   boast ("claimed it had killed 25 soldiers") give no row (``other_incident_*`` in measures.toml).
@@ -53,7 +59,7 @@ from pathlib import Path
 
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
-from etl.stages.extract.actors import ActorMention, article_actor, find_actors
+from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_index import bucket, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
@@ -170,14 +176,30 @@ class _SentenceFacts:
     attribution: str | None
 
 
-def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext) -> Event:
-    sent = f.sent
-    at = claim.cand.start
-    period = ctx.claim_period(c.claims, at, sent, update=claim.update)
+def _scope_clause(text: str, sent: Sentence, at: int, cue: bool, vocab: EventVocabulary) -> tuple[Sentence, bool]:
+    """Which text decides a claim's scope, and whether it holds a period cue: the sentence, or, when
+    a tally clause splits it, the claim's own clause ("Gunmen killed six on Monday, bringing the
+    number killed this year to 340": the six are the incident, the 340 the year's). A cue before
+    the claim's clause still covers it ("Since January, 300 were killed; 500 were wounded")."""
+    if not cue:
+        return sent, False
+    clause = ctx.tally_clause(text, sent, at)
+    if clause is sent:
+        return sent, True
+    if _aggregate_cue(clause.text, vocab):
+        return clause, True
+    return (sent, True) if _aggregate_cue(text[sent.char_start : clause.char_start], vocab) else (clause, False)
+
+
+def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext, vocab: EventVocabulary) -> Event:
+    sent, at = f.sent, claim.cand.start
+    scope_sent, cue = _scope_clause(c.article.text, sent, at, f.aggregate_cue, vocab)
+    tally = cue and scope_sent is not sent  # a period's tally is no update of the incident's toll
+    period = ctx.claim_period(c.claims, at, sent, update=claim.update and not tally, clause=scope_sent if tally else None)
     change = ctx.claim_change(c.claims, sent, period)
     place, _ = ctx.claim_place(c.claims, at, sent)
-    scope = ctx.claim_scope(sent, period, aggregate_cue=f.aggregate_cue)
-    actor = c.actor if scope == "incident" else _sentence_actor(sent, c.mentions)
+    scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue)
+    actor = era_name(vocab.actors, c.actor if scope == "incident" else _sentence_actor(sent, c.mentions), period.start)
     cand = claim.cand
     return Event(
         event_id=event_id(c.article.article_id, cand.start, cand.end, claim.measure),
@@ -225,7 +247,8 @@ def extract_events(
         return []
     places = find_places(article.text, vocab.gazetteer)
     actors = find_actors(article.text, vocab.actors)
-    lead = per_sentence[0][0]
+    # the headline claim's sentence: the first that is not a period's total ("Since January, 58 ... have been murdered")
+    lead = next((s for s, _ in per_sentence if not _aggregate_cue(s.text, vocab)), per_sentence[0][0])
     actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
     claimed = frozenset(s.index for s, _ in per_sentence)
     away = frozenset(p.char_start for p in places if elsewhere(p, article.text))  # "crossing from Mali"
@@ -241,7 +264,7 @@ def extract_events(
     moved: set[str] = set()
     for sent, claims in per_sentence:
         facts = _SentenceFacts(sent, _aggregate_cue(sent.text, vocab), ctx.attribution(sent.text))
-        events = [_event(claim, facts, c) for claim in claims]
+        events = [_event(claim, facts, c, vocab) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more)
         moved.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.moved)

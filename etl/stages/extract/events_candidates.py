@@ -52,6 +52,7 @@ _BRACKET_NOUN = searcher(r"\b[A-Za-z][\w'’-]*\s?\(\s*$")
 # "a girl, 8, and her brother, 11, were killed", "Ali Musa, 45, died": an age set off by commas
 # after a person (a determiner and a noun, or a capitalised name).
 _AGE_BEFORE = searcher(r"(?:\b(?i:a|an|the|his|her|their|my|our)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*|\b[A-Z][a-z][\w'’-]*),\s*$")
+_AGED = searcher(r"\b(?:aged|age)\s+$", re.I)
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b)")
 # Between a number and the same figure in brackets after its noun: "Fourteen [persons ](14)".
 _REPEAT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s?")
@@ -95,8 +96,8 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
                 continue
             out.append(Candidate(q.char_start, q.char_end, q.surface, 1.0, 1.0, 1.0, "exact"))
             continue
-        if text.find(",", q.char_start - 3, q.char_start) >= 0 and _age(text, q.char_start, end):
-            continue  # "a girl, 8, and her brother, 11,": ages
+        if (text.find(",", q.char_start - 3, q.char_start) >= 0 or text.find("age", q.char_start - 5, q.char_start) >= 0) and _age(text, q.char_start, end):
+            continue  # "a girl, 8, and her brother, 11,", "aged 29": ages
         start, end = _bracketed(text, q.char_start, end)
         out.append(Candidate(start, end, text[start:end], q.value, q.low, q.high, q.qualifier))
     return out
@@ -112,7 +113,9 @@ def _bracketed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _age(text: str, start: int, end: int) -> bool:
-    """"a girl, 8, and": a number set off by commas right after a person."""
+    """"a girl, 8, and": a number set off by commas right after a person; "aged 29", "age 40"."""
+    if _AGED.search(text, max(0, start - 8), start) is not None:
+        return True
     return _AGE_BEFORE.search(text, max(0, start - 40), start) is not None and _AGE_AFTER.match(text, end) is not None
 
 

@@ -16,7 +16,7 @@ from etl.stages.extract.places_evidence import elsewhere, labelled, stray_towns
 
 # "KABUL, Aug 14 (Newswire) -", "DIYARBAKIR -", "KABUL:": the dateline dates the report, not the incident.
 _DATELINE = re.compile(
-    r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’-]+,[^\n]{0,50}?\s[-—–]+\s|^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:\s+[-—–]+|:)\s"
+    r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’/-]+,[^\n]{0,50}?\s[-—–]+\s|^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:\s+[-—–]+|:)\s"
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:[-—–:]+)\s"
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?\s*(?:[-—–:]+)\s"
 )
@@ -24,7 +24,12 @@ _PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
 # A loose period ("at the weekend", "last week") this short can still date one (multi-site) incident.
 _INCIDENT_DAYS = 7
-_PLURAL_INCIDENTS = searcher(r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b", re.I)
+# (and a present perfect toll, "More than 220 people have been killed", over such a period)
+_PLURAL_INCIDENTS = searcher(
+    r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b|"
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+(?:killed|wounded|injured|displaced|abducted|kidnapped)|died|perished)\b",
+    re.I,
+)
 _UP = searcher(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
 _DOWN = searcher(r"\b(?:decrease[ds]?|decline[ds]?|drop(?:ped)?|fell|fallen|down|lower|fewer|less|reduc(?:ed|tion)|plunge[ds]?)\b", re.I)
 _ANAPHOR = re.compile(r"^(?:this|that|it|the (?:figure|number|toll|total|increase|rise|decline|drop))\b", re.I)
@@ -35,6 +40,12 @@ _ATTRIBUTION = (
     re.compile(r"\b(?:said|says|told reporters)\s+(?P<a>[^,.;\"“”]{3,60}?)[.,]?$"),
 )
 _PLACE_RANK = {"city": 0, "admin": 1, "country": 2}
+# A clause that gives a period's running tally after the incident: "Gunmen killed six on Monday[,
+# bringing] the number killed this year to 340", "... on Wednesday[;] 2,000 have been kidnapped so far
+# this year". Its period cue is its own (see :func:`tally_clause`).
+_TALLY_BREAK = re.compile(
+    r";|,\s+(?:bringing|raising|taking|pushing|lifting|putting|making|which\s+(?:brings|brought|takes|took|raises|raised|pushes|pushed))\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,3 +234,17 @@ def _earlier_place(c: ClaimContext, pos: int, main: str | None) -> PlaceMention 
 
 
 __all__ = ["ClaimContext", "Period", "attribution", "base_value", "claim_change", "claim_context", "claim_period", "claim_place", "claim_scope", "dateline_end"]
+
+
+def tally_clause(text: str, sent: Sentence, at: int) -> Sentence:
+    """The clause of ``sent`` that holds ``at``, split at a tally break (the sentence itself when it has none)."""
+    start, end = sent.char_start, sent.char_end
+    for m in _TALLY_BREAK.finditer(text, sent.char_start, sent.char_end):
+        if m.start() < at:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    if (start, end) == (sent.char_start, sent.char_end):
+        return sent
+    return Sentence(sent.index, start, end, text[start:end], sent.paragraph)

@@ -12,13 +12,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
-from etl.stages.extract.events_marks import THEN_KILLED, abduction, later_confirmed, part_cue, their_side, toll_before
+from etl.stages.extract.events_claim import Claim as Claim
+from etl.stages.extract.events_fatal import split_fatal
+from etl.stages.extract.events_marks import (
+    DRIVE,
+    OTHER_WORDS,
+    THEN_KILLED,
+    TREAT,
+    abduction,
+    added,
+    driven_out,
+    later_confirmed,
+    other_incident,
+    part_cue,
+    their_side,
+    toll_before,
+    treated_for,
+)
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -82,54 +98,26 @@ REPORTER = re.compile(
 # "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
 _ADDITION = searcher(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
 _AMONG = searcher(r"\bamong\b", re.I)
-# "two more died", "another three bodies", "a further 5 people": added to a figure given before.
-_MORE_BEFORE = searcher(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
-_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
-# "a passer-by also succumbed", "two others died later in hospital": one more death told after the first
-# figure (only for single people and "N others": a bare number here may restate the whole toll).
-_LATER_DEATH = searcher(
-    r"\b(?:also|later|subsequently|next\s+day|following\s+day|overnight|on\s+the\s+way\s+to|in\s+hospital|at\s+(?:the\s+)?hospital|"
-    r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
-    re.I,
-)
 # "a vendor who was gravely wounded [died] the next day": a relative clause's participle.
 _RELATIVE = re.compile(r"who\b", re.I)
 _RELATIVE_NP = re.compile(r"\bwho\s", re.I)
+# "An officer [wounded] in the blast died in hospital": a reduced relative clause, then the main verb.
+_REDUCED_DIED = re.compile(
+    r"\s+(?:in|during|by|at|on|from)\s+(?:(?!\band\b)[^.;,]){1,50}?\s+(?:later\s+|subsequently\s+|also\s+)?"
+    r"(?P<verb>died|succumbed|passed\s+away|was\s+pronounced\s+dead)\b",
+    re.I,
+)
 # The main verb after such a clause and a few words: "... who were kidnapped last week [were found dead]".
 _FINITE_START = re.compile(r"(?:was|were|had|has|have)\b", re.I)
 _NEXT_FINITE = re.compile(r"[^,.;:]{0,40}?\s(?=(?:was|were|had|has|have)\b)", re.I)
 # "one of the injured later died": a death out of the injured figure (which then counts one fewer).
 _OF_INJURED = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I)
-_ALSO_BEFORE = searcher(r"\balso\s+$", re.I)
-_OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
-# Characters before a number searched for wording that makes it another incident's figure, and
-# words one of which every such wording (measures.toml other_incident_*) contains.
-_OTHER_WINDOW = 150
-_OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat")
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
 # Characters before a toll wording read with it for an update ("the company [later] put the toll at four").
 _UPDATE_LEAD = 16
 _OF_THE_WHOLE = searcher(r"\b(?:of\s+(?:the|its|their|all)|out\s+of(?:\s+the|\s+its|\s+their|\s+all)?)\s+$", re.I)
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
-_AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """A candidate linked to a measure; ``trig_*`` is the wording that gave the measure."""
-
-    cand: Candidate
-    measure: Measure
-    trig_start: int
-    trig_end: int
-    how: str  # after, noun, adjective, before, coord, part, zero
-    subject: str | None = None
-    perpetrator: bool = False
-    part: bool = False  # a part of the previous claim ("including 5 children")
-    update: bool = False  # a running total ("the toll rose to 40")
-    more: bool = False  # an addition to an earlier figure ("two more died later", "another 3 bodies")
-    moved: bool = False  # deaths among the injured already counted ("one of the injured later died")
 
 
 def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
@@ -198,6 +186,10 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
         return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
     if trig[:3].lower() == "los" and _LEFT_NOT_DIED.match(text, c.end, sent.char_end):
         return None  # "lost 40 teachers who refused to come back": they left
+    if measure == "injured" and TREAT.match(trig) and not treated_for(text, c, sent):
+        return None  # "treated 300 patients" is no toll; "treated 31 people for gunshot wounds" is
+    if measure == "displaced" and DRIVE.match(trig) and not driven_out(text, c, sent):
+        return None  # "forced 20 people to pay" is no displacement; "forced 20 people from their homes" is
     # "the company later put the toll at four": the words just before the toll wording count too
     update = vocab.update.search(text, max(sent.char_start, start - _UPDATE_LEAD), end) is not None
     return Claim(c, measure, start, end, "before", update=update)
@@ -217,11 +209,23 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
     bodies = None if weak else _BODIES_OF.search(text, max(sent.char_start, c.start - 40), c.start)
     if bodies is not None:  # "the bodies of 9 men abducted last month": deaths, whatever follows
         return Claim(c, "killed", bodies.start(), bodies.end(), "before")
-    for link in vocab.weak if weak else vocab.strong:
+    links = vocab.weak if weak else vocab.strong
+    for link in links:
         claim = _link_one(text, c, sent, link, vocab)
+        if claim is not None and _attributive(text, c, sent, claim, vocab):  # "killing 6 displaced people": the verb says what happened
+            verb = next((_link_one(text, c, sent, b, vocab) for b in links if b.kind == "before"), None)
+            if verb is not None and verb.measure != claim.measure:
+                return verb
         if claim is not None:
             return _wounded_then_died(text, c, sent, claim, vocab) if link.kind in ("after", "noun") else claim
     return None
+
+
+def _attributive(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> bool:
+    """A participle right after the number that describes the people named next ("6 [displaced] people")."""
+    if claim.how not in ("after", "adjective") or text[c.end : claim.trig_start].strip():
+        return False
+    return vocab.subject_words.match(text, claim.trig_end + 1) is not None and text[claim.trig_end : claim.trig_end + 1] == " "
 
 
 def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
@@ -229,6 +233,10 @@ def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vo
     the number is an adjective when a noun and a verb of death follow it."""
     if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _of_injured(text, c, sent)):
         return _main_verb(text, c, sent, claim, vocab)
+    if claim.measure == "injured" and text[c.end : claim.trig_start].strip():
+        died = _REDUCED_DIED.match(text, claim.trig_end, sent.char_end)
+        if died is not None and not _AUX_START.match(text, claim.trig_start):  # "an officer wounded in the blast [died]"
+            return replace(claim, measure="killed", trig_start=died.start("verb"), trig_end=died.end("verb"))
     if claim.measure == "killed" or text[c.end : claim.trig_start].strip():
         return claim
     noun = vocab.strong[0].pattern.match  # the after pattern, tried again after the adjective's noun
@@ -298,31 +306,6 @@ def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabul
     return m is not None and m.lastgroup != "victims"
 
 
-def _other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: EventVocabulary) -> bool:
-    """"since the 2022 attack that killed 86", "a week after a bomb killed 11", "killed 30 in a
-    counter-offensive", "in separate operations": a figure of another incident, not this one."""
-    if vocab.other_before.search(text, max(sent.char_start, c.start - _OTHER_WINDOW), c.start):
-        return True
-    if vocab.earlier_after.match(text, c.end, sent.char_end) and _AFTER_WORD.search(text, sent.char_start, min(c.start, link.trig_start)):
-        return True  # "burned the station after an attack killed 6 the day before"
-    return vocab.other_after.match(text, max(c.end, link.trig_end), sent.char_end) is not None
-
-
-def _more(text: str, c: Candidate, sent: Sentence, link: Claim) -> bool:
-    if _MORE_AFTER.match(text, c.end, sent.char_end):
-        return True
-    if _MORE_BEFORE.search(text, max(sent.char_start, c.start - 20), c.start) is not None:
-        return True
-    if link.measure != "killed" or c.surface.lower() == "the":  # "the policeman later died": someone named before
-        return False
-    if link.how == "before" and _ALSO_BEFORE.search(text, max(sent.char_start, link.trig_start - 12), link.trig_start):
-        return True  # "the attackers also killed a civilian"
-    if not (c.value == 1 or _OTHERS_AFTER.match(text, c.end, sent.char_end)):
-        return False
-    end = _CLAUSE_END.search(text, link.trig_end, sent.char_end)
-    return _LATER_DEATH.search(text, c.end, end.start() if end else sent.char_end) is not None
-
-
 def _shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None]) -> set[int]:
     """"two of the 11 injured were in critical condition": the 11 is the figure, the two a share of
     it; "three of the 20 hostages were hurt": the three is the figure, the 20 counts other people."""
@@ -355,6 +338,8 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     for i in range(len(ordered) - 2, -1, -1):
         nxt = links[i + 1]
         if links[i] is None and nxt is not None and nxt.how in ("after", "coord") and _coordinated(text, ordered[i], ordered[i + 1], vocab):
+            if i > 0 and parts[i - 1][0] and _coordinated(text, ordered[i - 1], ordered[i], vocab):
+                continue  # "including 8 women and 2 infants, and 9 people were wounded": the list's last item
             links[i] = replace(nxt, cand=ordered[i], how="coord")
     for i in range(1, len(ordered)):  # backward: "killed five soldiers and three civilians"
         prev = links[i - 1]
@@ -373,6 +358,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
                 links[i] = Claim(c, "killed", them.start(), them.end(), "after")
         if links[i] is None and _counted_people(text, c, sent, vocab):
             links[i] = Claim(c, "count", c.start, c.end, "count")
+    split_fatal(text, sent, ordered, links, vocab)  # "five were shot, two fatally"
     return _claims(text, sent, ordered, links, vocab)
 
 
@@ -383,19 +369,19 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
     if all(link is None for link in links):
         return claims
     lowered = text[sent.char_start : sent.char_end].lower()
-    other = any(word in lowered for word in _OTHER_WORDS)
+    other = any(word in lowered for word in OTHER_WORDS)
     toll = "toll" in lowered or "tally" in lowered or "total" in lowered  # (plain tests: tried on every claim)
     confirm = "confirm" in lowered
     skip = _shares(text, sent, ordered, links)
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
-        if i in skip or link is None or (other and _other_incident(text, c, sent, link, vocab)):
+        if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab)):
             continue
         subject = _subject(text, c, sent, vocab)
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators
-        moved = link.measure == "killed" and _of_injured(text, c, sent)
-        more = c.more or moved or _more(text, c, sent, link)
+        moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent))
+        more = not link.moved and (c.more or moved or added(text, c, sent, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))

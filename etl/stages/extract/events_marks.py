@@ -3,7 +3,8 @@ the toll was revised to 18 dead"), a later confirmation ("police later confirmed
 perpetrators' own toll ("the attackers ... with 21 of them neutralised"), a kidnapping that
 was also a killing ("were abducted and shot dead"), a taking that is a kidnapping ("112 students
 were taken" in a story about an abduction), and a part of a figure given before ("including 5",
-"three of the injured")."""
+"three of the injured"), an addition to a figure given before ("two more died later"), and another
+incident's figure ("since the 2022 attack that killed 86")."""
 
 from __future__ import annotations
 
@@ -11,8 +12,28 @@ import re
 
 from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate
+from etl.stages.extract.events_claim import Claim
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary
+
+# "two more died", "another three bodies", "a further 5 people": added to a figure given before.
+_MORE_BEFORE = searcher(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
+# "a passer-by also succumbed", "two others died later in hospital": one more death told after the first
+# figure (only for single people and "N others": a bare number here may restate the whole toll).
+_LATER_DEATH = searcher(
+    r"\b(?:also|later|subsequently|next\s+day|following\s+day|overnight|on\s+the\s+way\s+to|in\s+hospital|at\s+(?:the\s+)?hospital|"
+    r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
+    re.I,
+)
+_ALSO_BEFORE = searcher(r"\balso\s+$", re.I)
+_OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
+# Characters before a number searched for wording that makes it another incident's figure, and
+# words one of which every such wording (measures.toml other_incident_*) contains.
+_OTHER_WINDOW = 150
+OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat", "one of", "the other", "the second", "the first", "the third", "related")
+_AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 
 # The measure a part cue names: "the dead included", "among the injured".
 _CUE_MEASURES: tuple[tuple[re.Pattern[str], Measure], ...] = (
@@ -50,8 +71,12 @@ def toll_before(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary)
     """"... before the toll was revised on Saturday to [18] dead": a running total right before the
     number, whatever word then gives the measure (tried only in a sentence with "toll", "tally" or
     "total")."""
-    m = vocab.update.search(text, max(sent.char_start, c.start - _TOLL_WINDOW), c.start)
-    return m is not None and _QUALIFIED_END.fullmatch(text, m.end(), c.start) is not None
+    start = max(sent.char_start, c.start - _TOLL_WINDOW)
+    while (m := vocab.update.search(text, start, c.start)) is not None:  # "bringing the [toll to] 12": not only the first wording
+        if _QUALIFIED_END.fullmatch(text, m.end(), c.start) is not None:
+            return True
+        start = m.end() if m.end() > m.start() else m.start() + 1
+    return False
 
 
 def their_side(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> str | None:
@@ -92,3 +117,62 @@ def part_cue(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) ->
         if pattern.search(cue.group()):
             return True, measure
     return True, "count"
+
+
+# "forced 45,000 people [from their homes]", "drove 3,000 families [out of their villages]": a verb of
+# driving makes a displacement only with where the people were driven from (or "to flee"), and not
+# when the same clause goes on to harm them ("forced the men out of their houses and shot them").
+DRIVE = re.compile(r"(?:forc|dr[io]v|chas|push|expel|evict)", re.I)
+_FROM_HOMES = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:from|out\s+of|off)\s+(?:their|the|his|her)\s+(?:[\w'’-]+\s+)?(?:homes?|houses?|villages?|lands?|farms?|"
+    r"communities|towns?|areas?|neighbou?rhoods?|settlements?|camps?|districts?)\b|to\s+(?:flee|leave|abandon)\b|into\s+(?:exile|hiding|camps?)\b)"
+    r"(?![^.;]{0,90}?\b(?:and|before|then)\s+(?:\w+\s+)?(?:shot|killed|executed|murdered|abducted|kidnapped|beheaded|lined|killing|shooting)\b)",
+    re.I,
+)
+
+
+def driven_out(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"drove 3,000 families from their villages": the people were driven from their homes."""
+    return _FROM_HOMES.match(text, c.end, sent.char_end) is not None
+
+
+def other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: EventVocabulary) -> bool:
+    """"since the 2022 attack that killed 86", "a week after a bomb killed 11", "killed 30 in a
+    counter-offensive", "in separate operations": a figure of another incident, not this one."""
+    if vocab.other_before.search(text, max(sent.char_start, c.start - _OTHER_WINDOW), c.start):
+        return True
+    if vocab.earlier_after.match(text, c.end, sent.char_end) and _AFTER_WORD.search(text, sent.char_start, min(c.start, link.trig_start)):
+        return True  # "burned the station after an attack killed 6 the day before"
+    return vocab.other_after.match(text, max(c.end, link.trig_end), sent.char_end) is not None
+
+
+def added(text: str, c: Candidate, sent: Sentence, link: Claim) -> bool:
+    """"two more died", "another three bodies", "the attackers also killed a civilian", "a passer-by
+    also succumbed": an addition to a figure given before."""
+    if _MORE_AFTER.match(text, c.end, sent.char_end):
+        return True
+    if _MORE_BEFORE.search(text, max(sent.char_start, c.start - 20), c.start) is not None:
+        return True
+    if link.measure != "killed" or c.surface.lower() == "the":  # "the policeman later died": someone named before
+        return False
+    if link.how == "before" and _ALSO_BEFORE.search(text, max(sent.char_start, link.trig_start - 12), link.trig_start):
+        return True  # "the attackers also killed a civilian"
+    if not (c.value == 1 or _OTHERS_AFTER.match(text, c.end, sent.char_end)):
+        return False
+    end = _CLAUSE_END.search(text, link.trig_end, sent.char_end)
+    return _LATER_DEATH.search(text, c.end, end.start() if end else sent.char_end) is not None
+
+
+# "treated 31 people [for gunshot wounds]", "treated 12, most for burns": a verb of care counts the
+# injured only with what they were treated for.
+TREAT = re.compile(r"treat", re.I)
+_TREATED_FOR = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s*,?\s+(?:(?:most|many|some|all|several)\s+(?:of\s+them\s+)?)?(?:for|with)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:injuries|injury|wounds?|burns|fractures|gunshot|shrapnel|bullet|stab)",
+    re.I,
+)
+
+
+def treated_for(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"treated 31 people, most for shrapnel wounds": hurt people (not "treated 300 patients")."""
+    return _TREATED_FOR.match(text, c.end, sent.char_end) is not None

@@ -43,7 +43,8 @@ _NOT_NAME = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b)"
 )
-_WORD = rf"{_NOT_NAME}[A-Z][\w'’-]*\.?"
+# (a full stop only after an initial or a short title, "J.", "Dr.": "Ormoc City. PCpl Reyes" ends a sentence)
+_WORD = rf"{_NOT_NAME}(?:[A-Z][\w'’-]{{0,2}}\.|[A-Z][\w'’-]*)"
 _LINK_WORD = r"(?:al|el|bin|ibn|bint|de|da|del|dos|das|van|von|la|le|y)[\s-]+"
 _NAME = rf"{_WORD}(?:\s+(?:{_LINK_WORD})?{_WORD}){{1,4}}"
 _AGE = r"(?:\s*,\s*\d{1,3}\s*,|\s*\(\s*\d{1,3}\s*\))"
@@ -71,7 +72,7 @@ _LIST = rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM}){{0,7}})"
 _VERB = (
     r"\s+(?:(?:all|both|reportedly|allegedly|also|later)\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|is|got)\s+"
     r"(?:(?:all|both|reportedly|allegedly|also|later|fatally|brutally)\s+)?(?:killed|shot|gunned|murdered|slain|stabbed|hacked|"
-    r"beheaded|executed|injured|wounded|hurt|burn[te]d?|lynched|found\s+dead|martyred|abducted|kidnapped)|died|perished|succumbed)\b"
+    r"beheaded|executed|injured|wounded|hurt|burn[te]d?|lynched|found\s+dead|martyred|abducted|kidnapped)|died|perished|succumbed|sustained|suffered)\b"
 )
 _VERB_RE = re.compile(_VERB)
 # The participle of every verb above, searched for first: after a space (``re`` finds a literal
@@ -80,7 +81,7 @@ _VERB_RE = re.compile(_VERB)
 # cost more than all the rest of this module).
 _PARTICIPLE = re.compile(
     r" (?=[kdsgmhebiwlfa])(?:killed|shot|gunned|murdered|slain|stabbed|hacked|beheaded|executed|injured|wounded|hurt|"
-    r"burn[te]d?|lynched|found|martyred|abducted|kidnapped|died|perished|succumbed)\b"
+    r"burn[te]d?|lynched|found|martyred|abducted|kidnapped|died|perished|succumbed|sustained|suffered)\b"
 )
 _AUX_WORDS = frozenset(
     "were was had have has been are is got all both reportedly allegedly also later fatally brutally".split()

@@ -20,7 +20,7 @@ MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
 _AUX_WORDS = (
     r"were|was|are|is|have|has|had|been|being|be|got|get|may|reportedly|also|all|allegedly|later|"
     r"subsequently|believed|thought|feared|said|reported|confirmed|to|now|still|either|both|each|"
-    r"critically|seriously|badly|severely|fatally|slightly|lightly|mortally|initially|so far|"
+    r"critically|seriously|badly|severely|fatally|slightly|lightly|moderately|mildly|grievously|mortally|initially|so far|"
     r"eventually|ultimately|tragically|rendered|left|who|gravely|killed or|killed and|stabbed and|shot and|beaten and|attacked and|"
 )
 _AUX = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}"
@@ -30,7 +30,7 @@ _AUX_LAZY = rf"(?:(?:{factor(_AUX_WORDS)})\s+){{0,4}}?"
 # Words a counted noun phrase may not contain ("12 people [and] ...", "12 people [who] ...").
 _NP_BREAK = factor(
     r"and|or|but|who|whom|which|that|after|before|when|while|as|since|because|said|says|from|to|by|"
-    r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on(?!\s+board\b)|at"
+    r"with|were|was|are|is|have|has|had|been|could|would|will|may|might|than|if|on(?!\s+(?:board|both\s+sides|each\s+side|either\s+side)\b)|at"
 )
 # Number words of a share's whole ("twelve [of the forty] passengers on board died").
 _NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
@@ -217,7 +217,9 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "both": ("both",),
     "ord": ("second", "third", "fourth", "fifth", "sixth"),
     "one": (" one",),
+    "sole": (" one ",),
     "listed": (" were the", " are the"),
+    "titled": ("embraced", "attained", "achieved", "laid down", "martyr"),
     # "title": none (its case-sensitive search is as cheap as the gate would be)
 }
 
@@ -231,7 +233,7 @@ _ATTRIBUTIVE = ("local", "national", "general", "private", "major", "chief", "he
 _AFTER_PERSON = r"(?:was|were|is|are|had|has|who|and|or|died|later|also|being|in|on|at|near|from|of|with|by|after|while|whose|to)\b"
 _NOT_ATTRIBUTIVE = "(?!(?:" + "|".join(rf"(?<=\b{w})" for w in _ATTRIBUTIVE) + rf")\s+(?!{_AFTER_PERSON})[a-z])"
 # Singular patterns matched case-sensitively: a title is one only before a capitalised name.
-_CASED = frozenset({"title"})
+_CASED = frozenset({"title", "titled"})
 
 
 def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
@@ -250,23 +252,32 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
         "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
-        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted))\b)",
+        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted))\b"
+        # "the driver and his apprentice were killed": the first of two named roles
+        rf"|and\s+(?:his|her|their|the|an?)\s+(?:[\w'’-]+\s+)?(?:{nouns})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|wounded|injured|abducted|kidnapped)\b)",
         "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-]){_NOT_ATTRIBUTIVE}"
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         # (not "another two injured": the number counts them)
         "another": r"\b(?P<another>another)(?!\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|few)\b))"
         r"(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
-        "both": r"\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+|(?:of\s+)?(?:the\s+|their\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:s|men|people|police)\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
+        "both": r"(?<!\bon )(?<!\bfrom )(?<!\bof )\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+|(?:of\s+)?(?:the\s+|their\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:s|men|people|police)\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         # "killed were the priest, two altar boys and a woman": "the" heads a list after an inverted measure
         "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
         # "abducted 26 passengers and killed one who tried to flee": a lone "one" after the verb
         "one": rf"\b(?:{verbs})\s+(?P<one>one)\b(?=\s+(?:who|of\s+(?:them|those|the)|as|while|when)\b|\s*[,.;])",
+        # "two soldiers were seriously wounded and one was moderately wounded": a lone "one" as a subject
+        "sole": r"\b(?:and|while|but|whereas)\s+(?P<sole>one)\s+(?=(?:other\s+)?(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+        r"(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|shot\s+dead|missing)\b)",
         # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
         # case-sensitive (see _CASED): a title, a capitalised name (an age in brackets), then a verb
         "title": rf"\b(?P<title>{factor(titles)})\s+(?=(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\(\d+\)\s+)?{_TITLE_VERBS}\b)",
+        # "Sepoy Muhammad Ali, 24, resident of Kurram, having fought gallantly, embraced shahadat": a
+        # press release's martyrdom formula, the name and its asides up to the verb (case-sensitive too)
+        "titled": rf"\b(?P<titled>(?:{factor(titles)})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*(?:\s*,\s*[^,.;]{{1,60}}){{1,4}},)"
+        r"(?=\s+(?:embraced|attained|achieved|laid\s+down|was\s+martyred)\b)",
         # "a third (one)", "another fifth", and "the third victim" (with "the" only before a person noun)
-        "ord": rf"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth)(?:\s+one\b)?|the\s+(?:second|third|fourth|fifth|sixth)(?=\s+(?:[\w'’-]+\s+)?(?:{nouns})\b))"
+        "ord": rf"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth)(?:\s+one\b)?|(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bbecomes\s)(?<!\bmarks\s)the\s+(?:second|third|fourth|fifth|sixth)(?=\s+(?:[\w'’-]+\s+)?(?:{nouns})\b))"
         r"\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
     return tuple((name, searcher(source, 0 if name in _CASED else re.I), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())

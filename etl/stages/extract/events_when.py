@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # A date introduced this way is the comparison base, not the claim's own period.
 _BASE_CUE = searcher(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\s+(?:the\s+)?"
-    r"(?:\d[\d,.]*\s+(?:[a-z]+\s+){0,2})?"  # "up from 1,739 in 2023", "than 900 deaths in 2022"
+    r"(?:(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|eleven|twelve|[a-z]+teen)\s+(?:[a-z]+\s+){0,2})?"  # "up from 1,739 in 2023", "from twenty-two a day earlier"
     r"(?:same\s+(?:period|time|month|quarter)\s+(?:in|of|last)\s+|(?:previous|prior)\s+\w+\s+|in\s+)?$",
     re.I,
 )
@@ -48,6 +49,21 @@ _TOLL_UPDATE = searcher(
     r"[\w.,-]+(?:\s+(?:people|dead|deaths|victims))?\s*,?\s*$",
     re.I,
 )
+_SINCE_RANKED = searcher(
+    r"\b(?:worst|deadliest|bloodiest|biggest|largest|heaviest|first|most\s+\w+)\s+(?:[\w'’-]+\s+){0,4}?since\s+(?!the\s+start\b|the\s+beginning\b)[^.;]{0,80}$",
+    re.I,
+)
+# "the following day", "two days later": what happened after the incident, in a sentence of its own.
+_FOLLOW_UP = re.compile(r"(?:the\s+)?(?:following|next)\s+(?:day|morning|evening|night)|(?:a|one|two|three|several|a\s+few|\d+)\s+days?\s+later", re.I)
+# "That year, a suicide attack killed 40": the period of the sentence before, named again.
+_THAT_TIME = searcher(r"\b(?:that|the\s+same)\s+(?:year|month|week|day|time|decade)\b|\bat\s+the\s+time\b|\bthen\b", re.I)
+# "The blast on Tuesday", "the attack late on Sunday": a later sentence naming the incident's day.
+_THE_INCIDENT_ON = searcher(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|incident|strike|clash(?:es)?)"
+    r"\s+(?:(?:took\s+place|happened|occurred)\s+)?(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.I,
+)
+_TOTAL_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
 # Funerals, burials, trials and the like happen after the incident: in such a sentence the
 # earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
@@ -64,6 +80,14 @@ _STATEMENT = searcher(
     re.I,
 )
 _STATEMENT_WINDOW = 45
+# "reported that on 3 February ...": the date is inside what was reported, the incident's.
+_THAT = re.compile(r"\bthat\b", re.I)
+# "On Saturday, military sources who asked not to be named told reporters that nine soldiers were
+# killed": a date before a verb of saying that introduces the claim dates the statement.
+_TOLD_THAT = re.compile(
+    r"(?P<who>[^.;]{0,160}?)\b(?:said|say|says|told(?:\s+[\w'’-]+){0,3}?|reported|confirmed|announced|stated|disclosed)\s+that\b[^.;]*$", re.I
+)
+_DEED = searcher(r"\b(?:kill|attack|struck|strike|explo|ambush|raid|storm|abduct|kidnap|fired|shot|shell|bomb)", re.I)
 # "The police command on Sunday confirmed the killing", "officials yesterday said": a date right
 # before a verb of saying dates the statement.
 _STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
@@ -72,8 +96,11 @@ _CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?
 _POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
 # "the night of 3-4 May", "overnight on 24-25 December": a night over two days is the first day's.
 _NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
+_NIGHT_SPLIT = searcher(r"\b(?:(?:night|overnight)\s+(?:of\s+)?(\d{1,2})\s*[/–-]|on\s+(\d{1,2})\s+and)\s*$", re.I)
+_INTO = re.compile(r"\s+(?:into|to|and)\s+", re.I)
 _NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
 # A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
+_HEAD_LABEL = re.compile(r"\s*:")
 _DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|event|attack))\s*:\s*(?:the\s+)?(?:night\s+of\s+)?$", re.I)
 # How many following sentences of the paragraph may date a claim whose own sentence has no date,
 # and how many earlier ones frame it (dates and places).
@@ -84,7 +111,19 @@ _OVERNIGHT = searcher(r"\bovernight\b", re.I)
 # A headline: the first paragraph is one line this short, not ending like a sentence.
 # A coordinated main clause ("..., and the UN says 12,900 have been killed since 2022"): a date on
 # the other side of it governs the other clause's claim only when the claim's own clause has none.
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?!(?:on|in|at|by|last|this)\b)", re.I)
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\s+(?!(?:on|in|at|by|last|this)\b)|,\s+(?:bringing|raising|taking|pushing|lifting|putting)\b", re.I
+)
+# "killed since the invasion began in February 2022", "since the coup of 2021": a period that opens on
+# that date and runs up to the report (the dates stage reads "since January" itself).
+_SINCE_EVENT = searcher(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:began|begun|started|erupted|broke\s+out|was\s+launched|"
+    r"escalated|resumed|took\s+power|seized\s+power)\s+)?(?:in\s+|on\s+|of\s+)?$",
+    re.I,
+)
+_SINCE_WINDOW = 70
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _HEADLINE_CHARS = 160
 _SENTENCE_END = frozenset('.!?"”')
 # A figure and the noun it counts ("four fishermen", "two police"), as a headline and its story both write it.
@@ -111,7 +150,11 @@ def is_base(text: str, d: DateMention) -> bool:
 
 
 def _ranked(text: str, d: DateMention) -> bool:
-    """"the fifth driver killed this year": a period that ranks the incident among others."""
+    """"the fifth driver killed this year": a period that ranks the incident among others; "the
+    worst since an attack at a market left 45 dead in 2019": the date of the incident compared with."""
+    start = max(0, d.char_start - 90)
+    if text.find("since", start, d.char_start) >= 0 and _SINCE_RANKED.search(text, start, d.char_start) is not None:
+        return True
     return d.granularity in _RANKED_GRANULARITIES and _RANKED.search(text, max(0, d.char_start - 80), d.char_start) is not None
 
 
@@ -130,7 +173,7 @@ def stated_on(text: str, d: DateMention) -> bool:
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     if m is not None and _POSSESSIVE.match(text, d.char_end) and _INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
         return False  # "confirmed dead after Sunday's suicide attack": the attack's day
-    return m is not None and _INCIDENT_NOUN.search(m.group()) is None
+    return m is not None and _INCIDENT_NOUN.search(m.group()) is None and _THAT.search(m.group()) is None
 
 
 def _overnight(d: DateMention, text: str) -> bool:
@@ -142,6 +185,10 @@ def _overnight(d: DateMention, text: str) -> bool:
 def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
     if _overnight(d, text or night_text):  # "the night of 3-4 May": 3 May
         return Period(d.start_date, d.start_date, "day", "text", d)
+    split = _NIGHT_SPLIT.search(text or night_text, max(0, d.char_start - 20), d.char_start) if d.granularity == "day" else None
+    if split is not None and int(split.group(1) or split.group(2)) == (d.start_date - dt.timedelta(days=1)).day:  # (or "on 7 and 8 April")
+        day = d.start_date - dt.timedelta(days=1)  # "on the night of 2/3 October": 2 October (the date was read from "3 October")
+        return Period(day, day, "day", "text", d)
     if d.granularity == "day" and _EVE_OF.search(text or night_text, max(0, d.char_start - 16), d.char_start):
         day = d.start_date - dt.timedelta(days=1)  # "on the eve of Saturday's election": Friday
         return Period(day, day, "day", "text", d)
@@ -154,27 +201,30 @@ def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
     return Period(d.start_date, d.end_date, d.granularity, "text", d)
 
 
-def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False) -> Period:
+def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
     """The date governing the claim's sentence, else its paragraph's (before, then after), else the
     lead's, else the publication date. A running total ("the toll rose to 11 on Sunday") takes the
-    earliest date before it, which dates the incident rather than the update."""
+    earliest date before it, which dates the incident rather than the update. A period's tally
+    clause (``clause``: "..., bringing the number killed this year to 340") is dated by its own dates."""
     pos = c.index.position.get(sent.index)
     if pos is None:
         return c.fallback()
     own = c.usable.get(pos, [])
+    if clause is not None and any(clause.char_start <= d.char_start < clause.char_end for d in own):
+        own = [d for d in own if clause.char_start <= d.char_start < clause.char_end]
+    if c.text.find(" that ", sent.char_start, sent.char_end) >= 0:  # (a plain test first: tried on every claim)
+        own = [d for d in own if not _told_that(c.text, d, at)]
     if own:
-        return _own_period(c, pos, own, at, sent, update=update)
-    for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
-        if c.usable.get(p):
-            return _period(c.usable[p][-1], night_text=c.text)
-    labelled = _labelled_date(c, sent.paragraph)
-    if labelled is not None:
-        return _period(labelled, night_text=c.text)
-    for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
-        if p not in c.claimed and c.usable.get(p):
-            return _period(c.usable[p][0], night_text=c.text)
-    if c.lead is not None and sent.paragraph > c.index.sentences[0].paragraph:
-        return _period(c.lead, night_text=c.text)
+        return _since(c, _own_period(c, pos, own, at, sent, update=update))
+    near = _paragraph_date(c, pos, sent)
+    if near is not None:
+        return _period(near, night_text=c.text)
+    lead = c.lead if sent.paragraph > c.index.sentences[0].paragraph else None
+    if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
+        day = _day_before(c, pos)
+        lead = day or lead
+    if lead is not None:
+        return _period(lead, night_text=c.text)
     told = _story_date(c, pos, at) if pos == 0 else None
     if told is not None:
         return _period(told, c.text)
@@ -183,6 +233,66 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         night = report.start - dt.timedelta(days=1)
         return Period(night, night, "day", "text")
     return report
+
+
+def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | None:
+    """The date an undated claim takes from its paragraph: the last of a sentence before it, the
+    note's date label, or one of a sentence after it (unclaimed, or naming the incident's day)."""
+    for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
+        found = c.usable.get(p)
+        total = p in c.claimed and found and found[-1].granularity in _TOTAL_GRANULARITIES and c.lead is not None
+        if found and p not in c.claimed and _FOLLOW_UP.match(found[-1].surface):
+            continue  # "Security forces ended the siege the following day. In total, 11 were killed": the incident's day is before
+        if found and not (total and not _THAT_TIME.search(sent.text)):
+            return _finest(found)  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
+    labelled = _labelled_date(c, sent.paragraph)
+    if labelled is not None:
+        return labelled
+    for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
+        if p not in c.claimed and c.usable.get(p):
+            return c.usable[p][0]
+        named = [d for d in c.usable.get(p, []) if d.granularity == "day" and _THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 30), d.char_start)]
+        if named:  # "... killed nine people, police said. The blast on Tuesday morning also wounded 14."
+            return named[0]
+    return None
+
+
+def _finest(found: Sequence[DateMention]) -> DateMention:
+    """The last date of a sentence, or a day of it that lies inside it ("on Thursday last week")."""
+    last = found[-1]
+    if last.granularity == "day":
+        return last
+    inside = [d for d in found if d.granularity == "day" and last.start_date <= d.start_date <= last.end_date]
+    return inside[-1] if inside else last
+
+
+def _told_that(text: str, d: DateMention, at: int) -> bool:
+    """"On Saturday, sources who asked not to be named told reporters that nine were killed": the
+    date of the statement that reports the claim."""
+    m = _TOLD_THAT.match(text, d.char_end, at) if d.char_end < at else None
+    return m is not None and _DEED.search(m.group("who")) is None
+
+
+def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
+    """The nearest day-dated sentence before ``pos`` in earlier paragraphs ("On Tuesday morning, a
+    girl walked into the market ... [next paragraph] 21 people had been killed")."""
+    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day"]
+        if days:
+            return days[-1]
+    return None
+
+
+def _since(c: ClaimContext, period: Period) -> Period:
+    """"since the invasion began in February 2022": from that date up to the report."""
+    d = period.mention
+    end = c.reported or c.published
+    start = max(0, d.char_start - _SINCE_WINDOW) if d is not None else 0
+    if d is None or end is None or d.start_date > end or c.text.find("ince", start, d.char_start) < 0:
+        return period
+    if not _SINCE_EVENT.search(c.text, start, d.char_start):
+        return period
+    return Period(period.start, end, "range", "text", d)
 
 
 def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
@@ -225,7 +335,29 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
     if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
+    if len(own) > 1:
+        best = _night_start(c.text, _same_weekday(best, own), own)
     return _period(best, c.text)
+
+
+def _night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> DateMention:
+    """"overnight Saturday into Sunday", "on the night of Friday and Saturday": the first day."""
+    for d in own:
+        if d.char_end < best.char_start and _INTO.fullmatch(text, d.char_end, best.char_start) and _NIGHT_BEFORE.search(text, max(0, d.char_start - 20), d.char_start):
+            return d
+    return best
+
+
+def _same_weekday(best: DateMention, own: Sequence[DateMention]) -> DateMention:
+    """"Potiskum – 29 November 2013 – bombings at a mosque during Friday prayers": a bare weekday
+    that an explicit date of the sentence falls on is that date (not the last such weekday before
+    the report)."""
+    name = _WEEKDAY.search(best.surface) if best.granularity == "day" and not any(ch.isdigit() for ch in best.surface) else None
+    if name is None:
+        return best
+    day = _WEEKDAYS.index(name.group().lower())
+    explicit = [d for d in own if d.granularity == "day" and any(ch.isdigit() for ch in d.surface) and d.start_date.weekday() == day]
+    return explicit[0] if explicit else best
 
 
 def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:
@@ -248,4 +380,6 @@ def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:
             start = max(0, d.char_start - 40)
             if ":" in c.text[start : d.char_start] and _DATE_LABEL.search(c.text, start, d.char_start):
                 return d
+            if _HEAD_LABEL.match(c.text, d.char_end) and not c.text[c.text.rfind("\n", 0, d.char_start) + 1 : d.char_start].strip():
+                return d  # "08/22/2021: Assailants stormed a hotel ...": an incident note's date
     return None
