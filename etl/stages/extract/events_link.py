@@ -135,6 +135,11 @@ def _hypothetical(text: str, sent: Sentence, at: int, vocab: EventVocabulary) ->
     return vocab.hypothetical.search(window) is not None
 
 
+def _threshold(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
+    """"killings of three or more people in a single incident": a definition, not a count."""
+    return c.qualifier in ("at_least", "more_than") and vocab.threshold.match(text, c.end, sent.char_end) is not None
+
+
 def _trigger(m: re.Match[str], link: LinkPattern, offset: int = 0) -> tuple[Measure, int, int, str]:
     group = m.lastgroup or "g0"
     start = m.start("aux") if link.kind == "after" else m.start(group)  # the trigger includes its auxiliaries
@@ -324,7 +329,7 @@ def _shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
 
 def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: EventVocabulary) -> list[Claim]:
     """Claims for the candidates of one sentence, in text order."""
-    ordered = sorted(cands, key=lambda c: c.start)
+    ordered = sorted((c for c in cands if not _threshold(text, c, sent, vocab)), key=lambda c: c.start)
     if text.find("(", sent.char_start, sent.char_end) >= 0:  # "civilians (7)": a bracketed count
         ordered = with_bracket_subjects(text, sent, ordered, vocab)
     parts = [part_cue(text, c, sent, vocab) for c in ordered]
