@@ -108,7 +108,6 @@ _LOOK_AHEAD_SENTENCES = 2
 LOOK_BACK_SENTENCES = 12
 # "was shot dead overnight", "in an overnight raid": with no date in the text, the night before the report.
 _OVERNIGHT = searcher(r"\bovernight\b", re.I)
-# A headline: the first paragraph is one line this short, not ending like a sentence.
 # A coordinated main clause ("..., and the UN says 12,900 have been killed since 2022"): a date on
 # the other side of it governs the other clause's claim only when the claim's own clause has none.
 _CLAUSE_BREAK = re.compile(
@@ -124,6 +123,7 @@ _SINCE_EVENT = searcher(
 _SINCE_WINDOW = 70
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
+# A headline: the first paragraph is one line this short, not ending like a sentence.
 _HEADLINE_CHARS = 160
 _SENTENCE_END = frozenset('.!?"”')
 # A figure and the noun it counts ("four fishermen", "two police"), as a headline and its story both write it.
