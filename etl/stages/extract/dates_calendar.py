@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -210,6 +211,17 @@ def resolve_month_day(month: int, day: int, published: dt.date, *, future: bool)
             return candidate
         year += step
     return None
+
+
+def resolve_yearly(day_in: Callable[[int], dt.date | None], published: dt.date, *, future: bool,
+                   strict: bool = False) -> dt.date | None:
+    """A yearly day (a holiday, a feast) named without a year, ``day_in(year)`` giving its day:
+    the latest on or before publication, or the first on or after it when ``future``; strictly
+    before or after with ``strict`` ("last Christmas", "next Easter")."""
+    days = [d for d in (day_in(y) for y in (published.year - 1, published.year, published.year + 1)) if d is not None]
+    if future:
+        return min((d for d in days if d > published or (d == published and not strict)), default=None)
+    return max((d for d in days if d < published or (d == published and not strict)), default=None)
 
 
 def resolve_weekday(weekday: int, published: dt.date, *, future: bool) -> dt.date:

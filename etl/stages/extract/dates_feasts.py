@@ -45,9 +45,7 @@ def _feast(m: re.Match[str], ctx: Ctx) -> Hit | None:
     pub = ctx.published
     if pub is None:
         return None
-    future = ctx.future(m.start())
-    days = [d for d in (feast_day(m["name"], y) for y in (pub.year - 1, pub.year, pub.year + 1)) if d]
-    chosen = min((d for d in days if d >= pub), default=None) if future else max((d for d in days if d <= pub), default=None)
+    chosen = cal.resolve_yearly(lambda year: feast_day(m["name"], year), pub, future=ctx.future(m.start()))
     span = cal.day_span(chosen) if chosen else None
     return Hit(m.start(), m.end(), span, True) if span else None
 

@@ -94,14 +94,9 @@ def _which(days: Callable[[int], dt.date | None], m: re.Match[str], ctx: Ctx) ->
     mod = (m["mod"] or "").lower()
     if mod == "this":
         return days(pub.year)
-    options = [d for d in (days(y) for y in (pub.year - 1, pub.year, pub.year + 1)) if d is not None]
-    if mod in ("next", "coming"):
-        return min((d for d in options if d > pub), default=None)
-    if mod in ("last", "past"):
-        return max((d for d in options if d < pub), default=None)
-    if ctx.future(m.start()):
-        return min((d for d in options if d >= pub), default=None)
-    return max((d for d in options if d <= pub), default=None)
+    if mod in ("next", "coming", "last", "past"):
+        return cal.resolve_yearly(days, pub, future=mod in ("next", "coming"), strict=True)
+    return cal.resolve_yearly(days, pub, future=ctx.future(m.start()))
 
 
 def _weekend(day: dt.date) -> cal.Span | None:
