@@ -3,7 +3,8 @@
     python benchmarks/throughput.py [--articles 10000] [--baseline-articles 150] [--events 1000000]
 
 1. Extraction throughput of the full chain (segment, numbers, dates, events) in one process:
-   articles/s and MB/s per core on a synthetic corpus (benchmarks/synth.py).
+   articles/s and MB/s per core on a synthetic corpus (benchmarks/synth.py); then each stage on
+   its own (KB/s per core), on that corpus and on the bundled sample corpus.
 2. The out-of-the-box pipeline on the same articles (quantulum3.parser.parse and
    dateparser.search_dates with the publication date as RELATIVE_BASE, per sentence), on a
    subsample because it is slow; the ratio is per byte.
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -65,6 +67,44 @@ def bench_extract(articles: list[Article]) -> float:
     print(f"full extraction, 1 process: {len(articles)} articles, {mb:.2f} MB in {seconds:.2f} s = "
           f"{len(articles) / seconds:,.0f} articles/s, {mb / seconds:.2f} MB/s per core")
     return mb / seconds
+
+
+def bench_stages(articles: list[Article], label: str, *, repeats: int = 3) -> None:
+    """Each stage on its own (its inputs computed beforehand), best of ``repeats`` passes."""
+    from etl.stages.extract.dates import extract_dates
+    from etl.stages.extract.events import extract_events
+    from etl.stages.extract.numbers import extract_quantities
+
+    extractor = Extractor.from_config(Config())
+    extractor.extract(articles[0])
+    mb = _mb(articles)
+    inputs = {id(a): (split_sentences(a.text), extract_quantities(a.text, policy=extractor.policy),
+                      extract_dates(a.text, published=a.published)) for a in articles}
+    stages = {
+        "segment": lambda a: split_sentences(a.text),
+        "quantities": lambda a: extract_quantities(a.text, policy=extractor.policy),
+        "dates": lambda a: extract_dates(a.text, published=a.published),
+        "events": lambda a: extract_events(a, *inputs[id(a)], vocab=extractor.vocab),
+        "all (extract)": extractor.extract,
+    }
+    print(f"stages on {label} ({len(articles)} articles, {mb * 1000:.0f} KB), best of {repeats}:")
+    for name, stage in stages.items():
+        best = min(_timed(stage, articles) for _ in range(repeats))
+        print(f"  {name:14s} {best * 1000 / len(articles):6.3f} ms/article  {mb * 1000 / best:8.0f} KB/s per core")
+
+
+def _timed(stage: Callable[[Article], object], articles: list[Article]) -> float:
+    t0 = time.perf_counter()
+    for article in articles:
+        stage(article)
+    return time.perf_counter() - t0
+
+
+def _sample_articles() -> list[Article]:
+    from etl.cli import SAMPLE_CORPUS
+    from etl.pipeline import file_items
+
+    return [a for a in file_items([SAMPLE_CORPUS], config=Config()) if isinstance(a, Article)]
 
 
 def bench_baseline(articles: list[Article]) -> float:
@@ -163,6 +203,10 @@ def main() -> None:
     articles = _articles(args.articles)
     print(f"corpus: {len(articles)} synthetic articles, {_mb(articles):.1f} MB of text\n")
     ours = bench_extract(articles)
+    print()
+    bench_stages(articles[:2000], "the synthetic corpus")
+    bench_stages(_sample_articles(), "the bundled sample corpus", repeats=10)
+    print()
     base = bench_baseline(articles[: args.baseline_articles])
     print(f"speed-up over the out-of-the-box pipeline (per byte): {ours / base:.0f}x\n")
     bench_workers(articles[: min(len(articles), 4000)])
