@@ -197,7 +197,8 @@ def _weekend(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 def _weekday_in_week(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"next Friday", "last Wednesday" (the weekday of the next / previous calendar week),
-    "this Friday", "coming Thursday", "Tuesday of last week"."""
+    "this Friday" (this week's; in a past clause, the latest on or before publication: "died in
+    the early hours of this Sunday", written on a Monday), "coming Thursday", "Tuesday of last week"."""
     pub = ctx.published
     if pub is None:
         return None
@@ -206,7 +207,10 @@ def _weekday_in_week(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if which == "coming":
         return _hit(m, cal.day_span(cal.resolve_weekday(weekday, pub, future=True)))
     monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=_NEXT[which])
-    return _hit(m, cal.day_span(monday + dt.timedelta(days=weekday)))
+    day = monday + dt.timedelta(days=weekday)
+    if which == "this" and day > pub and not ctx.future(m.start()):
+        day = cal.resolve_weekday(weekday, pub, future=False)
+    return _hit(m, cal.day_span(day))
 
 
 def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
