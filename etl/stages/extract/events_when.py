@@ -72,6 +72,13 @@ _AFTERMATH = searcher(
     r"commemorat\w*|tributes?|paid\s+(?:their\s+|its\s+)?respects|verdict|sentenced|convicted|trial|compensation|condolences?)\b",
     re.I,
 )
+# A later death ("succumbed on Sunday to injuries sustained in the attack on 2 April", "two more died in
+# hospital on Sunday, bringing to seven the number killed in Wednesday's bombing") follows the incident:
+# the earliest date of such a sentence is the incident's.
+_LATER_DEATH = searcher(
+    r"\b(?:succumb\w*|died\s+(?:later|in\s+hospital|of\s+(?:\w+\s+)?(?:injuries|wounds))|injuries\s+(?:sustained|received|suffered))\b",
+    re.I,
+)
 # "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
 _INCIDENT_NOUN = searcher(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
 # "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
@@ -317,6 +324,8 @@ def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
 
 def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence, *, update: bool) -> Period:
     """The claim's date among those of its own sentence."""
+    if len(own) > 1 and _LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
+        return _period(min(own, key=lambda d: d.start_date), c.text)
     before = [d for d in own if d.char_start < at]
     if update and before:
         return _period(before[0])
@@ -364,11 +373,11 @@ def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateM
     """"Mourners on Tuesday buried 7 people. The blast hit a market on Sunday.": an earlier day
     nearby in the paragraph dates the incident the funeral (or trial, vigil) follows."""
     near = [*same_paragraph_before(c.index, pos, _LOOK_AHEAD_SENTENCES), *same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES)]
-    for p in near:
-        earlier = [d for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < aftermath.start_date]
-        if earlier:
-            return earlier[0]
-    return aftermath
+    earlier = [d for p in near for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < aftermath.start_date]
+    named = [d for d in earlier if _THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 40), d.char_start)]
+    if named:  # "Initial reports on Saturday put it at nine. The attack happened on Friday.": the incident's day
+        return min(named, key=lambda d: d.start_date)
+    return earlier[0] if earlier else aftermath
 
 
 def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:
