@@ -30,6 +30,7 @@ _BASE_CUE = searcher(
     re.I,
 )
 _BASE_WINDOW = 60
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z])|\n")  # a base cue never reaches back over one
 _OVER = re.compile(r"over\s+(?:the\s+)?", re.I)  # "over the weekend": when, unless a base ("over 2023")
 # "on Monday, a day after rebels raided the area": the incident was that many days before the date.
 _DAYS_AFTER = re.compile(r"\s*,?\s*(?:the\s+day|(a|one|two|three|four|five|six|\d)\s+days?)\s+after\b", re.I)
@@ -76,9 +77,13 @@ _AFTERMATH = searcher(
 # hospital on Sunday, bringing to seven the number killed in Wednesday's bombing") follows the incident:
 # the earliest date of such a sentence is the incident's.
 _LATER_DEATH = searcher(
-    r"\b(?:succumb\w*|died\s+(?:later|in\s+hospital|of\s+(?:\w+\s+)?(?:injuries|wounds))|injuries\s+(?:sustained|received|suffered))\b",
+    r"\b(?:succumb\w*|died\s+(?:later|in\s+hospital|of\s+(?:\w+\s+)?(?:injuries|wounds))|injuries\s+(?:sustained|received|suffered)|"
+    r"more\s+(?:[a-z]+\s+)?died|bodies\s+(?:of\s+[\w\s]{0,30}?)?(?:were\s+|was\s+)?(?:recovered|retrieved|pulled))\b",
     re.I,
 )
+# How many days before a later death (or a body's recovery) the incident day of an earlier sentence may lie.
+_LATER_DEATH_DAYS = 7
+_OPENED_FIRE = searcher(r"\b(?:opened\s+fire|gunm[ae]n|assailants|militants|insurgents)\b", re.I)
 # "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
 _INCIDENT_NOUN = searcher(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
 # "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
@@ -150,7 +155,9 @@ def is_base(text: str, d: DateMention) -> bool:
     """"up from 900 in 2023", "compared with the same period last year": the comparison's period."""
     if _POSSESSIVE.match(text, d.char_end):  # "the toll from Saturday's bombing", "from Sunday night's attack"
         return False
-    cue = _BASE_CUE.search(text[max(0, d.char_start - _BASE_WINDOW) : d.char_start])
+    window = text[max(0, d.char_start - _BASE_WINDOW) : d.char_start]
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
+    cue = _BASE_CUE.search(window[ends[-1] :] if ends else window)  # not "more than 500.\n\nLate on Saturday"
     if cue is not None and d.granularity in ("day", "range", "week") and _OVER.fullmatch(cue.group()):
         return False  # "raided a camp over the weekend", "over the past week": when, not a base
     return cue is not None
@@ -324,8 +331,9 @@ def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
 
 def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence, *, update: bool) -> Period:
     """The claim's date among those of its own sentence."""
-    if len(own) > 1 and _LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
-        return _period(min(own, key=lambda d: d.start_date), c.text)
+    if _LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
+        first = min(own, key=lambda d: d.start_date)
+        return _period(_incident_day_before(c, pos, first) or first, c.text)
     before = [d for d in own if d.char_start < at]
     if update and before:
         return _period(before[0])
@@ -378,6 +386,17 @@ def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateM
     if named:  # "Initial reports on Saturday put it at nine. The attack happened on Friday.": the incident's day
         return min(named, key=lambda d: d.start_date)
     return earlier[0] if earlier else aftermath
+
+
+def _incident_day_before(c: ClaimContext, pos: int, later: DateMention) -> DateMention | None:
+    """"Late on Saturday a car bomb exploded. ... On Monday one more patient died": the nearest earlier
+    sentence that tells of the attack on a day shortly before the later death dates it."""
+    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
+        sent = c.index.sentences[p]
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day" and 0 < (later.start_date - d.start_date).days <= _LATER_DEATH_DAYS]
+        if days and (_DEED.search(sent.text) or _INCIDENT_NOUN.search(sent.text) or _OPENED_FIRE.search(sent.text)):
+            return days[0]
+    return None
 
 
 def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:
