@@ -292,8 +292,8 @@ def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
     girl walked into the market ... [next paragraph] 21 people had been killed")."""
     for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
         days = [d for d in c.usable.get(p, []) if d.granularity == "day"]
-        if days:
-            return days[-1]
+        if days:  # "On 28 May soldiers were attacked, the ministry said in a statement read on Tuesday": the earliest
+            return min(days, key=lambda d: d.start_date)
     return None
 
 
