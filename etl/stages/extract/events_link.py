@@ -32,6 +32,7 @@ from etl.stages.extract.events_marks import (
     other_incident,
     part_cue,
     their_side,
+    this_toll,
     toll_before,
     treated_for,
 )
@@ -387,7 +388,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         perpetrator = subject in vocab.perpetrators
         moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent))
         more = not link.moved and (c.more or moved or added(text, c, sent, link))  # (a share of the harmed adds nothing)
-        update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent))
+        update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))
         then = THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None
