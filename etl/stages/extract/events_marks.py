@@ -139,13 +139,16 @@ def driven_out(text: str, c: Candidate, sent: Sentence) -> bool:
 # "bringing to seven the number killed in Wednesday's bombing": a running total of this incident (not
 # "bringing to 340 the number killed this year").
 _THIS_TOLL = re.compile(
-    r"\s+the\s+(?:number|toll)\s+(?:of\s+(?:people\s+|\w+\s+)?)?(?:killed|dead|deaths|wounded|injured)\s+(?:in|from|by)\s+(?:the|a|an|this|that|[\w’']+['’]s)\s", re.I
+    r"\s+the\s+(?:number|toll)\s+(?:of\s+(?:people\s+|\w+\s+)?)?(?:killed|dead|deaths|wounded|injured)\s+(?:in|from|by)\s+(?:the|a|an|this|that|[\w’']+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|fire|strike|stampede|collapse)s?\b(?![^.;]{0,40}\b(?:this|last|so\s+far|since)\b)", re.I
 )
+
+_TO_BEFORE = re.compile(r"\b(?:bringing|raising|taking|pushing|brought|raised|took|pushed)\s+to\s+(?:at\s+least\s+)?$", re.I)
 
 
 def this_toll(text: str, c: Candidate, sent: Sentence) -> bool:
     """"bringing to [seven] the number killed in the bombing": the number is the incident's running total."""
-    return _THIS_TOLL.match(text, c.end, sent.char_end) is not None
+    return _TO_BEFORE.search(text, max(sent.char_start, c.start - 20), c.start) is not None and _THIS_TOLL.match(text, c.end, sent.char_end) is not None
 
 
 def other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: EventVocabulary) -> bool:
