@@ -16,6 +16,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from etl.records import DateMention, Granularity, Sentence
+from etl.stages.extract.events_after import (
+    AFTERMATH,
+    DEED,
+    INCIDENT_NOUN,
+    LATER_DEATH,
+    LOOK_BACK_SENTENCES,
+    NEAR_SENTENCES,
+    THE_INCIDENT_ON,
+    incident_before,
+    incident_day_before,
+)
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
 
@@ -58,34 +69,8 @@ _SINCE_RANKED = searcher(
 _FOLLOW_UP = re.compile(r"(?:the\s+)?(?:following|next)\s+(?:day|morning|evening|night)|(?:a|one|two|three|several|a\s+few|\d+)\s+days?\s+later", re.I)
 # "That year, a suicide attack killed 40": the period of the sentence before, named again.
 _THAT_TIME = searcher(r"\b(?:that|the\s+same)\s+(?:year|month|week|day|time|decade)\b|\bat\s+the\s+time\b|\bthen\b", re.I)
-# "The blast on Tuesday", "the attack late on Sunday": a later sentence naming the incident's day.
-_THE_INCIDENT_ON = searcher(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|incident|strike|clash(?:es)?)"
-    r"\s+(?:(?:took\s+place|happened|occurred)\s+)?(?:late\s+|early\s+)?(?:on\s+)?$",
-    re.I,
-)
 _TOTAL_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
-# Funerals, burials, trials and the like happen after the incident: in such a sentence the
-# earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
-_AFTERMATH = searcher(
-    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|wreaths?|ceremon(?:y|ies)|"
-    r"commemorat\w*|tributes?|paid\s+(?:their\s+|its\s+)?respects|verdict|sentenced|convicted|trial|compensation|condolences?)\b",
-    re.I,
-)
-# A later death ("succumbed on Sunday to injuries sustained in the attack on 2 April", "two more died in
-# hospital on Sunday, bringing to seven the number killed in Wednesday's bombing") follows the incident:
-# the earliest date of such a sentence is the incident's.
-_LATER_DEATH = searcher(
-    r"\b(?:succumb\w*|died\s+(?:later|in\s+hospital|of\s+(?:\w+\s+)?(?:injuries|wounds))|injuries\s+(?:sustained|received|suffered)|"
-    r"more\s+(?:[a-z]+\s+)?died|bodies\s+(?:of\s+[\w\s]{0,30}?)?(?:were\s+|was\s+)?(?:recovered|retrieved|pulled))\b",
-    re.I,
-)
-# How many days before a later death (or a body's recovery) the incident day of an earlier sentence may lie.
-_LATER_DEATH_DAYS = 7
-_OPENED_FIRE = searcher(r"\b(?:opened\s+fire|gunm[ae]n|assailants|militants|insurgents)\b", re.I)
-# "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
-_INCIDENT_NOUN = searcher(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
 # "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
 _STATEMENT = searcher(
     r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference|dated|issued|released)\b(?:\s+[\w'’-]+){0,3}?\s*$",
@@ -99,7 +84,6 @@ _THAT = re.compile(r"\bthat\b", re.I)
 _TOLD_THAT = re.compile(
     r"(?P<who>[^.;]{0,160}?)\b(?:said|say|says|told(?:\s+[\w'’-]+){0,3}?|reported|confirmed|announced|stated|disclosed)\s+that\b[^.;]*$", re.I
 )
-_DEED = searcher(r"\b(?:kill|attack|struck|strike|explo|ambush|raid|storm|abduct|kidnap|fired|shot|shell|bomb)", re.I)
 # "The police command on Sunday confirmed the killing", "officials yesterday said": a date right
 # before a verb of saying dates the statement.
 _STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
@@ -114,10 +98,6 @@ _NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
 # A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
 _HEAD_LABEL = re.compile(r"\s*:")
 _DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|event|attack))\s*:\s*(?:the\s+)?(?:night\s+of\s+)?$", re.I)
-# How many following sentences of the paragraph may date a claim whose own sentence has no date,
-# and how many earlier ones frame it (dates and places).
-_LOOK_AHEAD_SENTENCES = 2
-LOOK_BACK_SENTENCES = 12
 # "was shot dead overnight", "in an overnight raid": with no date in the text, the night before the report.
 _OVERNIGHT = searcher(r"\bovernight\b", re.I)
 # A coordinated main clause ("..., and the UN says 12,900 have been killed since 2022"): a date on
@@ -185,9 +165,9 @@ def stated_on(text: str, d: DateMention) -> bool:
     if d.granularity == "day" and _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) and not _POSSESSIVE.match(text, d.char_end):
         return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb"; "by the end of 2020" bounds a total)
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
-    if m is not None and _POSSESSIVE.match(text, d.char_end) and _INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
+    if m is not None and _POSSESSIVE.match(text, d.char_end) and INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
         return False  # "confirmed dead after Sunday's suicide attack": the attack's day
-    return m is not None and _INCIDENT_NOUN.search(m.group()) is None and _THAT.search(m.group()) is None
+    return m is not None and INCIDENT_NOUN.search(m.group()) is None and _THAT.search(m.group()) is None
 
 
 def _overnight(d: DateMention, text: str) -> bool:
@@ -262,10 +242,10 @@ def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | 
     labelled = _labelled_date(c, sent.paragraph)
     if labelled is not None:
         return labelled
-    for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
+    for p in same_paragraph_after(c.index, pos, NEAR_SENTENCES):
         if p not in c.claimed and c.usable.get(p):
             return c.usable[p][0]
-        named = [d for d in c.usable.get(p, []) if d.granularity == "day" and _THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 30), d.char_start)]
+        named = [d for d in c.usable.get(p, []) if d.granularity == "day" and THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 30), d.char_start)]
         if named:  # "... killed nine people, police said. The blast on Tuesday morning also wounded 14."
             return named[0]
     return None
@@ -284,7 +264,7 @@ def _told_that(text: str, d: DateMention, at: int) -> bool:
     """"On Saturday, sources who asked not to be named told reporters that nine were killed": the
     date of the statement that reports the claim."""
     m = _TOLD_THAT.match(text, d.char_end, at) if d.char_end < at else None
-    return m is not None and _DEED.search(m.group("who")) is None
+    return m is not None and DEED.search(m.group("who")) is None
 
 
 def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
@@ -331,9 +311,9 @@ def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
 
 def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence, *, update: bool) -> Period:
     """The claim's date among those of its own sentence."""
-    if _LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
+    if LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
         first = min(own, key=lambda d: d.start_date)
-        return _period(_incident_day_before(c, pos, first) or first, c.text)
+        return _period(incident_day_before(c, pos, first) or first, c.text)
     before = [d for d in own if d.char_start < at]
     if update and before:
         return _period(before[0])
@@ -341,12 +321,12 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
         own = [d for d in own if d not in counted]
     elif counted or (update and own[0].granularity == "day"):  # "the toll reached 31 on Sunday. The rebels struck on Thursday."
-        earlier = _incident_before(c, pos, own[0])
+        earlier = incident_before(c, pos, own[0])
         if earlier is not own[0]:
             return _period(earlier, c.text)
-    if _AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
+    if AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
         earliest = min(own, key=lambda d: d.start_date)
-        return _period(_incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
+        return _period(incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
     same_clause = [d for d in own if not _CLAUSE_BREAK.search(c.text, min(d.char_end, at), max(d.char_start, at))]
     best = min(same_clause or own, key=lambda d: abs(d.char_start - at))
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
@@ -375,28 +355,6 @@ def _same_weekday(best: DateMention, own: Sequence[DateMention]) -> DateMention:
     day = _WEEKDAYS.index(name.group().lower())
     explicit = [d for d in own if d.granularity == "day" and any(ch.isdigit() for ch in d.surface) and d.start_date.weekday() == day]
     return explicit[0] if explicit else best
-
-
-def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:
-    """"Mourners on Tuesday buried 7 people. The blast hit a market on Sunday.": an earlier day
-    nearby in the paragraph dates the incident the funeral (or trial, vigil) follows."""
-    near = [*same_paragraph_before(c.index, pos, _LOOK_AHEAD_SENTENCES), *same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES)]
-    earlier = [d for p in near for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < aftermath.start_date]
-    named = [d for d in earlier if _THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 40), d.char_start)]
-    if named:  # "Initial reports on Saturday put it at nine. The attack happened on Friday.": the incident's day
-        return min(named, key=lambda d: d.start_date)
-    return earlier[0] if earlier else aftermath
-
-
-def _incident_day_before(c: ClaimContext, pos: int, later: DateMention) -> DateMention | None:
-    """"Late on Saturday a car bomb exploded. ... On Monday one more patient died": the nearest earlier
-    sentence that tells of the attack on a day shortly before the later death dates it."""
-    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
-        sent = c.index.sentences[p]
-        days = [d for d in c.usable.get(p, []) if d.granularity == "day" and 0 < (later.start_date - d.start_date).days <= _LATER_DEATH_DAYS]
-        if days and (_DEED.search(sent.text) or _INCIDENT_NOUN.search(sent.text) or _OPENED_FIRE.search(sent.text)):
-            return days[0]
-    return None
 
 
 def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:
