@@ -28,6 +28,7 @@ from etl.stages.extract.events_marks import (
     abduction,
     added,
     driven_out,
+    including,
     later_confirmed,
     other_incident,
     part_cue,
@@ -294,6 +295,8 @@ def _subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) ->
     if c.subject_hint:
         return c.subject_hint
     m = vocab.subject.match(text, c.end, sent.char_end)
+    if m is not None and including(text, c.end, m.start(m.lastgroup or 0)):
+        return None  # "rose to 18 including the attackers": a toll of both sides, not the attackers'
     return m.lastgroup if m else None
 
 

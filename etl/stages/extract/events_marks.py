@@ -146,6 +146,14 @@ _THIS_TOLL = re.compile(
 _TO_BEFORE = re.compile(r"\b(?:bringing|raising|taking|pushing|brought|raised|took|pushed)\s+to\s+(?:at\s+least\s+)?$", re.I)
 
 
+_INCLUDING = re.compile(r"\b(?:including|counting)\b", re.I)
+
+
+def including(text: str, start: int, end: int) -> bool:
+    """"18 [including] the attackers": the people named after the figure are only part of it."""
+    return _INCLUDING.search(text, start, end) is not None
+
+
 def this_toll(text: str, c: Candidate, sent: Sentence) -> bool:
     """"bringing to [seven] the number killed in the bombing": the number is the incident's running total."""
     return _TO_BEFORE.search(text, max(sent.char_start, c.start - 20), c.start) is not None and _THIS_TOLL.match(text, c.end, sent.char_end) is not None
