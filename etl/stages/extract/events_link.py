@@ -28,10 +28,12 @@ from etl.stages.extract.events_marks import (
     abduction,
     added,
     driven_out,
+    including,
     later_confirmed,
     other_incident,
     part_cue,
     their_side,
+    this_toll,
     toll_before,
     treated_for,
 )
@@ -293,6 +295,8 @@ def _subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) ->
     if c.subject_hint:
         return c.subject_hint
     m = vocab.subject.match(text, c.end, sent.char_end)
+    if m is not None and including(text, c.end, m.start(m.lastgroup or 0)):
+        return None  # "rose to 18 including the attackers": a toll of both sides, not the attackers'
     return m.lastgroup if m else None
 
 
@@ -387,7 +391,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         perpetrator = subject in vocab.perpetrators
         moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent))
         more = not link.moved and (c.more or moved or added(text, c, sent, link))  # (a share of the harmed adds nothing)
-        update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent))
+        update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))
         then = THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None

@@ -136,10 +136,34 @@ def driven_out(text: str, c: Candidate, sent: Sentence) -> bool:
     return _FROM_HOMES.match(text, c.end, sent.char_end) is not None
 
 
+# "bringing to seven the number killed in Wednesday's bombing": a running total of this incident (not
+# "bringing to 340 the number killed this year").
+_THIS_TOLL = re.compile(
+    r"\s+the\s+(?:number|toll)\s+(?:of\s+(?:people\s+|\w+\s+)?)?(?:killed|dead|deaths|wounded|injured)\s+(?:in|from|by)\s+(?:the|a|an|this|that|[\w’']+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|fire|strike|stampede|collapse)s?\b(?![^.;]{0,40}\b(?:this|last|so\s+far|since)\b)", re.I
+)
+
+_TO_BEFORE = re.compile(r"\b(?:bringing|raising|taking|pushing|brought|raised|took|pushed)\s+to\s+(?:at\s+least\s+)?$", re.I)
+
+
+_INCLUDING = re.compile(r"\b(?:including|counting)\b", re.I)
+
+
+def including(text: str, start: int, end: int) -> bool:
+    """"18 [including] the attackers": the people named after the figure are only part of it."""
+    return _INCLUDING.search(text, start, end) is not None
+
+
+def this_toll(text: str, c: Candidate, sent: Sentence) -> bool:
+    """"bringing to [seven] the number killed in the bombing": the number is the incident's running total."""
+    return _TO_BEFORE.search(text, max(sent.char_start, c.start - 20), c.start) is not None and _THIS_TOLL.match(text, c.end, sent.char_end) is not None
+
+
 def other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: EventVocabulary) -> bool:
     """"since the 2022 attack that killed 86", "a week after a bomb killed 11", "killed 30 in a
     counter-offensive", "in separate operations": a figure of another incident, not this one."""
-    if vocab.other_before.search(text, max(sent.char_start, c.start - _OTHER_WINDOW), c.start):
+    other = vocab.other_before.search(text, max(sent.char_start, c.start - _OTHER_WINDOW), c.start)
+    if other is not None and not (other.group().lower().startswith("bringing") and this_toll(text, c, sent)):
         return True
     if vocab.earlier_after.match(text, c.end, sent.char_end) and _AFTER_WORD.search(text, sent.char_start, min(c.start, link.trig_start)):
         return True  # "burned the station after an attack killed 6 the day before"

@@ -16,6 +16,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from etl.records import DateMention, Granularity, Sentence
+from etl.stages.extract.events_after import (
+    AFTERMATH,
+    DEED,
+    INCIDENT_NOUN,
+    LATER_DEATH,
+    LOOK_BACK_SENTENCES,
+    NEAR_SENTENCES,
+    THE_INCIDENT_ON,
+    incident_before,
+    incident_day_before,
+)
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
 
@@ -30,6 +41,7 @@ _BASE_CUE = searcher(
     re.I,
 )
 _BASE_WINDOW = 60
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z])|\n")  # a base cue never reaches back over one
 _OVER = re.compile(r"over\s+(?:the\s+)?", re.I)  # "over the weekend": when, unless a base ("over 2023")
 # "on Monday, a day after rebels raided the area": the incident was that many days before the date.
 _DAYS_AFTER = re.compile(r"\s*,?\s*(?:the\s+day|(a|one|two|three|four|five|six|\d)\s+days?)\s+after\b", re.I)
@@ -57,23 +69,8 @@ _SINCE_RANKED = searcher(
 _FOLLOW_UP = re.compile(r"(?:the\s+)?(?:following|next)\s+(?:day|morning|evening|night)|(?:a|one|two|three|several|a\s+few|\d+)\s+days?\s+later", re.I)
 # "That year, a suicide attack killed 40": the period of the sentence before, named again.
 _THAT_TIME = searcher(r"\b(?:that|the\s+same)\s+(?:year|month|week|day|time|decade)\b|\bat\s+the\s+time\b|\bthen\b", re.I)
-# "The blast on Tuesday", "the attack late on Sunday": a later sentence naming the incident's day.
-_THE_INCIDENT_ON = searcher(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|incident|strike|clash(?:es)?)"
-    r"\s+(?:(?:took\s+place|happened|occurred)\s+)?(?:late\s+|early\s+)?(?:on\s+)?$",
-    re.I,
-)
 _TOTAL_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
-# Funerals, burials, trials and the like happen after the incident: in such a sentence the
-# earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
-_AFTERMATH = searcher(
-    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|wreaths?|ceremon(?:y|ies)|"
-    r"commemorat\w*|tributes?|paid\s+(?:their\s+|its\s+)?respects|verdict|sentenced|convicted|trial|compensation|condolences?)\b",
-    re.I,
-)
-# "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
-_INCIDENT_NOUN = searcher(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
 # "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
 _STATEMENT = searcher(
     r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference|dated|issued|released)\b(?:\s+[\w'’-]+){0,3}?\s*$",
@@ -87,7 +84,6 @@ _THAT = re.compile(r"\bthat\b", re.I)
 _TOLD_THAT = re.compile(
     r"(?P<who>[^.;]{0,160}?)\b(?:said|say|says|told(?:\s+[\w'’-]+){0,3}?|reported|confirmed|announced|stated|disclosed)\s+that\b[^.;]*$", re.I
 )
-_DEED = searcher(r"\b(?:kill|attack|struck|strike|explo|ambush|raid|storm|abduct|kidnap|fired|shot|shell|bomb)", re.I)
 # "The police command on Sunday confirmed the killing", "officials yesterday said": a date right
 # before a verb of saying dates the statement.
 _STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
@@ -102,10 +98,6 @@ _NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
 # A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
 _HEAD_LABEL = re.compile(r"\s*:")
 _DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|event|attack))\s*:\s*(?:the\s+)?(?:night\s+of\s+)?$", re.I)
-# How many following sentences of the paragraph may date a claim whose own sentence has no date,
-# and how many earlier ones frame it (dates and places).
-_LOOK_AHEAD_SENTENCES = 2
-LOOK_BACK_SENTENCES = 12
 # "was shot dead overnight", "in an overnight raid": with no date in the text, the night before the report.
 _OVERNIGHT = searcher(r"\bovernight\b", re.I)
 # A coordinated main clause ("..., and the UN says 12,900 have been killed since 2022"): a date on
@@ -143,7 +135,9 @@ def is_base(text: str, d: DateMention) -> bool:
     """"up from 900 in 2023", "compared with the same period last year": the comparison's period."""
     if _POSSESSIVE.match(text, d.char_end):  # "the toll from Saturday's bombing", "from Sunday night's attack"
         return False
-    cue = _BASE_CUE.search(text[max(0, d.char_start - _BASE_WINDOW) : d.char_start])
+    window = text[max(0, d.char_start - _BASE_WINDOW) : d.char_start]
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
+    cue = _BASE_CUE.search(window[ends[-1] :] if ends else window)  # not "more than 500.\n\nLate on Saturday"
     if cue is not None and d.granularity in ("day", "range", "week") and _OVER.fullmatch(cue.group()):
         return False  # "raided a camp over the weekend", "over the past week": when, not a base
     return cue is not None
@@ -171,9 +165,9 @@ def stated_on(text: str, d: DateMention) -> bool:
     if d.granularity == "day" and _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) and not _POSSESSIVE.match(text, d.char_end):
         return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb"; "by the end of 2020" bounds a total)
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
-    if m is not None and _POSSESSIVE.match(text, d.char_end) and _INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
+    if m is not None and _POSSESSIVE.match(text, d.char_end) and INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
         return False  # "confirmed dead after Sunday's suicide attack": the attack's day
-    return m is not None and _INCIDENT_NOUN.search(m.group()) is None and _THAT.search(m.group()) is None
+    return m is not None and INCIDENT_NOUN.search(m.group()) is None and _THAT.search(m.group()) is None
 
 
 def _overnight(d: DateMention, text: str) -> bool:
@@ -248,10 +242,10 @@ def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | 
     labelled = _labelled_date(c, sent.paragraph)
     if labelled is not None:
         return labelled
-    for p in same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES):
+    for p in same_paragraph_after(c.index, pos, NEAR_SENTENCES):
         if p not in c.claimed and c.usable.get(p):
             return c.usable[p][0]
-        named = [d for d in c.usable.get(p, []) if d.granularity == "day" and _THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 30), d.char_start)]
+        named = [d for d in c.usable.get(p, []) if d.granularity == "day" and THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 30), d.char_start)]
         if named:  # "... killed nine people, police said. The blast on Tuesday morning also wounded 14."
             return named[0]
     return None
@@ -270,7 +264,7 @@ def _told_that(text: str, d: DateMention, at: int) -> bool:
     """"On Saturday, sources who asked not to be named told reporters that nine were killed": the
     date of the statement that reports the claim."""
     m = _TOLD_THAT.match(text, d.char_end, at) if d.char_end < at else None
-    return m is not None and _DEED.search(m.group("who")) is None
+    return m is not None and DEED.search(m.group("who")) is None
 
 
 def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
@@ -278,8 +272,8 @@ def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
     girl walked into the market ... [next paragraph] 21 people had been killed")."""
     for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
         days = [d for d in c.usable.get(p, []) if d.granularity == "day"]
-        if days:
-            return days[-1]
+        if days:  # "On 28 May soldiers were attacked, the ministry said in a statement read on Tuesday": the earliest
+            return min(days, key=lambda d: d.start_date)
     return None
 
 
@@ -317,6 +311,9 @@ def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
 
 def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence, *, update: bool) -> Period:
     """The claim's date among those of its own sentence."""
+    if LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
+        first = min(own, key=lambda d: d.start_date)
+        return _period(incident_day_before(c, pos, first) or first, c.text)
     before = [d for d in own if d.char_start < at]
     if update and before:
         return _period(before[0])
@@ -324,12 +321,12 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
         own = [d for d in own if d not in counted]
     elif counted or (update and own[0].granularity == "day"):  # "the toll reached 31 on Sunday. The rebels struck on Thursday."
-        earlier = _incident_before(c, pos, own[0])
+        earlier = incident_before(c, pos, own[0])
         if earlier is not own[0]:
             return _period(earlier, c.text)
-    if _AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
+    if AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
         earliest = min(own, key=lambda d: d.start_date)
-        return _period(_incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
+        return _period(incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
     same_clause = [d for d in own if not _CLAUSE_BREAK.search(c.text, min(d.char_end, at), max(d.char_start, at))]
     best = min(same_clause or own, key=lambda d: abs(d.char_start - at))
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
@@ -358,17 +355,6 @@ def _same_weekday(best: DateMention, own: Sequence[DateMention]) -> DateMention:
     day = _WEEKDAYS.index(name.group().lower())
     explicit = [d for d in own if d.granularity == "day" and any(ch.isdigit() for ch in d.surface) and d.start_date.weekday() == day]
     return explicit[0] if explicit else best
-
-
-def _incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:
-    """"Mourners on Tuesday buried 7 people. The blast hit a market on Sunday.": an earlier day
-    nearby in the paragraph dates the incident the funeral (or trial, vigil) follows."""
-    near = [*same_paragraph_before(c.index, pos, _LOOK_AHEAD_SENTENCES), *same_paragraph_after(c.index, pos, _LOOK_AHEAD_SENTENCES)]
-    for p in near:
-        earlier = [d for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < aftermath.start_date]
-        if earlier:
-            return earlier[0]
-    return aftermath
 
 
 def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:

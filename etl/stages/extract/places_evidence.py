@@ -54,6 +54,8 @@ _ATTACKER_WEAPON = re.compile(
 # after a name locates that name, better evidence than a bare (possibly homonymous) town.
 _LOCATOR_INSIDE = re.compile(r"(?:[^()\n]{0,40},\s*)?(?:(?:north|south|east|west|central|far)[\w-]*\s+)?", re.I)
 _LOCATOR_WEIGHT = 1.5
+# "Mainok (Kaga, Borno)": in a locator list the last, widest item locates; a name before it may be a homonym.
+_NOT_LAST = re.compile(r"[^(),\n]{0,3},[^()\n]{1,40}\)")
 # "Location: Elwak (Mandera county), Kenya.": a coded note's place field names where it happened.
 _LABEL_WORD = searcher(r"\b(?:location|place|where|site|locality|scene)\s*$", re.I)
 _FIELD_CHARS = 60  # how far into the field after the label a place may stand
@@ -105,7 +107,7 @@ def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
         weight *= _SMALL_TOWN_WEIGHT
     if text and (m.char_start in away if away is not None else elsewhere(m, text)):
         weight *= _ELSEWHERE_WEIGHT
-    if text and not m.place.demonym and locator(m, text):
+    if text and not m.place.demonym and locator(m, text) and not _NOT_LAST.match(text, m.char_end):
         weight *= _LOCATOR_WEIGHT
     if text and labelled(m, text):
         weight *= _LABEL_WEIGHT

@@ -1,0 +1,68 @@
+"""What follows an incident (funerals, trials, later deaths, recovered bodies) and the incident's day
+that such a sentence, or a toll update, points back to; the cue words ``events_when`` shares."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from etl.records import DateMention
+from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
+from etl.stages.extract.events_regex import searcher
+
+if TYPE_CHECKING:
+    from etl.stages.extract.events_context import ClaimContext
+
+# How many following sentences of the paragraph may date a claim whose own sentence has no date,
+# and how many earlier ones frame it (dates and places).
+NEAR_SENTENCES = 2
+LOOK_BACK_SENTENCES = 12
+# "The blast on Tuesday", "the attack late on Sunday": a later sentence naming the incident's day.
+THE_INCIDENT_ON = searcher(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|incident|strike|clash(?:es)?)"
+    r"\s+(?:(?:took\s+place|happened|occurred)\s+)?(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.I,
+)
+# Funerals, burials, trials and the like happen after the incident: in such a sentence the
+# earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
+AFTERMATH = searcher(
+    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|wreaths?|ceremon(?:y|ies)|"
+    r"commemorat\w*|tributes?|paid\s+(?:their\s+|its\s+)?respects|verdict|sentenced|convicted|trial|compensation|condolences?)\b",
+    re.I,
+)
+# A later death ("succumbed on Sunday to injuries sustained in the attack on 2 April", "two more died in
+# hospital on Sunday, bringing to seven the number killed in Wednesday's bombing") follows the incident:
+# the earliest date of such a sentence is the incident's.
+LATER_DEATH = searcher(
+    r"\b(?:succumb\w*|died\s+(?:later|in\s+hospital|of\s+(?:\w+\s+)?(?:injuries|wounds))|injuries\s+(?:sustained|received|suffered)|"
+    r"more\s+(?:[a-z]+\s+)?died|bodies\s+(?:of\s+[\w\s]{0,30}?)?(?:were\s+|was\s+)?(?:recovered|retrieved|pulled))\b",
+    re.I,
+)
+# How many days before a later death (or a body's recovery) the incident day of an earlier sentence may lie.
+_LATER_DEATH_DAYS = 7
+_OPENED_FIRE = searcher(r"\b(?:opened\s+fire|gunm[ae]n|assailants|militants|insurgents)\b", re.I)
+# "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
+INCIDENT_NOUN = searcher(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
+DEED = searcher(r"\b(?:kill|attack|struck|strike|explo|ambush|raid|storm|abduct|kidnap|fired|shot|shell|bomb)", re.I)
+
+
+def incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:
+    """"Mourners on Tuesday buried 7 people. The blast hit a market on Sunday.": an earlier day
+    nearby in the paragraph dates the incident the funeral (or trial, vigil) follows."""
+    near = [*same_paragraph_before(c.index, pos, NEAR_SENTENCES), *same_paragraph_after(c.index, pos, NEAR_SENTENCES)]
+    earlier = [d for p in near for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < aftermath.start_date]
+    named = [d for d in earlier if THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 40), d.char_start)]
+    if named:  # "Initial reports on Saturday put it at nine. The attack happened on Friday.": the incident's day
+        return min(named, key=lambda d: d.start_date)
+    return earlier[0] if earlier else aftermath
+
+
+def incident_day_before(c: ClaimContext, pos: int, later: DateMention) -> DateMention | None:
+    """"Late on Saturday a car bomb exploded. ... On Monday one more patient died": the nearest earlier
+    sentence that tells of the attack on a day shortly before the later death dates it."""
+    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
+        sent = c.index.sentences[p]
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day" and 0 < (later.start_date - d.start_date).days <= _LATER_DEATH_DAYS]
+        if days and (DEED.search(sent.text) or INCIDENT_NOUN.search(sent.text) or _OPENED_FIRE.search(sent.text)):
+            return days[0]
+    return None
