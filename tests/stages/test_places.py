@@ -43,8 +43,11 @@ def test_finds_places(text: str, expected: list[tuple[str, str]], gaz: Gazetteer
         "SDF and ADF fighters clashed.",
         "Fishermen on Lake Chad were attacked.",
         "Police said the Army would respond.",
+        "Three revellers were treated at Coast General Hospital.",
+        "The Coast Guard pulled two bodies from the water.",
+        "Residents of the coastal belt fled as Coastal Command aircraft flew over.",
     ],
-    ids=["months", "acronyms", "lake", "common-words"],
+    ids=["months", "acronyms", "lake", "common-words", "coast-hospital", "coast-guard", "coastal"],
 )
 def test_false_places_dropped(text: str, gaz: Gazetteer) -> None:
     assert codes(text, gaz) == []
