@@ -112,6 +112,10 @@ _SINCE_EVENT = searcher(
     r"escalated|resumed|took\s+power|seized\s+power)\s+)?(?:in\s+|on\s+|of\s+)?$",
     re.I,
 )
+# "The insurgency, which began in 2009, has killed 40,000": a perfect-tense toll of something that
+# began on a date runs from it up to the report too.
+_BEGAN_IN = searcher(r"\b(?:which|that)\s+(?:began|started|erupted|broke\s+out)\s+(?:(?:in|on)\s+)?$", re.I)
+_PERFECT_AFTER = re.compile(r"\s*,?\s+(?:has|have)\s+(?:now\s+|so\s+far\s+|since\s+)?(?:killed|left|claimed|displaced|forced|uprooted)\b", re.I)
 _SINCE_WINDOW = 70
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
@@ -278,15 +282,16 @@ def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
 
 
 def _since(c: ClaimContext, period: Period) -> Period:
-    """"since the invasion began in February 2022": from that date up to the report."""
+    """"since the invasion began in February 2022", "the insurgency, which began in 2009, has killed":
+    from that date up to the report."""
     d = period.mention
     end = c.reported or c.published
-    start = max(0, d.char_start - _SINCE_WINDOW) if d is not None else 0
-    if d is None or end is None or d.start_date > end or c.text.find("ince", start, d.char_start) < 0:
+    if d is None or end is None or d.start_date > end:
         return period
-    if not _SINCE_EVENT.search(c.text, start, d.char_start):
-        return period
-    return Period(period.start, end, "range", "text", d)
+    start = max(0, d.char_start - _SINCE_WINDOW)
+    since = c.text.find("ince", start, d.char_start) >= 0 and _SINCE_EVENT.search(c.text, start, d.char_start) is not None
+    began = _PERFECT_AFTER.match(c.text, d.char_end) is not None and _BEGAN_IN.search(c.text, start, d.char_start) is not None
+    return Period(period.start, end, "range", "text", d) if since or began else period
 
 
 def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
