@@ -289,9 +289,9 @@ def _since(c: ClaimContext, period: Period) -> Period:
     if d is None or end is None or d.start_date > end:
         return period
     start = max(0, d.char_start - _SINCE_WINDOW)
-    since = c.text.find("ince", start, d.char_start) >= 0 and _SINCE_EVENT.search(c.text, start, d.char_start) is not None
-    began = _PERFECT_AFTER.match(c.text, d.char_end) is not None and _BEGAN_IN.search(c.text, start, d.char_start) is not None
-    return Period(period.start, end, "range", "text", d) if since or began else period
+    opens = (c.text.find("ince", start, d.char_start) >= 0 and _SINCE_EVENT.search(c.text, start, d.char_start)) or (
+        _PERFECT_AFTER.match(c.text, d.char_end) and _BEGAN_IN.search(c.text, start, d.char_start))
+    return Period(period.start, end, "range", "text", d) if opens else period
 
 
 def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
