@@ -20,8 +20,9 @@ from etl.stages.extract.events_vocab import EventVocabulary
 _MORE_BEFORE = searcher(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 # "a passer-by also succumbed", "two others died later in hospital": one more death told after the first
+# (added to the toll; events_after.LATER_DEATH is the other use of such wording: dating the incident)
 # figure (only for single people and "N others": a bare number here may restate the whole toll).
-_LATER_DEATH = searcher(
+_ADDED_DEATH = searcher(
     r"\b(?:also|later|subsequently|next\s+day|following\s+day|overnight|on\s+the\s+way\s+to|in\s+hospital|at\s+(?:the\s+)?hospital|"
     r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
     re.I,
@@ -184,7 +185,7 @@ def added(text: str, c: Candidate, sent: Sentence, link: Claim) -> bool:
     if not (c.value == 1 or _OTHERS_AFTER.match(text, c.end, sent.char_end)):
         return False
     end = _CLAUSE_END.search(text, link.trig_end, sent.char_end)
-    return _LATER_DEATH.search(text, c.end, end.start() if end else sent.char_end) is not None
+    return _ADDED_DEATH.search(text, c.end, end.start() if end else sent.char_end) is not None
 
 
 # "treated 31 people [for gunshot wounds]", "treated 12, most for burns": a verb of care counts the
