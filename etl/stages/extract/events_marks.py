@@ -20,8 +20,8 @@ from etl.stages.extract.events_vocab import EventVocabulary
 _MORE_BEFORE = searcher(r"\b(?:another|a\s+further|further|an\s+additional|additional)\s+$", re.I)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 # "a passer-by also succumbed", "two others died later in hospital": one more death told after the first
-# (added to the toll; events_after.LATER_DEATH is the other use of such wording: dating the incident)
-# figure (only for single people and "N others": a bare number here may restate the whole toll).
+# figure (only for single people and "N others": a bare number here may restate the whole toll), added
+# to the toll; events_after.LATER_DEATH is the other use of such wording: dating the incident.
 _ADDED_DEATH = searcher(
     r"\b(?:also|later|subsequently|next\s+day|following\s+day|overnight|on\s+the\s+way\s+to|in\s+hospital|at\s+(?:the\s+)?hospital|"
     r"(?:from|of)\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
