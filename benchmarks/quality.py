@@ -8,7 +8,7 @@ clone) and our own sets: events.dev.jsonl and events.dev2.jsonl (development); e
 to events.dev7.jsonl, news-numbers.dev.jsonl and news-dates.dev.jsonl (each written blind,
 independently of the code; then the first, third, fifth... record was used for development and
 the others only for checking: their "unseen half" is printed on its own); and events.holdout.jsonl
-(written independently, never used for tuning: measurement only). Each set is scored with the rule of
+and events.dev8.jsonl (written independently, never used for tuning: measurement only). Each set is scored with the rule of
 ../shared/benchmarks/SOURCES.md through `etl.eval`, next to the out-of-the-box library under the
 same rule (quantulum3 for quantities, dateparser.search_dates for dates). Exits 1 when a score
 falls below its pinned floor: the ratchet only goes up.
@@ -44,10 +44,13 @@ OWN_SETS = ("events.dev.jsonl", "events.dev2.jsonl", "events.dev3.jsonl", "event
 SPLIT_SETS = {"events.dev3.jsonl", "events.dev4.jsonl", "events.dev5.jsonl", "events.dev6.jsonl",
               "events.dev7.jsonl", "news-numbers.dev.jsonl", "news-dates.dev.jsonl"}
 
+# Sets written blind and never used for tuning (scored whole; nobody reads their misses).
+HELD_OUT = ("events.dev8.jsonl", "events.holdout.jsonl")
+
 
 def gold_files() -> list[Path]:
     files = sorted(SHARED.glob("*.jsonl")) if SHARED.exists() else []
-    ours = [*OWN_SETS, "events.holdout.jsonl"]
+    ours = [*OWN_SETS, *HELD_OUT]
     return files + [HERE / name for name in ours if (HERE / name).exists()]
 
 
