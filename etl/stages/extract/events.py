@@ -61,6 +61,7 @@ from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
+from etl.stages.extract.events_incident import has_incident_row, incident_claim
 from etl.stages.extract.events_index import bucket, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
 from etl.stages.extract.events_named import identified_claims, inside, named_candidates
@@ -243,6 +244,9 @@ def extract_events(
 ) -> list[Event]:
     """One row per statistical claim about people or incidents, in text order (totals before parts)."""
     per_sentence = _claims(article, sentences, quantities, vocab)
+    incident = None if per_sentence else incident_claim(article.text, sentences, vocab)  # "M23 clashed with FARDC"
+    if incident is not None:
+        per_sentence = [(incident[0], [incident[1]])]
     if not per_sentence:
         return []
     places = find_places(article.text, vocab.gazetteer)
@@ -271,7 +275,21 @@ def extract_events(
         rows.extend(group_sentence(claims, events, rows, article.article_id))
     seen: set[str] = set()
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
-    return fold_article(unique, updates, additions | _added_totals(unique, additions), moved=moved)
+    folded = fold_article(unique, updates, additions | _added_totals(unique, additions), moved=moved)
+    return folded if incident is not None or has_incident_row(folded) else _with_incident(folded, sentences, c, claimed, vocab)
+
+
+def _with_incident(
+    rows: list[Event], sentences: Sequence[Sentence], c: _ArticleContext, claimed: frozenset[int], vocab: EventVocabulary
+) -> list[Event]:
+    """Rows of period totals only: the incident the article tells of without a count, if any, in text order."""
+    found = incident_claim(c.article.text, sentences, vocab, claimed)
+    if found is None:
+        return rows
+    sent, claim = found
+    row = _event(claim, _SentenceFacts(sent, False, ctx.attribution(sent.text)), c, vocab)
+    at = next((i for i, r in enumerate(rows) if r.char_start > sent.char_start), len(rows))
+    return [*rows[:at], row, *rows[at:]]
 
 
 def _sentence_actor(sent: Sentence, mentions: Sequence[ActorMention]) -> str | None:

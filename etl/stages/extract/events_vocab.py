@@ -112,6 +112,9 @@ class EventVocabulary:
     other_after: re.Pattern[str]  # matched after a number's measure word
     earlier_after: re.Pattern[str]  # "... the day before": matched after a number in an "after ..." clause
     heading: re.Pattern[str]  # "Injured in ...: 5": matched from a sentence's start to a number; group = measure
+    incident: re.Pattern[str]  # an incident told without a count ("clashed", "an attack"); group ``noun``: a noun form
+    incident_armed: re.Pattern[str]  # an armed party, weapon or military target in the sentence
+    incident_not: re.Pattern[str]  # before the incident wording: hypothetical, foiled or background
     actors: ActorIndex
     gazetteer: Gazetteer
 
@@ -307,6 +310,11 @@ def _cue(cues: dict[str, Any], key: str) -> re.Pattern[str]:
     return searcher(cues[key], re.I)
 
 
+def _optional_cue(cues: dict[str, Any], key: str) -> re.Pattern[str]:
+    """A cue a user's older measures file may lack: then it never matches."""
+    return _cue(cues, key) if key in cues else re.compile(r"(?!)")
+
+
 def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> EventVocabulary:
     subjects_spec = _section(data, "subjects", dict)
     named = "|".join(ahead(f"(?P<{name}>{spec['pattern']})", re.I) for name, spec in subjects_spec.items())
@@ -337,6 +345,9 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         other_after=re.compile(str(cues["other_incident_after"]), re.I),
         earlier_after=re.compile(str(cues["earlier_after"]), re.I),
         heading=re.compile(str(cues["heading"]), re.I),
+        incident=_optional_cue(cues, "incident"),
+        incident_armed=_optional_cue(cues, "incident_armed"),
+        incident_not=_optional_cue(cues, "incident_not"),
         actors=actors,
         gazetteer=gazetteer,
     )
