@@ -99,3 +99,21 @@ def test_conflict_districts(text: str, expected: list[tuple[str, str]], gaz: Gaz
 )
 def test_kin_names_and_dateline_cities(text: str, expected: list[tuple[str, str]], gaz: Gazetteer) -> None:
     assert codes(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Insurgents overran Palma town in Cabo Delgado overnight.", "MOZ"),
+        ("A gas explosion gutted a warehouse in Paris, Texas, on Friday.", "USA"),
+        ("Shelling hit homes in Hays (Hays, Al Hudaydah) at dawn.", "YEM"),
+        ("Police raided a seminary near Hyderabad (Sindh) after the blast.", "PAK"),
+    ],
+)
+def test_town_placed_elsewhere_by_its_region_is_a_homonym(text: str, country: str, gaz: Gazetteer) -> None:
+    assert dominant_country(find_places(text, gaz), text) == country
+
+
+def test_town_in_its_own_country_still_counts(gaz: Gazetteer) -> None:
+    text = "A bomb went off in Kabul, Afghanistan, while fighting went on near Peshawar and Quetta."
+    assert dominant_country(find_places(text, gaz), text) == "AFG"

@@ -108,7 +108,7 @@ def claim_context(
         bucket(index, places, lambda p: p.char_start), lead, main, published,
         frozenset(index.position[i] for i in claimed if i in index.position), end,
         frozenset(p.char_start for p in places if elsewhere(p, text)) if away is None else away,
-        stray_towns(places, main.place.country_code if main else None),
+        stray_towns(places, main.place.country_code if main else None, text),
         frozenset(p.char_start for p in places if labelled(p, text)),
         _dateline_day(dates, end, published),
     )

@@ -67,6 +67,15 @@ _ELSEWHERE_CHAIN = searcher(
     r"(?:\s+(?:region|state|province|district|county|islands?))?\s*(?:,|\s+and|\s+or)\s*$"
 )
 
+# What links a town to the region that locates it: "Hays (Hays, Al Hudaydah)", "Palma town in Cabo
+# Delgado", "Paris, Texas", "El Baraf (Adan Yabaal, Middle Shabelle)".
+_LOCATED_BY = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*)?\s*(?:\(|,)\s*(?:[^(),.;\n]{1,40},\s*)?"
+    r"|\s+(?:(?:town|village|city|area|locality|settlement)\s+)?(?:in|near)\s+(?:the\s+)?"
+)
+_LOCATED_CHARS = 60  # how far after the town its region may stand
+
+
 @dataclass(frozen=True, slots=True)
 class CountryFacts:
     population: dict[str, int]  # alpha-3 -> people
@@ -122,17 +131,19 @@ def labelled(m: PlaceMention, text: str) -> bool:
     return _LABEL_WORD.search(text, max(0, colon - 12), colon) is not None
 
 
-def stray_towns(mentions: Sequence[PlaceMention], main: str | None) -> frozenset[int]:
+def stray_towns(mentions: Sequence[PlaceMention], main: str | None, text: str = "") -> frozenset[int]:
     """Starts of small towns of a country the article names nowhere else and that does not border its
     main country, in an article that names that main country outright ("Yemen - Hudaydah: ... homes
     in Hays district"): likely homonyms of a local place the gazetteer lacks (Hays, Kansas), not
-    evidence of where it happened. A border town across the frontier is kept (a cross-border strike)."""
+    evidence of where it happened. A border town across the frontier is kept (a cross-border strike).
+    With ``text``, also the towns :func:`located_elsewhere` finds."""
+    located = located_elsewhere(mentions, text) if text else frozenset()
     towns = [m for m in mentions if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != main]
     if not towns or main is None or not any(m.place.kind == "country" and m.place.country_code == main and not m.place.demonym for m in mentions):
-        return frozenset()
+        return located
     per_country = Counter(m.place.country_code for m in mentions)
     near = country_facts().neighbours.get(main, frozenset())
-    return frozenset(m.char_start for m in towns if per_country[m.place.country_code] == 1 and m.place.country_code not in near)
+    return located | {m.char_start for m in towns if per_country[m.place.country_code] == 1 and m.place.country_code not in near}
 
 
 def locator(m: PlaceMention, text: str) -> bool:
@@ -144,14 +155,43 @@ def locator(m: PlaceMention, text: str) -> bool:
     return name_end > 0 and (text[name_end - 1].isalnum() or text[name_end - 1] in "'’.-_")
 
 
+def located_elsewhere(mentions: Sequence[PlaceMention], text: str) -> frozenset[int]:
+    """Starts of towns that the region or country written right after them places in another
+    country ("Palma town in Cabo Delgado", "Hays (Hays, Al Hudaydah)"): homonyms of a place the
+    gazetteer lacks (Palma, Spain; Hays, Kansas), no evidence of where it happened."""
+    out = set()
+    for i, m in enumerate(mentions):
+        if m.place.kind != "city" or m.place.demonym:
+            continue
+        region = _locating_region(mentions, i, text)
+        if region is not None and region.place.country_code != m.place.country_code:
+            out.add(m.char_start)
+    return frozenset(out)
+
+
+def _locating_region(mentions: Sequence[PlaceMention], i: int, text: str) -> PlaceMention | None:
+    """The widest region or country in the chain of places right after ``mentions[i]``."""
+    region, end = None, mentions[i].char_end
+    for m in mentions[i + 1 :]:
+        if m.char_start - mentions[i].char_end > _LOCATED_CHARS or not _LOCATED_BY.fullmatch(text, end, m.char_start):
+            break
+        if m.place.kind != "city" and not m.place.demonym:
+            region = m
+        end = m.char_end
+    return region
+
+
 def dominant_country(mentions: Sequence[PlaceMention], text: str = "", *, away: frozenset[int] | None = None) -> str | None:
     """The country the article mentions most (first mentioned wins a tie). A demonym counts half,
-    and so does a place named as an origin or a border ("crossing from Afghanistan"); ``away``: the
+    and so does a place named as an origin or a border ("crossing from Afghanistan"); a town that
+    its region places in another country counts nothing (:func:`located_elsewhere`); ``away``: the
     starts of the mentions :func:`elsewhere` holds for, when the caller has them already."""
     if not mentions:
         return None
+    homonyms = located_elsewhere(mentions, text) if text else frozenset()
     counts: dict[str, float] = {}
     for m in mentions:
-        counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + _weight(m, text, away)
+        weight = 0.0 if m.char_start in homonyms else _weight(m, text, away)
+        counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + weight
     best = max(counts.values())
     return next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
