@@ -153,3 +153,22 @@ def test_dev_actor_aliases(name: str, alias: str, index: ActorIndex) -> None:
 )
 def test_hyphenated_ties(text: str, name: str | None, index: ActorIndex) -> None:
     assert article_actor(text, find_actors(text, index)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mogadishu – 4 May – Car bomb outside a hotel on Maka al-Mukarama road; 19 killed, 40 injured. Al-Shabaab.", "al-Shabaab"),
+        ("Jalalabad – 2 March 2020 – Bombing at a Sikh temple; 25 killed. ISIL-K.", "Islamic State Khorasan Province"),
+        ("Batticaloa – Easter 2019 – Church bombing; 31 killed. National Thowheeth Jama'ath, pledged to Islamic State.",
+         "National Thowheeth Jama'ath"),
+        ("Maiduguri, 16 June 2014\nSuicide bombing at a viewing centre; 14 killed.\nBoko Haram", "Boko Haram"),
+    ],
+)
+def test_group_alone_as_the_last_field_of_an_entry(text: str, name: str, index: ActorIndex) -> None:
+    assert article_actor(text, find_actors(text, index)) == name
+
+
+def test_group_alone_mid_text_is_not_a_field(index: ActorIndex) -> None:
+    text = "Kano – 3 May – Market fire; 14 killed. Hamas. The words were sprayed on a wall nearby, police said."
+    assert article_actor(text, find_actors(text, index)) is None

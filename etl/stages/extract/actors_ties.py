@@ -30,6 +30,10 @@ _CLAIM_BEFORE = searcher(
     r"(?:suspected|alleged)\s+(?:perpetrators?|actors?))\s*:)\s*(?:the\s+)?(?:suspected\s+|alleged\s+)?$",
     re.I,
 )
+# A list entry's last field, the group alone ("... 63 killed, 182 wounded. ISIL-K."; "... Boko Haram.";
+# "National Thowheeth Jama'ath, pledged to Islamic State."): the perpetrator, as coded.
+_FIELD_BEFORE = re.compile(r"(?:[.;]\s+|\n\s*)$")
+_FIELD_AFTER = re.compile(r"(?:,\s*(?:pledged|linked|affiliated|allied|loyal)\b[^.\n]{0,60})?\.?[ \t]*(?:\n|$)", re.I)
 _ATTRIBUTED_BEFORE = searcher(
     r"(?:blamed(?:\s+on)?|(?:attack|attacks|ambush|raid|assault|bombing|killings?|massacre)\s+by|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
     r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was)\s+(?:the\s+)?$",
@@ -199,6 +203,8 @@ def strength(text: str, m: ActorMention, following: int) -> int:
         return 0
     if _claims(text, m, following) or _CLAIM_BEFORE.search(before):
         return 6
+    if _FIELD_BEFORE.search(before) and _FIELD_AFTER.match(text, m.char_end):
+        return 5
     clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1].rsplit("\n", 1)[-1]  # a headline is another clause
     if _ALIAS_BEFORE.search(before):
         return 5
