@@ -117,3 +117,21 @@ def test_town_placed_elsewhere_by_its_region_is_a_homonym(text: str, country: st
 def test_town_in_its_own_country_still_counts(gaz: Gazetteer) -> None:
     text = "A bomb went off in Kabul, Afghanistan, while fighting went on near Peshawar and Quetta."
     assert dominant_country(find_places(text, gaz), text) == "AFG"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Hezbollah fired a guided missile at an IDF position near Zar'it on Monday.", "ISR"),
+        ("A FAMa convoy hit a mine between Boni and Hombori.", "MLI"),
+        ("Mortars landed inside an AMISOM base near Baidoa's airstrip overnight.", "SOM"),
+        ("The UPDF said its troops repelled an attack on their barracks before dawn.", "UGA"),
+    ],
+)
+def test_state_force_acronyms_tell_the_side(text: str, country: str, gaz: Gazetteer) -> None:
+    assert dominant_country(find_places(text, gaz), text) == country
+
+
+def test_a_force_counts_less_than_the_place_it_strikes(gaz: Gazetteer) -> None:
+    text = "IDF strikes hit a school in Gaza City on Tuesday."
+    assert dominant_country(find_places(text, gaz), text) == "PSE"
