@@ -172,3 +172,15 @@ def test_group_alone_as_the_last_field_of_an_entry(text: str, name: str, index: 
 def test_group_alone_mid_text_is_not_a_field(index: ActorIndex) -> None:
     text = "Kano – 3 May – Market fire; 14 killed. Hamas. The words were sprayed on a wall nearby, police said."
     assert article_actor(text, find_actors(text, index)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen shot a judge in Zinjibar. Al-Qaida in the Arabian Peninsula (AQAP) was suspected.", "al-Qaeda in the Arabian Peninsula"),
+        ("A bomb killed two at a bus stop. Tehrik-i-Taliban Pakistan (TTP) is believed to be behind it.", "Tehrik-i-Taliban Pakistan"),
+        ("Rebels torched a health post. The Allied Democratic Forces (ADF) were blamed.", "Allied Democratic Forces"),
+    ],
+)
+def test_suspected_after_an_acronym_in_parentheses(text: str, name: str, index: ActorIndex) -> None:
+    assert article_actor(text, find_actors(text, index)) == name

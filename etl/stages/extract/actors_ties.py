@@ -91,7 +91,7 @@ _SUSPECTED_BEFORE = searcher(
     re.I,
 )
 _SUSPECTED_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?(?:behind|responsible))\b",
+    r"^(?:['’]s)?(?:\s*\([^()\n]{1,20}\))?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?(?:behind|responsible))\b",
     re.I,
 )
 # In a clash with security forces both sides fight: the named group is the actor even if its men died.
