@@ -184,3 +184,15 @@ def test_group_alone_mid_text_is_not_a_field(index: ActorIndex) -> None:
 )
 def test_suspected_after_an_acronym_in_parentheses(text: str, name: str, index: ActorIndex) -> None:
     assert article_actor(text, find_actors(text, index)) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody claimed the ambush, but suspicion fell on al-Shabaab.",
+        "Suspicion has fallen on al-Shabaab after the hotel siege.",
+        "With no claim made, suspicion falls on al-Shabaab, police said.",
+    ],
+)
+def test_suspicion_fell_on(text: str, index: ActorIndex) -> None:
+    assert article_actor(text, find_actors(text, index)) == "al-Shabaab"

@@ -135,3 +135,8 @@ def test_state_force_acronyms_tell_the_side(text: str, country: str, gaz: Gazett
 def test_a_force_counts_less_than_the_place_it_strikes(gaz: Gazetteer) -> None:
     text = "IDF strikes hit a school in Gaza City on Tuesday."
     assert dominant_country(find_places(text, gaz), text) == "PSE"
+
+
+def test_historic_region_name(gaz: Gazetteer) -> None:
+    text = "A landmine killed three soldiers in the Arakan region on Saturday."
+    assert dominant_country(find_places(text, gaz), text) == "MMR"

@@ -84,7 +84,7 @@ _VICTIM_AFTER = re.compile(
 # "Police suspect al-Shabaab", "Al-Shabaab is suspected", "blame fell on X": an official attribution.
 # ("sources attributed the attack to X", "officials blamed the bombing on X": the deed named in between)
 _SUSPECTED_BEFORE = searcher(
-    r"\b(?:suspect(?:s|ed)?|blame[ds]?|accuse[ds]?|point(?:ed|s)?\s+(?:the\s+finger\s+)?at|"
+    r"\b(?:suspect(?:s|ed)?|blame[ds]?|accuse[ds]?|point(?:ed|s)?\s+(?:the\s+finger\s+)?at|suspicion\s+(?:fell|falls|has\s+fallen|had\s+fallen)\s+on|"
     r"(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:the|this|that|these|both|all|it|them)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:(?:attacks?|incidents?|bombings?|blasts?|explosions?|killings?|ambush(?:es)?|raids?|assaults?|massacres?|abductions?|kidnappings?|shootings?)\s+)?(?:to|on))"
     r"\s+(?:the\s+)?$",
