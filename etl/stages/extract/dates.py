@@ -137,6 +137,9 @@ _GATE = re.compile(
 # The same test on ``Ctx.lowered`` without IGNORECASE (same verdict): the engine then skips
 # branches by their first character, about four times faster on a text without a date.
 _GATE_LOWERED = re.compile(_GATE.pattern)
+# An ASCII digit passes the gate: the engine skips to one at C speed (most news has one early),
+# where the gate's alternation is tried at every position before it.
+_ASCII_DIGIT = re.compile("[0-9]")
 # A headline line this short may stand above the dateline.
 _HEADLINE_CHARS = 160
 # A wire dateline with a day ("SRINAGAR, Sept 3:", "BAGHDAD, April 23 (INA) -", "ADEN, 19 February -",
@@ -252,7 +255,8 @@ def dateline_day(text: str, *, published: dt.date | None, day_first: bool = Fals
 
 def _extract(text: str, published: dt.date | None, *, day_first: bool) -> list[DateMention]:
     ctx = Ctx.of(text, published, day_first=day_first)
-    if (_GATE.search(text) if ctx.lowered is None else _GATE_LOWERED.search(ctx.lowered)) is None:
+    if _ASCII_DIGIT.search(text) is None and (
+            _GATE.search(text) if ctx.lowered is None else _GATE_LOWERED.search(ctx.lowered)) is None:
         return []
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)

@@ -194,7 +194,7 @@ class Ctx:
 
     @classmethod
     def of(cls, text: str, published: dt.date | None, *, day_first: bool) -> Ctx:
-        lowered = None if _CASE_TRAPS.search(text) else text.lower()
+        lowered = None if not text.isascii() and _CASE_TRAPS.search(text) else text.lower()
         if lowered is not None and len(lowered) != len(text):
             lowered = None
         return cls(text, published, day_first, lowered)
