@@ -139,6 +139,8 @@ _FUTURE_KEYS = _future_keys(
 # The characters other than A-Z and a-z that IGNORECASE matches to an ASCII letter. In a text
 # without them, a caseless ASCII word matches exactly where ``text.lower()`` contains it.
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+# The ASCII characters other than [ \t\n\r\f\v] that Unicode \s matches.
+_ASCII_SPACE_TRAPS = re.compile("[\x1c-\x1f]")
 WEEKDAY_NAME_BEFORE = re.compile(
     rf"\b(?:{alternation(LEX['weekday_names']['before'])})\s+$", re.I  # type: ignore[index]
 )
@@ -191,13 +193,18 @@ class Ctx:
     lowered: str | None = None
     # Memo of ``future`` by position: several rules ask about the same date.
     tense: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
+    # ``text`` is ASCII without the characters \x1c-\x1f (Unicode \s matches them, ASCII \s
+    # does not): a pattern compiled with re.ASCII finds exactly what it finds without.
+    plain: bool = False
 
     @classmethod
     def of(cls, text: str, published: dt.date | None, *, day_first: bool) -> Ctx:
-        lowered = None if not text.isascii() and _CASE_TRAPS.search(text) else text.lower()
+        ascii_text = text.isascii()
+        lowered = None if not ascii_text and _CASE_TRAPS.search(text) else text.lower()
         if lowered is not None and len(lowered) != len(text):
             lowered = None
-        return cls(text, published, day_first, lowered)
+        plain = ascii_text and _ASCII_SPACE_TRAPS.search(text) is None
+        return cls(text, published, day_first, lowered, plain=plain)
 
     def may_follow(self, position: int, words: tuple[str, ...]) -> bool:
         """False when the last of the 40 characters before ``position``, whitespace aside,
