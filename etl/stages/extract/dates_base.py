@@ -132,7 +132,10 @@ _FUTURE_WORDS = frozenset(
     for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]  # type: ignore[misc]
     if str(cue) not in ("'ll", "\u2019ll")
 ) | {"may", "might"}
-_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+# The same words as bytes, and the table that makes every byte but an ASCII letter, digit or "_"
+# a space: an ASCII clause is cut into its \w-runs as bytes (str.translate took three times as long).
+_FUTURE_BYTES = frozenset(word.encode("ascii") for word in _FUTURE_WORDS)
+_NOT_WORD_BYTES = bytes(byte if byte < 128 and (chr(byte).isalnum() or byte == 95) else 32 for byte in range(256))
 _FUTURE_KEYS = _future_keys(
     [str(cue) for cue in [*LEX["tense"]["future"], *LEX["tense"]["scheduled"]]] + ["may", "might"]  # type: ignore[misc]
 )
@@ -227,7 +230,7 @@ class Ctx:
         if self.lowered is not None:  # cheap exact gate: most clauses hold no future cue at all
             window = self.lowered[max(0, start - 12) : position]
             if window.isascii():
-                if _FUTURE_WORDS.isdisjoint(window.translate(_NOT_WORD).split()) and "'ll" not in window:
+                if _FUTURE_BYTES.isdisjoint(window.encode("ascii").translate(_NOT_WORD_BYTES).split()) and "'ll" not in window:
                     return False
             elif not any(key in window for key in _FUTURE_KEYS):
                 return False
