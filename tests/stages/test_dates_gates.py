@@ -125,3 +125,16 @@ def test_may_follow_is_true_when_the_word_ends_the_text_before() -> None:
     assert ctx.may_follow(ctx.text.index("12"), ("after",))
     assert not ctx.may_follow(ctx.text.index("12"), ("before",))
     assert _ungated(ctx).may_follow(0, ("before",))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(_FRAGMENTS, st.sampled_from(["\x1c", "\x1f", "\x0b", "\t"])), max_size=24).map("".join))
+def test_ascii_patterns_match_like_the_unicode_ones_on_plain_text(text: str) -> None:
+    ctx = Ctx.of(text, None, day_first=False)
+    assert ctx.plain == (text.isascii() and not any("\x1c" <= ch <= "\x1f" for ch in text))
+    if not ctx.plain:
+        return
+    for rules in dates_module._BY_TRIGGERS.values():
+        for _, rule, ascii_pattern in rules:
+            unicode_found = [(m.span(), m.groups()) for m in rule.pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in ascii_pattern.finditer(text)] == unicode_found, text

@@ -7,12 +7,13 @@ for speed; a property test checks it against the whole-text ``finditer`` it stan
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.stages.extract import numbers_mask as mask
-from etl.stages.extract.numbers_lexicon import _last_word_starts
+from etl.stages.extract.numbers_lexicon import LEXICON, _last_word_starts
 from etl.stages.extract.numbers_runs import find_runs
 from etl.stages.extract.numbers_vague import DEFAULT_POLICY
 from etl.stages.extract.numwords import RUN_BODY, RUN_PATTERN, digit_value
@@ -101,3 +102,19 @@ def test_vague_lookup_is_the_first_entry_with_that_phrase() -> None:
 def test_plain_digits_read_as_digit_value_reads_them(run: str) -> None:
     parsed = read_run(run, 0, len(run))
     assert [p.value for p in parsed] == [digit_value(run)]
+
+
+_QUALIFIER_PIECES = st.sampled_from([
+    "about", "around", "nearly", "at least", "more than", "no more than", "up to", "less than", "fewer than",
+    "over", "under", "some", "estimated", "an estimated", "as many as", "close to", "approx.", "~", ">", ">=",
+    "<=", "\u2265", "the", "how", "what", "shot", "to", "than", "x", "No", "(", "\u201c", "-", "_", "\u00e9",
+    "\u212a", "\u017f", "ABOUT", "At Least", "=", " ", "  ", "\n", "\t",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_QUALIFIER_PIECES, max_size=8).map(" ".join) | st.lists(_QUALIFIER_PIECES, max_size=8).map("".join))
+def test_qualifier_patterns_by_last_token_find_what_the_whole_one_finds(text: str) -> None:
+    whole = replace(LEXICON.qualifier_before, by_token={})
+    got, want = LEXICON.qualifier_before.search(text), whole.search(text)
+    assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -75,6 +75,10 @@ class TailPattern:
     # Last token -> how many token starts back a match can begin ("than": "no more than" = 3).
     last_tokens: dict[str, int]
     width: int
+    # Last token -> the pattern over the phrases that end with it alone, where one is built: a
+    # match ends the text, so its phrase's last token is the text's; the others never match, and
+    # leaving them out spares trying them at every start (same groups, in the same order).
+    by_token: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, pattern: str, phrases: list[str] | tuple[str, ...], extra: tuple[str, ...] = (),
@@ -92,7 +96,8 @@ class TailPattern:
         return cls(re.compile(pattern), tokens, width)
 
     def search(self, text: str) -> re.Match[str] | None:
-        max_words = self.last_tokens.get(_last_token_cached(text[-TAIL_TOKEN_CHARS:]))
+        token = _last_token_cached(text[-TAIL_TOKEN_CHARS:])
+        max_words = self.last_tokens.get(token)
         if max_words is None:
             return None
         # Try the pattern only where a phrase can start (the start of a word, or one of the last
@@ -104,8 +109,9 @@ class TailPattern:
         for i in (end - 2, end - 1):
             if i >= window and i not in starts:
                 starts.append(i)
+        pattern = self.by_token.get(token, self.pattern)
         for pos in starts:
-            m = self.pattern.match(text, pos)
+            m = pattern.match(text, pos)
             if m is not None:
                 return m
         return None
@@ -209,8 +215,13 @@ def _bound_patterns(quals: dict[str, list[str]], post: dict[str, list[str]]) -> 
         for name, phrases in post.items()
     )
     all_quals = [p for phrases in quals.values() for p in phrases]
+    tail = TailPattern.build(rf"(?i:{_named_groups(quals)})$", all_quals)
+    by_token = {}
+    for token in tail.last_tokens:
+        subset = {name: kept for name, phrases in quals.items() if (kept := [p for p in phrases if _last_token(p) == token])}
+        by_token[token] = re.compile(rf"(?i:{_named_groups(subset)})$")
     return {
-        "qualifier_before": TailPattern.build(rf"(?i:{_named_groups(quals)})$", all_quals),
+        "qualifier_before": replace(tail, by_token=by_token),
         "post_qualifier": re.compile(rf"^(?i:{post_groups})"),
     }
 

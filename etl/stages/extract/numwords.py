@@ -91,6 +91,8 @@ def trie_pattern(words: list[str] | set[str]) -> str:
 
 
 _WORDS = set(_CARDINAL) | set(_ORDINAL) | set(_PLURAL_ORD)
+# Every number word, in lower case (ASCII letters only): the words a run of words can start with.
+NUMBER_WORDS = frozenset(_WORDS)
 # Number words in lower, title and upper case: a case-sensitive pattern lets the regex engine skip
 # positions by a character set at C speed (re.IGNORECASE made the scan three times slower).
 _CASED = {form for w in _WORDS for form in (w, w.title(), w.upper())}
