@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.records import ChangeDirection, DateMention, QuantityMention, Scope, Sentence
+from etl.stages.extract.events_after import DEED, INCIDENT_NOUN
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_period, is_base, may_date, stated_on
@@ -26,7 +27,7 @@ _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
 _INCIDENT_DAYS = 7
 # (and a present perfect toll, "More than 220 people have been killed", over such a period)
 _PLURAL_INCIDENTS = searcher(
-    r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b|"
+    r"\b(?:attacks|incidents|violence|clashes|fighting|operations|bombings|strikes|raids|ambushes|killings|conflict|war)\b|"
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+(?:killed|wounded|injured|displaced|abducted|kidnapped)|died|perished)\b",
     re.I,
 )
@@ -40,6 +41,9 @@ _ATTRIBUTION = (
     re.compile(r"\b(?:said|says|told reporters)\s+(?P<a>[^,.;\"“”]{3,60}?)[.,]?$"),
 )
 _PLACE_RANK = {"city": 0, "admin": 1, "country": 2}
+# "The latest attack came last week. Armed men arrived on Thursday morning": a bare weekday in the
+# sentence of a past week that tells the incident, or in the next one, is that week's day.
+_BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # A clause that gives a period's running tally after the incident: "Gunmen killed six on Monday[,
 # bringing] the number killed this year to 340", "... on Wednesday[;] 2,000 have been kidnapped so far
 # this year". Its period cue is its own (see :func:`tally_clause`).
@@ -99,7 +103,7 @@ def claim_context(
     index = index_sentences(sentences)
     end = dateline_end(text)
     usable = [d for d in dates if may_date(text, d, published) and d.char_end > end and not stated_on(text, d)]
-    by_sentence = bucket(index, usable, lambda d: d.char_start)
+    by_sentence = _week_weekdays(index, bucket(index, usable, lambda d: d.char_start))
     first_paragraph = index.sentences[0].paragraph if index.sentences else 0
     lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph for d in by_sentence[p]), None)
     percents = [q for q in quantities if q.kind == "percent" and q.value is not None]
@@ -112,6 +116,26 @@ def claim_context(
         frozenset(p.char_start for p in places if labelled(p, text)),
         _dateline_day(dates, end, published),
     )
+
+
+def _week_weekdays(index: SentenceIndex, by_sentence: dict[int, list[DateMention]]) -> dict[int, list[DateMention]]:
+    """Bare weekdays told with (or right after) a past week that names the incident, moved into it."""
+    weeks = [(p, d) for p, found in by_sentence.items() for d in found if d.granularity == "week"]
+    for p, week in weeks:
+        sent = index.sentences[p]
+        if not (INCIDENT_NOUN.search(sent.text) or DEED.search(sent.text)):
+            continue
+        for q in (p, p + 1):
+            if q in by_sentence and (q == p or index.sentences[q].paragraph == sent.paragraph):
+                by_sentence[q] = [_into_week(d, week) for d in by_sentence[q]]
+    return by_sentence
+
+
+def _into_week(d: DateMention, week: DateMention) -> DateMention:
+    if d.granularity != "day" or week.start_date <= d.start_date <= week.end_date or not _BARE_WEEKDAY.match(d.surface):
+        return d
+    day = week.start_date + dt.timedelta(days=(d.start_date.weekday() - week.start_date.weekday()) % 7)
+    return replace(d, start_date=day, end_date=day, value=day.isoformat()) if day <= week.end_date else d
 
 
 def _dateline_day(dates: Sequence[DateMention], end: int, published: dt.date | None) -> dt.date | None:

@@ -1,0 +1,111 @@
+"""Golden cases for the event date of the headline incident (issue #5), each phenomenon worded three ways:
+
+- "last <weekday>" is the latest such day before publication ("last Thursday" on a Friday is the day
+  before); "last week on Tuesday" and "Tuesday of last week" keep the previous calendar week;
+- two days listed ("on 9 and 10 May") date the incident by the first, also for a claim that borrows them;
+- a day in a quote's attribution ("said one guest, reached by phone on Tuesday", "speaking on
+  Wednesday", "interviewed on Monday") is when it was said;
+- looking back for an undated claim, a funeral's (burial's, vigil's) day is passed over;
+- "The latest raid came last week. ... on Thursday night": a bare weekday told with the past week of
+  the incident is that week's day, not the latest such day before the report;
+- a month of fighting (raids, clashes) told before the story's incident is a period's total, not the headline;
+- "X happened on 14 May after a landmine killed three the previous day; one protester was shot": the
+  date inside the "after" clause is the earlier incident's, not the other clause's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.eval.events import headline_event
+from etl.records import Article
+from etl.stages.extract.dates import extract_dates
+from etl.stages.extract.events import EventVocabulary, extract_events, load_vocabulary
+from etl.stages.extract.numbers import extract_quantities
+from etl.stages.segment import split_sentences
+
+D = dt.date
+FRI = D(2024, 10, 11)  # a Friday
+THU = D(2023, 3, 9)  # a Thursday
+WED = D(2023, 5, 17)  # a Wednesday
+MON = D(2022, 12, 12)  # a Monday
+SAT = D(2023, 5, 20)  # a Saturday
+
+WEEKDAYS = [
+    ("last_wednesday_on_friday", FRI, "Gunmen killed seven worshippers at a church last Wednesday.", D(2024, 10, 9)),
+    ("last_thursday_day_before", FRI, "The ferry capsized on the lake last Thursday.", D(2024, 10, 10)),
+    ("last_friday_on_friday", FRI, "The central bank cut its rate last Friday.", D(2024, 10, 4)),
+    ("last_week_on_tuesday_kept", FRI, "The court ruled last week on Tuesday.", D(2024, 10, 1)),
+    ("tuesday_of_last_week_kept", FRI, "The talks collapsed on Tuesday of last week.", D(2024, 10, 1)),
+]
+
+
+@pytest.mark.parametrize(("case", "published", "text", "day"), WEEKDAYS, ids=[c[0] for c in WEEKDAYS])
+def test_last_weekday(case: str, published: dt.date, text: str, day: dt.date) -> None:
+    found = [d for d in extract_dates(text, published=published) if "day" in d.surface.lower()]
+    assert [(d.start_date, d.end_date) for d in found] == [(day, day)]
+
+
+CASES = [
+    # two days listed: the first
+    ("two_days_borrowed", WED, "Aid workers said that on 9 and 10 May, fighting between two clans near Galkayo forced 3,000 "
+     "families to flee. Elders said at least 17 people were killed during the two days of clashes.", D(2023, 5, 9)),
+    ("two_days_month_first", WED, "Heavy clashes on May 11 and 12 killed 23 fighters in the hills above the town, the army said.", D(2023, 5, 11)),
+    ("two_days_next_sentence", WED, "Herders attacked three villages in the district on 2 and 3 May. A local chief said 31 "
+     "villagers had been killed.", D(2023, 5, 2)),
+    # a quote's attribution day
+    ("reached_by_phone", THU, 'Banditry has plagued the district for years.\n\nGunmen stormed a wedding party in Kouri on Sunday night.'
+     '\n\n"We hid in the fields," one guest said, reached by phone on Tuesday.\n\nThe police said 11 guests were killed.', D(2023, 3, 5)),
+    ("speaking_on", THU, "Attacks on markets have grown more frequent.\n\nFighters on motorbikes raided the market in Bama on Saturday "
+     "afternoon.\n\nA trader, speaking on Wednesday, said the gunmen came from the forest.\n\nNine traders died, the local council said.",
+     D(2023, 3, 4)),
+    ("interviewed_on", THU, "The road to Mopti is among the most dangerous in the region.\n\nA bomb hit an army patrol there on Friday."
+     "\n\nOne officer, interviewed on Monday, said the convoy had no escort.\n\nFour soldiers were killed, the army said.", D(2023, 3, 3)),
+    # a funeral's day looking back
+    ("funeral_held", THU, "Violence has surged across the north.\n\nGunmen attacked the village of Dori on Sunday evening.\n\n"
+     "A funeral for the dead was held on Tuesday.\n\nResidents said seven people were killed.", D(2023, 3, 5)),
+    ("victims_buried", THU, "The region has seen dozens of raids this year.\n\nA bomb exploded in a mosque in Konduga on Friday.\n\n"
+     "The victims were buried on Monday.\n\nHospital staff said 13 worshippers died.", D(2023, 3, 3)),
+    ("vigil_held", THU, "Tensions have run high for months.\n\nSoldiers opened fire on protesters in the square on Saturday.\n\n"
+     "Mourners gathered for a vigil on Wednesday.\n\nRights groups say five protesters were killed.", D(2023, 3, 4)),
+    # a bare weekday in the incident's past week
+    ("latest_raid_last_week", THU, "Attacks on farmers have grown this year.\n\nThe latest raid came last week. According to villagers, "
+     "gunmen arrived on Thursday night and set fire to the granaries.\n\nA local official said eight farmers were killed.", D(2023, 3, 2)),
+    ("most_recent_happened", THU, "Kidnappings have spread along the highway.\n\nThe most recent attack happened last week. Travellers "
+     "said the bandits blocked the road on Tuesday.\n\nPolice said three passengers were shot dead.", D(2023, 2, 28)),
+    ("attacked_last_week_then_day", THU, "Jihadists have targeted schools across the province.\n\nGunmen attacked a boarding school "
+     "last week, witnesses said. They came on Wednesday before dawn.\n\nSix pupils were killed, the governor said.", D(2023, 3, 1)),
+    # a month's fighting before the story's incident
+    ("last_month_fighting", MON, "Rebels have taken much of the province over two years.\n\nLast month, fighting near the town of "
+     "Rutshuru killed at least 30 people, the UN said.\n\nThe latest violence came on Thursday in the village of Kisharo, where "
+     "gunmen shot 20 villagers dead.", D(2022, 12, 8)),
+    ("october_fighting", MON, "The army and militias have clashed for months in the valley.\n\nIn October, fighting around the dam "
+     "killed 60 combatants, according to local monitors.\n\nOn Friday, militiamen ambushed a convoy outside Bunia, killing nine "
+     "soldiers.", D(2022, 12, 9)),
+    ("last_month_raids", MON, "Herder-farmer disputes have turned deadly across the plateau.\n\nLast month, raids on farming "
+     "settlements killed 45 people, a rights group said.\n\nOn Saturday, attackers stormed the village of Mbar, killing 12 "
+     "residents.", D(2022, 12, 10)),
+    # a date inside an "after" clause
+    ("after_landmine_previous_day", SAT, "Youths blocked the highway near Kasese on 14 May after a landmine killed three farmers "
+     "the previous day; one demonstrator was shot dead by soldiers.", D(2023, 5, 14)),
+    ("after_kidnapping_day_before", SAT, "Traders shut the market in Beni on 9 May after militiamen kidnapped two merchants the day "
+     "before; a shopkeeper was killed when police dispersed the crowd.", D(2023, 5, 9)),
+    ("following_ambush_two_days", SAT, "Students torched the governor's office on 16 May following an ambush that killed a lecturer "
+     "two days earlier; two students were shot dead by the guards.", D(2023, 5, 16)),
+]
+
+
+@pytest.fixture(scope="module")
+def vocab() -> EventVocabulary:
+    return load_vocabulary()
+
+
+@pytest.mark.parametrize(("case", "published", "text", "day"), CASES, ids=[c[0] for c in CASES])
+def test_headline_event_day(case: str, published: dt.date, text: str, day: dt.date, vocab: EventVocabulary) -> None:
+    article = Article("golden", text, "", published, "metadata")
+    events = extract_events(article, split_sentences(text), extract_quantities(text), extract_dates(text, published=published), vocab=vocab)
+    first = headline_event(events)
+    assert first is not None
+    assert (first.period_start, first.period_end) == (day, day)
