@@ -48,12 +48,15 @@ _SAME_UNITS = {"period": ("day", "week", "month", "quarter", "season", "half", "
                "season": ("season",)}
 _LATER = re.compile(
     rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
-    r"|the\s+(?P<which>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$)))\b",
+    r"|the\s+(?P<which>next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)"  # "the previous evening"
+    r"|the\s+(?:day|night|evening)\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$)))\b",
     _I,
 )
 # The granularities of an anchor each unit can be counted from (a day from a day, a year from a year...).
 _ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "fortnight": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
                   "decade": ("day", "month", "year")}
+# Every wording of ``_LATER`` and ``_SAME`` contains one of these (lower case): a text without any is not searched.
+_RELATED_WORDS = ("later", "earlier", "same", " day", "previous", "preceding", "following", "next", "night before", "evening before")
 _WEEK_ENDED = re.compile(r"\b(?:the\s+)?week\s+(?:ended|ending|that\s+ended|to)(?:\s+on)?\s+$", _I)
 # The last words "the week beginning" / "the week ended" can end with (one cheap test for both).
 _WEEK_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c", "ended", "ending", "to")
@@ -71,7 +74,7 @@ def relate(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     low = ctx.lowered
     if hits and (low is None or "previous" in low or "preceding" in low):
         hits = _period_before(hits, ctx)
-    if not hits or (low is not None and not ("later" in low or "earlier" in low or "same" in low or " day" in low)):
+    if not hits or (low is not None and not any(word in low for word in _RELATED_WORDS)):
         return hits
     return _related(_same_period(hits, ctx), ctx)
 
