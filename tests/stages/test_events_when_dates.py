@@ -10,7 +10,12 @@
   the incident is that week's day, not the latest such day before the report;
 - a month of fighting (raids, clashes) told before the story's incident is a period's total, not the headline;
 - "X happened on 14 May after a landmine killed three the previous day; one protester was shot": the
-  date inside the "after" clause is the earlier incident's, not the other clause's.
+  date inside the "after" clause is the earlier incident's, not the other clause's;
+- a monitoring service's closing source line ("[Radio Kulmiye, Mogadishu, in Somali, 16 Feb 21]")
+  dates the report: its two-digit year is read there, and "yesterday", "today", "on Monday" count
+  from that day rather than from publication;
+- "30 November - 1 December" (a spaced hyphen) is a range, not "November - 1";
+- "the previous evening", "the night before", "the following morning" count from the date before them.
 """
 
 from __future__ import annotations
@@ -40,6 +45,26 @@ WEEKDAYS = [
     ("last_week_on_tuesday_kept", FRI, "The court ruled last week on Tuesday.", D(2024, 10, 1)),
     ("tuesday_of_last_week_kept", FRI, "The talks collapsed on Tuesday of last week.", D(2024, 10, 1)),
 ]
+
+
+ANCHORED = [
+    ("previous_evening", SAT, "The governor said on 14 May that gunmen had ambushed a bus the previous evening.",
+     "the previous evening", D(2023, 5, 13), D(2023, 5, 13)),
+    ("night_before", SAT, "On 9 May, police said bandits had stormed the village the night before.", "the night before", D(2023, 5, 8), D(2023, 5, 8)),
+    ("following_morning", SAT, "Soldiers reached the camp on 3 May and found the bodies the following morning.",
+     "the following morning", D(2023, 5, 4), D(2023, 5, 4)),
+    ("spaced_hyphen_months", SAT, "Bandits raided the village on the night of 30 April - 1 May.", "30 April - 1 May", D(2023, 4, 30), D(2023, 5, 1)),
+    ("spaced_hyphen_year_end", SAT, "Fighting raged from 31 December - 2 January.", "from 31 December - 2 January", D(2022, 12, 31), D(2023, 1, 2)),
+    ("spaced_hyphen_short", SAT, "The curfew ran 28 Feb - 2 Mar 2023.", "28 Feb - 2 Mar 2023", D(2023, 2, 28), D(2023, 3, 2)),
+    ("source_line_year", FRI, "Gunmen killed two traders. [Radio Kulmiye, Mogadishu, in Somali, 16 Feb 21]", "16 Feb 21",
+     D(2021, 2, 16), D(2021, 2, 16)),
+]
+
+
+@pytest.mark.parametrize(("case", "published", "text", "surface", "start", "end"), ANCHORED, ids=[c[0] for c in ANCHORED])
+def test_anchored_and_spaced_dates(case: str, published: dt.date, text: str, surface: str, start: dt.date, end: dt.date) -> None:
+    found = {d.surface: (d.start_date, d.end_date) for d in extract_dates(text, published=published)}
+    assert found.get(surface) == (start, end), found
 
 
 @pytest.mark.parametrize(("case", "published", "text", "day"), WEEKDAYS, ids=[c[0] for c in WEEKDAYS])
@@ -92,6 +117,17 @@ CASES = [
      "the previous day; one demonstrator was shot dead by soldiers.", D(2023, 5, 14)),
     ("after_kidnapping_day_before", SAT, "Traders shut the market in Beni on 9 May after militiamen kidnapped two merchants the day "
      "before; a shopkeeper was killed when police dispersed the crowd.", D(2023, 5, 9)),
+    ("source_line_yesterday", D(2021, 2, 17), "Excerpt from report by Radio Kulmiye: Gunmen yesterday shot dead two traders at "
+     "the livestock market in Baidoa. [Radio Kulmiye, Mogadishu, in Somali, 16 Feb 21]", D(2021, 2, 15)),
+    ("source_line_weekday", D(2021, 2, 17), "Text of report by Ariana News: Unknown gunmen killed four guards at a checkpoint in Herat "
+     "city on Monday night, police said. [Ariana News, Kabul, in Dari, 9 Feb 21]", D(2021, 2, 8)),
+    ("source_line_today", D(2021, 2, 17), "A roadside bomb killed three soldiers in Gedo region today, the local administration said. "
+     "[Garowe Online, in Somali, 15 Feb 21]", D(2021, 2, 15)),
+    ("previous_evening_event", SAT, "The district governor said on 14 May that gunmen had ambushed a bus the previous evening, "
+     "killing three passengers.", D(2023, 5, 13)),
+    ("night_before_event", SAT, "On 9 May, police said bandits had stormed the village the night before, killing seven farmers.", D(2023, 5, 8)),
+    ("night_of_spaced_hyphen", D(2020, 12, 5), "Bandits on the night of 30 November - 1 December raided the village of Kware, "
+     "killing six herders.", D(2020, 11, 30)),
     ("following_ambush_two_days", SAT, "Students torched the governor's office on 16 May following an ambush that killed a lecturer "
      "two days earlier; two students were shot dead by the guards.", D(2023, 5, 16)),
 ]

@@ -21,6 +21,11 @@ _DATELINE = re.compile(
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:[-—–:]+)\s"
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?\s*(?:[-—–:]+)\s"
 )
+# "[Shabelle Media, Mogadishu, in Somali, 16 Feb 21]": a monitoring service's closing source line
+# dates the report, as a dateline does; its "yesterday" counts back from that day, not from publication.
+_SOURCE_LINE = re.compile(r"\[[^\[\]\n]{3,120}\]\s*$")
+_SOURCE_LINE_CHARS = 160
+_TODAY_WORDS = re.compile(r"\b(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b", re.I)
 _PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
 # A loose period ("at the weekend", "last week") this short can still date one (multi-site) incident.
@@ -102,7 +107,11 @@ def claim_context(
     future) and bucket dates, percentages and places by sentence."""
     index = index_sentences(sentences)
     end = dateline_end(text)
-    usable = [d for d in dates if may_date(text, d, published) and d.char_end > end and not stated_on(text, d)]
+    tail = _source_line(text)
+    usable = [d for d in dates if may_date(text, d, published) and end < d.char_end and d.char_start < tail and not stated_on(text, d)]
+    reported = _dateline_day(dates, end, published) or _dateline_day([d for d in dates if d.char_start >= tail], len(text), published)
+    if reported is not None and published is not None and reported < published and tail < len(text):
+        usable = [_rebased(d, published, reported) for d in usable]
     by_sentence = _week_weekdays(index, bucket(index, usable, lambda d: d.char_start))
     first_paragraph = index.sentences[0].paragraph if index.sentences else 0
     lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph for d in by_sentence[p]), None)
@@ -114,7 +123,7 @@ def claim_context(
         frozenset(p.char_start for p in places if elsewhere(p, text)) if away is None else away,
         stray_towns(places, main.place.country_code if main else None),
         frozenset(p.char_start for p in places if labelled(p, text)),
-        _dateline_day(dates, end, published),
+        reported,
     )
 
 
@@ -136,6 +145,28 @@ def _into_week(d: DateMention, week: DateMention) -> DateMention:
         return d
     day = week.start_date + dt.timedelta(days=(d.start_date.weekday() - week.start_date.weekday()) % 7)
     return replace(d, start_date=day, end_date=day, value=day.isoformat()) if day <= week.end_date else d
+
+
+def _source_line(text: str) -> int:
+    """Where a closing source line ("[Tolo News website, Kabul, in Dari, 15 May 23]") starts, else the text's end."""
+    start = max(0, len(text) - _SOURCE_LINE_CHARS)
+    if text.find("[", start) < 0:
+        return len(text)
+    line = _SOURCE_LINE.search(text, start)
+    return line.start() if line else len(text)
+
+
+def _rebased(d: DateMention, published: dt.date, reported: dt.date) -> DateMention:
+    """A day told relative to publication ("yesterday", "on Monday") counted from the report's own day."""
+    if not d.relative or d.granularity != "day":
+        return d
+    if _TODAY_WORDS.search(d.surface):
+        day = d.start_date - (published - reported)
+    elif _BARE_WEEKDAY.match(d.surface) and d.start_date > reported:
+        day = d.start_date - dt.timedelta(days=7)
+    else:
+        return d
+    return replace(d, start_date=day, end_date=day, value=day.isoformat())
 
 
 def _dateline_day(dates: Sequence[DateMention], end: int, published: dt.date | None) -> dt.date | None:
