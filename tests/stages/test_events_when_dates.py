@@ -15,7 +15,11 @@
   dates the report: its two-digit year is read there, and "yesterday", "today", "on Monday" count
   from that day rather than from publication;
 - "30 November - 1 December" (a spaced hyphen) is a range, not "November - 1";
-- "the previous evening", "the night before", "the following morning" count from the date before them.
+- "the previous evening", "the night before", "the following morning" count from the date before them;
+- an undated perfect-tense toll of a war ("Yemen's war is in its eighth year and more than 377,000
+  people have died") is the war's running total, not the story's incident;
+- a weekend or a week narrows to the day a neighbouring sentence gives the incident ("killed 40 over the
+  weekend ... the raid on Sunday night").
 """
 
 from __future__ import annotations
@@ -128,6 +132,18 @@ CASES = [
     ("night_before_event", SAT, "On 9 May, police said bandits had stormed the village the night before, killing seven farmers.", D(2023, 5, 8)),
     ("night_of_spaced_hyphen", D(2020, 12, 5), "Bandits on the night of 30 November - 1 December raided the village of Kware, "
      "killing six herders.", D(2020, 11, 30)),
+    ("war_toll_eighth_year", D(2022, 1, 18), "SANAA - Yemen's war is in its eighth year and more than 377,000 people have died, "
+     "the UN estimates.\n\nOn Monday, drones struck fuel trucks near the airport. Three people were killed.", D(2022, 1, 17)),
+    ("insurgency_toll_officials", D(2022, 1, 18), "The insurgency in the north is now in its 14th year; some 40,000 people have died "
+     "in the conflict, officials say.\n\nOn Sunday, a bomb at a bus stop in Maiduguri killed five people.", D(2022, 1, 16)),
+    ("killed_in_the_war", D(2022, 1, 18), "More than 12,000 people have been killed in the war between the army and the RSF, "
+     "according to monitors.\n\nOn Saturday, shelling hit a market in Omdurman, killing 21 people.", D(2022, 1, 15)),
+    ("weekend_raid_sunday_night", D(2022, 6, 7), "Gunmen killed 40 villagers in central Nigeria over the weekend, officials said. "
+     "Police said the raid on Yelwata village on Sunday night was the deadliest this year.", D(2022, 6, 5)),
+    ("last_week_ambush_thursday", D(2022, 6, 7), "Rebels killed 17 soldiers last week, the army said on Tuesday. The ambush on "
+     "Thursday targeted a supply convoy near Beni.", D(2022, 6, 2)),
+    ("weekend_attack_saturday", D(2022, 6, 7), "Bandits abducted 30 students over the weekend, the state government said. The "
+     "attack on the school in Kebbi on Saturday began before dawn.", D(2022, 6, 4)),
     ("following_ambush_two_days", SAT, "Students torched the governor's office on 16 May following an ambush that killed a lecturer "
      "two days earlier; two students were shot dead by the guards.", D(2023, 5, 16)),
 ]

@@ -3,6 +3,7 @@ that such a sentence, or a toll update, points back to; the cue words ``events_w
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,9 @@ LATER_DEATH = searcher(
     r"more\s+(?:[a-z]+\s+)?died|bodies\s+(?:of\s+[\w\s]{0,30}?)?(?:were\s+|was\s+)?(?:recovered|retrieved|pulled))\b",
     re.I,
 )
+# A loose period ("over the weekend", "last week") this short may be narrowed to a day of it that a
+# neighbouring sentence gives the incident ("the attacks in Bankass on Saturday night killed 132").
+LOOSE_DAYS = 7
 # How many days before a later death (or a body's recovery) the incident day of an earlier sentence may lie.
 _LATER_DEATH_DAYS = 7
 _OPENED_FIRE = searcher(r"\b(?:opened\s+fire|gunm[ae]n|assailants|militants|insurgents)\b", re.I)
@@ -64,5 +68,15 @@ def incident_day_before(c: ClaimContext, pos: int, later: DateMention) -> DateMe
         sent = c.index.sentences[p]
         days = [d for d in c.usable.get(p, []) if d.granularity == "day" and 0 < (later.start_date - d.start_date).days <= _LATER_DEATH_DAYS]
         if days and (DEED.search(sent.text) or INCIDENT_NOUN.search(sent.text) or _OPENED_FIRE.search(sent.text)):
+            return days[0]
+    return None
+
+
+def day_inside(c: ClaimContext, pos: int, start: dt.date, end: dt.date) -> DateMention | None:
+    """"Militants killed 132 over the weekend. ... the attacks in Bankass on Saturday night killed 132":
+    the day of the loose period that a neighbouring sentence of the paragraph tells the incident on."""
+    for p in (*same_paragraph_after(c.index, pos, NEAR_SENTENCES), *same_paragraph_before(c.index, pos, NEAR_SENTENCES)):
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day" and start <= d.start_date <= end]
+        if len(days) == 1 and (DEED.search(c.index.sentences[p].text) or INCIDENT_NOUN.search(c.index.sentences[p].text)):
             return days[0]
     return None

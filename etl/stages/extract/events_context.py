@@ -36,6 +36,13 @@ _PLURAL_INCIDENTS = searcher(
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+(?:killed|wounded|injured|displaced|abducted|kidnapped)|died|perished)\b",
     re.I,
 )
+# "Yemen's war is in its eighth year and more than 377,000 people have died": an undated perfect-tense
+# toll of a war is its running total, not an incident told without a date.
+_WAR_TOLL = searcher(
+    r"\b(?:war|insurgency|conflict|rebellion)\b[^.;]{0,120}?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|perished)\b|"
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|perished)\s+(?:in|during|since)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:war|insurgency|conflict|rebellion)\b",
+    re.I,
+)
 _UP = searcher(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
 _DOWN = searcher(r"\b(?:decrease[ds]?|decline[ds]?|drop(?:ped)?|fell|fallen|down|lower|fewer|less|reduc(?:ed|tion)|plunge[ds]?)\b", re.I)
 _ANAPHOR = re.compile(r"^(?:this|that|it|the (?:figure|number|toll|total|increase|rise|decline|drop))\b", re.I)
@@ -195,6 +202,8 @@ def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope
     if aggregate_cue and not own_day:
         return "aggregate"
     if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES:
+        return "aggregate"
+    if period.source == "published" and _WAR_TOLL.search(sentence_text):
         return "aggregate"
     long_span = period.start is not None and period.end is not None and (period.end - period.start).days > _INCIDENT_DAYS
     if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and long_span and _PLURAL_INCIDENTS.search(sentence_text):

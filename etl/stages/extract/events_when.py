@@ -22,8 +22,10 @@ from etl.stages.extract.events_after import (
     INCIDENT_NOUN,
     LATER_DEATH,
     LOOK_BACK_SENTENCES,
+    LOOSE_DAYS,
     NEAR_SENTENCES,
     THE_INCIDENT_ON,
+    day_inside,
     incident_before,
     incident_day_before,
 )
@@ -226,7 +228,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if c.text.find(" that ", sent.char_start, sent.char_end) >= 0:  # (a plain test first: tried on every claim)
         own = [d for d in own if not _told_that(c.text, d, at)]
     if own:
-        return _since(c, _own_period(c, pos, own, at, sent, update=update))
+        return _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update)))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
         return _period(near, night_text=c.text)
@@ -244,6 +246,14 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         night = report.start - dt.timedelta(days=1)
         return Period(night, night, "day", "text")
     return report
+
+
+def _narrowed(c: ClaimContext, pos: int, period: Period) -> Period:
+    """A weekend or a week narrowed to the day a neighbouring sentence gives the incident."""
+    if period.granularity not in ("week", "range") or period.start is None or period.end is None or (period.end - period.start).days >= LOOSE_DAYS:
+        return period
+    day = day_inside(c, pos, period.start, period.end)
+    return _period(day, c.text) if day is not None else period
 
 
 def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | None:
