@@ -19,7 +19,9 @@
 - an undated perfect-tense toll of a war ("Yemen's war is in its eighth year and more than 377,000
   people have died") is the war's running total, not the story's incident;
 - a weekend or a week narrows to the day a neighbouring sentence gives the incident ("killed 40 over the
-  weekend ... the raid on Sunday night").
+  weekend ... the raid on Sunday night");
+- "the night of Saturday to Sunday" starts on the eve of the Sunday: written on a Saturday, it is last
+  week's Saturday (not the day of publication, whose night has not ended).
 """
 
 from __future__ import annotations
@@ -144,6 +146,10 @@ CASES = [
      "Thursday targeted a supply convoy near Beni.", D(2022, 6, 2)),
     ("weekend_attack_saturday", D(2022, 6, 7), "Bandits abducted 30 students over the weekend, the state government said. The "
      "attack on the school in Kebbi on Saturday began before dawn.", D(2022, 6, 4)),
+    ("night_saturday_to_sunday", D(2023, 6, 17), "Bandits killed 8 villagers on the night of Saturday to Sunday.", D(2023, 6, 10)),
+    ("overnight_saturday_into_sunday", D(2023, 6, 17), "Herders killed 6 farmers overnight Saturday into Sunday, police said.",
+     D(2023, 6, 10)),
+    ("night_of_friday_and_saturday", D(2023, 6, 16), "Gunmen killed 4 people at a bar in the night of Friday and Saturday.", D(2023, 6, 9)),
     ("following_ambush_two_days", SAT, "Students torched the governor's office on 16 May following an ambush that killed a lecturer "
      "two days earlier; two students were shot dead by the guards.", D(2023, 5, 16)),
 ]

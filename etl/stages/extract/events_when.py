@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from etl.records import DateMention, Granularity, Sentence
@@ -370,10 +370,18 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
 
 
 def _night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> DateMention:
-    """"overnight Saturday into Sunday", "on the night of Friday and Saturday": the first day."""
-    for d in own:
-        if d.char_end < best.char_start and _INTO.fullmatch(text, d.char_end, best.char_start) and _NIGHT_BEFORE.search(text, max(0, d.char_start - 20), d.char_start):
-            return d
+    """"overnight Saturday into Sunday", "on the night of Friday and Saturday": the first day, the eve
+    of the second (written on a Saturday, "the night of Saturday to Sunday" is last week's)."""
+    for first in own:
+        for second in own:
+            if best not in (first, second) or first.char_end >= second.char_start or not _INTO.fullmatch(text, first.char_end, second.char_start):
+                continue
+            if _NIGHT_BEFORE.search(text, max(0, first.char_start - 20), first.char_start) is None:
+                continue
+            eve = second.start_date - dt.timedelta(days=1)
+            if first.start_date != eve and first.granularity == second.granularity == "day" and first.start_date.weekday() == eve.weekday():
+                return replace(first, start_date=eve, end_date=eve, value=eve.isoformat())
+            return first
     return best
 
 
