@@ -21,7 +21,9 @@
 - a weekend or a week narrows to the day a neighbouring sentence gives the incident ("killed 40 over the
   weekend ... the raid on Sunday night");
 - "the night of Saturday to Sunday" starts on the eve of the Sunday: written on a Saturday, it is last
-  week's Saturday (not the day of publication, whose night has not ended).
+  week's Saturday (not the day of publication, whose night has not ended);
+- "two years ago", "a decade ago" name a year, not a day: a feature's earlier incident so dated is
+  background to the story's own.
 """
 
 from __future__ import annotations
@@ -150,6 +152,12 @@ CASES = [
     ("overnight_saturday_into_sunday", D(2023, 6, 17), "Herders killed 6 farmers overnight Saturday into Sunday, police said.",
      D(2023, 6, 10)),
     ("night_of_friday_and_saturday", D(2023, 6, 16), "Gunmen killed 4 people at a bar in the night of Friday and Saturday.", D(2023, 6, 9)),
+    ("two_years_ago_background", D(2023, 6, 19), "Two years ago, a bomb in the same market killed 40 people.\n\nOn Friday, another "
+     "blast there killed 6.", D(2023, 6, 16)),
+    ("decade_ago_background", D(2023, 6, 19), "A decade ago, a fire at the factory killed 112 workers.\n\nOn Thursday, a blaze at a "
+     "plant nearby killed 9.", D(2023, 6, 15)),
+    ("year_ago_background", D(2023, 6, 19), "A year ago, floods in the valley killed 60 people.\n\nOn Saturday, a landslide in the "
+     "same valley killed 11 villagers.", D(2023, 6, 17)),
     ("following_ambush_two_days", SAT, "Students torched the governor's office on 16 May following an ambush that killed a lecturer "
      "two days earlier; two students were shot dead by the guards.", D(2023, 5, 16)),
 ]
