@@ -22,6 +22,8 @@
   weekend ... the raid on Sunday night");
 - "the night of Saturday to Sunday" starts on the eve of the Sunday: written on a Saturday, it is last
   week's Saturday (not the day of publication, whose night has not ended);
+- "said militants attacked on Monday": a deed between the verb of saying and the day makes it the
+  deed's day, not the statement's;
 - "two years ago", "a decade ago" name a year, not a day: a feature's earlier incident so dated is
   background to the story's own.
 """
@@ -158,6 +160,10 @@ CASES = [
      "plant nearby killed 9.", D(2023, 6, 15)),
     ("year_ago_background", D(2023, 6, 19), "A year ago, floods in the valley killed 60 people.\n\nOn Saturday, a landslide in the "
      "same valley killed 11 villagers.", D(2023, 6, 17)),
+    ("said_fighters_struck", D(2023, 6, 21), "Fighters killed 13 villagers last week. Witnesses said the fighters struck on Wednesday.",
+     D(2023, 6, 14)),
+    ("said_militants_attacked", D(2023, 6, 21), "A resident said militants attacked on Monday, killing 4 people.", D(2023, 6, 19)),
+    ("said_troops_ambushed", D(2023, 6, 21), "Officials said troops were ambushed on Sunday; 6 soldiers died.", D(2023, 6, 18)),
     ("following_ambush_two_days", SAT, "Students torched the governor's office on 16 May following an ambush that killed a lecturer "
      "two days earlier; two students were shot dead by the guards.", D(2023, 5, 16)),
 ]

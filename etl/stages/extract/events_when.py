@@ -187,7 +187,7 @@ def stated_on(text: str, d: DateMention) -> bool:
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     if m is not None and _POSSESSIVE.match(text, d.char_end) and INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
         return False  # "confirmed dead after Sunday's suicide attack": the attack's day
-    return m is not None and INCIDENT_NOUN.search(m.group()) is None and _THAT.search(m.group()) is None
+    return m is not None and INCIDENT_NOUN.search(m.group()) is None and DEED.search(m.group()) is None and _THAT.search(m.group()) is None
 
 
 def _overnight(d: DateMention, text: str) -> bool:
