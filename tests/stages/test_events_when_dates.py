@@ -169,6 +169,17 @@ CASES = [
 ]
 
 
+# A week or weekend kept whole: the day after it is a follow-up's or a statement's, not the incident's.
+LOOSE = [
+    ("arrest_day_not_moved", D(2023, 6, 16), "Gunmen killed 19 villagers in a raid last week. On Monday, police arrested three suspects.",
+     D(2023, 6, 5), D(2023, 6, 11)),
+    ("statement_day_not_narrowing", D(2023, 6, 16), "Rebels killed 17 soldiers last week. On Thursday, the army said it had killed 40 "
+     "rebels in a counter-attack.", D(2023, 6, 5), D(2023, 6, 11)),
+    ("burial_day_not_moved", D(2023, 6, 16), "Bandits killed 12 herders over the weekend. The victims were buried on Sunday.",
+     D(2023, 6, 10), D(2023, 6, 11)),
+]
+
+
 @pytest.fixture(scope="module")
 def vocab() -> EventVocabulary:
     return load_vocabulary()
@@ -181,3 +192,12 @@ def test_headline_event_day(case: str, published: dt.date, text: str, day: dt.da
     first = headline_event(events)
     assert first is not None
     assert (first.period_start, first.period_end) == (day, day)
+
+
+@pytest.mark.parametrize(("case", "published", "text", "start", "end"), LOOSE, ids=[c[0] for c in LOOSE])
+def test_loose_period_kept(case: str, published: dt.date, text: str, start: dt.date, end: dt.date, vocab: EventVocabulary) -> None:
+    article = Article("golden", text, "", published, "metadata")
+    events = extract_events(article, split_sentences(text), extract_quantities(text), extract_dates(text, published=published), vocab=vocab)
+    first = headline_event(events)
+    assert first is not None
+    assert (first.period_start, first.period_end) == (start, end)

@@ -42,6 +42,12 @@ LATER_DEATH = searcher(
 # A loose period ("over the weekend", "last week") this short may be narrowed to a day of it that a
 # neighbouring sentence gives the incident ("the attacks in Bankass on Saturday night killed 132").
 LOOSE_DAYS = 7
+# "the attacks in the Bankass area on", "the raid on Yelwata village on": the incident named before its day.
+# "the fighters struck on Wednesday", "gunmen stormed the camp on": the deed done on that day.
+_THE_INCIDENT_NEAR = searcher(
+    r"(?:\bthe\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|incident|strike|clash)(?:s|es)?|"
+    r"\b(?:struck|attacked|stormed|raided|ambushed|opened\s+fire|exploded|went\s+off|detonated))\b[^.;,]{0,40}$", re.I
+)
 # How many days before a later death (or a body's recovery) the incident day of an earlier sentence may lie.
 _LATER_DEATH_DAYS = 7
 _OPENED_FIRE = searcher(r"\b(?:opened\s+fire|gunm[ae]n|assailants|militants|insurgents)\b", re.I)
@@ -77,6 +83,6 @@ def day_inside(c: ClaimContext, pos: int, start: dt.date, end: dt.date) -> DateM
     the day of the loose period that a neighbouring sentence of the paragraph tells the incident on."""
     for p in (*same_paragraph_after(c.index, pos, NEAR_SENTENCES), *same_paragraph_before(c.index, pos, NEAR_SENTENCES)):
         days = [d for d in c.usable.get(p, []) if d.granularity == "day" and start <= d.start_date <= end]
-        if len(days) == 1 and (DEED.search(c.index.sentences[p].text) or INCIDENT_NOUN.search(c.index.sentences[p].text)):
-            return days[0]
+        if len(days) == 1 and _THE_INCIDENT_NEAR.search(c.text, max(0, days[0].char_start - 80), days[0].char_start):
+            return days[0]  # (not "On Thursday, the army said it had killed 40 rebels in a counter-attack")
     return None

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from etl.records import ChangeDirection, DateMention, QuantityMention, Scope, Sentence
-from etl.stages.extract.events_after import DEED, INCIDENT_NOUN
+from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_period, is_base, may_date, stated_on
@@ -55,6 +55,8 @@ _ATTRIBUTION = (
 _PLACE_RANK = {"city": 0, "admin": 1, "country": 2}
 # "The latest attack came last week. Armed men arrived on Thursday morning": a bare weekday in the
 # sentence of a past week that tells the incident, or in the next one, is that week's day.
+# (not a follow-up's day: "On Monday, police arrested three suspects", "the victims were buried on Sunday")
+_FOLLOW_ON = searcher(r"\b(?:arrest\w*|detain\w*|condemn\w*|visit\w*|charged|vowed|pledged|announced|court)\b", re.I)
 _BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # A clause that gives a period's running tally after the incident: "Gunmen killed six on Monday[,
 # bringing] the number killed this year to 340", "... on Wednesday[;] 2,000 have been kidnapped so far
@@ -142,7 +144,9 @@ def _week_weekdays(index: SentenceIndex, by_sentence: dict[int, list[DateMention
         if not (INCIDENT_NOUN.search(sent.text) or DEED.search(sent.text)):
             continue
         for q in (p, p + 1):
-            if q in by_sentence and (q == p or index.sentences[q].paragraph == sent.paragraph):
+            if q not in by_sentence or _FOLLOW_ON.search(index.sentences[q].text) or AFTERMATH.search(index.sentences[q].text):
+                continue
+            if q == p or index.sentences[q].paragraph == sent.paragraph:
                 by_sentence[q] = [_into_week(d, week) for d in by_sentence[q]]
     return by_sentence
 
