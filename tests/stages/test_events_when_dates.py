@@ -24,6 +24,7 @@
   week's Saturday (not the day of publication, whose night has not ended);
 - "said militants attacked on Monday": a deed between the verb of saying and the day makes it the
   deed's day, not the statement's;
+- a dataset's precision label "(month of)" after a day ("Around 15 May 2023 (month of)") dates the month;
 - "two years ago", "a decade ago" name a year, not a day: a feature's earlier incident so dated is
   background to the story's own.
 """
@@ -169,6 +170,14 @@ CASES = [
 ]
 
 
+MONTHS = [
+    ("around_month_of", D(2023, 6, 21), "Around 15 May 2023 (month of), clashes between two militias killed 11 people.", D(2023, 5, 1),
+     D(2023, 5, 31)),
+    ("on_month_of", D(2023, 6, 21), "On 3 December 2022 (month of), fighting near Sake killed 8 combatants.", D(2022, 12, 1),
+     D(2022, 12, 31)),
+    ("label_month_of", D(2023, 6, 21), "Date: 20 April 2023 (month of).\nClashes between herders and farmers killed 14 people in Ouham.",
+     D(2023, 4, 1), D(2023, 4, 30)),
+]
 # A week or weekend kept whole: the day after it is a follow-up's or a statement's, not the incident's.
 LOOSE = [
     ("arrest_day_not_moved", D(2023, 6, 16), "Gunmen killed 19 villagers in a raid last week. On Monday, police arrested three suspects.",
@@ -194,7 +203,7 @@ def test_headline_event_day(case: str, published: dt.date, text: str, day: dt.da
     assert (first.period_start, first.period_end) == (day, day)
 
 
-@pytest.mark.parametrize(("case", "published", "text", "start", "end"), LOOSE, ids=[c[0] for c in LOOSE])
+@pytest.mark.parametrize(("case", "published", "text", "start", "end"), LOOSE + MONTHS, ids=[c[0] for c in LOOSE + MONTHS])
 def test_loose_period_kept(case: str, published: dt.date, text: str, start: dt.date, end: dt.date, vocab: EventVocabulary) -> None:
     article = Article("golden", text, "", published, "metadata")
     events = extract_events(article, split_sentences(text), extract_quantities(text), extract_dates(text, published=published), vocab=vocab)

@@ -106,6 +106,8 @@ _TWO_DAYS = re.compile(r"^(?!between\b)(?:on\s+)?(?:[a-z]+\.?\s+)?\d{1,2}(?:st|n
 # "two years ago", "three months ago": the dates stage counts back to a day, but the writer names only the
 # year or month (an earlier incident's, in a feature: "Two years ago, a bomb in the same market killed 40").
 _AGO = re.compile(r"\b(?:(?P<year>years?|decades?)|months?)\s+ago$", re.I)
+# "Around 15 August 2020 (month of)": a dataset's precision label after a day widens it to its month.
+_MONTH_OF = re.compile(r"\s*\(\s*month\s+of\s*\)", re.I)
 # A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
 _HEAD_LABEL = re.compile(r"\s*:")
 _DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|event|attack))\s*:\s*(?:the\s+)?(?:night\s+of\s+)?$", re.I)
@@ -200,11 +202,11 @@ def _overnight(d: DateMention, text: str) -> bool:
 
 def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
     ago = _AGO.search(d.surface) if d.granularity == "day" else None
-    if ago is not None:
-        day = d.start_date
-        if ago["year"]:
-            return Period(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", "text", d)
-        last = (dt.date(day.year + day.month // 12, day.month % 12 + 1, 1) - dt.timedelta(days=1))
+    day = d.start_date
+    if ago is not None and ago["year"]:
+        return Period(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", "text", d)
+    if (ago is not None or _MONTH_OF.match(text or night_text, d.char_end)) and d.granularity == "day":
+        last = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1) - dt.timedelta(days=1)
         return Period(day.replace(day=1), last, "month", "text", d)
     if _overnight(d, text or night_text):  # "the night of 3-4 May": 3 May
         return Period(d.start_date, d.start_date, "day", "text", d)
