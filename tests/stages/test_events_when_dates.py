@@ -5,7 +5,9 @@
 - two days listed ("on 9 and 10 May") date the incident by the first, also for a claim that borrows them;
 - a day in a quote's attribution ("said one guest, reached by phone on Tuesday", "speaking on
   Wednesday", "interviewed on Monday") is when it was said;
-- looking back for an undated claim, a funeral's (burial's, vigil's) day is passed over;
+- looking back for an undated claim, a funeral's (burial's, vigil's) day is passed over, also when the
+  story opens with it ("Mourners gathered on Wednesday to bury the dead"), and so is the day of an
+  official's visit ("The governor, who visited on Tuesday, said 25 had been killed");
 - "The latest raid came last week. ... on Thursday night": a bare weekday told with the past week of
   the incident is that week's day, not the latest such day before the report;
 - a month of fighting (raids, clashes) told before the story's incident is a period's total, not the headline;
@@ -106,6 +108,18 @@ CASES = [
      "The victims were buried on Monday.\n\nHospital staff said 13 worshippers died.", D(2023, 3, 3)),
     ("vigil_held", THU, "Tensions have run high for months.\n\nSoldiers opened fire on protesters in the square on Saturday.\n\n"
      "Mourners gathered for a vigil on Wednesday.\n\nRights groups say five protesters were killed.", D(2023, 3, 4)),
+    ("lead_mourners_gathered", THU, "Mourners gathered on Wednesday in Mangu to bury the dead.\n\nThe attack began late on Sunday, "
+     "when armed men stormed three villages.\n\nLocal leaders put the toll at 31.", D(2023, 3, 5)),
+    ("lead_families_buried", THU, "Families in Kagoro buried their dead on Tuesday.\n\nThe raid had come before dawn on Saturday, "
+     "residents said.\n\nThe police put the number of dead at 18.", D(2023, 3, 4)),
+    ("lead_vigil_held", THU, "A vigil was held in the town square on Monday evening.\n\nOn Friday, a gunman had opened fire at a "
+     "nightclub there.\n\nOfficials said 9 people died.", D(2023, 3, 3)),
+    ("who_visited_on", THU, "A week after the massacre in Yelwata, survivors are still in shock. Gunmen attacked the village on "
+     "2 March.\n\nThe governor, who visited on Tuesday, said 25 people had been killed.", D(2023, 3, 2)),
+    ("who_toured_on", THU, "Gunmen attacked a village on Saturday.\n\nThe state governor, who toured the area on Monday, said 14 "
+     "people had been killed.", D(2023, 3, 4)),
+    ("visiting_on", THU, "Bandits struck the market in Dansadau on Sunday.\n\nThe president, visiting the town on Tuesday, said 30 "
+     "traders had died.", D(2023, 3, 5)),
     # a bare weekday in the incident's past week
     ("latest_raid_last_week", THU, "Attacks on farmers have grown this year.\n\nThe latest raid came last week. According to villagers, "
      "gunmen arrived on Thursday night and set fire to the granaries.\n\nA local official said eight farmers were killed.", D(2023, 3, 2)),

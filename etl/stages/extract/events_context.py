@@ -123,7 +123,8 @@ def claim_context(
         usable = [_rebased(d, published, reported) for d in usable]
     by_sentence = _week_weekdays(index, bucket(index, usable, lambda d: d.char_start))
     first_paragraph = index.sentences[0].paragraph if index.sentences else 0
-    lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph for d in by_sentence[p]), None)
+    lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph and not _aftermath(index.sentences[p], by_sentence[p])
+                 for d in by_sentence[p]), None)  # (not "Mourners gathered on Wednesday to bury the dead")
     percents = [q for q in quantities if q.kind == "percent" and q.value is not None]
     return ClaimContext(
         text, index, by_sentence, bucket(index, dates, lambda d: d.char_start), bucket(index, percents, lambda q: q.char_start),
@@ -134,6 +135,11 @@ def claim_context(
         frozenset(p.char_start for p in places if labelled(p, text)),
         reported,
     )
+
+
+def _aftermath(sent: Sentence, found: Sequence[DateMention]) -> bool:
+    """A funeral's (burial's, trial's) sentence with a single date: that date is the aftermath's."""
+    return len(found) == 1 and AFTERMATH.search(sent.text) is not None
 
 
 def _week_weekdays(index: SentenceIndex, by_sentence: dict[int, list[DateMention]]) -> dict[int, list[DateMention]]:

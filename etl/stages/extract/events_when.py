@@ -78,7 +78,7 @@ _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "
 # "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
 _STATEMENT = searcher(
     r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference|dated|issued|released|"
-    r"reached\s+by\s+(?:tele)?phone|speaking|interviewed|contacted)\b(?:\s+[\w'’-]+){0,3}?\s*$",
+    r"reached\s+by\s+(?:tele)?phone|speaking|interviewed|contacted|visit(?:ed|ing)|tour(?:ed|ing))\b(?:\s+[\w'’-]+){0,3}?\s*$",
     re.I,
 )
 _STATEMENT_WINDOW = 45
