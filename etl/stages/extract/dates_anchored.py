@@ -236,6 +236,10 @@ def _event_date(hit: Hit, ctx: Ctx, amount: int, unit: str) -> Hit:
     return Hit(hit.start, hit.end, span, True, hit.month, hit.day, False) if span else hit
 
 
+# "on Sunday the first anniversary of the bombing": an ordinal before a noun is no day of the month.
+_NOT_NOUN_AFTER = r"(?!\s+(?!(?:of|at|in|on|and|or|when|as|morning|afternoon|evening|night)\b)[a-z])"
+
+
 def _weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     pub, day = ctx.published, day_value(m["day"])
     if pub is None or day is None:
@@ -256,6 +260,6 @@ def _weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY})\b", _I), _weekday_day, "weekday", DAY_AFTER_WEEKDAY),
+                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY}{_NOT_NOUN_AFTER})\b", _I), _weekday_day, "weekday", DAY_AFTER_WEEKDAY),
 )
 
