@@ -26,6 +26,10 @@
   week's Saturday (not the day of publication, whose night has not ended);
 - "said militants attacked on Monday": a deed between the verb of saying and the day makes it the
   deed's day, not the statement's;
+- a date naming the incident whose relative clause holds the claim ("the inquiry into the 12 April
+  stampede, which killed 18 pilgrims, opened on Monday") dates it, not the later verb's day;
+- "on Sunday, the second anniversary of the massacre" dates the massacre two years before that Sunday
+  (and "Sunday the first anniversary" is no "Sunday the 1st");
 - a dataset's precision label "(month of)" after a day ("Around 15 May 2023 (month of)") dates the month;
 - "two years ago", "a decade ago" name a year, not a day: a feature's earlier incident so dated is
   background to the story's own.
@@ -120,6 +124,17 @@ CASES = [
      "people had been killed.", D(2023, 3, 4)),
     ("visiting_on", THU, "Bandits struck the market in Dansadau on Sunday.\n\nThe president, visiting the town on Tuesday, said 30 "
      "traders had died.", D(2023, 3, 5)),
+    ("attributive_stampede", D(2024, 5, 14), "The inquiry into the 12 April stampede, which killed 18 pilgrims, opened on Monday.",
+     D(2024, 4, 12)),
+    ("attributive_possessive", D(2024, 5, 14), "Survivors of Sunday's attack on the church, in which 9 worshippers died, met the "
+     "president on Tuesday.", D(2024, 5, 12)),
+    ("attributive_trial", D(2024, 5, 14), "The trial over the 3 March bombing that killed 14 people began in Kabul on Monday.", D(2024, 3, 3)),
+    ("first_anniversary", D(2024, 5, 14), "Relatives marked on Sunday the first anniversary of the bombing of a school in Kabul that "
+     "killed 53 students.", D(2023, 5, 12)),
+    ("second_anniversary", D(2024, 5, 14), "On Monday, the second anniversary of the massacre in which 160 herders died, survivors "
+     "demanded justice.", D(2022, 5, 13)),
+    ("tenth_anniversary", D(2024, 5, 14), "Hundreds gathered in Kano on 12 May 2024, the 10th anniversary of the market bombing that "
+     "killed 70 people.", D(2014, 5, 12)),
     # a bare weekday in the incident's past week
     ("latest_raid_last_week", THU, "Attacks on farmers have grown this year.\n\nThe latest raid came last week. According to villagers, "
      "gunmen arrived on Thursday night and set fire to the granaries.\n\nA local official said eight farmers were killed.", D(2023, 3, 2)),

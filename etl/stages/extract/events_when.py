@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from etl.records import DateMention, Granularity, Sentence
+from etl.records import DateMention, Sentence
 from etl.stages.extract.events_after import (
     AFTERMATH,
     DEED,
@@ -30,6 +30,7 @@ from etl.stages.extract.events_after import (
     incident_day_before,
 )
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
+from etl.stages.extract.events_period import NIGHT_BEFORE, Period, period_of
 from etl.stages.extract.events_regex import searcher
 
 if TYPE_CHECKING:
@@ -45,11 +46,6 @@ _BASE_CUE = searcher(
 _BASE_WINDOW = 60
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z])|\n")  # a base cue never reaches back over one
 _OVER = re.compile(r"over\s+(?:the\s+)?", re.I)  # "over the weekend": when, unless a base ("over 2023")
-# "on Monday, a day after rebels raided the area": the incident was that many days before the date.
-_DAYS_AFTER = re.compile(r"\s*,?\s*(?:the\s+day|(a|one|two|three|four|five|six|\d)\s+days?)\s+after\b", re.I)
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-# "on the eve of Saturday's election", "on the eve of Thursday's vote": the day before.
-_EVE_OF = searcher(r"\bthe\s+eve\s+of\s+$", re.I)
 # "the fifth taxi driver killed in the city this year", "the 110th activist killed this year", "the
 # deadliest attack this month": the period of a ranking among other incidents, not this one's date.
 _RANKED = searcher(
@@ -95,19 +91,14 @@ _STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|s
 # "By Monday evening the toll stood at 23", "as of Tuesday": when a figure was counted, not the incident.
 _CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
-# "the night of 3-4 May", "overnight on 24-25 December": a night over two days is the first day's.
-_NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
-_NIGHT_SPLIT = searcher(r"\b(?:(?:night|overnight)\s+(?:of\s+)?(\d{1,2})\s*[/–-]|on\s+(\d{1,2})\s+and)\s*$", re.I)
 _INTO = re.compile(r"\s+(?:into|to|and)\s+", re.I)
-_NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
-# "on 7 and 8 April", "April 14 and 15": two days listed (not a span, "between 25 and 27 March") start
-# on the first, as a night over two days does (gold-coded so in dev5 and dev6).
-_TWO_DAYS = re.compile(r"^(?!between\b)(?:on\s+)?(?:[a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+and\s+", re.I)
-# "two years ago", "three months ago": the dates stage counts back to a day, but the writer names only the
-# year or month (an earlier incident's, in a feature: "Two years ago, a bomb in the same market killed 40").
-_AGO = re.compile(r"\b(?:(?P<year>years?|decades?)|months?)\s+ago$", re.I)
-# "Around 15 August 2020 (month of)": a dataset's precision label after a day widens it to its month.
-_MONTH_OF = re.compile(r"\s*\(\s*month\s+of\s*\)", re.I)
+# "the 12 April stampede, which killed 18", "Sunday's attack, in which four died": a date naming the
+# incident whose relative clause holds the claim (not "... opened on Monday" after it).
+_ATTRIBUTIVE = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|stampede|fire|crash|collapse|"
+    r"landslide|clash(?:es)?)s?\b[^.;]{0,40}?,?\s*(?:which|that|in\s+which|when)\b[^.;]*$",
+    re.I,
+)
 # A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
 _HEAD_LABEL = re.compile(r"\s*:")
 _DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|event|attack))\s*:\s*(?:the\s+)?(?:night\s+of\s+)?$", re.I)
@@ -140,15 +131,6 @@ _HEADLINE_CHARS = 160
 _SENTENCE_END = frozenset('.!?"”')
 # A figure and the noun it counts ("four fishermen", "two police"), as a headline and its story both write it.
 _FIGURE_NOUN = re.compile(r"[\w.,-]+\s+[a-z]{4,}", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    start: dt.date | None
-    end: dt.date | None
-    granularity: Granularity | None
-    source: str  # "text" or "published"
-    mention: DateMention | None = None
 
 
 def is_base(text: str, d: DateMention) -> bool:
@@ -192,40 +174,6 @@ def stated_on(text: str, d: DateMention) -> bool:
     return m is not None and INCIDENT_NOUN.search(m.group()) is None and DEED.search(m.group()) is None and _THAT.search(m.group()) is None
 
 
-def _overnight(d: DateMention, text: str) -> bool:
-    if d.granularity != "range" or (d.end_date - d.start_date).days != 1:
-        return False
-    if _TWO_DAYS.match(d.surface):
-        return True
-    return _NIGHT_BEFORE.search(text, max(0, d.char_start - 20), d.char_start) is not None or _NIGHT_AFTER.match(text, d.char_end) is not None
-
-
-def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
-    ago = _AGO.search(d.surface) if d.granularity == "day" else None
-    day = d.start_date
-    if ago is not None and ago["year"]:
-        return Period(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", "text", d)
-    if (ago is not None or _MONTH_OF.match(text or night_text, d.char_end)) and d.granularity == "day":
-        last = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1) - dt.timedelta(days=1)
-        return Period(day.replace(day=1), last, "month", "text", d)
-    if _overnight(d, text or night_text):  # "the night of 3-4 May": 3 May
-        return Period(d.start_date, d.start_date, "day", "text", d)
-    split = _NIGHT_SPLIT.search(text or night_text, max(0, d.char_start - 20), d.char_start) if d.granularity == "day" else None
-    if split is not None and int(split.group(1) or split.group(2)) == (d.start_date - dt.timedelta(days=1)).day:  # (or "on 7 and 8 April")
-        day = d.start_date - dt.timedelta(days=1)  # "on the night of 2/3 October": 2 October (the date was read from "3 October")
-        return Period(day, day, "day", "text", d)
-    if d.granularity == "day" and _EVE_OF.search(text or night_text, max(0, d.char_start - 16), d.char_start):
-        day = d.start_date - dt.timedelta(days=1)  # "on the eve of Saturday's election": Friday
-        return Period(day, day, "day", "text", d)
-    shift = _DAYS_AFTER.match(text, d.char_end) if text and d.granularity == "day" else None
-    if shift is not None:  # "found on Monday, a day after rebels raided the area": the raid was Sunday
-        word = (shift.group(1) or "a").lower()
-        days = int(word) if word.isdigit() else _SMALL.get(word, 1)
-        day = d.start_date - dt.timedelta(days=days)
-        return Period(day, day, "day", "text", d)
-    return Period(d.start_date, d.end_date, d.granularity, "text", d)
-
-
 def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
     """The date governing the claim's sentence, else its paragraph's (before, then after), else the
     lead's, else the publication date. A running total ("the toll rose to 11 on Sunday") takes the
@@ -243,16 +191,16 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         return _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update)))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
-        return _period(near, night_text=c.text)
+        return period_of(near, night_text=c.text)
     lead = c.lead if sent.paragraph > c.index.sentences[0].paragraph else None
     if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
         day = _day_before(c, pos)
         lead = day or lead
     if lead is not None:
-        return _period(lead, night_text=c.text)
+        return period_of(lead, night_text=c.text)
     told = _story_date(c, pos, at) if pos == 0 else None
     if told is not None:
-        return _period(told, c.text)
+        return period_of(told, c.text)
     report = c.fallback()
     if report.start is not None and _OVERNIGHT.search(sent.text):  # "shot dead overnight": the night before the report
         night = report.start - dt.timedelta(days=1)
@@ -265,7 +213,7 @@ def _narrowed(c: ClaimContext, pos: int, period: Period) -> Period:
     if period.granularity not in ("week", "range") or period.start is None or period.end is None or (period.end - period.start).days >= LOOSE_DAYS:
         return period
     day = day_inside(c, pos, period.start, period.end)
-    return _period(day, c.text) if day is not None else period
+    return period_of(day, c.text) if day is not None else period
 
 
 def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | None:
@@ -355,30 +303,40 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     """The claim's date among those of its own sentence."""
     if LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
         first = min(own, key=lambda d: d.start_date)
-        return _period(incident_day_before(c, pos, first) or first, c.text)
+        return period_of(incident_day_before(c, pos, first) or first, c.text)
     before = [d for d in own if d.char_start < at]
     if update and before:
-        return _period(before[0])
+        return period_of(before[0])
     counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start)]
     if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
         own = [d for d in own if d not in counted]
     elif counted or (update and own[0].granularity == "day"):  # "the toll reached 31 on Sunday. The rebels struck on Thursday."
         earlier = incident_before(c, pos, own[0])
         if earlier is not own[0]:
-            return _period(earlier, c.text)
+            return period_of(earlier, c.text)
     if AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
         earliest = min(own, key=lambda d: d.start_date)
-        return _period(incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
+        return period_of(incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
     same_clause = [d for d in own if not _CLAUSE_BREAK.search(c.text, min(d.char_end, at), max(d.char_start, at))]
     if not same_clause and len(own) > 1:
         own = [d for d in own if not _AFTER_CLAUSE.search(c.text, max(sent.char_start, d.char_start - 90), d.char_start)] or own
-    best = min(same_clause or own, key=lambda d: abs(d.char_start - at))
+    best = _attributive(c.text, own, at) or min(same_clause or own, key=lambda d: abs(d.char_start - at))
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
     if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
     if len(own) > 1:
         best = _night_start(c.text, _same_weekday(best, own), own)
-    return _period(best, c.text)
+    return period_of(best, c.text)
+
+
+def _attributive(text: str, own: Sequence[DateMention], at: int) -> DateMention | None:
+    """The date that names the incident ("the 12 April stampede, which killed 18") when the claim sits
+    in its relative clause, with no other date in between."""
+    before = [d for d in own if d.char_end <= at]
+    if not before or len(before) == len(own):
+        return None
+    d = before[-1]
+    return d if _ATTRIBUTIVE.match(text, d.char_end, at) else None
 
 
 def _night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> DateMention:
@@ -388,7 +346,7 @@ def _night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> Da
         for second in own:
             if best not in (first, second) or first.char_end >= second.char_start or not _INTO.fullmatch(text, first.char_end, second.char_start):
                 continue
-            if _NIGHT_BEFORE.search(text, max(0, first.char_start - 20), first.char_start) is None:
+            if NIGHT_BEFORE.search(text, max(0, first.char_start - 20), first.char_start) is None:
                 continue
             eve = second.start_date - dt.timedelta(days=1)
             if first.start_date != eve and first.granularity == second.granularity == "day" and first.start_date.weekday() == eve.weekday():
