@@ -28,6 +28,8 @@
   deed's day, not the statement's;
 - a date naming the incident whose relative clause holds the claim ("the inquiry into the 12 April
   stampede, which killed 18 pilgrims, opened on Monday") dates it, not the later verb's day;
+- "the toll from the Christmas Day bombing rose to 17 on Wednesday": a date naming the incident after
+  "from" is the incident's, not a comparison base;
 - "on Sunday, the second anniversary of the massacre" dates the massacre two years before that Sunday
   (and "Sunday the first anniversary" is no "Sunday the 1st");
 - a dataset's precision label "(month of)" after a day ("Around 15 May 2023 (month of)") dates the month;
@@ -129,6 +131,12 @@ CASES = [
     ("attributive_possessive", D(2024, 5, 14), "Survivors of Sunday's attack on the church, in which 9 worshippers died, met the "
      "president on Tuesday.", D(2024, 5, 12)),
     ("attributive_trial", D(2024, 5, 14), "The trial over the 3 March bombing that killed 14 people began in Kabul on Monday.", D(2024, 3, 3)),
+    ("toll_from_christmas_day_bombing", D(2024, 1, 4), "The toll from the Christmas Day bombing rose to 17 on Wednesday.",
+     D(2023, 12, 25)),
+    ("toll_from_new_years_eve_bombing", D(2024, 1, 4), "The toll from the New Year's Eve bombing in the capital rose to 17 on "
+     "Wednesday.", D(2023, 12, 31)),
+    ("toll_from_dated_attack", D(2024, 1, 4), "The death toll from the 28 December attack on a church rose to 12 on Tuesday.",
+     D(2023, 12, 28)),
     ("first_anniversary", D(2024, 5, 14), "Relatives marked on Sunday the first anniversary of the bombing of a school in Kabul that "
      "killed 53 students.", D(2023, 5, 12)),
     ("second_anniversary", D(2024, 5, 14), "On Monday, the second anniversary of the massacre in which 160 herders died, survivors "

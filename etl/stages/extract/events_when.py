@@ -44,6 +44,10 @@ _BASE_CUE = searcher(
     re.I,
 )
 _BASE_WINDOW = 60
+# "the Christmas Day bombing", "the 12 April attack": a date used as the incident's name.
+_NAMES_INCIDENT = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|stampede|strike|clash)(?:s|es)?\b", re.I
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z])|\n")  # a base cue never reaches back over one
 _OVER = re.compile(r"over\s+(?:the\s+)?", re.I)  # "over the weekend": when, unless a base ("over 2023")
 # "the fifth taxi driver killed in the city this year", "the 110th activist killed this year", "the
@@ -135,8 +139,8 @@ _FIGURE_NOUN = re.compile(r"[\w.,-]+\s+[a-z]{4,}", re.I)
 
 def is_base(text: str, d: DateMention) -> bool:
     """"up from 900 in 2023", "compared with the same period last year": the comparison's period."""
-    if _POSSESSIVE.match(text, d.char_end):  # "the toll from Saturday's bombing", "from Sunday night's attack"
-        return False
+    if _POSSESSIVE.match(text, d.char_end) or _NAMES_INCIDENT.match(text, d.char_end):  # "the toll from Saturday's bombing",
+        return False  # "from Sunday night's attack", "the toll from the Christmas Day bombing"
     window = text[max(0, d.char_start - _BASE_WINDOW) : d.char_start]
     ends = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
     cue = _BASE_CUE.search(window[ends[-1] :] if ends else window)  # not "more than 500.\n\nLate on Saturday"
