@@ -17,7 +17,8 @@
   dates the report: its two-digit year is read there, and "yesterday", "today", "on Monday" count
   from that day rather than from publication;
 - "30 November - 1 December" (a spaced hyphen) is a range, not "November - 1";
-- "the previous evening", "the night before", "the following morning" count from the date before them;
+- "the previous evening", "the night before", "the following morning" count from the date before them,
+  and "last evening" (South Asian press) is yesterday's, as "last night" is;
 - an undated perfect-tense toll of a war ("Yemen's war is in its eighth year and more than 377,000
   people have died") is the war's running total, not the story's incident;
 - a weekend or a week narrows to the day a neighbouring sentence gives the incident ("killed 40 over the
@@ -75,6 +76,10 @@ ANCHORED = [
     ("spaced_hyphen_months", SAT, "Bandits raided the village on the night of 30 April - 1 May.", "30 April - 1 May", D(2023, 4, 30), D(2023, 5, 1)),
     ("spaced_hyphen_year_end", SAT, "Fighting raged from 31 December - 2 January.", "from 31 December - 2 January", D(2022, 12, 31), D(2023, 1, 2)),
     ("spaced_hyphen_short", SAT, "The curfew ran 28 Feb - 2 Mar 2023.", "28 Feb - 2 Mar 2023", D(2023, 2, 28), D(2023, 3, 2)),
+    ("last_evening_shot", D(2023, 9, 7), "A trader was shot dead last evening in Imphal.", "last evening", D(2023, 9, 6), D(2023, 9, 6)),
+    ("last_evening_blast", D(2023, 9, 7), "An IED went off near the market last evening, police said.", "last evening", D(2023, 9, 6),
+     D(2023, 9, 6)),
+    ("late_last_evening", D(2024, 1, 2), "Gunmen fired on a bus late last evening.", "last evening", D(2024, 1, 1), D(2024, 1, 1)),
     ("source_line_year", FRI, "Gunmen killed two traders. [Radio Kulmiye, Mogadishu, in Somali, 16 Feb 21]", "16 Feb 21",
      D(2021, 2, 16), D(2021, 2, 16)),
 ]

@@ -37,7 +37,7 @@ _PART = PART
 _I = re.IGNORECASE
 _DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "the day before yesterday": -2,
     "the day after tomorrow": 2,
 }
 _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year|decade)s?"
