@@ -48,12 +48,15 @@ _SAME_UNITS = {"period": ("day", "week", "month", "quarter", "season", "half", "
                "season": ("season",)}
 _LATER = re.compile(
     rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
-    r"|the\s+(?P<which>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$)))\b",
+    r"|the\s+(?P<which>next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)"  # "the previous evening"
+    r"|the\s+(?:day|night|evening)\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$)))\b",
     _I,
 )
 # The granularities of an anchor each unit can be counted from (a day from a day, a year from a year...).
 _ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "fortnight": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
                   "decade": ("day", "month", "year")}
+# Every wording of ``_LATER`` and ``_SAME`` contains one of these (lower case): a text without any is not searched.
+_RELATED_WORDS = ("later", "earlier", "same", " day", "previous", "preceding", "following", "next", "night before", "evening before")
 _WEEK_ENDED = re.compile(r"\b(?:the\s+)?week\s+(?:ended|ending|that\s+ended|to)(?:\s+on)?\s+$", _I)
 # The last words "the week beginning" / "the week ended" can end with (one cheap test for both).
 _WEEK_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c", "ended", "ending", "to")
@@ -71,7 +74,7 @@ def relate(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     low = ctx.lowered
     if hits and (low is None or "previous" in low or "preceding" in low):
         hits = _period_before(hits, ctx)
-    if not hits or (low is not None and not ("later" in low or "earlier" in low or "same" in low or " day" in low)):
+    if not hits or (low is not None and not any(word in low for word in _RELATED_WORDS)):
         return hits
     return _related(_same_period(hits, ctx), ctx)
 
@@ -233,6 +236,10 @@ def _event_date(hit: Hit, ctx: Ctx, amount: int, unit: str) -> Hit:
     return Hit(hit.start, hit.end, span, True, hit.month, hit.day, False) if span else hit
 
 
+# "on Sunday the first anniversary of the bombing": an ordinal before a noun is no day of the month.
+_NOT_NOUN_AFTER = r"(?!\s+(?!(?:of|at|in|on|and|or|when|as|morning|afternoon|evening|night)\b)[a-z])"
+
+
 def _weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     pub, day = ctx.published, day_value(m["day"])
     if pub is None or day is None:
@@ -253,6 +260,6 @@ def _weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY})\b", _I), _weekday_day, "weekday", DAY_AFTER_WEEKDAY),
+                rf"|(?:[12]\d|3[01]|0?[1-9])(?=\s*[.!?,;]|\s*$)|(?<=the ){DAY}{_NOT_NOUN_AFTER})\b", _I), _weekday_day, "weekday", DAY_AFTER_WEEKDAY),
 )
 

@@ -58,6 +58,11 @@ _YEAR_FOLLOW = re.compile(
     _I,
 )
 _PART = PART
+# "[Shabelle Media, Mogadishu, in Somali, 16 Feb 21]": a monitoring service's source line writes the
+# year in two digits, only there (elsewhere "15 May 23 people" is a count).
+_SOURCE_YEAR = r"\s+(?P<yy>\d\d)(?=\s*\])"
+# "30 November - 1 December": a day followed by a month belongs to that month (not "November - 1").
+_MONTH_AFTER_DAY = re.compile(rf"\s+{MONTH}\b", _I)
 _part = part_word
 
 
@@ -88,7 +93,10 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
     joined = ctx.text[m.end("mon") : m.start("day")].strip() in ("-", "/")  # "jun-15", "may/3": no verb or name
     if word in AMBIGUOUS_MONTHS and m["mon"][0].islower() and not m["year"] and not joined:
         return None
-    year = int(m["year"]) if m["year"] else None
+    if _MONTH_AFTER_DAY.match(ctx.text, m.end()) and not m["year"]:
+        return None
+    yy = m.groupdict().get("yy")
+    year = int(m["year"]) if m["year"] else (2000 + int(yy) if yy else None)
     if year is None and DATE_NAME_AFTER.match(ctx.text, m.end()):
         return blocker(m.start(), m.end())
     hit = month_day_hit(m.start(), m.end(), month, day, year, ctx)
@@ -100,7 +108,7 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
 def _dmy(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """Day before month; "30-Sept" or "30/Sep" count only with a year ("23/Sep/2020"), so that
     "Aug. 30-Sept. 2" stays a range of two dates."""
-    if m["dsep"].strip() and not m["year"]:
+    if m["dsep"].strip() and not (m["year"] or m["yy"]):
         return None
     return _mdy(m, ctx)
 
@@ -358,7 +366,7 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"{initials(WEEKDAYS, MONTHS)}\b{_WD}(?P<mon>{MONTH})\s*(?:[-/]\s*|\s)\s*(?:the\s+)?(?P<day>(?<![\d.,]){DAY})\b"
                 rf"(?:{_SEP}(?P<year>{YEAR}))?", _I), _mdy, "month", DAY_AFTER_MONTH),
     Rule(re.compile(rf"\b{_WD}(?:the\s+)?(?P<day>(?<![\d.,]){DAY})(?:\s+of)?\s*(?P<dsep>[-/.]\s*|\s)\s*"
-                rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR}))?", _I), _dmy, "month", DAY_BEFORE_MONTH),
+                rf"(?P<mon>{MONTH})(?:{_SEP}(?P<year>{YEAR})|{_SOURCE_YEAR})?", _I), _dmy, "month", DAY_BEFORE_MONTH),
     Rule(re.compile(rf"(?<![\w/.]){_WD}(?P<year>{YEAR})(?P<sep>[-/.])(?P<mon>1[0-2]|0?[1-9]|{MONTH})"
                 r"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?!(?!T\d)[\w/]|-\d)", _I), _iso, "numeric month", YEAR_GATE),
     Rule(re.compile(rf"(?<![\w/.:,-]){_WD}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"

@@ -37,7 +37,7 @@ _PART = PART
 _I = re.IGNORECASE
 _DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "the day before yesterday": -2,
     "the day after tomorrow": 2,
 }
 _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year|decade)s?"
@@ -196,9 +196,11 @@ def _weekend(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 def _weekday_in_week(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """"next Friday", "last Wednesday" (the weekday of the next / previous calendar week),
-    "this Friday" (this week's; in a past clause, the latest on or before publication: "died in
-    the early hours of this Sunday", written on a Monday), "coming Thursday", "Tuesday of last week"."""
+    """"next Friday" (the weekday of the next calendar week), "last Wednesday" (the latest one
+    before publication, as news writes it: "last Thursday" on a Friday is the day before; "last
+    week on Tuesday" and "Tuesday of last week" keep the previous calendar week), "this Friday"
+    (this week's; in a past clause, the latest on or before publication: "died in the early hours
+    of this Sunday", written on a Monday), "coming Thursday"."""
     pub = ctx.published
     if pub is None:
         return None
@@ -206,6 +208,8 @@ def _weekday_in_week(m: re.Match[str], ctx: Ctx) -> Hit | None:
     which = (m["which"] or m["which2"]).lower()
     if which == "coming":
         return _hit(m, cal.day_span(cal.resolve_weekday(weekday, pub, future=True)))
+    if which == "last" and m["which"] and "week" not in m.group().lower():
+        return _hit(m, cal.day_span(cal.resolve_weekday(weekday, pub - dt.timedelta(days=1), future=False)))
     monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=_NEXT[which])
     day = monday + dt.timedelta(days=weekday)
     if which == "this" and day > pub and not ctx.future(m.start()):

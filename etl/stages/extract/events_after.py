@@ -3,6 +3,7 @@ that such a sentence, or a toll update, points back to; the cue words ``events_w
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,15 @@ LATER_DEATH = searcher(
     r"more\s+(?:[a-z]+\s+)?died|bodies\s+(?:of\s+[\w\s]{0,30}?)?(?:were\s+|was\s+)?(?:recovered|retrieved|pulled))\b",
     re.I,
 )
+# A loose period ("over the weekend", "last week") this short may be narrowed to a day of it that a
+# neighbouring sentence gives the incident ("the attacks in Bankass on Saturday night killed 132").
+LOOSE_DAYS = 7
+# "the attacks in the Bankass area on", "the raid on Yelwata village on": the incident named before its day.
+# "the fighters struck on Wednesday", "gunmen stormed the camp on": the deed done on that day.
+_THE_INCIDENT_NEAR = searcher(
+    r"(?:\bthe\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|incident|strike|clash)(?:s|es)?|"
+    r"\b(?:struck|attacked|stormed|raided|ambushed|opened\s+fire|exploded|went\s+off|detonated))\b[^.;,]{0,40}$", re.I
+)
 # How many days before a later death (or a body's recovery) the incident day of an earlier sentence may lie.
 _LATER_DEATH_DAYS = 7
 _OPENED_FIRE = searcher(r"\b(?:opened\s+fire|gunm[ae]n|assailants|militants|insurgents)\b", re.I)
@@ -65,4 +75,14 @@ def incident_day_before(c: ClaimContext, pos: int, later: DateMention) -> DateMe
         days = [d for d in c.usable.get(p, []) if d.granularity == "day" and 0 < (later.start_date - d.start_date).days <= _LATER_DEATH_DAYS]
         if days and (DEED.search(sent.text) or INCIDENT_NOUN.search(sent.text) or _OPENED_FIRE.search(sent.text)):
             return days[0]
+    return None
+
+
+def day_inside(c: ClaimContext, pos: int, start: dt.date, end: dt.date) -> DateMention | None:
+    """"Militants killed 132 over the weekend. ... the attacks in Bankass on Saturday night killed 132":
+    the day of the loose period that a neighbouring sentence of the paragraph tells the incident on."""
+    for p in (*same_paragraph_after(c.index, pos, NEAR_SENTENCES), *same_paragraph_before(c.index, pos, NEAR_SENTENCES)):
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day" and start <= d.start_date <= end]
+        if len(days) == 1 and _THE_INCIDENT_NEAR.search(c.text, max(0, days[0].char_start - 80), days[0].char_start):
+            return days[0]  # (not "On Thursday, the army said it had killed 40 rebels in a counter-attack")
     return None

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.records import ChangeDirection, DateMention, QuantityMention, Scope, Sentence
+from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_period, is_base, may_date, stated_on
@@ -20,14 +21,26 @@ _DATELINE = re.compile(
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:[-—–:]+)\s"
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?\s*(?:[-—–:]+)\s"
 )
+# "[Shabelle Media, Mogadishu, in Somali, 16 Feb 21]": a monitoring service's closing source line
+# dates the report, as a dateline does; its "yesterday" counts back from that day, not from publication.
+_SOURCE_LINE = re.compile(r"\[[^\[\]\n]{3,120}\]\s*$")
+_SOURCE_LINE_CHARS = 160
+_TODAY_WORDS = re.compile(r"\b(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b", re.I)
 _PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
 # A loose period ("at the weekend", "last week") this short can still date one (multi-site) incident.
 _INCIDENT_DAYS = 7
 # (and a present perfect toll, "More than 220 people have been killed", over such a period)
 _PLURAL_INCIDENTS = searcher(
-    r"\b(?:attacks|incidents|violence|clashes|operations|bombings|strikes|conflict|war)\b|"
+    r"\b(?:attacks|incidents|violence|clashes|fighting|operations|bombings|strikes|raids|ambushes|killings|conflict|war)\b|"
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+(?:killed|wounded|injured|displaced|abducted|kidnapped)|died|perished)\b",
+    re.I,
+)
+# "Yemen's war is in its eighth year and more than 377,000 people have died": an undated perfect-tense
+# toll of a war is its running total, not an incident told without a date.
+_WAR_TOLL = searcher(
+    r"\b(?:war|insurgency|conflict|rebellion)\b[^.;]{0,120}?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|perished)\b|"
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|perished)\s+(?:in|during|since)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:war|insurgency|conflict|rebellion)\b",
     re.I,
 )
 _UP = searcher(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
@@ -40,6 +53,11 @@ _ATTRIBUTION = (
     re.compile(r"\b(?:said|says|told reporters)\s+(?P<a>[^,.;\"“”]{3,60}?)[.,]?$"),
 )
 _PLACE_RANK = {"city": 0, "admin": 1, "country": 2}
+# "The latest attack came last week. Armed men arrived on Thursday morning": a bare weekday in the
+# sentence of a past week that tells the incident, or in the next one, is that week's day.
+# (not a follow-up's day: "On Monday, police arrested three suspects", "the victims were buried on Sunday")
+_FOLLOW_ON = searcher(r"\b(?:arrest\w*|detain\w*|condemn\w*|visit\w*|charged|vowed|pledged|announced|court)\b", re.I)
+_BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 # A clause that gives a period's running tally after the incident: "Gunmen killed six on Monday[,
 # bringing] the number killed this year to 340", "... on Wednesday[;] 2,000 have been kidnapped so far
 # this year". Its period cue is its own (see :func:`tally_clause`).
@@ -98,10 +116,15 @@ def claim_context(
     future) and bucket dates, percentages and places by sentence."""
     index = index_sentences(sentences)
     end = dateline_end(text)
-    usable = [d for d in dates if may_date(text, d, published) and d.char_end > end and not stated_on(text, d)]
-    by_sentence = bucket(index, usable, lambda d: d.char_start)
+    tail = _source_line(text)
+    usable = [d for d in dates if may_date(text, d, published) and end < d.char_end and d.char_start < tail and not stated_on(text, d)]
+    reported = _dateline_day(dates, end, published) or _dateline_day([d for d in dates if d.char_start >= tail], len(text), published)
+    if reported is not None and published is not None and reported < published and tail < len(text):
+        usable = [_rebased(d, published, reported) for d in usable]
+    by_sentence = _week_weekdays(index, bucket(index, usable, lambda d: d.char_start))
     first_paragraph = index.sentences[0].paragraph if index.sentences else 0
-    lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph for d in by_sentence[p]), None)
+    lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph and not _aftermath(index.sentences[p], by_sentence[p])
+                 for d in by_sentence[p]), None)  # (not "Mourners gathered on Wednesday to bury the dead")
     percents = [q for q in quantities if q.kind == "percent" and q.value is not None]
     return ClaimContext(
         text, index, by_sentence, bucket(index, dates, lambda d: d.char_start), bucket(index, percents, lambda q: q.char_start),
@@ -110,8 +133,57 @@ def claim_context(
         frozenset(p.char_start for p in places if elsewhere(p, text)) if away is None else away,
         stray_towns(places, main.place.country_code if main else None, text),
         frozenset(p.char_start for p in places if labelled(p, text)),
-        _dateline_day(dates, end, published),
+        reported,
     )
+
+
+def _aftermath(sent: Sentence, found: Sequence[DateMention]) -> bool:
+    """A funeral's (burial's, trial's) sentence with a single date: that date is the aftermath's."""
+    return len(found) == 1 and AFTERMATH.search(sent.text) is not None
+
+
+def _week_weekdays(index: SentenceIndex, by_sentence: dict[int, list[DateMention]]) -> dict[int, list[DateMention]]:
+    """Bare weekdays told with (or right after) a past week that names the incident, moved into it."""
+    weeks = [(p, d) for p, found in by_sentence.items() for d in found if d.granularity == "week"]
+    for p, week in weeks:
+        sent = index.sentences[p]
+        if not (INCIDENT_NOUN.search(sent.text) or DEED.search(sent.text)):
+            continue
+        for q in (p, p + 1):
+            if q not in by_sentence or _FOLLOW_ON.search(index.sentences[q].text) or AFTERMATH.search(index.sentences[q].text):
+                continue
+            if q == p or index.sentences[q].paragraph == sent.paragraph:
+                by_sentence[q] = [_into_week(d, week) for d in by_sentence[q]]
+    return by_sentence
+
+
+def _into_week(d: DateMention, week: DateMention) -> DateMention:
+    if d.granularity != "day" or week.start_date <= d.start_date <= week.end_date or not _BARE_WEEKDAY.match(d.surface):
+        return d
+    day = week.start_date + dt.timedelta(days=(d.start_date.weekday() - week.start_date.weekday()) % 7)
+    return replace(d, start_date=day, end_date=day, value=day.isoformat()) if day <= week.end_date else d
+
+
+def _source_line(text: str) -> int:
+    """Where a closing source line ("[Tolo News website, Kabul, in Dari, 15 May 23]") starts, else the text's end."""
+    start = max(0, len(text) - _SOURCE_LINE_CHARS)
+    if text.find("[", start) < 0:
+        return len(text)
+    line = _SOURCE_LINE.search(text, start)
+    return line.start() if line else len(text)
+
+
+def _rebased(d: DateMention, published: dt.date, reported: dt.date) -> DateMention:
+    """A day told relative to publication ("yesterday", "on Monday") counted from the report's own day."""
+    if not d.relative or d.granularity != "day":
+        return d
+    if _TODAY_WORDS.search(d.surface):
+        day = d.start_date - (published - reported)
+    elif _BARE_WEEKDAY.match(d.surface) and d.start_date > reported:
+        day = d.start_date - dt.timedelta(days=7)
+    else:
+        return d
+    return replace(d, start_date=day, end_date=day, value=day.isoformat())
 
 
 def _dateline_day(dates: Sequence[DateMention], end: int, published: dt.date | None) -> dt.date | None:
@@ -140,6 +212,8 @@ def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope
     if aggregate_cue and not own_day:
         return "aggregate"
     if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES:
+        return "aggregate"
+    if period.source == "published" and _WAR_TOLL.search(sentence_text):
         return "aggregate"
     long_span = period.start is not None and period.end is not None and (period.end - period.start).days > _INCIDENT_DAYS
     if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and long_span and _PLURAL_INCIDENTS.search(sentence_text):

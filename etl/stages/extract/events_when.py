@@ -4,7 +4,14 @@ A date can be the report's (the dateline, "police said on Sunday", "by Monday ev
 was 23"), a comparison base ("up from 900 in 2023"), a ranking's period ("the fifth driver killed
 this year") or a toll update's ("climbed to 33 on Wednesday") rather than the incident's; a funeral
 sentence's earliest date, the day before "the eve of Saturday's vote" and the first day of "the
-night of 3-4 May" are the incident's.
+night of 3-4 May" are the incident's (``events_period`` reads one mention into a period).
+
+An undated claim looks back in its paragraph, then to the story's lead, then to the nearest earlier
+day-dated sentence, passing over a funeral's day and a quote's attribution ("reached by phone on
+Tuesday"); a weekend or week is narrowed to the day a neighbouring sentence ties to the deed ("the
+attacks in Bankass on Saturday night"); a date naming the incident ("the 12 April stampede, which
+killed 18, ...") governs its relative clause; a date inside an "after ..." clause is the earlier
+incident's.
 """
 
 from __future__ import annotations
@@ -12,22 +19,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from etl.records import DateMention, Granularity, Sentence
+from etl.records import DateMention, Sentence
 from etl.stages.extract.events_after import (
     AFTERMATH,
     DEED,
     INCIDENT_NOUN,
     LATER_DEATH,
     LOOK_BACK_SENTENCES,
+    LOOSE_DAYS,
     NEAR_SENTENCES,
     THE_INCIDENT_ON,
+    day_inside,
     incident_before,
     incident_day_before,
 )
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
+from etl.stages.extract.events_period import NIGHT_BEFORE, Period, period_of
 from etl.stages.extract.events_regex import searcher
 
 if TYPE_CHECKING:
@@ -41,13 +51,12 @@ _BASE_CUE = searcher(
     re.I,
 )
 _BASE_WINDOW = 60
+# "the Christmas Day bombing", "the 12 April attack": a date used as the incident's name.
+_NAMES_INCIDENT = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|stampede|strike|clash)(?:s|es)?\b", re.I
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z])|\n")  # a base cue never reaches back over one
 _OVER = re.compile(r"over\s+(?:the\s+)?", re.I)  # "over the weekend": when, unless a base ("over 2023")
-# "on Monday, a day after rebels raided the area": the incident was that many days before the date.
-_DAYS_AFTER = re.compile(r"\s*,?\s*(?:the\s+day|(a|one|two|three|four|five|six|\d)\s+days?)\s+after\b", re.I)
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-# "on the eve of Saturday's election", "on the eve of Thursday's vote": the day before.
-_EVE_OF = searcher(r"\bthe\s+eve\s+of\s+$", re.I)
 # "the fifth taxi driver killed in the city this year", "the 110th activist killed this year", "the
 # deadliest attack this month": the period of a ranking among other incidents, not this one's date.
 _RANKED = searcher(
@@ -61,6 +70,8 @@ _TOLL_UPDATE = searcher(
     r"[\w.,-]+(?:\s+(?:people|dead|deaths|victims))?\s*,?\s*$",
     re.I,
 )
+# "The latest attack came last week", "the newest raid happened this month": the ranked incident's own date.
+_RANKED_CAME = searcher(r"\b(?:came|happened|occurred|took\s+place|struck)\s+(?:in\s+|on\s+|during\s+)?$", re.I)
 _SINCE_RANKED = searcher(
     r"\b(?:worst|deadliest|bloodiest|biggest|largest|heaviest|first|most\s+\w+)\s+(?:[\w'’-]+\s+){0,4}?since\s+(?!the\s+start\b|the\s+beginning\b)[^.;]{0,80}$",
     re.I,
@@ -73,7 +84,8 @@ _TOTAL_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
 # "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
 _STATEMENT = searcher(
-    r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference|dated|issued|released)\b(?:\s+[\w'’-]+){0,3}?\s*$",
+    r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference|dated|issued|released|"
+    r"reached\s+by\s+(?:tele)?phone|speaking|interviewed|contacted|visit(?:ed|ing)|tour(?:ed|ing))\b(?:\s+[\w'’-]+){0,3}?\s*$",
     re.I,
 )
 _STATEMENT_WINDOW = 45
@@ -90,11 +102,14 @@ _STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|s
 # "By Monday evening the toll stood at 23", "as of Tuesday": when a figure was counted, not the incident.
 _CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
-# "the night of 3-4 May", "overnight on 24-25 December": a night over two days is the first day's.
-_NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
-_NIGHT_SPLIT = searcher(r"\b(?:(?:night|overnight)\s+(?:of\s+)?(\d{1,2})\s*[/–-]|on\s+(\d{1,2})\s+and)\s*$", re.I)
 _INTO = re.compile(r"\s+(?:into|to|and)\s+", re.I)
-_NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
+# "the 12 April stampede, which killed 18", "Sunday's attack, in which four died": a date naming the
+# incident whose relative clause holds the claim (not "... opened on Monday" after it).
+_ATTRIBUTIVE = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|stampede|fire|crash|collapse|"
+    r"landslide|clash(?:es)?)s?\b[^.;]{0,40}?,?\s*(?:which|that|in\s+which|when)\b[^.;]*$",
+    re.I,
+)
 # A coded note's date label ("Date: 5 May 2024.", "Event date:") dates every figure of its paragraph.
 _HEAD_LABEL = re.compile(r"\s*:")
 _DATE_LABEL = searcher(r"\b(?:date|event\s+date|incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|event|attack))\s*:\s*(?:the\s+)?(?:night\s+of\s+)?$", re.I)
@@ -117,6 +132,9 @@ _SINCE_EVENT = searcher(
 _BEGAN_IN = searcher(r"\b(?:which|that)\s+(?:began|started|erupted|broke\s+out)\s+(?:(?:in|on)\s+)?$", re.I)
 _PERFECT_AFTER = re.compile(r"\s*,?\s+(?:has|have)\s+(?:now\s+|so\s+far\s+|since\s+)?(?:killed|left|claimed|displaced|forced|uprooted)\b", re.I)
 _SINCE_WINDOW = 70
+# "Protesters burned the station on 2 May after an attack killed 6 the day before; one protester was
+# shot dead": a date inside an "after ..." clause is the earlier incident's, not the other clause's.
+_AFTER_CLAUSE = searcher(r"\b(?:after|following)\s+[^.;,]{0,80}$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # A headline: the first paragraph is one line this short, not ending like a sentence.
@@ -126,19 +144,10 @@ _SENTENCE_END = frozenset('.!?"”')
 _FIGURE_NOUN = re.compile(r"[\w.,-]+\s+[a-z]{4,}", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    start: dt.date | None
-    end: dt.date | None
-    granularity: Granularity | None
-    source: str  # "text" or "published"
-    mention: DateMention | None = None
-
-
 def is_base(text: str, d: DateMention) -> bool:
     """"up from 900 in 2023", "compared with the same period last year": the comparison's period."""
-    if _POSSESSIVE.match(text, d.char_end):  # "the toll from Saturday's bombing", "from Sunday night's attack"
-        return False
+    if _POSSESSIVE.match(text, d.char_end) or _NAMES_INCIDENT.match(text, d.char_end):  # "the toll from Saturday's bombing",
+        return False  # "from Sunday night's attack", "the toll from the Christmas Day bombing"
     window = text[max(0, d.char_start - _BASE_WINDOW) : d.char_start]
     ends = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
     cue = _BASE_CUE.search(window[ends[-1] :] if ends else window)  # not "more than 500.\n\nLate on Saturday"
@@ -153,7 +162,9 @@ def _ranked(text: str, d: DateMention) -> bool:
     start = max(0, d.char_start - 90)
     if text.find("since", start, d.char_start) >= 0 and _SINCE_RANKED.search(text, start, d.char_start) is not None:
         return True
-    return d.granularity in _RANKED_GRANULARITIES and _RANKED.search(text, max(0, d.char_start - 80), d.char_start) is not None
+    if d.granularity not in _RANKED_GRANULARITIES or _RANKED.search(text, max(0, d.char_start - 80), d.char_start) is None:
+        return False
+    return _RANKED_CAME.search(text, max(0, d.char_start - 24), d.char_start) is None
 
 
 def may_date(text: str, d: DateMention, published: dt.date | None) -> bool:
@@ -171,32 +182,7 @@ def stated_on(text: str, d: DateMention) -> bool:
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     if m is not None and _POSSESSIVE.match(text, d.char_end) and INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
         return False  # "confirmed dead after Sunday's suicide attack": the attack's day
-    return m is not None and INCIDENT_NOUN.search(m.group()) is None and _THAT.search(m.group()) is None
-
-
-def _overnight(d: DateMention, text: str) -> bool:
-    if d.granularity != "range" or (d.end_date - d.start_date).days != 1:
-        return False
-    return _NIGHT_BEFORE.search(text, max(0, d.char_start - 20), d.char_start) is not None or _NIGHT_AFTER.match(text, d.char_end) is not None
-
-
-def _period(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
-    if _overnight(d, text or night_text):  # "the night of 3-4 May": 3 May
-        return Period(d.start_date, d.start_date, "day", "text", d)
-    split = _NIGHT_SPLIT.search(text or night_text, max(0, d.char_start - 20), d.char_start) if d.granularity == "day" else None
-    if split is not None and int(split.group(1) or split.group(2)) == (d.start_date - dt.timedelta(days=1)).day:  # (or "on 7 and 8 April")
-        day = d.start_date - dt.timedelta(days=1)  # "on the night of 2/3 October": 2 October (the date was read from "3 October")
-        return Period(day, day, "day", "text", d)
-    if d.granularity == "day" and _EVE_OF.search(text or night_text, max(0, d.char_start - 16), d.char_start):
-        day = d.start_date - dt.timedelta(days=1)  # "on the eve of Saturday's election": Friday
-        return Period(day, day, "day", "text", d)
-    shift = _DAYS_AFTER.match(text, d.char_end) if text and d.granularity == "day" else None
-    if shift is not None:  # "found on Monday, a day after rebels raided the area": the raid was Sunday
-        word = (shift.group(1) or "a").lower()
-        days = int(word) if word.isdigit() else _SMALL.get(word, 1)
-        day = d.start_date - dt.timedelta(days=days)
-        return Period(day, day, "day", "text", d)
-    return Period(d.start_date, d.end_date, d.granularity, "text", d)
+    return m is not None and INCIDENT_NOUN.search(m.group()) is None and DEED.search(m.group()) is None and _THAT.search(m.group()) is None
 
 
 def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
@@ -213,24 +199,32 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if c.text.find(" that ", sent.char_start, sent.char_end) >= 0:  # (a plain test first: tried on every claim)
         own = [d for d in own if not _told_that(c.text, d, at)]
     if own:
-        return _since(c, _own_period(c, pos, own, at, sent, update=update))
+        return _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update)))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
-        return _period(near, night_text=c.text)
+        return period_of(near, night_text=c.text)
     lead = c.lead if sent.paragraph > c.index.sentences[0].paragraph else None
     if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
         day = _day_before(c, pos)
         lead = day or lead
     if lead is not None:
-        return _period(lead, night_text=c.text)
+        return period_of(lead, night_text=c.text)
     told = _story_date(c, pos, at) if pos == 0 else None
     if told is not None:
-        return _period(told, c.text)
+        return period_of(told, c.text)
     report = c.fallback()
     if report.start is not None and _OVERNIGHT.search(sent.text):  # "shot dead overnight": the night before the report
         night = report.start - dt.timedelta(days=1)
         return Period(night, night, "day", "text")
     return report
+
+
+def _narrowed(c: ClaimContext, pos: int, period: Period) -> Period:
+    """A weekend or a week narrowed to the day a neighbouring sentence gives the incident."""
+    if period.granularity not in ("week", "range") or period.start is None or period.end is None or (period.end - period.start).days >= LOOSE_DAYS:
+        return period
+    day = day_inside(c, pos, period.start, period.end)
+    return period_of(day, c.text) if day is not None else period
 
 
 def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | None:
@@ -276,6 +270,8 @@ def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
     girl walked into the market ... [next paragraph] 21 people had been killed")."""
     for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
         days = [d for d in c.usable.get(p, []) if d.granularity == "day"]
+        if len(days) == 1 and AFTERMATH.search(c.index.sentences[p].text):
+            continue  # "A funeral for the victims was held on Saturday": the funeral's day, not the incident's
         if days:  # "On 28 May soldiers were attacked, the ministry said in a statement read on Tuesday": the earliest
             return min(days, key=lambda d: d.start_date)
     return None
@@ -318,35 +314,55 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     """The claim's date among those of its own sentence."""
     if LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
         first = min(own, key=lambda d: d.start_date)
-        return _period(incident_day_before(c, pos, first) or first, c.text)
+        return period_of(incident_day_before(c, pos, first) or first, c.text)
     before = [d for d in own if d.char_start < at]
     if update and before:
-        return _period(before[0])
+        return period_of(before[0])
     counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start)]
     if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
         own = [d for d in own if d not in counted]
     elif counted or (update and own[0].granularity == "day"):  # "the toll reached 31 on Sunday. The rebels struck on Thursday."
         earlier = incident_before(c, pos, own[0])
         if earlier is not own[0]:
-            return _period(earlier, c.text)
+            return period_of(earlier, c.text)
     if AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
         earliest = min(own, key=lambda d: d.start_date)
-        return _period(incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
+        return period_of(incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
     same_clause = [d for d in own if not _CLAUSE_BREAK.search(c.text, min(d.char_end, at), max(d.char_start, at))]
-    best = min(same_clause or own, key=lambda d: abs(d.char_start - at))
+    if not same_clause and len(own) > 1:
+        own = [d for d in own if not _AFTER_CLAUSE.search(c.text, max(sent.char_start, d.char_start - 90), d.char_start)] or own
+    best = _attributive(c.text, own, at) or min(same_clause or own, key=lambda d: abs(d.char_start - at))
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
     if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
     if len(own) > 1:
         best = _night_start(c.text, _same_weekday(best, own), own)
-    return _period(best, c.text)
+    return period_of(best, c.text)
+
+
+def _attributive(text: str, own: Sequence[DateMention], at: int) -> DateMention | None:
+    """The date that names the incident ("the 12 April stampede, which killed 18") when the claim sits
+    in its relative clause, with no other date in between."""
+    before = [d for d in own if d.char_end <= at]
+    if not before or len(before) == len(own):
+        return None
+    d = before[-1]
+    return d if _ATTRIBUTIVE.match(text, d.char_end, at) else None
 
 
 def _night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> DateMention:
-    """"overnight Saturday into Sunday", "on the night of Friday and Saturday": the first day."""
-    for d in own:
-        if d.char_end < best.char_start and _INTO.fullmatch(text, d.char_end, best.char_start) and _NIGHT_BEFORE.search(text, max(0, d.char_start - 20), d.char_start):
-            return d
+    """"overnight Saturday into Sunday", "on the night of Friday and Saturday": the first day, the eve
+    of the second (written on a Saturday, "the night of Saturday to Sunday" is last week's)."""
+    for first in own:
+        for second in own:
+            if best not in (first, second) or first.char_end >= second.char_start or not _INTO.fullmatch(text, first.char_end, second.char_start):
+                continue
+            if NIGHT_BEFORE.search(text, max(0, first.char_start - 20), first.char_start) is None:
+                continue
+            eve = second.start_date - dt.timedelta(days=1)
+            if first.start_date != eve and first.granularity == second.granularity == "day" and first.start_date.weekday() == eve.weekday():
+                return replace(first, start_date=eve, end_date=eve, value=eve.isoformat())
+            return first
     return best
 
 
