@@ -103,6 +103,7 @@ _STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|s
 _CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
 _INTO = re.compile(r"\s+(?:into|to|and)\s+", re.I)
+_LISTED = re.compile(r"\s+and\s+(?:on\s+)?", re.I)
 # "the 12 April stampede, which killed 18", "Sunday's attack, in which four died": a date naming the
 # incident whose relative clause holds the claim (not "... opened on Monday" after it).
 _ATTRIBUTIVE = re.compile(
@@ -352,18 +353,27 @@ def _attributive(text: str, own: Sequence[DateMention], at: int) -> DateMention 
 
 def _night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> DateMention:
     """"overnight Saturday into Sunday", "on the night of Friday and Saturday": the first day, the eve
-    of the second (written on a Saturday, "the night of Saturday to Sunday" is last week's)."""
+    of the second (written on a Saturday, "the night of Saturday to Sunday" is last week's); two
+    days listed without a night ("fighting on Monday and Tuesday") start on the first too."""
     for first in own:
         for second in own:
             if best not in (first, second) or first.char_end >= second.char_start or not _INTO.fullmatch(text, first.char_end, second.char_start):
                 continue
             if NIGHT_BEFORE.search(text, max(0, first.char_start - 20), first.char_start) is None:
+                if _LISTED.fullmatch(text, first.char_end, second.char_start) and _days_apart(first, second) in range(1, 7):
+                    return first  # "fighting on Monday and Tuesday": two days listed start on the first
                 continue
             eve = second.start_date - dt.timedelta(days=1)
             if first.start_date != eve and first.granularity == second.granularity == "day" and first.start_date.weekday() == eve.weekday():
                 return replace(first, start_date=eve, end_date=eve, value=eve.isoformat())
             return first
     return best
+
+
+def _days_apart(first: DateMention, second: DateMention) -> int:
+    if first.granularity != "day" or second.granularity != "day" or first.start_date is None or second.start_date is None:
+        return 0
+    return (second.start_date - first.start_date).days
 
 
 def _same_weekday(best: DateMention, own: Sequence[DateMention]) -> DateMention:
