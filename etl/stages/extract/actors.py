@@ -32,6 +32,8 @@ _UNLISTED = searcher(
     r"|(?:(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:an?\s+(?:[a-z-]+\s+){0,3}(?:group|gang|militia|faction|organi[sz]ation|cartel)\s*,\s*)?"
     r"(?:[Tt]he\s+)?(?P<b>(?:[A-Z][\w'’-]+\s+(?:(?:de|del|la|las|los|el|y|do|da|dos|das|du|des)\s+)*){0,6}[A-Z][\w'’-]+))"
 )
+# Every match of _UNLISTED holds one of these words (as written: the pattern is case-sensitive).
+_UNLISTED_WORDS = ("claimed", "blamed", "carried")
 _NOT_ACTORS = frozenset(
     "no nobody none it he she they police officials authorities government security army military the"
     " a an this that group militants".split()
@@ -169,16 +171,19 @@ def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = text.casefold() if len(text.casefold()) == len(text) else text
+    plain = text.isascii()  # then every stretch of it is: no per-word test (see _folded_at)
     for word in _alias_starts(text, lowered, index):
-        for pattern, fold in ((_folded_at(text, lowered, word, index), True), (index.exact, False)):
-            if not fold and word.group().lower() not in index.exact_firsts:
-                continue  # an acronym matched here would start with this very word
-            m = pattern.match(text, word.start()) if pattern is not None else None
-            if m is None:
-                continue
-            name = index.by_alias.get(m.group().lower() if fold else m.group())
-            if name is not None:
-                found.append(ActorMention(m.start(), m.end(), m.group(), name))
+        folded = _folded_at(text, lowered, word, index, plain)
+        m = folded.match(text, word.start()) if folded is not None else None
+        name = index.by_alias.get(m.group().lower()) if m is not None else None
+        if m is not None and name is not None:
+            found.append(ActorMention(m.start(), m.end(), m.group(), name))
+        if index.exact is None or word.group().lower() not in index.exact_firsts:
+            continue  # an acronym matched here would start with this very word
+        m = index.exact.match(text, word.start())
+        name = index.by_alias.get(m.group()) if m is not None else None
+        if m is not None and name is not None:
+            found.append(ActorMention(m.start(), m.end(), m.group(), name))
     found.sort(key=lambda a: (a.char_start, -a.char_end))
     out: list[ActorMention] = []
     for mention in found:
@@ -188,11 +193,14 @@ def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
     return out
 
 
-def _folded_at(text: str, lowered: str, word: re.Match[str], index: ActorIndex) -> re.Pattern[str] | None:
+def _folded_at(text: str, lowered: str, word: re.Match[str], index: ActorIndex, plain: bool = False) -> re.Pattern[str] | None:
     """The folded alternation to try at ``word``: only the names that start with it, when the text
-    there is ASCII (case-insensitive matching is then plain ASCII case, as in ``lowered``)."""
+    there is ASCII (case-insensitive matching is then plain ASCII case, as in ``lowered``); ``plain``:
+    the whole text is ASCII."""
     at = word.start()
-    if lowered is text or not text[at : at + index.folded_longest + 1].isascii() or word.group() not in index.folded_by_first:
+    if lowered is text or word.group() not in index.folded_by_first:
+        return index.folded
+    if not plain and not text[at : at + index.folded_longest + 1].isascii():
         return index.folded
     source = index.folded_by_first[word.group()]
     return _folded_pattern(source) if source is not None else None
@@ -207,6 +215,8 @@ def _alias_starts(text: str, lowered: str, index: ActorIndex) -> Iterable[re.Mat
 
 
 def _unlisted(text: str) -> ActorMention | None:
+    if not any(word in text for word in _UNLISTED_WORDS):  # cheap gate: the scan tries every capitalised word
+        return None
     for m in _UNLISTED.finditer(text):
         group = "a" if m.group("a") else "b"
         name = m.group(group)

@@ -207,7 +207,12 @@ def _word_keys(word: str) -> tuple[str, str]:
 
 def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, ...]]]:
     found: list[tuple[int, int, tuple[Place, ...]]] = []
+    first = gaz.first
     for run in _RUN.finditer(text):
+        if run.group().isalpha():  # one plain word ("Witnesses", "Kabul"): most runs, settled without a word list
+            key = _word_keys(run.group())
+            if key[0] not in first and key[1] not in first:
+                continue
         words = _run_words(text, run, gaz)
         keys = [_word_keys(text[s:e]) for s, e in words]
         i = 0
