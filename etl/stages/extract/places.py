@@ -211,8 +211,10 @@ def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, 
     for run in _RUN.finditer(text):
         if run.group().isalpha():  # one plain word ("Witnesses", "Kabul"): most runs, settled without a word list
             key = _word_keys(run.group())
-            if key[0] not in first and key[1] not in first:
-                continue
+            one = _longest_at(text, [run.span()], [key], 0, gaz) if key[0] in first or key[1] in first else None
+            if one is not None:  # (a first word is no surname: see _in_person_name)
+                found.append(one[:3])
+            continue
         words = _run_words(text, run, gaz)
         keys = [_word_keys(text[s:e]) for s, e in words]
         i = 0
