@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from etl.records import Sentence
 from etl.stages.extract.events_link import REPORTER, Candidate, Claim
-from etl.stages.extract.events_regex import searcher
+from etl.stages.extract.events_regex import required_words, searcher
 from etl.stages.extract.events_vocab import EventVocabulary
 
 # Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties");
@@ -81,10 +81,20 @@ def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim
         else:
             windows.append([lo, hi])
     for lo, hi in windows:
+        window = text[lo:hi]
+        lowered = window.lower() if window.isascii() else None  # (required words are tested in ASCII text only)
         for pattern, measures in vocab.zero:
+            if lowered is not None and not _may_match(pattern, lowered):
+                continue
             for m in pattern.finditer(text, lo, hi):
                 if _DOUBT.search(text, max(sent.char_start, m.start() - _DOUBT_BEFORE), m.start()):
                     continue
                 cand = Candidate(m.start(), m.end(), m.group(), 0.0, 0.0, 0.0, "exact")
                 out.extend(Claim(cand, measure, m.start(), m.end(), "zero") for measure in measures)
     return out
+
+
+def _may_match(pattern: re.Pattern[str], lowered: str) -> bool:
+    """Whether lower-cased ASCII text holds one of the words every match of ``pattern`` needs (a cheap gate)."""
+    needs = required_words(pattern.pattern, pattern.flags)
+    return needs is None or any(word in lowered for word in needs)

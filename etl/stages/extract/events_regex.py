@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -185,6 +186,52 @@ def required_literal(source: str, flags: int = 0) -> str | None:
         run = ""
     best = max(runs, key=len)
     return best.lower() if len(best) >= 2 else None
+
+
+# A set of required words larger than this is no cheap test (see required_words).
+_MOST_WORDS = 16
+
+
+@lru_cache(maxsize=1024)
+def required_words(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Pieces of plain ASCII text (lower case), one of which every match of ``source`` contains
+    ("\\b(?:killed|died)\\b" -> {"killed", "died"}); None when there is no small such set. Valid for
+    lower-cased *ASCII* text only: ``re``'s case-insensitive matching folds "k", "s", "i" with
+    non-ASCII letters. Branches, groups and repeats of one or more count; lookarounds do not."""
+    try:
+        return _needs(list(_parser.parse(source, flags)))
+    except re.error:
+        return None
+
+
+def _needs(items: _Items) -> frozenset[str] | None:
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        name = op.name if op is not None else ""
+        if name == "LITERAL" and chr(av).isascii():
+            run += chr(av).lower()
+            continue
+        if len(run) >= 2:
+            options.append(frozenset({run}))
+        run = ""
+        inner = _needs_of_item(name, av)
+        if inner and len(inner) <= _MOST_WORDS:
+            options.append(inner)
+    return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)  # the rarest-looking set
+
+
+def _needs_of_item(name: str, av: Any) -> frozenset[str] | None:
+    if name == "SUBPATTERN":
+        return _needs(av[3]) if not av[1] and not av[2] else None  # a flag change: give up
+    if name == "ATOMIC_GROUP":
+        return _needs(av)
+    if name == "BRANCH":
+        found = [_needs(alt) for alt in av[1]]
+        return frozenset().union(*found) if all(found) else None  # type: ignore[arg-type]
+    if name in _REPEATS and av[0] >= 1:
+        return _needs(av[2])
+    return None
 
 
 def searcher(source: str, flags: int = 0) -> re.Pattern[str]:
