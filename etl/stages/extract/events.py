@@ -64,11 +64,10 @@ from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_index import bucket, index_sentences
-from etl.stages.extract.events_index import gated as gated_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
 from etl.stages.extract.events_named import identified_claims, inside, named_candidates
 from etl.stages.extract.events_reduce import fold_article, group_sentence
-from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary
+from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places
 
 # Neighbouring sentences are scanned together for implicit counts, in spans up to this long.
@@ -113,7 +112,7 @@ def _runs(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
 
 def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequence[QuantityMention], vocab: EventVocabulary) -> list[tuple[Sentence, list[Claim]]]:
     text = article.text
-    gated = gated_sentences(text, sentences, vocab.gate)  # (what passes_gate says of each, in one scan)
+    gated = [s for s in sentences if passes_gate(text, s.char_start, s.char_end, vocab)]
     if not gated:
         return []
     index = index_sentences(gated)

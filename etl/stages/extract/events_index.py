@@ -6,8 +6,7 @@ claim would be quadratic. Everything the events stage looks up per claim is buck
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -63,30 +62,3 @@ def same_paragraph_after(index: SentenceIndex, pos: int, limit: int) -> Iterable
         if index.sentences[i].paragraph != paragraph:
             return
         yield i
-
-
-def gated(text: str, sentences: Sequence[Sentence], gate: re.Pattern[str]) -> list[Sentence]:
-    """The sentences whose lower-cased text holds a match of ``gate``, a pattern of lower-case a-z
-    words behind ``(?<![a-z])`` (``events_vocab.passes_gate``), with one scan of the whole text
-    instead of one per sentence. A sentence whose first or last letter touches another letter
-    (no space between sentences) is searched on its own, as passes_gate does."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter that lower-cases to two: offsets would shift
-        return [s for s in sentences if gate.search(text[s.char_start : s.char_end].lower())]
-    starts = [m.start() for m in gate.finditer(lowered)]
-    out: list[Sentence] = []
-    for s in sentences:
-        start, end = s.char_start, s.char_end
-        if (start > 0 and _letter(lowered, start - 1)) or (end < len(lowered) and _letter(lowered, end)):
-            hit = gate.search(lowered[start:end]) is not None
-        else:  # a match is a run of a-z inside the sentence, whose edges are no letters
-            i = bisect_left(starts, start)
-            hit = i < len(starts) and starts[i] < end
-        if hit:
-            out.append(s)
-    return out
-
-
-def _letter(lowered: str, at: int) -> bool:
-    return "a" <= lowered[at] <= "z"
-
