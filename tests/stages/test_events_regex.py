@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.stages.extract.events_regex import factor, required_literal, required_words, searcher, tried_order, wrapped
+from etl.stages.extract.events_regex import (
+    factor,
+    required_literal,
+    required_tokens,
+    required_words,
+    searcher,
+    tried_order,
+    wrapped,
+)
 
 CASES = [
     ("were|was|is", "w(?:ere|as)|is"),
@@ -116,4 +124,21 @@ def test_required_words_never_miss_a_match(pieces: list[str], text: str) -> None
     needs = required_words(source, re.I)
     if needs is not None and pattern.search(text) is not None:
         assert any(word in text.lower() for word in needs)
+
+
+@pytest.mark.parametrize(
+    ("source", "want"),
+    [
+        (r"\b(?:the|a)\s+(?:soldier|police officer)\b", [{"the", "a"}, {"soldier", "officer"}]),  # the last word of each wording
+        (r"\b(?:neighbou?r|guard)\s", [{"neighbour", "neighbor", "guard"}]),
+        (r"x(?:soldier|man)\b", []),  # a letter may stand right before: no whole word
+        (r"\b(?:soldier|man)s", []),  # ... or right after
+        (r"\b(?:Sgt\.?|Cpl)\s", []),  # a wording that ends with a dot
+        (r"(?:^|[|;:]\s*)(?:man|boy)\s+(?:also\s+)?(?:killed|died)\b", [{"man", "boy"}, {"killed", "died"}]),
+        (r"\b(?:[\w-]+\s+){0,2}?(?:guard|man)\b", [{"guard", "man"}]),
+    ],
+    ids=["two-lists", "optional-letter", "letter-before", "letter-after", "dot", "after-start-or-colon", "after-optional-words"],
+)
+def test_required_tokens_are_whole_words_of_word_lists(source: str, want: list[set[str]]) -> None:
+    assert list(required_tokens(source, re.I)) == [frozenset(w) for w in want]
 
