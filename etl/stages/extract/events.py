@@ -53,10 +53,8 @@ of its parts with ``<measure>+total``. Nothing here raises on odd input; rows al
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
@@ -284,15 +282,10 @@ def _sentence_actor(sent: Sentence, mentions: Sequence[ActorMention]) -> str | N
 
 
 def _aggregate_cue(sentence_text: str, vocab: EventVocabulary) -> bool:
-    if vocab.aggregate_words and _any_word(vocab.aggregate_words).search(sentence_text.lower()) is None:
+    lowered = sentence_text.lower()
+    if vocab.aggregate_words and not any(word in lowered for word in vocab.aggregate_words):
         return False
     return vocab.aggregate.search(sentence_text) is not None
-
-
-@lru_cache(maxsize=8)
-def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Whether a text holds any of ``words`` as plain text (one C-level scan instead of a test per word)."""
-    return re.compile("|".join(re.escape(word) for word in words))
 
 
 def _added_totals(rows: Sequence[Event], additions: set[str]) -> set[str]:
