@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, article_actor, find_actors, load_actors
 
@@ -196,3 +199,16 @@ def test_suspected_after_an_acronym_in_parentheses(text: str, name: str, index: 
 )
 def test_suspicion_fell_on(text: str, index: ActorIndex) -> None:
     assert article_actor(text, find_actors(text, index)) == "al-Shabaab"
+
+
+_PIECES = ["the", "The", "Taliban", "ISKP", "IS-K", "is", "al", "Al-Shabaab", "al Qaeda", "Qaeda", "in", "Islamic", "State", "People's",
+           "Defence", "Forces", "army", "Army of Justice", "march", "March 23 Movement", "said", "killed", "JNIM", "M23"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", ", ", "-", ". ", "'s "])), min_size=1, max_size=12))
+def test_the_follower_scan_finds_what_the_word_scan_finds(words: list[tuple[str, str]]) -> None:
+    """In ASCII text, alias starts are found only before what follows the word in some alias: the same mentions."""
+    index = load_actors()
+    text = "".join(w + sep for w, sep in words)
+    assert find_actors(text, index) == find_actors(text, dataclasses.replace(index, starts_ascii=None))

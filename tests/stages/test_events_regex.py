@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.stages.extract.events_regex import factor, required_literal, searcher, tried_order, wrapped
+from etl.stages.extract.events_regex import (
+    factor,
+    required_literal,
+    required_tokens,
+    required_words,
+    searcher,
+    tried_order,
+    wrapped,
+)
 
 CASES = [
     ("were|was|is", "w(?:ere|as)|is"),
@@ -87,3 +95,50 @@ def test_wrapped_splits_one_group_only() -> None:
 )
 def test_required_literal_is_plain_text_every_match_holds(source: str, want: str | None) -> None:
     assert required_literal(source, re.I) == want
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "want"),
+    [
+        (r"\b(?:killed|died)\b", re.I, {"killed", "died"}),
+        (r"\bno (?:immediate )?(?:deaths|fatalities)\b", re.I, {"deaths", "fatalities"}),  # the rarer-looking set
+        (r"(?-i:Earlier) this", re.I, {" this"}),  # (a group that changes flags gives nothing)
+        (r"(?:ab)?cd", 0, {"cd"}),  # an optional part gives nothing
+        (r"a|bc", 0, None),  # one branch with no word
+        (r"(?=killed)\w+", re.I, None),  # lookarounds give nothing
+    ],
+    ids=["branch", "best-set", "flag-group", "optional", "no-word", "lookahead"],
+)
+def test_required_words_are_words_one_of_which_every_match_holds(source: str, flags: int, want: set[str] | None) -> None:
+    assert required_words(source, flags) == (frozenset(want) if want is not None else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.text(alphabet="abk? ()|", min_size=1, max_size=5), min_size=1, max_size=5), text=st.text(alphabet="abkAB ", max_size=30))
+def test_required_words_never_miss_a_match(pieces: list[str], text: str) -> None:
+    source = "|".join(pieces)
+    try:
+        pattern = re.compile(source, re.I)
+    except re.error:
+        return
+    needs = required_words(source, re.I)
+    if needs is not None and pattern.search(text) is not None:
+        assert any(word in text.lower() for word in needs)
+
+
+@pytest.mark.parametrize(
+    ("source", "want"),
+    [
+        (r"\b(?:the|a)\s+(?:soldier|police officer)\b", [{"the", "a"}, {"soldier", "officer"}]),  # the last word of each wording
+        (r"\b(?:neighbou?r|guard)\s", [{"neighbour", "neighbor", "guard"}]),
+        (r"x(?:soldier|man)\b", []),  # a letter may stand right before: no whole word
+        (r"\b(?:soldier|man)s", []),  # ... or right after
+        (r"\b(?:Sgt\.?|Cpl)\s", []),  # a wording that ends with a dot
+        (r"(?:^|[|;:]\s*)(?:man|boy)\s+(?:also\s+)?(?:killed|died)\b", [{"man", "boy"}, {"killed", "died"}]),
+        (r"\b(?:[\w-]+\s+){0,2}?(?:guard|man)\b", [{"guard", "man"}]),
+    ],
+    ids=["two-lists", "optional-letter", "letter-before", "letter-after", "dot", "after-start-or-colon", "after-optional-words"],
+)
+def test_required_tokens_are_whole_words_of_word_lists(source: str, want: list[set[str]]) -> None:
+    assert list(required_tokens(source, re.I)) == [frozenset(w) for w in want]
+

@@ -23,6 +23,8 @@ ACTORS_PATH = Path(__file__).resolve().parents[2] / "data" / "actors.toml"
 
 # An alias this short and without spaces is an acronym-like token (ISKP, LeT, M23): exact case.
 _ACRONYM_MAX_LEN = 6
+# How many characters after an alias's first word the scan for alias starts looks at (" ta" in "the Taliban").
+_FOLLOWER_CHARS = 3
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 # An unlisted group named by a claim: "the Freedom Front claimed responsibility", "blamed on the X",
@@ -32,6 +34,8 @@ _UNLISTED = searcher(
     r"|(?:(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:an?\s+(?:[a-z-]+\s+){0,3}(?:group|gang|militia|faction|organi[sz]ation|cartel)\s*,\s*)?"
     r"(?:[Tt]he\s+)?(?P<b>(?:[A-Z][\w'’-]+\s+(?:(?:de|del|la|las|los|el|y|do|da|dos|das|du|des)\s+)*){0,6}[A-Z][\w'’-]+))"
 )
+# Every match of _UNLISTED holds one of these words (as written: the pattern is case-sensitive).
+_UNLISTED_WORDS = ("claimed", "blamed", "carried")
 _NOT_ACTORS = frozenset(
     "no nobody none it he she they police officials authorities government security army military the"
     " a an this that group militants".split()
@@ -60,6 +64,9 @@ class ActorIndex:
     folded_by_first: dict[str, str | None] = field(default_factory=dict)  # the patterns' sources (compiled on first use)
     folded_longest: int = 0
     renamed: dict[str, tuple[dt.date, str]] = field(default_factory=dict)  # canonical name -> (from that day, the new name)
+    # ``starts`` with, after each first word, the characters that follow it in its aliases ("the"
+    # only before " ta", " re", " po"): for ASCII text, where lower-casing is exact (see _starts)
+    starts_ascii: re.Pattern[str] | None = None
 
 
 def _read(path: Path) -> list[dict[str, object]]:
@@ -129,8 +136,21 @@ def load_actors(paths: Sequence[Path] = (ACTORS_PATH,)) -> ActorIndex:
     exact_firsts = frozenset(m.group().lower() for a in exact for m in [_WORD.search(a)] if m)
     return ActorIndex(
         _alternation(exact, 0), _alternation(folded, re.IGNORECASE), by_alias, firsts, home, _starts(firsts), exact_firsts,
-        _by_first(folded, firsts), max((len(a) for a in folded), default=0), renamed,
+        _by_first(folded, firsts), max((len(a) for a in folded), default=0), renamed, _starts(firsts, _followers(exact + folded)),
     )
+
+
+def _followers(aliases: Sequence[str]) -> dict[str, frozenset[str]] | None:
+    """For each first word (lower case), the next (up to) three characters of its aliases, lower
+    case; a word that is a whole alias itself maps to {""}. None when some alias does not start
+    with its first word (a hit could then be inside such a name)."""
+    out: dict[str, set[str]] = {}
+    for alias in aliases:
+        word = _WORD.match(alias)
+        if word is None:
+            return None
+        out.setdefault(word.group().lower(), set()).add(alias[word.end() : word.end() + _FOLLOWER_CHARS].lower())
+    return {w: frozenset(rest) for w, rest in out.items()}
 
 
 def _renamed(entry: dict[str, object]) -> tuple[dt.date, str]:
@@ -150,13 +170,21 @@ def era_name(index: ActorIndex, name: str | None, day: dt.date | None) -> str | 
     return new if day is None or day >= since else name
 
 
-def _starts(firsts: frozenset[str]) -> re.Pattern[str] | None:
+def _starts(firsts: frozenset[str], followers: dict[str, frozenset[str]] | None = None) -> re.Pattern[str] | None:
     """One pattern for every whole ``_WORD`` that is a first word of some alias: a single C-level
-    scan instead of a set lookup per word in Python (the same words, found in the same order)."""
-    if not firsts:
+    scan instead of a set lookup per word in Python (the same words, found in the same order).
+    With ``followers``, a word counts only before what follows it in some alias ("the Taliban": not
+    at every "the"); this holds in lower-cased ASCII text only ("ſ" is an "s" to ``re.I``)."""
+    if not firsts or (followers is not None and set(followers) != set(firsts)):
         return None
-    body = factor("|".join(re.escape(w) for w in sorted(firsts)))
+    body = factor("|".join(re.escape(w) + _ahead_of(followers[w] if followers else frozenset()) for w in sorted(firsts)))
     return searcher(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])")
+
+
+def _ahead_of(rests: frozenset[str]) -> str:
+    if not rests or "" in rests:  # the word is a whole alias: no condition on what follows
+        return ""
+    return "(?=" + "|".join(re.escape(r) for r in sorted(rests)) + ")"
 
 
 def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
@@ -169,16 +197,19 @@ def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = text.casefold() if len(text.casefold()) == len(text) else text
-    for word in _alias_starts(text, lowered, index):
-        for pattern, fold in ((_folded_at(text, lowered, word, index), True), (index.exact, False)):
-            if not fold and word.group().lower() not in index.exact_firsts:
-                continue  # an acronym matched here would start with this very word
-            m = pattern.match(text, word.start()) if pattern is not None else None
-            if m is None:
-                continue
-            name = index.by_alias.get(m.group().lower() if fold else m.group())
-            if name is not None:
-                found.append(ActorMention(m.start(), m.end(), m.group(), name))
+    plain = text.isascii()  # then every stretch of it is: no per-word test (see _folded_at)
+    for word in _alias_starts(text, lowered, index, plain):
+        folded = _folded_at(text, lowered, word, index, plain)
+        m = folded.match(text, word.start()) if folded is not None else None
+        name = index.by_alias.get(m.group().lower()) if m is not None else None
+        if m is not None and name is not None:
+            found.append(ActorMention(m.start(), m.end(), m.group(), name))
+        if index.exact is None or word.group().lower() not in index.exact_firsts:
+            continue  # an acronym matched here would start with this very word
+        m = index.exact.match(text, word.start())
+        name = index.by_alias.get(m.group()) if m is not None else None
+        if m is not None and name is not None:
+            found.append(ActorMention(m.start(), m.end(), m.group(), name))
     found.sort(key=lambda a: (a.char_start, -a.char_end))
     out: list[ActorMention] = []
     for mention in found:
@@ -188,18 +219,24 @@ def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
     return out
 
 
-def _folded_at(text: str, lowered: str, word: re.Match[str], index: ActorIndex) -> re.Pattern[str] | None:
+def _folded_at(text: str, lowered: str, word: re.Match[str], index: ActorIndex, plain: bool = False) -> re.Pattern[str] | None:
     """The folded alternation to try at ``word``: only the names that start with it, when the text
-    there is ASCII (case-insensitive matching is then plain ASCII case, as in ``lowered``)."""
+    there is ASCII (case-insensitive matching is then plain ASCII case, as in ``lowered``); ``plain``:
+    the whole text is ASCII."""
     at = word.start()
-    if lowered is text or not text[at : at + index.folded_longest + 1].isascii() or word.group() not in index.folded_by_first:
+    if lowered is text or word.group() not in index.folded_by_first:
+        return index.folded
+    if not plain and not text[at : at + index.folded_longest + 1].isascii():
         return index.folded
     source = index.folded_by_first[word.group()]
     return _folded_pattern(source) if source is not None else None
 
 
-def _alias_starts(text: str, lowered: str, index: ActorIndex) -> Iterable[re.Match[str]]:
-    """The words of ``lowered`` (``text`` itself when lower-casing changes its length) that start an alias."""
+def _alias_starts(text: str, lowered: str, index: ActorIndex, plain: bool = False) -> Iterable[re.Match[str]]:
+    """The words of ``lowered`` (``text`` itself when lower-casing changes its length) that start an
+    alias (``plain``: the text is ASCII, and a word counts only before what follows it in an alias)."""
+    if plain and index.starts_ascii is not None and lowered is not text:
+        return index.starts_ascii.finditer(lowered)
     if index.starts is not None and lowered is not text:
         return index.starts.finditer(lowered)
     firsts = index.first_words
@@ -207,6 +244,8 @@ def _alias_starts(text: str, lowered: str, index: ActorIndex) -> Iterable[re.Mat
 
 
 def _unlisted(text: str) -> ActorMention | None:
+    if not any(word in text for word in _UNLISTED_WORDS):  # cheap gate: the scan tries every capitalised word
+        return None
     for m in _UNLISTED.finditer(text):
         group = "a" if m.group("a") else "b"
         name = m.group(group)

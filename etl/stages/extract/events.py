@@ -131,7 +131,7 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
     out = []
     for pos, sent in enumerate(index.sentences):
         own = cands.get(pos, []) + by_single.get(pos, [])
-        claims = link_sentence(text, sent, own, vocab) + by_zero.get(pos, [])
+        claims = (link_sentence(text, sent, own, vocab) if own else []) + by_zero.get(pos, [])  # (no candidates: no links)
         if claims:
             out.append((sent, claims))
     bomber = suicide_claim(text, sentences, [c for _, cs in out for c in cs], vocab)
@@ -251,8 +251,9 @@ def extract_events(
         return []
     places = find_places(article.text, vocab.gazetteer)
     actors = find_actors(article.text, vocab.actors)
+    cues = [_aggregate_cue(s.text, vocab) for s, _ in per_sentence]  # once per sentence: the lead and every claim read it
     # the headline claim's sentence: the first that is not a period's total ("Since January, 58 ... have been murdered")
-    lead = next((s for s, _ in per_sentence if not _aggregate_cue(s.text, vocab)), per_sentence[0][0])
+    lead = next((s for (s, _), cue in zip(per_sentence, cues, strict=True) if not cue), per_sentence[0][0])
     actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
     claimed = frozenset(s.index for s, _ in per_sentence)
     away = frozenset(p.char_start for p in places if elsewhere(p, article.text))  # "crossing from Mali"
@@ -266,8 +267,8 @@ def extract_events(
     updates: set[str] = set()
     additions: set[str] = set()
     moved: set[str] = set()
-    for sent, claims in per_sentence:
-        facts = _SentenceFacts(sent, _aggregate_cue(sent.text, vocab), ctx.attribution(sent.text))
+    for (sent, claims), cue in zip(per_sentence, cues, strict=True):
+        facts = _SentenceFacts(sent, cue, ctx.attribution(sent.text))
         events = [_event(claim, facts, c, vocab) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more)

@@ -84,12 +84,12 @@ def candidates_from(text: str, quantities: Sequence[QuantityMention]) -> list[Ca
             continue
         end = _repeat_end(text, q)  # "Two (2) persons": one number, written twice
         skip_before = end
+        if (q.value is None and q.low is None and q.high is None) or q.qualifier == "vague":
+            continue  # (the plain tests first: the ones below are pattern scans)
         if _UNIT_AFTER.match(text, end) or _THINGS_AFTER.match(text, end):  # not people
             continue
         head = text[max(0, q.char_start - 12) : q.char_start]
         if _NONE_OF.search(head) or (q.value == 1 and _NOT_A_COUNT.search(head)):
-            continue
-        if (q.value is None and q.low is None and q.high is None) or q.qualifier == "vague":
             continue
         if q.value is not None and 0 < q.value < 1:  # "seriously injuring a third": one more person
             if not q.surface.lower().startswith(("a ", "an ")):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from etl.records import Sentence
 from etl.stages.extract.events_link import REPORTER, Candidate, Claim
-from etl.stages.extract.events_regex import searcher
+from etl.stages.extract.events_regex import required_tokens, required_words, searcher
 from etl.stages.extract.events_vocab import EventVocabulary
 
 # Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties");
@@ -28,15 +28,21 @@ _DOUBT = searcher(
     re.I,
 )
 _ORDINAL = searcher(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
+# Every ASCII character but a-z made a space: the whole words of a lower-cased ASCII text are then its split().
+_WORDS_ONLY = str.maketrans({chr(c): " " for c in range(128) if not ord("a") <= c <= ord("z")})
 
 
 def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], vocab: EventVocabulary) -> list[Candidate]:
     """"a soldier", "an officer", "himself": a count of one when no number covers the words."""
     out: list[Candidate] = []
     spans: list[tuple[int, int]] = [(c.start, c.end) for c in taken]
-    lowered = " " + text[sent.char_start : sent.char_end].lower()
+    raw = text[sent.char_start : sent.char_end]
+    lowered = " " + raw.lower()
+    words = frozenset(lowered.translate(_WORDS_ONLY).split()) if raw.isascii() else None  # whole words (exact in ASCII text only)
     for group, pattern, gate in vocab.singular:
         if gate and not any(word in lowered for word in gate) and not (group == "head" and sent.char_start == 0):
+            continue
+        if words is not None and not _has_words(pattern, words):  # "a soldier": no person noun, no match
             continue
         for m in pattern.finditer(text, sent.char_start, sent.char_end):
             if REPORTER.match(text, m.end(), sent.char_end) or _BRACKET_COUNT.match(text, m.end()):
@@ -81,10 +87,26 @@ def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim
         else:
             windows.append([lo, hi])
     for lo, hi in windows:
+        window = text[lo:hi]
+        lowered = window.lower() if window.isascii() else None  # (required words are tested in ASCII text only)
         for pattern, measures in vocab.zero:
+            if lowered is not None and not _may_match(pattern, lowered):
+                continue
             for m in pattern.finditer(text, lo, hi):
                 if _DOUBT.search(text, max(sent.char_start, m.start() - _DOUBT_BEFORE), m.start()):
                     continue
                 cand = Candidate(m.start(), m.end(), m.group(), 0.0, 0.0, 0.0, "exact")
                 out.extend(Claim(cand, measure, m.start(), m.end(), "zero") for measure in measures)
     return out
+
+
+def _may_match(pattern: re.Pattern[str], lowered: str) -> bool:
+    """Whether lower-cased ASCII text holds one of the words every match of ``pattern`` needs (a cheap gate)."""
+    needs = required_words(pattern.pattern, pattern.flags)
+    return needs is None or any(word in lowered for word in needs)
+
+
+def _has_words(pattern: re.Pattern[str], words: frozenset[str]) -> bool:
+    """Whether a text's whole words (lower case) hold one of each word list a match of ``pattern``
+    needs (see events_regex.required_tokens): a cheap gate, one set test per list."""
+    return all(not words.isdisjoint(need) for need in required_tokens(pattern.pattern, pattern.flags))

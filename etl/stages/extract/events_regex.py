@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -187,6 +188,52 @@ def required_literal(source: str, flags: int = 0) -> str | None:
     return best.lower() if len(best) >= 2 else None
 
 
+# A set of required words larger than this is no cheap test (see required_words).
+_MOST_WORDS = 16
+
+
+@lru_cache(maxsize=1024)
+def required_words(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Pieces of plain ASCII text (lower case), one of which every match of ``source`` contains
+    ("\\b(?:killed|died)\\b" -> {"killed", "died"}); None when there is no small such set. Valid for
+    lower-cased *ASCII* text only: ``re``'s case-insensitive matching folds "k", "s", "i" with
+    non-ASCII letters. Branches, groups and repeats of one or more count; lookarounds do not."""
+    try:
+        return _needs(list(_parser.parse(source, flags)))
+    except re.error:
+        return None
+
+
+def _needs(items: _Items) -> frozenset[str] | None:
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        name = op.name if op is not None else ""
+        if name == "LITERAL" and chr(av).isascii():
+            run += chr(av).lower()
+            continue
+        if len(run) >= 2:
+            options.append(frozenset({run}))
+        run = ""
+        inner = _needs_of_item(name, av)
+        if inner and len(inner) <= _MOST_WORDS:
+            options.append(inner)
+    return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)  # the rarest-looking set
+
+
+def _needs_of_item(name: str, av: Any) -> frozenset[str] | None:
+    if name == "SUBPATTERN":
+        return _needs(av[3]) if not av[1] and not av[2] else None  # a flag change: give up
+    if name == "ATOMIC_GROUP":
+        return _needs(av)
+    if name == "BRANCH":
+        found = [_needs(alt) for alt in av[1]]
+        return frozenset().union(*found) if all(found) else None  # type: ignore[arg-type]
+    if name in _REPEATS and av[0] >= 1:
+        return _needs(av[2])
+    return None
+
+
 def searcher(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)`` with :func:`ahead`: the same matches, found faster by
     ``search``/``finditer`` (``re`` then skips in C to the next character a match can start with)."""
@@ -196,3 +243,130 @@ def searcher(source: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(fast, flags) if fast != source else plain
     except re.error:  # e.g. global inline flags, which must open the pattern
         return plain
+
+
+# A word list this long (as plain wordings) is the most required_tokens expands.
+_MOST_WORDINGS = 4096
+_BEFORE_START = frozenset({"AT_BEGINNING", "AT_BEGINNING_STRING", "AT_BOUNDARY"})  # (a boundary: before a letter, none is behind)
+_NO_LETTER_CATEGORIES = frozenset({"CATEGORY_SPACE", "CATEGORY_DIGIT"})
+
+
+@lru_cache(maxsize=256)
+def required_tokens(source: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case words (runs of a-z), each of which must have a member standing as a
+    whole word (a maximal run of a-z) in the lower-cased ASCII text a match lies in: one set per
+    group of plain wordings (a word list: "(?:soldier|police officer)" -> {"soldier", "officer"}, the last word of each)
+    that starts and ends with a letter and has no letter right before or after it in any match
+    (whitespace, "\\b", a start or a punctuation mark). Valid for ASCII text only (see required_words)."""
+    try:
+        items = list(_parser.parse(source, flags))
+    except re.error:
+        return ()
+    return tuple(_token_sets(items, before=False, after=False))
+
+
+def _token_sets(items: _Items, *, before: bool, after: bool) -> list[frozenset[str]]:
+    """``before``/``after``: no letter stands right before/after whatever ``items`` match."""
+    found: list[frozenset[str]] = []
+    state = before
+    for i, (op, av) in enumerate(items):
+        name = op.name
+        if name in ("SUBPATTERN", "BRANCH"):
+            words = _language([(op, av)])
+            plain = words is not None and all(w.isascii() and w[:1].isalpha() and w[-1:].isalpha() for w in words)
+            if plain and state and _starts_without_letter(items[i + 1 :], after):
+                found.append(frozenset(re.findall("[a-z]+", w.lower())[-1] for w in words))  # type: ignore[union-attr]  # (the head noun: "officer")
+            elif name == "SUBPATTERN" and not av[1] and not av[2]:
+                found += _token_sets(av[3], before=state, after=_starts_without_letter(items[i + 1 :], after))
+        state = _ends_without_letter(op.name, av, state)
+    return found
+
+
+def _no_letter_class(av: Any) -> bool:
+    """Whether a character class holds no ASCII letter."""
+    for kind, value in av:
+        if kind.name == "LITERAL" and not chr(value).isalpha() and chr(value).isascii():
+            continue
+        if kind.name == "RANGE" and (value[1] < ord("A") or ord("z") < value[0] or ord("Z") < value[0] <= value[1] < ord("a")):
+            continue
+        if kind.name == "CATEGORY" and value.name in _NO_LETTER_CATEGORIES:
+            continue
+        return False
+    return True
+
+
+def _ends_without_letter(name: str, av: Any, state: bool) -> bool:
+    """Whether no letter stands right before what follows this item (``state``: before it)."""
+    if name == "AT":
+        return True if av.name in _BEFORE_START else state if av.name != "AT_NON_BOUNDARY" else False
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return state
+    if name == "LITERAL":
+        return chr(av).isascii() and not chr(av).isalpha()
+    if name == "IN":
+        return _no_letter_class(av)
+    if name == "SUBPATTERN":
+        return _seq_ends(av[3], state) if not av[1] and not av[2] else False
+    if name == "ATOMIC_GROUP":
+        return _seq_ends(av, state)
+    if name == "BRANCH":
+        return all(_seq_ends(alt, state) for alt in av[1])
+    if name in _REPEATS:
+        last = _seq_ends(av[2], False)  # (an iteration that matches nothing says nothing)
+        return last and (state or av[0] >= 1)
+    return False
+
+
+def _seq_ends(items: _Items, state: bool) -> bool:
+    for op, av in items:
+        state = _ends_without_letter(op.name, av, state)
+    return state
+
+
+def _starts_without_letter(items: _Items, after: bool) -> bool:
+    """Whether no letter stands right after a letter that ``items`` follow (``after``: after them)."""
+    if not items:
+        return after
+    (op, av), rest = items[0], list(items[1:])
+    name = op.name
+    if name == "AT":
+        return av.name in ("AT_BOUNDARY", "AT_END", "AT_END_STRING") or (av.name != "AT_NON_BOUNDARY" and _starts_without_letter(rest, after))
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return _starts_without_letter(rest, after)
+    if name == "LITERAL":
+        return chr(av).isascii() and not chr(av).isalpha()
+    if name == "IN":
+        return _no_letter_class(av)
+    if name == "SUBPATTERN" and not av[1] and not av[2]:
+        return _starts_without_letter([*av[3], *rest], after)
+    if name == "BRANCH":
+        return all(_starts_without_letter([*alt, *rest], after) for alt in av[1])
+    if name in _REPEATS:
+        return _starts_without_letter(av[2], False) and (av[0] >= 1 or _starts_without_letter(rest, after))
+    return False
+
+
+def _language(items: _Items) -> set[str] | None:
+    """Every string ``items`` can match, when they are plain wordings (letters, optional letters,
+    alternatives), at most _MOST_WORDINGS of them; else None."""
+    out = {""}
+    for op, av in items:
+        name = op.name
+        if name == "LITERAL":
+            part: set[str] | None = {chr(av)}
+        elif name == "IN":
+            part = {chr(v) for k, v in av} if all(k.name == "LITERAL" for k, _ in av) else None
+        elif name == "SUBPATTERN":
+            part = _language(av[3]) if not av[1] and not av[2] else None
+        elif name == "BRANCH":
+            alts = [_language(alt) for alt in av[1]]
+            part = set().union(*alts) if all(a is not None for a in alts) else None  # type: ignore[arg-type]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and av[1] == 1:
+            inner = _language(av[2])
+            part = None if inner is None else inner | ({""} if av[0] == 0 else set())
+        else:
+            part = None
+        if part is None or len(out) * len(part) > _MOST_WORDINGS:
+            return None
+        out = {a + b for a in out for b in part}
+    return out

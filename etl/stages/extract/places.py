@@ -38,8 +38,10 @@ _COMPASS = re.compile(r"(?:north|south|east|west|central|upper|lower|far)", re.I
 # Kind preference when one name is several things: a country beats a region beats a city.
 _KIND_RANK: dict[str, int] = {"country": 0, "admin": 1, "city": 2}
 
-_RUN = searcher(
-    r"\b[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*"
+# (The capital first and the word boundary checked behind it, "[A-Z](?<!\w[A-Z])" = "\b[A-Z]": a pattern
+# that opens with a character class lets ``re`` skip to the next capital in C, a third faster than a look-ahead.)
+_RUN = re.compile(
+    r"[A-Z](?<!\w[A-Z])[\w'’.]*(?:-[A-Za-z][\w'’]*)*"
     r"(?:\s+(?:(?:of|the|and|al|el|de|du|la|ul|e|es|da|do|dos|das|di|del|des|bin|ibn|sur|le|les)\s+|[a-z]{1,3}-)*[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*)*"
 )
 # Words that may stand before a town without making it a surname ("Northern Kaduna", "In Kabul").
@@ -207,7 +209,14 @@ def _word_keys(word: str) -> tuple[str, str]:
 
 def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, ...]]]:
     found: list[tuple[int, int, tuple[Place, ...]]] = []
+    first = gaz.first
     for run in _RUN.finditer(text):
+        if run.group().isalpha():  # one plain word ("Witnesses", "Kabul"): most runs, settled without a word list
+            key = _word_keys(run.group())
+            one = _longest_at(text, [run.span()], [key], 0, gaz) if key[0] in first or key[1] in first else None
+            if one is not None:  # (a first word is no surname: see _in_person_name)
+                found.append(one[:3])
+            continue
         words = _run_words(text, run, gaz)
         keys = [_word_keys(text[s:e]) for s, e in words]
         i = 0
