@@ -7,11 +7,12 @@ Gold sets: the development halves in ../shared/benchmarks (skipped when absent, 
 clone) and our own sets: events.dev.jsonl and events.dev2.jsonl (development); events.dev3.jsonl
 to events.dev7.jsonl and events.dev9.jsonl, news-numbers.dev.jsonl and news-dates.dev.jsonl (each
 written blind, independently of the code; then the first, third, fifth... record was used for
-development and the others only for checking: their "unseen half" is printed on its own); and events.holdout.jsonl
-and events.dev8.jsonl (written independently, never used for tuning: measurement only). Each set
-is scored with the rule of ../shared/benchmarks/SOURCES.md through `etl.eval`, next to the
-out-of-the-box library under the same rule (quantulum3 for quantities, dateparser.search_dates for dates). Exits 1 when a score
-falls below its pinned floor: the ratchet only goes up.
+development and the others only for checking: their "unseen half" is printed on its own); and
+events.holdout.jsonl and events.dev8.jsonl (written independently, never used for tuning:
+measurement only). Each set is scored with the rule of ../shared/benchmarks/SOURCES.md through
+`etl.eval`, next to the out-of-the-box library under the same rule (quantulum3 for quantities,
+dateparser.search_dates for dates). Exits 1 when a score falls below its pinned floor: the ratchet
+only goes up.
 """
 
 from __future__ import annotations
