@@ -82,3 +82,19 @@ def test_after_period_totals_the_incident_is_the_headline(vocab: EventVocabulary
     head = headline_event(events)
     assert head is not None and head.measure == "attacks" and head.period_start == dt.date(2024, 3, 12)
     assert head.country_code == "MOZ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Artillery fire hit a clinic in Rafah on 9 March; casualty figures were not available.",
+        "Two rockets struck near a military base outside Erbil on Saturday, officials said, without giving details.",
+        "A drone slammed into a fuel depot in Sudan's Port Sudan on Sunday, the army said.",
+    ],
+)
+def test_a_weapon_that_hit_something_is_an_incident(text: str, vocab: EventVocabulary) -> None:
+    assert [e.measure for e in run(text, vocab)] == ["attacks"]
+
+
+def test_a_hit_without_a_weapon_is_not(vocab: EventVocabulary) -> None:
+    assert run("A lorry hit a bus near Kano on Sunday, police said, without giving details.", vocab) == []

@@ -140,3 +140,16 @@ def test_a_force_counts_less_than_the_place_it_strikes(gaz: Gazetteer) -> None:
 def test_historic_region_name(gaz: Gazetteer) -> None:
     text = "A landmine killed three soldiers in the Arakan region on Saturday."
     assert dominant_country(find_places(text, gaz), text) == "MMR"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Rockets landed near the U.S. embassy in Baghdad's Green Zone overnight.", "IRQ"),
+        ("Shells hit homes in Kabul's Green district before dawn.", "AFG"),
+        ("The U.S. military said its drones struck a convoy near Jilib, in Somalia's Middle Juba region.", "SOM"),
+        ("Two PKK fighters died in a clash in Şırnak province.", "TUR"),
+    ],
+)
+def test_sides_parts_and_accented_capitals(text: str, country: str, gaz: Gazetteer) -> None:
+    assert dominant_country(find_places(text, gaz), text) == country

@@ -37,6 +37,13 @@ _TERRITORY_AFTER = re.compile(
     re.I,
 )
 _TERRITORY_WEIGHT = 0.9
+# "the U.S. embassy in Baghdad", "U.S. service members", "Pakistan army": a country's name used as an
+# adjective names a side, as a nationality does, and weighs as one.
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"\s+(?:embassy|consulate|military|army|troops|forces|soldiers|service\s*(?:members|men|women)|officials|government|envoy|"
+    r"ambassador|citizens|nationals|diplomats?|drones?|warplanes?|jets|navy|air\s+force|intelligence|contractors?|personnel|"
+    r"special\s+forces|marines|authorities)\b|-(?:led|backed)\b",
+)
 # A town this small is weaker evidence than a big city ("Lido" is a small Italian town and a beach
 # in Mogadishu): ties between countries go to the larger places.
 _SMALL_TOWN = 50_000
@@ -74,6 +81,7 @@ _LOCATED_BY = re.compile(
     r"|\s+(?:(?:town|village|city|area|locality|settlement)\s+)?(?:in|near)\s+(?:the\s+)?"
 )
 _LOCATED_CHARS = 60  # how far after the town its region may stand
+_POSSESSIVE = re.compile(r"['’]s\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +117,9 @@ def elsewhere(m: PlaceMention, text: str) -> bool:
 
 
 def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
-    weight = _DEMONYM_WEIGHT if m.place.demonym else 1.0
-    if m.place.demonym and text and _TERRITORY_AFTER.match(text, m.char_end):
+    side = m.place.demonym or (m.place.kind == "country" and bool(text) and _ATTRIBUTIVE_AFTER.match(text, m.char_end) is not None)
+    weight = _DEMONYM_WEIGHT if side else 1.0
+    if side and text and _TERRITORY_AFTER.match(text, m.char_end):
         weight = _TERRITORY_WEIGHT
     if m.place.kind == "city" and m.place.population < _SMALL_TOWN:
         weight *= _SMALL_TOWN_WEIGHT
@@ -157,14 +166,17 @@ def locator(m: PlaceMention, text: str) -> bool:
 
 def located_elsewhere(mentions: Sequence[PlaceMention], text: str) -> frozenset[int]:
     """Starts of towns that the region or country written right after them places in another
-    country ("Palma town in Cabo Delgado", "Hays (Hays, Al Hudaydah)"): homonyms of a place the
-    gazetteer lacks (Palma, Spain; Hays, Kansas), no evidence of where it happened."""
+    country ("Palma town in Cabo Delgado", "Hays (Hays, Al Hudaydah)"), or that the place before
+    them owns ("Baghdad's Green Zone"): homonyms of a place the gazetteer lacks (Palma, Spain;
+    Hays, Kansas; Green, Ohio), no evidence of where it happened."""
     out = set()
     for i, m in enumerate(mentions):
         if m.place.kind != "city" or m.place.demonym:
             continue
         region = _locating_region(mentions, i, text)
-        if region is not None and region.place.country_code != m.place.country_code:
+        if region is None and i > 0 and _POSSESSIVE.fullmatch(text, mentions[i - 1].char_end, m.char_start):
+            region = mentions[i - 1]  # "Baghdad's Green Zone": a part of the place before it
+        if region is not None and not region.place.demonym and region.place.country_code != m.place.country_code:
             out.add(m.char_start)
     return frozenset(out)
 
