@@ -212,3 +212,15 @@ def test_the_follower_scan_finds_what_the_word_scan_finds(words: list[tuple[str,
     index = load_actors()
     text = "".join(w + sep for w, sep in words)
     assert find_actors(text, index) == find_actors(text, dataclasses.replace(index, starts_ascii=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Raiders burned a school. The attackers belonged to the outlawed BLA, police said.", "Baloch Liberation Army"),
+        ("Two guards died. The gunmen were members of the banned TTP.", "Tehrik-i-Taliban Pakistan"),
+        ("Police said the Dawlah Islamiyah-Hassan group was behind the blast.", "Dawlah Islamiyah"),
+    ],
+)
+def test_membership_through_a_label(text: str, name: str, index: ActorIndex) -> None:
+    assert article_actor(text, find_actors(text, index)) == name

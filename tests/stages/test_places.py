@@ -153,3 +153,15 @@ def test_historic_region_name(gaz: Gazetteer) -> None:
 )
 def test_sides_parts_and_accented_capitals(text: str, country: str, gaz: Gazetteer) -> None:
     assert dominant_country(find_places(text, gaz), text) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Gunmen fired on a ferry on the Niger river near Mopti.", "MLI"),
+        ("Pirates attacked a barge on the Congo River near Mbandaka.", "COD"),
+        ("Militants blew up a pipeline in the Niger Delta on Sunday.", "NGA"),
+    ],
+)
+def test_rivers_and_deltas_named_after_countries(text: str, country: str, gaz: Gazetteer) -> None:
+    assert dominant_country(find_places(text, gaz), text) == country

@@ -36,7 +36,8 @@ _FIELD_BEFORE = re.compile(r"(?:[.;]\s+|\n\s*)$")
 _FIELD_AFTER = re.compile(r"(?:,\s*(?:pledged|linked|affiliated|allied|loyal)\b[^.\n]{0,60})?\.?[ \t]*(?:\n|$)", re.I)
 _ATTRIBUTED_BEFORE = searcher(
     r"(?:blamed(?:\s+on)?|(?:attack|attacks|ambush|raid|assault|bombing|killings?|massacre)\s+by|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
-    r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was)\s+(?:the\s+)?$",
+    r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was)\s+(?:the\s+)?"
+    r"(?:(?:outlawed|banned|proscribed|so-called|self-styled)\s+)?$",
     re.I,
 )
 # "Boko Haram (JAS) fighters", "IS Mozambique militants", "Houthi forces shelled", "a Hezbollah

@@ -56,6 +56,7 @@ _MODIFIERS = frozenset(
 _ADMIN_AFTER = re.compile(r"\s+(state|province|region|district|county|governorate|prefecture|department)\b", re.I)
 # A name right after these words is a lake, gulf or sea, not the country or city of that name.
 _FEATURE = searcher(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
+_FEATURE_AFTER = re.compile(r"\s+(?:[Rr]iver|[Bb]asin)\b")  # "on the Niger river", "the Congo Basin"
 # "his wife Samah", "their son Ibrahim", "her brother, Aziz": a kin's name, not a town.
 _KIN_BEFORE = searcher(
     r"\b(?:his|her|their|whose)\s+(?:\w+\s+)?(?:wife|husband|son|daughter|brother|sister|father|mother|uncle|aunt|nephew|niece|"
@@ -294,12 +295,13 @@ def _in_person_name(keys: list[tuple[str, str]], i: int, hit: tuple[int, int, tu
 
 
 def _doubtful(text: str, start: int, end: int, places: tuple[Place, ...]) -> bool:
-    """An acronym that is not a country ("ADF", "SDF"), or a country inside a feature name ("Lake Chad");
+    """An acronym that is not a country ("ADF", "SDF"), or a country inside a feature name ("Lake Chad",
+    "the Niger river");
     a short city in capitals opening a dateline ("KANO -", "JUBA, May 3 -") is no acronym."""
     span = text[start:end]
     if span.isupper() and len(span) <= 4 and all(p.kind != "country" for p in places):
         return not (start <= 8 and not text[:start].strip() and _DATELINE_AFTER.match(text, end) is not None)
-    return _FEATURE.search(text, max(0, start - 12), start) is not None
+    return _FEATURE.search(text, max(0, start - 12), start) is not None or _FEATURE_AFTER.match(text, end) is not None
 
 
 def _longest_at(
