@@ -38,6 +38,11 @@ _ADDED = re.compile(r"\b(?:also|too|as well|others?|more|another|further|additio
 _VERB = re.compile(r"[a-z](?:ed|en|ing)\b|\b(?:died|hurt|shot|slain)\b", re.I)
 _LABEL = re.compile(r"[:=—–-]")
 _SEMICOLON = re.compile(";")
+# Words between a running total and an addition after it that say the addition came later ("the toll
+# had risen to 10, and two more died overnight") and not that it made the total ("rose to 12 after /
+# as / when two more died"). Set on dev6a's wire updates.
+_LATER_JOIN = re.compile(r"(?:,\s*and|;|\band\s+(?:then|later|since))\b", re.I)
+_CAUSE_JOIN = re.compile(r"\b(?:after|as|when|with|following|since|because|bringing|including|among)\b", re.I)
 # When parts are summed, the total takes the loosest qualifier among them (in this order).
 _QUALIFIER_ORDER: tuple[Qualifier, ...] = ("vague", "range", "approx", "at_least", "more_than", "at_most", "less_than", "exact")
 
@@ -134,6 +139,7 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     one of them is a running total ("the toll rose to 17 after four more bodies were found"), which
     then stands for the others."""
     updates = {ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update}
+    additions = {ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more}
     items = _list_items(claims, events)
     rows = _attach_parts(claims, events, previous, article_id)
     out: list[Event] = []
@@ -145,6 +151,8 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         if ev.measure == "count":  # other counted people: separate figures, never summed or folded
             members = []
         running = [r for r in members if r.event_id in updates]
+        later = {r.event_id for r in members if running and _told_after(r, running, additions)}
+        members = [r for r in members if r.event_id not in later]
         if running and len(members) > 1 and ev in members:
             head = max(running, key=lambda r: r.value_best or 0)
             out.extend(r if r is head else _replace(r, part_of=head.event_id) for r in members)
@@ -164,6 +172,18 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         out.append(ev)
         done.add(ev.event_id)
     return out
+
+
+def _told_after(row: Event, running: Sequence[Event], additions: set[str]) -> bool:
+    """"By evening the toll had risen to 10, and two more people died overnight": an addition told
+    after the sentence's running total, joined as a later event, adds to it (the eval sums them)."""
+    if row.event_id not in additions or row.quantity_start is None:
+        return False
+    head = max(running, key=lambda r: r.quantity_end or 0)
+    if head.quantity_end is None or head.quantity_end > row.quantity_start:
+        return False
+    between = row.evidence[head.quantity_end - row.char_start : row.quantity_start - row.char_start]
+    return _LATER_JOIN.search(between) is not None and _CAUSE_JOIN.search(between) is None
 
 
 def _list_items(claims: Sequence[Claim], events: Sequence[Event]) -> dict[str, int]:
@@ -222,14 +242,22 @@ def _clusters(out: Sequence[Event], indices: Sequence[int]) -> list[list[int]]:
     return clusters
 
 
-def _with_additions(out: Sequence[Event], indices: Sequence[int], additions: set[str]) -> tuple[int, list[int]] | None:
+def _with_additions(out: Sequence[Event], indices: Sequence[int], additions: set[str], updates: set[str]) -> tuple[int, list[int]] | None:
     """"killing four ... two more died later": the figure the additions follow plus the additions,
-    when that sum exceeds every other figure (else a later restated total already counts them)."""
-    adds = [i for i in indices if out[i].event_id in additions]
-    if not adds or adds[0] == indices[0]:
-        return None
-    adds = [i for i in adds if i > indices[0]]
-    base = max(i for i in indices if i < adds[0] and out[i].event_id not in additions)
+    when that sum exceeds every other figure (else a later restated total already counts them).
+    With a running total ("the toll rose to 10"), only additions told after it add to it."""
+    running = [i for i in indices if out[i].event_id in updates]
+    if running:
+        base = max(running, key=lambda i: (out[i].value_best or 0, -i))
+        adds = [i for i in indices if i > base and out[i].event_id in additions]
+        if not adds:
+            return None
+    else:
+        adds = [i for i in indices if out[i].event_id in additions]
+        if not adds or adds[0] == indices[0]:
+            return None
+        adds = [i for i in adds if i > indices[0]]
+        base = max(i for i in indices if i < adds[0] and out[i].event_id not in additions)
     total = (out[base].value_best or 0) + sum(out[i].value_best or 0 for i in adds)
     others = [out[i].value_best or 0 for i in indices if i != base and i not in adds]
     if others and max(others) >= total:
@@ -251,7 +279,7 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
             groups.setdefault((ev.measure, ev.scope, ev.perpetrator), []).append(i)
     for group in groups.values():
         for indices in _clusters(out, group):
-            added = None if any(out[i].event_id in updates for i in indices) else _with_additions(out, indices, additions)
+            added = _with_additions(out, indices, additions, updates)
             if added is not None:
                 base, adds = added
                 for i in indices:
