@@ -20,6 +20,7 @@ from etl.stages.extract.events_candidates import bracket_noun_start, with_bracke
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
 from etl.stages.extract.events_claim import Claim as Claim
 from etl.stages.extract.events_fatal import split_fatal
+from etl.stages.extract.events_included import included_note
 from etl.stages.extract.events_marks import (
     DRIVE,
     OTHER_WORDS,
@@ -393,7 +394,8 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         more = not link.moved and (c.more or moved or added(text, c, sent, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
-        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))
+        part = (link.part and not moved and side is None) or included_note(text, c, sent, lowered)
+        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, part, update, more, moved))
         then = THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None
         if then is not None:  # "were abducted and [shot dead]": deaths too
             claims.append(replace(claims[-1], measure="killed", trig_start=then.start("verb"), trig_end=then.end("verb")))

@@ -1,0 +1,38 @@
+"""Figures a note says are already inside a toll: "all seven attackers were killed (included in
+total)", "four assailants died; they are counted in the toll", "killed 52 people, himself included".
+
+Such a figure is a part of the toll told before it (``Claim.part``), not more dead to add to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.records import Sentence
+from etl.stages.extract.events_candidates import Candidate
+
+# A note after the figure, in its clause or the next one ("(included in the total)", ", who are
+# counted in the toll", "; they are included in the figure"), up to this many characters after it.
+_NOTE_REACH = 90
+_NOTE = re.compile(
+    r"[^.;()]*?[\s(,;—–-]\s*(?:(?:they|these|those|which|who|he|she|this|all|both)\s+(?:are|is|were|was|have\s+been|has\s+been)\s+)?"
+    r"(?:also\s+|all\s+)?(?:included|counted|incl\.?|accounted\s+for)\s+(?:in|among|within)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:total|toll|tally|figures?|count|number|dead|death)",
+    re.I,
+)
+# "52 people, himself included", "23 people, the bomber included": the candidate is the pronoun or
+# article of the perpetrator, followed by "included".
+_SELF_INCLUDED = re.compile(
+    r"(?:\s+(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|shooter)s?)?\s+(?:also\s+)?included\b", re.I
+)
+# Plain words one of which must be in the sentence before the patterns are tried.
+_WORDS = ("includ", "counted", "incl.", "accounted for")
+
+
+def included_note(text: str, c: Candidate, sent: Sentence, lowered: str) -> bool:
+    """Whether a note says the figure is already counted in the toll (``lowered``: the sentence, lower-cased)."""
+    if not any(word in lowered for word in _WORDS):
+        return False
+    if _SELF_INCLUDED.match(text, c.end, sent.char_end) is not None:
+        return True
+    return _NOTE.match(text, c.end, min(sent.char_end, c.end + _NOTE_REACH)) is not None
