@@ -20,7 +20,7 @@ from etl.stages.extract.events_candidates import bracket_noun_start, with_bracke
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
 from etl.stages.extract.events_claim import Claim as Claim
 from etl.stages.extract.events_fatal import split_fatal
-from etl.stages.extract.events_included import included_note
+from etl.stages.extract.events_notes import also_told, included_note
 from etl.stages.extract.events_marks import (
     DRIVE,
     OTHER_WORDS,
@@ -391,7 +391,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         subject = side or subject
         perpetrator = subject in vocab.perpetrators
         moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent))
-        more = not link.moved and (c.more or moved or added(text, c, sent, link))  # (a share of the harmed adds nothing)
+        more = not link.moved and (c.more or moved or added(text, c, sent, link) or also_told(text, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         part = (link.part and not moved and side is None) or included_note(text, c, sent, lowered)

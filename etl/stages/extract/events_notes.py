@@ -1,7 +1,9 @@
-"""Figures a note says are already inside a toll: "all seven attackers were killed (included in
-total)", "four assailants died; they are counted in the toll", "killed 52 people, himself included".
+"""Notes on a figure that say how it adds up with the others.
 
-Such a figure is a part of the toll told before it (``Claim.part``), not more dead to add to it.
+- Already inside a toll: "all seven attackers were killed (included in total)", "four assailants
+  died; they are counted in the toll", "killed 52 people, himself included". Such a figure is a
+  part of the toll told before it (``Claim.part``), not more dead to add to it.
+- Told as more: "two civilians were also killed" adds to the figure before it (``Claim.more``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 
 from etl.records import Sentence
 from etl.stages.extract.events_candidates import Candidate
+from etl.stages.extract.events_claim import Claim
 
 # A note after the figure, in its clause or the next one ("(included in the total)", ", who are
 # counted in the toll", "; they are included in the figure"), up to this many characters after it.
@@ -36,3 +39,12 @@ def included_note(text: str, c: Candidate, sent: Sentence, lowered: str) -> bool
     if _SELF_INCLUDED.match(text, c.end, sent.char_end) is not None:
         return True
     return _NOTE.match(text, c.end, min(sent.char_end, c.end + _NOTE_REACH)) is not None
+
+
+_ALSO = re.compile(r"\balso\b", re.I)
+
+
+def also_told(text: str, link: Claim) -> bool:
+    """"two passers-by were also killed", "four villagers had also died": the verb after the
+    figure says these are more dead (or hurt) than those told before."""
+    return link.how == "after" and link.measure in ("killed", "injured") and _ALSO.search(text, link.trig_start, link.trig_end) is not None
