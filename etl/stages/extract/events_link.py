@@ -20,7 +20,6 @@ from etl.stages.extract.events_candidates import bracket_noun_start, with_bracke
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
 from etl.stages.extract.events_claim import Claim as Claim
 from etl.stages.extract.events_fatal import split_fatal
-from etl.stages.extract.events_notes import also_told, included_note
 from etl.stages.extract.events_marks import (
     DRIVE,
     OTHER_WORDS,
@@ -38,6 +37,7 @@ from etl.stages.extract.events_marks import (
     toll_before,
     treated_for,
 )
+from etl.stages.extract.events_notes import also_told, included_note
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
