@@ -37,7 +37,7 @@ from etl.stages.extract.events_marks import (
     toll_before,
     treated_for,
 )
-from etl.stages.extract.events_notes import also_told, included_note
+from etl.stages.extract.events_notes import also_told, excluded_link, included_note
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -386,12 +386,13 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
         if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab)):
             continue
+        link = excluded_link(text, c, sent, link, claims)  # "43 killed (excluding the two bombers)"
         subject = _subject(text, c, sent, vocab)
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators
         moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent))
-        more = not link.moved and (c.more or moved or added(text, c, sent, link) or also_told(text, link))  # (a share of the harmed adds nothing)
+        more = not link.moved and (link.more or c.more or moved or added(text, c, sent, link) or also_told(text, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         part = (link.part and not moved and side is None) or included_note(text, c, sent, lowered)

@@ -4,11 +4,15 @@
   died; they are counted in the toll", "killed 52 people, himself included". Such a figure is a
   part of the toll told before it (``Claim.part``), not more dead to add to it.
 - Told as more: "two civilians were also killed" adds to the figure before it (``Claim.more``).
+- Left out of a toll: "43 killed (excluding the two bombers)", "20 dead, not counting three
+  gunmen": people of the toll's measure on top of it, whatever the figure's own wording.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from etl.records import Sentence
 from etl.stages.extract.events_candidates import Candidate
@@ -48,3 +52,22 @@ def also_told(text: str, link: Claim) -> bool:
     """"two passers-by were also killed", "four villagers had also died": the verb after the
     figure says these are more dead (or hurt) than those told before."""
     return link.how == "after" and link.measure in ("killed", "injured") and _ALSO.search(text, link.trig_start, link.trig_end) is not None
+
+
+# Words right before a figure that leave it out of the toll just told (within this many characters).
+_EXCLUDED_REACH = 40
+_EXCLUDED = re.compile(
+    r"\b(?:excluding|excl\.|not\s+counting|not\s+including|(?:does|do|did)\s+not\s+include|in\s+addition\s+to|on\s+top\s+of)"
+    r"\s+(?:the\s+|all\s+|another\s+)?$",
+    re.I,
+)
+
+
+def excluded_link(text: str, c: Candidate, sent: Sentence, link: Claim, before: Sequence[Claim]) -> Claim:
+    """A bare count left out of the toll told before it ("43 killed (excluding the two bombers)")
+    becomes more of that toll's measure; any other link is returned as it is."""
+    if link.measure != "count" or not before or before[-1].measure not in ("killed", "injured"):
+        return link
+    if _EXCLUDED.search(text, max(sent.char_start, c.start - _EXCLUDED_REACH), c.start) is None:
+        return link
+    return replace(link, measure=before[-1].measure, how="after", part=False, more=True)
