@@ -4,6 +4,8 @@
   died; they are counted in the toll", "killed 52 people, himself included". Such a figure is a
   part of the toll told before it (``Claim.part``), not more dead to add to it.
 - Told as more: "two civilians were also killed" adds to the figure before it (``Claim.more``).
+- A revision of the figure just told: "more than a dozen militants were killed, a figure it
+  later put at 39" stands instead of it, on the same side.
 - Left out of a toll: "43 killed (excluding the two bombers)", "20 dead, not counting three
   gunmen": people of the toll's measure on top of it, whatever the figure's own wording.
 """
@@ -71,3 +73,37 @@ def excluded_link(text: str, c: Candidate, sent: Sentence, link: Claim, before: 
     if _EXCLUDED.search(text, max(sent.char_start, c.start - _EXCLUDED_REACH), c.start) is None:
         return link
     return replace(link, measure=before[-1].measure, how="after", part=False, more=True)
+
+
+# ", a figure it later put at 39", ", a number later raised to 20", ", a toll since revised to 12":
+# the figure that follows revises the one just before it (looked for this far before the figure).
+_REVISED_REACH = 70
+_REVISED = re.compile(
+    r"[,;(—–-]\s*(?:a|the|which|that)\s+(?:(?:death|casualty)\s+)?(?:figure|number|toll|tally|count|total)?\s*(?:that\s+|which\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:put|revised|raised|lowered|updated|corrected|increased|reduced|adjusted|rose|climbed)\s+"
+    r"(?:(?:up|down|upwards?|downwards?)\s+)?(?:at|to)\s+$",
+    re.I,
+)
+
+
+def revised_link(text: str, c: Candidate, sent: Sentence, before: Sequence[Claim | None]) -> Claim | None:
+    """"... a dozen militants had been killed, a figure it later put at 39": the figure is linked
+    like the claim just before it, marked ``how="revised"`` (``revise`` puts it in its place)."""
+    prev = before[-1] if before else None
+    if prev is None or prev.measure not in ("killed", "injured"):
+        return None
+    m = _REVISED.search(text, max(sent.char_start, prev.cand.end, c.start - _REVISED_REACH), c.start)
+    if m is None:
+        return None
+    return replace(prev, cand=c, how="revised", trig_start=m.start(), trig_end=m.end(), part=False)
+
+
+def revise(claims: list[Claim]) -> list[Claim]:
+    """Each revised figure takes the place of the claim before it, with that claim's side."""
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.how == "revised" and out:
+            prev = out.pop()
+            claim = replace(claim, subject=prev.subject, perpetrator=prev.perpetrator, more=prev.more)
+        out.append(claim)
+    return out

@@ -42,6 +42,8 @@ _SEMICOLON = re.compile(";")
 # had risen to 10, and two more died overnight") and not that it made the total ("rose to 12 after /
 # as / when two more died"). Set on dev6a's wire updates.
 _LATER_JOIN = re.compile(r"(?:,\s*and|;|\band\s+(?:then|later|since))\b", re.I)
+# Text between two items of one list of figures: a short noun phrase, then a comma or "and".
+_LIST_JOIN = re.compile(r"(?:\s*[\w'’-]+){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _CAUSE_JOIN = re.compile(r"\b(?:after|as|when|with|following|since|because|bringing|including|among)\b", re.I)
 # When parts are summed, the total takes the loosest qualifier among them (in this order).
 _QUALIFIER_ORDER: tuple[Qualifier, ...] = ("vague", "range", "approx", "at_least", "more_than", "at_most", "less_than", "exact")
@@ -153,6 +155,8 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         running = [r for r in members if r.event_id in updates]
         later = {r.event_id for r in members if running and _told_after(r, running, additions)}
         members = [r for r in members if r.event_id not in later]
+        if running and _listed(running, members):  # "final toll 9 civilians, 4 soldiers and 6 gunmen": one list, summed
+            running = []
         if running and len(members) > 1 and ev in members:
             head = max(running, key=lambda r: r.value_best or 0)
             out.extend(r if r is head else _replace(r, part_of=head.event_id) for r in members)
@@ -172,6 +176,18 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         out.append(ev)
         done.add(ev.event_id)
     return out
+
+
+def _listed(running: Sequence[Event], members: Sequence[Event]) -> bool:
+    """Whether a figure of the sentence follows the running total as the next item of one list
+    ("the toll rose to 9 civilians, 4 soldiers and 6 gunmen")."""
+    head = min(running, key=lambda r: r.quantity_start or 0)
+    after = [r for r in members if (r.quantity_start or 0) > (head.quantity_end or 0)]
+    if head.quantity_end is None or not after:
+        return False
+    nxt = min(after, key=lambda r: r.quantity_start or 0)
+    between = head.evidence[head.quantity_end - head.char_start : (nxt.quantity_start or 0) - head.char_start]
+    return _LIST_JOIN.match(between) is not None
 
 
 def _told_after(row: Event, running: Sequence[Event], additions: set[str]) -> bool:
