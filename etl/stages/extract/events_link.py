@@ -57,11 +57,11 @@ _ACTIVE_OBJECT = re.compile(
     r"many|him|them|himself|herself|themselves|people|civilians|soldiers)\b",
     re.I,
 )
-# Text between two coordinated numbers: at most four words of noun phrase (and an age: "a girl, 8,
-# and her brother"), then "and" or a comma.
+# Text between two coordinated numbers: at most four words of noun phrase (a name's initial with its
+# full stop, and an age: "a girl, 8, and her brother"), then "and" or a comma.
 _COORD = re.compile(
     # Possessive quantifiers: '-' belongs to both classes, and plain ones backtrack exponentially.
-    r"(?:[\s-]*+[\w'’-]++){0,6}?(?:,\s*\d{1,3}(?=\s*,))?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&|\+)\s+)"
+    r"(?:[\s-]*+[\w'’-]++(?:(?<=\b[A-Z])\.)?+){0,6}?(?:,\s*\d{1,3}(?=\s*,))?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&|\+)\s+)"
     r"(?:(?:his|her|their|its|the|all)\s+)?",
     re.I,
 )

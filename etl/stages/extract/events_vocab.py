@@ -34,8 +34,9 @@ _NP_BREAK = factor(
 )
 # Number words of a share's whole ("twelve [of the forty] passengers on board died").
 _NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
-# A word of a counted noun phrase; scare quotes may wrap it (12 "terrorists" were killed).
-_NP_WORD = rf"[\"“]?(?!(?:{_NP_BREAK})\b)[\w'’-]+[\"”]?"
+# A word of a counted noun phrase; scare quotes may wrap it (12 "terrorists" were killed), and a
+# name's initial keeps its full stop ("Private R. Diaz lost his life").
+_NP_WORD = rf"[\"“]?(?!(?:{_NP_BREAK})\b)[\w'’-]+(?:(?<=\b[A-Z])\.)?[\"”]?"
 # "22 soldiers and volunteers were killed": a second noun, but not a second count ("and 3 police").
 _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their|its|the|several|dozens)\b)"
 # A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed",
@@ -227,7 +228,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
 
 
 # What follows a title and a name when the name is a count of one ("Constable X [was] killed").
-_TITLE_VERBS = r"(?:was|were|had|has|is|and|died|succumbed|embraced|attained|achieved|laid|breathed|sustained|suffered|received|later|also)"
+_TITLE_VERBS = r"(?:was|were|had|has|is|and|died|succumbed|embraced|attained|achieved|laid|lost|breathed|sustained|suffered|received|later|also)"
 # Person nouns that are also adjectives ("a local rights group", "a national newspaper", "the head
 # office"): such a noun ends the phrase only when no lower-case word but a verb or link follows it,
 # so "a local trader" reads on to "trader" and "a local rights group" names no one.
