@@ -37,7 +37,7 @@ from etl.stages.extract.events_marks import (
     toll_before,
     treated_for,
 )
-from etl.stages.extract.events_notes import also_told, excluded_link, included_note, revise, revised_link
+from etl.stages.extract.events_notes import also_told, excluded_link, included_note, revise, revised_link, subject_killed
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -361,7 +361,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
             links[i] = replace(prev, cand=ordered[i], how="coord", part=False, trig_start=ordered[i].start, trig_end=ordered[i].end)
     for i, c in enumerate(ordered):
         if links[i] is None:
-            links[i] = direct_link(text, c, sent, vocab, weak=True) or revised_link(text, c, sent, links[:i])
+            links[i] = direct_link(text, c, sent, vocab, weak=True) or revised_link(text, c, sent, links[:i]) or subject_killed(text, c, sent, i == 0)
         if links[i] is None:
             them = vocab.them_killed.search(text, c.end, sent.char_end)
             if them is not None and not _hypothetical(text, sent, them.start(), vocab):

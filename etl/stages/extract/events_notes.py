@@ -6,6 +6,9 @@
 - Told as more: "two civilians were also killed" adds to the figure before it (``Claim.more``).
 - A revision of the figure just told: "more than a dozen militants were killed, a figure it
   later put at 39" stands instead of it, on the same side.
+- The subject killed at the end of its own sentence: "Two militants opened fire on a patrol,
+  killing a soldier, and were themselves killed", "A gunman shot four people before being shot
+  dead by police".
 - Left out of a toll: "43 killed (excluding the two bombers)", "20 dead, not counting three
   gunmen": people of the toll's measure on top of it, whatever the figure's own wording.
 """
@@ -107,3 +110,21 @@ def revise(claims: list[Claim]) -> list[Claim]:
             claim = replace(claim, subject=prev.subject, perpetrator=prev.perpetrator, more=prev.more)
         out.append(claim)
     return out
+
+
+# The sentence's subject is killed in a later clause of it; the subject's figure is this near its start.
+_SUBJECT_REACH = 40
+_SUBJECT_KILLED = re.compile(
+    # (not "before he was shot dead", "and was himself killed": the pronoun is a count of its own)
+    r"\b(?:and\s+were\s+themselves\s+|before\s+(?:being|they\s+were)\s+)"
+    r"(?:\w+\s+)?(?:killed|shot\s+dead|gunned\s+down|slain|neutrali[sz]ed)\b",
+    re.I,
+)
+
+
+def subject_killed(text: str, c: Candidate, sent: Sentence, first: bool) -> Claim | None:
+    """The sentence's first figure, near its start, as deaths when a later clause kills the subject."""
+    if not first or c.start - sent.char_start > _SUBJECT_REACH:
+        return None
+    m = _SUBJECT_KILLED.search(text, c.end, sent.char_end)
+    return None if m is None else Claim(c, "killed", m.start(), m.end(), "after")
