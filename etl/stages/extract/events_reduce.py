@@ -236,10 +236,12 @@ def _day(ev: Event) -> dt.date | None:
 
 
 def earlier_day(a: Event, b: Event) -> bool:
-    """Whether the text dates ``a`` to a day at least two days before the day of ``b``: another,
-    earlier incident (later figures may be updates or later deaths of the same one)."""
-    day_a, day_b = _day(a), _day(b)
-    return day_a is not None and day_b is not None and day_a + _OTHER_DAY_GAP <= day_b
+    """Whether the text dates ``a`` to a day (or a week or month: "Last month, the group killed 11")
+    that ends at least two days before the day of ``b``: another, earlier incident (later figures
+    may be updates or later deaths of the same one)."""
+    end_a = a.period_end if a.date_source == "text" else None
+    day_b = _day(b)
+    return end_a is not None and day_b is not None and end_a + _OTHER_DAY_GAP <= day_b
 
 
 def _one_toll(a: Event, b: Event) -> bool:
