@@ -37,7 +37,16 @@ from etl.stages.extract.events_marks import (
     toll_before,
     treated_for,
 )
-from etl.stages.extract.events_notes import also_told, excluded_link, included_note, revise, revised_link, subject_killed
+from etl.stages.extract.events_notes import (
+    also_told,
+    apposed,
+    excluded_link,
+    included_note,
+    revise,
+    revised_link,
+    shares,
+    subject_killed,
+)
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -91,8 +100,6 @@ _BODIES_OF = searcher(r"\b(?:bodies|body|remains|corpses|corpse)\s+of\s+(?:at\s+
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # Between two bracketed counts: "civilians (2) and a child (1)", "soldiers (3), police (1)".
 _BRACKET_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|plus)\s+)(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s?", re.I)
-# "two of the 11 injured": a share of the figure after it, not another figure.
-_OF_N = re.compile(r"\s*of\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\b)", re.I)
 # "a provincial official said": a source, not a count.
 REPORTER = re.compile(
     # (not a passive: "a third victim was said to be critical", "a soldier was confirmed dead")
@@ -316,22 +323,6 @@ def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabul
     return m is not None and m.lastgroup != "victims"
 
 
-def _shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None]) -> set[int]:
-    """"two of the 11 injured were in critical condition": the 11 is the figure, the two a share of
-    it; "three of the 20 hostages were hurt": the three is the figure, the 20 counts other people."""
-    skip: set[int] = set()
-    for i in range(len(ordered) - 1):
-        share, whole = links[i], links[i + 1]
-        if share is None or whole is None or text.find(" of ", ordered[i].end, ordered[i].end + 4) < 0 or not _OF_N.match(text, ordered[i].end, sent.char_end):
-            continue
-        named = not text[ordered[i + 1].end : whole.trig_start].strip()  # "the 9 wounded"
-        if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named):
-            skip.add(i)
-        elif whole.trig_start == share.trig_start:
-            skip.add(i + 1)
-    return skip
-
-
 def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: EventVocabulary) -> list[Claim]:
     """Claims for the candidates of one sentence, in text order."""
     ordered = sorted((c for c in cands if not _threshold(text, c, sent, vocab)), key=lambda c: c.start)
@@ -339,8 +330,10 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         ordered = with_bracket_subjects(text, sent, ordered, vocab)
     parts = [part_cue(text, c, sent, vocab) for c in ordered]
     links: list[Claim | None] = []
-    for c, (part, cue_measure) in zip(ordered, parts, strict=True):
+    for i, (c, (part, cue_measure)) in enumerate(zip(ordered, parts, strict=True)):
         link = direct_link(text, c, sent, vocab)
+        if link is None and not part and i > 0 and apposed(text, c, links[-1]):  # "three were killed, two Indians and ..."
+            part, cue_measure = parts[i] = (True, links[-1].measure)  # type: ignore[union-attr]
         if link is None and part:
             link = Claim(c, cue_measure, c.start, c.end, "part")
         links.append(replace(link, part=True) if link is not None and part and not link.part else link)
@@ -382,7 +375,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
     other = any(word in lowered for word in OTHER_WORDS)
     toll = "toll" in lowered or "tally" in lowered or "total" in lowered  # (plain tests: tried on every claim)
     confirm = "confirm" in lowered
-    skip = _shares(text, sent, ordered, links)
+    skip = shares(text, sent, ordered, links)
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
         if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab)):
             continue

@@ -128,3 +128,35 @@ def subject_killed(text: str, c: Candidate, sent: Sentence, first: bool) -> Clai
         return None
     m = _SUBJECT_KILLED.search(text, c.end, sent.char_end)
     return None if m is None else Claim(c, "killed", m.start(), m.end(), "after")
+
+
+# "two of the 11 injured": a share of the figure after it, not another figure.
+_OF_N = re.compile(r"\s*of\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\b)", re.I)
+
+
+def shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None]) -> set[int]:
+    """A share and its whole: "two of the 11 injured were in critical condition": the 11 is the figure, the two a share of
+    it; "three of the 20 hostages were hurt": the three is the figure, the 20 counts other people."""
+    skip: set[int] = set()
+    for i in range(len(ordered) - 1):
+        share, whole = links[i], links[i + 1]
+        if share is None or whole is None or text.find(" of ", ordered[i].end, ordered[i].end + 4) < 0 or not _OF_N.match(text, ordered[i].end, sent.char_end):
+            continue
+        named = not text[ordered[i + 1].end : whole.trig_start].strip()  # "the 9 wounded"
+        if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named):
+            skip.add(i)
+        elif whole.trig_start == share.trig_start:
+            skip.add(i + 1)
+    return skip
+
+
+# A figure set off by a comma right after the measure word of the claim before it ("Three people
+# were killed, two Indians and a Pakistani, and six were injured"): the breakdown of that claim.
+_APPOSED = re.compile(r"\s*,\s*$")
+
+
+def apposed(text: str, c: Candidate, prev: Claim | None) -> bool:
+    """Whether the figure opens a breakdown of the killed or injured claim just before it."""
+    if prev is None or prev.measure not in ("killed", "injured") or prev.how not in ("after", "before") or prev.trig_end > c.start:
+        return False
+    return _APPOSED.match(text, prev.trig_end, c.start) is not None
