@@ -177,8 +177,9 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
             rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE}"
             # "six Chinese nationals [working at a mine] were taken hostage": a reduced relative clause
             rf"|(?:{_NP_WORD}\s+){{1,3}}?{_REDUCED_RELATIVE}"
-            # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase
-            rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?)"
+            # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase (and its
+            # acronym: "three jawans of the Central Reserve Police Force (CRPF) [attained martyrdom]")
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{2,6}}?\([^().;\n]{{1,20}}\)\s+|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?)"
         )
         return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
     if kind == "before":  # a lookahead of the first characters in front: searched, not matched
