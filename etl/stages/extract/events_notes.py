@@ -160,3 +160,12 @@ def apposed(text: str, c: Candidate, prev: Claim | None) -> bool:
     if prev is None or prev.measure not in ("killed", "injured") or prev.how not in ("after", "before") or prev.trig_end > c.start:
         return False
     return _APPOSED.match(text, prev.trig_end, c.start) is not None
+
+
+# "four were injured, one of whom later died": deaths out of the injured figure just told.
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b", re.I)
+
+
+def of_injured_told(text: str, c: Candidate, link: Claim, before: Sequence[Claim]) -> bool:
+    """Whether a killed share ("one of whom later died") comes out of the injured claim just before it."""
+    return link.measure == "killed" and bool(before) and before[-1].measure == "injured" and _OF_WHOM.match(text, c.end) is not None
