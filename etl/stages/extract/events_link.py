@@ -47,6 +47,7 @@ from etl.stages.extract.events_notes import (
     revised_link,
     shares,
     subject_killed,
+    unit_number,
 )
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
@@ -326,7 +327,7 @@ def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabul
 
 def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: EventVocabulary) -> list[Claim]:
     """Claims for the candidates of one sentence, in text order."""
-    ordered = sorted((c for c in cands if not _threshold(text, c, sent, vocab)), key=lambda c: c.start)
+    ordered = sorted((c for c in cands if not (_threshold(text, c, sent, vocab) or unit_number(text, c))), key=lambda c: c.start)
     if text.find("(", sent.char_start, sent.char_end) >= 0:  # "civilians (7)": a bracketed count
         ordered = with_bracket_subjects(text, sent, ordered, vocab)
     parts = [part_cue(text, c, sent, vocab) for c in ordered]

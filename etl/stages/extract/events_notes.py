@@ -169,3 +169,15 @@ _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b", re.I)
 def of_injured_told(text: str, c: Candidate, link: Claim, before: Sequence[Claim]) -> bool:
     """Whether a killed share ("one of whom later died") comes out of the injured claim just before it."""
     return link.measure == "killed" and bool(before) and before[-1].measure == "injured" and _OF_WHOM.match(text, c.end) is not None
+
+
+# A number that names a unit, not people: "troops of 21 Brigade", "the 7 Division", "soldiers of the
+# 21 Battalion" (Nigerian and South Asian army releases write unit numbers without an ordinal suffix).
+_UNIT = re.compile(
+    r"\s+(?:[A-Z][\w'’-]*\s+){0,2}?(?:Battalion|Brigade|Regiment|Division|Corps|Squadron|Sector|Wing|Task\s+Force|Field\s+Regiment)\b"
+)
+
+
+def unit_number(text: str, c: Candidate) -> bool:
+    """Whether the number names a military unit ("21 Brigade") rather than counting people."""
+    return text[c.start : c.start + 1].isdigit() and _UNIT.match(text, c.end) is not None
