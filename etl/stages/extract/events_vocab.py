@@ -169,7 +169,7 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
     if kind == "after":
         np = (
             rf"(?:of\s+(?:whom|them|those|(?:the|its|their|all)\s+(?:\d[\d,]*|{_NUMBER_WORDS}))\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}|{_DASH_ASIDE}"
-            rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?"
+            rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:(?!\d){_NP_WORD}\s+){{1,2}}?"
             # "30 soldiers and volunteers for the defence of the homeland (VDP) [lost their lives]"
             rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:and|or)\s+{_NOT_A_NUMBER}{_NP_WORD}\s+(?:of|for|from)\s+(?:{_NP_WORD}\s+){{1,5}}?(?:\([^().;\n]{{1,20}}\)\s+)?"
             # "50 soldiers and members of the auxiliary force, the Volunteers for the Defence of the Homeland (VDP), [died]"
