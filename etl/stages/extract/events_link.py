@@ -47,6 +47,7 @@ from etl.stages.extract.events_notes import (
     revised_link,
     shares,
     subject_killed,
+    suicide_bombers,
     unit_number,
 )
 from etl.stages.extract.events_regex import searcher
@@ -381,7 +382,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
         if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab)):
             continue
-        link = excluded_link(text, c, sent, link, claims)  # "43 killed (excluding the two bombers)"
+        link = suicide_bombers(text, c, excluded_link(text, c, sent, link, claims), vocab)  # "43 killed (excluding the two bombers)"
         subject = _subject(text, c, sent, vocab)
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject

@@ -22,6 +22,7 @@ from dataclasses import replace
 from etl.records import Sentence
 from etl.stages.extract.events_candidates import Candidate
 from etl.stages.extract.events_claim import Claim
+from etl.stages.extract.events_vocab import EventVocabulary
 
 # A note after the figure, in its clause or the next one ("(included in the total)", ", who are
 # counted in the toll", "; they are included in the figure"), up to this many characters after it.
@@ -181,3 +182,15 @@ _UNIT = re.compile(
 def unit_number(text: str, c: Candidate) -> bool:
     """Whether the number names a military unit ("21 Brigade") rather than counting people."""
     return text[c.start : c.start + 1].isdigit() and _UNIT.match(text, c.end) is not None
+
+
+# "Two suicide bombers struck a market, killing 14": the bombers died too (see ``suicide_bombers``).
+_SUICIDE_PLURAL = re.compile(r"\s+(?:[\w-]+\s+)?suicide\s+(?:car\s+|truck\s+|vest\s+)?(?:bombers|attackers)\b", re.I)
+
+
+def suicide_bombers(text: str, c: Candidate, link: Claim, vocab: EventVocabulary) -> Claim:
+    """A bare count of suicide bombers ("Two female suicide bombers killed four people") is their
+    deaths, as a lone suicide bomber's is, unless the text counts or foils them."""
+    if link.measure != "count" or _SUICIDE_PLURAL.match(text, c.end) is None or vocab.suicide_counted.search(text):
+        return link
+    return replace(link, measure="killed", how="after")
