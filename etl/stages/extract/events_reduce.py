@@ -42,6 +42,8 @@ _SEMICOLON = re.compile(";")
 # had risen to 10, and two more died overnight") and not that it made the total ("rose to 12 after /
 # as / when two more died"). Set on dev6a's wire updates.
 _LATER_JOIN = re.compile(r"(?:,\s*and|;|\band\s+(?:then|later|since))\b", re.I)
+# Between two figures of a sentence: another source's answer ("..., but police said only four").
+_BUT_SAID = re.compile(r"\b(?:but|however|whereas)\b[^.;]{0,60}?\b(?:said|says|say|put|puts|gave|gives|reported|confirmed|insisted)\b", re.I)
 # Text between two items of one list of figures: a short noun phrase, then a comma or "and".
 _LIST_JOIN = re.compile(r"(?:\s*[\w'’-]+){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _CAUSE_JOIN = re.compile(r"\b(?:after|as|when|with|following|since|because|bringing|including|among)\b", re.I)
@@ -157,6 +159,8 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         members = [r for r in members if r.event_id not in later]
         if running and _listed(running, members):  # "final toll 9 civilians, 4 soldiers and 6 gunmen": one list, summed
             running = []
+        if not running and len(members) > 1 and _contradicted(members):  # "media reported six deaths, but police said only four"
+            running = [max(members, key=lambda r: r.quantity_start or 0)]
         if running and len(members) > 1 and ev in members:
             head = max(running, key=lambda r: r.value_best or 0)
             out.extend(r if r is head else _replace(r, part_of=head.event_id) for r in members)
@@ -176,6 +180,19 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         out.append(ev)
         done.add(ev.event_id)
     return out
+
+
+def _contradicted(members: Sequence[Event]) -> bool:
+    """Whether the sentence's last figure answers the one before it from another source ("Local media
+    reported six deaths, but police said only four people were killed"): it stands for both."""
+    ordered = sorted(members, key=lambda r: r.quantity_start or 0)
+    last, before = ordered[-1], ordered[-2]
+    if before.quantity_end is None or last.quantity_start is None or before.perpetrator != last.perpetrator:
+        return False
+    if before.subject != last.subject and not {before.subject, last.subject} & {None, "people", "victims"}:
+        return False  # "five soldiers ..., but the army said 20 civilians died": two groups
+    between = last.evidence[before.quantity_end - last.char_start : last.quantity_start - last.char_start]
+    return _BUT_SAID.search(between) is not None
 
 
 def _listed(running: Sequence[Event], members: Sequence[Event]) -> bool:
