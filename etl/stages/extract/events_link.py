@@ -335,7 +335,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     links: list[Claim | None] = []
     for i, (c, (part, cue_measure)) in enumerate(zip(ordered, parts, strict=True)):
         link = direct_link(text, c, sent, vocab)
-        if link is None and not part and i > 0 and apposed(text, c, links[-1]):  # "three were killed, two Indians and ..."
+        if not part and i > 0 and apposed(text, c, links[-1], link):  # "three were killed, two Indians and ..."
             part, cue_measure = parts[i] = (True, links[-1].measure)  # type: ignore[union-attr]
         if link is None and part:
             link = Claim(c, cue_measure, c.start, c.end, "part")

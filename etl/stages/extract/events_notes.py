@@ -154,10 +154,15 @@ def shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Seque
 # A figure set off by a comma right after the measure word of the claim before it ("Three people
 # were killed, two Indians and a Pakistani, and six were injured"): the breakdown of that claim.
 _APPOSED = re.compile(r"\s*,\s*$")
+# The wording of a share's own measure: a condition or a degree, not a verb of its own.
+_SHARE_WORDING = re.compile(r"(?:in\b|(?:seriously|critically|gravely|badly|slightly|severely|mildly)\b)", re.I)
 
 
-def apposed(text: str, c: Candidate, prev: Claim | None) -> bool:
-    """Whether the figure opens a breakdown of the killed or injured claim just before it."""
+def apposed(text: str, c: Candidate, prev: Claim | None, link: Claim | None) -> bool:
+    """Whether the figure opens a breakdown of the killed or injured claim just before it (with no
+    measure of its own, or the same one: "twelve were hospitalised, three in critical condition")."""
+    if link is not None and (prev is None or link.measure != prev.measure or not _SHARE_WORDING.match(text, link.trig_start, link.trig_end)):
+        return False  # "7 ADF neutralised, 1 soldier killed": a figure with its own verb is the next item
     if prev is None or prev.measure not in ("killed", "injured") or prev.how not in ("after", "before") or prev.trig_end > c.start:
         return False
     return _APPOSED.match(text, prev.trig_end, c.start) is not None
