@@ -27,6 +27,9 @@ _OTHER_DAY_GAP = dt.timedelta(days=2)
 # A total whose subject says nothing specific may be broken down after it ("two people: a guard...").
 _GENERIC_SUBJECTS = frozenset({None, "people", "victims", "civilians"})
 _APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
+# A colon or a dash opens a breakdown whatever the total's subject ("Six members of one family - the
+# parents and four children - died"); its items may leave some people uncounted.
+_LIST_OPENS = re.compile(r"(?::|\s[—–-])[^:;.—–-]{0,40}$")
 # A sentence with at least this many semicolons lists items ("a bomb hit a pipeline in A; a soldier
 # was wounded in B; and a drone attack in C killed two"): figures with their own verb in different
 # items are separate incidents, not one total (set on dev4a).
@@ -130,11 +133,14 @@ def _breakdown(members: Sequence[Event]) -> bool:
     """"killed two people, a guard and a teacher": the figures after a generic total, set off by a
     comma, colon or dash, that add up to it are its parts, not more victims."""
     first, rest = members[0], members[1:]
-    if first.subject not in _GENERIC_SUBJECTS or first.value_best != sum(m.value_best or 0 for m in rest):
-        return False
     if first.quantity_end is None or rest[0].quantity_start is None:
         return False
     between = first.evidence[first.quantity_end - first.char_start : rest[0].quantity_start - first.char_start]
+    parts = sum(m.value_best or 0 for m in rest)
+    if ";" not in between and _LIST_OPENS.search(between) and 0 < parts <= (first.value_best or 0):
+        return True  # "Eleven people died: six passengers, the driver and four pedestrians" (not all counted)
+    if first.subject not in _GENERIC_SUBJECTS or first.value_best != parts:
+        return False
     return _APPOSITION.search(between) is not None
 
 
