@@ -46,6 +46,7 @@ from etl.stages.extract.events_notes import (
     revise,
     revised_link,
     shares,
+    side_before,
     subject_killed,
     suicide_bombers,
     unit_number,
@@ -383,7 +384,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab)):
             continue
         link = suicide_bombers(text, c, excluded_link(text, c, sent, link, claims), vocab)  # "43 killed (excluding the two bombers)"
-        subject = _subject(text, c, sent, vocab)
+        subject = _subject(text, c, sent, vocab) or side_before(text, c, sent)
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators

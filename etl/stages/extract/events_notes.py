@@ -199,3 +199,20 @@ def suicide_bombers(text: str, c: Candidate, link: Claim, vocab: EventVocabulary
     if link.measure != "count" or _SUICIDE_PLURAL.match(text, c.end) is None or vocab.suicide_counted.search(text):
         return link
     return replace(link, measure="killed", how="after")
+
+
+# The perpetrators' side named before the figure: "the attackers' losses were two dead", "rebel
+# casualties stood at two", "the total militant dead was three" (looked for this far before it).
+_SIDE_REACH = 60
+_SIDE_BEFORE = re.compile(
+    r"\b(?:rebels?|militants?|attackers?|assailants?|insurgents?|terrorists?|jihadists?|gunmen|enemy|bandits?)(?:['’]s?)?\s+"
+    r"(?:dead|losses|casualties|fatalities|deaths|death\s+toll|toll)\b[^.;,]{0,30}$",
+    re.I,
+)
+
+
+def side_before(text: str, c: Candidate, sent: Sentence) -> str | None:
+    """"assailants" when the words before the figure name the perpetrators' dead ("the attackers'
+    losses were two"), else None."""
+    found = _SIDE_BEFORE.search(text, max(sent.char_start, c.start - _SIDE_REACH), c.start)
+    return "assailants" if found is not None else None
