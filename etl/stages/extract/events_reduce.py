@@ -30,6 +30,9 @@ _APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
 # A colon or a dash opens a breakdown whatever the total's subject ("Six members of one family - the
 # parents and four children - died"); its items may leave some people uncounted.
 _LIST_OPENS = re.compile(r"(?::|\s[—–-])[^:;.—–-]{0,40}$")
+# Victims of these subjects are civilians or security forces: figures of both, told in different
+# sentences, are two groups of the toll (set on our own golden cases).
+_GROUP_OF = {"civilians": "civil", "children": "civil", "migrants": "civil", "soldiers": "security", "police": "security", "auxiliaries": "security"}
 # A sentence with at least this many semicolons lists items ("a bomb hit a pipeline in A; a soldier
 # was wounded in B; and a drone attack in C killed two"): figures with their own verb in different
 # items are separate incidents, not one total (set on dev4a).
@@ -330,10 +333,27 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
             pool = [i for i in indices if out[i].event_id in updates] or indices
             # Equal figures: the one dated by the text stands (a headline has only the publication date).
             head = max(pool, key=lambda i: (out[i].value_best or 0, out[i].date_source == "text", -i))
+            heads = {head} if pool is not indices else _group_heads(out, indices, head)
             for i in indices:
-                if i != head:
+                if i not in heads:
                     out[i] = _replace(out[i], part_of=out[head].event_id)
     return _net_of_moved(out, moved) if moved else out
+
+
+def _group_heads(out: Sequence[Event], indices: Sequence[int], head: int) -> set[int]:
+    """"Militants killed six policemen. Three civilians were killed in the crossfire": figures of
+    civilians and of security forces told apart are two groups that add up, unless a figure of no
+    such group ("nine people") is at least their sum. Returns the rows that stand (one per group)."""
+    best: dict[str, int] = {}
+    for i in indices:
+        group = _GROUP_OF.get(out[i].subject or "")
+        if group is not None and (group not in best or (out[i].value_best or 0) > (out[best[group]].value_best or 0)):
+            best[group] = i
+    if len(best) < 2 or len({out[i].char_start for i in best.values()}) < len(best):
+        return {head}  # (one sentence's figures were grouped, or kept apart as list items, by group_sentence)
+    summed = sum(out[i].value_best or 0 for i in best.values())
+    other = max((out[i].value_best or 0 for i in indices if _GROUP_OF.get(out[i].subject or "") is None), default=0.0)
+    return {head} if other >= summed else set(best.values())
 
 
 def _net_of_moved(out: list[Event], moved: set[str]) -> list[Event]:
