@@ -52,12 +52,18 @@ def included_note(text: str, c: Candidate, sent: Sentence, lowered: str) -> bool
 
 
 _ALSO = re.compile(r"\balso\b", re.I)
+_TOO = re.compile(r",?\s+(?:too|as\s+well)\b", re.I)  # "three passers-by were killed too / as well"
+_HAD = re.compile(r"\bhad\b", re.I)  # ("two of the wounded had died too": counted in the toll told before)
 
 
 def also_told(text: str, link: Claim) -> bool:
-    """"two passers-by were also killed", "four villagers had also died": the verb after the
-    figure says these are more dead (or hurt) than those told before."""
-    return link.how == "after" and link.measure in ("killed", "injured") and _ALSO.search(text, link.trig_start, link.trig_end) is not None
+    """"two passers-by were also killed", "four villagers had also died", "were killed too": the verb
+    after the figure says these are more dead (or hurt) than those told before."""
+    if link.how != "after" or link.measure not in ("killed", "injured"):
+        return False
+    if _ALSO.search(text, link.trig_start, link.trig_end) is not None:
+        return True
+    return _TOO.match(text, link.trig_end) is not None and _HAD.search(text, link.trig_start, link.trig_end) is None
 
 
 # Words right before a figure that leave it out of the toll just told (within this many characters).

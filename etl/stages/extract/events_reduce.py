@@ -286,14 +286,17 @@ def _clusters(out: Sequence[Event], indices: Sequence[int]) -> list[list[int]]:
     return clusters
 
 
-def _with_additions(out: Sequence[Event], indices: Sequence[int], additions: set[str], updates: set[str]) -> tuple[int, list[int]] | None:
+def _with_additions(
+    out: Sequence[Event], indices: Sequence[int], additions: set[str], updates: set[str], moved: set[str]
+) -> tuple[int, list[int]] | None:
     """"killing four ... two more died later": the figure the additions follow plus the additions,
     when that sum exceeds every other figure (else a later restated total already counts them).
-    With a running total ("the toll rose to 10"), only additions told after it add to it."""
+    With a running total ("the toll rose to 10"), only additions told after it add to it, and not
+    deaths of the injured ("two of the wounded died": the total has them)."""
     running = [i for i in indices if out[i].event_id in updates]
     if running:
         base = max(running, key=lambda i: (out[i].value_best or 0, -i))
-        adds = [i for i in indices if i > base and out[i].event_id in additions]
+        adds = [i for i in indices if i > base and out[i].event_id in additions and out[i].event_id not in moved]
         if not adds:
             return None
     else:
@@ -323,7 +326,7 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
             groups.setdefault((ev.measure, ev.scope, ev.perpetrator), []).append(i)
     for group in groups.values():
         for indices in _clusters(out, group):
-            added = _with_additions(out, indices, additions, updates)
+            added = _with_additions(out, indices, additions, updates, moved)
             if added is not None:
                 base, adds = added
                 for i in indices:
