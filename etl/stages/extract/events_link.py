@@ -384,7 +384,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
         if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab)):
             continue
         link = suicide_bombers(text, c, excluded_link(text, c, sent, link, claims), vocab)  # "43 killed (excluding the two bombers)"
-        subject = _subject(text, c, sent, vocab) or side_before(text, c, sent)
+        subject = _subject(text, c, sent, vocab) or side_before(text, c, sent, link)
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators

@@ -217,8 +217,16 @@ _SIDE_BEFORE = re.compile(
 )
 
 
-def side_before(text: str, c: Candidate, sent: Sentence) -> str | None:
+_SIDE_AFTER = re.compile(
+    r"\s*\((?:the|an?|one|both|all)\s+(?:\w+\s+)?(?:attackers?|assailants?|bombers?|gunm[ae]n|militants?|perpetrators?|shooters?)\)", re.I
+)
+
+
+def side_before(text: str, c: Candidate, sent: Sentence, link: Claim) -> str | None:
     """"assailants" when the words before the figure name the perpetrators' dead ("the attackers'
-    losses were two"), else None."""
+    losses were two"), or a bracket after its measure says who they were ("1 killed (the
+    attacker)"), else None."""
+    if _SIDE_AFTER.match(text, link.trig_end, sent.char_end) is not None:
+        return "assailants"
     found = _SIDE_BEFORE.search(text, max(sent.char_start, c.start - _SIDE_REACH), c.start)
     return "assailants" if found is not None else None
