@@ -181,7 +181,9 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
             rf"|(?:{_NP_WORD}\s+){{1,3}}?{_REDUCED_RELATIVE}"
             # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase (and its
             # acronym: "three jawans of the Central Reserve Police Force (CRPF) [attained martyrdom]")
-            rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{2,6}}?\([^().;\n]{{1,20}}\)\s+|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?)"
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{2,6}}?\([^().;\n]{{1,20}}\)\s+|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?"
+            # "six of the 40 passengers on the bus [died]": a share whose whole has a place after it
+            rf"|of\s+(?:the|its|their|all)\s+(?:\d[\d,]*|{_NUMBER_WORDS})\s+(?:{_NP_WORD}\s+){{1,2}}?(?:on|in|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+)?(?:{_NP_WORD}\s+){{1,2}}?)"
         )
         return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
     if kind == "before":  # a lookahead of the first characters in front: searched, not matched
