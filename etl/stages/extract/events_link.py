@@ -369,7 +369,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     return revise(_claims(text, sent, ordered, links, vocab))
 
 
-def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None], vocab: EventVocabulary) -> list[Claim]:
+def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list[Claim | None], vocab: EventVocabulary) -> list[Claim]:
     """The linked candidates as claims: other incidents' figures and shares dropped; subject,
     side, addition, running total and deaths out of the injured marked."""
     claims: list[Claim] = []

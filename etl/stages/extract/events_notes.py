@@ -141,9 +141,10 @@ def subject_killed(text: str, c: Candidate, sent: Sentence, first: bool) -> Clai
 _OF_N = re.compile(r"\s*of\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\b)", re.I)
 
 
-def shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None]) -> set[int]:
+def shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list[Claim | None]) -> set[int]:
     """A share and its whole: "two of the 11 injured were in critical condition": the 11 is the figure, the two a share of
-    it; "three of the 20 hostages were hurt": the three is the figure, the 20 counts other people."""
+    it; "three of the 20 hostages were hurt": the three is the figure, the 20 counts other people; "four of the 12
+    abducted students were killed": the four take the verb, the 12 the adjective (relinked in place)."""
     skip: set[int] = set()
     for i in range(len(ordered) - 1):
         share, whole = links[i], links[i + 1]
@@ -154,6 +155,8 @@ def shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Seque
             skip.add(i)
         elif whole.trig_start == share.trig_start:
             skip.add(i + 1)
+        elif whole.measure != share.measure and ordered[i + 1].end <= share.trig_start < share.trig_end <= whole.trig_start:
+            links[i], links[i + 1] = replace(whole, cand=ordered[i], part=False), replace(share, cand=ordered[i + 1], part=False)
     return skip
 
 
