@@ -37,6 +37,20 @@ from etl.stages.extract.events_marks import (
     toll_before,
     treated_for,
 )
+from etl.stages.extract.events_notes import (
+    also_told,
+    apposed,
+    excluded_link,
+    included_note,
+    of_injured_told,
+    revise,
+    revised_link,
+    shares,
+    side_before,
+    subject_killed,
+    suicide_bombers,
+    unit_number,
+)
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
 
@@ -56,11 +70,11 @@ _ACTIVE_OBJECT = re.compile(
     r"many|him|them|himself|herself|themselves|people|civilians|soldiers)\b",
     re.I,
 )
-# Text between two coordinated numbers: at most four words of noun phrase (and an age: "a girl, 8,
-# and her brother"), then "and" or a comma.
+# Text between two coordinated numbers: at most four words of noun phrase (a name's initial with its
+# full stop, and an age: "a girl, 8, and her brother"), then "and" or a comma.
 _COORD = re.compile(
     # Possessive quantifiers: '-' belongs to both classes, and plain ones backtrack exponentially.
-    r"(?:[\s-]*+[\w'’-]++){0,6}?(?:,\s*\d{1,3}(?=\s*,))?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&|\+)\s+)"
+    r"(?:[\s-]*+[\w'’-]++(?:(?<=\b[A-Z])\.)?+){0,6}?(?:,\s*\d{1,3}(?=\s*,))?(?:\s*,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|along with|&|\+)\s+)"
     r"(?:(?:his|her|their|its|the|all)\s+)?",
     re.I,
 )
@@ -90,8 +104,6 @@ _BODIES_OF = searcher(r"\b(?:bodies|body|remains|corpses|corpse)\s+of\s+(?:at\s+
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # Between two bracketed counts: "civilians (2) and a child (1)", "soldiers (3), police (1)".
 _BRACKET_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|plus)\s+)(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s?", re.I)
-# "two of the 11 injured": a share of the figure after it, not another figure.
-_OF_N = re.compile(r"\s*of\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\b)", re.I)
 # "a provincial official said": a source, not a count.
 REPORTER = re.compile(
     # (not a passive: "a third victim was said to be critical", "a soldier was confirmed dead")
@@ -315,31 +327,17 @@ def _counted_people(text: str, c: Candidate, sent: Sentence, vocab: EventVocabul
     return m is not None and m.lastgroup != "victims"
 
 
-def _shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None]) -> set[int]:
-    """"two of the 11 injured were in critical condition": the 11 is the figure, the two a share of
-    it; "three of the 20 hostages were hurt": the three is the figure, the 20 counts other people."""
-    skip: set[int] = set()
-    for i in range(len(ordered) - 1):
-        share, whole = links[i], links[i + 1]
-        if share is None or whole is None or text.find(" of ", ordered[i].end, ordered[i].end + 4) < 0 or not _OF_N.match(text, ordered[i].end, sent.char_end):
-            continue
-        named = not text[ordered[i + 1].end : whole.trig_start].strip()  # "the 9 wounded"
-        if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named):
-            skip.add(i)
-        elif whole.trig_start == share.trig_start:
-            skip.add(i + 1)
-    return skip
-
-
 def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: EventVocabulary) -> list[Claim]:
     """Claims for the candidates of one sentence, in text order."""
-    ordered = sorted((c for c in cands if not _threshold(text, c, sent, vocab)), key=lambda c: c.start)
+    ordered = sorted((c for c in cands if not (_threshold(text, c, sent, vocab) or unit_number(text, c))), key=lambda c: c.start)
     if text.find("(", sent.char_start, sent.char_end) >= 0:  # "civilians (7)": a bracketed count
         ordered = with_bracket_subjects(text, sent, ordered, vocab)
     parts = [part_cue(text, c, sent, vocab) for c in ordered]
     links: list[Claim | None] = []
-    for c, (part, cue_measure) in zip(ordered, parts, strict=True):
+    for i, (c, (part, cue_measure)) in enumerate(zip(ordered, parts, strict=True)):
         link = direct_link(text, c, sent, vocab)
+        if not part and i > 0 and apposed(text, c, links[-1], link):  # "three were killed, two Indians and ..."
+            part, cue_measure = parts[i] = (True, links[-1].measure)  # type: ignore[union-attr]
         if link is None and part:
             link = Claim(c, cue_measure, c.start, c.end, "part")
         links.append(replace(link, part=True) if link is not None and part and not link.part else link)
@@ -360,7 +358,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
             links[i] = replace(prev, cand=ordered[i], how="coord", part=False, trig_start=ordered[i].start, trig_end=ordered[i].end)
     for i, c in enumerate(ordered):
         if links[i] is None:
-            links[i] = direct_link(text, c, sent, vocab, weak=True)
+            links[i] = direct_link(text, c, sent, vocab, weak=True) or revised_link(text, c, sent, links[:i]) or subject_killed(text, c, sent, i == 0)
         if links[i] is None:
             them = vocab.them_killed.search(text, c.end, sent.char_end)
             if them is not None and not _hypothetical(text, sent, them.start(), vocab):
@@ -368,10 +366,10 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         if links[i] is None and _counted_people(text, c, sent, vocab):
             links[i] = Claim(c, "count", c.start, c.end, "count")
     split_fatal(text, sent, ordered, links, vocab)  # "five were shot, two fatally"
-    return _claims(text, sent, ordered, links, vocab)
+    return revise(_claims(text, sent, ordered, links, vocab))
 
 
-def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequence[Claim | None], vocab: EventVocabulary) -> list[Claim]:
+def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list[Claim | None], vocab: EventVocabulary) -> list[Claim]:
     """The linked candidates as claims: other incidents' figures and shares dropped; subject,
     side, addition, running total and deaths out of the injured marked."""
     claims: list[Claim] = []
@@ -381,19 +379,21 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: Sequ
     other = any(word in lowered for word in OTHER_WORDS)
     toll = "toll" in lowered or "tally" in lowered or "total" in lowered  # (plain tests: tried on every claim)
     confirm = "confirm" in lowered
-    skip = _shares(text, sent, ordered, links)
+    skip = shares(text, sent, ordered, links)
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
         if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab)):
             continue
-        subject = _subject(text, c, sent, vocab)
+        link = suicide_bombers(text, c, excluded_link(text, c, sent, link, claims), vocab)  # "43 killed (excluding the two bombers)"
+        subject = _subject(text, c, sent, vocab) or side_before(text, c, sent, link)
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators
-        moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent))
-        more = not link.moved and (c.more or moved or added(text, c, sent, link))  # (a share of the harmed adds nothing)
+        moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent)) or of_injured_told(text, c, link, claims)
+        more = not link.moved and (link.more or c.more or moved or added(text, c, sent, link) or also_told(text, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
-        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, link.part and not moved and side is None, update, more, moved))
+        part = (link.part and not moved and side is None) or included_note(text, c, sent, lowered)
+        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, part, update, more, moved))
         then = THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None
         if then is not None:  # "were abducted and [shot dead]": deaths too
             claims.append(replace(claims[-1], measure="killed", trig_start=then.start("verb"), trig_end=then.end("verb")))

@@ -63,7 +63,8 @@ def _item(named: bool) -> str:
 
 
 _ITEM = _item(named=False)
-_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+# (an age between commas ends with the list's comma: "Ahmed Ali, 34, Bilal Khan, 27, and ...")
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|(?<=,)\s+(?:and\s+)?)"
 _ITEM_RE = re.compile(_item(named=True))
 # Up to eight persons; the list starts a clause (not "killed Ali Musa and ...": the verb then
 # gives the count itself) and two or more persons, or one with an age, come before the verb.

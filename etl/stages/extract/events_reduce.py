@@ -27,6 +27,12 @@ _OTHER_DAY_GAP = dt.timedelta(days=2)
 # A total whose subject says nothing specific may be broken down after it ("two people: a guard...").
 _GENERIC_SUBJECTS = frozenset({None, "people", "victims", "civilians"})
 _APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
+# A colon or a dash opens a breakdown whatever the total's subject ("Six members of one family - the
+# parents and four children - died"); its items may leave some people uncounted.
+_LIST_OPENS = re.compile(r"(?::|\s[—–-])[^:;.—–-]{0,40}$")
+# Victims of these subjects are civilians or security forces: figures of both, told in different
+# sentences, are two groups of the toll (set on our own golden cases).
+_GROUP_OF = {"civilians": "civil", "children": "civil", "migrants": "civil", "soldiers": "security", "police": "security", "auxiliaries": "security"}
 # A sentence with at least this many semicolons lists items ("a bomb hit a pipeline in A; a soldier
 # was wounded in B; and a drone attack in C killed two"): figures with their own verb in different
 # items are separate incidents, not one total (set on dev4a).
@@ -38,6 +44,15 @@ _ADDED = re.compile(r"\b(?:also|too|as well|others?|more|another|further|additio
 _VERB = re.compile(r"[a-z](?:ed|en|ing)\b|\b(?:died|hurt|shot|slain)\b", re.I)
 _LABEL = re.compile(r"[:=—–-]")
 _SEMICOLON = re.compile(";")
+# Words between a running total and an addition after it that say the addition came later ("the toll
+# had risen to 10, and two more died overnight") and not that it made the total ("rose to 12 after /
+# as / when two more died"). Set on dev6a's wire updates.
+_LATER_JOIN = re.compile(r"(?:,\s*and|;|\band\s+(?:then|later|since))\b", re.I)
+# Between two figures of a sentence: another source's answer ("..., but police said only four").
+_BUT_SAID = re.compile(r"\b(?:but|however|whereas)\b[^.;]{0,60}?\b(?:said|says|say|put|puts|gave|gives|reported|confirmed|insisted)\b", re.I)
+# Text between two items of one list of figures: a short noun phrase, then a comma or "and".
+_LIST_JOIN = re.compile(r"(?:\s*[\w'’-]+){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_CAUSE_JOIN = re.compile(r"\b(?:after|as|when|with|following|since|because|bringing|including|among)\b", re.I)
 # When parts are summed, the total takes the loosest qualifier among them (in this order).
 _QUALIFIER_ORDER: tuple[Qualifier, ...] = ("vague", "range", "approx", "at_least", "more_than", "at_most", "less_than", "exact")
 
@@ -121,11 +136,14 @@ def _breakdown(members: Sequence[Event]) -> bool:
     """"killed two people, a guard and a teacher": the figures after a generic total, set off by a
     comma, colon or dash, that add up to it are its parts, not more victims."""
     first, rest = members[0], members[1:]
-    if first.subject not in _GENERIC_SUBJECTS or first.value_best != sum(m.value_best or 0 for m in rest):
-        return False
     if first.quantity_end is None or rest[0].quantity_start is None:
         return False
     between = first.evidence[first.quantity_end - first.char_start : rest[0].quantity_start - first.char_start]
+    parts = sum(m.value_best or 0 for m in rest)
+    if ";" not in between and _LIST_OPENS.search(between) and 0 < parts <= (first.value_best or 0):
+        return True  # "Eleven people died: six passengers, the driver and four pedestrians" (not all counted)
+    if first.subject not in _GENERIC_SUBJECTS or first.value_best != parts:
+        return False
     return _APPOSITION.search(between) is not None
 
 
@@ -134,6 +152,7 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     one of them is a running total ("the toll rose to 17 after four more bodies were found"), which
     then stands for the others."""
     updates = {ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update}
+    additions = {ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more}
     items = _list_items(claims, events)
     rows = _attach_parts(claims, events, previous, article_id)
     out: list[Event] = []
@@ -145,6 +164,12 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         if ev.measure == "count":  # other counted people: separate figures, never summed or folded
             members = []
         running = [r for r in members if r.event_id in updates]
+        later = {r.event_id for r in members if running and _told_after(r, running, additions)}
+        members = [r for r in members if r.event_id not in later]
+        if running and _listed(running, members):  # "final toll 9 civilians, 4 soldiers and 6 gunmen": one list, summed
+            running = []
+        if not running and len(members) > 1 and _contradicted(members):  # "media reported six deaths, but police said only four"
+            running = [max(members, key=lambda r: r.quantity_start or 0)]
         if running and len(members) > 1 and ev in members:
             head = max(running, key=lambda r: r.value_best or 0)
             out.extend(r if r is head else _replace(r, part_of=head.event_id) for r in members)
@@ -164,6 +189,43 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         out.append(ev)
         done.add(ev.event_id)
     return out
+
+
+def _contradicted(members: Sequence[Event]) -> bool:
+    """Whether the sentence's last figure answers the one before it from another source ("Local media
+    reported six deaths, but police said only four people were killed"): it stands for both."""
+    ordered = sorted(members, key=lambda r: r.quantity_start or 0)
+    last, before = ordered[-1], ordered[-2]
+    if before.quantity_end is None or last.quantity_start is None or before.perpetrator != last.perpetrator:
+        return False
+    if before.subject != last.subject and not {before.subject, last.subject} & {None, "people", "victims"}:
+        return False  # "five soldiers ..., but the army said 20 civilians died": two groups
+    between = last.evidence[before.quantity_end - last.char_start : last.quantity_start - last.char_start]
+    return _BUT_SAID.search(between) is not None
+
+
+def _listed(running: Sequence[Event], members: Sequence[Event]) -> bool:
+    """Whether a figure of the sentence follows the running total as the next item of one list
+    ("the toll rose to 9 civilians, 4 soldiers and 6 gunmen")."""
+    head = min(running, key=lambda r: r.quantity_start or 0)
+    after = [r for r in members if (r.quantity_start or 0) > (head.quantity_end or 0)]
+    if head.quantity_end is None or not after:
+        return False
+    nxt = min(after, key=lambda r: r.quantity_start or 0)
+    between = head.evidence[head.quantity_end - head.char_start : (nxt.quantity_start or 0) - head.char_start]
+    return _LIST_JOIN.match(between) is not None
+
+
+def _told_after(row: Event, running: Sequence[Event], additions: set[str]) -> bool:
+    """"By evening the toll had risen to 10, and two more people died overnight": an addition told
+    after the sentence's running total, joined as a later event, adds to it (the eval sums them)."""
+    if row.event_id not in additions or row.quantity_start is None:
+        return False
+    head = max(running, key=lambda r: r.quantity_end or 0)
+    if head.quantity_end is None or head.quantity_end > row.quantity_start:
+        return False
+    between = row.evidence[head.quantity_end - row.char_start : row.quantity_start - row.char_start]
+    return _LATER_JOIN.search(between) is not None and _CAUSE_JOIN.search(between) is None
 
 
 def _list_items(claims: Sequence[Claim], events: Sequence[Event]) -> dict[str, int]:
@@ -200,10 +262,12 @@ def _day(ev: Event) -> dt.date | None:
 
 
 def earlier_day(a: Event, b: Event) -> bool:
-    """Whether the text dates ``a`` to a day at least two days before the day of ``b``: another,
-    earlier incident (later figures may be updates or later deaths of the same one)."""
-    day_a, day_b = _day(a), _day(b)
-    return day_a is not None and day_b is not None and day_a + _OTHER_DAY_GAP <= day_b
+    """Whether the text dates ``a`` to a day (or a week or month: "Last month, the group killed 11")
+    that ends at least two days before the day of ``b``: another, earlier incident (later figures
+    may be updates or later deaths of the same one)."""
+    end_a = a.period_end if a.date_source == "text" else None
+    day_b = _day(b)
+    return end_a is not None and day_b is not None and end_a + _OTHER_DAY_GAP <= day_b
 
 
 def _one_toll(a: Event, b: Event) -> bool:
@@ -222,14 +286,25 @@ def _clusters(out: Sequence[Event], indices: Sequence[int]) -> list[list[int]]:
     return clusters
 
 
-def _with_additions(out: Sequence[Event], indices: Sequence[int], additions: set[str]) -> tuple[int, list[int]] | None:
+def _with_additions(
+    out: Sequence[Event], indices: Sequence[int], additions: set[str], updates: set[str], moved: set[str]
+) -> tuple[int, list[int]] | None:
     """"killing four ... two more died later": the figure the additions follow plus the additions,
-    when that sum exceeds every other figure (else a later restated total already counts them)."""
-    adds = [i for i in indices if out[i].event_id in additions]
-    if not adds or adds[0] == indices[0]:
-        return None
-    adds = [i for i in adds if i > indices[0]]
-    base = max(i for i in indices if i < adds[0] and out[i].event_id not in additions)
+    when that sum exceeds every other figure (else a later restated total already counts them).
+    With a running total ("the toll rose to 10"), only additions told after it add to it, and not
+    deaths of the injured ("two of the wounded died": the total has them)."""
+    running = [i for i in indices if out[i].event_id in updates]
+    if running:
+        base = max(running, key=lambda i: (out[i].value_best or 0, -i))
+        adds = [i for i in indices if i > base and out[i].event_id in additions and out[i].event_id not in moved]
+        if not adds:
+            return None
+    else:
+        adds = [i for i in indices if out[i].event_id in additions]
+        if not adds or adds[0] == indices[0]:
+            return None
+        adds = [i for i in adds if i > indices[0]]
+        base = max(i for i in indices if i < adds[0] and out[i].event_id not in additions)
     total = (out[base].value_best or 0) + sum(out[i].value_best or 0 for i in adds)
     others = [out[i].value_best or 0 for i in indices if i != base and i not in adds]
     if others and max(others) >= total:
@@ -251,7 +326,7 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
             groups.setdefault((ev.measure, ev.scope, ev.perpetrator), []).append(i)
     for group in groups.values():
         for indices in _clusters(out, group):
-            added = None if any(out[i].event_id in updates for i in indices) else _with_additions(out, indices, additions)
+            added = _with_additions(out, indices, additions, updates, moved)
             if added is not None:
                 base, adds = added
                 for i in indices:
@@ -261,10 +336,27 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
             pool = [i for i in indices if out[i].event_id in updates] or indices
             # Equal figures: the one dated by the text stands (a headline has only the publication date).
             head = max(pool, key=lambda i: (out[i].value_best or 0, out[i].date_source == "text", -i))
+            heads = {head} if pool is not indices else _group_heads(out, indices, head)
             for i in indices:
-                if i != head:
+                if i not in heads:
                     out[i] = _replace(out[i], part_of=out[head].event_id)
     return _net_of_moved(out, moved) if moved else out
+
+
+def _group_heads(out: Sequence[Event], indices: Sequence[int], head: int) -> set[int]:
+    """"Militants killed six policemen. Three civilians were killed in the crossfire": figures of
+    civilians and of security forces told apart are two groups that add up, unless a figure of no
+    such group ("nine people") is at least their sum. Returns the rows that stand (one per group)."""
+    best: dict[str, int] = {}
+    for i in indices:
+        group = _GROUP_OF.get(out[i].subject or "")
+        if group is not None and (group not in best or (out[i].value_best or 0) > (out[best[group]].value_best or 0)):
+            best[group] = i
+    if len(best) < 2 or len({out[i].char_start for i in best.values()}) < len(best):
+        return {head}  # (one sentence's figures were grouped, or kept apart as list items, by group_sentence)
+    summed = sum(out[i].value_best or 0 for i in best.values())
+    other = max((out[i].value_best or 0 for i in indices if _GROUP_OF.get(out[i].subject or "") is None), default=0.0)
+    return {head} if other >= summed else set(best.values())
 
 
 def _net_of_moved(out: list[Event], moved: set[str]) -> list[Event]:

@@ -34,7 +34,9 @@ _NP_BREAK = factor(
 )
 # Number words of a share's whole ("twelve [of the forty] passengers on board died").
 _NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
-_NP_WORD = rf"(?!(?:{_NP_BREAK})\b)[\w'’-]+"
+# A word of a counted noun phrase; scare quotes may wrap it (12 "terrorists" were killed), and a
+# name's initial keeps its full stop ("Private R. Diaz lost his life").
+_NP_WORD = rf"[\"“]?(?!(?:{_NP_BREAK})\b)[\w'’-]+(?:(?<=\b[A-Z])\.)?[\"”]?"
 # "22 soldiers and volunteers were killed": a second noun, but not a second count ("and 3 police").
 _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their|its|the|several|dozens)\b)"
 # A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed",
@@ -170,7 +172,9 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
     if kind == "after":
         np = (
             rf"(?:of\s+(?:whom|them|those|(?:the|its|their|all)\s+(?:\d[\d,]*|{_NUMBER_WORDS}))\s+)?(?:(?:{_NP_WORD}\s+){{0,5}}?|(?:{_NP_WORD}\s+){{0,4}}?{_NP_WORD}{_ASIDE}|{_DASH_ASIDE}"
-            rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:{_NP_WORD}\s+){{1,2}}?"
+            rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+{_NOT_A_NUMBER}(?:(?!\d){_NP_WORD}\s+){{1,2}}?"
+            # "four soldiers and an unknown number of militants [were killed]"
+            rf"|(?:{_NP_WORD}\s+){{1,3}}?(?:and|or)\s+an?\s+(?:unknown|unspecified|undetermined|undisclosed|unconfirmed)\s+number\s+of\s+(?:{_NP_WORD}\s+){{1,2}}?"
             # "30 soldiers and volunteers for the defence of the homeland (VDP) [lost their lives]"
             rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:and|or)\s+{_NOT_A_NUMBER}{_NP_WORD}\s+(?:of|for|from)\s+(?:{_NP_WORD}\s+){{1,5}}?(?:\([^().;\n]{{1,20}}\)\s+)?"
             # "50 soldiers and members of the auxiliary force, the Volunteers for the Defence of the Homeland (VDP), [died]"
@@ -178,8 +182,11 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
             rf"|(?:{_NP_WORD}\s+){{1,2}}?{_RELATIVE_CLAUSE}"
             # "six Chinese nationals [working at a mine] were taken hostage": a reduced relative clause
             rf"|(?:{_NP_WORD}\s+){{1,3}}?{_REDUCED_RELATIVE}"
-            # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase
-            rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?)"
+            # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase (and its
+            # acronym: "three jawans of the Central Reserve Police Force (CRPF) [attained martyrdom]")
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{2,6}}?\([^().;\n]{{1,20}}\)\s+|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?"
+            # "six of the 40 passengers on the bus [died]": a share whose whole has a place after it
+            rf"|of\s+(?:the|its|their|all)\s+(?:\d[\d,]*|{_NUMBER_WORDS})\s+(?:{_NP_WORD}\s+){{1,2}}?(?:on|in|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+)?(?:{_NP_WORD}\s+){{1,2}}?)"
         )
         return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
     if kind == "before":  # a lookahead of the first characters in front: searched, not matched
@@ -211,7 +218,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "pron": (" he ", " she ", "\nhe ", "\nshe "),
     "pair": ("couple", "pair"),
     "twin": ("twin",),
-    "victim": ("died", "succumbed", "breathed", "killed", "dead", "death", "electrocuted"),
+    "victim": ("died", "succumbed", "breathed", "killed", "dead", "death", "electrocuted", "wounded", "injured", "hurt"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
     # or the very start of the text (see events_implicit.singular_candidates): "^" is not multi-line,
@@ -229,7 +236,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
 
 
 # What follows a title and a name when the name is a count of one ("Constable X [was] killed").
-_TITLE_VERBS = r"(?:was|were|had|has|is|and|died|succumbed|embraced|attained|achieved|laid|breathed|sustained|suffered|received|later|also)"
+_TITLE_VERBS = r"(?:was|were|had|has|is|and|died|succumbed|embraced|attained|achieved|laid|lost|breathed|sustained|suffered|received|later|also)"
 # Person nouns that are also adjectives ("a local rights group", "a national newspaper", "the head
 # office"): such a noun ends the phrase only when no lower-case word but a verb or link follows it,
 # so "a local trader" reads on to "trader" and "a local rights group" names no one.
@@ -255,16 +262,20 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         "twin": r"\b(?P<twin>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?[Tt]win)\s+(?=(?:brothers|sisters|sons|daughters|boys|girls|babies|siblings)\b)",
         "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
-        "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
-        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted))\b"
+        # (an aside may follow the noun: "the nurse, a mother of two, died"; "the shop owner, 42, and a customer were hurt")
+        "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})(?:\s*,\s*[^,.;()]{{1,40}}?,)?\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
+        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted"
+        r"|(?:(?:seriously|critically|badly|slightly|gravely|also)\s+)?(?:wounded|injured|hurt)))\b"
         # "the driver and his apprentice were killed": the first of two named roles
         rf"|and\s+(?:his|her|their|the|an?)\s+(?:[\w'’-]+\s+)?(?:{nouns})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|wounded|injured|abducted|kidnapped)\b)",
         "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-]){_NOT_ATTRIBUTIVE}"
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         # (not "another two injured": the number counts them)
+        # (or right after a verb of harm: "killing two gendarmes and wounding another")
         "another": r"\b(?P<another>another)(?!\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|few)\b))"
-        r"(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b)",
+        r"(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b"
+        r"|(?<=\bwounding another)\s*[,.;]|(?<=\binjuring another)\s*[,.;]|(?<=\bkilling another)\s*[,.;])",
         "both": r"(?<!\bon )(?<!\bfrom )(?<!\bof )\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+|(?:of\s+)?(?:the\s+|their\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:s|men|people|police)\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         # "killed were the priest, two altar boys and a woman": "the" heads a list after an inverted measure
         "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
