@@ -30,7 +30,8 @@ Totals and parts (how an analyst, or the event-eval, sums an article):
   civilian") add to the figure they follow instead of folding into it, unless a restated total or a
   running total ("the toll rose to") already counts them.
 - A death out of the injured ("nine were injured; one of the injured later died") also takes one
-  off the injured figure: a net row (``injured+net``) stands for it, the stated figure is its part.
+  off the injured figure: a net row (``injured+net``) stands for it, the stated figure is its part;
+  it adds to the killed figure told before it, as an addition does, unless a running total counts it.
   Harmed people of whom some died ("five were shot, two fatally", "stabbed seven, one of them
   fatally", "shot four, killing two") are read the same way (``events_fatal``): 2 killed, 3 injured.
 - A sentence's tally clause ("killed six on Monday, bringing the number killed this year to 340";
@@ -271,7 +272,7 @@ def extract_events(
         facts = _SentenceFacts(sent, cue, ctx.attribution(sent.text))
         events = [_event(claim, facts, c, vocab) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
-        additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more)
+        additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more or claim.moved)
         moved.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.moved)
         rows.extend(group_sentence(claims, events, rows, article.article_id))
     seen: set[str] = set()
