@@ -99,6 +99,7 @@ _LEFT_NOT_DIED = re.compile(
     r"deserted|defected|transferred|relocated|stopped|emigrated|went|chose|decided)|to\s+(?:other|rival|another|private)\s)\b",
     re.I,
 )
+_LOSS_STEMS = frozenset({"los", "mou", "reg", "dep"})  # "lost", "mourn / regret / deplore the loss of": tolls only of people
 _LIVES_VERB = searcher(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
 _BODIES_OF = searcher(r"\b(?:bodies|body|remains|corpses|corpse)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
@@ -201,8 +202,8 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
     measure, start, end, trig = _trigger(found, link, lo)
     if _hypothetical(text, sent, start, vocab) or (measure == "kidnapped" and not abduction(text, c, trig)):
         return None
-    if trig[:3].lower() == "los" and not (c.subject_hint or vocab.subject.match(text, c.end, sent.char_end)):
-        return None  # "lost 6 fighters" is a toll; "lost 6 seats" is not
+    if trig[:3].lower() in _LOSS_STEMS and not (c.subject_hint or vocab.subject.match(text, c.end, sent.char_end)):
+        return None  # loss wordings: "lost 6 fighters", "mourn the loss of 5 soldiers" are tolls; "lost 6 seats" is not
     if trig[:3].lower() == "los" and _LEFT_NOT_DIED.match(text, c.end, sent.char_end):
         return None  # "lost 40 teachers who refused to come back": they left
     if measure == "injured" and TREAT.match(trig) and not treated_for(text, c, sent):

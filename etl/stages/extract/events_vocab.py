@@ -275,10 +275,11 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
         # (not "another two injured": the number counts them)
-        # (or right after a verb of harm: "killing two gendarmes and wounding another")
+        # (or right after a verb of harm: "killing two gendarmes and wounding another", "killed one officer and wounded another")
         "another": r"\b(?P<another>another)(?!\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|few)\b))"
         r"(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b"
-        r"|(?<=\bwounding another)\s*[,.;]|(?<=\binjuring another)\s*[,.;]|(?<=\bkilling another)\s*[,.;])",
+        r"|(?:(?<=\bwounding another)|(?<=\binjuring another)|(?<=\bkilling another)|(?<=\bwounded another)|(?<=\binjured another)"
+        r"|(?<=\bkilled another))(?:\s*[,.;]|\s+(?:at|in|on|near|during|when|while|before|after|as)\b))",
         "both": r"(?<!\bon )(?<!\bfrom )(?<!\bof )\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+|(?:of\s+)?(?:the\s+|their\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:s|men|people|police)\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         # "killed were the priest, two altar boys and a woman": "the" heads a list after an inverted measure
         "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
