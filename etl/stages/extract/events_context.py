@@ -11,7 +11,8 @@ from etl.records import ChangeDirection, DateMention, QuantityMention, Scope, Se
 from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_period, is_base, may_date, stated_on
+from etl.stages.extract.events_stated import stated_on
+from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_period, is_base, may_date
 from etl.stages.extract.places import PlaceMention
 from etl.stages.extract.places_evidence import elsewhere, labelled, stray_towns
 

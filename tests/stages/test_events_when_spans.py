@@ -1,0 +1,88 @@
+"""Golden cases for the event date (issue #5, second round), each phenomenon worded at least three ways:
+
+- a day opening a sentence whose verb of saying reports a pluperfect claim ("On Friday, the ministry
+  said three people had been killed", "On Tuesday, an official said the toll had risen to 63") is
+  the statement's: the incident's day is told before it; a year so placed ("in 2023, the army said it
+  had killed 566") still dates its total, and a plain past claim ("On Monday, police said gunmen
+  killed four") keeps its day;
+- a deed that ran on from one day into the next ("began on Saturday and lasted into Sunday") starts on
+  the first, also for a claim that borrows the date from the sentence before;
+- a span of two written days ("On 19-20 February", "on May 3-4") starts on its first day; "between 10
+  and 12 June" and "sometime between 1 and 2 May" stay whole (coders differ on them, a month's gold
+  accepts the span).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.eval.events import headline_event
+from etl.records import Article, Event
+from etl.stages.extract.dates import extract_dates
+from etl.stages.extract.events import EventVocabulary, extract_events, load_vocabulary
+from etl.stages.extract.numbers import extract_quantities
+from etl.stages.segment import split_sentences
+
+D = dt.date
+SAT = D(2024, 3, 16)  # a Saturday
+
+DAYS = [
+    # a pluperfect claim reported on a later day
+    ("said_had_been_killed", SAT, "Militants stormed a police checkpoint in Dera on Wednesday night.\n\nOn Friday, a district "
+     "official said eleven policemen had been killed.", D(2024, 3, 13)),
+    ("said_toll_had_risen", SAT, "A car bomb went off outside a courthouse in Mogadishu on Sunday. On Tuesday, hospital staff said "
+     "the toll had risen to 19.", D(2024, 3, 10)),
+    ("told_journalists_had_died", SAT, "Gunmen attacked a bus near Kidal on Monday morning. On Wednesday, the regional governor "
+     "told journalists six passengers had died.", D(2024, 3, 11)),
+    ("confirmed_had_been_wounded", SAT, "The blast tore through a wedding hall in Herat on Thursday evening.\n\nOn Friday, the "
+     "provincial police confirmed 23 guests had been wounded.", D(2024, 3, 14)),
+    ("said_plain_past_keeps_day", SAT, "On Monday, police said gunmen killed four farmers in Benue.", D(2024, 3, 11)),
+    # a deed that ran on into the next day
+    ("began_lasted_into", SAT, "Bandits raided the village of Kware overnight. The raid began at 11pm on Tuesday and lasted into "
+     "Wednesday, residents said. Seven people were killed.", D(2024, 3, 12)),
+    ("started_went_on_until", SAT, "The assault on the army base started late on Sunday and went on until Monday morning, killing "
+     "nine soldiers.", D(2024, 3, 10)),
+    ("fighting_continued_into", SAT, "Fighting erupted in the market on Thursday and continued well into Friday. Officials counted "
+     "14 dead.", D(2024, 3, 14)),
+    # two written days
+    ("hyphen_two_days", SAT, "On 9-10 March 2024, ISWAP fighters attacked the garrison in Monguno. 12 soldiers were killed.",
+     D(2024, 3, 9)),
+    ("month_first_two_days", SAT, "Clashes on March 4-5 between two clans in Galmudug killed 17 people.", D(2024, 3, 4)),
+    ("from_to_two_days", SAT, "From 1 to 2 March, herders attacked farming villages in Mangu, killing 21 people.", D(2024, 3, 1)),
+]
+
+SPANS = [
+    ("between_three_days_kept", SAT, "Between 10 and 12 March, clashes in Pibor killed 30 people.", D(2024, 3, 10), D(2024, 3, 12)),
+    ("sometime_two_days_kept", SAT, "Sometime between 1 and 2 March, gunmen killed 6 herders near Tibesti.", D(2024, 3, 1),
+     D(2024, 3, 2)),
+    ("weekend_kept", D(2024, 3, 11), "Bandits killed 12 herders over the weekend near Zurmi.", D(2024, 3, 9), D(2024, 3, 10)),
+    ("year_said_had_killed", SAT, "Bombings have eased. In 2023, the army said it had killed 566 militants in the province.",
+     D(2023, 1, 1), D(2023, 12, 31)),
+]
+
+
+@pytest.fixture(scope="module")
+def vocab() -> EventVocabulary:
+    return load_vocabulary()
+
+
+def _first(text: str, published: dt.date, vocab: EventVocabulary) -> Event:
+    article = Article("golden", text, "", published, "metadata")
+    events = extract_events(article, split_sentences(text), extract_quantities(text), extract_dates(text, published=published), vocab=vocab)
+    first = headline_event(events)
+    assert first is not None
+    return first
+
+
+@pytest.mark.parametrize(("case", "published", "text", "day"), DAYS, ids=[c[0] for c in DAYS])
+def test_headline_event_day(case: str, published: dt.date, text: str, day: dt.date, vocab: EventVocabulary) -> None:
+    first = _first(text, published, vocab)
+    assert (first.period_start, first.period_end) == (day, day)
+
+
+@pytest.mark.parametrize(("case", "published", "text", "start", "end"), SPANS, ids=[c[0] for c in SPANS])
+def test_span_kept(case: str, published: dt.date, text: str, start: dt.date, end: dt.date, vocab: EventVocabulary) -> None:
+    first = _first(text, published, vocab)
+    assert (first.period_start, first.period_end) == (start, end)
