@@ -7,6 +7,8 @@
   killed four") keeps its day;
 - a deed that ran on from one day into the next ("began on Saturday and lasted into Sunday") starts on
   the first, also for a claim that borrows the date from the sentence before;
+- a situation report's tally of its reporting period ("In the reporting period (14-20 February),
+  attacks displaced 3,000") is the period's, however short, not the report's incident;
 - a span of two written days ("On 19-20 February", "on May 3-4") starts on its first day; "between 10
   and 12 June" and "sometime between 1 and 2 May" stay whole (coders differ on them, a month's gold
   accepts the span).
@@ -50,6 +52,13 @@ DAYS = [
     ("hyphen_two_days", SAT, "On 9-10 March 2024, ISWAP fighters attacked the garrison in Monguno. 12 soldiers were killed.",
      D(2024, 3, 9)),
     ("month_first_two_days", SAT, "Clashes on March 4-5 between two clans in Galmudug killed 17 people.", D(2024, 3, 4)),
+    # a reporting period's tally before the incident
+    ("reporting_period_displaced", D(2024, 6, 12), "During the reporting period (3-9 June), clashes displaced 4,000 people in Djugu. "
+     "On 6 June, CODECO militiamen killed five villagers in Djugu territory.", D(2024, 6, 6)),
+    ("period_under_review", D(2024, 5, 10), "In the period under review (1-7 May), violence in Pibor killed 23 people. On 4 May, an "
+     "ambush on the Bor road killed three traders.", D(2024, 5, 4)),
+    ("reporting_week_wounded", D(2024, 7, 19), "Over the reporting week of 10-16 July, airstrikes wounded 40 civilians across Idlib.\n\n"
+     "On 12 July, a strike on a market in Ariha killed 7 people.", D(2024, 7, 12)),
     ("from_to_two_days", SAT, "From 1 to 2 March, herders attacked farming villages in Mangu, killing 21 people.", D(2024, 3, 1)),
 ]
 

@@ -44,6 +44,11 @@ _WAR_TOLL = searcher(
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|perished)\s+(?:in|during|since)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:war|insurgency|conflict|rebellion)\b",
     re.I,
 )
+# "In the reporting period (14-20 February), attacks displaced 3,000", "during the week under review":
+# a situation report's tally of its own period, not one incident, however short the period.
+_REPORT_PERIOD = searcher(
+    r"\b(?:reporting\s+(?:period|week|month|fortnight)|(?:period|week|month|fortnight)\s+under\s+review|review\s+period)\b", re.I
+)
 _UP = searcher(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
 _DOWN = searcher(r"\b(?:decrease[ds]?|decline[ds]?|drop(?:ped)?|fell|fallen|down|lower|fewer|less|reduc(?:ed|tion)|plunge[ds]?)\b", re.I)
 _ANAPHOR = re.compile(r"^(?:this|that|it|the (?:figure|number|toll|total|increase|rise|decline|drop))\b", re.I)
@@ -215,6 +220,8 @@ def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope
     if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES:
         return "aggregate"
     if period.source == "published" and _WAR_TOLL.search(sentence_text):
+        return "aggregate"
+    if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and _REPORT_PERIOD.search(sentence_text):
         return "aggregate"
     long_span = period.start is not None and period.end is not None and (period.end - period.start).days > _INCIDENT_DAYS
     if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and long_span and _PLURAL_INCIDENTS.search(sentence_text):
