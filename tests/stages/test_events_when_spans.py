@@ -9,6 +9,12 @@
   the first, also for a claim that borrows the date from the sentence before;
 - a situation report's tally of its reporting period ("In the reporting period (14-20 February),
   attacks displaced 3,000") is the period's, however short, not the report's incident;
+- a story that opens with a later development told without an attack ("The army completed its
+  withdrawal on Monday") dates a later undated claim by the attack's earlier day told after it ("a
+  suicide bombing on Thursday ... 170 were killed"), not by the lead's;
+- a war's toll in a relative clause of a sentence telling no attack ("ending a 20-year war in which
+  2,400 soldiers died") is the war's total, not the story's incident (but "A bomb killed 12 on
+  Monday, the latest blow in a war that has killed 40,000" keeps its 12);
 - a span of two written days ("On 19-20 February", "on May 3-4") starts on its first day; "between 10
   and 12 June" and "sometime between 1 and 2 May" stay whole (coders differ on them, a month's gold
   accepts the span).
@@ -48,6 +54,18 @@ DAYS = [
      "nine soldiers.", D(2024, 3, 10)),
     ("fighting_continued_into", SAT, "Fighting erupted in the market on Thursday and continued well into Friday. Officials counted "
      "14 dead.", D(2024, 3, 14)),
+    # a lead without an attack, a war's toll in its relative clause
+    ("withdrawal_then_bombing", D(2021, 8, 31), "KABUL - The last foreign troops left the country on Monday, ending a 20-year war in "
+     "which more than 3,500 coalition soldiers died.\n\nThe final week was scarred by a suicide bombing on Thursday at the airport "
+     "gate.\n\nHealth officials said 90 people were killed.", D(2021, 8, 26)),
+    ("peace_deal_then_ambush", D(2024, 3, 16), "Delegates signed a peace accord in Doha on Friday, closing an insurgency that has "
+     "claimed 20,000 lives.\n\nDays earlier, rebels ambushed a convoy near Beni on Tuesday.\n\nThe army said 8 soldiers died.",
+     D(2024, 3, 12)),
+    ("vote_then_raid", D(2024, 3, 16), "Parliament extended the state of emergency on Thursday, in a conflict in which thousands "
+     "have died.\n\nThe vote came after gunmen raided a school in Kaduna on Sunday.\n\nParents said 15 pupils were killed.",
+     D(2024, 3, 10)),
+    ("bomb_in_long_war_kept", D(2024, 3, 16), "A bomb killed 12 people at a bus station in Maiduguri on Monday, the latest blow in a "
+     "war that has killed 40,000.", D(2024, 3, 11)),
     # two written days
     ("hyphen_two_days", SAT, "On 9-10 March 2024, ISWAP fighters attacked the garrison in Monguno. 12 soldiers were killed.",
      D(2024, 3, 9)),

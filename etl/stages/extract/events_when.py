@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from etl.records import DateMention, Sentence
 from etl.stages.extract.events_after import (
     AFTERMATH,
+    DEED,
+    INCIDENT_NOUN,
     LATER_DEATH,
     LOOK_BACK_SENTENCES,
     LOOSE_DAYS,
@@ -181,6 +183,8 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
         day = _day_before(c, pos)
         lead = day or lead
+    elif not _tells_deed(c, lead):  # "The army completed its withdrawal on Monday. ... a bombing on Thursday"
+        lead = _deed_day_before(c, pos, lead.start_date) or lead
     if lead is not None:
         return period_of(lead, night_text=c.text)
     told = _story_date(c, pos, at) if pos == 0 else None
@@ -241,6 +245,24 @@ def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
             continue  # "A funeral for the victims was held on Saturday": the funeral's day, not the incident's
         if days:  # "On 28 May soldiers were attacked, the ministry said in a statement read on Tuesday": the earliest
             return min(days, key=lambda d: d.start_date)
+    return None
+
+
+def _tells_deed(c: ClaimContext, d: DateMention) -> bool:
+    """Whether the sentence of ``d`` tells of an attack (not a withdrawal, a vote or a visit)."""
+    sent = next((s for s in c.index.sentences if s.char_start <= d.char_start < s.char_end), None)
+    return sent is None or DEED.search(sent.text) is not None or INCIDENT_NOUN.search(sent.text) is not None
+
+
+def _deed_day_before(c: ClaimContext, pos: int, lead_day: dt.date) -> DateMention | None:
+    """The nearest earlier sentence before ``pos`` that tells of an attack on a day before the lead's
+    ("The U.S. completed its withdrawal on Monday ... marred by a suicide bombing on Thursday ... 170
+    were killed"): a story that opens with a later development dates its incident there."""
+    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < lead_day]
+        text = c.index.sentences[p].text
+        if days and (DEED.search(text) or INCIDENT_NOUN.search(text)) and not AFTERMATH.search(text):
+            return days[0]
     return None
 
 
