@@ -7,6 +7,9 @@
   killed four") keeps its day;
 - a deed that ran on from one day into the next ("began on Saturday and lasted into Sunday") starts on
   the first, also for a claim that borrows the date from the sentence before;
+- a toll update opened by its own day ("On Tuesday, the death toll from the bombing rose to 63. The
+  bomber struck on Sunday.") dates the incident by the day told of the deed nearby, also a paragraph
+  before;
 - a situation report's tally of its reporting period ("In the reporting period (14-20 February),
   attacks displaced 3,000") is the period's, however short, not the report's incident;
 - a story that opens with a later development told without an attack ("The army completed its
@@ -66,6 +69,19 @@ DAYS = [
      D(2024, 3, 10)),
     ("bomb_in_long_war_kept", D(2024, 3, 16), "A bomb killed 12 people at a bus station in Maiduguri on Monday, the latest blow in a "
      "war that has killed 40,000.", D(2024, 3, 11)),
+    ("stayed_until_dawn", SAT, "Gunmen stormed a village in Benue late on Wednesday and stayed until dawn on Thursday, killing "
+     "17 people.", D(2024, 3, 13)),
+    ("lasting_into", SAT, "Clashes broke out in the camp on Sunday, lasting into Monday, and killed 20 fighters.", D(2024, 3, 10)),
+    ("had_lost_their_lives", SAT, "Gunmen attacked a bus in Zamfara on Tuesday.\n\nOn Thursday, police spokesman Abu Musa said "
+     "nine passengers had lost their lives.", D(2024, 3, 12)),
+    # a toll update opened by its own day
+    ("opening_update_next_sentence", SAT, "On Tuesday, the death toll from the bombing of a rally in Khar rose to 63. The bomber "
+     "struck on Sunday afternoon.", D(2024, 3, 10)),
+    ("opening_update_raised", SAT, "On Wednesday, officials raised the toll from the market blast to 31. The bomb went off on "
+     "Sunday morning in Bannu.", D(2024, 3, 10)),
+    ("opening_update_paragraph_before", SAT, "A bomb hidden in a cart hit the market in Bannu on Sunday.\n\nOn Wednesday, the "
+     "number of dead climbed to 31, officials said.", D(2024, 3, 10)),
+    ("update_of_day_named_kept", SAT, "The toll from Tuesday's landslide in the valley rose to 40 on Thursday.", D(2024, 3, 12)),
     # two written days
     ("hyphen_two_days", SAT, "On 9-10 March 2024, ISWAP fighters attacked the garrison in Monguno. 12 soldiers were killed.",
      D(2024, 3, 9)),

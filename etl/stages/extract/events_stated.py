@@ -34,7 +34,7 @@ _TOLD = re.compile(_VERB + r"[^.;]*$", re.I)
 # "had been killed", "had risen to 63", "had died": the reported clause tells what came before.
 _PLUPERFECT = re.compile(
     r"[^.;]*?\bhad\s+(?:now\s+|since\s+|already\s+)?(?:been\b|risen\b|rose\b|climbed\b|reached\b|jumped\b|increased\b|died\b|perished\b|killed\b|"
-    r"left\b|claimed\b|wounded\b|injured\b)",
+    r"left\b|claimed\b|wounded\b|injured\b|lost\b|succumbed\b)",
     re.I,
 )
 # "The police command on Sunday confirmed the killing", "officials yesterday said": a date right

@@ -77,6 +77,8 @@ _SINCE_RANKED = searcher(
     r"\b(?:worst|deadliest|bloodiest|biggest|largest|heaviest|first|most\s+\w+)\s+(?:[\w'’-]+\s+){0,4}?since\s+(?!the\s+start\b|the\s+beginning\b)[^.;]{0,80}$",
     re.I,
 )
+# "On Tuesday, the toll rose to 63": a day opening a toll update's sentence is the update's.
+_OPENING, _COMMA = re.compile(r"\W*"), re.compile(r"\s*,")
 # "the following day", "two days later": what happened after the incident, in a sentence of its own.
 _FOLLOW_UP = re.compile(r"(?:the\s+)?(?:following|next)\s+(?:day|morning|evening|night)|(?:a|one|two|three|several|a\s+few|\d+)\s+days?\s+later", re.I)
 # "That year, a suicide attack killed 40": the period of the sentence before, named again.
@@ -85,11 +87,11 @@ _TOTAL_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
 _INTO = re.compile(r"\s+(?:into|to|and)\s+", re.I)
 _LISTED = re.compile(r"\s+and\s+(?:on\s+)?", re.I)
-# "began at 10pm on Saturday and lasted into Sunday", "started late on Friday and went on until Saturday
-# morning": an incident told running on from one day into the next starts on the first.
+# "began at 10pm on Saturday and lasted into Sunday", "stayed until dawn on Thursday", ", lasting into
+# Monday": an incident running on from one day into the next starts on the first.
 _RAN_INTO = re.compile(
-    r"\s+(?:[\w,-]+\s+){0,2}?(?:and\s+)?(?:lasted|continued|went\s+on|raged|stretched|dragged\s+on|carried\s+on|ran)\s+(?:on\s+)?(?:well\s+)?"
-    r"(?:into|until|till|through)\s+(?:the\s+)?(?:early\s+hours\s+of\s+|morning\s+of\s+|small\s+hours\s+of\s+)?(?:early\s+|late\s+)?(?:on\s+)?",
+    r"[\s,]+(?:[\w-]+\s+){0,2}?(?:and\s+(?:[a-z]+\s+){1,2}?|(?:lasting|continuing|raging|running|stretching)\s+(?:on\s+)?(?:well\s+)?)"
+    r"(?:into|until|till|through)\s+(?:the\s+)?(?:(?:early|small)\s+hours\s+of\s+|(?:dawn|daybreak|morning)\s+(?:of\s+|on\s+)?)?(?:early\s+|late\s+)?(?:on\s+)?",
     re.I,
 )
 # "the 12 April stampede, which killed 18", "Sunday's attack, in which four died": a date naming the
@@ -305,8 +307,11 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         first = min(own, key=lambda d: d.start_date)
         return period_of(incident_day_before(c, pos, first) or first, c.text)
     before = [d for d in own if d.char_start < at]
-    if update and before:
-        return period_of(before[0])
+    if update and before:  # "the toll from Saturday's attack rose to 11"; "On Tuesday, the toll rose to 63. The bomber struck on Saturday."
+        if not (_OPENING.fullmatch(c.text, sent.char_start, before[0].char_start) and _COMMA.match(c.text, before[0].char_end)):
+            return period_of(before[0])
+        earlier = incident_before(c, pos, before[0])
+        return period_of(_deed_day_before(c, pos, before[0].start_date) or earlier if earlier is before[0] else earlier, c.text)
     counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start)]
     if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
         own = [d for d in own if d not in counted]
