@@ -4,7 +4,8 @@
   said three people had been killed", "On Tuesday, an official said the toll had risen to 63") is
   the statement's: the incident's day is told before it; a year so placed ("in 2023, the army said it
   had killed 566") still dates its total, and a plain past claim ("On Monday, police said gunmen
-  killed four") keeps its day;
+  killed four") keeps its day; with no other date, the statement's day bounds the incident (not the
+  publication date), and "a week after the massacre" counts back from it;
 - a deed that ran on from one day into the next ("began on Saturday and lasted into Sunday") starts on
   the first, also for a claim that borrows the date from the sentence before;
 - a toll update opened by its own day ("On Tuesday, the death toll from the bombing rose to 63. The
@@ -49,6 +50,12 @@ DAYS = [
      "told journalists six passengers had died.", D(2024, 3, 11)),
     ("confirmed_had_been_wounded", SAT, "The blast tore through a wedding hall in Herat on Thursday evening.\n\nOn Friday, the "
      "provincial police confirmed 23 guests had been wounded.", D(2024, 3, 14)),
+    ("said_had_only_date", SAT, "On Monday, survivors said 31 people had been killed in the raid on Kouri.", D(2024, 3, 11)),
+    ("told_that_only_date", SAT, "On Tuesday, elders told reporters that 14 herders were killed near Bossangoa.", D(2024, 3, 12)),
+    ("week_after_massacre", SAT, "On Monday, a week after the massacre in Kouri, survivors said 31 people had been killed.",
+     D(2024, 3, 4)),
+    ("two_weeks_after_raid", SAT, "On Thursday, two weeks after the raid on the camp, officials said 12 refugees had died.",
+     D(2024, 2, 29)),
     ("said_plain_past_keeps_day", SAT, "On Monday, police said gunmen killed four farmers in Benue.", D(2024, 3, 11)),
     # a deed that ran on into the next day
     ("began_lasted_into", SAT, "Bandits raided the village of Kware overnight. The raid began at 11pm on Tuesday and lasted into "

@@ -174,8 +174,8 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     own = c.usable.get(pos, [])
     if clause is not None and any(clause.char_start <= d.char_start < clause.char_end for d in own):
         own = [d for d in own if clause.char_start <= d.char_start < clause.char_end]
-    if c.text.find(" that ", sent.char_start, sent.char_end) >= 0 or c.text.find(" had ", sent.char_start, sent.char_end) >= 0:  # (plain tests first)
-        own = [d for d in own if not told_before(c.text, d, at, sent.char_end)]
+    said = [d for d in own if told_before(c.text, d, at, sent.char_end)] if " that " in sent.text or " had " in sent.text else []
+    own = [d for d in own if d not in said] if said else own
     if own:
         return _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update)))
     near = _paragraph_date(c, pos, sent)
@@ -189,7 +189,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         lead = _deed_day_before(c, pos, lead.start_date) or lead
     if lead is not None:
         return period_of(lead, night_text=c.text)
-    told = _story_date(c, pos, at) if pos == 0 else None
+    told = (_story_date(c, pos, at) if pos == 0 else None) or next(iter(said), None)  # (the statement's day bounds it)
     if told is not None:
         return period_of(told, c.text)
     report = c.fallback()
