@@ -11,6 +11,9 @@
 - a toll update opened by its own day ("On Tuesday, the death toll from the bombing rose to 63. The
   bomber struck on Sunday.") dates the incident by the day told of the deed nearby, also a paragraph
   before;
+- a finding of bodies dates the incident by the deed's earlier day told with it, in the same
+  sentence or a neighbouring one ("The bodies of 5 men were found on Thursday; they had been abducted
+  on Tuesday"), and by the find only when no such day is given;
 - a situation report's tally of its reporting period ("In the reporting period (14-20 February),
   attacks displaced 3,000") is the period's, however short, not the report's incident;
 - a story that opens with a later development told without an attack ("The army completed its
@@ -89,6 +92,16 @@ DAYS = [
     ("opening_update_paragraph_before", SAT, "A bomb hidden in a cart hit the market in Bannu on Sunday.\n\nOn Wednesday, the "
      "number of dead climbed to 31, officials said.", D(2024, 3, 10)),
     ("update_of_day_named_kept", SAT, "The toll from Tuesday's landslide in the valley rose to 40 on Thursday.", D(2024, 3, 12)),
+    # bodies found after the deed
+    ("bodies_found_massacre_after", SAT, "Soldiers found the bodies of 31 villagers on Thursday. The massacre took place on Tuesday, "
+     "residents said.", D(2024, 3, 12)),
+    ("bodies_found_abducted_same_sentence", SAT, "The bodies of 5 men were found on Thursday in Djibo; they had been abducted on "
+     "Tuesday, relatives said.", D(2024, 3, 12)),
+    ("bodies_discovered_shot_before", SAT, "Herders shot dead 4 farmers near Lafia on Monday.\n\nVillagers discovered the bodies of "
+     "the 4 farmers on Wednesday.", D(2024, 3, 11)),
+    ("found_bodies_struck_after", SAT, "Police found the bodies of 6 miners at the pit on Friday. Gunmen had struck the mine on "
+     "Wednesday night, a survivor said.", D(2024, 3, 13)),
+    ("bodies_found_only_date", SAT, "The bodies of 5 abducted traders were found on Thursday near Djibo.", D(2024, 3, 14)),
     # two written days
     ("hyphen_two_days", SAT, "On 9-10 March 2024, ISWAP fighters attacked the garrison in Monguno. 12 soldiers were killed.",
      D(2024, 3, 9)),

@@ -305,7 +305,7 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     """The claim's date among those of its own sentence."""
     if LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
         first = min(own, key=lambda d: d.start_date)
-        return period_of(incident_day_before(c, pos, first) or first, c.text)
+        return period_of(incident_day_before(c, pos, first) or incident_before(c, pos, first), c.text)
     before = [d for d in own if d.char_start < at]
     if update and before:  # "the toll from Saturday's attack rose to 11"; "On Tuesday, the toll rose to 63. The bomber struck on Saturday."
         if not (_OPENING.fullmatch(c.text, sent.char_start, before[0].char_start) and _COMMA.match(c.text, before[0].char_end)):
