@@ -4,7 +4,8 @@
   said three people had been killed", "On Tuesday, an official said the toll had risen to 63") is
   the statement's: the incident's day is told before it; a year so placed ("in 2023, the army said it
   had killed 566") still dates its total, and a plain past claim ("On Monday, police said gunmen
-  killed four") keeps its day; with no other date, the statement's day bounds the incident (not the
+  killed four") keeps its day; so is one before a reported clause that holds its own date ("On
+  Thursday, police said 5 were killed on Tuesday", "... the previous day"); with no other date, the statement's day bounds the incident (not the
   publication date), and "a week after the massacre" counts back from it;
 - a deed that ran on from one day into the next ("began on Saturday and lasted into Sunday") starts on
   the first, also for a claim that borrows the date from the sentence before;
@@ -59,6 +60,14 @@ DAYS = [
      D(2024, 3, 4)),
     ("two_weeks_after_raid", SAT, "On Thursday, two weeks after the raid on the camp, officials said 12 refugees had died.",
      D(2024, 2, 29)),
+    ("said_killed_on_weekday", SAT, "On Thursday, police said 5 people were killed in Kaduna on Tuesday.", D(2024, 3, 12)),
+    ("said_killed_previous_day", SAT, "On Thursday, police said 5 people were killed in Kaduna the previous day.", D(2024, 3, 13)),
+    ("told_agency_shot_on_night", SAT, "On Friday, local officials told AFP 9 villagers were shot dead in Djibo on Wednesday night.",
+     D(2024, 3, 13)),
+    ("army_said_strike_on_day", SAT, "On Wednesday, the army said troops killed 20 militants in an air strike on Monday.",
+     D(2024, 3, 11)),
+    ("deed_first_then_statement_kept", SAT, "On Thursday, gunmen killed 5 people in Kaduna, and on Friday police said they had "
+     "arrested 3.", D(2024, 3, 14)),
     ("said_plain_past_keeps_day", SAT, "On Monday, police said gunmen killed four farmers in Benue.", D(2024, 3, 11)),
     # a deed that ran on into the next day
     ("began_lasted_into", SAT, "Bandits raided the village of Kware overnight. The raid began at 11pm on Tuesday and lasted into "

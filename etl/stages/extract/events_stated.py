@@ -10,6 +10,7 @@ killed" (:func:`told_before`, applied per claim: only the claims after the verb 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from etl.records import DateMention
 from etl.stages.extract.events_after import DEED, INCIDENT_NOUN
@@ -58,10 +59,11 @@ def stated_on(text: str, d: DateMention) -> bool:
     return m is not None and INCIDENT_NOUN.search(m.group()) is None and DEED.search(m.group()) is None and _THAT.search(m.group()) is None
 
 
-def told_before(text: str, d: DateMention, at: int, end: int) -> bool:
+def told_before(text: str, d: DateMention, at: int, end: int, others: Sequence[DateMention] = ()) -> bool:
     """"On Saturday, sources who asked not to be named told reporters that nine were killed", "On
-    Friday, the ministry said three people had been killed" (the claim at ``at``, its sentence ending
-    at ``end``): the date of the statement that reports the claim."""
+    Friday, the ministry said three people had been killed", "On Thursday, police said 5 were killed
+    on Tuesday" (the claim at ``at``, its sentence ending at ``end``, ``others`` the sentence's other
+    dates): the date of the statement that reports the claim."""
     if d.char_end >= at:
         return False
     m = _TOLD_THAT.match(text, d.char_end, at)
@@ -70,4 +72,6 @@ def told_before(text: str, d: DateMention, at: int, end: int) -> bool:
     if d.granularity != "day":  # "in 2023, the army said it had killed 566 militants": the total's year
         return False
     m = _TOLD.match(text, d.char_end, at)
-    return m is not None and DEED.search(m.group("who")) is None and _PLUPERFECT.match(text, m.end("who"), end) is not None
+    if m is None or DEED.search(m.group("who")) is not None:
+        return False
+    return _PLUPERFECT.match(text, m.end("who"), end) is not None or any(o.char_start > m.end("who") for o in others)

@@ -174,7 +174,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     own = c.usable.get(pos, [])
     if clause is not None and any(clause.char_start <= d.char_start < clause.char_end for d in own):
         own = [d for d in own if clause.char_start <= d.char_start < clause.char_end]
-    said = [d for d in own if told_before(c.text, d, at, sent.char_end)] if " that " in sent.text or " had " in sent.text else []
+    said = [d for d in own if told_before(c.text, d, at, sent.char_end, own)] if len(own) > 1 or " that " in sent.text or " had " in sent.text else []
     own = [d for d in own if d not in said] if said else own
     if own:
         return _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update)))
