@@ -1,4 +1,4 @@
-"""What follows an incident (funerals, trials, later deaths, recovered bodies) and the incident's day
+"""What follows an incident (funerals, trials, later deaths, found bodies) and the incident's day
 that such a sentence, or a toll update, points back to; the cue words ``events_when`` shares."""
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ this year") or a toll update's ("climbed to 33 on Wednesday") rather than the in
 sentence's earliest date, the day before "the eve of Saturday's vote" and the first day of "the
 night of 3-4 May" are the incident's (``events_period`` reads one mention into a period).
 
-An undated claim looks back in its paragraph, then to the story's lead, then to the nearest earlier
-day-dated sentence, passing over a funeral's day and a quote's attribution ("reached by phone on
-Tuesday"); a weekend or week is narrowed to the day a neighbouring sentence ties to the deed ("the
+An undated claim looks back in its paragraph, then to the story's lead (or, when the lead tells no
+attack, to an earlier attack's day told after it), then to the nearest earlier day-dated sentence,
+passing over a funeral's day and a quote's attribution ("reached by phone on Tuesday"); a weekend or week is narrowed to the day a neighbouring sentence ties to the deed ("the
 attacks in Bankass on Saturday night"); a date naming the incident ("the 12 April stampede, which
 killed 18, ...") governs its relative clause; a date inside an "after ..." clause is the earlier
 incident's.
