@@ -45,6 +45,8 @@ _PREP_WORDS = frozenset(
 )
 _DATE_PREP = re.compile(rf"(?:\b(?:{alternation(_PREP_WORDS)})|\(|,)\s*-?$", _I)
 _SEASON_PREP = re.compile(r"\b(?:over|across|all|through)\s+$", _I)  # "over the summer"
+# "the Mar Mina church", "the Jan Sangh": an abbreviated month before a capitalised word is a name's.
+_NAME_AFTER = re.compile(r"[ \t]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))[A-Z][a-z]{2,}")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'\u2019.]*)[ \t]+$")
 _PREV_TOKEN = re.compile(r"(\S+)[ \t]+$")
 # After "and"/"or"/"to", a number followed by a plural noun is a count ("and 1980 rounds").
@@ -180,6 +182,8 @@ def _bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     lower_ok = m.end() == len(ctx.text) or ctx.text[m.end()] in ".,;:!?)"
     if word.lower() in AMBIGUOUS_MONTHS or word.lower() != month_name_full(month):
         if not (mod or part or _prep_before(ctx, m.start())):
+            return None
+        if word == m["mon"] and word.lower() != month_name_full(month) and _NAME_AFTER.match(ctx.text, m.end()):
             return None
         if word[0].islower() and not (mod or part) and not lower_ok:
             return None

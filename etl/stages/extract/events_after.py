@@ -1,4 +1,4 @@
-"""What follows an incident (funerals, trials, later deaths, recovered bodies) and the incident's day
+"""What follows an incident (funerals, trials, later deaths, found bodies) and the incident's day
 that such a sentence, or a toll update, points back to; the cue words ``events_when`` shares."""
 
 from __future__ import annotations
@@ -33,10 +33,13 @@ AFTERMATH = searcher(
 )
 # A later death ("succumbed on Sunday to injuries sustained in the attack on 2 April", "two more died in
 # hospital on Sunday, bringing to seven the number killed in Wednesday's bombing") follows the incident:
-# the earliest date of such a sentence is the incident's.
+# the earliest date of such a sentence is the incident's; so is a finding of bodies ("the bodies of 5
+# men were found on Monday; they had been abducted on Saturday"), dated by the find only when the text
+# gives no earlier day of the deed.
 LATER_DEATH = searcher(
     r"\b(?:succumb\w*|died\s+(?:later|in\s+hospital|of\s+(?:\w+\s+)?(?:injuries|wounds))|injuries\s+(?:sustained|received|suffered)|"
-    r"more\s+(?:[a-z]+\s+)?died|bodies\s+(?:of\s+[\w\s]{0,30}?)?(?:were\s+|was\s+)?(?:recovered|retrieved|pulled))\b",
+    r"more\s+(?:[a-z]+\s+)?died|bodies\s+(?:of\s+[\w\s]{0,30}?)?(?:were\s+|was\s+|had\s+been\s+)?(?:recovered|retrieved|pulled|found|discovered)|"
+    r"(?:found|discovered|recovered)\s+(?:the\s+)?bodies)\b",
     re.I,
 )
 # A loose period ("over the weekend", "last week") this short may be narrowed to a day of it that a

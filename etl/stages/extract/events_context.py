@@ -11,7 +11,8 @@ from etl.records import ChangeDirection, DateMention, QuantityMention, Scope, Se
 from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_before
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_period, is_base, may_date, stated_on
+from etl.stages.extract.events_stated import stated_on
+from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_period, is_base, may_date
 from etl.stages.extract.places import PlaceMention
 from etl.stages.extract.places_evidence import elsewhere, labelled, stray_towns
 
@@ -42,6 +43,17 @@ _WAR_TOLL = searcher(
     r"\b(?:war|insurgency|conflict|rebellion)\b[^.;]{0,120}?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|perished)\b|"
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|perished)\s+(?:in|during|since)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:war|insurgency|conflict|rebellion)\b",
     re.I,
+)
+# "In the reporting period (14-20 February), attacks displaced 3,000", "during the week under review":
+# a situation report's tally of its own period, not one incident, however short the period.
+_REPORT_PERIOD = searcher(
+    r"\b(?:reporting\s+(?:period|week|month|fortnight)|(?:period|week|month|fortnight)\s+under\s+review|review\s+period)\b", re.I
+)
+# "completed its withdrawal on Monday, ending a 20-year war in which 2,400 service members died": a
+# war's toll in a relative clause, when the sentence tells no attack before it (not "A bomb killed 12
+# on Monday, the latest blow in a war that has killed 40,000").
+_WAR_CLAUSE = searcher(
+    r"\b(?:war|insurgency|conflict|rebellion)\s+(?:in\s+which|that\s+(?:has\s+|had\s+)?(?:killed|claimed|left|cost))\b", re.I
 )
 _UP = searcher(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
 _DOWN = searcher(r"\b(?:decrease[ds]?|decline[ds]?|drop(?:ped)?|fell|fallen|down|lower|fewer|less|reduc(?:ed|tion)|plunge[ds]?)\b", re.I)
@@ -214,6 +226,11 @@ def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope
     if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES:
         return "aggregate"
     if period.source == "published" and _WAR_TOLL.search(sentence_text):
+        return "aggregate"
+    if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and _REPORT_PERIOD.search(sentence_text):
+        return "aggregate"
+    war = _WAR_CLAUSE.search(sentence_text) if "which" in sentence_text or "that" in sentence_text else None
+    if war is not None and not DEED.search(sentence_text, 0, war.start()) and not INCIDENT_NOUN.search(sentence_text, 0, war.start()):
         return "aggregate"
     long_span = period.start is not None and period.end is not None and (period.end - period.start).days > _INCIDENT_DAYS
     if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and long_span and _PLURAL_INCIDENTS.search(sentence_text):

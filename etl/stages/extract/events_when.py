@@ -1,14 +1,14 @@
 """When a claim happened: which dates of an article date an incident, and which one governs a claim.
 
 A date can be the report's (the dateline, "police said on Sunday", "by Monday evening the toll
-was 23"), a comparison base ("up from 900 in 2023"), a ranking's period ("the fifth driver killed
+was 23", "On Friday, officials said three had been killed": ``events_stated``), a comparison base ("up from 900 in 2023"), a ranking's period ("the fifth driver killed
 this year") or a toll update's ("climbed to 33 on Wednesday") rather than the incident's; a funeral
 sentence's earliest date, the day before "the eve of Saturday's vote" and the first day of "the
 night of 3-4 May" are the incident's (``events_period`` reads one mention into a period).
 
-An undated claim looks back in its paragraph, then to the story's lead, then to the nearest earlier
-day-dated sentence, passing over a funeral's day and a quote's attribution ("reached by phone on
-Tuesday"); a weekend or week is narrowed to the day a neighbouring sentence ties to the deed ("the
+An undated claim looks back in its paragraph, then to the story's lead (or, when the lead tells no
+attack, to an earlier attack's day told after it), then to the nearest earlier day-dated sentence,
+passing over a funeral's day and a quote's attribution ("reached by phone on Tuesday"); a weekend or week is narrowed to the day a neighbouring sentence ties to the deed ("the
 attacks in Bankass on Saturday night"); a date naming the incident ("the 12 April stampede, which
 killed 18, ...") governs its relative clause; a date inside an "after ..." clause is the earlier
 incident's.
@@ -39,6 +39,7 @@ from etl.stages.extract.events_after import (
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_period import NIGHT_BEFORE, Period, period_of
 from etl.stages.extract.events_regex import searcher
+from etl.stages.extract.events_stated import POSSESSIVE, told_before
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_context import ClaimContext
@@ -76,34 +77,23 @@ _SINCE_RANKED = searcher(
     r"\b(?:worst|deadliest|bloodiest|biggest|largest|heaviest|first|most\s+\w+)\s+(?:[\w'’-]+\s+){0,4}?since\s+(?!the\s+start\b|the\s+beginning\b)[^.;]{0,80}$",
     re.I,
 )
+# "On Tuesday, the toll rose to 63": a day opening a toll update's sentence is the update's.
+_OPENING, _COMMA = re.compile(r"\W*"), re.compile(r"\s*,")
 # "the following day", "two days later": what happened after the incident, in a sentence of its own.
 _FOLLOW_UP = re.compile(r"(?:the\s+)?(?:following|next)\s+(?:day|morning|evening|night)|(?:a|one|two|three|several|a\s+few|\d+)\s+days?\s+later", re.I)
 # "That year, a suicide attack killed 40": the period of the sentence before, named again.
 _THAT_TIME = searcher(r"\b(?:that|the\s+same)\s+(?:year|month|week|day|time|decade)\b|\bat\s+the\s+time\b|\bthen\b", re.I)
 _TOTAL_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
-# "police said on Sunday", "claimed the attack on Saturday": when it was said, not when it happened.
-_STATEMENT = searcher(
-    r"\b(?:said|says|announced|told|reported|added|confirmed|stated|claimed|statement|briefing|news conference|dated|issued|released|"
-    r"reached\s+by\s+(?:tele)?phone|speaking|interviewed|contacted|visit(?:ed|ing)|tour(?:ed|ing))\b(?:\s+[\w'’-]+){0,3}?\s*$",
-    re.I,
-)
-_STATEMENT_WINDOW = 45
-# "reported that on 3 February ...": the date is inside what was reported, the incident's.
-_THAT = re.compile(r"\bthat\b", re.I)
-# "On Saturday, military sources who asked not to be named told reporters that nine soldiers were
-# killed": a date before a verb of saying that introduces the claim dates the statement.
-_TOLD_THAT = re.compile(
-    r"(?P<who>[^.;]{0,160}?)\b(?:said|say|says|told(?:\s+[\w'’-]+){0,3}?|reported|confirmed|announced|stated|disclosed)\s+that\b[^.;]*$", re.I
-)
-# "The police command on Sunday confirmed the killing", "officials yesterday said": a date right
-# before a verb of saying dates the statement.
-_STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
-# "By Monday evening the toll stood at 23", "as of Tuesday": when a figure was counted, not the incident.
-_CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
-_POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
 _INTO = re.compile(r"\s+(?:into|to|and)\s+", re.I)
 _LISTED = re.compile(r"\s+and\s+(?:on\s+)?", re.I)
+# "began at 10pm on Saturday and lasted into Sunday", "stayed until dawn on Thursday", ", lasting into
+# Monday": an incident running on from one day into the next starts on the first.
+_RAN_INTO = re.compile(
+    r"[\s,]+(?:[\w-]+\s+){0,2}?(?:and\s+(?:[a-z]+\s+){1,2}?|(?:lasting|continuing|raging|running|stretching)\s+(?:on\s+)?(?:well\s+)?)"
+    r"(?:into|until|till|through)\s+(?:the\s+)?(?:(?:early|small)\s+hours\s+of\s+|(?:dawn|daybreak|morning)\s+(?:of\s+|on\s+)?)?(?:early\s+|late\s+)?(?:on\s+)?",
+    re.I,
+)
 # "the 12 April stampede, which killed 18", "Sunday's attack, in which four died": a date naming the
 # incident whose relative clause holds the claim (not "... opened on Monday" after it).
 _ATTRIBUTIVE = re.compile(
@@ -147,7 +137,7 @@ _FIGURE_NOUN = re.compile(r"[\w.,-]+\s+[a-z]{4,}", re.I)
 
 def is_base(text: str, d: DateMention) -> bool:
     """"up from 900 in 2023", "compared with the same period last year": the comparison's period."""
-    if _POSSESSIVE.match(text, d.char_end) or _NAMES_INCIDENT.match(text, d.char_end):  # "the toll from Saturday's bombing",
+    if POSSESSIVE.match(text, d.char_end) or _NAMES_INCIDENT.match(text, d.char_end):  # "the toll from Saturday's bombing",
         return False  # "from Sunday night's attack", "the toll from the Christmas Day bombing"
     window = text[max(0, d.char_start - _BASE_WINDOW) : d.char_start]
     ends = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
@@ -173,19 +163,6 @@ def may_date(text: str, d: DateMention, published: dt.date | None) -> bool:
     return not is_base(text, d) and (published is None or d.start_date <= published) and not _ranked(text, d)
 
 
-def stated_on(text: str, d: DateMention) -> bool:
-    """"police said on Sunday", "police on Sunday confirmed": when it was said (not "said the
-    attack on Sunday ..."); "by Monday evening": when a figure was counted."""
-    if _STATED_AFTER.match(text, d.char_end):
-        return True
-    if d.granularity == "day" and _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) and not _POSSESSIVE.match(text, d.char_end):
-        return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb"; "by the end of 2020" bounds a total)
-    m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
-    if m is not None and _POSSESSIVE.match(text, d.char_end) and INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
-        return False  # "confirmed dead after Sunday's suicide attack": the attack's day
-    return m is not None and INCIDENT_NOUN.search(m.group()) is None and DEED.search(m.group()) is None and _THAT.search(m.group()) is None
-
-
 def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
     """The date governing the claim's sentence, else its paragraph's (before, then after), else the
     lead's, else the publication date. A running total ("the toll rose to 11 on Sunday") takes the
@@ -197,8 +174,8 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     own = c.usable.get(pos, [])
     if clause is not None and any(clause.char_start <= d.char_start < clause.char_end for d in own):
         own = [d for d in own if clause.char_start <= d.char_start < clause.char_end]
-    if c.text.find(" that ", sent.char_start, sent.char_end) >= 0:  # (a plain test first: tried on every claim)
-        own = [d for d in own if not _told_that(c.text, d, at)]
+    said = [d for d in own if told_before(c.text, d, at, sent.char_end, own)] if len(own) > 1 or " that " in sent.text or " had " in sent.text else []
+    own = [d for d in own if d not in said] if said else own
     if own:
         return _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update)))
     near = _paragraph_date(c, pos, sent)
@@ -208,9 +185,11 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
         day = _day_before(c, pos)
         lead = day or lead
+    elif not _tells_deed(c, lead):  # "The army completed its withdrawal on Monday. ... a bombing on Thursday"
+        lead = _deed_day_before(c, pos, lead.start_date) or lead
     if lead is not None:
         return period_of(lead, night_text=c.text)
-    told = _story_date(c, pos, at) if pos == 0 else None
+    told = (_story_date(c, pos, at) if pos == 0 else None) or next(iter(said), None)  # (the statement's day bounds it)
     if told is not None:
         return period_of(told, c.text)
     report = c.fallback()
@@ -236,8 +215,8 @@ def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | 
         total = p in c.claimed and found and found[-1].granularity in _TOTAL_GRANULARITIES and c.lead is not None
         if found and p not in c.claimed and _FOLLOW_UP.match(found[-1].surface):
             continue  # "Security forces ended the siege the following day. In total, 11 were killed": the incident's day is before
-        if found and not (total and not _THAT_TIME.search(sent.text)):
-            return _finest(found)  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
+        if found and not (total and not _THAT_TIME.search(sent.text)):  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
+            return _night_start(c.text, _finest(found), found) if len(found) > 1 else found[-1]
     labelled = _labelled_date(c, sent.paragraph)
     if labelled is not None:
         return labelled
@@ -259,13 +238,6 @@ def _finest(found: Sequence[DateMention]) -> DateMention:
     return inside[-1] if inside else last
 
 
-def _told_that(text: str, d: DateMention, at: int) -> bool:
-    """"On Saturday, sources who asked not to be named told reporters that nine were killed": the
-    date of the statement that reports the claim."""
-    m = _TOLD_THAT.match(text, d.char_end, at) if d.char_end < at else None
-    return m is not None and DEED.search(m.group("who")) is None
-
-
 def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
     """The nearest day-dated sentence before ``pos`` in earlier paragraphs ("On Tuesday morning, a
     girl walked into the market ... [next paragraph] 21 people had been killed")."""
@@ -275,6 +247,24 @@ def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
             continue  # "A funeral for the victims was held on Saturday": the funeral's day, not the incident's
         if days:  # "On 28 May soldiers were attacked, the ministry said in a statement read on Tuesday": the earliest
             return min(days, key=lambda d: d.start_date)
+    return None
+
+
+def _tells_deed(c: ClaimContext, d: DateMention) -> bool:
+    """Whether the sentence of ``d`` tells of an attack (not a withdrawal, a vote or a visit)."""
+    sent = next((s for s in c.index.sentences if s.char_start <= d.char_start < s.char_end), None)
+    return sent is None or DEED.search(sent.text) is not None or INCIDENT_NOUN.search(sent.text) is not None
+
+
+def _deed_day_before(c: ClaimContext, pos: int, lead_day: dt.date) -> DateMention | None:
+    """The nearest earlier sentence before ``pos`` that tells of an attack on a day before the lead's
+    ("The U.S. completed its withdrawal on Monday ... marred by a suicide bombing on Thursday ... 170
+    were killed"): a story that opens with a later development dates its incident there."""
+    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < lead_day]
+        text = c.index.sentences[p].text
+        if days and (DEED.search(text) or INCIDENT_NOUN.search(text)) and not AFTERMATH.search(text):
+            return days[0]
     return None
 
 
@@ -315,10 +305,13 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
     """The claim's date among those of its own sentence."""
     if LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
         first = min(own, key=lambda d: d.start_date)
-        return period_of(incident_day_before(c, pos, first) or first, c.text)
+        return period_of(incident_day_before(c, pos, first) or incident_before(c, pos, first), c.text)
     before = [d for d in own if d.char_start < at]
-    if update and before:
-        return period_of(before[0])
+    if update and before:  # "the toll from Saturday's attack rose to 11"; "On Tuesday, the toll rose to 63. The bomber struck on Saturday."
+        if not (_OPENING.fullmatch(c.text, sent.char_start, before[0].char_start) and _COMMA.match(c.text, before[0].char_end)):
+            return period_of(before[0])
+        earlier = incident_before(c, pos, before[0])
+        return period_of(_deed_day_before(c, pos, before[0].start_date) or earlier if earlier is before[0] else earlier, c.text)
     counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start)]
     if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
         own = [d for d in own if d not in counted]
@@ -354,10 +347,15 @@ def _attributive(text: str, own: Sequence[DateMention], at: int) -> DateMention 
 def _night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> DateMention:
     """"overnight Saturday into Sunday", "on the night of Friday and Saturday": the first day, the eve
     of the second (written on a Saturday, "the night of Saturday to Sunday" is last week's); two
-    days listed without a night ("fighting on Monday and Tuesday") start on the first too."""
+    days listed without a night ("fighting on Monday and Tuesday") and a deed that ran on from one
+    day into the next ("began on Saturday and lasted into Sunday") start on the first too."""
     for first in own:
         for second in own:
-            if best not in (first, second) or first.char_end >= second.char_start or not _INTO.fullmatch(text, first.char_end, second.char_start):
+            if best not in (first, second) or first.char_end >= second.char_start:
+                continue
+            if _days_apart(first, second) in (1, 2) and _RAN_INTO.fullmatch(text, first.char_end, second.char_start):
+                return first  # "began on Saturday and lasted into Sunday"
+            if not _INTO.fullmatch(text, first.char_end, second.char_start):
                 continue
             if NIGHT_BEFORE.search(text, max(0, first.char_start - 20), first.char_start) is None:
                 if _LISTED.fullmatch(text, first.char_end, second.char_start) and _days_apart(first, second) in range(1, 7):
