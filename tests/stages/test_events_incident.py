@@ -61,6 +61,7 @@ def test_incident_without_a_count_is_one_attack(
         "Police said they foiled an attack on a church in Kaduna on Sunday.",
         "Security was tight on Monday, a year after the 2023 bombing of the market in Peshawar.",
         "Rebels could attack the town of Goma within days, analysts warned.",
+        "The minister said the army will attack any group that threatens the peace.",
     ],
 )
 def test_no_incident_row_without_an_armed_incident_that_happened(text: str, vocab: EventVocabulary) -> None:
