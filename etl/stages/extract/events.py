@@ -68,7 +68,7 @@ from etl.stages.extract.events_link import Candidate, Claim, candidates_from, li
 from etl.stages.extract.events_named import identified_claims, inside, named_candidates
 from etl.stages.extract.events_reduce import fold_article, group_sentence
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
-from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places
+from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places, located_elsewhere
 
 # Neighbouring sentences are scanned together for implicit counts, in spans up to this long.
 _RUN_CHARS = 2000
@@ -153,11 +153,11 @@ def _drop_inside(cands: dict[int, list[Candidate]], positions: range, spans: Seq
             cands[i] = [c for c in cands.get(i, []) if not inside(spans, c)]
 
 
-def _main_place(places: Sequence[PlaceMention], text: str, away: frozenset[int]) -> PlaceMention | None:
+def _main_place(places: Sequence[PlaceMention], text: str, away: frozenset[int], homonyms: frozenset[int]) -> PlaceMention | None:
     end = ctx.dateline_end(text)  # the bureau's city counts only when the story names no other place
     body = [p for p in places if p.char_start >= end]
     places = body or places
-    country = dominant_country(places, text, away=away)
+    country = dominant_country(places, text, away=away, homonyms=homonyms)
     if country is None:
         return None
     return next(p for p in places if p.place.country_code == country)
@@ -258,9 +258,11 @@ def extract_events(
     actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
     claimed = frozenset(s.index for s, _ in per_sentence)
     away = frozenset(p.char_start for p in places if elsewhere(p, article.text))  # "crossing from Mali"
-    main = _main_place(places, article.text, away)
+    homonyms = located_elsewhere(places, article.text)  # "Palma town in Cabo Delgado"
+    main = _main_place(places, article.text, away, homonyms)
     lookups = ctx.claim_context(
-        article.text, sentences, quantities, dates, places, main=main, published=article.published, claimed=claimed, away=away
+        article.text, sentences, quantities, dates, places, main=main, published=article.published, claimed=claimed, away=away,
+        homonyms=homonyms,
     )
     home = vocab.actors.home.get(actor) if actor else None
     c = _ArticleContext(article, lookups, actor, home, tuple(actors))

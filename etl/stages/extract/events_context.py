@@ -14,7 +14,7 @@ from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import stated_on
 from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_period, is_base, may_date
 from etl.stages.extract.places import PlaceMention
-from etl.stages.extract.places_evidence import elsewhere, labelled, stray_towns
+from etl.stages.extract.places_evidence import elsewhere, labelled, located_elsewhere, stray_towns
 
 # "KABUL, Aug 14 (Newswire) -", "DIYARBAKIR -", "KABUL:": the dateline dates the report, not the incident.
 _DATELINE = re.compile(
@@ -123,6 +123,7 @@ def claim_context(
     published: dt.date | None,
     claimed: frozenset[int] = frozenset(),
     away: frozenset[int] | None = None,
+    homonyms: frozenset[int] | None = None,
 ) -> ClaimContext:
     """Drop dates that do not date an incident (the dateline, "said on Sunday", "from 2023", the
     future) and bucket dates, percentages and places by sentence."""
@@ -143,7 +144,7 @@ def claim_context(
         bucket(index, places, lambda p: p.char_start), lead, main, published,
         frozenset(index.position[i] for i in claimed if i in index.position), end,
         frozenset(p.char_start for p in places if elsewhere(p, text)) if away is None else away,
-        stray_towns(places, main.place.country_code if main else None, text),
+        stray_towns(places, main.place.country_code if main else None, located_elsewhere(places, text) if homonyms is None else homonyms),
         frozenset(p.char_start for p in places if labelled(p, text)),
         reported,
     )

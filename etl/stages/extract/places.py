@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Literal
 
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.places_evidence import country_facts, dominant_country, elsewhere
+from etl.stages.extract.places_evidence import country_facts, dominant_country, elsewhere, located_elsewhere
 
-__all__ = ["Gazetteer", "Place", "PlaceMention", "dominant_country", "elsewhere", "find_places", "load_gazetteer"]
+__all__ = ["Gazetteer", "Place", "PlaceMention", "dominant_country", "elsewhere", "find_places", "load_gazetteer", "located_elsewhere"]
 
 PlaceKind = Literal["country", "admin", "city"]
 

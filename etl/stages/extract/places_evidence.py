@@ -140,13 +140,12 @@ def labelled(m: PlaceMention, text: str) -> bool:
     return _LABEL_WORD.search(text, max(0, colon - 12), colon) is not None
 
 
-def stray_towns(mentions: Sequence[PlaceMention], main: str | None, text: str = "") -> frozenset[int]:
+def stray_towns(mentions: Sequence[PlaceMention], main: str | None, located: frozenset[int] = frozenset()) -> frozenset[int]:
     """Starts of small towns of a country the article names nowhere else and that does not border its
     main country, in an article that names that main country outright ("Yemen - Hudaydah: ... homes
     in Hays district"): likely homonyms of a local place the gazetteer lacks (Hays, Kansas), not
     evidence of where it happened. A border town across the frontier is kept (a cross-border strike).
-    With ``text``, also the towns :func:`located_elsewhere` finds."""
-    located = located_elsewhere(mentions, text) if text else frozenset()
+    ``located`` (the towns :func:`located_elsewhere` found) are such homonyms too."""
     towns = [m for m in mentions if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != main]
     if not towns or main is None or not any(m.place.kind == "country" and m.place.country_code == main and not m.place.demonym for m in mentions):
         return located
@@ -193,14 +192,18 @@ def _locating_region(mentions: Sequence[PlaceMention], i: int, text: str) -> Pla
     return region
 
 
-def dominant_country(mentions: Sequence[PlaceMention], text: str = "", *, away: frozenset[int] | None = None) -> str | None:
+def dominant_country(
+    mentions: Sequence[PlaceMention], text: str = "", *, away: frozenset[int] | None = None, homonyms: frozenset[int] | None = None
+) -> str | None:
     """The country the article mentions most (first mentioned wins a tie). A demonym counts half,
     and so does a place named as an origin or a border ("crossing from Afghanistan"); a town that
-    its region places in another country counts nothing (:func:`located_elsewhere`); ``away``: the
-    starts of the mentions :func:`elsewhere` holds for, when the caller has them already."""
+    its region places in another country counts nothing (:func:`located_elsewhere`). ``away`` and
+    ``homonyms``: the starts of the mentions :func:`elsewhere` and :func:`located_elsewhere` hold
+    for, when the caller has them already."""
     if not mentions:
         return None
-    homonyms = located_elsewhere(mentions, text) if text else frozenset()
+    if homonyms is None:
+        homonyms = located_elsewhere(mentions, text) if text else frozenset()
     counts: dict[str, float] = {}
     for m in mentions:
         weight = 0.0 if m.char_start in homonyms else _weight(m, text, away)
