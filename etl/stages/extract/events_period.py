@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from etl.records import DateMention, Granularity
+from etl.stages.extract.dates_calendar import add_months, month_end
 from etl.stages.extract.events_regex import searcher
 
 # "on Monday, a day after rebels raided the area", "a week after the massacre": the incident was that long before the date.
@@ -74,8 +75,7 @@ def period_of(d: DateMention, text: str = "", *, night_text: str = "") -> Period
     if ago is not None and ago["year"]:
         return Period(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", "text", d)
     if (ago is not None or _MONTH_OF.match(text or night_text, d.char_end)) and d.granularity == "day":
-        last = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1) - dt.timedelta(days=1)
-        return Period(day.replace(day=1), last, "month", "text", d)
+        return Period(day.replace(day=1), month_end(day.year, day.month), "month", "text", d)
     if _overnight(d, text or night_text) or _short_span(d, text or night_text):  # "the night of 3-4 May", "on 3-5 May": 3 May
         return Period(d.start_date, d.start_date, "day", "text", d)
     split = _NIGHT_SPLIT.search(text or night_text, max(0, d.char_start - 20), d.char_start) if d.granularity == "day" else None
@@ -88,7 +88,7 @@ def period_of(d: DateMention, text: str = "", *, night_text: str = "") -> Period
     years = _ANNIVERSARY.match(text, d.char_end) if text and d.granularity == "day" else None
     if years is not None:  # "on Sunday, the second anniversary of the massacre": two years before
         n = int(years["n"]) if years["n"] else _ORDINALS.index(years["w"].lower()) + 1
-        day = year_back(d.start_date, n)
+        day = add_months(d.start_date, -12 * n)  # (29 February falls back to the 28th)
         return Period(day, day, "day", "text", d)
     shift = _DAYS_AFTER.match(text, d.char_end) if text and d.granularity == "day" else None
     if shift is not None:  # "found on Monday, a day after rebels raided the area": the raid was Sunday
@@ -97,11 +97,3 @@ def period_of(d: DateMention, text: str = "", *, night_text: str = "") -> Period
         day = d.start_date - dt.timedelta(days=days)
         return Period(day, day, "day", "text", d)
     return Period(d.start_date, d.end_date, d.granularity, "text", d)
-
-
-def year_back(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` earlier (29 February falls back to the 28th)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
