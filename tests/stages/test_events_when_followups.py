@@ -58,6 +58,26 @@ DAYS = [
     ("colleagues_told_bomber_struck", SAT, "Colleagues of a journalist killed in a suicide attack in Mogadishu told reporters on "
      "Thursday that he had received threats.\n\nThe bomber struck a cafe near the port on Sunday evening, police said.",
      D(2024, 3, 10)),
+    # a step about the attack dated in the claim's own sentence
+    ("condemned_attack_that_killed", SAT, "The UN on Thursday condemned an attack that killed 12 aid workers in South Sudan.\n\n"
+     "The convoy was attacked on Tuesday near Pibor.", D(2024, 3, 12)),
+    ("charged_over_attack_that_killed", SAT, "A court in Jos on Tuesday charged three men over an attack that killed 19 villagers in "
+     "Bokkos.\n\nProsecutors said the gunmen raided the village on 24 February.", D(2024, 2, 24)),
+    ("arrested_over_bombing_that_wounded", SAT, "Police on Friday arrested the alleged planner of a bombing that wounded 14 "
+     "worshippers at a church in Kaduna.\n\nThe bomb exploded during Mass on Sunday.", D(2024, 3, 10)),
+    ("mourning_for_villagers_killed", SAT, "Mali's junta on Wednesday declared three days of national mourning for 40 villagers "
+     "killed by jihadists.\n\nGunmen raided the village of Ogossagou on Sunday night.", D(2024, 3, 10)),
+    ("deed_then_arrest_kept", SAT, "Gunmen on Tuesday killed 19 villagers in Bokkos, and police later arrested three men.\n\nThe "
+     "village had been raided on 24 February too.", D(2024, 3, 12)),
+    # "N days after the attack, ... on <day>": counted back from the day
+    ("three_days_after_toll_stood", SAT, "Three days after a bomb ripped through a market in Bannu, the toll stood at 25 on "
+     "Thursday.", D(2024, 3, 11)),
+    ("two_days_after_dead_rose", SAT, "Two days after gunmen stormed the village, the number of dead rose to 31 on Wednesday, "
+     "officials said.", D(2024, 3, 11)),
+    ("week_after_ambush_buried", SAT, "A week after the ambush near Menaka, the wounded were still in hospital on Friday; 14 "
+     "soldiers were hurt in it.", D(2024, 3, 8)),
+    ("days_after_new_attack_kept", SAT, "Two days after the bombing in Bannu, gunmen shot dead five police officers in Lakki on "
+     "Thursday.", D(2024, 3, 14)),
     ("widow_said_bomb_hit", SAT, "The widow of a soldier killed by a roadside bomb in Ghazni said on Wednesday she had not been "
      "told how he died.\n\nThe bomb hit his patrol vehicle on 9 March, the army said.", D(2024, 3, 9)),
 ]

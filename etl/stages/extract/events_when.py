@@ -38,7 +38,7 @@ from etl.stages.extract.events_index import same_paragraph_after, same_paragraph
 from etl.stages.extract.events_period import NIGHT_BEFORE, Period, period_of
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import POSSESSIVE, told_before
-from etl.stages.extract.events_when_lead import deed_day_after, deed_day_before, earlier_deed
+from etl.stages.extract.events_when_lead import counted_back, deed_day_after, deed_day_before, earlier_deed, step_deed
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_context import ClaimContext
@@ -182,7 +182,10 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     said = [d for d in own if told_before(c.text, d, at, sent.char_end, own)] if len(own) > 1 or " that " in sent.text or " had " in sent.text else []
     own = [d for d in own if d not in said] if said else own
     if own:
-        return _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update)))
+        step = step_deed(c, pos, own, at, sent)  # "The UN on Thursday condemned an attack that killed 12. ... attacked on Tuesday"
+        if step is not None:
+            return period_of(step, c.text)
+        return counted_back(c, sent, _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update))))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
         return period_of(near, night_text=c.text)

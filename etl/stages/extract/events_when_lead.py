@@ -9,7 +9,11 @@ date told in the story (a day, or a month: "The attack took place in October").
 
 A claim told in passing in a statement's sentence ("Relatives of a soldier killed in an ambush said
 on Thursday he had been due to go on leave") is dated by the deed's day told further on ("a group
-ambushed a patrol on Monday"), when that day comes before the statement's.
+ambushed a patrol on Monday"), when that day comes before the statement's; so is one inside the
+object of a step its sentence dates ("The UN on Thursday condemned an attack that killed 12 aid
+workers. ... The convoy was attacked on Tuesday"), though not a figure the step governs ("arrested 2
+suspects over a bombing": the arrest's day). "Two days after gunmen stormed the village, the toll rose
+to 31 on Wednesday" counts the incident back from the sentence's day.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from etl.records import DateMention
+from etl.records import DateMention, Sentence
 from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN, LOOK_BACK_SENTENCES
+from etl.stages.extract.events_period import SMALL_NUMBERS, Period
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import stated_on
 
@@ -32,8 +37,15 @@ if TYPE_CHECKING:
 _FOLLOW_UP = searcher(
     r"\b(?:remanded|arraigned|charged|indicted|detained|arrested|sentenced|convicted|jailed|acquitted|inaugurated|set\s+up|"
     r"opened\s+(?:an?\s+)?(?:inquiry|investigation|probe|trial)|launched\s+(?:an?\s+)?(?:inquiry|investigation|probe)|investigat\w*|"
-    r"probe|marched|protested|demand(?:ed|ing)?\s+justice|compensat\w*|reopened)\b",
+    r"probe|marched|protested|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
     re.I,
+)
+# "arrested 2 suspects", "charged three men": a figure the step governs is the step's own (an arrest on its day).
+_STEP_OBJECT = re.compile(r"\s*(?:(?!(?:over|for|into|of|after|about|behind)\b)[\w-]+\s+){0,2}?", re.I)
+# "Three days after a bomb ripped through a market, the toll stood at 25 on Thursday": a sentence that
+# opens so, telling no new deed after it, counts the incident back from its day.
+_DAYS_AFTER_OPENING = re.compile(
+    r"[^\w]*(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b(?P<what>[^,;.]{3,120}),\s*", re.I
 )
 # Granularities a follow-up story may date its deed by ("The attack took place in October").
 _DEED_GRANULARITIES = frozenset({"day", "month"})
@@ -89,3 +101,43 @@ def deed_day_after(c: ClaimContext, pos: int) -> DateMention | None:
         if days and (DEED.search(text) or INCIDENT_NOUN.search(text)) and not AFTERMATH.search(text) and not follows_up(text):
             return days[0]
     return None
+
+
+def step_deed(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence) -> DateMention | None:
+    """A claim inside the object of a step whose own sentence dates only the step ("The UN on Thursday
+    condemned an attack that killed 12 aid workers"): the deed's earlier date told nearby ("The
+    convoy was attacked on Tuesday"), else None (the step's day stands, as does a figure the step
+    governs: "arrested 2 suspects over a bombing")."""
+    step = _FOLLOW_UP.search(sent.text)
+    if step is None or not own or DEED.search(sent.text, 0, step.start()) or INCIDENT_NOUN.search(sent.text, 0, step.start()):
+        return None
+    step_end = sent.char_start + step.end()
+    if at < step_end or any(d.char_end > step_end for d in own) or _STEP_OBJECT.fullmatch(c.text, step_end, at):
+        return None
+    day = min(d.start_date for d in own)
+    kinds = _DEED_GRANULARITIES
+    near = [*range(pos + 1, min(len(c.index.sentences), pos + 1 + LOOK_BACK_SENTENCES)), *range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1)]
+    for p in near:
+        text = c.index.sentences[p].text
+        found = [d for d in c.usable.get(p, []) if d.granularity in kinds and d.end_date < day]
+        if found and (DEED.search(text) or INCIDENT_NOUN.search(text)) and not AFTERMATH.search(text) and not follows_up(text):
+            return found[0]
+    return None
+
+
+def counted_back(c: ClaimContext, sent: Sentence, period: Period) -> Period:
+    """"Two days after gunmen stormed the village, the toll rose to 31 on Wednesday": the incident's
+    day is that many days before the sentence's day (not when the sentence tells a new deed)."""
+    d = period.mention
+    if d is None or period.granularity != "day" or period.start is None or not sent.char_start <= d.char_start < sent.char_end:
+        return period
+    start = c.dateline_end if sent.char_start < c.dateline_end < sent.char_end else sent.char_start
+    m = _DAYS_AFTER_OPENING.match(c.text, start)
+    if m is None or d.char_start < m.end() or DEED.search(c.text, m.end(), sent.char_end):
+        return period
+    if not (DEED.search(m["what"]) or INCIDENT_NOUN.search(m["what"])):
+        return period
+    word = m["n"].lower()
+    days = (int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)) * (7 if m["unit"].lower().startswith("week") else 1)
+    day = period.start - dt.timedelta(days=days)
+    return Period(day, day, "day", "text", d)
