@@ -12,7 +12,16 @@ story's first figure is often its arrests.
   tells the attack itself keeps its day;
 - a claim told in passing in a statement's sentence ("Relatives of a policeman killed in an ambush
   said on Friday he had been due to retire") is dated by the deed's earlier day told further on
-  ("militants ambushed a patrol near Ayorou on Tuesday"), not by the publication date.
+  ("militants ambushed a patrol near Ayorou on Tuesday"), not by the publication date;
+- a claim inside the object of a step its own sentence dates ("The UN on Thursday condemned an attack
+  that killed 12", "an investigation was under way on Friday into a fire that killed 14 ... on Wednesday
+  night", "claimed responsibility for a bombing that killed six") takes the date told inside the
+  object, else the deed's earlier date told nearby; a figure the step governs ("arrested 2 suspects")
+  and a lead that tells the deed first keep the step's day;
+- "Three days after a bomb ripped through a market, the toll stood at 25 on Thursday" counts back from
+  the day (not "Two days after the bombing, gunmen shot dead five officers on Thursday");
+- a week, weekend or span inside the "after ..." clause holding the claim ("demanded action on Friday
+  after jihadists killed 30 civilians last weekend") is the incident's, not replaced by the step's day.
 """
 
 from __future__ import annotations
@@ -38,6 +47,8 @@ DAYS = [
      "toll rose to 22, police said.", D(2024, 3, 11)),
     ("opening_update_names_blast", SAT, "On Friday, the death toll from Wednesday's blast at a fuel depot in Kabul rose to 41.",
      D(2024, 3, 13)),
+    ("pulled_bodies_air_strike_on_day", SAT, "Rescue workers on Thursday pulled more bodies from the rubble of a building "
+     "destroyed in an air strike on Tuesday, bringing the toll to 33.", D(2024, 3, 12)),
     ("update_day_named_plain_kept", SAT, "The toll from Tuesday's landslide in the valley rose to 40 on Thursday.", D(2024, 3, 12)),
     # a lead that tells a later development
     ("court_charged_then_raid_day", SAT, "A court in Jos on Tuesday charged three men over the killing of villagers in Bokkos.\n\n"
@@ -67,6 +78,12 @@ DAYS = [
      "worshippers at a church in Kaduna.\n\nThe bomb exploded during Mass on Sunday.", D(2024, 3, 10)),
     ("mourning_for_villagers_killed", SAT, "Mali's junta on Wednesday declared three days of national mourning for 40 villagers "
      "killed by jihadists.\n\nGunmen raided the village of Ogossagou on Sunday night.", D(2024, 3, 10)),
+    ("inquiry_into_fire_own_night", SAT, "An investigation was under way on Friday into a fire that killed 14 patients at a "
+     "hospital in Baghdad on Wednesday night.", D(2024, 3, 13)),
+    ("claimed_responsibility_bomb_later", SAT, "The Pakistani Taliban on Friday claimed responsibility for a bombing that killed six "
+     "officers at a police post in Bannu.\n\nThe bomb went off on Tuesday morning.", D(2024, 3, 12)),
+    ("arrested_over_lynching", SAT, "Police arrested six men on Saturday in connection with the lynching of two traders in Kano.\n\n"
+     "The traders were beaten to death by a mob on Thursday, witnesses said.", D(2024, 3, 14)),
     ("deed_then_arrest_kept", SAT, "Gunmen on Tuesday killed 19 villagers in Bokkos, and police later arrested three men.\n\nThe "
      "village had been raided on 24 February too.", D(2024, 3, 12)),
     # "N days after the attack, ... on <day>": counted back from the day
@@ -95,6 +112,17 @@ MONTHS = [
 ]
 
 
+# a loose period inside the "after ..." clause that holds the claim is the incident's, not the step's day
+LOOSE = [
+    ("demanded_action_after_last_weekend", SAT, "Protesters in Bamako on Friday demanded action after jihadists killed 30 civilians "
+     "in central Mali last weekend.", D(2024, 3, 9), D(2024, 3, 10)),
+    ("reopened_after_last_week", SAT, "Schools in Kaduna reopened on Thursday after bandits killed 6 pupils in a raid last week.",
+     D(2024, 3, 4), D(2024, 3, 10)),
+    ("rallied_after_earlier_this_week", SAT, "Hundreds rallied in Jos on Friday after gunmen killed 17 villagers earlier this "
+     "week.", D(2024, 3, 11), D(2024, 3, 16)),
+]
+
+
 @pytest.fixture(scope="module")
 def vocab() -> EventVocabulary:
     return load_vocabulary()
@@ -116,7 +144,7 @@ def test_follow_up_day(case: str, published: dt.date, text: str, day: dt.date, v
     assert (row.period_start, row.period_end) == (day, day)
 
 
-@pytest.mark.parametrize(("case", "published", "text", "start", "end"), MONTHS, ids=[c[0] for c in MONTHS])
+@pytest.mark.parametrize(("case", "published", "text", "start", "end"), MONTHS + LOOSE, ids=[c[0] for c in MONTHS + LOOSE])
 def test_follow_up_month(case: str, published: dt.date, text: str, start: dt.date, end: dt.date, vocab: EventVocabulary) -> None:
     row = _row(text, published, vocab)
     assert (row.period_start, row.period_end) == (start, end)

@@ -38,7 +38,7 @@ from etl.stages.extract.events_index import same_paragraph_after, same_paragraph
 from etl.stages.extract.events_period import NIGHT_BEFORE, Period, period_of
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import POSSESSIVE, told_before
-from etl.stages.extract.events_when_lead import counted_back, deed_day_after, deed_day_before, earlier_deed, step_deed
+from etl.stages.extract.events_when_lead import counted_back, deed_day_after, deed_day_before, earlier_deed, step_dates
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_context import ClaimContext
@@ -54,6 +54,9 @@ _BASE_WINDOW = 60
 # "the Christmas Day bombing", "the 12 April attack": a date used as the incident's name.
 _NAMES_INCIDENT = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|stampede|strike|clash)(?:s|es)?\b", re.I
+)
+_INCIDENT_ON = searcher(
+    r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|strike|clash(?:es)?)s?\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z])|\n")  # a base cue never reaches back over one
 _OVER = re.compile(r"over\s+(?:the\s+)?", re.I)  # "over the weekend": when, unless a base ("over 2023")
@@ -147,9 +150,9 @@ def is_base(text: str, d: DateMention) -> bool:
 
 
 def _names_incident(text: str, d: DateMention) -> bool:
-    """"Saturday's bombing", "the 12 April attack": a date used as the incident's name."""
+    """"Saturday's bombing", "the 12 April attack", "an air strike on Tuesday": a date naming the incident."""
     owner = POSSESSIVE.match(text, d.char_end)
-    return _NAMES_INCIDENT.match(text, owner.end() if owner else d.char_end) is not None
+    return _NAMES_INCIDENT.match(text, owner.end() if owner else d.char_end) is not None or _INCIDENT_ON.search(text, max(0, d.char_start - 40), d.char_start) is not None
 
 
 def _ranked(text: str, d: DateMention) -> bool:
@@ -182,9 +185,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     said = [d for d in own if told_before(c.text, d, at, sent.char_end, own)] if len(own) > 1 or " that " in sent.text or " had " in sent.text else []
     own = [d for d in own if d not in said] if said else own
     if own:
-        step = step_deed(c, pos, own, at, sent)  # "The UN on Thursday condemned an attack that killed 12. ... attacked on Tuesday"
-        if step is not None:
-            return period_of(step, c.text)
+        own = step_dates(c, pos, own, at, sent) or own  # "The UN on Thursday condemned an attack that killed 12. ... attacked on Tuesday"
         return counted_back(c, sent, _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update))))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
@@ -320,7 +321,7 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         own = [d for d in own if not _AFTER_CLAUSE.search(c.text, max(sent.char_start, d.char_start - 90), d.char_start)] or own
     best = _attributive(c.text, own, at) or min(same_clause or own, key=lambda d: abs(d.char_start - at))
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
-    if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
+    if best.granularity not in ("day", "week", "range") and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
     if len(own) > 1:
         best = _night_start(c.text, _same_weekday(best, own), own)

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 _FOLLOW_UP = searcher(
     r"\b(?:remanded|arraigned|charged|indicted|detained|arrested|sentenced|convicted|jailed|acquitted|inaugurated|set\s+up|"
     r"opened\s+(?:an?\s+)?(?:inquiry|investigation|probe|trial)|launched\s+(?:an?\s+)?(?:inquiry|investigation|probe)|investigat\w*|"
-    r"probe|marched|protested|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
+    r"probe|marched|protested|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|claimed\s+(?:responsibility|credit)|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
     re.I,
 )
 # "arrested 2 suspects", "charged three men": a figure the step governs is the step's own (an arrest on its day).
@@ -103,23 +103,33 @@ def deed_day_after(c: ClaimContext, pos: int) -> DateMention | None:
     return None
 
 
-def step_deed(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence) -> DateMention | None:
-    """A claim inside the object of a step whose own sentence dates only the step ("The UN on Thursday
-    condemned an attack that killed 12 aid workers"): the deed's earlier date told nearby ("The
-    convoy was attacked on Tuesday"), else None (the step's day stands, as does a figure the step
-    governs: "arrested 2 suspects over a bombing")."""
+def step_dates(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence) -> list[DateMention] | None:
+    """The dates of a claim inside the object of a step its sentence tells ("The UN on Thursday condemned
+    an attack that killed 12 aid workers", "an inquiry opened on Friday into a fire that killed 14 on
+    Wednesday night"): those told inside the object, else the deed's earlier date told nearby ("The
+    convoy was attacked on Tuesday"); None when the step's dates stand (no such date, or a figure the
+    step governs: "arrested 2 suspects over a bombing")."""
     step = _FOLLOW_UP.search(sent.text)
     if step is None or not own or DEED.search(sent.text, 0, step.start()) or INCIDENT_NOUN.search(sent.text, 0, step.start()):
         return None
     step_end = sent.char_start + step.end()
-    if at < step_end or any(d.char_end > step_end for d in own) or _STEP_OBJECT.fullmatch(c.text, step_end, at):
+    if at < step_end or _STEP_OBJECT.fullmatch(c.text, step_end, at):
         return None
-    day = min(d.start_date for d in own)
-    kinds = _DEED_GRANULARITIES
+    noun = DEED.search(c.text, step_end, at) or INCIDENT_NOUN.search(c.text, step_end, at)
+    inside = [d for d in own if d.char_start >= (noun.start() if noun else at)]
+    if inside:
+        return inside if len(inside) < len(own) else None
+    found = _deed_near(c, pos, min(d.start_date for d in own))
+    return [found] if found is not None else None
+
+
+def _deed_near(c: ClaimContext, pos: int, day: dt.date) -> DateMention | None:
+    """The first sentence after ``pos`` (else the nearest before) that tells of the attack on a day or
+    in a month before ``day``."""
     near = [*range(pos + 1, min(len(c.index.sentences), pos + 1 + LOOK_BACK_SENTENCES)), *range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1)]
     for p in near:
         text = c.index.sentences[p].text
-        found = [d for d in c.usable.get(p, []) if d.granularity in kinds and d.end_date < day]
+        found = [d for d in c.usable.get(p, []) if d.granularity in _DEED_GRANULARITIES and d.end_date < day]
         if found and (DEED.search(text) or INCIDENT_NOUN.search(text)) and not AFTERMATH.search(text) and not follows_up(text):
             return found[0]
     return None
