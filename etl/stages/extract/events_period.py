@@ -13,7 +13,7 @@ from etl.stages.extract.events_regex import searcher
 
 # "on Monday, a day after rebels raided the area", "a week after the massacre": the incident was that long before the date.
 _DAYS_AFTER = re.compile(r"\s*,?\s*(?:the\s+day|(a|one|two|three|four|five|six|\d)\s+(?:days?|(?P<week>weeks?)))\s+after\b", re.I)
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "on the eve of Saturday's election", "on the eve of Thursday's vote": the day before.
 _EVE_OF = searcher(r"\bthe\s+eve\s+of\s+$", re.I)
 # "the night of 3-4 May", "overnight on 24-25 December": a night over two days is the first day's.
@@ -93,7 +93,7 @@ def period_of(d: DateMention, text: str = "", *, night_text: str = "") -> Period
     shift = _DAYS_AFTER.match(text, d.char_end) if text and d.granularity == "day" else None
     if shift is not None:  # "found on Monday, a day after rebels raided the area": the raid was Sunday
         word = (shift.group(1) or "a").lower()
-        days = (int(word) if word.isdigit() else _SMALL.get(word, 1)) * (7 if shift["week"] else 1)
+        days = (int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)) * (7 if shift["week"] else 1)
         day = d.start_date - dt.timedelta(days=days)
         return Period(day, day, "day", "text", d)
     return Period(d.start_date, d.end_date, d.granularity, "text", d)

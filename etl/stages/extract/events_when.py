@@ -25,8 +25,6 @@ from typing import TYPE_CHECKING
 from etl.records import DateMention, Sentence
 from etl.stages.extract.events_after import (
     AFTERMATH,
-    DEED,
-    INCIDENT_NOUN,
     LATER_DEATH,
     LOOK_BACK_SENTENCES,
     LOOSE_DAYS,
@@ -40,6 +38,7 @@ from etl.stages.extract.events_index import same_paragraph_after, same_paragraph
 from etl.stages.extract.events_period import NIGHT_BEFORE, Period, period_of
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import POSSESSIVE, told_before
+from etl.stages.extract.events_when_lead import counted_back, deed_day_after, deed_day_before, earlier_deed, step_dates
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_context import ClaimContext
@@ -55,6 +54,9 @@ _BASE_WINDOW = 60
 # "the Christmas Day bombing", "the 12 April attack": a date used as the incident's name.
 _NAMES_INCIDENT = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|stampede|strike|clash)(?:s|es)?\b", re.I
+)
+_INCIDENT_ON = searcher(
+    r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|strike|clash(?:es)?)s?\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z])|\n")  # a base cue never reaches back over one
 _OVER = re.compile(r"over\s+(?:the\s+)?", re.I)  # "over the weekend": when, unless a base ("over 2023")
@@ -147,6 +149,12 @@ def is_base(text: str, d: DateMention) -> bool:
     return cue is not None
 
 
+def _names_incident(text: str, d: DateMention) -> bool:
+    """"Saturday's bombing", "the 12 April attack", "an air strike on Tuesday": a date naming the incident."""
+    owner = POSSESSIVE.match(text, d.char_end)
+    return _NAMES_INCIDENT.match(text, owner.end() if owner else d.char_end) is not None or _INCIDENT_ON.search(text, max(0, d.char_start - 40), d.char_start) is not None
+
+
 def _ranked(text: str, d: DateMention) -> bool:
     """"the fifth driver killed this year": a period that ranks the incident among others; "the
     worst since an attack at a market left 45 dead in 2019": the date of the incident compared with."""
@@ -177,7 +185,8 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     said = [d for d in own if told_before(c.text, d, at, sent.char_end, own)] if len(own) > 1 or " that " in sent.text or " had " in sent.text else []
     own = [d for d in own if d not in said] if said else own
     if own:
-        return _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update)))
+        own = step_dates(c, pos, own, at, sent) or own  # "The UN on Thursday condemned an attack that killed 12. ... attacked on Tuesday"
+        return counted_back(c, sent, _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update))))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
         return period_of(near, night_text=c.text)
@@ -185,11 +194,11 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
         day = _day_before(c, pos)
         lead = day or lead
-    elif not _tells_deed(c, lead):  # "The army completed its withdrawal on Monday. ... a bombing on Thursday"
-        lead = _deed_day_before(c, pos, lead.start_date) or lead
+    else:  # "The army completed its withdrawal on Monday. ... a bombing on Thursday", "A court on Tuesday charged three men over the killing"
+        lead = earlier_deed(c, pos, lead) or lead
     if lead is not None:
         return period_of(lead, night_text=c.text)
-    told = (_story_date(c, pos, at) if pos == 0 else None) or next(iter(said), None)  # (the statement's day bounds it)
+    told = (_story_date(c, pos, at) if pos == 0 else None) or next(iter(said), None) or deed_day_after(c, pos)  # (the statement's day bounds it)
     if told is not None:
         return period_of(told, c.text)
     report = c.fallback()
@@ -250,24 +259,6 @@ def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
     return None
 
 
-def _tells_deed(c: ClaimContext, d: DateMention) -> bool:
-    """Whether the sentence of ``d`` tells of an attack (not a withdrawal, a vote or a visit)."""
-    sent = next((s for s in c.index.sentences if s.char_start <= d.char_start < s.char_end), None)
-    return sent is None or DEED.search(sent.text) is not None or INCIDENT_NOUN.search(sent.text) is not None
-
-
-def _deed_day_before(c: ClaimContext, pos: int, lead_day: dt.date) -> DateMention | None:
-    """The nearest earlier sentence before ``pos`` that tells of an attack on a day before the lead's
-    ("The U.S. completed its withdrawal on Monday ... marred by a suicide bombing on Thursday ... 170
-    were killed"): a story that opens with a later development dates its incident there."""
-    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
-        days = [d for d in c.usable.get(p, []) if d.granularity == "day" and d.start_date < lead_day]
-        text = c.index.sentences[p].text
-        if days and (DEED.search(text) or INCIDENT_NOUN.search(text)) and not AFTERMATH.search(text):
-            return days[0]
-    return None
-
-
 def _since(c: ClaimContext, period: Period) -> Period:
     """"since the invasion began in February 2022", "the insurgency, which began in 2009, has killed":
     from that date up to the report."""
@@ -308,10 +299,13 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         return period_of(incident_day_before(c, pos, first) or incident_before(c, pos, first), c.text)
     before = [d for d in own if d.char_start < at]
     if update and before:  # "the toll from Saturday's attack rose to 11"; "On Tuesday, the toll rose to 63. The bomber struck on Saturday."
+        named = next((d for d in before if _names_incident(c.text, d)), None)
+        if named is not None:  # "Funerals were held on Tuesday for victims of Saturday's bombing, as the toll rose to 19"
+            return period_of(named, c.text)
         if not (_OPENING.fullmatch(c.text, sent.char_start, before[0].char_start) and _COMMA.match(c.text, before[0].char_end)):
             return period_of(before[0])
         earlier = incident_before(c, pos, before[0])
-        return period_of(_deed_day_before(c, pos, before[0].start_date) or earlier if earlier is before[0] else earlier, c.text)
+        return period_of(deed_day_before(c, pos, before[0].start_date) or earlier if earlier is before[0] else earlier, c.text)
     counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start)]
     if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
         own = [d for d in own if d not in counted]
@@ -327,7 +321,7 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         own = [d for d in own if not _AFTER_CLAUSE.search(c.text, max(sent.char_start, d.char_start - 90), d.char_start)] or own
     best = _attributive(c.text, own, at) or min(same_clause or own, key=lambda d: abs(d.char_start - at))
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
-    if best.granularity != "day" and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
+    if best.granularity not in ("day", "week", "range") and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
     if len(own) > 1:
         best = _night_start(c.text, _same_weekday(best, own), own)
