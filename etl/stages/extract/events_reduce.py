@@ -17,6 +17,7 @@ from typing import Any
 
 from etl.records import Event, Qualifier
 from etl.stages.extract.events_link import Claim
+from etl.stages.extract.events_ordinal import ordinal_tolls
 
 # Two rows dated more than this far apart (in the text) belong to different incidents.
 _SAME_INCIDENT_GAP = dt.timedelta(days=31)
@@ -340,6 +341,7 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
             for i in indices:
                 if i not in heads:
                     out[i] = _replace(out[i], part_of=out[head].event_id)
+    out = ordinal_tolls(out, additions, same_incident, _replace) if additions else out
     return _net_of_moved(out, moved) if moved else out
 
 
