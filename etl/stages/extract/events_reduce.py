@@ -25,6 +25,10 @@ _SAME_INCIDENT_GAP = dt.timedelta(days=31)
 # incident of a multi-incident story ("on Sunday gunmen killed three ... On Friday, eight bodies were
 # found"); one day apart may still be one night ("late on Friday ... on Saturday"). Set on dev4a.
 _OTHER_DAY_GAP = dt.timedelta(days=2)
+# A running total's wording before its number ("the death toll from Saturday's bombing had risen to
+# [19]"), looked for this many characters back.
+_TOLL_REACH = 100
+_TOLL_BEFORE = re.compile(r"\b(?:toll|tally|number\s+(?:of\s+)?(?:[\w'’-]+\s+)?(?:killed|dead|deaths))\b[^.;]*?\b(?:to|at)\s+(?:\w+\s+){0,2}$", re.I)
 # A total whose subject says nothing specific may be broken down after it ("two people: a guard...").
 _GENERIC_SUBJECTS = frozenset({None, "people", "victims", "civilians"})
 _APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
@@ -265,10 +269,22 @@ def _day(ev: Event) -> dt.date | None:
 def earlier_day(a: Event, b: Event) -> bool:
     """Whether the text dates ``a`` to a day (or a week or month: "Last month, the group killed 11")
     that ends at least two days before the day of ``b``: another, earlier incident (later figures
-    may be updates or later deaths of the same one)."""
+    may be updates or later deaths of the same one). Not when ``b`` is a later development of
+    another measure: arrests ("detained 11 suspects on Thursday over an attack a week ago") or a
+    running total ("the toll had risen to 19 on Tuesday"), which follow the incident they are about."""
+    if a.measure != b.measure and (b.measure == "arrested" or _running_total(b)):
+        return False
     end_a = a.period_end if a.date_source == "text" else None
     day_b = _day(b)
     return end_a is not None and day_b is not None and end_a + _OTHER_DAY_GAP <= day_b
+
+
+def _running_total(ev: Event) -> bool:
+    """A toll wording right before the row's number ("the toll had risen to [19]")."""
+    if ev.quantity_start is None:
+        return False
+    at = ev.quantity_start - ev.char_start
+    return _TOLL_BEFORE.search(ev.evidence, max(0, at - _TOLL_REACH), at) is not None
 
 
 def _one_toll(a: Event, b: Event) -> bool:
