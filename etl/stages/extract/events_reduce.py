@@ -6,7 +6,6 @@ See the module docstring of :mod:`etl.stages.extract.events` for the scheme: sum
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import itertools
 import re
@@ -16,19 +15,11 @@ from operator import attrgetter
 from typing import Any
 
 from etl.records import Event, Qualifier
+from etl.stages.extract.events_apart import earlier_day as earlier_day
+from etl.stages.extract.events_apart import same_incident as same_incident
 from etl.stages.extract.events_link import Claim
 from etl.stages.extract.events_ordinal import ordinal_tolls
 
-# Two rows dated more than this far apart (in the text) belong to different incidents.
-_SAME_INCIDENT_GAP = dt.timedelta(days=31)
-# A figure the text dates to a day at least this long before another day-dated figure is another
-# incident of a multi-incident story ("on Sunday gunmen killed three ... On Friday, eight bodies were
-# found"); one day apart may still be one night ("late on Friday ... on Saturday"). Set on dev4a.
-_OTHER_DAY_GAP = dt.timedelta(days=2)
-# A running total's wording before its number ("the death toll from Saturday's bombing had risen to
-# [19]"), looked for this many characters back.
-_TOLL_REACH = 100
-_TOLL_BEFORE = re.compile(r"\b(?:toll|tally|number\s+(?:of\s+)?(?:[\w'’-]+\s+)?(?:killed|dead|deaths))\b[^.;]*?\b(?:to|at)\s+(?:\w+\s+){0,2}$", re.I)
 # A total whose subject says nothing specific may be broken down after it ("two people: a guard...").
 _GENERIC_SUBJECTS = frozenset({None, "people", "victims", "civilians"})
 _APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
@@ -252,39 +243,6 @@ def _list_items(claims: Sequence[Claim], events: Sequence[Event]) -> dict[str, i
 def _same_item(items: dict[str, int], a: Event, b: Event) -> bool:
     item_a, item_b = items.get(a.event_id), items.get(b.event_id)
     return item_a is None or item_b is None or item_a == item_b
-
-
-def same_incident(a: Event, b: Event) -> bool:
-    """False when the rows' periods lie more than a month apart (an undated row stands at the
-    publication date: news reports recent events)."""
-    if a.period_start is None or a.period_end is None or b.period_start is None or b.period_end is None:
-        return True
-    return a.period_start - _SAME_INCIDENT_GAP <= b.period_end and b.period_start - _SAME_INCIDENT_GAP <= a.period_end
-
-
-def _day(ev: Event) -> dt.date | None:
-    return ev.period_start if ev.date_source == "text" and ev.granularity == "day" else None
-
-
-def earlier_day(a: Event, b: Event) -> bool:
-    """Whether the text dates ``a`` to a day (or a week or month: "Last month, the group killed 11")
-    that ends at least two days before the day of ``b``: another, earlier incident (later figures
-    may be updates or later deaths of the same one). Not when ``b`` is a later development of
-    another measure: arrests ("detained 11 suspects on Thursday over an attack a week ago") or a
-    running total ("the toll had risen to 19 on Tuesday"), which follow the incident they are about."""
-    if a.measure != b.measure and (b.measure == "arrested" or _running_total(b)):
-        return False
-    end_a = a.period_end if a.date_source == "text" else None
-    day_b = _day(b)
-    return end_a is not None and day_b is not None and end_a + _OTHER_DAY_GAP <= day_b
-
-
-def _running_total(ev: Event) -> bool:
-    """A toll wording right before the row's number ("the toll had risen to [19]")."""
-    if ev.quantity_start is None:
-        return False
-    at = ev.quantity_start - ev.char_start
-    return _TOLL_BEFORE.search(ev.evidence, max(0, at - _TOLL_REACH), at) is not None
 
 
 def _one_toll(a: Event, b: Event) -> bool:
