@@ -27,6 +27,10 @@ _DOUBT = searcher(
     r"\s+(?:the\s+)?(?:(?:claims?|reports?|allegations?|suggestions?|rumou?rs?)\s+)?that)\b[^.;]*$",
     re.I,
 )
+# "according to a military official, 8 soldiers were killed": a source, not a person counted
+# (looked for this many characters before the person noun).
+_SOURCE_REACH = 60
+_SOURCE_BEFORE = searcher(r"\b(?:according\s+to|quoting|quoted|citing|told)\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){1,3}(?:and|or)\s+)?$", re.I)
 _ORDINAL = searcher(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
 # Every ASCII character but a-z made a space: the whole words of a lower-cased ASCII text are then its split().
 _WORDS_ONLY = str.maketrans({chr(c): " " for c in range(128) if not ord("a") <= c <= ord("z")})
@@ -46,6 +50,8 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
             continue
         for m in pattern.finditer(text, sent.char_start, sent.char_end):
             if REPORTER.match(text, m.end(), sent.char_end) or _BRACKET_COUNT.match(text, m.end()):
+                continue
+            if _SOURCE_BEFORE.search(text, max(sent.char_start, m.start() - _SOURCE_REACH), m.start()):
                 continue
             start, end = m.start(group), m.end(group)
             own = end - 4 if group == "ord" and m.group(group).lower().endswith(" one") else m.end()  # "a third one": the number is ours

@@ -6,7 +6,6 @@ See the module docstring of :mod:`etl.stages.extract.events` for the scheme: sum
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import itertools
 import re
@@ -16,14 +15,11 @@ from operator import attrgetter
 from typing import Any
 
 from etl.records import Event, Qualifier
+from etl.stages.extract.events_apart import earlier_day as earlier_day
+from etl.stages.extract.events_apart import same_incident as same_incident
 from etl.stages.extract.events_link import Claim
+from etl.stages.extract.events_ordinal import ordinal_tolls
 
-# Two rows dated more than this far apart (in the text) belong to different incidents.
-_SAME_INCIDENT_GAP = dt.timedelta(days=31)
-# A figure the text dates to a day at least this long before another day-dated figure is another
-# incident of a multi-incident story ("on Sunday gunmen killed three ... On Friday, eight bodies were
-# found"); one day apart may still be one night ("late on Friday ... on Saturday"). Set on dev4a.
-_OTHER_DAY_GAP = dt.timedelta(days=2)
 # A total whose subject says nothing specific may be broken down after it ("two people: a guard...").
 _GENERIC_SUBJECTS = frozenset({None, "people", "victims", "civilians"})
 _APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
@@ -249,27 +245,6 @@ def _same_item(items: dict[str, int], a: Event, b: Event) -> bool:
     return item_a is None or item_b is None or item_a == item_b
 
 
-def same_incident(a: Event, b: Event) -> bool:
-    """False when the rows' periods lie more than a month apart (an undated row stands at the
-    publication date: news reports recent events)."""
-    if a.period_start is None or a.period_end is None or b.period_start is None or b.period_end is None:
-        return True
-    return a.period_start - _SAME_INCIDENT_GAP <= b.period_end and b.period_start - _SAME_INCIDENT_GAP <= a.period_end
-
-
-def _day(ev: Event) -> dt.date | None:
-    return ev.period_start if ev.date_source == "text" and ev.granularity == "day" else None
-
-
-def earlier_day(a: Event, b: Event) -> bool:
-    """Whether the text dates ``a`` to a day (or a week or month: "Last month, the group killed 11")
-    that ends at least two days before the day of ``b``: another, earlier incident (later figures
-    may be updates or later deaths of the same one)."""
-    end_a = a.period_end if a.date_source == "text" else None
-    day_b = _day(b)
-    return end_a is not None and day_b is not None and end_a + _OTHER_DAY_GAP <= day_b
-
-
 def _one_toll(a: Event, b: Event) -> bool:
     """Two figures of one sentence that may add up: one incident, not two days apart."""
     return same_incident(a, b) and not (earlier_day(a, b) or earlier_day(b, a))
@@ -340,6 +315,7 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
             for i in indices:
                 if i not in heads:
                     out[i] = _replace(out[i], part_of=out[head].event_id)
+    out = ordinal_tolls(out, additions, same_incident, _replace) if additions else out
     return _net_of_moved(out, moved) if moved else out
 
 
