@@ -41,7 +41,9 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   ending with the named one; "the September quarter" is the quarter ending with September.
 * Anchored to a date of the text: "the same month/quarter/period last year" (or "a year
   earlier") is the date before it, a year back; "the next day", "two days later", "five years
-  later" (= that calendar year), "a decade later" count from the date before them (within
+  later" (= that calendar year), "a decade later" count from the date before them, and "the
+  same day/week/month/year", "that same day", "later/earlier that year", "on that day" are the
+  period holding it (a day's month, a month's year; not "the same day as the vote") (within
   ``dates_anchored.ANCHOR_REACH`` characters, not across a paragraph; never from publication).
   "five weeks after the Feb. 6 earthquakes" is a duration after an event: the date is Feb. 6
   (in the year nearest publication moved by the duration); a range joins two dates, so "March 14
@@ -49,7 +51,7 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   "last Wednesday" are the weekdays of the next and previous calendar weeks; a weekday written
   with a yearless date ("Saturday, August 23") picks the year in which the two agree.
 * Relative expressions ("yesterday", "last year", "two years ago" = the day two years before
-  publication) need the publication date: when it is None they are skipped, never filled from
+  publication, but "two decades ago" = that year) need the publication date: when it is None they are skipped, never filled from
   today (a publication date outside 1901..2099 counts as unknown). Rolling windows ("the past
   three months") end the day before publication; "since 2021" runs from 2021-01-01 to the
   publication date; "after 2018" from 2019-01-01 to the publication date; "before 2010" gives no

@@ -46,10 +46,21 @@ _YEAR_BACK = re.compile(r"last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?
 # The granularities of the date that "the same <unit>" refers back to.
 _SAME_UNITS = {"period": ("day", "week", "month", "quarter", "season", "half", "range"), "time": ("day", "month", "quarter"),
                "season": ("season",)}
+# After "the same day": words that tie it to something else than the date before it ("the same
+# day as the vote", "the same month last year", "the same week each year").
+_NOT_SAME = (r"\s+(?:as|of|in|last|next|this|each|every|a\s+year|an?\s+\w+\s+(?:earlier|ago|before)"
+             r"|(?:the\s+)?(?:previous|prior|preceding|following)|['\u2019]s)\b|['\u2019]s\b")
+# The granularities of the date that "the same day" / "later that year" lies in (a day lies in its
+# week, month and year; a month in its year).
+_WITHIN_GRAINS = {"day": ("day",), "week": ("day", "week"), "month": ("day", "month"),
+                  "year": ("day", "week", "month", "quarter", "half", "year")}
 _LATER = re.compile(
     rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
     r"|the\s+(?P<which>next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)"  # "the previous evening"
-    r"|the\s+(?:day|night|evening)\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$)))\b",
+    r"|the\s+(?:day|night|evening)\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$))"
+    rf"|(?:the|that)\s+same\s+(?P<same>day|week|month|year)\b(?!{_NOT_SAME})"  # "released the same day"
+    r"|(?:(?<=later\s)|(?<=earlier\s)|(?<=on\s))that\s+(?P<that>day|week|month|year)\b(?!['\u2019])"  # "later that year"
+    r")\b",
     _I,
 )
 # The granularities of an anchor each unit can be counted from (a day from a day, a year from a year...).
@@ -173,7 +184,23 @@ def _related(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     return hits
 
 
+def _within(anchor: Hit, unit: str) -> cal.Span | None:
+    """"the same month" / "later that year": the ``unit`` that holds the anchor date."""
+    span, start = anchor.span, anchor.span.start
+    if span.granularity not in _WITHIN_GRAINS[unit]:
+        return None
+    if unit == "year" and span.end.year != start.year:  # a week over New Year
+        return None
+    if unit == "day" or span.granularity == unit:
+        return span
+    if unit == "week":
+        return cal.week_span(start)
+    return cal.month_span(start.year, start.month) if unit == "month" else cal.year_span(start.year)
+
+
 def _moved(anchor: Hit, m: re.Match[str]) -> cal.Span | None:
+    if m["same"] or m["that"]:
+        return _within(anchor, (m["same"] or m["that"]).lower())
     if m["n"]:
         count, unit = number_value(m["n"]), m["unit"].lower()
         sign = -1 if m["dir"].lower() == "earlier" else 1

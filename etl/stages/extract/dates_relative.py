@@ -130,6 +130,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
         moved = cal.shift(ctx.published, -more, m["unit2"].lower())
         return _hit(m, cal.day_span(moved) if moved else None, start=m.start("n2"))
     moved = cal.shift(ctx.published, -count, m["unit"].lower())
+    if moved is not None and m["unit"].lower() == "decade" and not m["n2"]:
+        return _hit(m, cal.year_span(moved.year))  # "two decades ago": no writer means the day
     if moved is not None and m["n2"]:
         moved = cal.shift(moved, -more, m["unit2"].lower())
     return _hit(m, cal.day_span(moved) if moved else None)
