@@ -57,7 +57,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   publication date; "after 2018" from 2019-01-01 to the publication date; "before 2010" gives no
   interval (the year would be wrong and the start is unknown), but "before the end of February"
   is a deadline in late February and keeps that date; "two weeks after 3 March 2024" is
-  shifted from its anchor.
+  shifted from its anchor; "for three days starting Monday" / "a 5-day curfew beginning 1 March"
+  is that many days from the day (but "3 days from Monday", without "for", is a day).
 * A wire dateline with a day ("SRINAGAR, Sept 3:", "BAGHDAD, April 23 (INA) -", "KISUMU,
   Thursday -") says when the report was written, often the day before publication: that day
   (a yearless one taken on or before publication; one after publication is ignored) replaces
@@ -76,6 +77,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   month first, US wire style); dotted dates (22.08.2025) are day first. Two-digit years resolve
   to the latest year not after publication, or in a future clause to one up to
   ``dates_numeric.FUTURE_YEARS_AHEAD`` years ahead (skipped without a publication date).
+  Two numeric days joined by a dash ("10/1-11/2/2017") are a range in one order; a yearless
+  pair ("on 6/12-6/15") only after a date word ("1/2-3/4 cup" and "6/4-6/3" are no dates).
   Compact "20161016" only after a date word ("dated", "on"...), spaced "2016 10 16" only
   zero-padded and before punctuation.
 * Holidays (``dates_holidays``): fixed days ("Christmas Eve"), US weekday-counted ones

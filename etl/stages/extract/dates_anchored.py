@@ -68,6 +68,14 @@ _ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "fortnight": ("day",), "mon
                   "decade": ("day", "month", "year")}
 # Every wording of ``_LATER`` and ``_SAME`` contains one of these (lower case): a text without any is not searched.
 _RELATED_WORDS = ("later", "earlier", "same", " day", "previous", "preceding", "following", "next", "night before", "evening before")
+# "for 3 days starting Monday", "a two-week curfew beginning 20 May": that many days from the day
+# (a bare "3 days from Monday" is the day three days on: see _SHIFT; "from" counts only after "for").
+_LASTING = re.compile(
+    rf"\b(?P<for>for\s+)?(?P<n>{NUMBER})[\s-]+(?P<unit>day|week|month)s?(?:\s+[a-z]+){{0,2}},?\s+"
+    r"(?P<how>starting|beginning|commencing|from)(?:\s+(?:on|from))?\s+$",
+    _I,
+)
+_LASTING_ENDS = ("starting", "beginning", "commencing", "from", "on")
 _WEEK_ENDED = re.compile(r"\b(?:the\s+)?week\s+(?:ended|ending|that\s+ended|to)(?:\s+on)?\s+$", _I)
 # The last words "the week beginning" / "the week ended" can end with (one cheap test for both).
 _WEEK_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c", "ended", "ending", "to")
@@ -231,6 +239,9 @@ def _anchor(hit: Hit, ctx: Ctx) -> Hit:
         if ended is not None:  # "the week ended June 3": the seven days ending that day
             span = cal.range_span(hit.span.start - dt.timedelta(days=6), hit.span.start)
             return Hit(hit.start - len(ended.group()), hit.end, span, hit.relative) if span else hit
+    lasting = _LASTING.search(ctx.text, max(0, hit.start - 60), hit.start) if ctx.may_follow(hit.start, _LASTING_ENDS) else None
+    if lasting is not None and (lasting["for"] or lasting["how"].lower() != "from"):
+        return _lasting(hit, lasting)
     shift = _SHIFT.search(before) if ctx.may_follow(hit.start, _SHIFT_ENDS) else None
     if shift is None:
         return hit
@@ -245,6 +256,14 @@ def _anchor(hit: Hit, ctx: Ctx) -> Hit:
     if span is None:
         return hit
     return Hit(hit.start - len(shift.group()), hit.end, span, hit.relative)
+
+
+def _lasting(hit: Hit, lasting: re.Match[str]) -> Hit:
+    """"3 days starting Monday": Monday and the two days after it."""
+    count = number_value(lasting["n"])
+    end = cal.shift(hit.span.start, count, lasting["unit"].lower()) if count and count <= 100 else None
+    span = cal.range_span(hit.span.start, end - dt.timedelta(days=1)) if end else None
+    return Hit(lasting.start("n"), hit.end, span, hit.relative) if span else hit
 
 
 def _event_date(hit: Hit, ctx: Ctx, amount: int, unit: str) -> Hit:
