@@ -30,7 +30,11 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   of", "to begin", "must"...; or a present-tense scheduled-event verb right before the date:
   "reopens on April 20", "Ghanaians vote on Saturday", but not a noun: "the vote on Saturday";
   a later reporting/past cue such as "said" cancels it), in which case it resolves to the first
-  one on or after it (weekdays: strictly after). South Asian "Monday next" / "Monday last" are
+  one on or after it (weekdays: strictly after, but "until Friday" written on a Friday is
+  that day). A present-tense period running to a date ("runs until 30 September", "remains in
+  force until Monday", "was extended until Sunday") is future. "on the 15th" is day 15 of the
+  month of the day or month written before it, else of the publication's month by tense (none
+  after a year: "in 2019 ... on the 15th"; none for "the 15th floor"). South Asian "Monday next" / "Monday last" are
   the first Monday after / before publication; "the 18th instant" is day 18 of the publication
   month, "the 12th ultimo" of the month before.
 * Fiscal and split years (``dates_news``): "2025-26", "2023/24", "FY2024-25", "the current

@@ -38,6 +38,10 @@ _NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
 _PERIOD_BEFORE = re.compile(
     rf"\bthe\s+(?:previous|preceding)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>months?|quarters?|half)", _I
 )
+# "on the 15th" (lowercase text), then punctuation or a word that cannot make the ordinal a
+# noun's ("the 15th floor", "the 15th Brigade", "the 15th of the siege" are no days).
+_BARE_DAY = re.compile(r"on the (?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b")
+_BARE_DAY_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:and|or|when|as|at|in|morning|afternoon|evening|night)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 # How far (characters) before "the next day" / "five years later" its anchor date may end.
 ANCHOR_REACH = 250
@@ -91,11 +95,48 @@ def relate(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     """Resolve "the same month last year" and "the next day" / "five years later" against the
     date before them (after ranges are merged: a range is no anchor)."""
     low = ctx.lowered
+    if low is None or "on the " in low:
+        hits = _days_of_month(hits, ctx)
     if hits and (low is None or "previous" in low or "preceding" in low):
         hits = _period_before(hits, ctx)
     if not hits or (low is not None and not any(word in low for word in _RELATED_WORDS)):
         return hits
     return _related(_same_period(hits, ctx), ctx)
+
+
+def _days_of_month(hits: list[Hit], ctx: Ctx) -> list[Hit]:
+    """"on the 15th": day 15 of the month of the day or month written before it ("In March ...
+    on the 15th"); with no date before it, of the publication's month by tense (the latest 15th
+    on or before publication, or in a future clause the first after it); after a date of
+    another kind ("in 2019 ... on the 15th"), none."""
+    out = list(hits)
+    for found in _BARE_DAY.finditer(ctx.lowered if ctx.lowered is not None else ctx.text.lower()):
+        start, end = found.start(), found.end()
+        if (start and ctx.text[start - 1].isalnum()) or not _BARE_DAY_AFTER.match(ctx.text, end):
+            continue
+        if any(hit.start < end and start < hit.end for hit in out):
+            continue
+        before = [hit for hit in out if hit.end <= start]
+        anchor = _previous(out, start, ctx)
+        day = _day_in_month(int(found["day"]), anchor, ctx, start) if anchor is not None or not before else None
+        span = cal.day_span(day) if day is not None else None
+        if span is not None:
+            bisect.insort(out, Hit(start + 3, end, span, True), key=lambda hit: hit.start)  # "on" joins as a prefix
+    return out
+
+
+def _day_in_month(day: int, anchor: Hit | None, ctx: Ctx, position: int) -> dt.date | None:
+    if anchor is not None:
+        first = anchor.span.start
+        return cal.make_day(first.year, first.month, day) if anchor.span.granularity in ("day", "month") else None
+    pub = ctx.published
+    if pub is None:
+        return None
+    future = ctx.future(position)
+    if future == (day > pub.day):
+        return cal.make_day(pub.year, pub.month, day)
+    other = cal.add_months(pub.replace(day=1), 1 if future else -1)
+    return cal.make_day(other.year, other.month, day)
 
 
 def _period_before(hits: list[Hit], ctx: Ctx) -> list[Hit]:

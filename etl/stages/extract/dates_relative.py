@@ -219,6 +219,9 @@ def _weekday_in_week(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return _hit(m, cal.day_span(day))
 
 
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", _I)
+
+
 def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     pub, word = ctx.published, m["wd"]
     if pub is None or (word[0].islower() and not m["on"]):
@@ -229,7 +232,9 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if WEEKDAY_NAME_AFTER.match(after):
         return None
     future = ctx.future(m.start("wd")) and not WEEKDAY_INCIDENT_AFTER.match(after)
-    found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=future)
+    # "the curfew lasts until Friday" written on a Friday ends today; "meets on Friday" is next week's
+    since = pub - dt.timedelta(days=1) if future and _UNTIL_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) else pub
+    found = cal.resolve_weekday(WEEKDAYS[word.lower()], since, future=future)
     return _hit(m, cal.day_span(found))
 
 
