@@ -41,8 +41,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   fiscal year" are 12 months from the start month of the country the text names first (India,
   Japan, UK, Canada: April; Pakistan, Bangladesh, Kenya, Australia, Egypt: July; US federal:
   October; none named: July, see ``[fiscal_year_start]``), never 24 months. "the year to
-  October" / "the three months to June" / "the fiscal year that ended in March" are the months
-  ending with the named one; "the September quarter" is the quarter ending with September.
+  October" / "the three months to June" / "the fiscal year that ended in March" / "the quarter
+  ended Sept. 30" / "the half-year to December" are the months ending with the named one; "the September quarter" is the quarter ending with September.
 * Anchored to a date of the text: "the same month/quarter/period last year" (or "a year
   earlier") is the date before it, a year back; "the next day", "two days later", "five years
   later" (= that calendar year), "a decade later" count from the date before them, and "the
