@@ -37,6 +37,12 @@ CASES = [
      [("12/28-1/3/2024", D(2023, 12, 28), D(2024, 1, 3))]),
     ("numeric_days_day_first", "The period 25/12-02/01/2023 was quiet in Kano.",
      [("25/12-02/01/2023", D(2022, 12, 25), D(2023, 1, 2))]),
+    ("full_days_slash_no_spaces", "Early voting ran 10/1/2018-10/7/2018 in most counties.",
+     [("10/1/2018-10/7/2018", D(2018, 10, 1), D(2018, 10, 7))]),
+    ("full_days_hyphens", "Bookings for 3-20-2023-3-26-2023 were cancelled.",
+     [("3-20-2023-3-26-2023", D(2023, 3, 20), D(2023, 3, 26))]),
+    ("iso_interval", "The survey window (2023-05-02/2023-05-09) was short.",
+     [("2023-05-02/2023-05-09", D(2023, 5, 2), D(2023, 5, 9))]),
     ("numeric_days_yearless_after_on", "The market was closed on 2/26-2/28 for repairs.",
      [("on 2/26-2/28", D(2024, 2, 26), D(2024, 2, 28))]),
 ]
@@ -53,6 +59,7 @@ POINTS_OR_NOTHING = [
     # A yearless dash pair with no date word before it: fractions, scores.
     ("fraction_range", "Add 1/2-3/4 cup of stock.", []),
     ("set_scores", "She won 6/4-6/3 in the final.", []),
+    ("digits_run_on", "Ref. 10-1-2018-10-7-2018-55 was filed.", []),
 ]
 
 

@@ -81,7 +81,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   month first, US wire style); dotted dates (22.08.2025) are day first. Two-digit years resolve
   to the latest year not after publication, or in a future clause to one up to
   ``dates_numeric.FUTURE_YEARS_AHEAD`` years ahead (skipped without a publication date).
-  Two numeric days joined by a dash ("10/1-11/2/2017") are a range in one order; a yearless
+  Two numeric days joined by a dash ("10/1-11/2/2017", "10/1/2018-10/7/2018", ISO
+  "2018-10-01/2018-10-07") are a range in one order; a yearless
   pair ("on 6/12-6/15") only after a date word ("1/2-3/4 cup" and "6/4-6/3" are no dates).
   Compact "20161016" only after a date word ("dated", "on"...), spaced "2016 10 16" only
   zero-padded and before punctuation.
