@@ -47,7 +47,11 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   earlier") is the date before it, a year back; "the next day", "two days later", "five years
   later" (= that calendar year), "a decade later" count from the date before them, and "the
   same day/week/month/year", "that same day", "later/earlier that year", "on that day" are the
-  period holding it (a day's month, a month's year; not "the same day as the vote") (within
+  period holding it (a day's month, a month's year; not "the same day as the vote"), "That
+  night," its day, and "the following year/month/week", "the month before" the calendar period
+  next to it, even from the sentence before ("The dam opened in 2019. The following year ...";
+  publication only when no date comes before); a comparison base ("up 9% from 2023") is no
+  anchor, and a past clause's relation falling after publication is dropped (within
   ``dates_anchored.ANCHOR_REACH`` characters, not across a paragraph; never from publication).
   "five weeks after the Feb. 6 earthquakes" is a duration after an event: the date is Feb. 6
   (in the year nearest publication moved by the duration); a range joins two dates, so "March 14

@@ -42,6 +42,12 @@ _PERIOD_BEFORE = re.compile(
 # noun's ("the 15th floor", "the 15th Brigade", "the 15th of the siege" are no days).
 _BARE_DAY = re.compile(r"on the (?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b")
 _BARE_DAY_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:and|or|when|as|at|in|morning|afternoon|evening|night)\b")
+# Before a date that is a comparison base ("up 9% from 2023", "higher than in 2022").
+_COMPARED = re.compile(
+    r"(?:\b(?:up|down|increase|decrease|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|decline|declined)\b|%)"
+    r"[^.;:]{0,30}?\bfrom\s+(?:the\s+)?$|\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+)?$",
+    _I,
+)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 # How far (characters) before "the next day" / "five years later" its anchor date may end.
 ANCHOR_REACH = 250
@@ -58,12 +64,14 @@ _NOT_SAME = (r"\s+(?:as|of|in|last|next|this|each|every|a\s+year|an?\s+\w+\s+(?:
 # week, month and year; a month in its year).
 _WITHIN_GRAINS = {"day": ("day",), "week": ("day", "week"), "month": ("day", "month"),
                   "year": ("day", "week", "month", "quarter", "half", "year")}
+_DAY_PARTS = "night|evening|morning|afternoon"
 _LATER = re.compile(
     rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
-    r"|the\s+(?P<which>next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)"  # "the previous evening"
-    r"|the\s+(?:day|night|evening)\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$))"
-    rf"|(?:the|that)\s+same\s+(?P<same>day|week|month|year)\b(?!{_NOT_SAME})"  # "released the same day"
-    r"|(?:(?<=later\s)|(?<=earlier\s)|(?<=on\s))that\s+(?P<that>day|week|month|year)\b(?!['\u2019])"  # "later that year"
+    r"|the\s+(?P<which>next|following|previous|preceding)\s+(?:(?P<unit2>week|month|year)|day|morning|afternoon|evening|night)"  # "the previous evening"
+    r"|the\s+(?:(?P<unit3>week|month|year)|day|night|evening)\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$))"
+    rf"|(?:the|that)\s+same\s+(?P<same>day|week|month|year|{_DAY_PARTS})\b(?!{_NOT_SAME})"  # "released the same day"
+    rf"|(?:(?<=later\s)|(?<=earlier\s)|(?<=on\s))that\s+(?P<that>day|week|month|year|{_DAY_PARTS})\b(?!['\u2019])"  # "later that year"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:That)\s+(?P<that2>day|week|month|year|{_DAY_PARTS})(?=,)"  # "That night, ..."
     r")\b",
     _I,
 )
@@ -71,7 +79,9 @@ _LATER = re.compile(
 _ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "fortnight": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
                   "decade": ("day", "month", "year")}
 # Every wording of ``_LATER`` and ``_SAME`` contains one of these (lower case): a text without any is not searched.
-_RELATED_WORDS = ("later", "earlier", "same", " day", "previous", "preceding", "following", "next", "night before", "evening before")
+_RELATED_WORDS = ("later", "earlier", "same", " day", "previous", "preceding", "following", "next", "night before", "evening before",
+                  "week before", "week after", "month before", "month after", "year before", "year after", "that night",
+                  "that evening", "that morning", "that afternoon", "that week", "that month", "that year")
 # "for 3 days starting Monday", "a two-week curfew beginning 20 May": that many days from the day
 # (a bare "3 days from Monday" is the day three days on: see _SHIFT; "from" counts only after "for").
 _LASTING = re.compile(
@@ -175,6 +185,17 @@ def _previous(hits: list[Hit], position: int, ctx: Ctx) -> Hit | None:
     return before[-1]
 
 
+def _narrative_anchor(hits: list[Hit], position: int, ctx: Ctx) -> Hit | None:
+    """The date a relation ("the year before", "two days later") counts from: the last close one
+    that is no comparison base ("In 2024 ... a 45% increase from 2023 ... rose to 521 from 367
+    the year before": 2024's year before, not 2023's)."""
+    while (anchor := _previous(hits, position, ctx)) is not None:
+        if not _COMPARED.search(ctx.text, max(0, anchor.start - 40), anchor.start):
+            return anchor
+        position = anchor.start
+    return None
+
+
 def _same_period(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     """"in June, 33% more than in the same month last year": June of the year before."""
     out = list(hits)
@@ -226,8 +247,10 @@ def _related(hits: list[Hit], ctx: Ctx) -> list[Hit]:
             span = _year_before(_previous(hits, same.start(), ctx), same["unit"].lower())
             start = same.start()
         else:
-            anchor = _previous(hits, m.start(), ctx)
+            anchor = _narrative_anchor(hits, m.start(), ctx)
             span, start = (_moved(anchor, m) if anchor is not None else None), m.start()
+        if span is not None and ctx.published is not None and span.start > ctx.published and not ctx.future(m.start()):
+            continue  # "arrested on Monday and charged the following week", written that Friday: not yet told
         if span is not None:
             bisect.insort(hits, Hit(start, m.end(), span, True), key=lambda hit: hit.start)
     return hits
@@ -247,9 +270,29 @@ def _within(anchor: Hit, unit: str) -> cal.Span | None:
     return cal.month_span(start.year, start.month) if unit == "month" else cal.year_span(start.year)
 
 
+def _next_period(anchor: Hit, unit: str, sign: int) -> cal.Span | None:
+    """"the following year" / "the previous month" / "the week before": the calendar period next
+    to the one holding the anchor."""
+    span = anchor.span
+    base = span.end if sign > 0 else span.start
+    if unit == "year":
+        return cal.year_span(base.year + sign)
+    if unit == "month" and span.granularity in ("day", "month"):
+        moved = cal.add_months(base.replace(day=1), sign)
+        return cal.month_span(moved.year, moved.month)
+    if unit == "week" and span.granularity in ("day", "week"):
+        return cal.week_span(base + dt.timedelta(days=7 * sign))
+    return None
+
+
 def _moved(anchor: Hit, m: re.Match[str]) -> cal.Span | None:
-    if m["same"] or m["that"]:
-        return _within(anchor, (m["same"] or m["that"]).lower())
+    within = m["same"] or m["that"] or m["that2"]
+    if within:
+        unit = within.lower()
+        return _within(anchor, "day" if unit in _DAY_PARTS.split("|") else unit)
+    if m["unit2"] or m["unit3"]:
+        sign = -1 if (m["which"] or m["dir2"]).lower() in ("previous", "preceding", "before") else 1
+        return _next_period(anchor, (m["unit2"] or m["unit3"]).lower(), sign)
     if m["n"]:
         count, unit = number_value(m["n"]), m["unit"].lower()
         sign = -1 if m["dir"].lower() == "earlier" else 1
