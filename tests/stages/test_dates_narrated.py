@@ -1,5 +1,5 @@
 """Golden cases: in a narrative, "the following year", "the previous month", "the week before",
-"That night," count from the date written before them (dates_anchored), even in the sentence
+"That night," count from the date written before them (dates_related), even in the sentence
 before, skipping a comparison base ("up 12% from 2020"); publication is the reference only when
 no date comes before them, and a past clause's relation that would fall after publication is no
 date."""

@@ -1,5 +1,5 @@
 """Golden cases: "the same day/week/month/year" and "later that year" are the period that holds
-the date written before them (dates_anchored), never the publication's; "two decades ago" is a
+the date written before them (dates_related), never the publication's; "two decades ago" is a
 year, not a day (dates_relative)."""
 
 from __future__ import annotations

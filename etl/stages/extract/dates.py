@@ -10,7 +10,8 @@ triggers and where their cheap gate (``dates_gates``: a word, a day next to a mo
 that every match contains) passes, and propose candidate spans with their reading;
 overlapping candidates keep the longest (ties: rule order); impossible dates ("31 April
 2024") block shorter readings inside them; listed periods share a trailing year; neighbours written as ranges are merged; "since X"
-and "X to date" are closed at publication. No clock, and no dateparser: each rule already knows
+and "X to date" are closed at publication; then dates written relative to the one before them
+("the next day", "the following year", "on the 15th") are read (``dates_related``). No clock, and no dateparser: each rule already knows
 which part is the day, month and year (dateparser would fill missing parts and is ~30x slower),
 and ``datetime.date`` validates.
 
@@ -52,7 +53,7 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   next to it, even from the sentence before ("The dam opened in 2019. The following year ...";
   publication only when no date comes before); a comparison base ("up 9% from 2023") is no
   anchor, and a past clause's relation falling after publication is dropped (within
-  ``dates_anchored.ANCHOR_REACH`` characters, not across a paragraph; never from publication).
+  ``dates_related.ANCHOR_REACH`` characters, not across a paragraph; never from publication).
   "five weeks after the Feb. 6 earthquakes" is a duration after an event: the date is Feb. 6
   (in the year nearest publication moved by the duration); a range joins two dates, so "March 14
   - Five weeks after ..." is no range. "next/last/this" fix the direction explicitly; "next Friday" and
@@ -116,6 +117,7 @@ from etl.stages.extract import (
     dates_numeric,
     dates_ordinals,
     dates_ranges,
+    dates_related,
     dates_relative,
     dates_weeks,
     dates_words,
@@ -279,6 +281,6 @@ def _extract(text: str, published: dt.date | None, *, day_first: bool) -> list[D
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
     hits = dates_ranges.merge_ranges(dates_weeks.same_week(dates_ranges.coordinate_years(hits, ctx), ctx), ctx)
-    hits = dates_anchored.relate(hits, ctx)
+    hits = dates_related.relate(hits, ctx)
     bounded = (dates_ranges.open_bound(hit, ctx) for hit in hits)
     return [_mention(text, hit) for hit in bounded if hit is not None]

@@ -87,7 +87,7 @@ def _anchored_period(m: re.Match[str], ctx: Ctx, pub: dt.date, unit: str, step: 
     if years or _DATE_WORD_IN_TEXT.search(ctx.text, begin, m.start()):
         return None
     if _narrated(ctx.text, begin, m.start()):
-        return None  # "The dam opened in 2019. The following year, it cracked": dates_anchored counts from 2019
+        return None  # "The dam opened in 2019. The following year, it cracked": dates_related counts from 2019
     moved = cal.shift(pub, step, unit)
     return _hit(m, cal.period_span(unit, moved) if moved else None)
 
@@ -351,7 +351,7 @@ _PART_GATE = gate("early", "mid", "late", "end", "beginning", "start", "middle")
 # "the previous year" / "the following year" after a year in the same sentence are anchored to
 # it ("300 died in 2024, up from 250 the previous year" is 2023), else to publication.
 # How far before "the following year" a date of an earlier sentence makes it narrated (as
-# ``dates_anchored.ANCHOR_REACH``, which then finds its anchor).
+# ``dates_related.ANCHOR_REACH``, which then finds its anchor).
 NARRATIVE_REACH = 250
 _SENTENCE_START = re.compile(r"[.!?\n]\s")
 _YEAR_IN_TEXT = re.compile(rf"(?<![\d,.])({YEAR})")
