@@ -101,6 +101,13 @@ NEWS = [
      ("in the three months to June 2025", D(2025, 4, 1), D(2025, 6, 30))),
     ("twelve_months_to", "Inflation averaged 3% over the 12 months to the end of May.", D(2025, 6, 10),
      ("the 12 months to the end of May", D(2024, 6, 1), D(2025, 5, 31))),
+    # A quarter or half-year that ends with a named month (company results).
+    ("quarter_ended_day", "Net income fell 8% in the quarter ended Sept. 30, the bank said.", D(2025, 10, 28),
+     ("in the quarter ended Sept. 30", D(2025, 7, 1), D(2025, 9, 30))),
+    ("fiscal_quarter_ending", "Revenue for the fiscal quarter ending March 31 beat forecasts.", D(2025, 4, 29),
+     ("the fiscal quarter ending March 31", D(2025, 1, 1), D(2025, 3, 31))),
+    ("half_year_to", "The miner swung to a loss in the half-year to December 2024.", D(2025, 2, 20),
+     ("in the half-year to December 2024", D(2024, 7, 1), D(2024, 12, 31))),
     # "the September quarter" (Australian usage): the three months that end with the month.
     ("month_quarter", "Wages rose 0.8% in the June quarter.", D(2025, 8, 13), ("in the June quarter", D(2025, 4, 1), D(2025, 6, 30))),
     ("month_month_quarter", "Sales slowed in the April-June quarter, the company said.", D(2025, 8, 13),

@@ -10,7 +10,8 @@ triggers and where their cheap gate (``dates_gates``: a word, a day next to a mo
 that every match contains) passes, and propose candidate spans with their reading;
 overlapping candidates keep the longest (ties: rule order); impossible dates ("31 April
 2024") block shorter readings inside them; listed periods share a trailing year; neighbours written as ranges are merged; "since X"
-and "X to date" are closed at publication. No clock, and no dateparser: each rule already knows
+and "X to date" are closed at publication; then dates written relative to the one before them
+("the next day", "the following year", "on the 15th") are read (``dates_related``). No clock, and no dateparser: each rule already knows
 which part is the day, month and year (dateparser would fill missing parts and is ~30x slower),
 and ``datetime.date`` validates.
 
@@ -30,32 +31,43 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   of", "to begin", "must"...; or a present-tense scheduled-event verb right before the date:
   "reopens on April 20", "Ghanaians vote on Saturday", but not a noun: "the vote on Saturday";
   a later reporting/past cue such as "said" cancels it), in which case it resolves to the first
-  one on or after it (weekdays: strictly after). South Asian "Monday next" / "Monday last" are
+  one on or after it (weekdays: strictly after, but "until Friday" written on a Friday is
+  that day). A present-tense period running to a date ("runs until 30 September", "remains in
+  force until Monday", "was extended until Sunday") is future. "on the 15th" is day 15 of the
+  month of the day or month written before it, else of the publication's month by tense (none
+  after a year: "in 2019 ... on the 15th"; none for "the 15th floor"). South Asian "Monday next" / "Monday last" are
   the first Monday after / before publication; "the 18th instant" is day 18 of the publication
   month, "the 12th ultimo" of the month before.
 * Fiscal and split years (``dates_news``): "2025-26", "2023/24", "FY2024-25", "the current
   fiscal year" are 12 months from the start month of the country the text names first (India,
   Japan, UK, Canada: April; Pakistan, Bangladesh, Kenya, Australia, Egypt: July; US federal:
   October; none named: July, see ``[fiscal_year_start]``), never 24 months. "the year to
-  October" / "the three months to June" / "the fiscal year that ended in March" are the months
-  ending with the named one; "the September quarter" is the quarter ending with September.
+  October" / "the three months to June" / "the fiscal year that ended in March" / "the quarter
+  ended Sept. 30" / "the half-year to December" are the months ending with the named one; "the September quarter" is the quarter ending with September.
 * Anchored to a date of the text: "the same month/quarter/period last year" (or "a year
   earlier") is the date before it, a year back; "the next day", "two days later", "five years
-  later" (= that calendar year), "a decade later" count from the date before them (within
-  ``dates_anchored.ANCHOR_REACH`` characters, not across a paragraph; never from publication).
+  later" (= that calendar year), "a decade later" count from the date before them, and "the
+  same day/week/month/year", "that same day", "later/earlier that year", "on that day" are the
+  period holding it (a day's month, a month's year; not "the same day as the vote"), "That
+  night," its day, and "the following year/month/week", "the month before" the calendar period
+  next to it, even from the sentence before ("The dam opened in 2019. The following year ...";
+  publication only when no date comes before); a comparison base ("up 9% from 2023") is no
+  anchor, and a past clause's relation falling after publication is dropped (within
+  ``dates_related.ANCHOR_REACH`` characters, not across a paragraph; never from publication).
   "five weeks after the Feb. 6 earthquakes" is a duration after an event: the date is Feb. 6
   (in the year nearest publication moved by the duration); a range joins two dates, so "March 14
   - Five weeks after ..." is no range. "next/last/this" fix the direction explicitly; "next Friday" and
   "last Wednesday" are the weekdays of the next and previous calendar weeks; a weekday written
   with a yearless date ("Saturday, August 23") picks the year in which the two agree.
 * Relative expressions ("yesterday", "last year", "two years ago" = the day two years before
-  publication) need the publication date: when it is None they are skipped, never filled from
+  publication, but "two decades ago" = that year) need the publication date: when it is None they are skipped, never filled from
   today (a publication date outside 1901..2099 counts as unknown). Rolling windows ("the past
   three months") end the day before publication; "since 2021" runs from 2021-01-01 to the
   publication date; "after 2018" from 2019-01-01 to the publication date; "before 2010" gives no
   interval (the year would be wrong and the start is unknown), but "before the end of February"
   is a deadline in late February and keeps that date; "two weeks after 3 March 2024" is
-  shifted from its anchor.
+  shifted from its anchor; "for three days starting Monday" / "a 5-day curfew beginning 1 March"
+  is that many days from the day (but "3 days from Monday", without "for", is a day).
 * A wire dateline with a day ("SRINAGAR, Sept 3:", "BAGHDAD, April 23 (INA) -", "KISUMU,
   Thursday -") says when the report was written, often the day before publication: that day
   (a yearless one taken on or before publication; one after publication is ignored) replaces
@@ -74,6 +86,9 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   month first, US wire style); dotted dates (22.08.2025) are day first. Two-digit years resolve
   to the latest year not after publication, or in a future clause to one up to
   ``dates_numeric.FUTURE_YEARS_AHEAD`` years ahead (skipped without a publication date).
+  Two numeric days joined by a dash ("10/1-11/2/2017", "10/1/2018-10/7/2018", ISO
+  "2018-10-01/2018-10-07") are a range in one order; a yearless
+  pair ("on 6/12-6/15") only after a date word ("1/2-3/4 cup" and "6/4-6/3" are no dates).
   Compact "20161016" only after a date word ("dated", "on"...), spaced "2016 10 16" only
   zero-padded and before punctuation.
 * Holidays (``dates_holidays``): fixed days ("Christmas Eve"), US weekday-counted ones
@@ -102,6 +117,7 @@ from etl.stages.extract import (
     dates_numeric,
     dates_ordinals,
     dates_ranges,
+    dates_related,
     dates_relative,
     dates_weeks,
     dates_words,
@@ -265,6 +281,6 @@ def _extract(text: str, published: dt.date | None, *, day_first: bool) -> list[D
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
     hits = dates_ranges.merge_ranges(dates_weeks.same_week(dates_ranges.coordinate_years(hits, ctx), ctx), ctx)
-    hits = dates_anchored.relate(hits, ctx)
+    hits = dates_related.relate(hits, ctx)
     bounded = (dates_ranges.open_bound(hit, ctx) for hit in hits)
     return [_mention(text, hit) for hit in bounded if hit is not None]

@@ -4,7 +4,6 @@ a day of month: the nearest month, in the clause's tense, where that day is that
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 
@@ -35,28 +34,14 @@ _SHIFT = re.compile(
 _SHIFT_ENDS = ("after", "before", "from", "than", "to", "the")
 # After "N weeks after the <date>": a lowercase noun makes the date an event's ("the Feb. 6 earthquakes").
 _NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
-_PERIOD_BEFORE = re.compile(
-    rf"\bthe\s+(?:previous|preceding)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>months?|quarters?|half)", _I
-)
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
-# How far (characters) before "the next day" / "five years later" its anchor date may end.
-ANCHOR_REACH = 250
-_SAME = re.compile(r"\bthe\s+same\s+(?P<unit>day|week|month|quarter|period|season|time)\s+(?:of\s+|in\s+)?$", _I)
-_YEAR_BACK = re.compile(r"last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior)\s+year", _I)
-# The granularities of the date that "the same <unit>" refers back to.
-_SAME_UNITS = {"period": ("day", "week", "month", "quarter", "season", "half", "range"), "time": ("day", "month", "quarter"),
-               "season": ("season",)}
-_LATER = re.compile(
-    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+(?P<dir>later|earlier)(?!\s+than\b)"
-    r"|the\s+(?P<which>next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)"  # "the previous evening"
-    r"|the\s+(?:day|night|evening)\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$)))\b",
+# "for 3 days starting Monday", "a two-week curfew beginning 20 May": that many days from the day
+# (a bare "3 days from Monday" is the day three days on: see _SHIFT; "from" counts only after "for").
+_LASTING = re.compile(
+    rf"\b(?P<for>for\s+)?(?P<n>{NUMBER})[\s-]+(?P<unit>day|week|month)s?(?:\s+[a-z]+){{0,2}},?\s+"
+    r"(?P<how>starting|beginning|commencing|from)(?:\s+(?:on|from))?\s+$",
     _I,
 )
-# The granularities of an anchor each unit can be counted from (a day from a day, a year from a year...).
-_ANCHOR_GRAINS = {"day": ("day",), "week": ("day",), "fortnight": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
-                  "decade": ("day", "month", "year")}
-# Every wording of ``_LATER`` and ``_SAME`` contains one of these (lower case): a text without any is not searched.
-_RELATED_WORDS = ("later", "earlier", "same", " day", "previous", "preceding", "following", "next", "night before", "evening before")
+_LASTING_ENDS = ("starting", "beginning", "commencing", "from", "on")
 _WEEK_ENDED = re.compile(r"\b(?:the\s+)?week\s+(?:ended|ending|that\s+ended|to)(?:\s+on)?\s+$", _I)
 # The last words "the week beginning" / "the week ended" can end with (one cheap test for both).
 _WEEK_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c", "ended", "ending", "to")
@@ -66,129 +51,6 @@ _WEEK_OF = re.compile(r"(?:\b(?:the\s+)?week\s+(?:beginning|commencing|starting|
 def apply_anchors(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     """Replace day hits preceded by a shift ("3 days after") or "the week beginning"."""
     return [_anchor(hit, ctx) for hit in hits]
-
-
-def relate(hits: list[Hit], ctx: Ctx) -> list[Hit]:
-    """Resolve "the same month last year" and "the next day" / "five years later" against the
-    date before them (after ranges are merged: a range is no anchor)."""
-    low = ctx.lowered
-    if hits and (low is None or "previous" in low or "preceding" in low):
-        hits = _period_before(hits, ctx)
-    if not hits or (low is not None and not any(word in low for word in _RELATED_WORDS)):
-        return hits
-    return _related(_same_period(hits, ctx), ctx)
-
-
-def _period_before(hits: list[Hit], ctx: Ctx) -> list[Hit]:
-    """"in the January-March quarter ... from 8.6% in the previous three months", "in June from
-    the previous month": the months before that period, not before publication (the anchor is
-    a period in the same sentence)."""
-    out = list(hits)
-    for found in _PERIOD_BEFORE.finditer(ctx.text):
-        before = [hit for hit in out if hit.end <= found.start()]
-        anchor = before[-1] if before else None
-        if anchor is None or anchor.span.granularity not in ("month", "quarter", "half", "range"):
-            continue
-        if _SENTENCE_BREAK.search(ctx.text, anchor.end, found.start()) or (found["n"] and not found["unit"].startswith("month")):
-            continue
-        count = number_value(found["n"]) if found["n"] else 1
-        months = (count or 0) * {"month": 1, "quarter": 3, "half": 6}[found["unit"].lower().rstrip("s")]
-        span = _like_months(cal.add_months(anchor.span.start, -months), anchor.span.start, found["unit"].lower()) if 0 < months <= 24 else None
-        if span is None:
-            continue
-        out = [hit for hit in out if not (hit.start < found.end() and found.start() < hit.end)]
-        bisect.insort(out, Hit(found.start(), found.end(), span, True), key=lambda hit: hit.start)
-    return out
-
-
-def _like_months(first: dt.date, after: dt.date, unit: str) -> cal.Span | None:
-    """The months from ``first`` to the day before ``after``, as a month or quarter when they are one."""
-    aligned = unit == "month" or (unit == "quarter" and first.month % 3 == 1)
-    return _over(unit if aligned else "range", first, after - dt.timedelta(days=1))
-
-
-def _previous(hits: list[Hit], position: int, ctx: Ctx) -> Hit | None:
-    """The last hit ending before ``position``, if it is close (same paragraph, a sentence or two)."""
-    before = [hit for hit in hits if hit.end <= position]
-    if not before or position - before[-1].end > ANCHOR_REACH or "\n\n" in ctx.text[before[-1].end : position]:
-        return None
-    return before[-1]
-
-
-def _same_period(hits: list[Hit], ctx: Ctx) -> list[Hit]:
-    """"in June, 33% more than in the same month last year": June of the year before."""
-    out = list(hits)
-    for index, hit in enumerate(out):
-        same = _SAME.search(ctx.text, max(0, hit.start - 30), hit.start)
-        if same is None or not _YEAR_BACK.fullmatch(ctx.text, hit.start, hit.end):
-            continue
-        span = _year_before(_previous(out[:index], same.start(), ctx), same["unit"].lower())
-        if span is not None:
-            out[index] = Hit(same.start(), hit.end, span, True)
-    return out
-
-
-def _year_before(anchor: Hit | None, unit: str) -> cal.Span | None:
-    """The period of ``anchor`` a year earlier, when it is a period of the kind ``unit`` names."""
-    if anchor is None or anchor.span.granularity not in _SAME_UNITS.get(unit, (unit,)):
-        return None
-    first, last = cal.shift(anchor.span.start, -1, "year"), cal.shift(anchor.span.end, -1, "year")
-    return _like(anchor.span, first, last) if first and last else None
-
-
-def _like(span: cal.Span, first: dt.date, last: dt.date) -> cal.Span | None:
-    """A span of the same kind as ``span`` over ``first``..``last`` (a year earlier)."""
-    return _over(span.granularity, first, last)
-
-
-def _over(granularity: str, first: dt.date, last: dt.date) -> cal.Span | None:
-    """The day, month, quarter or half that starts on ``first``, else the range ``first``..``last``."""
-    if granularity == "day":
-        return cal.day_span(first)
-    if granularity == "month":
-        return cal.month_span(first.year, first.month)
-    if granularity == "quarter":
-        return cal.quarter_span(first.year, (first.month - 1) // 3 + 1)
-    if granularity == "half":
-        return cal.half_span(first.year, (first.month - 1) // 6 + 1)
-    return cal.range_span(first, last)
-
-
-def _related(hits: list[Hit], ctx: Ctx) -> list[Hit]:
-    """"the next day" after a dated arrest, "five years later" after "in 2009" (= 2014); each
-    found one is an anchor for the next ("three days later ..., and the next day")."""
-    hits = list(hits)
-    for m in _LATER.finditer(ctx.text):
-        if any(hit.start < m.end() and m.start() < hit.end for hit in hits):
-            continue
-        same = _SAME.search(ctx.text, max(0, m.start() - 30), m.start())
-        if same is not None and _YEAR_BACK.fullmatch(m.group()):  # "the same period a year earlier"
-            span = _year_before(_previous(hits, same.start(), ctx), same["unit"].lower())
-            start = same.start()
-        else:
-            anchor = _previous(hits, m.start(), ctx)
-            span, start = (_moved(anchor, m) if anchor is not None else None), m.start()
-        if span is not None:
-            bisect.insort(hits, Hit(start, m.end(), span, True), key=lambda hit: hit.start)
-    return hits
-
-
-def _moved(anchor: Hit, m: re.Match[str]) -> cal.Span | None:
-    if m["n"]:
-        count, unit = number_value(m["n"]), m["unit"].lower()
-        sign = -1 if m["dir"].lower() == "earlier" else 1
-    else:
-        count, unit = 1, "day"
-        sign = -1 if (m["which"] or m["dir2"] or "").lower() in ("previous", "preceding", "before") else 1
-    granularity, start = anchor.span.granularity, anchor.span.start
-    if count is None or granularity not in _ANCHOR_GRAINS[unit]:
-        return None
-    if unit in ("year", "decade"):
-        return cal.year_span(start.year + sign * count * (10 if unit == "decade" else 1))
-    moved = cal.shift(start, sign * count, unit)
-    if moved is None:
-        return None
-    return cal.month_span(moved.year, moved.month) if unit == "month" else cal.day_span(moved)
 
 
 def _anchor(hit: Hit, ctx: Ctx) -> Hit:
@@ -204,6 +66,9 @@ def _anchor(hit: Hit, ctx: Ctx) -> Hit:
         if ended is not None:  # "the week ended June 3": the seven days ending that day
             span = cal.range_span(hit.span.start - dt.timedelta(days=6), hit.span.start)
             return Hit(hit.start - len(ended.group()), hit.end, span, hit.relative) if span else hit
+    lasting = _LASTING.search(ctx.text, max(0, hit.start - 60), hit.start) if ctx.may_follow(hit.start, _LASTING_ENDS) else None
+    if lasting is not None and (lasting["for"] or lasting["how"].lower() != "from"):
+        return _lasting(hit, lasting)
     shift = _SHIFT.search(before) if ctx.may_follow(hit.start, _SHIFT_ENDS) else None
     if shift is None:
         return hit
@@ -218,6 +83,14 @@ def _anchor(hit: Hit, ctx: Ctx) -> Hit:
     if span is None:
         return hit
     return Hit(hit.start - len(shift.group()), hit.end, span, hit.relative)
+
+
+def _lasting(hit: Hit, lasting: re.Match[str]) -> Hit:
+    """"3 days starting Monday": Monday and the two days after it."""
+    count = number_value(lasting["n"])
+    end = cal.shift(hit.span.start, count, lasting["unit"].lower()) if count and count <= 100 else None
+    span = cal.range_span(hit.span.start, end - dt.timedelta(days=1)) if end else None
+    return Hit(lasting.start("n"), hit.end, span, hit.relative) if span else hit
 
 
 def _event_date(hit: Hit, ctx: Ctx, amount: int, unit: str) -> Hit:

@@ -59,9 +59,10 @@ _THIS_FISCAL = re.compile(
     r"(?!\s+(?:that|which|ended|ending|ends|to|through)\b)",
     _I,
 )
-# "the year to October", "the fiscal year that ended in March", "the 12 months to the end of June".
+# "the year to October", "the fiscal year that ended in March", "the 12 months to the end of June",
+# "the quarter ended June 30", "the half-year to September".
 _ENDING = re.compile(
-    rf"{initials(('the', 'year', 'fiscal', 'financial', 'budget', 'tax', 'crop', 'marketing', 'harvest', 'academic', 'school', 'season'), '123456789', CARDINALS)}\b(?:the\s+)?(?:(?P<n>{NUMBER})\s+months|(?:{_KIND}\s+)?year)\s+(?:that\s+|which\s+)?"
+    rf"{initials(('the', 'year', 'fiscal', 'financial', 'budget', 'tax', 'crop', 'marketing', 'harvest', 'academic', 'school', 'season'), '123456789', CARDINALS)}\b(?:the\s+)?(?:(?P<n>{NUMBER})\s+months|(?:{_KIND}\s+)?(?:(?P<q>quarter)|(?P<h>half)(?:[-\s]year)?|year))\s+(?:that\s+|which\s+)?"
     rf"(?:to|through|ended|ending|ends)\s+(?:in\s+|on\s+)?(?:(?:the\s+)?end[-\s]+(?:of\s+)?)?"
     rf"(?:{DAY_NUM}\s+)?(?P<mon>{MONTH})(?:\s+{DAY_NUM})?(?:,?\s+(?P<year>{YEAR}))?",
     _I,
@@ -129,7 +130,7 @@ def _this_fiscal(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 def _ending(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """The ``n`` months (a year: 12) that end with the named month."""
-    count = number_value(m["n"]) if m["n"] else 12
+    count = number_value(m["n"]) if m["n"] else 3 if m["q"] else 6 if m["h"] else 12
     month, pub = month_value(m["mon"]), ctx.published
     if not count or count > 24 or month is None or (pub is None and not m["year"]):
         return None
@@ -184,7 +185,7 @@ def _instant(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 # Gates (see ``dates_gates``): a phrase every match of the rule contains.
-_ENDING_GATE = Seen(re.compile(r"(?:months|year)\s+(?:that\s+|which\s+)?(?:to|through|ended|ending|ends)\s"))
+_ENDING_GATE = Seen(re.compile(r"(?:months|year|quarter|half)\s+(?:that\s+|which\s+)?(?:to|through|ended|ending|ends)\s"))
 _WEEKDAY_NEXT_GATE = Seen(re.compile(r"day\s+(?:next|last)\b"))
 RULES: tuple[Rule, ...] = (
     Rule(_SPLIT, _split_year, "year", gate("-", "\u2013", "/")),

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from etl.stages.extract import dates_calendar as cal
+from etl.stages.extract import dates_numeric
 from etl.stages.extract.dates_base import (
     AMBIGUOUS_MONTHS,
     DAY,
@@ -26,7 +27,7 @@ from etl.stages.extract.dates_base import (
     month_value,
 )
 from etl.stages.extract.dates_explicit import month_day_hit, resolve_bare_month
-from etl.stages.extract.dates_gates import DAY_BEFORE_MONTH, NextTo
+from etl.stages.extract.dates_gates import DAY_BEFORE_MONTH, YEAR_GATE, NextTo
 
 _I = re.IGNORECASE
 _TO_AND = r"\s*(?P<conn>-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*"
@@ -112,7 +113,62 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit(m.start(), m.end(), span, head.relative) if span else None
 
 
+def _numeric_days(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"10/1-11/2/2017", "from 6/12-6/15": two numeric days in one order (see ``dates_numeric``),
+    the year written after the second or, without one, the first resolved by tense."""
+    a1, b1, a2, b2 = int(m["a1"]), int(m["b1"]), int(m["a2"]), int(m["b2"])
+    if max(a1, a2) > 12 or max(b1, b2) > 12:
+        first_day = max(a1, a2) > 12
+    else:
+        year_hint = int(m["year"]) if m["year"] and len(m["year"]) == 4 else None
+        first_day = dates_numeric.day_first(a1, b1, ctx, year=year_hint, start=m.start())
+    (d1, m1), (d2, m2) = ((a1, b1), (a2, b2)) if first_day else ((b1, a1), (b2, a2))
+    if m["year"]:
+        year = int(m["year"]) if len(m["year"]) == 4 else dates_numeric.two_digit_year(m["year"], m.start(), ctx)
+        tail = cal.make_day(year, m2, d2) if year else None
+        head = cal.make_day(year if (m1, d1) <= (m2, d2) else year - 1, m1, d1) if tail and year else None
+    else:
+        if _NUMERIC_OPENER.search(ctx.text, max(0, m.start() - 10), m.start()) is None:
+            return None  # "1/2-3/4 cup": a yearless pair needs a date word before it
+        first = month_day_hit(m.start(), m.end(), m1, d1, None, ctx)
+        head = first.span.start if first else None
+        tail = cal.make_day(head.year + ((m2, d2) < (m1, d1)), m2, d2) if head else None
+    span = cal.range_span(head, tail) if head and tail and head < tail else None
+    return Hit(m.start(), m.end(), span, not m["year"]) if span else None
+
+
+def _full_days(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"10/1/2018-10/7/2018", "10-1-2018-10-7-2018", ISO "2018-10-01/2018-10-07": two whole
+    numeric days joined without spaces, read in one day/month order."""
+    if m["iy1"]:
+        head = cal.make_day(int(m["iy1"]), int(m["im1"]), int(m["id1"]))
+        tail = cal.make_day(int(m["iy2"]), int(m["im2"]), int(m["id2"]))
+    else:
+        a1, b1, a2, b2 = int(m["a1"]), int(m["b1"]), int(m["a2"]), int(m["b2"])
+        if max(a1, a2) > 12 or max(b1, b2) > 12:
+            first_day = max(a1, a2) > 12
+        else:
+            first_day = dates_numeric.day_first(a1, b1, ctx, year=int(m["y1"]), start=m.start())
+        (d1, m1), (d2, m2) = ((a1, b1), (a2, b2)) if first_day else ((b1, a1), (b2, a2))
+        head, tail = cal.make_day(int(m["y1"]), m1, d1), cal.make_day(int(m["y2"]), m2, d2)
+    span = cal.range_span(head, tail) if head and tail and head < tail else None
+    return Hit(m.start(), m.end(), span, False) if span else None
+
+
+_Y4 = r"(?:19|20)\d\d"
+_FULL_DAYS = re.compile(
+    rf"(?<![\w/.:,-])(?:(?P<a1>[0-3]?\d)(?P<sep>[/-])(?P<b1>[0-3]?\d)(?P=sep)(?P<y1>{_Y4})\s*[-\u2013]\s*"
+    rf"(?P<a2>[0-3]?\d)(?P=sep)(?P<b2>[0-3]?\d)(?P=sep)(?P<y2>{_Y4})"
+    rf"|(?P<iy1>{_Y4})-(?P<im1>[01]\d)-(?P<id1>[0-3]\d)\s*(?:/|--?|\u2013)\s*(?P<iy2>{_Y4})-(?P<im2>[01]\d)-(?P<id2>[0-3]\d))"
+    r"(?![\w/]|[-.]\d)"
+)
+# Words after which a yearless "6/12-6/15" is a range of days (as for a yearless "on 6/12").
+_NUMERIC_OPENER = re.compile(r"\b(?:on|from|between|during|over|dated|until|till|by)\s+$", _I)
 RULES: tuple[Rule, ...] = (
+    Rule(re.compile(r"(?<![\w/.:,-])(?P<a1>[0-3]?\d)/(?P<b1>[0-3]?\d)\s*[-\u2013]\s*(?P<a2>[0-3]?\d)/(?P<b2>[0-3]?\d)"
+                    r"(?:/(?P<year>(?:19|20)\d\d|\d\d))?(?![\w/%]|[-.,]\d)"), _numeric_days, "numeric",
+         NextTo("numeric", after=frozenset("/"), longest=2)),
+    Rule(_FULL_DAYS, _full_days, "numeric", YEAR_GATE),
     Rule(re.compile(rf"{initials(('from', 'between'), MONTHS)}\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month", TWO_MONTHS_GATE),
     Rule(re.compile(rf"{initials(('from', 'between'), MONTHS)}\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
                 rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", _DAY_RANGE_AFTER_MONTH),

@@ -86,8 +86,19 @@ def _anchored_period(m: re.Match[str], ctx: Ctx, pub: dt.date, unit: str, step: 
         return _hit(m, cal.year_span(int(years[-1].group(1)) + step))
     if years or _DATE_WORD_IN_TEXT.search(ctx.text, begin, m.start()):
         return None
+    if _narrated(ctx.text, begin, m.start()):
+        return None  # "The dam opened in 2019. The following year, it cracked": dates_related counts from 2019
     moved = cal.shift(pub, step, unit)
     return _hit(m, cal.period_span(unit, moved) if moved else None)
+
+
+def _narrated(text: str, begin: int, position: int) -> bool:
+    """Whether a year or date word comes shortly before the sentence that starts at ``begin`` (in
+    the same paragraph): then "the following year" counts from it, not from publication."""
+    left = max(0, position - NARRATIVE_REACH)
+    paragraph = text.rfind("\n\n", left, begin)
+    left = paragraph + 2 if paragraph >= 0 else left
+    return _YEAR_IN_TEXT.search(text, left, begin) is not None or _DATE_WORD_IN_TEXT.search(text, left, begin) is not None
 
 
 def _rolling(m: re.Match[str], pub: dt.date, count: int, unit: str, *, start: int | None = None) -> Hit | None:
@@ -130,6 +141,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
         moved = cal.shift(ctx.published, -more, m["unit2"].lower())
         return _hit(m, cal.day_span(moved) if moved else None, start=m.start("n2"))
     moved = cal.shift(ctx.published, -count, m["unit"].lower())
+    if moved is not None and m["unit"].lower() == "decade" and not m["n2"]:
+        return _hit(m, cal.year_span(moved.year))  # "two decades ago": no writer means the day
     if moved is not None and m["n2"]:
         moved = cal.shift(moved, -more, m["unit2"].lower())
     return _hit(m, cal.day_span(moved) if moved else None)
@@ -217,6 +230,9 @@ def _weekday_in_week(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return _hit(m, cal.day_span(day))
 
 
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", _I)
+
+
 def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     pub, word = ctx.published, m["wd"]
     if pub is None or (word[0].islower() and not m["on"]):
@@ -227,7 +243,9 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if WEEKDAY_NAME_AFTER.match(after):
         return None
     future = ctx.future(m.start("wd")) and not WEEKDAY_INCIDENT_AFTER.match(after)
-    found = cal.resolve_weekday(WEEKDAYS[word.lower()], pub, future=future)
+    # "the curfew lasts until Friday" written on a Friday ends today; "meets on Friday" is next week's
+    since = pub - dt.timedelta(days=1) if future and _UNTIL_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) else pub
+    found = cal.resolve_weekday(WEEKDAYS[word.lower()], since, future=future)
     return _hit(m, cal.day_span(found))
 
 
@@ -332,6 +350,9 @@ _WHICH_GATE = gate(*_WHICH_WORDS)
 _PART_GATE = gate("early", "mid", "late", "end", "beginning", "start", "middle")
 # "the previous year" / "the following year" after a year in the same sentence are anchored to
 # it ("300 died in 2024, up from 250 the previous year" is 2023), else to publication.
+# How far before "the following year" a date of an earlier sentence makes it narrated (as
+# ``dates_related.ANCHOR_REACH``, which then finds its anchor).
+NARRATIVE_REACH = 250
 _SENTENCE_START = re.compile(r"[.!?\n]\s")
 _YEAR_IN_TEXT = re.compile(rf"(?<![\d,.])({YEAR})")
 _SHORT_WEEKDAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
