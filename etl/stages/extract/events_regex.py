@@ -204,7 +204,20 @@ def required_words(source: str, flags: int = 0) -> frozenset[str] | None:
         return None
 
 
+def required_word_options(source: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Every set of pieces that :func:`required_words` chooses from (each of them holds a piece
+    that every match contains), for a caller that knows better which pieces are rare."""
+    try:
+        return tuple(_options(list(_parser.parse(source, flags))))
+    except re.error:
+        return ()
+
+
 def _needs(items: _Items) -> frozenset[str] | None:
+    return max(_options(items), key=lambda words: (min(map(len, words)), -len(words)), default=None)  # the rarest-looking set
+
+
+def _options(items: _Items) -> list[frozenset[str]]:
     options: list[frozenset[str]] = []
     run = ""
     for op, av in [*items, (None, None)]:
@@ -218,7 +231,7 @@ def _needs(items: _Items) -> frozenset[str] | None:
         inner = _needs_of_item(name, av)
         if inner and len(inner) <= _MOST_WORDS:
             options.append(inner)
-    return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)  # the rarest-looking set
+    return options
 
 
 def _needs_of_item(name: str, av: Any) -> frozenset[str] | None:
