@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.stages.extract.events import load_vocabulary
+from etl.stages.extract.events_gates import alternatives, may_match, word_gates
 from etl.stages.extract.events_vocab import match_after
 
 VOCAB = load_vocabulary()
@@ -33,3 +35,39 @@ def test_the_after_pattern_has_gates() -> None:
     assert VOCAB.strong[0].kind == "after" and len(VOCAB.strong[0].gates) == 2
     assert match_after(VOCAB.strong[0], "12, according to hospital staff.", 2, 32) is None
     assert match_after(VOCAB.strong[0], "12 people were taken to hospital.", 2, 33) is not None
+
+
+@pytest.mark.parametrize(
+    ("source", "want"),
+    [
+        (r"a|b(?:c|d)", ["a", "b(?:c|d)"]),
+        (r"\b(?:killed|died)\b", ["killed", "died"]),
+        (r"\b(?:killed|died)\s+in", [r"\b(?:killed|died)\s+in"]),  # one wording: the group is only a part
+        (r"x\\b", [r"x\\b"]),  # (an escaped backslash and a "b" are no boundary)
+    ],
+    ids=["top", "one-group", "group-then-more", "escaped-backslash"],
+)
+def test_alternatives_are_the_wordings_of_one_alternation(source: str, want: list[str]) -> None:
+    assert alternatives(source) == want
+
+
+def test_word_gates_rule_out_texts_without_a_piece() -> None:
+    gates = word_gates([r"(?:rushed|taken) to (?:the )?hospital", r"in hospital"])
+    assert may_match(gates, "were taken to hospital", "were taken to hospital")
+    assert not may_match(gates, "according to hospital staff", "according to hospital staff")  # the second gate: no verb
+    assert may_match(gates, "ſtaff", "ſtaff")  # not ASCII: no gate
+    assert word_gates([r"\w+", "killed"]) == ()  # a wording with no piece: no gate
+
+
+AGGREGATE = st.sampled_from(
+    "since January have been killed in the conflict remain displaced in recent years this year so far the war insurgency "
+    "has killed more than 2,000 people during the past month , . ; 12 civilians attacks Killed Since".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(AGGREGATE, max_size=16))
+def test_aggregate_gates_keep_every_match(words: list[str]) -> None:
+    text = " ".join(words)
+    if VOCAB.aggregate.search(text) is not None:
+        assert may_match(VOCAB.aggregate_gates, text, text.lower())

@@ -10,7 +10,8 @@ from typing import Any, Literal
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
-from etl.stages.extract.events_regex import ahead, factor, required_literal, required_word_options, searcher, wrapped
+from etl.stages.extract.events_gates import alternatives, may_match, word_gates
+from etl.stages.extract.events_regex import ahead, factor, required_literal, searcher, wrapped
 from etl.stages.extract.places import Gazetteer, load_gazetteer
 
 MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
@@ -101,42 +102,10 @@ def match_after(link: LinkPattern, text: str, start: int, end: int) -> re.Match[
         return link.pattern.match(text, start, end)
     tail = text[start:end]
     lowered = tail.lower()
-    if tail.isascii() and not all(gate.search(lowered) for gate in link.gates):
+    if not may_match(link.gates, tail, lowered):
         return None
     pattern = link.pattern if link.quick is None or any(need in lowered for need in link.needs) else link.quick
     return pattern.match(text, start, end)
-
-
-# Gates an after pattern is searched behind (see _word_gates): two rule out all but a fiftieth of the
-# texts after a number that the full pattern fails on (synthetic corpus), a third adds little.
-_GATES = 2
-# A gate takes a wording's next piece only when its words are this long ("ed" from "\\w+ed to death" is everywhere).
-_TELLING = 4
-# Words that tell nothing about a text: a piece made only of them ("the ", " in the ") is in
-# nearly every sentence, so a gate takes another piece of the same wording.
-_COMMON = frozenset("the in on at of to a an and or his her their its was were is are has have had by for from with".split())
-
-
-def _rarity(pieces: frozenset[str]) -> tuple[int, int]:
-    """How rare a set of pieces looks: the longest telling word of its least telling piece, then fewer pieces."""
-    return min(max((len(w) for w in piece.split() if w not in _COMMON), default=0) for piece in pieces), -len(pieces)
-
-
-def _word_gates(alts: list[str]) -> tuple[re.Pattern[str], ...]:
-    """Searches, in lower-cased ASCII text, for the pieces of plain text one of which every match
-    of one of ``alts`` holds: the first with each wording's rarest-looking piece, the second with
-    its next one ("taken" after "hospital"). A text a match lies in passes both; () when some
-    wording holds no such piece."""
-    ranked = [sorted(required_word_options(alt, re.I), key=_rarity, reverse=True) for alt in alts]
-    if not all(ranked):
-        return ()
-    ranked = [[o for o in options if _rarity(o)[0] >= _TELLING] or options[:1] for options in ranked]
-    gates = []
-    for rank in range(_GATES):
-        pieces = {piece for options in ranked for piece in options[min(rank, len(options) - 1)]}
-        kept = sorted(p for p in pieces if not any(q != p and q in p for q in pieces))  # (a piece holding another adds nothing)
-        gates.append(searcher(factor("|".join(re.escape(p) for p in kept))))
-    return tuple(gates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +125,7 @@ class EventVocabulary:
     update: re.Pattern[str]
     aggregate: re.Pattern[str]
     aggregate_words: tuple[str, ...]  # one of them is in every aggregate wording (an empty tuple: no gate)
+    aggregate_gates: tuple[re.Pattern[str], ...]  # derived from the aggregate wordings (events_gates.may_match)
     suicide: re.Pattern[str]
     them_killed: re.Pattern[str]
     suicide_counted: re.Pattern[str]
@@ -212,7 +182,7 @@ def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: st
         body, quick, needs = _fast_bodies(kind, specs, names)
         pattern = re.compile(_link_source(kind, body, subjects), re.I)
         fast = re.compile(_link_source(kind, quick, subjects), re.I) if quick is not None else None
-        gates = _word_gates([alt for name in names for a in specs[name]["after"] for alt in wrapped(_strip_aux(a).replace("AUX", _AUX))]) if kind == "after" else ()
+        gates = word_gates([alt for name in names for a in specs[name]["after"] for alt in wrapped(_strip_aux(a).replace("AUX", _AUX))]) if kind == "after" else ()
         return LinkPattern(kind, pattern, tuple(names), fast, needs, gates)  # type: ignore[arg-type]
     body = "|".join(f"(?P<g{i}>{_alts(specs[name][_KEYS[kind]])})" for i, name in enumerate(names))
     return LinkPattern(kind, re.compile(_link_source(kind, body, subjects), re.I), tuple(names))  # type: ignore[arg-type]
@@ -403,6 +373,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         update=_cue(cues, "update"),
         aggregate=_cue(cues, "aggregate"),
         aggregate_words=tuple(str(w) for w in cues.get("aggregate_words", [])),
+        aggregate_gates=word_gates(alternatives(str(cues["aggregate"]))),
         suicide=_cue(cues, "suicide"),
         them_killed=_cue(cues, "them_killed"),
         suicide_counted=_cue(cues, "suicide_counted"),
