@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.stages.extract.events import load_vocabulary
-from etl.stages.extract.events_gates import alternatives, may_match, word_gates
+from etl.stages.extract.events_gates import alternatives, lead, may_match, word_gates
 from etl.stages.extract.events_vocab import match_after
 
 VOCAB = load_vocabulary()
@@ -71,3 +73,48 @@ def test_aggregate_gates_keep_every_match(words: list[str]) -> None:
     text = " ".join(words)
     if VOCAB.aggregate.search(text) is not None:
         assert may_match(VOCAB.aggregate_gates, text, text.lower())
+
+
+@pytest.mark.parametrize(
+    ("source", "want"),
+    [
+        (r"slain|killed", {"kil", "sla"}),
+        (r"(?:have |had )?died", {"hav", "had", "die"}),
+        (r"a\w+b", {"a"}),  # cut short where the text is no longer known
+        (r"burn[te]d?", {"bur"}),
+        (r"\w+ed to death", None),  # a match may start with any letter
+        (r"(?:a|)b", {"ab", "b"}),
+    ],
+    ids=["words", "optional-aux", "cut", "class", "unknown-start", "empty-branch"],
+)
+def test_lead_holds_the_starts_of_every_match(source: str, want: set[str] | None) -> None:
+    found = lead(source, re.I)
+    if want is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert {s for s in want if re.match(found, s, re.I)} == want
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(st.text(alphabet="abk? ()|", min_size=1, max_size=6) | st.sampled_from(["[ab]", "[kb]?", r"\w", "a+"]), min_size=1, max_size=5),
+    text=st.text(alphabet="abkAB ", max_size=12),
+)
+def test_lead_never_rejects_a_match(pieces: list[str], text: str) -> None:
+    source = "|".join(pieces)
+    try:
+        pattern = re.compile(source, re.I)
+    except re.error:
+        return
+    found = lead(source, re.I)
+    if found is not None:
+        for at in range(len(text) + 1):
+            if pattern.match(text, at):
+                assert re.compile(found, re.I).match(text, at), (source, text, at)
+
+
+def test_the_link_patterns_carry_leads() -> None:
+    after, before = VOCAB.strong[0], next(link for link in VOCAB.strong if link.kind == "before")
+    assert after.quick is not None and "(?=(?=" in after.quick.pattern
+    assert before.quick is not None and "(?=(?=" in before.quick.pattern

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 from etl.stages.extract.events_regex import factor, required_word_options, searcher, split_top, wrapped
 
@@ -68,3 +70,69 @@ def may_match(gates: Sequence[re.Pattern[str]], text: str, lowered: str) -> bool
     it passes every gate, or it is not ASCII (``re`` folds "k", "s", "i" with non-ASCII letters,
     which lower-casing does not)."""
     return not text.isascii() or all(gate.search(lowered) for gate in gates)
+
+
+# Characters of a wording's start that a lead (see ``lead``) holds: enough to tell most words apart.
+_LEAD_SIZE = 3
+# A lead of more alternatives than this would cost as much as the alternation it stands before.
+_MOST_LEADS = 400
+
+
+def lead(source: str, flags: int = 0) -> str | None:
+    """A lookahead of the first characters a match of ``source`` can start with, as plain strings
+    of up to _LEAD_SIZE characters ("(?:have )?died|slain" -> "d(?:ie)|ha(?:v)|sla"): where it fails, none of
+    the alternatives behind it is tried. None when some match can start with something else than
+    a known string (a ``\\w``, a class of many letters)."""
+    try:
+        found = _starts(list(_parser.parse(source, flags)), _LEAD_SIZE)
+    except re.error:
+        return None
+    starts = {s.rstrip(_CUT) for s in found} if found is not None else set()
+    if not starts or "" in starts or len(starts) > _MOST_LEADS:
+        return None
+    return f"(?={searcher(factor('|'.join(re.escape(s) for s in sorted(starts))), flags).pattern})"
+
+
+_CUT = "\0"  # ends a start that an item not of plain text cut short: nothing is added to it
+
+
+def _starts(items: Sequence[tuple[Any, Any]], size: int) -> set[str] | None:
+    """The strings of up to ``size`` characters a match of ``items`` can start with (ending with
+    _CUT where an item that is no plain text cut them short); None: too many."""
+    out = {""}
+    for op, av in items:
+        open_ = {s for s in out if len(s) < size and not s.endswith(_CUT)}
+        if not open_:
+            break
+        part = _item_strings(op.name, av, size)
+        if part is None:
+            part = {_CUT}
+        out = (out - open_) | {_joined(s + p, size) for s in open_ for p in part}
+        if len(out) > _MOST_LEADS:
+            return None
+    return out
+
+
+def _joined(start: str, size: int) -> str:
+    """A start cut to ``size`` characters (a start cut short keeps its mark while shorter)."""
+    if start.endswith(_CUT) and len(start) - 1 < size:
+        return start
+    return start.rstrip(_CUT)[:size]
+
+
+def _item_strings(name: str, av: Any, size: int) -> set[str] | None:
+    if name == "LITERAL":
+        return {chr(av)}
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return {""}
+    if name == "IN" and all(k.name == "LITERAL" for k, _ in av) and len(av) <= 4:
+        return {chr(v) for _, v in av}
+    if name == "SUBPATTERN" and not av[1] and not av[2]:
+        return _starts(av[3], size)
+    if name == "BRANCH":
+        alts = [_starts(alt, size) for alt in av[1]]
+        return set().union(*alts) if all(a is not None for a in alts) else None  # type: ignore[arg-type]
+    if name in ("MAX_REPEAT", "MIN_REPEAT") and av[1] == 1:
+        inner = _starts(av[2], size)
+        return None if inner is None else inner | ({""} if av[0] == 0 else set())
+    return None

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
-from etl.stages.extract.events_gates import alternatives, may_match, word_gates
+from etl.stages.extract.events_gates import alternatives, lead, may_match, word_gates
 from etl.stages.extract.events_regex import ahead, factor, required_literal, searcher, wrapped
 from etl.stages.extract.places import Gazetteer, load_gazetteer
 
@@ -208,9 +208,10 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
             # "six of the 40 passengers on the bus [died]": a share whose whole has a place after it
             rf"|of\s+(?:the|its|their|all)\s+(?:\d[\d,]*|{_NUMBER_WORDS})\s+(?:{_NP_WORD}\s+){{1,2}}?(?:on|in|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+)?(?:{_NP_WORD}\s+){{1,2}}?)"
         )
-        return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:{body})\b"
+        # (the lead: the participles' first letters, tried before them after every word of the noun phrase)
+        return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY}){lead(body, re.I) or ''}(?:{body})\b"
     if kind == "before":  # a lookahead of the first characters in front: searched, not matched
-        return ahead(rf"\b(?:{body})\s*(?:{QUALIFIERS}\s+)*$", re.I)
+        return ahead(rf"\b{lead(body, re.I) or ''}(?:{body})\s*(?:{QUALIFIERS}\s+)*$", re.I)
     if kind == "noun":
         return rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?:{body})\b"
     return rf"\s*(?:more\s+|other\s+)?(?:{body})\s+(?:{subjects})\b"
