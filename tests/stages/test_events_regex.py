@@ -13,6 +13,7 @@ from etl.stages.extract.events_regex import (
     factor,
     required_literal,
     required_tokens,
+    required_word_options,
     required_words,
     searcher,
     tried_order,
@@ -124,6 +125,24 @@ def test_required_words_never_miss_a_match(pieces: list[str], text: str) -> None
     needs = required_words(source, re.I)
     if needs is not None and pattern.search(text) is not None:
         assert any(word in text.lower() for word in needs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.text(alphabet="abk? ()|", min_size=1, max_size=5), min_size=1, max_size=5), text=st.text(alphabet="abkAB ", max_size=30))
+def test_every_required_word_option_holds_in_a_match(pieces: list[str], text: str) -> None:
+    source = "|".join(pieces)
+    try:
+        pattern = re.compile(source, re.I)
+    except re.error:
+        return
+    if pattern.search(text) is not None:
+        assert all(any(word in text.lower() for word in option) for option in required_word_options(source, re.I))
+
+
+def test_required_word_options_hold_the_chosen_set() -> None:
+    source = r"\bno (?:immediate )?(?:deaths|fatalities)\b"
+    assert required_words(source, re.I) in required_word_options(source, re.I)
+    assert frozenset({"no "}) in required_word_options(source, re.I)
 
 
 @pytest.mark.parametrize(

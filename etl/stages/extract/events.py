@@ -61,6 +61,7 @@ from pathlib import Path
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
+from etl.stages.extract.events_gates import may_match
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_incident import has_incident_row, incident_claim
 from etl.stages.extract.events_index import bucket, index_sentences
@@ -306,7 +307,7 @@ def _aggregate_cue(sentence_text: str, vocab: EventVocabulary) -> bool:
     lowered = sentence_text.lower()
     if vocab.aggregate_words and not any(word in lowered for word in vocab.aggregate_words):
         return False
-    return vocab.aggregate.search(sentence_text) is not None
+    return may_match(vocab.aggregate_gates, sentence_text, lowered) and vocab.aggregate.search(sentence_text) is not None
 
 
 def _added_totals(rows: Sequence[Event], additions: set[str]) -> set[str]:

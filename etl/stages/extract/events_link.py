@@ -52,7 +52,7 @@ from etl.stages.extract.events_notes import (
     unit_number,
 )
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, pick
+from etl.stages.extract.events_vocab import EventVocabulary, LinkPattern, match_after, pick
 
 # Characters of text before a verb that are checked for hypothetical wording ("threatened to").
 _HYPOTHETICAL_WINDOW = 40
@@ -164,8 +164,7 @@ def _trigger(m: re.Match[str], link: LinkPattern, offset: int = 0) -> tuple[Meas
 def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
     if link.kind == "before":
         return _link_before(text, c, sent, link, vocab)
-    pattern = pick(link, text[c.end : sent.char_end]) if link.quick is not None else link.pattern
-    m = pattern.match(text, c.end, sent.char_end)
+    m = match_after(link, text, c.end, sent.char_end)
     if m is None:
         return None
     measure, start, end, trig = _trigger(m, link)

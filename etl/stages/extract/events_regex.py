@@ -17,7 +17,7 @@ from typing import Any
 _QUANTIFIERS = frozenset("?*+{")
 
 
-def _split_top(alternation: str) -> list[str]:
+def split_top(alternation: str) -> list[str]:
     """The top-level alternatives of a regex fragment ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
     items: list[str] = []
     depth, start, i = 0, 0, 0
@@ -47,7 +47,7 @@ def factor(alternation: str) -> str:
     alternative that matches is the same as before."""
     out: list[str] = []
     groups: dict[str, list[str]] = {}
-    for item in _split_top(alternation):
+    for item in split_top(alternation):
         if len(item) < 2 or not item[0].isalpha() or item[1] in _QUANTIFIERS:
             out.extend(_grouped(groups))
             groups = {}
@@ -62,7 +62,7 @@ def tried_order(alternation: str) -> list[str]:
     """The alternatives of ``alternation`` in the order ``factor(alternation)`` tries them."""
     out: list[str] = []
     groups: dict[str, list[str]] = {}
-    for item in _split_top(alternation):
+    for item in split_top(alternation):
         if len(item) < 2 or not item[0].isalpha() or item[1] in _QUANTIFIERS:
             out.extend(i for group in groups.values() for i in group)
             groups = {}
@@ -159,7 +159,7 @@ def wrapped(source: str) -> list[str]:
         if depth == 0:
             break
         i += 1
-    return _split_top(source[3:-1]) if i == len(source) - 1 else [source]
+    return split_top(source[3:-1]) if i == len(source) - 1 else [source]
 
 
 # Letters whose case-insensitive match in ``re`` includes a non-ASCII character (ı, ſ, the Kelvin
@@ -204,7 +204,20 @@ def required_words(source: str, flags: int = 0) -> frozenset[str] | None:
         return None
 
 
+def required_word_options(source: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Every set of pieces that :func:`required_words` chooses from (each of them holds a piece
+    that every match contains), for a caller that knows better which pieces are rare."""
+    try:
+        return tuple(_options(list(_parser.parse(source, flags))))
+    except re.error:
+        return ()
+
+
 def _needs(items: _Items) -> frozenset[str] | None:
+    return max(_options(items), key=lambda words: (min(map(len, words)), -len(words)), default=None)  # the rarest-looking set
+
+
+def _options(items: _Items) -> list[frozenset[str]]:
     options: list[frozenset[str]] = []
     run = ""
     for op, av in [*items, (None, None)]:
@@ -218,7 +231,7 @@ def _needs(items: _Items) -> frozenset[str] | None:
         inner = _needs_of_item(name, av)
         if inner and len(inner) <= _MOST_WORDS:
             options.append(inner)
-    return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)  # the rarest-looking set
+    return options
 
 
 def _needs_of_item(name: str, av: Any) -> frozenset[str] | None:
