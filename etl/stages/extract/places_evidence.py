@@ -42,7 +42,9 @@ _TERRITORY_WEIGHT = 0.9
 _ATTRIBUTIVE_AFTER = re.compile(
     r"\s+(?:embassy|consulate|military|army|troops|forces|soldiers|service\s*(?:members|men|women)|officials|government|envoy|"
     r"ambassador|citizens|nationals|diplomats?|drones?|warplanes?|jets|navy|air\s+force|intelligence|contractors?|personnel|"
-    r"special\s+forces|marines|authorities)\b|-(?:led|backed)\b",
+    r"special\s+forces|marines|authorities)\b|-(?:led|backed)\b"
+    # a state force named after its country: "the Uganda People's Defence Force", "Kenya Defence Forces"
+    r"|\s+(?:People['’]s\s+)?(?:Defen[cs]e|Armed|Police|Security)\s+Forces?\b|\s+(?:National\s+(?:Army|Guard|Police)|Coast\s+Guard|Air\s+Force)\b",
 )
 # A town this small is weaker evidence than a big city ("Lido" is a small Italian town and a beach
 # in Mogadishu): ties between countries go to the larger places.
@@ -132,6 +134,12 @@ def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
     return weight
 
 
+def attributive(m: PlaceMention, text: str) -> bool:
+    """Whether a country's name is used as an adjective naming a side ("U.S. service members",
+    "the Uganda People's Defence Force"): a nationality, not the place."""
+    return m.place.kind == "country" and not m.place.demonym and _ATTRIBUTIVE_AFTER.match(text, m.char_end) is not None
+
+
 def labelled(m: PlaceMention, text: str) -> bool:
     """Whether the place stands in a coded note's place field ("Location: X (Y), Z.")."""
     colon = text.rfind(":", max(0, m.char_start - _FIELD_CHARS - 1), m.char_start)
@@ -209,4 +217,23 @@ def dominant_country(
         weight = 0.0 if m.char_start in homonyms else _weight(m, text, away)
         counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + weight
     best = max(counts.values())
-    return next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
+    winner = next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
+    if not text or any(_placing(m, text, away, homonyms) for m in mentions if m.place.country_code == winner):
+        return winner
+    # sides only ("UPDF soldiers", "Uganda People's Defence Force"): a place named in another country
+    # ("in the Ituri forest") tells where it happened
+    placed = {m.place.country_code for m in mentions if _placing(m, text, away, homonyms)}
+    if not placed:
+        return winner
+    best = max(counts[c] for c in placed)
+    return next(m.place.country_code for m in mentions if m.place.country_code in placed and counts[m.place.country_code] == best)
+
+
+def _placing(m: PlaceMention, text: str, away: frozenset[int] | None, homonyms: frozenset[int]) -> bool:
+    """Whether the mention names a place, not a side: no nationality, no country used as an
+    adjective, no small town (a possible homonym), nothing named as somewhere else."""
+    if m.place.demonym or m.char_start in homonyms or (m.place.kind == "city" and m.place.population < _SMALL_TOWN):
+        return False
+    if m.place.kind == "country" and _ATTRIBUTIVE_AFTER.match(text, m.char_end) is not None:
+        return False
+    return not (m.char_start in away if away is not None else elsewhere(m, text))
