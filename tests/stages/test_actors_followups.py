@@ -128,3 +128,43 @@ def test_state_forces_are_never_the_actor(text: str, name: str | None, index: Ac
 )
 def test_bangladesh_groups(text: str, name: str, index: ActorIndex) -> None:
     assert _actor(text, index) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # responsible, held responsible
+        ("Two guards were shot. Authorities said al-Shabaab was responsible.", "al-Shabaab"),
+        ("Two guards were shot. The army said ISWAP fighters were responsible for the raid.", "Islamic State West Africa Province"),
+        ("Two guards were shot. The governor held the TTP responsible.", "Tehrik-i-Taliban Pakistan"),
+        # the attackers' origin
+        ("Two guards died. Witnesses said the gunmen were from al-Shabaab.", "al-Shabaab"),
+        ("The raiders, believed to be from ISWAP, burned the market.", "Islamic State West Africa Province"),
+        ("The attack bore the hallmarks of the ADF, officials said.", "Allied Democratic Forces"),
+        # the group's spokesman
+        ("A spokesman for the TTP said the group was behind the attack.", "Tehrik-i-Taliban Pakistan"),
+        ("The NPA admitted responsibility for the ambush.", "New People's Army"),
+        ("The toll from the al-Shabaab-claimed bombing rose to 12.", "al-Shabaab"),
+        # arrests over this attack
+        ("Police arrested three suspected TTP militants over Sunday's attack.", "Tehrik-i-Taliban Pakistan"),
+        ("Troops detained two alleged ADF collaborators in connection with the massacre.", "Allied Democratic Forces"),
+        ("Police arrested five suspected JMB members over a bombing at a temple.", "Jamaat-ul-Mujahideen Bangladesh"),
+    ],
+    ids=["responsible-1", "responsible-2", "held-responsible", "from-1", "from-2", "hallmarks", "spokesman", "admitted",
+         "group-claimed", "arrest-over-1", "arrest-over-2", "arrest-over-3"],
+)
+def test_attributions_in_follow_ups(text: str, name: str, index: ActorIndex) -> None:
+    assert _actor(text, index) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan blames the TTP for most such attacks.",
+        "Officials have long blamed al-Shabaab for a string of hotel sieges.",
+        "Police suspect ISWAP for many of the recent raids.",
+    ],
+    ids=["general-blame-1", "general-blame-2", "general-blame-3"],
+)
+def test_a_general_blame_is_no_attribution(text: str, index: ActorIndex) -> None:
+    assert _actor(text, index) is None

@@ -1,17 +1,24 @@
 """Places that name a side, not where it happened: a nationality inside a town's name, a country's
-name used as an adjective ("U.S. service members", "the Kenya Defence Forces"), and an army abroad
-whose own country must not outvote the place the text names."""
+name used as an adjective ("U.S. service members", "the Kenya Defence Forces"): a side, so an army
+abroad does not outvote the place its sentence names."""
 
 from __future__ import annotations
 
 import pytest
 
+from etl.eval.events import extract_record
+from etl.stages.extract.events import EventVocabulary, load_vocabulary
 from etl.stages.extract.places import Gazetteer, dominant_country, find_places, load_gazetteer
 
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def vocab() -> EventVocabulary:
+    return load_vocabulary()
 
 
 def _codes(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
@@ -61,17 +68,15 @@ def test_country_as_an_adjective_is_a_nationality(text: str, surface: str, gaz: 
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        ("The Uganda People's Defence Force said its troops killed 9 rebels in an operation in Ituri. One UPDF soldier was hurt.", "COD"),
-        ("The Kenya Defence Forces said KDF soldiers killed 20 militants in Gedo. Two KDF soldiers were wounded.", "SOM"),
-        ("Chadian soldiers and Chadian police killed 12 insurgents in Borno, a Chadian officer said.", "NGA"),
-        # no place in another country: the side's own country stands
-        ("Nigerian soldiers were killed near the border with Cameroon, Nigerian officials said.", "NGA"),
-        ("Two Kenyan police officers were hurt, the Kenyan police said.", "KEN"),
+        ("The Uganda People's Defence Force said that in an operation in Ituri its troops killed 9 ADF rebels.", "COD"),
+        ("The Kenya Defence Forces said that in Gedo its soldiers killed 20 al-Shabaab fighters.", "SOM"),
+        ("U.S. service members killed 6 militants near Kandahar, officials said.", "AFG"),
     ],
-    ids=["army-abroad-1", "army-abroad-2", "army-abroad-3", "border-is-elsewhere", "sides-only"],
+    ids=["army-abroad-1", "army-abroad-2", "army-abroad-3"],
 )
-def test_named_place_beats_the_sides(text: str, country: str, gaz: Gazetteer) -> None:
-    assert dominant_country(find_places(text, gaz), text) == country
+def test_named_place_beats_the_army_in_its_sentence(text: str, country: str, vocab: EventVocabulary) -> None:
+    record = {"id": "t", "text": text, "published": "2023-05-02"}
+    assert [e.country_code for e in extract_record(record, vocab)][:1] == [country]
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,7 @@ def _read(path: Path) -> list[dict[str, object]]:
     return [e for e in entries if isinstance(e, dict) and isinstance(e.get("name"), str)]
 
 
-_SUFFIXES = "linked|affiliated|allied|aligned|inspired|led|run|backed|controlled|held"
+_SUFFIXES = "linked|affiliated|allied|aligned|inspired|led|run|backed|controlled|held|claimed|style|type"
 
 
 def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:

@@ -19,7 +19,9 @@ _CLAIM_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*,[^,.;]{0,120},)?[^\w.;]*(?:\w+[^\w.;]+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"
     r"|said\s+(?:that\s+)?(?:one|two|three|some|several|a\s+number)\s+of\s+its\s+(?:[\w-]+\s+){0,2}?(?:fighters|members|militants|men|martyrs|operatives|suicide\s+bombers|commandos)\s+(?:had\s+)?"
     r"(?:carried\s+out|conducted|executed|staged|launched|blew|detonated|attacked|stormed|was\s+behind|were\s+behind)"
-    r"|(?:has|have)\s+claimed|took\s+responsibility|accepted\s+responsibility"
+    r"|(?:has|have)\s+claimed|took\s+responsibility|accepted\s+responsibility|admitted\s+responsibility"
+    # "a spokesman for the TTP said the group was behind the attack"
+    r"|said\s+(?:that\s+)?the\s+(?:group|outfit|organi[sz]ation|movement)\s+(?:was\s+behind|was\s+responsible|had\s+carried\s+out|carried\s+out)"
     # "Al-Shabaab owned up to the attack", "the TTP has owned the attack"
     r"|owns?\s+up\b|owned\s+(?:up\b|responsibility|the\s+(?:\w+\s+)?(?:attack|bombing|blast|ambush|killings?|assault|raid|massacre))"
     # "the gunman, whom Hamas described as one of its members"; "Hamas called him one of its fighters"
@@ -44,7 +46,10 @@ _ATTRIBUTED_BEFORE = searcher(
     # a passive agent: "were attacked by fighters of X", "ambushed by suspected X militants"
     r"(?:attacked|ambushed|raided|stormed|targeted|abducted|kidnapped|bombed|shelled)\s+by(?:\s+(?:suspected|alleged|armed))?"
     r"(?:\s+(?:fighters|militants|members|gunmen|insurgents|elements|men|jihadists)\s+(?:of|from|loyal\s+to|belonging\s+to))?|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
-    r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was)\s+(?:the\s+)?"
+    r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was|hallmarks?\s+of|"
+    # "the gunmen were from al-Shabaab", "militants, believed to be from ISWAP"
+    r"(?:gunm[ae]n|attackers?|assailants?|militants?|bombers?|raiders|men)\s+(?:were|was)\s+(?:all\s+)?(?:from|members\s+of)|"
+    r"(?:believed|thought|suspected|said|understood)\s+to\s+(?:be\s+from|be\s+members\s+of|be\s+fighters\s+of))\s+(?:the\s+)?"
     r"(?:(?:outlawed|banned|proscribed|so-called|self-styled)\s+)?$",
     re.I,
 )
@@ -102,7 +107,17 @@ _SUSPECTED_BEFORE = searcher(
 _SUSPECTED_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*\([^()\n]{1,20}\))?\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?(?:behind|responsible))\b"
     # a coded note's last field: "... casualties unclear. Islamic State suspected."; "Abu Sayyaf blamed by police."
-    r"|(?:(?:widely|locally|also)\s+)?(?:suspected|blamed)(?:\s+by\s+(?:the\s+)?\w+)?\s*(?:[.;\n]|$))",
+    r"|(?:(?:widely|locally|also)\s+)?(?:suspected|blamed)(?:\s+by\s+(?:the\s+)?\w+)?\s*(?:[.;\n]|$)"
+    # "Authorities said al-Shabaab was responsible"
+    r"|(?:is|are|was|were)\s+(?:\w+\s+)?responsible\b(?!\s+for\s+(?:security|the\s+(?:area|region|security))))",
+    re.I,
+)
+# "officials held the TTP responsible": as "blamed".
+_HELD_BEFORE = searcher(r"\b(?:held|hold|holds|holding)\s+(?:the\s+)?$", re.I)
+_RESPONSIBLE_AFTER = re.compile(r"\s+(?:\w+\s+)?responsible\b", re.I)
+# "Pakistan blames the TTP for most such attacks": a general blame, not this incident's.
+_GENERAL_AFTER = re.compile(
+    r"(?:['’]s)?\s+for\s+(?:most|many|all|much|several|numerous|previous|past|earlier|similar|such|recent|dozens|scores|hundreds|years|a\s+(?:series|string|spate|wave))\b",
     re.I,
 )
 # In a clash with security forces both sides fight: the named group is the actor even if its men died.
@@ -157,7 +172,7 @@ _CUSTODY_AFTER = re.compile(
 )
 # "... arrested four suspected members of the ELN in connection with the attack": tied to this incident.
 _FOR_THE_INCIDENT = re.compile(
-    r"[^.;]{0,40}?\b(?:in\s+connection\s+with|over|for|behind)\s+(?:the|this|that|[A-Z]\w+day['’]s)\s+(?:\w+\s+)?"
+    r"[^.;]{0,40}?\b(?:in\s+connection\s+with|over|for|behind)\s+(?:the|this|that|an?|[A-Z]\w+day['’]s)\s+(?:\w+\s+)?"
     r"(?:attack|bombing|blast|killings?|ambush|raid|massacre|explosion|shooting|assault)",
     re.I,
 )
@@ -222,6 +237,8 @@ def strength(text: str, m: ActorMention, following: int) -> int:
     if _ALIAS_BEFORE.search(before):
         return 5
     if _TARGET_BEFORE.search(before):  # "arrested 27 suspected Boko Haram suppliers": a target, whatever the modifier
+        if _CUSTODY_WORD.search(before) and _FOR_THE_INCIDENT.match(text, m.char_end, m.char_end + _CLAUSE):
+            return 4  # "arrested three suspected TTP militants over Sunday's attack"
         return 2 if _fought(text, m) else -1
     if _VICTIM_AFTER.match(text[m.char_end : m.char_end + _CLAUSE]):
         return -1
@@ -231,8 +248,8 @@ def strength(text: str, m: ActorMention, following: int) -> int:
             return 4
         # "two PKK terrorists were neutralised in an operation": killed fighting, the party coded
         return 2 if held and "neutrali" in held.group().lower() and _fought(text, m) else -1
-    if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before):
-        return 4
+    if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before) or (_HELD_BEFORE.search(before) and _RESPONSIBLE_AFTER.match(after)):
+        return 0 if _GENERAL_AFTER.match(after) else 4
     if _PRESENT_AFTER.match(text, m.char_end):
         return -1  # not even a plain mention in the headline sentences
     if _BACKGROUND_BEFORE.search(clause) or (_EITHER.search(clause) and _ACTIVE_AFTER.match(text, m.char_end, m.char_end + _CLAUSE)):

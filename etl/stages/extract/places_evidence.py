@@ -217,23 +217,4 @@ def dominant_country(
         weight = 0.0 if m.char_start in homonyms else _weight(m, text, away)
         counts[m.place.country_code] = counts.get(m.place.country_code, 0.0) + weight
     best = max(counts.values())
-    winner = next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
-    if not text or any(_placing(m, text, away, homonyms) for m in mentions if m.place.country_code == winner):
-        return winner
-    # sides only ("UPDF soldiers", "Uganda People's Defence Force"): a place named in another country
-    # ("in the Ituri forest") tells where it happened
-    placed = {m.place.country_code for m in mentions if _placing(m, text, away, homonyms)}
-    if not placed:
-        return winner
-    best = max(counts[c] for c in placed)
-    return next(m.place.country_code for m in mentions if m.place.country_code in placed and counts[m.place.country_code] == best)
-
-
-def _placing(m: PlaceMention, text: str, away: frozenset[int] | None, homonyms: frozenset[int]) -> bool:
-    """Whether the mention names a place, not a side: no nationality, no country used as an
-    adjective, no small town (a possible homonym), nothing named as somewhere else."""
-    if m.place.demonym or m.char_start in homonyms or (m.place.kind == "city" and m.place.population < _SMALL_TOWN):
-        return False
-    if m.place.kind == "country" and _ATTRIBUTIVE_AFTER.match(text, m.char_end) is not None:
-        return False
-    return not (m.char_start in away if away is not None else elsewhere(m, text))
+    return next(m.place.country_code for m in mentions if counts[m.place.country_code] == best)
