@@ -36,6 +36,10 @@ _UNLISTED = searcher(
 )
 # Every match of _UNLISTED holds one of these words (as written: the pattern is case-sensitive).
 _UNLISTED_WORDS = ("claimed", "blamed", "carried")
+# What an entry marked ``state = true`` (an army, a police force) is read as: its names are found, so
+# that a longer state name wins over a group's name inside it ("the Uganda People's Defence Force"
+# is not Myanmar's "People's Defence Force"), but state forces are never the actor coded.
+STATE_FORCES = "state forces"
 _NOT_ACTORS = frozenset(
     "no nobody none it he she they police officials authorities government security army military the"
     " a an this that group militants".split()
@@ -76,7 +80,7 @@ def _read(path: Path) -> list[dict[str, object]]:
     return [e for e in entries if isinstance(e, dict) and isinstance(e.get("name"), str)]
 
 
-_SUFFIXES = "linked|affiliated|allied|aligned|inspired|led|run|backed|controlled|held"
+_SUFFIXES = "linked|affiliated|allied|aligned|inspired|led|run|backed|controlled|held|claimed|style|type"
 
 
 def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:
@@ -112,7 +116,7 @@ def load_actors(paths: Sequence[Path] = (ACTORS_PATH,)) -> ActorIndex:
     renamed: dict[str, tuple[dt.date, str]] = {}
     for path in paths:
         for entry in _read(path):
-            name = str(entry["name"])
+            name = STATE_FORCES if entry.get("state") is True else str(entry["name"])
             home.pop(name, None)
             renamed.pop(name, None)
             if "renamed" in entry:
@@ -120,7 +124,8 @@ def load_actors(paths: Sequence[Path] = (ACTORS_PATH,)) -> ActorIndex:
             if isinstance(entry.get("country"), str):
                 home[name] = str(entry["country"])
             aliases = entry.get("aliases", [])
-            merged[name] = [name] + [str(a) for a in aliases] if isinstance(aliases, list) else [name]
+            own = [str(entry["name"])] + [str(a) for a in aliases] if isinstance(aliases, list) else [str(entry["name"])]
+            merged[name] = merged.get(name, []) + own if name == STATE_FORCES else own
     by_alias: dict[str, str] = {}
     exact: list[str] = []
     folded: list[str] = []
@@ -164,6 +169,8 @@ def _renamed(entry: dict[str, object]) -> tuple[dt.date, str]:
 def era_name(index: ActorIndex, name: str | None, day: dt.date | None) -> str | None:
     """The name an event of ``day`` is coded under: a renamed group's new name from the renaming on
     ("Islamic State in the Greater Sahara" in 2024 is the Islamic State Sahel Province)."""
+    if name == STATE_FORCES:
+        return None
     if name is None or name not in index.renamed:
         return name
     since, new = index.renamed[name]
@@ -273,6 +280,8 @@ def article_actor(text: str, mentions: Sequence[ActorMention], lead: tuple[int, 
     setting: tuple[int, int] | None = None
     best: tuple[int, int, str] | None = None
     for i, m in enumerate(mentions):
+        if m.name == STATE_FORCES:
+            continue
         tie = strength(text, m, mentions[i + 1].char_start if i + 1 < len(mentions) else len(text))
         if tie == 0 and lead is not None:
             setting = setting or _with_setting(text, lead)  # found once, and only when a plain mention needs it
@@ -285,4 +294,8 @@ def article_actor(text: str, mentions: Sequence[ActorMention], lead: tuple[int, 
     if best is not None:
         return best[2]
     other = _unlisted(text)
-    return other.name if other else None
+    if other is None:
+        return None
+    # a listed group there ("blamed on the PKK" in a mention tied to nothing) keeps its canonical name
+    listed = next((m.name for m in mentions if m.char_start < other.char_end and other.char_start < m.char_end), None)
+    return None if listed == STATE_FORCES else (listed or other.name)

@@ -19,7 +19,14 @@ _CLAIM_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*,[^,.;]{0,120},)?[^\w.;]*(?:\w+[^\w.;]+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"
     r"|said\s+(?:that\s+)?(?:one|two|three|some|several|a\s+number)\s+of\s+its\s+(?:[\w-]+\s+){0,2}?(?:fighters|members|militants|men|martyrs|operatives|suicide\s+bombers|commandos)\s+(?:had\s+)?"
     r"(?:carried\s+out|conducted|executed|staged|launched|blew|detonated|attacked|stormed|was\s+behind|were\s+behind)"
-    r"|(?:has|have)\s+claimed|took\s+responsibility|accepted\s+responsibility)",
+    r"|(?:has|have)\s+claimed|took\s+responsibility|accepted\s+responsibility|admitted\s+responsibility"
+    # "a spokesman for the TTP said the group was behind the attack"
+    r"|said\s+(?:that\s+)?the\s+(?:group|outfit|organi[sz]ation|movement)\s+(?:was\s+behind|was\s+responsible|had\s+carried\s+out|carried\s+out)"
+    # "Al-Shabaab owned up to the attack", "the TTP has owned the attack"
+    r"|owns?\s+up\b|owned\s+(?:up\b|responsibility|the\s+(?:\w+\s+)?(?:attack|bombing|blast|ambush|killings?|assault|raid|massacre))"
+    # "the gunman, whom Hamas described as one of its members"; "Hamas called him one of its fighters"
+    r"|(?:described|called|identified|named)\s+(?:him|her|them|the\s+(?:attacker|bomber|gunman|gunmen|assailant|shooter)s?)?\s*(?:as\s+)?(?:one\s+of\s+)?its\s+(?:own\s+)?"
+    r"(?:members?|fighters?|militants?|men|operatives?|martyrs?|commandos?)\b)",
     re.I,
 )
 # "Claimed by: X", and the labels of a coded incident note ("Actor: X.", "Attackers: X",
@@ -35,8 +42,14 @@ _CLAIM_BEFORE = searcher(
 _FIELD_BEFORE = re.compile(r"(?:[.;]\s+|\n\s*)$")
 _FIELD_AFTER = re.compile(r"(?:,\s*(?:pledged|linked|affiliated|allied|loyal)\b[^.\n]{0,60})?\.?[ \t]*(?:\n|$)", re.I)
 _ATTRIBUTED_BEFORE = searcher(
-    r"(?:blamed(?:\s+on)?|(?:attack|attacks|ambush|raid|assault|bombing|killings?|massacre)\s+by|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
-    r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was)\s+(?:the\s+)?"
+    r"(?:blamed(?:\s+on)?|(?:attack|attacks|ambush|raid|assault|bombing|killings?|massacre)\s+by|"
+    # a passive agent: "were attacked by fighters of X", "ambushed by suspected X militants"
+    r"(?:attacked|ambushed|raided|stormed|targeted|abducted|kidnapped|bombed|shelled)\s+by(?:\s+(?:suspected|alleged|armed))?"
+    r"(?:\s+(?:fighters|militants|members|gunmen|insurgents|elements|men|jihadists)\s+(?:of|from|loyal\s+to|belonging\s+to))?|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
+    r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was|hallmarks?\s+of|"
+    # "the gunmen were from al-Shabaab", "militants, believed to be from ISWAP"
+    r"(?:gunm[ae]n|attackers?|assailants?|militants?|bombers?|raiders|men)\s+(?:were|was)\s+(?:all\s+)?(?:from|members\s+of)|"
+    r"(?:believed|thought|suspected|said|understood)\s+to\s+(?:be\s+from|be\s+members\s+of|be\s+fighters\s+of))\s+(?:the\s+)?"
     r"(?:(?:outlawed|banned|proscribed|so-called|self-styled)\s+)?$",
     re.I,
 )
@@ -53,7 +66,7 @@ _DESCRIBED_AFTER = re.compile(
 )
 _DESCRIBED_BEFORE = searcher(r"(?:suspected|by|of\s+the|from\s+the|an?|the)\s+$", re.I)
 _BACKGROUND_BEFORE = searcher(
-    r"(?:\b(?:which|although|rival|against|on(?!\s+(?:\d|the\s+(?:night|morning|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))|than|like|such\s+as|talks|negotiations|dialogue|ceasefire|truce)\b|(?<!attackers, )(?<!gunmen, )(?<!assailants, )(?<!militants, )(?<!attacker, )(?<!gunman, )\bwho\b)[^.;]{0,80}$",
+    r"(?:\b(?:which|although|rival|against|on(?!\s+(?:\d|the\s+(?:night|morning|evening)|(?:[A-Z][\w'’]*\s+){1,2}(?:Eve|Day)\b|Eid\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))|than|like|such\s+as|talks|negotiations|dialogue|ceasefire|truce)\b|(?<!attackers, )(?<!gunmen, )(?<!assailants, )(?<!militants, )(?<!attacker, )(?<!gunman, )\bwho\b)[^.;]{0,80}$",
     re.I,
 )
 # "the group, known as IS-Somalia": a name the text gives the perpetrators it already described.
@@ -85,14 +98,26 @@ _VICTIM_AFTER = re.compile(
 # "Police suspect al-Shabaab", "Al-Shabaab is suspected", "blame fell on X": an official attribution.
 # ("sources attributed the attack to X", "officials blamed the bombing on X": the deed named in between)
 _SUSPECTED_BEFORE = searcher(
-    r"\b(?:suspect(?:s|ed)?|blame[ds]?|accuse[ds]?|point(?:ed|s)?\s+(?:the\s+finger\s+)?at|suspicion\s+(?:fell|falls|has\s+fallen|had\s+fallen)\s+on|"
+    r"\b(?:suspect(?:s|ed)?|blame[ds]?(?:\s+on)?|accuse[ds]?|(?:police|officials?|authorities|investigators|prosecutors|military|army)\s+(?:have\s+|has\s+|had\s+)?(?:named|identified)|point(?:ed|s)?\s+(?:the\s+finger\s+)?at|suspicion\s+(?:fell|falls|has\s+fallen|had\s+fallen)\s+on|"
     r"(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:the|this|that|these|both|all|it|them)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:(?:attacks?|incidents?|bombings?|blasts?|explosions?|killings?|ambush(?:es)?|raids?|assaults?|massacres?|abductions?|kidnappings?|shootings?)\s+)?(?:to|on))"
     r"\s+(?:the\s+)?$",
     re.I,
 )
 _SUSPECTED_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s*\([^()\n]{1,20}\))?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?(?:behind|responsible))\b",
+    r"^(?:['’]s)?(?:\s*\([^()\n]{1,20}\))?\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?(?:behind|responsible))\b"
+    # a coded note's last field: "... casualties unclear. Islamic State suspected."; "Abu Sayyaf blamed by police."
+    r"|(?:(?:widely|locally|also)\s+)?(?:suspected|blamed)(?:\s+by\s+(?:the\s+)?\w+)?\s*(?:[.;\n]|$)"
+    # "Authorities said al-Shabaab was responsible"
+    r"|(?:is|are|was|were)\s+(?:\w+\s+)?responsible\b(?!\s+for\s+(?:security|the\s+(?:area|region|security))))",
+    re.I,
+)
+# "officials held the TTP responsible": as "blamed".
+_HELD_BEFORE = searcher(r"\b(?:held|hold|holds|holding)\s+(?:the\s+)?$", re.I)
+_RESPONSIBLE_AFTER = re.compile(r"\s+(?:\w+\s+)?responsible\b", re.I)
+# "Pakistan blames the TTP for most such attacks": a general blame, not this incident's.
+_GENERAL_AFTER = re.compile(
+    r"(?:['’]s)?\s+for\s+(?:most|many|all|much|several|numerous|previous|past|earlier|similar|such|recent|dozens|scores|hundreds|years|a\s+(?:series|string|spate|wave))\b",
     re.I,
 )
 # In a clash with security forces both sides fight: the named group is the actor even if its men died.
@@ -147,7 +172,7 @@ _CUSTODY_AFTER = re.compile(
 )
 # "... arrested four suspected members of the ELN in connection with the attack": tied to this incident.
 _FOR_THE_INCIDENT = re.compile(
-    r"[^.;]{0,40}?\b(?:in\s+connection\s+with|over|for|behind)\s+(?:the|this|that|[A-Z]\w+day['’]s)\s+(?:\w+\s+)?"
+    r"[^.;]{0,40}?\b(?:in\s+connection\s+with|over|for|behind)\s+(?:the|this|that|an?|[A-Z]\w+day['’]s)\s+(?:\w+\s+)?"
     r"(?:attack|bombing|blast|killings?|ambush|raid|massacre|explosion|shooting|assault)",
     re.I,
 )
@@ -180,13 +205,15 @@ def _claims(text: str, m: ActorMention, following: int) -> bool:
 
 
 def _fought(text: str, m: ActorMention) -> bool:
-    """The group's men were killed in a fight ("in a gun battle", "in an operation"), not struck from the air."""
+    """The group's men were killed in a fight ("in a gun battle", "in an operation", "the operation
+    ... killed 13 ADF terrorists"), not struck from the air."""
     start = max(text.rfind(".", 0, m.char_start), text.rfind("\n", 0, m.char_start)) + 1
     end = text.find(".", m.char_end)
     end = end if end > 0 else len(text)
     if _CLASH.search(text, m.char_end, end):
         return True
-    return _GROUND_OPERATION.search(text, m.char_end, end) is not None and _FROM_THE_AIR.search(text, start, end) is None
+    # the operation may be told before its target ("an operation against al-Shabaab militants")
+    return _GROUND_OPERATION.search(text, start, end) is not None and _FROM_THE_AIR.search(text, start, end) is None
 
 
 def strength(text: str, m: ActorMention, following: int) -> int:
@@ -210,13 +237,19 @@ def strength(text: str, m: ActorMention, following: int) -> int:
     if _ALIAS_BEFORE.search(before):
         return 5
     if _TARGET_BEFORE.search(before):  # "arrested 27 suspected Boko Haram suppliers": a target, whatever the modifier
+        if _CUSTODY_WORD.search(before) and _FOR_THE_INCIDENT.match(text, m.char_end, m.char_end + _CLAUSE):
+            return 4  # "arrested three suspected TTP militants over Sunday's attack"
         return 2 if _fought(text, m) else -1
     if _VICTIM_AFTER.match(text[m.char_end : m.char_end + _CLAUSE]):
         return -1
-    if (_CUSTODY_WORD.search(before) and _CUSTODY_BEFORE.search(before)) or _CUSTODY_AFTER.match(after):
-        return 4 if _FOR_THE_INCIDENT.match(text, m.char_end, m.char_end + _CLAUSE) else -1
-    if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before):
-        return 4
+    held = _CUSTODY_AFTER.match(after)
+    if held or (_CUSTODY_WORD.search(before) and _CUSTODY_BEFORE.search(before)):
+        if _FOR_THE_INCIDENT.match(text, m.char_end, m.char_end + _CLAUSE):
+            return 4
+        # "two PKK terrorists were neutralised in an operation": killed fighting, the party coded
+        return 2 if held and "neutrali" in held.group().lower() and _fought(text, m) else -1
+    if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before) or (_HELD_BEFORE.search(before) and _RESPONSIBLE_AFTER.match(after)):
+        return 0 if _GENERAL_AFTER.match(after) else 4
     if _PRESENT_AFTER.match(text, m.char_end):
         return -1  # not even a plain mention in the headline sentences
     if _BACKGROUND_BEFORE.search(clause) or (_EITHER.search(clause) and _ACTIVE_AFTER.match(text, m.char_end, m.char_end + _CLAUSE)):

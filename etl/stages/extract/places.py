@@ -15,13 +15,13 @@ import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.places_evidence import country_facts, dominant_country, elsewhere, located_elsewhere
+from etl.stages.extract.places_evidence import attributive, country_facts, dominant_country, elsewhere, located_elsewhere
 
 __all__ = ["Gazetteer", "Place", "PlaceMention", "dominant_country", "elsewhere", "find_places", "load_gazetteer", "located_elsewhere"]
 
@@ -275,12 +275,27 @@ _NAME_HEADS = frozenset(
 )
 
 
+# Words after a nationality that make a state body or a force of it, not a person's or a town's name
+# ("the Free Syrian Army", "Royal Thai Police"; but "Datu Saudi Ampatuan" is a Philippine town).
+_BODY_WORDS = frozenset(
+    "army armed air navy naval police force forces defence defense national guard guards government military security "
+    "special marines coast border taliban airlines embassy ministry state federal royal republican revolutionary".split()
+)
+
+
 def _country_in_name(keys: list[tuple[str, str]], i: int, hit: tuple[int, int, tuple[Place, ...], int]) -> bool:
     """"Puerto Jordan", "Port Chad": a country's name after an unknown capitalised word is part of
-    another name (a modifier such as "Northern" or "In" does not count)."""
-    if hit[2][0].kind != "country" or hit[2][0].demonym:
+    another name (a modifier such as "Northern" or "In" does not count); so is a nationality between
+    two such words ("Datu Saudi Ampatuan", "Sheikh Yemeni Hassan"), unless a state body follows."""
+    first = hit[2][0]
+    if first.kind != "country":
         return False
     previous = keys[i - 1]
+    if first.demonym:
+        after = i + hit[3]
+        if after >= len(keys) or keys[after - 1][0] != keys[after - 1][1]:  # "Bassa LGA. Regrettably": the name ends there
+            return False
+        return previous[1] not in _MODIFIERS and not previous[0].endswith(("'s", "’s")) and keys[after][1] not in _BODY_WORDS
     return previous[0] in _NAME_HEADS
 
 
@@ -346,6 +361,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     context = Counter(places[0].country_code for _, _, places in raw if places[0].kind == "country" or len({p.country_code for p in places}) == 1)
     raw = [r for r in raw if r[2][0].kind == "country" or not _KIN_BEFORE.search(text, max(0, r[0] - 40), r[0])]
     found = [PlaceMention(start, end, text[start:end], _pick(text, end, places, context)) for start, end, places in raw]
+    # "U.S. service members": a country's name as an adjective is a nationality (a side, not the place)
+    found = [replace(m, place=replace(m.place, demonym=True)) if attributive(m, text) else m for m in found]
     return [m for i, m in enumerate(found) if not _describes_next(text, m, found[i + 1] if i + 1 < len(found) else None)]
 
 

@@ -42,7 +42,9 @@ _TERRITORY_WEIGHT = 0.9
 _ATTRIBUTIVE_AFTER = re.compile(
     r"\s+(?:embassy|consulate|military|army|troops|forces|soldiers|service\s*(?:members|men|women)|officials|government|envoy|"
     r"ambassador|citizens|nationals|diplomats?|drones?|warplanes?|jets|navy|air\s+force|intelligence|contractors?|personnel|"
-    r"special\s+forces|marines|authorities)\b|-(?:led|backed)\b",
+    r"special\s+forces|marines|authorities)\b|-(?:led|backed)\b"
+    # a state force named after its country: "the Uganda People's Defence Force", "Kenya Defence Forces"
+    r"|\s+(?:People['’]s\s+)?(?:Defen[cs]e|Armed|Police|Security)\s+Forces?\b|\s+(?:National\s+(?:Army|Guard|Police)|Coast\s+Guard|Air\s+Force)\b",
 )
 # A town this small is weaker evidence than a big city ("Lido" is a small Italian town and a beach
 # in Mogadishu): ties between countries go to the larger places.
@@ -130,6 +132,12 @@ def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
     if text and labelled(m, text):
         weight *= _LABEL_WEIGHT
     return weight
+
+
+def attributive(m: PlaceMention, text: str) -> bool:
+    """Whether a country's name is used as an adjective naming a side ("U.S. service members",
+    "the Uganda People's Defence Force"): a nationality, not the place."""
+    return m.place.kind == "country" and not m.place.demonym and _ATTRIBUTIVE_AFTER.match(text, m.char_end) is not None
 
 
 def labelled(m: PlaceMention, text: str) -> bool:
