@@ -110,6 +110,15 @@ def _parent(previous: Sequence[Event], wholes: Sequence[Event], claim: Claim) ->
     return None
 
 
+def _whole_inside(part: Claim, claims: Sequence[Claim], events: Sequence[Event]) -> Event | None:
+    """The whole a part's own wording names after it: "three children were among [at least nine
+    people killed]" (the nine is the toll, the three a part of it)."""
+    for claim, ev in zip(claims, events, strict=True):
+        if not claim.part and claim.measure == part.measure and part.trig_start <= claim.cand.start < part.trig_end:
+            return ev
+    return None
+
+
 def _attach_parts(claims: Sequence[Claim], events: Sequence[Event], previous: Sequence[Event], article_id: str) -> list[Event]:
     out: list[Event] = []
     wholes: list[Event] = []  # rows of this sentence that are not parts: candidates for a parent
@@ -118,7 +127,7 @@ def _attach_parts(claims: Sequence[Claim], events: Sequence[Event], previous: Se
             out.append(ev)
             wholes.append(ev)
             continue
-        parent = _parent(previous, wholes, claim)
+        parent = _parent(previous, wholes, claim) or _whole_inside(claim, claims, events)
         if parent is None:
             if claim.how != "part" or claim.measure != "count":
                 out.append(ev)

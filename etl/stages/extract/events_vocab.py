@@ -211,7 +211,9 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
         # (the lead: the participles' first letters, tried before them after every word of the noun phrase)
         return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY}){lead(body, re.I) or ''}(?:{body})\b"
     if kind == "before":  # a lookahead of the first characters in front: searched, not matched
-        return ahead(rf"\b{lead(body, re.I) or ''}(?:{body})\s*(?:{QUALIFIERS}\s+)*$", re.I)
+        # (or a verb in quotes: troops had "neutralised" 20 assailants)
+        verb = rf"(?P<quoted>[\"“‘'])?\b{lead(body, re.I) or ''}(?:{body})(?(quoted)[\"”’'])"
+        return ahead(rf"{verb}\s*(?:{QUALIFIERS}\s+)*$", re.I)
     if kind == "noun":
         return rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?:{body})\b"
     return rf"\s*(?:more\s+|other\s+)?(?:{body})\s+(?:{subjects})\b"
@@ -281,7 +283,9 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         # "an elderly couple", "a pair of soldiers", "twin brothers" ("a couple of" is a few, not two)
         "pair": r"\b(?P<pair>an?)\s+(?:[\w'’-]+\s+){0,2}?(?:couple\b(?!\s+of\b)|pair\b)",
         "twin": r"\b(?P<twin>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?[Tt]win)\s+(?=(?:brothers|sisters|sons|daughters|boys|girls|babies|siblings)\b)",
-        "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
+        # (or a group's name of up to four capitalised words: "a New People's Army rebel")
+        "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:(?:[\w'’-]+\s+){{0,2}}?|(?:(?-i:[A-Z])[\w'’-]*\s+){{3,4}}?)"
+        rf"(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
         # (an aside may follow the noun: "the nurse, a mother of two, died"; "the shop owner, 42, and a customer were hurt")
         "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})(?:\s*,\s*[^,.;()]{{1,40}}?,)?\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
