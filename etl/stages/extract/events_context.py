@@ -31,6 +31,10 @@ _PERIOD_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _LOOSE_GRANULARITIES = frozenset({"month", "range", "season", "week"})
 # A loose period ("at the weekend", "last week") this short can still date one (multi-site) incident.
 _INCIDENT_DAYS = 7
+# A span stated in the claim's sentence longer than this ("between July 2023 and June 2024") totals a
+# period: no single incident (not even a siege or a battle, which news dates by their start) is
+# told over it.
+_PERIOD_DAYS = 92
 # (and a present perfect toll, "More than 220 people have been killed", over such a period)
 _PLURAL_INCIDENTS = searcher(
     r"\b(?:attacks|incidents|violence|clashes|fighting|operations|bombings|strikes|raids|ambushes|killings|conflict|war)\b|"
@@ -233,7 +237,11 @@ def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope
     war = _WAR_CLAUSE.search(sentence_text) if "which" in sentence_text or "that" in sentence_text else None
     if war is not None and not DEED.search(sentence_text, 0, war.start()) and not INCIDENT_NOUN.search(sentence_text, 0, war.start()):
         return "aggregate"
-    long_span = period.start is not None and period.end is not None and (period.end - period.start).days > _INCIDENT_DAYS
+    span = (period.end - period.start).days if period.start is not None and period.end is not None else 0
+    own_span = m is not None and sent.char_start <= m.char_start < sent.char_end
+    if period.source == "text" and period.granularity == "range" and span > _PERIOD_DAYS and own_span:
+        return "aggregate"
+    long_span = span > _INCIDENT_DAYS
     if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and long_span and _PLURAL_INCIDENTS.search(sentence_text):
         return "aggregate"
     return "incident"
