@@ -199,7 +199,7 @@ def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext, vocab: EventVoca
     scope_sent, cue = _scope_clause(c.article.text, sent, at, f.aggregate_cue, vocab)
     tally = cue and scope_sent is not sent  # a period's tally is no update of the incident's toll
     period = ctx.claim_period(c.claims, at, sent, update=claim.update and not tally, clause=scope_sent if tally else None)
-    change = ctx.claim_change(c.claims, sent, period)
+    change = ctx.claim_change(c.claims, sent, period, claim.cand.start, claim.cand.value)
     place, _ = ctx.claim_place(c.claims, at, sent)
     scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue)
     actor = era_name(vocab.actors, c.actor if scope == "incident" else _sentence_actor(sent, c.mentions), period.start)

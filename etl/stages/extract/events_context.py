@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from etl.records import ChangeDirection, DateMention, QuantityMention, Scope, Sentence
 from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN
@@ -61,6 +61,10 @@ _WAR_CLAUSE = searcher(
 )
 _UP = searcher(r"\b(?:increase[ds]?|rise|rose|risen|up|higher|jump(?:ed)?|surge[ds]?|more|grew|climb(?:ed)?|spike)\b", re.I)
 _DOWN = searcher(r"\b(?:decrease[ds]?|decline[ds]?|drop(?:ped)?|fell|fallen|down|lower|fewer|less|reduc(?:ed|tion)|plunge[ds]?)\b", re.I)
+# The figure a count is compared with, written right before it: "3,000 killed, up from roughly 2,100
+# in the same period last year", "187 this year, compared with 112 in 2023".
+_BASE_CUE = searcher(r"\b(?:up|down)\s+from\s+$|\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s+$", re.I)
+_BASE_CUE_WINDOW = 24
 _ANAPHOR = re.compile(r"^(?:this|that|it|the (?:figure|number|toll|total|increase|rise|decline|drop))\b", re.I)
 _ATTRIBUTION = (
     re.compile(r"\baccording to (?P<a>[^,.;\"“”]{3,80})", re.I),
@@ -88,6 +92,7 @@ class Change:
     direction: ChangeDirection
     base_start: dt.date | None
     base_end: dt.date | None
+    base: float | None = None  # the base period's figure when the text states it ("up from 2,100")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,7 @@ class ClaimContext:
     stray: frozenset[int] = frozenset()  # starts of likely homonyms (places.stray_towns): no place of their own
     labelled: frozenset[int] = frozenset()  # starts of places in a coded note's place field (places.labelled)
     reported: dt.date | None = None  # the dateline's day ("KISUMU, Thursday -"); None: the publication date stands
+    bases: dict[int, list[QuantityMention]] = field(default_factory=dict)  # counts a figure is compared with ("up from 2,100")
 
     def fallback(self) -> Period:
         """The day the report was written: an undated claim is dated by it."""
@@ -143,6 +149,7 @@ def claim_context(
     lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph and not _aftermath(index.sentences[p], by_sentence[p])
                  for d in by_sentence[p]), None)  # (not "Mourners gathered on Wednesday to bury the dead")
     percents = [q for q in quantities if q.kind == "percent" and q.value is not None]
+    bases = [q for q in quantities if q.kind == "count" and q.value and _BASE_CUE.search(text, max(0, q.char_start - _BASE_CUE_WINDOW), q.char_start)]
     return ClaimContext(
         text, index, by_sentence, bucket(index, dates, lambda d: d.char_start), bucket(index, percents, lambda q: q.char_start),
         bucket(index, places, lambda p: p.char_start), lead, main, published,
@@ -151,6 +158,7 @@ def claim_context(
         stray_towns(places, main.place.country_code if main else None, located_elsewhere(places, text) if homonyms is None else homonyms),
         frozenset(p.char_start for p in places if labelled(p, text)),
         reported,
+        bucket(index, bases, lambda q: q.char_start),
     )
 
 
@@ -257,11 +265,28 @@ def _direction(q: QuantityMention, window: str) -> ChangeDirection | None:
     return None
 
 
-def claim_change(c: ClaimContext, sent: Sentence, own: Period) -> Change | None:
-    """A percent change stated in the claim's sentence, or in an anaphoric next sentence."""
+def claim_change(c: ClaimContext, sent: Sentence, own: Period, at: int = -1, value: float | None = None) -> Change | None:
+    """A percent change stated in the claim's sentence, or in an anaphoric next sentence; else the
+    change from a figure the claim (its number at ``at``) is compared with ("up from 2,100")."""
     pos = c.index.position.get(sent.index)
     if pos is None:
         return None
+    return _percent_change(c, pos, own) or _compared_change(c, pos, own, at, value)
+
+
+def _compared_change(c: ClaimContext, pos: int, own: Period, at: int, value: float | None) -> Change | None:
+    """"More than 3,000 were killed in the first half of 2025, up from roughly 2,100 in the same
+    period last year": +42.9% on the base period written after the compared figure."""
+    base = next((q for q in c.bases.get(pos, []) if q.char_start > at), None)
+    if base is None or not value or not base.value or value == base.value:
+        return None
+    period = next((d for d in c.dates.get(pos, []) if d is not own.mention and d.char_start >= base.char_end), None)
+    pct = round(abs(value - base.value) / base.value * 100, 1)
+    start, end = (period.start_date, period.end_date) if period else (None, None)
+    return Change(pct, "up" if value > base.value else "down", start, end, base.value)
+
+
+def _percent_change(c: ClaimContext, pos: int, own: Period) -> Change | None:
     spans = [pos]
     if pos + 1 < len(c.index.sentences) and _ANAPHOR.match(c.index.sentences[pos + 1].text):
         spans.append(pos + 1)
@@ -278,7 +303,10 @@ def claim_change(c: ClaimContext, sent: Sentence, own: Period) -> Change | None:
 
 
 def base_value(value: float | None, change: Change | None) -> float | None:
-    """The figure of the base period implied by the change: 1,081 after +45% -> about 746."""
+    """The figure of the base period: as stated ("up from 2,100"), or implied by the change (1,081
+    after +45% -> about 746)."""
+    if change is not None and change.base is not None:
+        return change.base
     if value is None or change is None:
         return None
     factor = 1 + change.pct / 100 if change.direction == "up" else 1 - change.pct / 100
