@@ -2,7 +2,7 @@
 
 Each case runs the real chain (segment, numbers, dates, events). The JSON gives the article's
 figure per measure (summed as the event-eval sums), measures that must not appear, fields of the
-first event, and rows that must exist.
+first event, rows that must exist (`rows`) and rows that must not (`no_rows`).
 """
 
 from __future__ import annotations
@@ -69,5 +69,7 @@ def test_golden_event_case(case: str, vocab: EventVocabulary) -> None:
         assert got == expected["first"]
     for want in expected.get("rows", []):
         assert any(_check_row(row, want) for row in events), (want, events)
+    for unwanted in expected.get("no_rows", []):
+        assert not any(_check_row(row, unwanted) for row in events), (unwanted, events)
     for row in events:
         assert text[row.char_start : row.char_end] == row.evidence

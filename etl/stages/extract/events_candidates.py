@@ -31,9 +31,9 @@ _PEOPLE_OF_THINGS = (
     r"members?|staff|teachers?|students?|pupils?|congregants|worshipp?ers|attendants?|conductors?|officials?|guards?|"
     r"rustlers?|farmers?|sellers?|vendors?|users?|crews?|leaders?)\b"
 )
-# "captured two armoured vehicles", "attacks on four police posts": things, not people.
+# "captured two armoured vehicles", "two AK-47 rifles", "attacks on four police posts": things, not people.
 _THINGS_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:" + factor(r"vehicles?|trucks?|cars?|buses|motorcycles?|motorbikes?|boats?|aircraft|drones?|weapons?|rifles?|guns?|"
+    r"\s+(?:[\w-]+\s+)?(?:" + factor(r"vehicles?|trucks?|cars?|buses|motorcycles?|motorbikes?|boats?|aircraft|drones?|weapons?|rifles?|guns?|"
     r"firearms?|pistols?|handguns?|shotguns?|revolvers?|ammunition|cartridges|magazines|rounds|bullets|explosives|devices|ieds?|mines|grenades|rockets|missiles|shells|homes|houses|buildings|shops|"
     r"schools|churches|mosques|villages|towns|posts|positions|bases|camps|checkpoints|bridges|cattle|cows|goats|sheep|"
     r"camels|animals|livestock|bags|sacks|kilograms|kilos|tons|tonnes|litres|liters|barrels|hectares|acres|dollars|"
