@@ -72,6 +72,11 @@ _ATTRIBUTION = (
     re.compile(r"^(?P<a>[A-Z][^,.;\"“”]{1,60}?)\s+(?:said|says|reported|reports|confirmed|announced|claims|claimed)\b"),
     re.compile(r"\b(?:said|says|told reporters)\s+(?P<a>[^,.;\"“”]{3,60}?)[.,]?$"),
 )
+# Not a source: a passive before the verb ("Another 2 were reported missing").
+_PASSIVE_END = searcher(r"\b(?:was|were|is|are|be|been|being)$", re.I)
+# Left off a source: a conjunction ("..., and security forces said") or the dateline before it
+# ("ISLAMABAD — Pakistan's military said").
+_SOURCE_LEAD = re.compile(r"^(?:(?:and|but|while)\s+|[A-Z][A-Z .'-]{2,30}\s*(?:[—–:]|-\s)\s*)")
 _PLACE_RANK = {"city": 0, "admin": 1, "country": 2}
 # "The latest attack came last week. Armed men arrived on Thursday morning": a bare weekday in the
 # sentence of a past week that tells the incident, or in the next one, is that week's day.
@@ -317,8 +322,8 @@ def attribution(sentence_text: str) -> str | None:
     """Who the claim is attributed to, as written ("police said" -> "police")."""
     for pattern in _ATTRIBUTION:
         m = pattern.search(sentence_text)
-        if m:
-            return m.group("a").strip()
+        if m and not _PASSIVE_END.search(source := m.group("a").strip()):
+            return _SOURCE_LEAD.sub("", source) or source
     return None
 
 
