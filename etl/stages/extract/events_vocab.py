@@ -188,6 +188,16 @@ def _link_pattern(kind: LinkKind, specs: dict[str, dict[str, Any]], subjects: st
     return LinkPattern(kind, re.compile(_link_source(kind, body, subjects), re.I), tuple(names))  # type: ignore[arg-type]
 
 
+# Words that qualify a toll between its number and its noun ("12 confirmed deaths", "5 civilian
+# deaths", "3 unidentified bodies"): a closed list, since an open word slot also takes "killed 9
+# and injured 4" and "11 security incidents".
+_TOLL_ADJECTIVES = factor(
+    r"confirmed|verified|reported|recorded|documented|known|suspected|additional|further|fresh|total|combined|"
+    r"civilian|military|combatant|child|violent|unidentified|extrajudicial|targeted|unlawful|conflict-related|"
+    r"war-related|gun|firearm|terrorism-related|battle-related"
+)
+
+
 def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
     if kind == "after":
         np = (
@@ -214,8 +224,8 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
         # (or a verb in quotes: troops had "neutralised" 20 assailants)
         verb = rf"(?P<quoted>[\"“‘'])?\b{lead(body, re.I) or ''}(?:{body})(?(quoted)[\"”’'])"
         return ahead(rf"{verb}\s*(?:{QUALIFIERS}\s+)*$", re.I)
-    if kind == "noun":
-        return rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?:{body})\b"
+    if kind == "noun":  # (or with a word that qualifies a toll: "12 confirmed deaths", "57 extrajudicial killings")
+        return rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?:(?:{_TOLL_ADJECTIVES})\s+)?(?:{body})\b"
     return rf"\s*(?:more\s+|other\s+)?(?:{body})\s+(?:{subjects})\b"
 
 
