@@ -118,3 +118,14 @@ def test_the_link_patterns_carry_leads() -> None:
     after, before = VOCAB.strong[0], next(link for link in VOCAB.strong if link.kind == "before")
     assert after.quick is not None and "(?=(?=" in after.quick.pattern
     assert before.quick is not None and "(?=(?=" in before.quick.pattern
+
+
+HYPOTHETICAL = st.sampled_from("could would threatened to planned tried to be been have killed kill them 12 people , Could TO".split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(HYPOTHETICAL, max_size=8))
+def test_hypothetical_gates_keep_every_match(words: list[str]) -> None:
+    text = " ".join(words) + " "
+    if VOCAB.hypothetical.search(text) is not None:
+        assert may_match(VOCAB.hypothetical_gates, text, text.lower())

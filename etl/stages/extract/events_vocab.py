@@ -120,6 +120,7 @@ class EventVocabulary:
     zero: tuple[tuple[re.Pattern[str], tuple[Measure, ...]], ...]
     any_after: re.Pattern[str]  # any participle: blocks coordination across verbs
     hypothetical: re.Pattern[str]
+    hypothetical_gates: tuple[re.Pattern[str], ...]  # derived from it (events_gates.may_match)
     threshold: re.Pattern[str]  # after a bounded number: a definition's threshold, not a count
     part: re.Pattern[str]
     update: re.Pattern[str]
@@ -369,6 +370,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         zero=tuple((searcher(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
         any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
         hypothetical=_cue(cues, "hypothetical"),
+        hypothetical_gates=word_gates(alternatives(str(cues["hypothetical"]))),
         threshold=_cue(cues, "threshold"),
         part=_cue(cues, "part"),
         update=_cue(cues, "update"),
