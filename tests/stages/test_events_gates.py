@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from etl.stages.extract.events import load_vocabulary
 from etl.stages.extract.events_gates import alternatives, lead, may_match, word_gates
-from etl.stages.extract.events_vocab import match_after
+from etl.stages.extract.events_vocab import match_after, passes_gate
 
 VOCAB = load_vocabulary()
 WORDS = st.sampled_from(
@@ -129,3 +129,14 @@ def test_hypothetical_gates_keep_every_match(words: list[str]) -> None:
     text = " ".join(words) + " "
     if VOCAB.hypothetical.search(text) is not None:
         assert may_match(VOCAB.hypothetical_gates, text, text.lower())
+
+
+GATE_TEXT = st.lists(st.sampled_from("killed Killed skill kia both bother dead - , . 12 ſ the buried a\n".split(" ")), max_size=10).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=GATE_TEXT, start=st.integers(0, 4), end=st.integers(0, 60))
+def test_the_measure_word_gate_finds_a_stem_at_a_word_start(text: str, start: int, end: int) -> None:
+    assert VOCAB.gate.pattern.startswith("[^a-z]")
+    behind = re.compile("(?<![a-z])" + VOCAB.gate.pattern[len("[^a-z]") :])  # the same gate as a look-behind
+    assert passes_gate(text, start, end, VOCAB) == (behind.search(text[start:end].lower()) is not None)

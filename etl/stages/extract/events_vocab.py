@@ -219,19 +219,22 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
 
 
 def _gate(stems: list[str]) -> re.Pattern[str]:
-    """A word (a run of a-z in lower-case text) that starts with a stem. Stems are matched as the
-    prefix of a word, and ones shorter than three letters as a whole word (how the gate has always
-    treated them); a stem with other characters than a-z never matches a word and is left out."""
+    """A word (a run of a-z in lower-case text) that starts with a stem, with the character before
+    it. Stems are matched as the prefix of a word, and ones shorter than three letters as a whole
+    word (how the gate has always treated them); a stem with other characters than a-z never
+    matches a word and is left out. (The pattern opens with the character before the word, a class
+    ``re`` skips to in C: a quarter faster than a look-behind tried at every letter.)"""
     usable = [s for s in dict.fromkeys(stems) if s and _LOWER_WORD.fullmatch(s)]
     if not usable:
         return re.compile(r"(?!)")
     body = factor("|".join(s if len(s) >= 3 else f"{s}(?![a-z])" for s in usable))
-    return searcher(rf"(?<![a-z])(?:{body})")
+    return re.compile(rf"[^a-z](?:{body})")
 
 
 def passes_gate(text: str, start: int, end: int, vocab: EventVocabulary) -> bool:
-    """Whether text[start:end] has a word starting with a gate stem (one C-level search)."""
-    return vocab.gate.search(text[start:end].lower()) is not None
+    """Whether text[start:end] has a word starting with a gate stem (one C-level search; the space
+    in front stands for whatever is before the text)."""
+    return vocab.gate.search(" " + text[start:end].lower()) is not None
 
 
 # Words (lower case) one of which a text must hold for a singular pattern to be tried at all.
