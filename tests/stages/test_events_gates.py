@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from etl.stages.extract.events import load_vocabulary
 from etl.stages.extract.events_gates import alternatives, lead, may_match, word_gates
-from etl.stages.extract.events_vocab import match_after, passes_gate
+from etl.stages.extract.events_regex import factor
+from etl.stages.extract.events_vocab import _word_start, match_after, passes_gate
 
 VOCAB = load_vocabulary()
 WORDS = st.sampled_from(
@@ -140,3 +141,16 @@ def test_the_measure_word_gate_finds_a_stem_at_a_word_start(text: str, start: in
     assert VOCAB.gate.pattern.startswith("[^a-z]")
     behind = re.compile("(?<![a-z])" + VOCAB.gate.pattern[len("[^a-z]") :])  # the same gate as a look-behind
     assert passes_gate(text, start, end, VOCAB) == (behind.search(text[start:end].lower()) is not None)
+
+
+TITLED = st.lists(st.sampled_from(["Constable", "Sgt.", "Sgt", "PCpl", "xConstable", "_Sgt", "ÉConstable", "Ali", " ", ". ", "(", "9"]), max_size=10).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TITLED)
+def test_a_word_start_checked_behind_the_first_letter_finds_the_same_words(text: str) -> None:
+    alternation = factor(r"Constable|Sgt\.?|PCpl|Private")
+    assert not _word_start(alternation).startswith(r"\b")
+    fast, plain = re.compile(_word_start(alternation)), re.compile(rf"\b(?:{alternation})")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in fast.finditer(text, 1)] == [m.span() for m in plain.finditer(text, 1)]
