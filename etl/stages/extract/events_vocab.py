@@ -10,8 +10,8 @@ from typing import Any, Literal
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
-from etl.stages.extract.events_gates import alternatives, lead, may_match, word_gates
-from etl.stages.extract.events_regex import ahead, factor, required_literal, searcher, split_top, wrapped
+from etl.stages.extract.events_gates import alternatives, lead, may_match, word_gates, word_start
+from etl.stages.extract.events_regex import ahead, factor, required_literal, searcher, wrapped
 from etl.stages.extract.places import Gazetteer, load_gazetteer
 
 MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
@@ -315,7 +315,7 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
         r"(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|shot\s+dead|missing)\b)",
         # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
         # case-sensitive (see _CASED): a title, a capitalised name (an age in brackets), then a verb
-        "title": rf"(?P<title>{_word_start(factor(titles))})\s+(?=(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\(\d+\)\s+)?{_TITLE_VERBS}\b)",
+        "title": rf"(?P<title>{word_start(factor(titles))})\s+(?=(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\(\d+\)\s+)?{_TITLE_VERBS}\b)",
         # "Sepoy Muhammad Ali, 24, resident of Kurram, having fought gallantly, embraced shahadat": a
         # press release's martyrdom formula, the name and its asides up to the verb (case-sensitive too)
         "titled": rf"\b(?P<titled>(?:{factor(titles)})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*(?:\s*,\s*[^,.;]{{1,60}}){{1,4}},)"
@@ -328,20 +328,9 @@ def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tupl
 
 
 def _singular_pattern(name: str, source: str) -> re.Pattern[str]:
-    if name == "title" and not source.startswith(r"(?P<title>\b"):  # (see _word_start: no look-ahead in front)
+    if name == "title" and not source.startswith(r"(?P<title>\b"):  # (see events_gates.word_start: no look-ahead in front)
         return re.compile(source)
     return searcher(source, 0 if name in _CASED else re.I)
-
-
-def _word_start(alternation: str) -> str:
-    """``\\b(?:alternation)`` for a factored list of capitalised words ("P(?:Cpl|Sgt)|C(?:onstable)"),
-    with the boundary checked behind each first letter ("P(?<!\\w.)(?:Cpl|Sgt)"): a pattern that opens
-    with plain letters lets ``re`` skip in C to the next one of them, where a boundary in front is
-    tried at every character. Any other alternation keeps its boundary in front."""
-    items = split_top(alternation)
-    if not all(len(item) > 1 and item[0].isalpha() and item[0].isascii() and item[1] not in "?*+{" for item in items):
-        return rf"\b(?:{alternation})"
-    return "|".join(rf"{item[0]}(?<!\w.){item[1:]}" for item in items)
 
 
 def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[LinkPattern, ...]:
