@@ -190,3 +190,12 @@ def test_the_follower_scan_finds_what_the_word_scan_finds(words: list[tuple[str,
     index = load_actors()
     text = "".join(w + sep for w, sep in words)
     assert find_actors(text, index) == find_actors(text, dataclasses.replace(index, starts_ascii=None))
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", ", ", "-", ". ", "'s ", "", "(", "Ş "])), min_size=1, max_size=12))
+def test_the_start_scans_find_what_the_plain_word_scan_finds(words: list[tuple[str, str]]) -> None:
+    """The start patterns (searched with the character before a word) find the words a plain scan finds."""
+    index = load_actors()
+    text = "".join(w + sep for w, sep in words)
+    assert find_actors(text, index) == find_actors(text, dataclasses.replace(index, starts=None, starts_ascii=None))

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.stages.extract.events import load_vocabulary
-from etl.stages.extract.events_gates import alternatives, lead, may_match, word_gates
-from etl.stages.extract.events_vocab import match_after
+from etl.stages.extract.events_gates import alternatives, lead, may_match, word_gates, word_start
+from etl.stages.extract.events_regex import factor
+from etl.stages.extract.events_vocab import match_after, passes_gate
 
 VOCAB = load_vocabulary()
 WORDS = st.sampled_from(
@@ -118,3 +119,38 @@ def test_the_link_patterns_carry_leads() -> None:
     after, before = VOCAB.strong[0], next(link for link in VOCAB.strong if link.kind == "before")
     assert after.quick is not None and "(?=(?=" in after.quick.pattern
     assert before.quick is not None and "(?=(?=" in before.quick.pattern
+
+
+HYPOTHETICAL = st.sampled_from("could would threatened to planned tried to be been have killed kill them 12 people , Could TO".split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(HYPOTHETICAL, max_size=8))
+def test_hypothetical_gates_keep_every_match(words: list[str]) -> None:
+    text = " ".join(words) + " "
+    if VOCAB.hypothetical.search(text) is not None:
+        assert may_match(VOCAB.hypothetical_gates, text, text.lower())
+
+
+GATE_TEXT = st.lists(st.sampled_from("killed Killed skill kia both bother dead - , . 12 ſ the buried a\n".split(" ")), max_size=10).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=GATE_TEXT, start=st.integers(0, 4), end=st.integers(0, 60))
+def test_the_measure_word_gate_finds_a_stem_at_aword_start(text: str, start: int, end: int) -> None:
+    assert VOCAB.gate.pattern.startswith("[^a-z]")
+    behind = re.compile("(?<![a-z])" + VOCAB.gate.pattern[len("[^a-z]") :])  # the same gate as a look-behind
+    assert passes_gate(text, start, end, VOCAB) == (behind.search(text[start:end].lower()) is not None)
+
+
+TITLED = st.lists(st.sampled_from(["Constable", "Sgt.", "Sgt", "PCpl", "xConstable", "_Sgt", "ÉConstable", "Ali", " ", ". ", "(", "9"]), max_size=10).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TITLED)
+def test_a_word_start_checked_behind_the_first_letter_finds_the_same_words(text: str) -> None:
+    alternation = factor(r"Constable|Sgt\.?|PCpl|Private")
+    assert not word_start(alternation).startswith(r"\b")
+    fast, plain = re.compile(word_start(alternation)), re.compile(rf"\b(?:{alternation})")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in fast.finditer(text, 1)] == [m.span() for m in plain.finditer(text, 1)]

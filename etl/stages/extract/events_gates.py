@@ -136,3 +136,14 @@ def _item_strings(name: str, av: Any, size: int) -> set[str] | None:
         inner = _starts(av[2], size)
         return None if inner is None else inner | ({""} if av[0] == 0 else set())
     return None
+
+
+def word_start(alternation: str) -> str:
+    """``\\b(?:alternation)`` for a factored list of capitalised words ("P(?:Cpl|Sgt)|C(?:onstable)"),
+    with the boundary checked behind each first letter ("P(?<!\\w.)(?:Cpl|Sgt)"): a pattern that opens
+    with plain letters lets ``re`` skip in C to the next one of them, where a boundary in front is
+    tried at every character. Any other alternation keeps its boundary in front."""
+    items = split_top(alternation)
+    if not all(len(item) > 1 and item[0].isalpha() and item[0].isascii() and item[1] not in "?*+{" for item in items):
+        return rf"\b(?:{alternation})"
+    return "|".join(rf"{item[0]}(?<!\w.){item[1:]}" for item in items)

@@ -20,6 +20,7 @@ from etl.stages.extract.events_candidates import bracket_noun_start, with_bracke
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
 from etl.stages.extract.events_claim import Claim as Claim
 from etl.stages.extract.events_fatal import split_fatal
+from etl.stages.extract.events_gates import may_match
 from etl.stages.extract.events_marks import (
     DRIVE,
     OTHER_WORDS,
@@ -147,7 +148,7 @@ def _in_all(text: str, c: Candidate, sent: Sentence) -> bool:
 
 def _hypothetical(text: str, sent: Sentence, at: int, vocab: EventVocabulary) -> bool:
     window = text[max(sent.char_start, at - _HYPOTHETICAL_WINDOW) : at]
-    return vocab.hypothetical.search(window) is not None
+    return may_match(vocab.hypothetical_gates, window, window.lower()) and vocab.hypothetical.search(window) is not None
 
 
 def _threshold(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
