@@ -168,3 +168,17 @@ def test_attributions_in_follow_ups(text: str, name: str, index: ActorIndex) -> 
 )
 def test_a_general_blame_is_no_attribution(text: str, index: ActorIndex) -> None:
     assert _actor(text, index) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Suspected ADF rebels killed 20 villagers near Beni. Elsewhere, M23 claimed to have taken a town.", "Allied Democratic Forces"),
+        ("ISWAP fighters killed 6 soldiers in Borno. Separately, JNIM claimed an ambush in Mali.", "Islamic State West Africa Province"),
+        ("Houthi drones killed 3 in Marib. In a separate incident, al-Qaeda in the Arabian Peninsula claimed a raid in Abyan.", "Houthis"),
+        ("A bomb killed 9 at a market. No group claimed it. In another attack, al-Shabaab claimed the killing of an official.", None),
+    ],
+    ids=["elsewhere", "separately", "separate-incident", "another-attack"],
+)
+def test_another_incidents_group_is_not_this_ones(text: str, name: str | None, index: ActorIndex) -> None:
+    assert _actor(text, index) == name

@@ -192,6 +192,12 @@ _PRESENT_AFTER = re.compile(
 _AFFILIATE_AFTER = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|offshoot|franchise|wing|province|chapter|faction|arm|splinter\s+group|ally|allies)\b", re.I
 )
+# "Separately, ISWAP claimed an attack on a base": another incident's group, not this one's.
+_SEPARATE = re.compile(
+    r"\s*(?:Separately|Elsewhere|In\s+(?:a|an|another)\s+(?:separate|unrelated|different|other)\s+(?:incident|attack|development|case)|"
+    r"In\s+another\s+(?:incident|attack|development)|In\s+an\s+unrelated\b)",
+    re.I,
+)
 _CONTEXT = 60
 _CLAUSE = 150
 
@@ -227,13 +233,15 @@ def strength(text: str, m: ActorMention, following: int) -> int:
         return -1  # ", the Taliban said.": who reported the toll, not who caused it
     if "," in before and _APPOSITION_BEFORE.search(before):
         return 0
+    clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1].rsplit("\n", 1)[-1]  # a headline is another clause
+    if _SEPARATE.match(clause):
+        return 0
     if _AFFILIATE_AFTER.match(after):
         return 0
     if _claims(text, m, following) or _CLAIM_BEFORE.search(before):
         return 6
     if _FIELD_BEFORE.search(before) and _FIELD_AFTER.match(text, m.char_end):
         return 5
-    clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1].rsplit("\n", 1)[-1]  # a headline is another clause
     if _ALIAS_BEFORE.search(before):
         return 5
     if _TARGET_BEFORE.search(before):  # "arrested 27 suspected Boko Haram suppliers": a target, whatever the modifier
