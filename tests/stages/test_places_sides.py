@@ -90,3 +90,17 @@ def test_named_place_beats_the_army_in_its_sentence(text: str, country: str, voc
 )
 def test_local_government_area_is_nigerian(text: str, gaz: Gazetteer) -> None:
     assert dominant_country(find_places(text, gaz), text) == "NGA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("BEIJING - China demanded that Pakistan punish those behind the attack that killed five Chinese engineers near Dasu.", "PAK"),
+        ("Kenya condemned the raid in Somalia that killed 4 Kenyan aid workers.", "SOM"),
+        ("France urged Mali to find the gunmen who killed 2 French tourists.", "MLI"),
+    ],
+    ids=["demanded", "condemned", "urged"],
+)
+def test_a_country_speaking_is_a_side(text: str, country: str, vocab: EventVocabulary) -> None:
+    record = {"id": "t", "text": text, "published": "2023-05-02"}
+    assert [e.country_code for e in extract_record(record, vocab)][:1] == [country]

@@ -44,7 +44,9 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"ambassador|citizens|nationals|diplomats?|drones?|warplanes?|jets|navy|air\s+force|intelligence|contractors?|personnel|"
     r"special\s+forces|marines|authorities)\b|-(?:led|backed)\b"
     # a state force named after its country: "the Uganda People's Defence Force", "Kenya Defence Forces"
-    r"|\s+(?:People['’]s\s+)?(?:Defen[cs]e|Armed|Police|Security)\s+Forces?\b|\s+(?:National\s+(?:Army|Guard|Police)|Coast\s+Guard|Air\s+Force)\b",
+    r"|\s+(?:People['’]s\s+)?(?:Defen[cs]e|Armed|Police|Security)\s+Forces?\b|\s+(?:National\s+(?:Army|Guard|Police)|Coast\s+Guard|Air\s+Force)\b"
+    # a country speaking in a follow-up: "China demanded that Pakistan punish...", "Kenya condemned"
+    r"|\s+(?:has\s+|had\s+)?(?:demanded|condemned|urged|warned|protested|summoned|vowed|pledged|denounced|called\s+on)\b",
 )
 # A town this small is weaker evidence than a big city ("Lido" is a small Italian town and a beach
 # in Mogadishu): ties between countries go to the larger places.
