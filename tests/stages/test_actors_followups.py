@@ -182,3 +182,19 @@ def test_a_general_blame_is_no_attribution(text: str, index: ActorIndex) -> None
 )
 def test_another_incidents_group_is_not_this_ones(text: str, name: str | None, index: ActorIndex) -> None:
     assert _actor(text, index) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Four guards died. Officials suspect the attack was the work of al-Shabaab.", "al-Shabaab"),
+        ("Four guards died. Authorities believe ISWAP carried out the attack.", "Islamic State West Africa Province"),
+        ("Four guards died. Police said the Haqqani network had orchestrated the bombing.", "Haqqani network"),
+        ("Four guards died. A TTP spokesman claimed the attack.", "Tehrik-i-Taliban Pakistan"),
+        ("Four guards died. BLA spokesman Jeeyand Baloch claimed responsibility.", "Baloch Liberation Army"),
+        ("Four guards died, a Taliban spokesman said.", None),
+    ],
+    ids=["work-of", "believe-carried-out", "orchestrated", "group-spokesman-1", "group-spokesman-2", "spokesman-reporting"],
+)
+def test_deed_and_spokesman(text: str, name: str | None, index: ActorIndex) -> None:
+    assert _actor(text, index) == name
