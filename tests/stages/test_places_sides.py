@@ -104,3 +104,19 @@ def test_local_government_area_is_nigerian(text: str, gaz: Gazetteer) -> None:
 def test_a_country_speaking_is_a_side(text: str, country: str, vocab: EventVocabulary) -> None:
     record = {"id": "t", "text": text, "published": "2023-05-02"}
     assert [e.country_code for e in extract_record(record, vocab)][:1] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Insurgents killed 12 people in the coastal town of Palma on Wednesday. Officials in Cabo Delgado said the toll may rise.", "MOZ"),
+        ("Bandits killed 5 farmers in the village of Bristol overnight. Police in Zamfara said the gunmen fled.", "NGA"),
+        ("Gunmen killed 6 in the village of Toulouse on Sunday. Officials in Borno said the attackers came on motorcycles.", "NGA"),
+        # a neighbour's city named a town is no homonym
+        ("Rebels shelled the town of Goma, killing 9, and Rwanda denied backing them.", "COD"),
+    ],
+    ids=["palma", "bristol", "toulouse", "neighbour-kept"],
+)
+def test_big_foreign_city_called_a_town_is_a_homonym(text: str, country: str, vocab: EventVocabulary) -> None:
+    record = {"id": "t", "text": text, "published": "2023-05-02"}
+    assert [e.country_code for e in extract_record(record, vocab)][:1] == [country]
