@@ -120,3 +120,16 @@ def test_a_country_speaking_is_a_side(text: str, country: str, vocab: EventVocab
 def test_big_foreign_city_called_a_town_is_a_homonym(text: str, country: str, vocab: EventVocabulary) -> None:
     record = {"id": "t", "text": text, "published": "2023-05-02"}
     assert [e.country_code for e in extract_record(record, vocab)][:1] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Three Israelis were wounded.", ("Israelis", "ISR")),
+        ("Two Somalis and a Kenyan died.", ("Somalis", "SOM")),
+        ("The bus carried 20 Pakistanis.", ("Pakistanis", "PAK")),
+    ],
+    ids=["israelis", "somalis", "pakistanis"],
+)
+def test_plural_of_a_nationality_in_i(text: str, found: tuple[str, str], gaz: Gazetteer) -> None:
+    assert found in _codes(text, gaz)

@@ -131,7 +131,7 @@ def _country_entries(data: dict[str, dict[str, str]]) -> Iterable[tuple[str, Pla
     for demonym, code in data.get("demonyms", {}).items():
         place = Place(lookup.get(code, demonym), code, "country", demonym=True)
         yield demonym, place
-        if not demonym.endswith(("ese", "ish", "ch", "ss", "i")):
+        if not demonym.endswith(("ese", "ish", "ch", "ss")):  # "Iraqis", "Somalis", "Thais" too
             yield demonym + "s", place
 
 
