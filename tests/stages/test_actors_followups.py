@@ -168,3 +168,33 @@ def test_attributions_in_follow_ups(text: str, name: str, index: ActorIndex) -> 
 )
 def test_a_general_blame_is_no_attribution(text: str, index: ActorIndex) -> None:
     assert _actor(text, index) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Suspected ADF rebels killed 20 villagers near Beni. Elsewhere, M23 claimed to have taken a town.", "Allied Democratic Forces"),
+        ("ISWAP fighters killed 6 soldiers in Borno. Separately, JNIM claimed an ambush in Mali.", "Islamic State West Africa Province"),
+        ("Houthi drones killed 3 in Marib. In a separate incident, al-Qaeda in the Arabian Peninsula claimed a raid in Abyan.", "Houthis"),
+        ("A bomb killed 9 at a market. No group claimed it. In another attack, al-Shabaab claimed the killing of an official.", None),
+    ],
+    ids=["elsewhere", "separately", "separate-incident", "another-attack"],
+)
+def test_another_incidents_group_is_not_this_ones(text: str, name: str | None, index: ActorIndex) -> None:
+    assert _actor(text, index) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Four guards died. Officials suspect the attack was the work of al-Shabaab.", "al-Shabaab"),
+        ("Four guards died. Authorities believe ISWAP carried out the attack.", "Islamic State West Africa Province"),
+        ("Four guards died. Police said the Haqqani network had orchestrated the bombing.", "Haqqani network"),
+        ("Four guards died. A TTP spokesman claimed the attack.", "Tehrik-i-Taliban Pakistan"),
+        ("Four guards died. BLA spokesman Jeeyand Baloch claimed responsibility.", "Baloch Liberation Army"),
+        ("Four guards died, a Taliban spokesman said.", None),
+    ],
+    ids=["work-of", "believe-carried-out", "orchestrated", "group-spokesman-1", "group-spokesman-2", "spokesman-reporting"],
+)
+def test_deed_and_spokesman(text: str, name: str | None, index: ActorIndex) -> None:
+    assert _actor(text, index) == name

@@ -90,3 +90,46 @@ def test_named_place_beats_the_army_in_its_sentence(text: str, country: str, voc
 )
 def test_local_government_area_is_nigerian(text: str, gaz: Gazetteer) -> None:
     assert dominant_country(find_places(text, gaz), text) == "NGA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("BEIJING - China demanded that Pakistan punish those behind the attack that killed five Chinese engineers near Dasu.", "PAK"),
+        ("Kenya condemned the raid in Somalia that killed 4 Kenyan aid workers.", "SOM"),
+        ("France urged Mali to find the gunmen who killed 2 French tourists.", "MLI"),
+    ],
+    ids=["demanded", "condemned", "urged"],
+)
+def test_a_country_speaking_is_a_side(text: str, country: str, vocab: EventVocabulary) -> None:
+    record = {"id": "t", "text": text, "published": "2023-05-02"}
+    assert [e.country_code for e in extract_record(record, vocab)][:1] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Insurgents killed 12 people in the coastal town of Palma on Wednesday. Officials in Cabo Delgado said the toll may rise.", "MOZ"),
+        ("Bandits killed 5 farmers in the village of Bristol overnight. Police in Zamfara said the gunmen fled.", "NGA"),
+        ("Gunmen killed 6 in the village of Toulouse on Sunday. Officials in Borno said the attackers came on motorcycles.", "NGA"),
+        # a neighbour's city named a town is no homonym
+        ("Rebels shelled the town of Goma, killing 9, and Rwanda denied backing them.", "COD"),
+    ],
+    ids=["palma", "bristol", "toulouse", "neighbour-kept"],
+)
+def test_big_foreign_city_called_a_town_is_a_homonym(text: str, country: str, vocab: EventVocabulary) -> None:
+    record = {"id": "t", "text": text, "published": "2023-05-02"}
+    assert [e.country_code for e in extract_record(record, vocab)][:1] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Three Israelis were wounded.", ("Israelis", "ISR")),
+        ("Two Somalis and a Kenyan died.", ("Somalis", "SOM")),
+        ("The bus carried 20 Pakistanis.", ("Pakistanis", "PAK")),
+    ],
+    ids=["israelis", "somalis", "pakistanis"],
+)
+def test_plural_of_a_nationality_in_i(text: str, found: tuple[str, str], gaz: Gazetteer) -> None:
+    assert found in _codes(text, gaz)

@@ -46,7 +46,7 @@ _ATTRIBUTED_BEFORE = searcher(
     # a passive agent: "were attacked by fighters of X", "ambushed by suspected X militants"
     r"(?:attacked|ambushed|raided|stormed|targeted|abducted|kidnapped|bombed|shelled)\s+by(?:\s+(?:suspected|alleged|armed))?"
     r"(?:\s+(?:fighters|militants|members|gunmen|insurgents|elements|men|jihadists)\s+(?:of|from|loyal\s+to|belonging\s+to))?|attributed\s+to|carried\s+out\s+by|perpetrated\s+by|belong(?:ed|s|ing)?\s+to|members?\s+of|"
-    r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was|hallmarks?\s+of|"
+    r"allegiance\s+to|loyal\s+to|linked\s+to|affiliated\s+with|suspected\s+of\s+being|accused|behind\s+it\s+was|hallmarks?\s+of|(?:the\s+)?work\s+of|"
     # "the gunmen were from al-Shabaab", "militants, believed to be from ISWAP"
     r"(?:gunm[ae]n|attackers?|assailants?|militants?|bombers?|raiders|men)\s+(?:were|was)\s+(?:all\s+)?(?:from|members\s+of)|"
     r"(?:believed|thought|suspected|said|understood)\s+to\s+(?:be\s+from|be\s+members\s+of|be\s+fighters\s+of))\s+(?:the\s+)?"
@@ -109,7 +109,9 @@ _SUSPECTED_AFTER = re.compile(
     # a coded note's last field: "... casualties unclear. Islamic State suspected."; "Abu Sayyaf blamed by police."
     r"|(?:(?:widely|locally|also)\s+)?(?:suspected|blamed)(?:\s+by\s+(?:the\s+)?\w+)?\s*(?:[.;\n]|$)"
     # "Authorities said al-Shabaab was responsible"
-    r"|(?:is|are|was|were)\s+(?:\w+\s+)?responsible\b(?!\s+for\s+(?:security|the\s+(?:area|region|security))))",
+    r"|(?:is|are|was|were)\s+(?:\w+\s+)?responsible\b(?!\s+for\s+(?:security|the\s+(?:area|region|security)))"
+    # "Authorities believe ISWAP carried out the attack"
+    r"|(?:had\s+)?(?:carried\s+out|staged|perpetrated|masterminded|orchestrated)\s+(?:the|this|that|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b)",
     re.I,
 )
 # "officials held the TTP responsible": as "blamed".
@@ -192,6 +194,13 @@ _PRESENT_AFTER = re.compile(
 _AFFILIATE_AFTER = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|offshoot|franchise|wing|province|chapter|faction|arm|splinter\s+group|ally|allies)\b", re.I
 )
+# "Separately, ISWAP claimed an attack on a base": another incident's group, not this one's.
+_SEPARATE = re.compile(
+    r"\s*(?:Separately|Elsewhere|In\s+(?:a|an|another)\s+(?:separate|unrelated|different|other)\s+(?:incident|attack|development|case)|"
+    r"In\s+another\s+(?:incident|attack|development)|In\s+an\s+unrelated\b)",
+    re.I,
+)
+_SPOKESMAN_AFTER = re.compile(r"^\s+spokes(?:man|woman|person)\b", re.I)
 _CONTEXT = 60
 _CLAUSE = 150
 
@@ -222,10 +231,14 @@ def strength(text: str, m: ActorMention, following: int) -> int:
     if " from " in before and _FIRED_FROM_BEFORE.search(before) and _FIRED_FROM_AFTER.match(after):
         return 4
     if _GOVERNMENT_AFTER.match(after) or _DENIED_AFTER.match(text, m.char_end, m.char_end + _CLAUSE):
-        return -1
+        # "A TTP spokesman claimed the attack": the group's own spokesman
+        return 6 if _SPOKESMAN_AFTER.match(after) and _claims(text, m, following) else -1
     if _SPEAKER_AFTER.match(after) and not _claims(text, m, following):
         return -1  # ", the Taliban said.": who reported the toll, not who caused it
     if "," in before and _APPOSITION_BEFORE.search(before):
+        return 0
+    clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1].rsplit("\n", 1)[-1]  # a headline is another clause
+    if _SEPARATE.match(clause):
         return 0
     if _AFFILIATE_AFTER.match(after):
         return 0
@@ -233,7 +246,6 @@ def strength(text: str, m: ActorMention, following: int) -> int:
         return 6
     if _FIELD_BEFORE.search(before) and _FIELD_AFTER.match(text, m.char_end):
         return 5
-    clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1].rsplit("\n", 1)[-1]  # a headline is another clause
     if _ALIAS_BEFORE.search(before):
         return 5
     if _TARGET_BEFORE.search(before):  # "arrested 27 suspected Boko Haram suppliers": a target, whatever the modifier

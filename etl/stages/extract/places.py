@@ -131,7 +131,7 @@ def _country_entries(data: dict[str, dict[str, str]]) -> Iterable[tuple[str, Pla
     for demonym, code in data.get("demonyms", {}).items():
         place = Place(lookup.get(code, demonym), code, "country", demonym=True)
         yield demonym, place
-        if not demonym.endswith(("ese", "ish", "ch", "ss", "i")):
+        if not demonym.endswith(("ese", "ish", "ch", "ss")):  # "Iraqis", "Somalis", "Thais" too
             yield demonym + "s", place
 
 
@@ -147,12 +147,18 @@ def _admin_entries() -> Iterable[tuple[str, Place]]:
 
 
 _ARTICLE = re.compile(r"^(?:al|as|ash|ad|an|ar|at|az|el)[ -]", re.I)
+# A province split by compass ("Maguindanao del Sur", "Negros Occidental", "Sulawesi Tengah"): news
+# text often names the old whole ("in Maguindanao"), which is in the same country.
+_COMPASS_SUFFIX = re.compile(r"\s+(?:del\s+)?(?:Norte|Sur|Occidental|Oriental|Barat|Timur|Tengah|Selatan|Utara)$")
 
 
 def _short_admin_name(name: str) -> str | None:
-    """"Al Anbār" -> "Anbār", "Michoacán de Ocampo" -> "Michoacán": the short form news text uses."""
+    """"Al Anbār" -> "Anbār", "Michoacán de Ocampo" -> "Michoacán", "Maguindanao del Sur" ->
+    "Maguindanao": the short form news text uses."""
     short = _ARTICLE.sub("", name)
     short = short.split(" de ", 1)[0].split(", ", 1)[0]  # "Dagestan, Respublika" -> "Dagestan"
+    whole = _COMPASS_SUFFIX.sub("", short)
+    short = whole if whole.rsplit(" ", 1)[-1][:1].isupper() else short  # not "Rio Grande do"
     return short if short != name and len(short) >= 4 else None
 
 

@@ -44,7 +44,9 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"ambassador|citizens|nationals|diplomats?|drones?|warplanes?|jets|navy|air\s+force|intelligence|contractors?|personnel|"
     r"special\s+forces|marines|authorities)\b|-(?:led|backed)\b"
     # a state force named after its country: "the Uganda People's Defence Force", "Kenya Defence Forces"
-    r"|\s+(?:People['’]s\s+)?(?:Defen[cs]e|Armed|Police|Security)\s+Forces?\b|\s+(?:National\s+(?:Army|Guard|Police)|Coast\s+Guard|Air\s+Force)\b",
+    r"|\s+(?:People['’]s\s+)?(?:Defen[cs]e|Armed|Police|Security)\s+Forces?\b|\s+(?:National\s+(?:Army|Guard|Police)|Coast\s+Guard|Air\s+Force)\b"
+    # a country speaking in a follow-up: "China demanded that Pakistan punish...", "Kenya condemned"
+    r"|\s+(?:has\s+|had\s+)?(?:demanded|condemned|urged|warned|protested|summoned|vowed|pledged|denounced|called\s+on)\b",
 )
 # A town this small is weaker evidence than a big city ("Lido" is a small Italian town and a beach
 # in Mogadishu): ties between countries go to the larger places.
@@ -83,6 +85,10 @@ _LOCATED_BY = re.compile(
     r"|\s+(?:(?:town|village|city|area|locality|settlement)\s+)?(?:in|near)\s+(?:the\s+)?"
 )
 _LOCATED_CHARS = 60  # how far after the town its region may stand
+# "the coastal town of Palma", "the village of Victoria": a place the text calls a town or a village
+# that the gazetteer knows only as a city this large, in a country named nowhere else, is a homonym.
+_TOWN_BEFORE = searcher(r"\b(?:town|village|hamlet|settlement|locality)\s+of\s+$", re.I)
+_BIG_CITY = 200_000
 _POSSESSIVE = re.compile(r"['’]s\s+")
 
 
@@ -183,9 +189,21 @@ def located_elsewhere(mentions: Sequence[PlaceMention], text: str) -> frozenset[
         region = _locating_region(mentions, i, text)
         if region is None and i > 0 and _POSSESSIVE.fullmatch(text, mentions[i - 1].char_end, m.char_start):
             region = mentions[i - 1]  # "Baghdad's Green Zone": a part of the place before it
-        if region is not None and not region.place.demonym and region.place.country_code != m.place.country_code:
+        if (region is not None and not region.place.demonym and region.place.country_code != m.place.country_code) or _mislabelled(mentions, m, text):
             out.add(m.char_start)
     return frozenset(out)
+
+
+def _mislabelled(mentions: Sequence[PlaceMention], m: PlaceMention, text: str) -> bool:
+    """A big city the text calls a town or a village ("the coastal town of Palma"), whose country is
+    named nowhere else while a country that does not border it is."""
+    if m.place.population < _BIG_CITY or not _TOWN_BEFORE.search(text, max(0, m.char_start - 20), m.char_start):
+        return False
+    code = m.place.country_code
+    if any(o.place.country_code == code for o in mentions if o is not m):
+        return False
+    near = country_facts().neighbours.get(code, frozenset())
+    return any(o.place.country_code not in near for o in mentions if o is not m)
 
 
 def _locating_region(mentions: Sequence[PlaceMention], i: int, text: str) -> PlaceMention | None:
