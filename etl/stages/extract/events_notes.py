@@ -151,7 +151,9 @@ def shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list[
         if share is None or whole is None or text.find(" of ", ordered[i].end, ordered[i].end + 4) < 0 or not _OF_N.match(text, ordered[i].end, sent.char_end):
             continue
         named = not text[ordered[i + 1].end : whole.trig_start].strip()  # "the 9 wounded"
-        if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named):
+        # "identified the remains of 12 of the 17 people killed": each with its own wording, the whole stands
+        apart = share.trig_end <= ordered[i].start and whole.trig_start >= ordered[i + 1].end
+        if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named or apart):
             skip.add(i)
         elif whole.trig_start == share.trig_start:
             skip.add(i + 1)
