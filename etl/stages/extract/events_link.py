@@ -43,6 +43,7 @@ from etl.stages.extract.events_notes import (
     excluded_link,
     included_note,
     of_injured_told,
+    opening_after,
     revise,
     revised_link,
     shares,
@@ -132,7 +133,6 @@ _OF_INJURED = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded
 _UPDATE_LEAD = 16
 _OF_THE_WHOLE = searcher(r"\b(?:of\s+(?:the|its|their|all)|out\s+of(?:\s+the|\s+its|\s+their|\s+all)?)\s+$", re.I)
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
-
 
 
 def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
@@ -382,7 +382,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list
     confirm = "confirm" in lowered
     skip = shares(text, sent, ordered, links)
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
-        if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab)):
+        if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab) and not opening_after(text, sent, i, ordered, links)):
             continue
         link = suicide_bombers(text, c, excluded_link(text, c, sent, link, claims), vocab)  # "43 killed (excluding the two bombers)"
         subject = _subject(text, c, sent, vocab) or side_before(text, c, sent, link)
