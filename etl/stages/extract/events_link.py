@@ -294,8 +294,8 @@ def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocab
     between = text[left.end : right.start]
     if text[right.start] == "(" and text[left.start] == "(":  # "civilians (2) and a child (1)"
         return len(between) <= _COORD_MAX_GAP and _BRACKET_COORD.fullmatch(between) is not None
-    # At most six words and a conjunction fit _COORD; longer gaps would only make it backtrack.
-    if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between):
+    # Six words and a conjunction at most fit _COORD (longer gaps only backtrack); "one ... the other" are two fates.
+    if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between) or right.surface.lower() == "the other":
         return False
     if REPORTER.match(text, right.end):  # "killing four, two security sources said": a source
         return False
