@@ -38,6 +38,13 @@ _THE_OTHER = searcher(
     r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|shot\s+dead|shot\s+and\s+killed|gunned\s+down)\b|(?:one\s+)?(?:died|succumbed)\b)",
     re.I,
 )
+# A note's list of fates, a bare person noun as its next item ("three killed, assailant wounded and
+# arrested", "two killed, driver wounded"): a count of one.
+_BARE_ITEM = searcher(
+    r"\b(?:killed|dead|wounded|injured|hurt)\s*,\s+(?:and\s+)?(?P<item>(?:assailant|attacker|gunman|shooter|bomber|perpetrator|suspect|driver|guard|"
+    r"policeman|policewoman|soldier|officer|passenger|pilot|child|woman|man|teenager|bystander))\s+(?=(?:also\s+)?(?:wounded|injured|hurt|killed|dead)\b)",
+    re.I,
+)
 _ORDINAL = searcher(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
 # Every ASCII character but a-z made a space: the whole words of a lower-cased ASCII text are then its split().
 _WORDS_ONLY = str.maketrans({chr(c): " " for c in range(128) if not ord("a") <= c <= ord("z")})
@@ -74,14 +81,17 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
             out.append(Candidate(start, end, text[start:end], value, value, value, "exact", hint, more))
     if " other " in lowered:
         out += _the_other(text, sent, spans)
+    if ", " in raw:
+        out += _the_other(text, sent, spans, _BARE_ITEM, "item")
     return sorted(out, key=lambda c: c.start)
 
 
-def _the_other(text: str, sent: Sentence, spans: list[tuple[int, int]]) -> list[Candidate]:
-    """"... and the other was shot dead": a count of one for "the other" (not inside another candidate)."""
+def _the_other(text: str, sent: Sentence, spans: list[tuple[int, int]], pattern: re.Pattern[str] = _THE_OTHER, group: str = "other") -> list[Candidate]:
+    """"... and the other was shot dead", "three killed, assailant wounded": a count of one for the
+    pattern's group (not inside another candidate)."""
     out: list[Candidate] = []
-    for m in _THE_OTHER.finditer(text, sent.char_start, sent.char_end):
-        start, end = m.start("other"), m.end("other")
+    for m in pattern.finditer(text, sent.char_start, sent.char_end):
+        start, end = m.start(group), m.end(group)
         if not any(a < end and start < b for a, b in spans):
             spans.append((start, end))
             out.append(Candidate(start, end, text[start:end], 1.0, 1.0, 1.0, "exact"))
