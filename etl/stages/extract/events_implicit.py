@@ -31,6 +31,20 @@ _DOUBT = searcher(
 # (looked for this many characters before the person noun).
 _SOURCE_REACH = 60
 _SOURCE_BEFORE = searcher(r"\b(?:according\s+to|quoting|quoted|citing|told)\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){1,3}(?:and|or)\s+)?$", re.I)
+# "one attacker blew himself up and the other was shot dead", "one died and the other was wounded":
+# the other one of two, told after "one".
+_THE_OTHER = searcher(
+    r"\b(?:one|1)\b[^.;]{0,80}?(?:\band|\bwhile|\bbut|\bwhereas|;|,)\s+(?P<other>the\s+other)\s+(?=(?:one\s+)?(?:was|is|had\s+been|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|shot\s+dead|shot\s+and\s+killed|gunned\s+down)\b|(?:one\s+)?(?:died|succumbed)\b)",
+    re.I,
+)
+# A note's list of fates, a bare person noun as its next item ("three killed, assailant wounded and
+# arrested", "two killed, driver wounded"): a count of one.
+_BARE_ITEM = searcher(
+    r"\b(?:killed|dead|wounded|injured|hurt)\s*,\s+(?:and\s+)?(?P<item>(?:assailant|attacker|gunman|shooter|bomber|perpetrator|suspect|driver|guard|"
+    r"policeman|policewoman|soldier|officer|passenger|pilot|child|woman|man|teenager|bystander))\s+(?=(?:also\s+)?(?:wounded|injured|hurt|killed|dead)\b)",
+    re.I,
+)
 _ORDINAL = searcher(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
 # Every ASCII character but a-z made a space: the whole words of a lower-cased ASCII text are then its split().
 _WORDS_ONLY = str.maketrans({chr(c): " " for c in range(128) if not ord("a") <= c <= ord("z")})
@@ -54,6 +68,8 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
             if _SOURCE_BEFORE.search(text, max(sent.char_start, m.start() - _SOURCE_REACH), m.start()):
                 continue
             start, end = m.start(group), m.end(group)
+            if group == "self" and text[max(0, start - 5) : start].lower() == "blew ":
+                continue  # "blew himself up": the suicide wording, counted by suicide_claim
             own = end - 4 if group == "ord" and m.group(group).lower().endswith(" one") else m.end()  # "a third one": the number is ours
             own = end if group == "victim" and "," in m.group() else own  # "the nurse, a mother of two, died": the aside's number is not hers
             if any(a < own and start < b for a, b in spans):
@@ -63,7 +79,23 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
             value = 2.0 if group in ("pair", "both", "twin") else 1.0  # "an elderly couple", "both succumbed", "twin sisters"
             more = group == "ord" or m.group(group).lower() == "another" or _ORDINAL.search(m.group()) is not None
             out.append(Candidate(start, end, text[start:end], value, value, value, "exact", hint, more))
+    if " other " in lowered:
+        out += _the_other(text, sent, spans)
+    if ", " in raw:
+        out += _the_other(text, sent, spans, _BARE_ITEM, "item")
     return sorted(out, key=lambda c: c.start)
+
+
+def _the_other(text: str, sent: Sentence, spans: list[tuple[int, int]], pattern: re.Pattern[str] = _THE_OTHER, group: str = "other") -> list[Candidate]:
+    """"... and the other was shot dead", "three killed, assailant wounded": a count of one for the
+    pattern's group (not inside another candidate)."""
+    out: list[Candidate] = []
+    for m in pattern.finditer(text, sent.char_start, sent.char_end):
+        start, end = m.start(group), m.end(group)
+        if not any(a < end and start < b for a, b in spans):
+            spans.append((start, end))
+            out.append(Candidate(start, end, text[start:end], 1.0, 1.0, 1.0, "exact"))
+    return out
 
 
 def suicide_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim], vocab: EventVocabulary) -> tuple[Sentence, Claim] | None:

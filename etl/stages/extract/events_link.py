@@ -44,6 +44,7 @@ from etl.stages.extract.events_notes import (
     excluded_link,
     included_note,
     of_injured_told,
+    opening_after,
     revise,
     revised_link,
     shares,
@@ -133,7 +134,6 @@ _OF_INJURED = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded
 _UPDATE_LEAD = 16
 _OF_THE_WHOLE = searcher(r"\b(?:of\s+(?:the|its|their|all)|out\s+of(?:\s+the|\s+its|\s+their|\s+all)?)\s+$", re.I)
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
-
 
 
 def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
@@ -294,8 +294,8 @@ def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocab
     between = text[left.end : right.start]
     if text[right.start] == "(" and text[left.start] == "(":  # "civilians (2) and a child (1)"
         return len(between) <= _COORD_MAX_GAP and _BRACKET_COORD.fullmatch(between) is not None
-    # At most six words and a conjunction fit _COORD; longer gaps would only make it backtrack.
-    if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between):
+    # Six words and a conjunction at most fit _COORD (longer gaps only backtrack); "one ... the other" are two fates.
+    if len(between) > _COORD_MAX_GAP or _COORD.fullmatch(between) is None or _FINITE.search(between) or right.surface.lower() == "the other":
         return False
     if REPORTER.match(text, right.end):  # "killing four, two security sources said": a source
         return False
@@ -382,7 +382,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list
     confirm = "confirm" in lowered
     skip = shares(text, sent, ordered, links)
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
-        if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab)):
+        if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab) and not opening_after(text, sent, i, ordered, links)):
             continue
         link = suicide_bombers(text, c, excluded_link(text, c, sent, link, claims), vocab)  # "43 killed (excluding the two bombers)"
         subject = _subject(text, c, sent, vocab) or side_before(text, c, sent, link)

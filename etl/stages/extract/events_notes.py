@@ -151,7 +151,9 @@ def shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list[
         if share is None or whole is None or text.find(" of ", ordered[i].end, ordered[i].end + 4) < 0 or not _OF_N.match(text, ordered[i].end, sent.char_end):
             continue
         named = not text[ordered[i + 1].end : whole.trig_start].strip()  # "the 9 wounded"
-        if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named):
+        # "identified the remains of 12 of the 17 people killed": each with its own wording, the whole stands
+        apart = share.trig_end <= ordered[i].start and whole.trig_start >= ordered[i + 1].end
+        if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named or apart):
             skip.add(i)
         elif whole.trig_start == share.trig_start:
             skip.add(i + 1)
@@ -233,3 +235,27 @@ def side_before(text: str, c: Candidate, sent: Sentence, link: Claim) -> str | N
         return "assailants"
     found = _SIDE_BEFORE.search(text, max(sent.char_start, c.start - _SIDE_REACH), c.start)
     return "assailants" if found is not None else None
+
+
+# A sentence that opens with the time since an earlier incident ("A week after a suicide bomber
+# killed 12 people at a market, traders reopened their shops"; a dateline may come first).
+_OPENING_AFTER = re.compile(
+    r"\s*(?:[A-Z][\w.'’ -]{0,40}?\s[-—–:]\s+)?(?:(?:a|one|two|three|four|five|six|\d+|several|a\s+few)\s+(?:days?|weeks?|months?)|days|weeks|months)"
+    r"\s+(?:after|since)\b",
+    re.I,
+)
+
+
+def opening_after(text: str, sent: Sentence, i: int, ordered: Sequence[Candidate], links: Sequence[Claim | None]) -> bool:
+    """"A week after gunmen killed 12 at a market, traders reopened their shops": a follow-up's lead
+    whose main clause tells no toll of its measure; the figure of its opening clause is the story's
+    incident, not an earlier one ("The attack came a week after a bomb killed 11" still is)."""
+    m = _OPENING_AFTER.match(text, sent.char_start, sent.char_end)
+    link = links[i]
+    if m is None or link is None:
+        return False
+    comma = text.find(",", m.end(), sent.char_end)
+    if comma < 0 or ordered[i].start > comma:
+        return False
+    return not any(other is not None and other.measure == link.measure and c.start > comma for c, other in zip(ordered, links, strict=True))
+

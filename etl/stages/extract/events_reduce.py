@@ -325,6 +325,7 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
                 if i not in heads:
                     out[i] = _replace(out[i], part_of=out[head].event_id)
     out = ordinal_tolls(out, additions, same_incident, _replace) if additions else out
+    out = _both_sides_total(out)
     return _net_of_moved(out, moved) if moved else out
 
 
@@ -367,3 +368,25 @@ def _net_of_moved(out: list[Event], moved: set[str]) -> list[Event]:
         out[heads[0]] = _replace(head, part_of=net.event_id)
         out.insert(heads[0], net)
     return out
+
+
+def _both_sides_total(out: list[Event]) -> list[Event]:
+    """"Six soldiers were killed. Four attackers were also killed. 10 fatalities.": a bare total told
+    after the perpetrators' figures (no subject: "fatalities", "the toll") that is exactly their sum
+    plus the victims' figure it stands for counts both sides; the perpetrators' rows become its parts
+    (they were added to it)."""
+    if not any(r.perpetrator for r in out):
+        return out
+    for ev in list(out):
+        if ev.subject is not None or ev.perpetrator or ev.part_of is not None or not ev.value_best or ev.measure == "count":
+            continue
+        victims = [r for r in out if r.measure == ev.measure and r.scope == ev.scope and not r.perpetrator and r.part_of is None and (r.value_best or 0) > 0]
+        sides = [j for j, r in enumerate(out) if r.measure == ev.measure and r.scope == ev.scope and r.perpetrator and r.part_of is None and (r.value_best or 0) > 0 and same_incident(r, ev)]
+        if len(victims) != 1 or not sides or any((out[j].quantity_start or 0) > (ev.quantity_start or 0) for j in sides):
+            continue
+        told = max((r.value_best or 0 for r in out if r.part_of == ev.event_id and not r.perpetrator), default=0.0)
+        if told + sum(out[j].value_best or 0 for j in sides) == ev.value_best:
+            for j in sides:
+                out[j] = _replace(out[j], part_of=ev.event_id)
+    return out
+
