@@ -20,6 +20,11 @@ story's first figure is often its arrests.
   and a lead that tells the deed first keep the step's day;
 - "Three days after a bomb ripped through a market, the toll stood at 25 on Thursday" counts back from
   the day (not "Two days after the bombing, gunmen shot dead five officers on Thursday");
+- a claim told in passing in its subject by the victims' kin or survivors ("Relatives of 14 miners
+  killed in an attack demanded compensation on Wednesday") takes the deed's earlier day told nearby; "in
+  protest at the killing of three colleagues" is such a step;
+- a month naming the incident of the claim's clause ("a truck bombing in July 2016 that killed 300")
+  is not replaced by a day told earlier in the sentence ("spoke on Monday at the site of ...");
 - a week, weekend or span inside the "after ..." clause holding the claim ("demanded action on Friday
   after jihadists killed 30 civilians last weekend") is the incident's, not replaced by the step's day.
 """
@@ -38,6 +43,7 @@ from etl.stages.segment import split_sentences
 
 D = dt.date
 SAT = D(2024, 3, 16)  # a Saturday
+THU = D(2024, 3, 14)
 
 DAYS = [
     # a toll update naming the incident by its day
@@ -84,6 +90,19 @@ DAYS = [
      "officers at a police post in Bannu.\n\nThe bomb went off on Tuesday morning.", D(2024, 3, 12)),
     ("arrested_over_lynching", SAT, "Police arrested six men on Saturday in connection with the lynching of two traders in Kano.\n\n"
      "The traders were beaten to death by a mob on Thursday, witnesses said.", D(2024, 3, 14)),
+    ("kin_demanded_compensation", THU, "KABUL - Relatives of 14 miners killed in an attack on a coal mine in Baghlan demanded "
+     "compensation on Wednesday.\n\nGunmen attacked the miners as they slept on Sunday night, officials said.", D(2024, 3, 10)),
+    ("families_gathered", THU, "Families of 9 fishermen killed when gunmen attacked their boats on Lake Chad gathered outside the "
+     "governor's office on Tuesday.\n\nThe fishermen were attacked at dawn on Saturday, survivors said.", D(2024, 3, 9)),
+    ("survivors_met_minister", THU, "Survivors of a bombing that wounded 30 people at a bus station in Quetta met the chief "
+     "minister on Wednesday.\n\nThe bomb exploded on 2 March as passengers boarded.", D(2024, 3, 2)),
+    ("families_own_day_kept", THU, "Families of 5 soldiers killed in an attack on Sunday protested on Monday.", D(2024, 3, 10)),
+    ("in_protest_at_killing", THU, "KANO - Traders shut the main market on Tuesday in protest at the killing of three colleagues.\n\n"
+     "Their convoy was ambushed on Saturday evening near Gwarzo, police said.", D(2024, 3, 9)),
+    ("in_protest_against_murder", THU, "Students boycotted classes on Monday in protest against the murder of two teachers in "
+     "Mandera.\n\nThe teachers were shot dead on 5 March.", D(2024, 3, 5)),
+    ("in_protest_over_killing", THU, "Drivers stayed off the roads on Tuesday in protest over the killing of four colleagues on "
+     "the Kano road.\n\nThe drivers were ambushed near Zaria on Saturday night.", D(2024, 3, 9)),
     ("deed_then_arrest_kept", SAT, "Gunmen on Tuesday killed 19 villagers in Bokkos, and police later arrested three men.\n\nThe "
      "village had been raided on 24 February too.", D(2024, 3, 12)),
     # "N days after the attack, ... on <day>": counted back from the day
@@ -114,6 +133,12 @@ MONTHS = [
 
 # a loose period inside the "after ..." clause that holds the claim is the incident's, not the step's day
 LOOSE = [
+    ("month_of_bombing_spoke_on_day", THU, "Iraq's premier spoke on Monday at the site of a truck bombing in July 2016 that killed "
+     "more than 300 people in Karrada.", D(2016, 7, 1), D(2016, 7, 31)),
+    ("month_of_explosion_returned_on_day", THU, "Rescuers returned on Friday to the mine near Soma where an explosion in May 2014 "
+     "killed 301 workers.", D(2014, 5, 1), D(2014, 5, 31)),
+    ("month_of_gunman_returned_on_day", THU, "Tourists returned on Sunday to the beach in Sousse where a gunman in June 2015 killed "
+     "38 people.", D(2015, 6, 1), D(2015, 6, 30)),
     ("demanded_action_after_last_weekend", SAT, "Protesters in Bamako on Friday demanded action after jihadists killed 30 civilians "
      "in central Mali last weekend.", D(2024, 3, 9), D(2024, 3, 10)),
     ("reopened_after_last_week", SAT, "Schools in Kaduna reopened on Thursday after bandits killed 6 pupils in a raid last week.",

@@ -152,7 +152,9 @@ def is_base(text: str, d: DateMention) -> bool:
 def _names_incident(text: str, d: DateMention) -> bool:
     """"Saturday's bombing", "the 12 April attack", "an air strike on Tuesday": a date naming the incident."""
     owner = POSSESSIVE.match(text, d.char_end)
-    return _NAMES_INCIDENT.match(text, owner.end() if owner else d.char_end) is not None or _INCIDENT_ON.search(text, max(0, d.char_start - 40), d.char_start) is not None
+    if _NAMES_INCIDENT.match(text, owner.end() if owner else d.char_end) is not None:
+        return True
+    return d.granularity == "day" and _INCIDENT_ON.search(text, max(0, d.char_start - 40), d.char_start) is not None  # (not "the third attack this year")
 
 
 def _ranked(text: str, d: DateMention) -> bool:
@@ -321,7 +323,7 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         own = [d for d in own if not _AFTER_CLAUSE.search(c.text, max(sent.char_start, d.char_start - 90), d.char_start)] or own
     best = _attributive(c.text, own, at) or min(same_clause or own, key=lambda d: abs(d.char_start - at))
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
-    if best.granularity not in ("day", "week", "range") and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
+    if best.granularity not in ("day", "week", "range", "month") and days_before and not _names_incident(c.text, best):  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
     if len(own) > 1:
         best = _night_start(c.text, _same_weekday(best, own), own)

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 _FOLLOW_UP = searcher(
     r"\b(?:remanded|arraigned|charged|indicted|detained|arrested|sentenced|convicted|jailed|acquitted|inaugurated|set\s+up|"
     r"opened\s+(?:an?\s+)?(?:inquiry|investigation|probe|trial)|launched\s+(?:an?\s+)?(?:inquiry|investigation|probe)|investigat\w*|"
-    r"probe|marched|protested|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|claimed\s+(?:responsibility|credit)|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
+    r"probe|marched|protested|(?:in\s+)?protest\s+(?:at|against|over)|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|claimed\s+(?:responsibility|credit)|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
     re.I,
 )
 # "arrested 2 suspects", "charged three men": a figure the step governs is the step's own (an arrest on its day).
@@ -46,6 +46,13 @@ _STEP_OBJECT = re.compile(r"\s*(?:(?!(?:over|for|into|of|after|about|behind)\b)[
 # opens so, telling no new deed after it, counts the incident back from its day.
 _DAYS_AFTER_OPENING = re.compile(
     r"[^\w]*(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b(?P<what>[^,;.]{3,120}),\s*", re.I
+)
+# "Relatives of 14 miners killed in an attack ... demanded compensation on Wednesday": the victims'
+# kin (survivors, colleagues) open the sentence, whose dates are what they did later.
+_KIN_OF = re.compile(
+    r"\W*(?:the\s+)?(?:relatives|families|family(?:\s+members)?|parents|widows?|survivors|colleagues|friends|mourners|comrades|"
+    r"classmates|neighbou?rs)\s+of\b",
+    re.I,
 )
 # Granularities a follow-up story may date its deed by ("The attack took place in October").
 _DEED_GRANULARITIES = frozenset({"day", "month"})
@@ -109,6 +116,9 @@ def step_dates(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent:
     Wednesday night"): those told inside the object, else the deed's earlier date told nearby ("The
     convoy was attacked on Tuesday"); None when the step's dates stand (no such date, or a figure the
     step governs: "arrested 2 suspects over a bombing")."""
+    if own and _KIN_OF.match(c.text, _opening(c, sent)) and all(d.char_start > at for d in own):
+        found = _deed_near(c, pos, min(d.start_date for d in own))  # "Relatives of 14 miners killed ... demanded compensation on Wednesday"
+        return [found] if found is not None else None
     step = _FOLLOW_UP.search(sent.text)
     if step is None or not own or DEED.search(sent.text, 0, step.start()) or INCIDENT_NOUN.search(sent.text, 0, step.start()):
         return None
@@ -141,8 +151,7 @@ def counted_back(c: ClaimContext, sent: Sentence, period: Period) -> Period:
     d = period.mention
     if d is None or period.granularity != "day" or period.start is None or not sent.char_start <= d.char_start < sent.char_end:
         return period
-    start = c.dateline_end if sent.char_start < c.dateline_end < sent.char_end else sent.char_start
-    m = _DAYS_AFTER_OPENING.match(c.text, start)
+    m = _DAYS_AFTER_OPENING.match(c.text, _opening(c, sent))
     if m is None or d.char_start < m.end() or DEED.search(c.text, m.end(), sent.char_end):
         return period
     if not (DEED.search(m["what"]) or INCIDENT_NOUN.search(m["what"])):
@@ -151,3 +160,8 @@ def counted_back(c: ClaimContext, sent: Sentence, period: Period) -> Period:
     days = (int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)) * (7 if m["unit"].lower().startswith("week") else 1)
     day = period.start - dt.timedelta(days=days)
     return Period(day, day, "day", "text", d)
+
+
+def _opening(c: ClaimContext, sent: Sentence) -> int:
+    """Where the sentence's own words start (after the dateline, in the first sentence)."""
+    return c.dateline_end if sent.char_start < c.dateline_end < sent.char_end else sent.char_start
