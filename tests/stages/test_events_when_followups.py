@@ -2,6 +2,8 @@
 at least three ways. The killed (else injured) row is checked, not the headline row: a follow-up
 story's first figure is often its arrests.
 
+- a day right before the verb of a toll update ("Authorities on Wednesday revised the toll from the
+  raid to 15") is the update's: the incident's earlier day told nearby dates it;
 - a toll update whose sentence names the incident by its day ("Funerals were held on Wednesday for
   victims of Sunday's bombing, as the toll rose to 27", "On Friday, the toll from Wednesday's blast
   rose to 41") is dated by that day, not by the funeral's or the update's;
@@ -55,6 +57,13 @@ DAYS = [
      D(2024, 3, 13)),
     ("pulled_bodies_air_strike_on_day", SAT, "Rescue workers on Thursday pulled more bodies from the rubble of a building "
      "destroyed in an air strike on Tuesday, bringing the toll to 33.", D(2024, 3, 12)),
+    # "officials on Wednesday revised the toll": the update's day, the incident's told nearby
+    ("revised_toll_raid_later", SAT, "MAIDUGURI - Authorities on Wednesday revised the toll from an ISWAP raid on Gajiram to 15 dead, "
+     "up from nine. The raid took place late on Sunday.", D(2024, 3, 10)),
+    ("raised_toll_fire_later", SAT, "Health officials on Thursday raised the toll from the market fire in Onitsha to 27. The fire "
+     "broke out on Monday night.", D(2024, 3, 11)),
+    ("put_toll_bombs_later", SAT, "Officials on Friday put the toll from the twin blasts in Kabul at 19. The bombs went off on "
+     "Tuesday morning near a school.", D(2024, 3, 12)),
     ("update_day_named_plain_kept", SAT, "The toll from Tuesday's landslide in the valley rose to 40 on Thursday.", D(2024, 3, 12)),
     # a lead that tells a later development
     ("court_charged_then_raid_day", SAT, "A court in Jos on Tuesday charged three men over the killing of villagers in Bokkos.\n\n"

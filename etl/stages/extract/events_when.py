@@ -81,6 +81,8 @@ _SINCE_RANKED = searcher(
 )
 # "On Tuesday, the toll rose to 63": a day opening a toll update's sentence is the update's.
 _OPENING, _COMMA = re.compile(r"\W*"), re.compile(r"\s*,")
+# "Authorities on Wednesday revised the toll to 15": a day right before the verb of an update is the update's.
+_UPDATED = re.compile(r"\s+(?:revised|raised|updated|lowered|increased|put)\s+the\s+(?:death\s+)?(?:toll|tally|number)\b", re.I)
 # "the following day", "two days later": what happened after the incident, in a sentence of its own.
 _FOLLOW_UP = re.compile(r"(?:the\s+)?(?:following|next)\s+(?:day|morning|evening|night)|(?:a|one|two|three|several|a\s+few|\d+)\s+days?\s+later", re.I)
 # "That year, a suicide attack killed 40": the period of the sentence before, named again.
@@ -304,11 +306,12 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         named = next((d for d in before if _names_incident(c.text, d)), None)
         if named is not None:  # "Funerals were held on Tuesday for victims of Saturday's bombing, as the toll rose to 19"
             return period_of(named, c.text)
-        if not (_OPENING.fullmatch(c.text, sent.char_start, before[0].char_start) and _COMMA.match(c.text, before[0].char_end)):
+        opening = _OPENING.fullmatch(c.text, sent.char_start, before[0].char_start) and _COMMA.match(c.text, before[0].char_end)
+        if not (opening or _UPDATED.match(c.text, before[0].char_end)):  # (nor "Officials on Thursday raised the toll to 27")
             return period_of(before[0])
         earlier = incident_before(c, pos, before[0])
         return period_of(deed_day_before(c, pos, before[0].start_date) or earlier if earlier is before[0] else earlier, c.text)
-    counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start)]
+    counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start) or _UPDATED.match(c.text, d.char_end)]
     if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
         own = [d for d in own if d not in counted]
     elif counted or (update and own[0].granularity == "day"):  # "the toll reached 31 on Sunday. The rebels struck on Thursday."
