@@ -27,6 +27,9 @@ story's first figure is often its arrests.
   protest at the killing of three colleagues" is such a step;
 - a month naming the incident of the claim's clause ("a truck bombing in July 2016 that killed 300")
   is not replaced by a day told earlier in the sentence ("spoke on Monday at the site of ...");
+- "between Saturday night and Sunday morning", "on Friday into Saturday", "from Tuesday evening until
+  Wednesday" start on the first day (a day after "from" that a span's end follows is no comparison
+  base, and "until Wednesday" after it no count's cut-off);
 - a week, weekend or span inside the "after ..." clause holding the claim ("demanded action on Friday
   after jihadists killed 30 civilians last weekend") is the incident's, not replaced by the step's day.
 """
@@ -123,6 +126,19 @@ DAYS = [
      "soldiers were hurt in it.", D(2024, 3, 8)),
     ("days_after_new_attack_kept", SAT, "Two days after the bombing in Bannu, gunmen shot dead five police officers in Lakki on "
      "Thursday.", D(2024, 3, 14)),
+    # over a night into the next day
+    ("between_night_and_morning", THU, "Between Saturday night and Sunday morning, bandits killed 11 villagers in Zamfara.",
+     D(2024, 3, 9)),
+    ("friday_into_saturday", THU, "Fighting on Friday into Saturday killed 14 fighters near Marib.", D(2024, 3, 8)),
+    ("evening_until_next_day", THU, "Bandits held the village from Tuesday evening until Wednesday, killing 6 people.",
+     D(2024, 3, 12)),
+    ("besieged_from_night_until_morning", THU, "Militants besieged the base from Sunday night until Monday morning, killing 9 "
+     "soldiers.", D(2024, 3, 10)),
+    ("raged_from_till", SAT, "Clashes raged from Wednesday till Thursday in the camp, leaving 17 dead.", D(2024, 3, 13)),
+    ("up_from_on_day_base_kept", SAT, "The toll from the raid on Tuesday rose to 15 on Thursday, up from 9 on Wednesday.",
+     D(2024, 3, 12)),
+    ("two_deeds_two_days_kept", THU, "Troops killed 2 attackers on Saturday after gunmen killed 3 traders near Gwarzo on Friday.",
+     D(2024, 3, 9)),
     ("widow_said_bomb_hit", SAT, "The widow of a soldier killed by a roadside bomb in Ghazni said on Wednesday she had not been "
      "told how he died.\n\nThe bomb hit his patrol vehicle on 9 March, the army said.", D(2024, 3, 9)),
 ]
