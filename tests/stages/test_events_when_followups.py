@@ -27,6 +27,11 @@ story's first figure is often its arrests.
   protest at the killing of three colleagues" is such a step;
 - a month naming the incident of the claim's clause ("a truck bombing in July 2016 that killed 300")
   is not replaced by a day told earlier in the sentence ("spoke on Monday at the site of ...");
+- victims named in a reduced relative clause of what a sentence tells ("Pope Francis on Wednesday prayed
+  for the 40 worshippers killed in a church attack") and a funeral whose incident's day is told in
+  another paragraph ("The 5 soldiers were buried on Wednesday. [...] Militants had ambushed their
+  convoy on Sunday") take the deed's day; vows and pledges ("vowed to hunt down the militants who
+  killed 12") are steps too;
 - "between Saturday night and Sunday morning", "on Friday into Saturday", "from Tuesday evening until
   Wednesday" start on the first day (a day after "from" that a span's end follows is no comparison
   base, and "until Wednesday" after it no count's cut-off);
@@ -126,6 +131,29 @@ DAYS = [
      "soldiers were hurt in it.", D(2024, 3, 8)),
     ("days_after_new_attack_kept", SAT, "Two days after the bombing in Bannu, gunmen shot dead five police officers in Lakki on "
      "Thursday.", D(2024, 3, 14)),
+    # victims named in a reduced relative clause of what the sentence tells
+    ("prayed_for_worshippers_killed", THU, "Pope Francis on Wednesday prayed for the 40 worshippers killed in a church attack in "
+     "Owo.\n\nGunmen opened fire on the congregation during Mass on Sunday.", D(2024, 3, 10)),
+    ("met_relatives_of_miners_killed", THU, "The president on Tuesday met relatives of the 9 miners killed in the raid on the gold "
+     "site.\n\nArmed men stormed the site near Kidal on Saturday night.", D(2024, 3, 9)),
+    ("half_mast_for_soldiers_killed", THU, "Flags flew at half-mast on Monday for the 17 soldiers killed by a roadside bomb near "
+     "Menaka.\n\nThe bomb hit their convoy on Friday.", D(2024, 3, 8)),
+    ("attacked_with_worshippers_killed_kept", THU, "Gunmen on Tuesday attacked a church in Owo, with 40 worshippers killed in the "
+     "assault.\n\nA similar raid took place on 2 March.", D(2024, 3, 12)),
+    # a funeral whose incident's day is told in another paragraph
+    ("buried_then_had_ambushed", THU, "The 5 soldiers were buried in Ouagadougou on Wednesday.\n\nMilitants had ambushed their "
+     "convoy near Djibo on Sunday.", D(2024, 3, 10)),
+    ("mourners_buried_then_raided", THU, "Mourners in Mangu on Tuesday buried the 12 villagers who were killed.\n\nGunmen had raided "
+     "the village on Saturday night.", D(2024, 3, 9)),
+    ("funeral_then_bus_attacked", SAT, "A funeral was held on Thursday for 7 pilgrims who died in the attack.\n\nTheir bus was "
+     "attacked near Herat on Monday evening.", D(2024, 3, 11)),
+    # vows and pledges about the attack
+    ("vowed_to_hunt_militants_who_killed", THU, "NAIROBI - Kenya's president on Wednesday vowed to hunt down the militants who "
+     "killed 12 police officers in Garissa.\n\nThe officers were ambushed on Sunday as they escorted a bus.", D(2024, 3, 10)),
+    ("pledged_to_rebuild_market", SAT, "The governor on Thursday pledged to rebuild the market where a bomb killed 14 traders.\n\n"
+     "The bomb went off on Monday at the busiest hour.", D(2024, 3, 11)),
+    ("promised_revenge_for_comrades", SAT, "Troops on Friday promised revenge for the 6 comrades killed near Gao.\n\nJihadists "
+     "ambushed the patrol on Tuesday.", D(2024, 3, 12)),
     # over a night into the next day
     ("between_night_and_morning", THU, "Between Saturday night and Sunday morning, bandits killed 11 villagers in Zamfara.",
      D(2024, 3, 9)),

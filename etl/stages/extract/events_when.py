@@ -37,7 +37,7 @@ from etl.stages.extract.events_index import same_paragraph_after, same_paragraph
 from etl.stages.extract.events_period import Period, night_start, period_of, same_weekday
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import POSSESSIVE, told_before
-from etl.stages.extract.events_when_lead import counted_back, deed_day_after, deed_day_before, earlier_deed, step_dates
+from etl.stages.extract.events_when_lead import counted_back, deed_day_after, deed_day_before, deed_near, earlier_deed, step_dates
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_context import ClaimContext
@@ -311,7 +311,10 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
             return period_of(earlier, c.text)
     if AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
         earliest = min(own, key=lambda d: d.start_date)
-        return period_of(incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
+        if len(own) > 1:
+            return period_of(earliest, c.text)
+        earlier = incident_before(c, pos, earliest)  # (or the deed's day told further off: "The funeral on Wednesday of 5 soldiers ... [para] attacked on Sunday")
+        return period_of(deed_near(c, pos, earliest.start_date) or earlier if earlier is earliest else earlier, c.text)
     same_clause = [d for d in own if not _CLAUSE_BREAK.search(c.text, min(d.char_end, at), max(d.char_start, at))]
     if not same_clause and len(own) > 1:
         own = [d for d in own if not _AFTER_CLAUSE.search(c.text, max(sent.char_start, d.char_start - 90), d.char_start)] or own

@@ -13,7 +13,9 @@ ambushed a patrol on Monday"), when that day comes before the statement's; so is
 object of a step its sentence dates ("The UN on Thursday condemned an attack that killed 12 aid
 workers. ... The convoy was attacked on Tuesday"), though not a figure the step governs ("arrested 2
 suspects over a bombing": the arrest's day). "Two days after gunmen stormed the village, the toll rose
-to 31 on Wednesday" counts the incident back from the sentence's day.
+to 31 on Wednesday" counts the incident back from the sentence's day. Victims named in a reduced
+relative clause of what the sentence tells ("Pope Francis on Wednesday prayed for the 40 worshippers
+killed in a church attack") are dated by the deed's day told nearby as well.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
 _FOLLOW_UP = searcher(
     r"\b(?:remanded|arraigned|charged|indicted|detained|arrested|sentenced|convicted|jailed|acquitted|inaugurated|set\s+up|"
     r"opened\s+(?:an?\s+)?(?:inquiry|investigation|probe|trial)|launched\s+(?:an?\s+)?(?:inquiry|investigation|probe)|investigat\w*|"
-    r"probe|marched|protested|(?:in\s+)?protest\s+(?:at|against|over)|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|claimed\s+(?:responsibility|credit)|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
+    r"probe|marched|protested|(?:in\s+)?protest\s+(?:at|against|over)|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|vowed|pledged|promised|claimed\s+(?:responsibility|credit)|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
     re.I,
 )
 # "arrested 2 suspects", "charged three men": a figure the step governs is the step's own (an arrest on its day).
@@ -52,6 +54,12 @@ _DAYS_AFTER_OPENING = re.compile(
 _KIN_OF = re.compile(
     r"\W*(?:the\s+)?(?:relatives|families|family(?:\s+members)?|parents|widows?|survivors|colleagues|friends|mourners|comrades|"
     r"classmates|neighbou?rs)\s+of\b",
+    re.I,
+)
+# "prayed for the 40 worshippers killed in a church attack": victims named in a reduced relative
+# clause (no auxiliary) are the object of what the sentence tells, not its deed.
+_VICTIMS_OF = re.compile(
+    r"[\w.,-]+\s+(?:(?!(?:were|was|are|is|had|have|has|been)\b)[\w'’-]+\s+){0,3}?(?:killed|wounded|injured|slain|hurt|murdered)\s+(?:in|by|when|during|at)\b",
     re.I,
 )
 # Granularities a follow-up story may date its deed by ("The attack took place in October").
@@ -117,7 +125,11 @@ def step_dates(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent:
     convoy was attacked on Tuesday"); None when the step's dates stand (no such date, or a figure the
     step governs: "arrested 2 suspects over a bombing")."""
     if own and _KIN_OF.match(c.text, _opening(c, sent)) and all(d.char_start > at for d in own):
-        found = _deed_near(c, pos, min(d.start_date for d in own))  # "Relatives of 14 miners killed ... demanded compensation on Wednesday"
+        found = deed_near(c, pos, min(d.start_date for d in own))  # "Relatives of 14 miners killed ... demanded compensation on Wednesday"
+        return [found] if found is not None else None
+    last = max((d.char_end for d in own), default=at)
+    if own and last <= at and _VICTIMS_OF.match(c.text, at) and not DEED.search(c.text, last, at) and not INCIDENT_NOUN.search(c.text, last, at):
+        found = deed_near(c, pos, min(d.start_date for d in own))  # "Pope Francis on Wednesday prayed for the 40 worshippers killed in ..."
         return [found] if found is not None else None
     step = _FOLLOW_UP.search(sent.text)
     if step is None or not own or DEED.search(sent.text, 0, step.start()) or INCIDENT_NOUN.search(sent.text, 0, step.start()):
@@ -129,11 +141,11 @@ def step_dates(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent:
     inside = [d for d in own if d.char_start >= (noun.start() if noun else at)]
     if inside:
         return inside if len(inside) < len(own) else None
-    found = _deed_near(c, pos, min(d.start_date for d in own))
+    found = deed_near(c, pos, min(d.start_date for d in own))
     return [found] if found is not None else None
 
 
-def _deed_near(c: ClaimContext, pos: int, day: dt.date) -> DateMention | None:
+def deed_near(c: ClaimContext, pos: int, day: dt.date) -> DateMention | None:
     """The first sentence after ``pos`` (else the nearest before) that tells of the attack on a day or
     in a month before ``day``."""
     near = [*range(pos + 1, min(len(c.index.sentences), pos + 1 + LOOK_BACK_SENTENCES)), *range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1)]
