@@ -82,8 +82,9 @@ def _overnight(d: DateMention, text: str) -> bool:
 
 
 def _short_span(d: DateMention, text: str) -> bool:
-    written = any(ch.isdigit() for ch in d.surface) or _WEEKDAY.search(d.surface) is not None  # (or "from Wednesday till Thursday")
-    if d.granularity != "range" or not 1 <= (d.end_date - d.start_date).days <= SPAN_DAYS or not written:
+    if d.granularity != "range" or not 1 <= (d.end_date - d.start_date).days <= SPAN_DAYS:
+        return False
+    if not any(ch.isdigit() for ch in d.surface) and _WEEKDAY.search(d.surface) is None:  # (or "from Wednesday till Thursday")
         return False
     return _BETWEEN.match(d.surface) is None and _UNSURE.search(text, max(0, d.char_start - 24), d.char_start) is None
 

@@ -124,20 +124,23 @@ def step_dates(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent:
     Wednesday night"): those told inside the object, else the deed's earlier date told nearby ("The
     convoy was attacked on Tuesday"); None when the step's dates stand (no such date, or a figure the
     step governs: "arrested 2 suspects over a bombing")."""
-    if own and _KIN_OF.match(c.text, _opening(c, sent)) and all(d.char_start > at for d in own):
+    if not own:
+        return None
+    first, last = min(d.char_start for d in own), max(d.char_end for d in own)
+    if first > at and _KIN_OF.match(c.text, _opening(c, sent)):
         found = deed_near(c, pos, min(d.start_date for d in own))  # "Relatives of 14 miners killed ... demanded compensation on Wednesday"
         return [found] if found is not None else None
-    last = max((d.char_end for d in own), default=at)
-    if own and last <= at and _VICTIMS_OF.match(c.text, at) and not DEED.search(c.text, last, at) and not INCIDENT_NOUN.search(c.text, last, at):
+    if first >= at:  # (no date of the step before the claim)
+        return None
+    if last <= at and _VICTIMS_OF.match(c.text, at) and not DEED.search(c.text, last, at) and not INCIDENT_NOUN.search(c.text, last, at):
         found = deed_near(c, pos, min(d.start_date for d in own))  # "Pope Francis on Wednesday prayed for the 40 worshippers killed in ..."
         return [found] if found is not None else None
-    step = _FOLLOW_UP.search(sent.text)
-    if step is None or not own or DEED.search(sent.text, 0, step.start()) or INCIDENT_NOUN.search(sent.text, 0, step.start()):
+    step = _FOLLOW_UP.search(c.text, sent.char_start, at)
+    if step is None or DEED.search(c.text, sent.char_start, step.start()) or INCIDENT_NOUN.search(c.text, sent.char_start, step.start()):
         return None
-    step_end = sent.char_start + step.end()
-    if at < step_end or _STEP_OBJECT.fullmatch(c.text, step_end, at):
+    if _STEP_OBJECT.fullmatch(c.text, step.end(), at):
         return None
-    noun = DEED.search(c.text, step_end, at) or INCIDENT_NOUN.search(c.text, step_end, at)
+    noun = DEED.search(c.text, step.end(), at) or INCIDENT_NOUN.search(c.text, step.end(), at)
     inside = [d for d in own if d.char_start >= (noun.start() if noun else at)]
     if inside:
         return inside if len(inside) < len(own) else None
