@@ -12,6 +12,16 @@ passing over a funeral's day and a quote's attribution ("reached by phone on Tue
 attacks in Bankass on Saturday night"); a date naming the incident ("the 12 April stampede, which
 killed 18, ...") governs its relative clause; a date inside an "after ..." clause is the earlier
 incident's.
+
+Follow-up stories (``events_when_lead``): a lead telling a step taken about the attack (a court's
+charge, an arrest, an inquiry, a protest, a vow) or no attack at all dates later undated claims by
+the deed's earlier day or month told in the story; so is a claim inside such a step's object ("The UN
+on Thursday condemned an attack that killed 12"), one told in passing by the victims' kin ("Relatives
+of 14 miners killed in an attack demanded compensation on Wednesday") or in a reduced relative clause
+("prayed on Wednesday for the 40 worshippers killed in a church attack"). A toll update naming the
+incident by its day ("Funerals on Tuesday for victims of Saturday's bombing, as the toll rose to 19",
+"destroyed in an air strike on Tuesday, bringing the toll to 33") takes that day, and a day right
+before the update's verb ("Authorities on Wednesday revised the toll") is the update's.
 """
 
 from __future__ import annotations
