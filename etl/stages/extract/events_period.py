@@ -1,11 +1,16 @@
 """How a date mention becomes an incident's period: a night over two days, two listed days, a short
-span of written dates ("on 19-20 February"), the eve of a day, "a day after", an anniversary, "two years ago" and a dataset's "(month of)" label."""
+span of written dates ("on 19-20 February"), the eve of a day, "a day after", an anniversary, "two years ago" and a dataset's "(month of)" label.
+
+Two dates of one sentence may also tell one period (:func:`night_start`): "overnight Saturday into
+Sunday", "between Saturday night and Sunday morning", "on Friday into Saturday", "began on Saturday
+and lasted into Sunday" and two listed days ("on Monday and Tuesday") start on the first day."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from etl.records import DateMention, Granularity
 from etl.stages.extract.dates_calendar import add_months, month_end
@@ -44,6 +49,21 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _MONTH_OF = re.compile(r"\s*\(\s*month\s+of\s*\)", re.I)
 
 
+_INTO = re.compile(r"\s+(?:into|to|and)\s+", re.I)
+# "between Saturday night and Sunday morning", "on Friday into Saturday": over a night into the next day.
+_NIGHT_INTO = re.compile(r"\s+(?:(?:night|evening)\s+(?:into|to|and|till|until)|(?:(?:morning|afternoon)\s+)?(?:into|till|until))\s+", re.I)
+_LISTED = re.compile(r"\s+and\s+(?:on\s+)?", re.I)
+# "began at 10pm on Saturday and lasted into Sunday", "stayed until dawn on Thursday", ", lasting into
+# Monday": an incident running on from one day into the next starts on the first.
+_RAN_INTO = re.compile(
+    r"[\s,]+(?:[\w-]+\s+){0,2}?(?:and\s+(?:[a-z]+\s+){1,2}?|(?:lasting|continuing|raging|running|stretching)\s+(?:on\s+)?(?:well\s+)?)"
+    r"(?:into|until|till|through)\s+(?:the\s+)?(?:(?:early|small)\s+hours\s+of\s+|(?:dawn|daybreak|morning)\s+(?:of\s+|on\s+)?)?(?:early\s+|late\s+)?(?:on\s+)?",
+    re.I,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     start: dt.date | None
@@ -62,7 +82,9 @@ def _overnight(d: DateMention, text: str) -> bool:
 
 
 def _short_span(d: DateMention, text: str) -> bool:
-    if d.granularity != "range" or not 1 <= (d.end_date - d.start_date).days <= SPAN_DAYS or not any(ch.isdigit() for ch in d.surface):
+    if d.granularity != "range" or not 1 <= (d.end_date - d.start_date).days <= SPAN_DAYS:
+        return False
+    if not any(ch.isdigit() for ch in d.surface) and _WEEKDAY.search(d.surface) is None:  # (or "from Wednesday till Thursday")
         return False
     return _BETWEEN.match(d.surface) is None and _UNSURE.search(text, max(0, d.char_start - 24), d.char_start) is None
 
@@ -97,3 +119,47 @@ def period_of(d: DateMention, text: str = "", *, night_text: str = "") -> Period
         day = d.start_date - dt.timedelta(days=days)
         return Period(day, day, "day", "text", d)
     return Period(d.start_date, d.end_date, d.granularity, "text", d)
+
+
+def night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> DateMention:
+    """"overnight Saturday into Sunday", "on the night of Friday and Saturday": the first day, the eve
+    of the second (written on a Saturday, "the night of Saturday to Sunday" is last week's); two
+    days listed without a night ("fighting on Monday and Tuesday") and a deed that ran on from one
+    day into the next ("began on Saturday and lasted into Sunday") start on the first too."""
+    for first in own:
+        for second in own:
+            if best not in (first, second) or first.char_end >= second.char_start:
+                continue
+            if days_apart(first, second) in (1, 2) and _RAN_INTO.fullmatch(text, first.char_end, second.char_start):
+                return first  # "began on Saturday and lasted into Sunday"
+            if days_apart(first, second) == 1 and _NIGHT_INTO.fullmatch(text, first.char_end, second.char_start):
+                return first  # "between Saturday night and Sunday morning", "on Friday into Saturday"
+            if not _INTO.fullmatch(text, first.char_end, second.char_start):
+                continue
+            if NIGHT_BEFORE.search(text, max(0, first.char_start - 20), first.char_start) is None:
+                if _LISTED.fullmatch(text, first.char_end, second.char_start) and days_apart(first, second) in range(1, 7):
+                    return first  # "fighting on Monday and Tuesday": two days listed start on the first
+                continue
+            eve = second.start_date - dt.timedelta(days=1)
+            if first.start_date != eve and first.granularity == second.granularity == "day" and first.start_date.weekday() == eve.weekday():
+                return replace(first, start_date=eve, end_date=eve, value=eve.isoformat())
+            return first
+    return best
+
+
+def days_apart(first: DateMention, second: DateMention) -> int:
+    if first.granularity != "day" or second.granularity != "day" or first.start_date is None or second.start_date is None:
+        return 0
+    return (second.start_date - first.start_date).days
+
+
+def same_weekday(best: DateMention, own: Sequence[DateMention]) -> DateMention:
+    """"Potiskum – 29 November 2013 – bombings at a mosque during Friday prayers": a bare weekday
+    that an explicit date of the sentence falls on is that date (not the last such weekday before
+    the report)."""
+    name = _WEEKDAY.search(best.surface) if best.granularity == "day" and not any(ch.isdigit() for ch in best.surface) else None
+    if name is None:
+        return best
+    day = _WEEKDAYS.index(name.group().lower())
+    explicit = [d for d in own if d.granularity == "day" and any(ch.isdigit() for ch in d.surface) and d.start_date.weekday() == day]
+    return explicit[0] if explicit else best

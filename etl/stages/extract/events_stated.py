@@ -43,6 +43,8 @@ _PLUPERFECT = re.compile(
 _STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
 # "By Monday evening the toll stood at 23", "as of Tuesday": when a figure was counted, not the incident.
 _CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
+# "from Tuesday evening until Wednesday": the end of a span the incident lasted, not a count's cut-off.
+_SPAN_START = searcher(r"\bfrom\s+[^.;,]{2,30}\s+(?:until|till)\s+(?:late\s+|early\s+)?$", re.I)
 POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
 
 
@@ -51,7 +53,8 @@ def stated_on(text: str, d: DateMention) -> bool:
     attack on Sunday ..."); "by Monday evening": when a figure was counted."""
     if _STATED_AFTER.match(text, d.char_end):
         return True
-    if d.granularity == "day" and _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) and not POSSESSIVE.match(text, d.char_end):
+    cutoff = d.granularity == "day" and _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) is not None
+    if cutoff and not POSSESSIVE.match(text, d.char_end) and not _SPAN_START.search(text, max(0, d.char_start - 40), d.char_start):
         return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb"; "by the end of 2020" bounds a total)
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     if m is not None and POSSESSIVE.match(text, d.char_end) and INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):

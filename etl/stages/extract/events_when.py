@@ -12,6 +12,16 @@ passing over a funeral's day and a quote's attribution ("reached by phone on Tue
 attacks in Bankass on Saturday night"); a date naming the incident ("the 12 April stampede, which
 killed 18, ...") governs its relative clause; a date inside an "after ..." clause is the earlier
 incident's.
+
+Follow-up stories (``events_when_lead``): a lead telling a step taken about the attack (a court's
+charge, an arrest, an inquiry, a protest, a vow) or no attack at all dates later undated claims by
+the deed's earlier day or month told in the story; so is a claim inside such a step's object ("The UN
+on Thursday condemned an attack that killed 12"), one told in passing by the victims' kin ("Relatives
+of 14 miners killed in an attack demanded compensation on Wednesday") or in a reduced relative clause
+("prayed on Wednesday for the 40 worshippers killed in a church attack"). A toll update naming the
+incident by its day ("Funerals on Tuesday for victims of Saturday's bombing, as the toll rose to 19",
+"destroyed in an air strike on Tuesday, bringing the toll to 33") takes that day, and a day right
+before the update's verb ("Authorities on Wednesday revised the toll") is the update's.
 """
 
 from __future__ import annotations
@@ -19,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from etl.records import DateMention, Sentence
@@ -35,10 +44,10 @@ from etl.stages.extract.events_after import (
     incident_day_before,
 )
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
-from etl.stages.extract.events_period import NIGHT_BEFORE, Period, period_of
+from etl.stages.extract.events_period import Period, night_start, period_of, same_weekday
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import POSSESSIVE, told_before
-from etl.stages.extract.events_when_lead import counted_back, deed_day_after, deed_day_before, earlier_deed, step_dates
+from etl.stages.extract.events_when_lead import counted_back, deed_day_after, deed_day_before, deed_near, earlier_deed, step_dates
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_context import ClaimContext
@@ -59,6 +68,7 @@ _INCIDENT_ON = searcher(
     r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|strike|clash(?:es)?)s?\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z])|\n")  # a base cue never reaches back over one
+_SPAN_END = re.compile(r"\s*(?:(?:night|evening|morning|afternoon)\s+)?(?:until|till|to|into|through)\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 _OVER = re.compile(r"over\s+(?:the\s+)?", re.I)  # "over the weekend": when, unless a base ("over 2023")
 # "the fifth taxi driver killed in the city this year", "the 110th activist killed this year", "the
 # deadliest attack this month": the period of a ranking among other incidents, not this one's date.
@@ -81,21 +91,14 @@ _SINCE_RANKED = searcher(
 )
 # "On Tuesday, the toll rose to 63": a day opening a toll update's sentence is the update's.
 _OPENING, _COMMA = re.compile(r"\W*"), re.compile(r"\s*,")
+# "Authorities on Wednesday revised the toll to 15": a day right before the verb of an update is the update's.
+_UPDATED = re.compile(r"\s+(?:revised|raised|updated|lowered|increased|put)\s+the\s+(?:death\s+)?(?:toll|tally|number)\b", re.I)
 # "the following day", "two days later": what happened after the incident, in a sentence of its own.
 _FOLLOW_UP = re.compile(r"(?:the\s+)?(?:following|next)\s+(?:day|morning|evening|night)|(?:a|one|two|three|several|a\s+few|\d+)\s+days?\s+later", re.I)
 # "That year, a suicide attack killed 40": the period of the sentence before, named again.
 _THAT_TIME = searcher(r"\b(?:that|the\s+same)\s+(?:year|month|week|day|time|decade)\b|\bat\s+the\s+time\b|\bthen\b", re.I)
 _TOTAL_GRANULARITIES = frozenset({"year", "decade", "half", "quarter"})
 _RANKED_GRANULARITIES = frozenset({"year", "month", "week", "half", "quarter", "season", "decade"})
-_INTO = re.compile(r"\s+(?:into|to|and)\s+", re.I)
-_LISTED = re.compile(r"\s+and\s+(?:on\s+)?", re.I)
-# "began at 10pm on Saturday and lasted into Sunday", "stayed until dawn on Thursday", ", lasting into
-# Monday": an incident running on from one day into the next starts on the first.
-_RAN_INTO = re.compile(
-    r"[\s,]+(?:[\w-]+\s+){0,2}?(?:and\s+(?:[a-z]+\s+){1,2}?|(?:lasting|continuing|raging|running|stretching)\s+(?:on\s+)?(?:well\s+)?)"
-    r"(?:into|until|till|through)\s+(?:the\s+)?(?:(?:early|small)\s+hours\s+of\s+|(?:dawn|daybreak|morning)\s+(?:of\s+|on\s+)?)?(?:early\s+|late\s+)?(?:on\s+)?",
-    re.I,
-)
 # "the 12 April stampede, which killed 18", "Sunday's attack, in which four died": a date naming the
 # incident whose relative clause holds the claim (not "... opened on Monday" after it).
 _ATTRIBUTIVE = re.compile(
@@ -128,8 +131,6 @@ _SINCE_WINDOW = 70
 # "Protesters burned the station on 2 May after an attack killed 6 the day before; one protester was
 # shot dead": a date inside an "after ..." clause is the earlier incident's, not the other clause's.
 _AFTER_CLAUSE = searcher(r"\b(?:after|following)\s+[^.;,]{0,80}$", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # A headline: the first paragraph is one line this short, not ending like a sentence.
 _HEADLINE_CHARS = 160
 _SENTENCE_END = frozenset('.!?"”')
@@ -146,13 +147,17 @@ def is_base(text: str, d: DateMention) -> bool:
     cue = _BASE_CUE.search(window[ends[-1] :] if ends else window)  # not "more than 500.\n\nLate on Saturday"
     if cue is not None and d.granularity in ("day", "range", "week") and _OVER.fullmatch(cue.group()):
         return False  # "raided a camp over the weekend", "over the past week": when, not a base
+    if cue is not None and d.granularity == "day" and _SPAN_END.match(text, d.char_end):
+        return False  # "held the village from Tuesday evening until Wednesday": a span's start
     return cue is not None
 
 
 def _names_incident(text: str, d: DateMention) -> bool:
     """"Saturday's bombing", "the 12 April attack", "an air strike on Tuesday": a date naming the incident."""
     owner = POSSESSIVE.match(text, d.char_end)
-    return _NAMES_INCIDENT.match(text, owner.end() if owner else d.char_end) is not None or _INCIDENT_ON.search(text, max(0, d.char_start - 40), d.char_start) is not None
+    if _NAMES_INCIDENT.match(text, owner.end() if owner else d.char_end) is not None:
+        return True
+    return d.granularity == "day" and _INCIDENT_ON.search(text, max(0, d.char_start - 40), d.char_start) is not None  # (not "the third attack this year")
 
 
 def _ranked(text: str, d: DateMention) -> bool:
@@ -225,7 +230,7 @@ def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | 
         if found and p not in c.claimed and _FOLLOW_UP.match(found[-1].surface):
             continue  # "Security forces ended the siege the following day. In total, 11 were killed": the incident's day is before
         if found and not (total and not _THAT_TIME.search(sent.text)):  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
-            return _night_start(c.text, _finest(found), found) if len(found) > 1 else found[-1]
+            return night_start(c.text, _finest(found), found) if len(found) > 1 else found[-1]
     labelled = _labelled_date(c, sent.paragraph)
     if labelled is not None:
         return labelled
@@ -302,11 +307,12 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         named = next((d for d in before if _names_incident(c.text, d)), None)
         if named is not None:  # "Funerals were held on Tuesday for victims of Saturday's bombing, as the toll rose to 19"
             return period_of(named, c.text)
-        if not (_OPENING.fullmatch(c.text, sent.char_start, before[0].char_start) and _COMMA.match(c.text, before[0].char_end)):
+        opening = _OPENING.fullmatch(c.text, sent.char_start, before[0].char_start) and _COMMA.match(c.text, before[0].char_end)
+        if not (opening or _UPDATED.match(c.text, before[0].char_end)):  # (nor "Officials on Thursday raised the toll to 27")
             return period_of(before[0])
         earlier = incident_before(c, pos, before[0])
         return period_of(deed_day_before(c, pos, before[0].start_date) or earlier if earlier is before[0] else earlier, c.text)
-    counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start)]
+    counted = [d for d in own if _TOLL_UPDATE.search(c.text, max(0, d.char_start - 40), d.char_start) or _UPDATED.match(c.text, d.char_end)]
     if counted and len(counted) < len(own):  # "the toll from Sunday's attack climbed to 33 on Wednesday"
         own = [d for d in own if d not in counted]
     elif counted or (update and own[0].granularity == "day"):  # "the toll reached 31 on Sunday. The rebels struck on Thursday."
@@ -315,16 +321,19 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
             return period_of(earlier, c.text)
     if AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
         earliest = min(own, key=lambda d: d.start_date)
-        return period_of(incident_before(c, pos, earliest) if len(own) == 1 else earliest, c.text)
+        if len(own) > 1:
+            return period_of(earliest, c.text)
+        earlier = incident_before(c, pos, earliest)  # (or the deed's day told further off: "The funeral on Wednesday of 5 soldiers ... [para] attacked on Sunday")
+        return period_of(deed_near(c, pos, earliest.start_date) or earlier if earlier is earliest else earlier, c.text)
     same_clause = [d for d in own if not _CLAUSE_BREAK.search(c.text, min(d.char_end, at), max(d.char_start, at))]
     if not same_clause and len(own) > 1:
         own = [d for d in own if not _AFTER_CLAUSE.search(c.text, max(sent.char_start, d.char_start - 90), d.char_start)] or own
     best = _attributive(c.text, own, at) or min(same_clause or own, key=lambda d: abs(d.char_start - at))
     days_before = [d for d in own if d.granularity == "day" and d.char_start < at]
-    if best.granularity not in ("day", "week", "range") and days_before:  # "the bombing on Monday, which wounded 13, was the third this year"
+    if best.granularity not in ("day", "week", "range", "month") and days_before and not _names_incident(c.text, best):  # "the bombing on Monday, which wounded 13, was the third this year"
         best = days_before[-1]
     if len(own) > 1:
-        best = _night_start(c.text, _same_weekday(best, own), own)
+        best = night_start(c.text, same_weekday(best, own), own)
     return period_of(best, c.text)
 
 
@@ -336,48 +345,6 @@ def _attributive(text: str, own: Sequence[DateMention], at: int) -> DateMention 
         return None
     d = before[-1]
     return d if _ATTRIBUTIVE.match(text, d.char_end, at) else None
-
-
-def _night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> DateMention:
-    """"overnight Saturday into Sunday", "on the night of Friday and Saturday": the first day, the eve
-    of the second (written on a Saturday, "the night of Saturday to Sunday" is last week's); two
-    days listed without a night ("fighting on Monday and Tuesday") and a deed that ran on from one
-    day into the next ("began on Saturday and lasted into Sunday") start on the first too."""
-    for first in own:
-        for second in own:
-            if best not in (first, second) or first.char_end >= second.char_start:
-                continue
-            if _days_apart(first, second) in (1, 2) and _RAN_INTO.fullmatch(text, first.char_end, second.char_start):
-                return first  # "began on Saturday and lasted into Sunday"
-            if not _INTO.fullmatch(text, first.char_end, second.char_start):
-                continue
-            if NIGHT_BEFORE.search(text, max(0, first.char_start - 20), first.char_start) is None:
-                if _LISTED.fullmatch(text, first.char_end, second.char_start) and _days_apart(first, second) in range(1, 7):
-                    return first  # "fighting on Monday and Tuesday": two days listed start on the first
-                continue
-            eve = second.start_date - dt.timedelta(days=1)
-            if first.start_date != eve and first.granularity == second.granularity == "day" and first.start_date.weekday() == eve.weekday():
-                return replace(first, start_date=eve, end_date=eve, value=eve.isoformat())
-            return first
-    return best
-
-
-def _days_apart(first: DateMention, second: DateMention) -> int:
-    if first.granularity != "day" or second.granularity != "day" or first.start_date is None or second.start_date is None:
-        return 0
-    return (second.start_date - first.start_date).days
-
-
-def _same_weekday(best: DateMention, own: Sequence[DateMention]) -> DateMention:
-    """"Potiskum – 29 November 2013 – bombings at a mosque during Friday prayers": a bare weekday
-    that an explicit date of the sentence falls on is that date (not the last such weekday before
-    the report)."""
-    name = _WEEKDAY.search(best.surface) if best.granularity == "day" and not any(ch.isdigit() for ch in best.surface) else None
-    if name is None:
-        return best
-    day = _WEEKDAYS.index(name.group().lower())
-    explicit = [d for d in own if d.granularity == "day" and any(ch.isdigit() for ch in d.surface) and d.start_date.weekday() == day]
-    return explicit[0] if explicit else best
 
 
 def _labelled_date(c: ClaimContext, paragraph: int) -> DateMention | None:

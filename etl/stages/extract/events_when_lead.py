@@ -13,7 +13,9 @@ ambushed a patrol on Monday"), when that day comes before the statement's; so is
 object of a step its sentence dates ("The UN on Thursday condemned an attack that killed 12 aid
 workers. ... The convoy was attacked on Tuesday"), though not a figure the step governs ("arrested 2
 suspects over a bombing": the arrest's day). "Two days after gunmen stormed the village, the toll rose
-to 31 on Wednesday" counts the incident back from the sentence's day.
+to 31 on Wednesday" counts the incident back from the sentence's day. Victims named in a reduced
+relative clause of what the sentence tells ("Pope Francis on Wednesday prayed for the 40 worshippers
+killed in a church attack") are dated by the deed's day told nearby as well.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
 _FOLLOW_UP = searcher(
     r"\b(?:remanded|arraigned|charged|indicted|detained|arrested|sentenced|convicted|jailed|acquitted|inaugurated|set\s+up|"
     r"opened\s+(?:an?\s+)?(?:inquiry|investigation|probe|trial)|launched\s+(?:an?\s+)?(?:inquiry|investigation|probe)|investigat\w*|"
-    r"probe|marched|protested|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|claimed\s+(?:responsibility|credit)|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
+    r"probe|marched|protested|(?:in\s+)?protest\s+(?:at|against|over)|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|vowed|pledged|promised|claimed\s+(?:responsibility|credit)|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
     re.I,
 )
 # "arrested 2 suspects", "charged three men": a figure the step governs is the step's own (an arrest on its day).
@@ -46,6 +48,19 @@ _STEP_OBJECT = re.compile(r"\s*(?:(?!(?:over|for|into|of|after|about|behind)\b)[
 # opens so, telling no new deed after it, counts the incident back from its day.
 _DAYS_AFTER_OPENING = re.compile(
     r"[^\w]*(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b(?P<what>[^,;.]{3,120}),\s*", re.I
+)
+# "Relatives of 14 miners killed in an attack ... demanded compensation on Wednesday": the victims'
+# kin (survivors, colleagues) open the sentence, whose dates are what they did later.
+_KIN_OF = re.compile(
+    r"\W*(?:the\s+)?(?:relatives|families|family(?:\s+members)?|parents|widows?|survivors|colleagues|friends|mourners|comrades|"
+    r"classmates|neighbou?rs)\s+of\b",
+    re.I,
+)
+# "prayed for the 40 worshippers killed in a church attack": victims named in a reduced relative
+# clause (no auxiliary) are the object of what the sentence tells, not its deed.
+_VICTIMS_OF = re.compile(
+    r"[\w.,-]+\s+(?:(?!(?:were|was|are|is|had|have|has|been)\b)[\w'’-]+\s+){0,3}?(?:killed|wounded|injured|slain|hurt|murdered)\s+(?:in|by|when|during|at)\b",
+    re.I,
 )
 # Granularities a follow-up story may date its deed by ("The attack took place in October").
 _DEED_GRANULARITIES = frozenset({"day", "month"})
@@ -109,21 +124,31 @@ def step_dates(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent:
     Wednesday night"): those told inside the object, else the deed's earlier date told nearby ("The
     convoy was attacked on Tuesday"); None when the step's dates stand (no such date, or a figure the
     step governs: "arrested 2 suspects over a bombing")."""
-    step = _FOLLOW_UP.search(sent.text)
-    if step is None or not own or DEED.search(sent.text, 0, step.start()) or INCIDENT_NOUN.search(sent.text, 0, step.start()):
+    if not own:
         return None
-    step_end = sent.char_start + step.end()
-    if at < step_end or _STEP_OBJECT.fullmatch(c.text, step_end, at):
+    first, last = min(d.char_start for d in own), max(d.char_end for d in own)
+    if first > at and _KIN_OF.match(c.text, _opening(c, sent)):
+        found = deed_near(c, pos, min(d.start_date for d in own))  # "Relatives of 14 miners killed ... demanded compensation on Wednesday"
+        return [found] if found is not None else None
+    if first >= at:  # (no date of the step before the claim)
         return None
-    noun = DEED.search(c.text, step_end, at) or INCIDENT_NOUN.search(c.text, step_end, at)
+    if last <= at and _VICTIMS_OF.match(c.text, at) and not DEED.search(c.text, last, at) and not INCIDENT_NOUN.search(c.text, last, at):
+        found = deed_near(c, pos, min(d.start_date for d in own))  # "Pope Francis on Wednesday prayed for the 40 worshippers killed in ..."
+        return [found] if found is not None else None
+    step = _FOLLOW_UP.search(c.text, sent.char_start, at)
+    if step is None or DEED.search(c.text, sent.char_start, step.start()) or INCIDENT_NOUN.search(c.text, sent.char_start, step.start()):
+        return None
+    if _STEP_OBJECT.fullmatch(c.text, step.end(), at):
+        return None
+    noun = DEED.search(c.text, step.end(), at) or INCIDENT_NOUN.search(c.text, step.end(), at)
     inside = [d for d in own if d.char_start >= (noun.start() if noun else at)]
     if inside:
         return inside if len(inside) < len(own) else None
-    found = _deed_near(c, pos, min(d.start_date for d in own))
+    found = deed_near(c, pos, min(d.start_date for d in own))
     return [found] if found is not None else None
 
 
-def _deed_near(c: ClaimContext, pos: int, day: dt.date) -> DateMention | None:
+def deed_near(c: ClaimContext, pos: int, day: dt.date) -> DateMention | None:
     """The first sentence after ``pos`` (else the nearest before) that tells of the attack on a day or
     in a month before ``day``."""
     near = [*range(pos + 1, min(len(c.index.sentences), pos + 1 + LOOK_BACK_SENTENCES)), *range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1)]
@@ -141,8 +166,7 @@ def counted_back(c: ClaimContext, sent: Sentence, period: Period) -> Period:
     d = period.mention
     if d is None or period.granularity != "day" or period.start is None or not sent.char_start <= d.char_start < sent.char_end:
         return period
-    start = c.dateline_end if sent.char_start < c.dateline_end < sent.char_end else sent.char_start
-    m = _DAYS_AFTER_OPENING.match(c.text, start)
+    m = _DAYS_AFTER_OPENING.match(c.text, _opening(c, sent))
     if m is None or d.char_start < m.end() or DEED.search(c.text, m.end(), sent.char_end):
         return period
     if not (DEED.search(m["what"]) or INCIDENT_NOUN.search(m["what"])):
@@ -151,3 +175,8 @@ def counted_back(c: ClaimContext, sent: Sentence, period: Period) -> Period:
     days = (int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)) * (7 if m["unit"].lower().startswith("week") else 1)
     day = period.start - dt.timedelta(days=days)
     return Period(day, day, "day", "text", d)
+
+
+def _opening(c: ClaimContext, sent: Sentence) -> int:
+    """Where the sentence's own words start (after the dateline, in the first sentence)."""
+    return c.dateline_end if sent.char_start < c.dateline_end < sent.char_end else sent.char_start
