@@ -29,7 +29,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   "is due to", "plans to", "scheduled", "expected to", a request such as "please schedule",
   "can I", "could you", "schedule a", a modal "may"/"might" before a verb but "have"/"been", "would", "is set for", "pending", "ahead
   of", "to begin", "must"...; or a present-tense scheduled-event verb right before the date:
-  "reopens on April 20", "Ghanaians vote on Saturday", but not a noun: "the vote on Saturday";
+  "reopens on April 20", "Ghanaians vote on Saturday", "comes into force on 1 October", "apply
+  from 1 April", but not a noun: "the vote on Saturday"; "pushed to November", "the next hearing";
   a later reporting/past cue such as "said" cancels it), in which case it resolves to the first
   one on or after it (weekdays: strictly after, but "until Friday" written on a Friday is
   that day). A present-tense period running to a date ("runs until 30 September", "remains in

@@ -1,0 +1,39 @@
+"""Golden cases: a rule or service that starts on a date ("comes into force on 1 October",
+"schools reopen on 8 January", "apply from 1 July"), a postponement ("pushed to November") and
+"the next hearing/meeting/session/round" speak of the date ahead; the past forms do not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.stages.extract.dates import extract_dates
+
+D = dt.date
+PUB = D(2024, 5, 8)  # a Wednesday
+
+
+def _all(text: str, published: dt.date | None = PUB) -> list[tuple[str, dt.date, dt.date]]:
+    return [(m.surface, m.start_date, m.end_date) for m in extract_dates(text, published=published)]
+
+
+CASES = [
+    ("comes_into_force", "The plastic bag ban comes into force on 1 March.", [("on 1 March", D(2025, 3, 1), D(2025, 3, 1))]),
+    ("come_into_effect_month", "The new tariffs come into effect in January, the ministry said.", [("in January", D(2025, 1, 1), D(2025, 1, 31))]),
+    ("enters_into_force", "The treaty enters into force on 2 February.", [("on 2 February", D(2025, 2, 2), D(2025, 2, 2))]),
+    ("plural_reopen", "Universities reopen on 6 January after the strike.", [("on 6 January", D(2025, 1, 6), D(2025, 1, 6))]),
+    ("apply_from", "Higher fares apply from 1 April on all lines.", [("1 April", D(2025, 4, 1), D(2025, 4, 1))]),
+    ("kicks_in", "The levy kicks in on 15 March for importers.", [("on 15 March", D(2025, 3, 15), D(2025, 3, 15))]),
+    ("pushed_to", "The census has been pushed to February.", [("February", D(2025, 2, 1), D(2025, 2, 28))]),
+    ("next_hearing", "The next hearing is on 2 April, the lawyer said.", [("on 2 April", D(2025, 4, 2), D(2025, 4, 2))]),
+    ("next_round_of_talks", "The next round of talks is in March in Doha.", [("in March", D(2025, 3, 1), D(2025, 3, 31))]),
+    # Past forms keep the past.
+    ("came_into_force_past", "The ban came into force on 1 March.", [("on 1 March", D(2024, 3, 1), D(2024, 3, 1))]),
+    ("reopened_past", "Schools reopened on 6 January.", [("on 6 January", D(2024, 1, 6), D(2024, 1, 6))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_scheduled_cues(text: str, expected: list[tuple[str, dt.date, dt.date]]) -> None:
+    assert _all(text) == expected
