@@ -58,7 +58,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   "five weeks after the Feb. 6 earthquakes" is a duration after an event: the date is Feb. 6
   (in the year nearest publication moved by the duration); a range joins two dates, so "March 14
   - Five weeks after ..." is no range. "next/last/this" fix the direction explicitly; "next Friday" and
-  "last Wednesday" are the weekdays of the next and previous calendar weeks; a weekday written
+  "last Wednesday" are the weekdays of the next and previous calendar weeks; "from Thursday to
+  Sunday" is one run of days (in a past clause the latest before publication); a weekday written
   with a yearless date ("Saturday, August 23") picks the year in which the two agree.
 * Relative expressions ("yesterday", "last year", "two years ago" = the day two years before
   publication, but "two decades ago" = that year) need the publication date: when it is None they are skipped, never filled from
