@@ -1,4 +1,4 @@
-"""Golden cases: two weekdays joined as a range ("from Thursday to Sunday", "the night of Friday to
+"""Golden cases: "on Friday last week" / "Monday next week" is that week's day; two weekdays joined as a range ("from Thursday to Sunday", "the night of Friday to
 Saturday") are one run of days: in a past clause the latest such run before publication, in a
 future one the next (each end resolved alone used to give an end before the start, so the
 range was dropped and the first day could be publication's own)."""
@@ -25,6 +25,12 @@ CASES = [
      [("from Wednesday until Saturday", D(2024, 5, 1), D(2024, 5, 4))]),
     ("saturday_to_tuesday_future", FRI, "Polling stations will open from Saturday to Tuesday.",
      [("from Saturday to Tuesday", D(2024, 5, 11), D(2024, 5, 14))]),
+    # A weekday with its week after it: that week's day.
+    ("weekday_last_week", FRI, "The convoy was ambushed on Thursday last week near Gao.", [("on Thursday last week", D(2024, 5, 2), D(2024, 5, 2))]),
+    ("weekday_next_week", TUE, "The verdict is expected on Monday next week.", [("on Monday next week", D(2024, 5, 13), D(2024, 5, 13))]),
+    ("weekday_this_week", FRI, "Markets fell sharply on Tuesday this week.", [("on Tuesday this week", D(2024, 5, 7), D(2024, 5, 7))]),
+    ("weekday_then_last_weeks_noun", FRI, "The court ruled on Monday, last week's appeal notwithstanding.",
+     [("on Monday", D(2024, 5, 6), D(2024, 5, 6)), ("last week", D(2024, 4, 29), D(2024, 5, 5))]),
     # Runs already in order are unchanged.
     ("sunday_to_tuesday_in_order", FRI, "Fighting raged from Sunday to Tuesday.", [("from Sunday to Tuesday", D(2024, 5, 5), D(2024, 5, 7))]),
 ]
