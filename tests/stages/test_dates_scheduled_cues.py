@@ -1,6 +1,8 @@
 """Golden cases: a rule or service that starts on a date ("comes into force on 1 October",
 "schools reopen on 8 January", "apply from 1 July"), a postponement ("pushed to November") and
-"the next hearing/meeting/session/round" speak of the date ahead; the past forms do not."""
+"the next hearing/meeting/session/round" speak of the date ahead; the past forms do not. A date
+that opens its sentence ("On Friday, the board will publish ...") takes the tense of the first cue
+after it ("will", "must", "is expected"; not "would", the past's future)."""
 
 from __future__ import annotations
 
@@ -28,6 +30,14 @@ CASES = [
     ("pushed_to", "The census has been pushed to February.", [("February", D(2025, 2, 1), D(2025, 2, 28))]),
     ("next_hearing", "The next hearing is on 2 April, the lawyer said.", [("on 2 April", D(2025, 4, 2), D(2025, 4, 2))]),
     ("next_round_of_talks", "The next round of talks is in March in Doha.", [("in March", D(2025, 3, 1), D(2025, 3, 31))]),
+    # A date opening its sentence takes the tense of the clause after it.
+    ("fronted_weekday_will", "On Friday, the electoral board will publish the final list.", [("On Friday", D(2024, 5, 10), D(2024, 5, 10))]),
+    ("fronted_month_will", "The dry season ended. In November, farmers will plant again.", [("In November", D(2024, 11, 1), D(2024, 11, 30))]),
+    ("fronted_deadline_must", "By June 30, all foreign troops must leave the province.", [("June 30", D(2024, 6, 30), D(2024, 6, 30))]),
+    ("fronted_day_is_expected", "On 3 September, the court is expected to rule.", [("On 3 September", D(2024, 9, 3), D(2024, 9, 3))]),
+    ("fronted_past_said", "On Friday, the minister said prices will fall.", [("On Friday", D(2024, 5, 3), D(2024, 5, 3))]),
+    ("fronted_would_is_past", "In March, the ministry would not comment.", [("In March", D(2024, 3, 1), D(2024, 3, 31))]),
+    ("fronted_no_cue_is_past", "On Monday the rebels shelled the port.", [("On Monday", D(2024, 5, 6), D(2024, 5, 6))]),
     # Past forms keep the past.
     ("came_into_force_past", "The ban came into force on 1 March.", [("on 1 March", D(2024, 3, 1), D(2024, 3, 1))]),
     ("reopened_past", "Schools reopened on 6 January.", [("on 6 January", D(2024, 1, 6), D(2024, 1, 6))]),

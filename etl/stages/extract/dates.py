@@ -31,7 +31,9 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   of", "to begin", "must"...; or a present-tense scheduled-event verb right before the date:
   "reopens on April 20", "Ghanaians vote on Saturday", "comes into force on 1 October", "apply
   from 1 April", but not a noun: "the vote on Saturday"; "pushed to November", "the next hearing";
-  a later reporting/past cue such as "said" cancels it), in which case it resolves to the first
+  a later reporting/past cue such as "said" cancels it; a date opening its sentence takes the
+  first cue after it: "On Friday, the board will publish ..." but "On Friday, the minister said",
+  and not "would"), in which case it resolves to the first
   one on or after it (weekdays: strictly after, but "until Friday" written on a Friday is
   that day). A present-tense period running to a date ("runs until 30 September", "remains in
   force until Monday", "was extended until Sunday") is future. "on the 15th" is day 15 of the
