@@ -1,6 +1,6 @@
 """Golden cases: a rule or service that starts on a date ("comes into force on 1 October",
 "schools reopen on 8 January", "apply from 1 July"), a postponement ("pushed to November") and
-"the next hearing/meeting/session/round" speak of the date ahead; the past forms do not. A date
+"the next hearing" speak of the date ahead; the past forms do not. A date
 that opens its sentence ("On Friday, the board will publish ...") takes the tense of the first cue
 after it ("will", "must", "is expected"; not "would", the past's future)."""
 
@@ -29,7 +29,7 @@ CASES = [
     ("kicks_in", "The levy kicks in on 15 March for importers.", [("on 15 March", D(2025, 3, 15), D(2025, 3, 15))]),
     ("pushed_to", "The census has been pushed to February.", [("February", D(2025, 2, 1), D(2025, 2, 28))]),
     ("next_hearing", "The next hearing is on 2 April, the lawyer said.", [("on 2 April", D(2025, 4, 2), D(2025, 4, 2))]),
-    ("next_round_of_talks", "The next round of talks is in March in Doha.", [("in March", D(2025, 3, 1), D(2025, 3, 31))]),
+    ("next_hearing_month", "Its next hearing is in March, a court clerk said.", [("in March", D(2025, 3, 1), D(2025, 3, 31))]),
     # A date opening its sentence takes the tense of the clause after it.
     ("fronted_weekday_will", "On Friday, the electoral board will publish the final list.", [("On Friday", D(2024, 5, 10), D(2024, 5, 10))]),
     ("fronted_month_will", "The dry season ended. In November, farmers will plant again.", [("In November", D(2024, 11, 1), D(2024, 11, 30))]),

@@ -35,8 +35,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   first cue after it: "On Friday, the board will publish ..." but "On Friday, the minister said",
   and not "would"), in which case it resolves to the first
   one on or after it (weekdays: strictly after, but "until Friday" written on a Friday is
-  that day). A present-tense period running to a date ("runs until 30 September", "remains in
-  force until Monday", "was extended until Sunday") is future. "on the 15th" is day 15 of the
+  that day). A present-tense period running to a date ("runs until 30 September", "lasts
+  until Monday", "was extended until Sunday") is future. "on the 15th" is day 15 of the
   month of the day or month written before it, else of the publication's month by tense (none
   after a year: "in 2019 ... on the 15th"; none for "the 15th floor"). South Asian "Monday next" / "Monday last" are
   the first Monday after / before publication; "the 18th instant" is day 18 of the publication

@@ -234,8 +234,10 @@ class Ctx:
         return known
 
     def _future(self, position: int) -> bool:
-        if _CLAUSE_OPENING.search(self.text, max(0, position - 24), position) is not None or (
-                position < 24 and _TEXT_OPENING.match(self.text, 0, position) is not None):
+        if position < 24 and _TEXT_OPENING.match(self.text, 0, position) is not None:
+            return self._future_after(position)
+        before = self.text[max(0, position - 24) : position]
+        if ("." in before or "\n" in before or ";" in before or "?" in before or "!" in before) and _CLAUSE_OPENING.search(before):
             return self._future_after(position)
         start = max(0, position - TENSE_WINDOW)
         if self.lowered is not None:  # cheap exact gate: most clauses hold no future cue at all
