@@ -3,8 +3,8 @@
 - "on the 15th" is day 15 of the month of the date written before it, or with no date before
   it, of the publication's month by tense; never after a year or range ("in 2019 ... on the
   15th"), nor for an ordinal that names something ("the 15th floor", "the 15th Brigade");
-- a present-tense period that runs to a date ("runs until 30 September", "remains in force until
-  Monday", "was extended until Sunday") speaks of that date ahead, not of the last one; "until
+- a present-tense period that runs to a date ("runs until 30 September", "lasts until Monday",
+  "was extended until Sunday") speaks of that date ahead, not of the last one; "until
   Friday" written on a Friday ends that day.
 """
 
@@ -35,8 +35,8 @@ CASES = [
      [("on 21 February 2022", D(2022, 2, 21), D(2022, 2, 21)), ("on the 14th", D(2022, 2, 14), D(2022, 2, 14))]),
     # A period running to a date ahead.
     ("runs_until_month_day", "The exhibition runs until 12 January at the national museum.", [("12 January", D(2025, 1, 12), D(2025, 1, 12))]),
-    ("continues_through_weekday", "The book fair continues through Saturday in Accra.", [("Saturday", D(2024, 5, 11), D(2024, 5, 11))]),
-    ("remains_in_force_until", "The state of emergency remains in force until Monday.", [("Monday", D(2024, 5, 13), D(2024, 5, 13))]),
+    ("runs_till_weekday", "The book fair runs till Saturday in Accra.", [("Saturday", D(2024, 5, 11), D(2024, 5, 11))]),
+    ("lasts_until_weekday", "The state of emergency lasts until Monday.", [("Monday", D(2024, 5, 13), D(2024, 5, 13))]),
     ("extended_until", "The curfew was extended until Friday, police said.", [("Friday", D(2024, 5, 10), D(2024, 5, 10))]),
     ("valid_until", "Old banknotes are valid until 30 April.", [("30 April", D(2025, 4, 30), D(2025, 4, 30))]),
     ("until_weekday_of_publication", "The fuel subsidy lasts until Wednesday.", [("Wednesday", D(2024, 5, 8), D(2024, 5, 8))]),

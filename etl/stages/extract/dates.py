@@ -29,11 +29,14 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   "is due to", "plans to", "scheduled", "expected to", a request such as "please schedule",
   "can I", "could you", "schedule a", a modal "may"/"might" before a verb but "have"/"been", "would", "is set for", "pending", "ahead
   of", "to begin", "must"...; or a present-tense scheduled-event verb right before the date:
-  "reopens on April 20", "Ghanaians vote on Saturday", but not a noun: "the vote on Saturday";
-  a later reporting/past cue such as "said" cancels it), in which case it resolves to the first
+  "reopens on April 20", "Ghanaians vote on Saturday", "comes into force on 1 October", "apply
+  from 1 April", but not a noun: "the vote on Saturday"; "pushed to November", "the next hearing";
+  a later reporting/past cue such as "said" cancels it; a date opening its sentence takes the
+  first cue after it: "On Friday, the board will publish ..." but "On Friday, the minister said",
+  and not "would"), in which case it resolves to the first
   one on or after it (weekdays: strictly after, but "until Friday" written on a Friday is
-  that day). A present-tense period running to a date ("runs until 30 September", "remains in
-  force until Monday", "was extended until Sunday") is future. "on the 15th" is day 15 of the
+  that day). A present-tense period running to a date ("runs until 30 September", "lasts
+  until Monday", "was extended until Sunday") is future. "on the 15th" is day 15 of the
   month of the day or month written before it, else of the publication's month by tense (none
   after a year: "in 2019 ... on the 15th"; none for "the 15th floor"). South Asian "Monday next" / "Monday last" are
   the first Monday after / before publication; "the 18th instant" is day 18 of the publication
@@ -57,7 +60,8 @@ Policy (each point has golden tests in ``tests/stages/test_dates*.py``):
   "five weeks after the Feb. 6 earthquakes" is a duration after an event: the date is Feb. 6
   (in the year nearest publication moved by the duration); a range joins two dates, so "March 14
   - Five weeks after ..." is no range. "next/last/this" fix the direction explicitly; "next Friday" and
-  "last Wednesday" are the weekdays of the next and previous calendar weeks; a weekday written
+  "last Wednesday" are the weekdays of the next and previous calendar weeks; "from Thursday to
+  Sunday" is one run of days (in a past clause the latest before publication); a weekday written
   with a yearless date ("Saturday, August 23") picks the year in which the two agree.
 * Relative expressions ("yesterday", "last year", "two years ago" = the day two years before
   publication, but "two decades ago" = that year) need the publication date: when it is None they are skipped, never filled from

@@ -41,7 +41,7 @@ _LASTING = re.compile(
     r"(?P<how>starting|beginning|commencing|from)(?:\s+(?:on|from))?\s+$",
     _I,
 )
-_LASTING_ENDS = ("starting", "beginning", "commencing", "from", "on")
+_LASTING_ENDS = ("starting", "beginning", "commencing", "from", "ing on")  # "ing on": "starting on", "beginning on"...
 _WEEK_ENDED = re.compile(r"\b(?:the\s+)?week\s+(?:ended|ending|that\s+ended|to)(?:\s+on)?\s+$", _I)
 # The last words "the week beginning" / "the week ended" can end with (one cheap test for both).
 _WEEK_ENDS = ("beginning", "commencing", "starting", "of", "on", "w/c", "ended", "ending", "to")

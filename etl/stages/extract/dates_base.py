@@ -18,7 +18,8 @@ from etl.stages.extract.dates_gates import Gate, NextTo, Seen
 
 _LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "dates_lexicon.toml"
 
-# How far back (characters) the tense test looks for a cue inside the clause of a date.
+# How far back (characters) the tense test looks for a cue inside the clause of a date (and,
+# for a date opening its sentence, how far ahead).
 TENSE_WINDOW = 80
 # A present-tense scheduled-event verb is a cue only this close before the date ("reopens on
 # April 20", "vote on Saturday in elections"); further on, the clause may have moved on ("talks
@@ -163,6 +164,13 @@ _PART_WORDS = {
 }
 
 
+# Before a date that opens its sentence or clause: a sentence end (or the text's start, see
+# _TEXT_OPENING), perhaps a conjunction, perhaps a preposition ("On Monday, ...", "By September 30, ...").
+_OPENING_WORDS = r"(?:(?:and|but|then|so|yet|also)\s+)?(?:(?:by|on|in|from|until|till|through|at|during|before|after)\s+)?(?:the\s+)?$"
+_CLAUSE_OPENING = re.compile(rf"(?:[.!?;]\s+|\n\s*){_OPENING_WORDS}", re.I)
+_TEXT_OPENING = re.compile(rf"\s*{_OPENING_WORDS}", re.I)
+
+
 class Hit(NamedTuple):
     """A date found in text: its offsets, interval, and (for yearless calendar dates) the parts
     needed to re-resolve it inside a range ("from Nov to March 2024").
@@ -226,6 +234,11 @@ class Ctx:
         return known
 
     def _future(self, position: int) -> bool:
+        if position < 24 and _TEXT_OPENING.match(self.text, 0, position) is not None:
+            return self._future_after(position)
+        before = self.text[max(0, position - 24) : position]
+        if ("." in before or "\n" in before or ";" in before or "?" in before or "!" in before) and _CLAUSE_OPENING.search(before):
+            return self._future_after(position)
         start = max(0, position - TENSE_WINDOW)
         if self.lowered is not None:  # cheap exact gate: most clauses hold no future cue at all
             window = self.lowered[max(0, start - 12) : position]
@@ -244,6 +257,20 @@ class Ctx:
             elif self.text[max(0, match.start() - 3) : match.start()].lower() != "be ":
                 past = match.end()  # not a participle after "be" ("will be announced on Friday")
         return future > past
+
+
+    def _future_after(self, position: int) -> bool:
+        """A date that opens its sentence or clause ("On Monday, the council will vote"): the first
+        tense cue after it, up to the end of the sentence, decides (none: the past)."""
+        for match in _TENSE.finditer(self.text, position, min(len(self.text), position + TENSE_WINDOW)):
+            kind = match.lastgroup
+            if kind == "brk" and match.group() not in ",:":
+                return False
+            if kind == "fut" and match.group().lower() != "would":  # "In March, the ministry would not comment": the past's future
+                return True
+            if kind == "past" and self.text[max(0, match.start() - 3) : match.start()].lower() != "be ":
+                return False
+        return False
 
 
 Handler = Callable[[re.Match[str], Ctx], Hit | None]

@@ -18,6 +18,7 @@ from etl.stages.extract.dates_base import (
     MONTHS,
     NUMBER,
     TWO_MONTHS_GATE,
+    WEEKDAY,
     YEAR,
     Ctx,
     Hit,
@@ -55,6 +56,8 @@ _SINCE = re.compile(r"\bsince\s+$", _I)
 _AFTER = re.compile(r"\b(?:after|later\s+than|beyond)\s+$", _I)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to|no\s+later\s+than|earlier\s+than)\s+$", _I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+_WEEKDAY_ALONE = re.compile(rf"(?:on\s+)?{WEEKDAY}", _I)
+_WEEK = dt.timedelta(days=7)
 # "before the end of February" is a deadline in late February: the period stays a date.
 _END_OF = re.compile(r"(?:at\s+)?(?:the\s+)?end\b", _I)
 
@@ -244,6 +247,12 @@ def merge_ranges(hits: list[Hit], ctx: Ctx) -> list[Hit]:
     return out
 
 
+def _weekdays(head: Hit, tail: Hit, ctx: Ctx) -> bool:
+    """Whether both ends are weekdays named alone (each resolved on its own: "Friday to Saturday"
+    written on a Friday is last Friday to last Saturday, not today to last Saturday)."""
+    return all(hit.span.granularity == "day" and _WEEKDAY_ALONE.fullmatch(ctx.text, hit.start, hit.end) for hit in (head, tail))
+
+
 def _pair(head: Hit, tail: Hit | None, ctx: Ctx) -> Hit | None:
     if tail is None:
         return None
@@ -254,7 +263,10 @@ def _pair(head: Hit, tail: Hit | None, ctx: Ctx) -> Hit | None:
     if between.strip().lower() == "and" and not (opener and opener["word"].lower() == "between"):
         return None
     head, tail = _align(head, tail)
-    span = cal.range_span(head.span.start, tail.span.end)
+    first, last = head.span.start, tail.span.end
+    if last < first and _weekdays(head, tail, ctx):  # "from Thursday to Sunday" read as two weeks
+        first, last = (first, last + _WEEK) if ctx.future(head.start) else (first - _WEEK, last)
+    span = cal.range_span(first, last)
     if span is None:
         return None
     start = head.start - len(opener.group()) if opener else head.start

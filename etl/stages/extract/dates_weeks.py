@@ -21,6 +21,10 @@ _STEP = {"this": 0, "current": 0, "next": 1, "coming": 1, "following": 1, "last"
 _WEEK_WEEKDAY = re.compile(
     rf"\b(?P<which>next|last|this|coming|previous)\s+week\s*,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})", _I
 )
+# "on Friday last week", "Monday next week", "Wednesday this week" (not "last week's").
+_WEEKDAY_WEEK = re.compile(
+    rf"\b(?P<wd>{WEEKDAY})\s+(?:of\s+)?(?P<which>next|last|this|coming|previous)\s+week\b(?!['\u2019])", _I
+)
 # After a week's weekday: ", Wednesday", " or Thu", " and on Friday" (same week).
 _LISTED = re.compile(rf"\s*(?:,\s*(?:or|and)?|or|and|to|till|until|through|-)\s*(?<=\s)(?:on\s+)?(?P<wd>{WEEKDAY})(?!\w)", _I)
 # A weekday fixed to a week: "next week Mon", "last week on Tuesday", "next Monday".
@@ -44,7 +48,8 @@ def _week_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None
     day = _monday(pub, _STEP[m["which"].lower()]) + dt.timedelta(days=_weekday_key(m["wd"]))
     span = cal.day_span(day)
-    return Hit(m.start(), m.end() - m["wd"].endswith("."), span, True) if span else None
+    trim = m.end("wd") == m.end() and m["wd"].endswith(".")
+    return Hit(m.start(), m.end() - trim, span, True) if span else None
 
 
 def _working_week(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -132,6 +137,7 @@ def _agreeing(hit: Hit, weekday: int, ctx: Ctx) -> cal.Span | None:
 _WORK_GATE = gate("work", "business")  # shared: one verdict per window for both rules
 RULES: tuple[Rule, ...] = (
     Rule(_WEEK_WEEKDAY, _week_weekday, "weekday", gate("week")),
+    Rule(_WEEKDAY_WEEK, _week_weekday, "weekday", gate("week")),
     Rule(re.compile(r"\b(?:the\s+)?(?P<which>this|current|next|coming|following|last|previous)\s+(?:working|work|business)[-\s]week\b", _I),
          _working_week, "relword", _WORK_GATE),
     Rule(re.compile(rf"\b(?:the\s+)?(?P<which>next|coming|following|last|past|previous)\s+(?P<n>{NUMBER})\s+(?:business|working|work)\s+days\b", _I),
