@@ -42,6 +42,10 @@ CASES = [
     ("weekend_of_thanksgiving_year", "The mall closed the weekend of Thanksgiving 2022.",
      [("the weekend of Thanksgiving 2022", D(2022, 11, 24), D(2022, 11, 27))]),
     ("memorial_day_weekend_future", "Airlines will add flights for Memorial Day weekend.", [("Memorial Day weekend", D(2025, 5, 24), D(2025, 5, 26))]),
+    # Boxing Day (26 December, as Commonwealth news writes it).
+    ("boxing_day_past", "Twenty-seven people died in a warehouse fire on Boxing Day, officials said.", [("on Boxing Day", D(2023, 12, 26), D(2023, 12, 26))]),
+    ("boxing_day_year", "The tsunami struck on Boxing Day 2004.", [("on Boxing Day 2004", D(2004, 12, 26), D(2004, 12, 26))]),
+    ("boxing_day_future", "The new ferry will sail on Boxing Day.", [("on Boxing Day", D(2024, 12, 26), D(2024, 12, 26))]),
     # Offsets from a holiday.
     ("weeks_before_christmas", "The ceasefire collapsed two weeks before Christmas.", [("two weeks before Christmas", D(2023, 12, 11), D(2023, 12, 11))]),
     ("days_after_thanksgiving", "He was arrested three days after Thanksgiving 2021.",
