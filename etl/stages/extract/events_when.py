@@ -128,6 +128,10 @@ _SINCE_EVENT = searcher(
 _BEGAN_IN = searcher(r"\b(?:which|that)\s+(?:began|started|erupted|broke\s+out)\s+(?:(?:in|on)\s+)?$", re.I)
 _PERFECT_AFTER = re.compile(r"\s*,?\s+(?:has|have)\s+(?:now\s+|so\s+far\s+|since\s+)?(?:killed|left|claimed|displaced|forced|uprooted)\b", re.I)
 _SINCE_WINDOW = 70
+# "so far this year", "this year so far", "thus far in 2024": a running period counted up to the report
+# (the dates stage keeps "this year" whole, as annotators mark the expression).
+_SO_FAR_BEFORE = searcher(r"\b(?:so|thus)\s+far\s+(?:in\s+)?$", re.I)
+_SO_FAR_AFTER = re.compile(r"\s+(?:so|thus)\s+far\b", re.I)
 # "Protesters burned the station on 2 May after an attack killed 6 the day before; one protester was
 # shot dead": a date inside an "after ..." clause is the earlier incident's, not the other clause's.
 _AFTER_CLAUSE = searcher(r"\b(?:after|following)\s+[^.;,]{0,80}$", re.I)
@@ -266,11 +270,13 @@ def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
 
 def _since(c: ClaimContext, period: Period) -> Period:
     """"since the invasion began in February 2022", "the insurgency, which began in 2009, has killed":
-    from that date up to the report."""
+    from that date up to the report; "so far this year" (a year still running): up to the report."""
     d = period.mention
     end = c.reported or c.published
     if d is None or end is None or d.start_date > end:
         return period
+    if d.end_date > end and (_SO_FAR_BEFORE.search(c.text, max(0, d.char_start - 12), d.char_start) or _SO_FAR_AFTER.match(c.text, d.char_end)):
+        return Period(period.start, end, "range", "text", d)
     start = max(0, d.char_start - _SINCE_WINDOW)
     opens = (c.text.find("ince", start, d.char_start) >= 0 and _SINCE_EVENT.search(c.text, start, d.char_start)) or (
         _PERFECT_AFTER.match(c.text, d.char_end) and _BEGAN_IN.search(c.text, start, d.char_start))
