@@ -17,6 +17,12 @@ def _all(text: str, published: dt.date | None = PUB) -> list[tuple[str, dt.date,
 
 
 CASES = [
+    # A weekday that ends its sentence takes no day of month from the next one ("The first, ...").
+    ("weekday_then_the_first", "Two bombs exploded in the city on Wednesday. The first, at a market, killed four.",
+     [("on Wednesday", D(2024, 10, 16), D(2024, 10, 16))]),
+    ("weekday_then_the_second", "Gunmen struck twice on Sunday. The second raid hit a clinic.", [("on Sunday", D(2024, 10, 13), D(2024, 10, 13))]),
+    ("weekday_then_the_third", "The protests began on Friday. The third day saw clashes.", [("on Friday", D(2024, 10, 11), D(2024, 10, 11))]),
+    ("abbreviated_weekday_day", "Polls close on Wed. 16th, officials said.", [("on Wed. 16th", D(2024, 10, 16), D(2024, 10, 16))]),
     # A weekday of a named week, and the weekdays listed after it in the same week.
     ("next_week_short_weekday", "The court sits next week Mon, lawyers said.", [("next week Mon", D(2024, 10, 21), D(2024, 10, 21))]),
     ("next_week_on_or", "Talks will resume next week on Tuesday or Thursday.",

@@ -109,14 +109,16 @@ def _event_date(hit: Hit, ctx: Ctx, amount: int, unit: str) -> Hit:
     return Hit(hit.start, hit.end, span, True, hit.month, hit.day, False) if span else hit
 
 
+# A weekday written out in full before a dot ends its sentence (an abbreviation's dot does not: "Wed. 3").
+_SENTENCE_END = re.compile(r"\w{4,}day\.", _I)
 # "on Sunday the first anniversary of the bombing": an ordinal before a noun is no day of the month.
 _NOT_NOUN_AFTER = r"(?!\s+(?!(?:of|at|in|on|and|or|when|as|morning|afternoon|evening|night)\b)[a-z])"
 
 
 def _weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     pub, day = ctx.published, day_value(m["day"])
-    if pub is None or day is None:
-        return None
+    if pub is None or day is None or _SENTENCE_END.match(m["wd"]):
+        return None  # "on Wednesday. The first, at a market, ...": the dot ends a sentence
     weekday = WEEKDAYS[m["wd"].lower().rstrip(".")]
     future = ctx.future(m.start())
     step = 1 if future else -1
