@@ -238,8 +238,8 @@ def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope
     """
     sentence_text = sent.text
     m = period.mention
-    own_day = period.granularity == "day" and m is not None and sent.char_start <= m.char_start < sent.char_end
-    if aggregate_cue and not own_day:
+    stated_here = m is not None and sent.char_start <= m.char_start < sent.char_end  # the claim's own sentence dates it
+    if aggregate_cue and not (stated_here and period.granularity == "day"):
         return "aggregate"
     if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES:
         return "aggregate"
@@ -251,11 +251,9 @@ def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope
     if war is not None and not DEED.search(sentence_text, 0, war.start()) and not INCIDENT_NOUN.search(sentence_text, 0, war.start()):
         return "aggregate"
     span = (period.end - period.start).days if period.start is not None and period.end is not None else 0
-    own_span = m is not None and sent.char_start <= m.char_start < sent.char_end
-    if period.source == "text" and period.granularity == "range" and span > _PERIOD_DAYS and own_span:
+    if period.source == "text" and period.granularity == "range" and span > _PERIOD_DAYS and stated_here:
         return "aggregate"
-    long_span = span > _INCIDENT_DAYS
-    if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and long_span and _PLURAL_INCIDENTS.search(sentence_text):
+    if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and span > _INCIDENT_DAYS and _PLURAL_INCIDENTS.search(sentence_text):
         return "aggregate"
     return "incident"
 
