@@ -75,8 +75,8 @@ _ATTRIBUTION = (
 # Not a source: a passive before the verb ("Another 2 were reported missing").
 _PASSIVE_END = searcher(r"\b(?:was|were|is|are|be|been|being)$", re.I)
 # Left off a source: a conjunction ("..., and security forces said") or the dateline before it
-# ("ISLAMABAD — Pakistan's military said").
-_SOURCE_LEAD = re.compile(r"^(?:(?:and|but|while)\s+|[A-Z][A-Z .'-]{2,30}\s*(?:[—–:]|-\s)\s*)")
+# ("ISLAMABAD — Pakistan's military said", see _DATELINE).
+_CONJUNCTION = re.compile(r"^(?:and|but|while)\s+")
 _PLACE_RANK = {"city": 0, "admin": 1, "country": 2}
 # "The latest attack came last week. Armed men arrived on Thursday morning": a bare weekday in the
 # sentence of a past week that tells the incident, or in the next one, is that week's day.
@@ -321,7 +321,7 @@ def attribution(sentence_text: str) -> str | None:
     for pattern in _ATTRIBUTION:
         m = pattern.search(sentence_text)
         if m and not _PASSIVE_END.search(source := m.group("a").strip()):
-            return _SOURCE_LEAD.sub("", source) or source
+            return _CONJUNCTION.sub("", _DATELINE.sub("", source)) or source
     return None
 
 
