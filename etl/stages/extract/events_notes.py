@@ -221,6 +221,13 @@ _SIDE_BEFORE = re.compile(
     re.I,
 )
 
+# "killed all of the attackers, thought to number around 20": the figure counts the perpetrators.
+_NUMBERING_BEFORE = re.compile(
+    r"\b(?:attackers|assailants|gunmen|raiders|hijackers|militants|insurgents|terrorists),?\s+(?:who\s+were\s+)?"
+    r"(?:thought|believed|estimated|said|reported|understood)\s+to\s+(?:have\s+)?number(?:ed)?\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
 
 _SIDE_AFTER = re.compile(
     r"\s*\((?:the|an?|one|both|all)\s+(?:\w+\s+)?(?:attackers?|assailants?|bombers?|gunm[ae]n|militants?|perpetrators?|shooters?)\)", re.I
@@ -233,7 +240,8 @@ def side_before(text: str, c: Candidate, sent: Sentence, link: Claim) -> str | N
     attacker)"), else None."""
     if _SIDE_AFTER.match(text, link.trig_end, sent.char_end) is not None:
         return "assailants"
-    found = _SIDE_BEFORE.search(text, max(sent.char_start, c.start - _SIDE_REACH), c.start)
+    lo = max(sent.char_start, c.start - _SIDE_REACH)
+    found = _SIDE_BEFORE.search(text, lo, c.start) or _NUMBERING_BEFORE.search(text, lo, c.start)
     return "assailants" if found is not None else None
 
 
