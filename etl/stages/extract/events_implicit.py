@@ -36,6 +36,8 @@ _EXCLUDED = re.compile(
     r"(?!,?\s+(?:who\s+|which\s+)?(?:was|is|has\s+been|had\s+been)?\s*(?:\w+\s+)?(?:arrested|detained|captured|caught|held|wounded|injured|hurt|fled|escaped|at\s+large|in\s+custody|hospitali[sz]ed)\b)",
     re.I,
 )
+# An excluded attacker (not a bomber) the text says is alive anywhere is no death left out.
+_ALIVE = re.compile(r"\b(?:arrested|detained|captured|apprehended|overpowered|in\s+custody|fled|escaped|at\s+large|on\s+the\s+run|surrendered|hospitali[sz]ed)\b", re.I)
 # "according to a military official, 8 soldiers were killed": a source, not a person counted
 # (looked for this many characters before the person noun).
 _SOURCE_REACH = 60
@@ -136,6 +138,8 @@ def _excluded_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[C
         m = _EXCLUDED.search(text, c.cand.end, sent.char_end) if sent is not None else None  # (to the sentence end: the lookahead)
         if m is None or sent is None or m.start() > c.cand.end + _EXCLUDED_REACH or re.search(r"[.;]", text[c.cand.end : m.start()]):
             continue
+        if "bomber" not in m.group("who").lower() and _ALIVE.search(text) is not None:
+            continue  # "... not counting the gunman. The gunman was later arrested": alive, not left out of a toll
         cand = Candidate(m.start("who"), m.end(), m.group("who"), 1.0, 1.0, 1.0, "exact", "assailants", more=True)
         return sent, Claim(cand, "killed", m.start("who"), m.end(), "excluded", subject="assailants", perpetrator=True, more=True)
     return None
