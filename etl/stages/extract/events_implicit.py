@@ -27,6 +27,17 @@ _DOUBT = searcher(
     r"\s+(?:the\s+)?(?:(?:claims?|reports?|allegations?|suggestions?|rumou?rs?)\s+)?that)\b[^.;]*$",
     re.I,
 )
+# "raised the toll to 26, not counting the bomber", "14 died, excluding the attacker": the toll
+# says it leaves one dead perpetrator out (looked for this many characters after a killed figure).
+_EXCLUDED_REACH = 60
+_EXCLUDED = re.compile(
+    r"[,(]\s*(?:not\s+(?:counting|including)|excluding|exclusive\s+of|without\s+counting|apart\s+from|besides)\s+"
+    r"(?:the\s+)?(?:lone\s+)?(?P<who>(?:suicide\s+)?(?:car\s+|truck\s+)?(?:bomber|attacker|assailant|gunman|shooter|perpetrator))\b"
+    r"(?!,?\s+(?:who\s+|which\s+)?(?:was|is|has\s+been|had\s+been)?\s*(?:\w+\s+)?(?:arrested|detained|captured|caught|held|wounded|injured|hurt|fled|escaped|at\s+large|in\s+custody|hospitali[sz]ed)\b)",
+    re.I,
+)
+# An excluded attacker (not a bomber) the text says is alive anywhere is no death left out.
+_ALIVE = re.compile(r"\b(?:arrested|detained|captured|apprehended|overpowered|in\s+custody|fled|escaped|at\s+large|on\s+the\s+run|surrendered|hospitali[sz]ed)\b", re.I)
 # "according to a military official, 8 soldiers were killed": a source, not a person counted
 # (looked for this many characters before the person noun).
 _SOURCE_REACH = 60
@@ -102,6 +113,9 @@ def suicide_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[Cla
     """One perpetrator death for a lone suicide bomber, when a toll is given that leaves them out."""
     if not any(c.measure == "killed" and (c.cand.value or 0) > 0 for c in claims):
         return None
+    excluded = _excluded_claim(text, sentences, claims)
+    if excluded is not None:
+        return excluded
     lowered = text.lower()
     if "suicide" not in lowered and "bomber" not in lowered and "blew" not in lowered:  # cheap gate
         return None
@@ -113,6 +127,22 @@ def suicide_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[Cla
         return None
     cand = Candidate(m.start(), m.end(), m.group(), 1.0, 1.0, 1.0, "exact", "assailants")
     return sent, Claim(cand, "killed", m.start(), m.end(), "suicide", subject="assailants", perpetrator=True)
+
+
+def _excluded_claim(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> tuple[Sentence, Claim] | None:
+    """The perpetrator a toll says it leaves out ("26, not counting the bomber"): one death beside it."""
+    for c in claims:
+        if c.measure != "killed" or c.perpetrator or not (c.cand.value or 0) > 0:
+            continue
+        sent = next((s for s in sentences if s.char_start <= c.cand.start < s.char_end), None)
+        m = _EXCLUDED.search(text, c.cand.end, sent.char_end) if sent is not None else None  # (to the sentence end: the lookahead)
+        if m is None or sent is None or m.start() > c.cand.end + _EXCLUDED_REACH or re.search(r"[.;]", text[c.cand.end : m.start()]):
+            continue
+        if "bomber" not in m.group("who").lower() and _ALIVE.search(text) is not None:
+            continue  # "... not counting the gunman. The gunman was later arrested": alive, not left out of a toll
+        cand = Candidate(m.start("who"), m.end(), m.group("who"), 1.0, 1.0, 1.0, "exact", "assailants", more=True)
+        return sent, Claim(cand, "killed", m.start("who"), m.end(), "excluded", subject="assailants", perpetrator=True, more=True)
+    return None
 
 
 def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim]:

@@ -140,6 +140,15 @@ def subject_killed(text: str, c: Candidate, sent: Sentence, first: bool) -> Clai
 # "two of the 11 injured": a share of the figure after it, not another figure.
 _OF_N = re.compile(r"\s*of\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\b)", re.I)
 
+# "relatives buried 8 of the 11 fishermen killed": a share that is the object of a verb, its whole
+# followed by a bare participle (no auxiliary: "the 11 fishermen [who were] killed"): the whole is the toll.
+_OBJECT_SHARE = re.compile(r"\b[a-z]{2,}ed\s+(?:(?:at\s+least|about|some|only|just|another)\s+)?$")
+_AUXILIARY = re.compile(r"\b(?:were|was|are|is|have|has|had|been|being|got|get)\b", re.I)
+
+
+def _object_share(text: str, sent: Sentence, share: Candidate, whole: Candidate, trig_start: int) -> bool:
+    return _OBJECT_SHARE.search(text, max(sent.char_start, share.start - 40), share.start) is not None and _AUXILIARY.search(text, whole.end, trig_start) is None
+
 
 def shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list[Claim | None]) -> set[int]:
     """A share and its whole: "two of the 11 injured were in critical condition": the 11 is the figure, the two a share of
@@ -156,7 +165,7 @@ def shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list[
         if whole.measure == share.measure and (whole.trig_end <= share.trig_start or named or apart):
             skip.add(i)
         elif whole.trig_start == share.trig_start:
-            skip.add(i + 1)
+            skip.add(i if _object_share(text, sent, ordered[i], ordered[i + 1], whole.trig_start) else i + 1)
         elif whole.measure != share.measure and ordered[i + 1].end <= share.trig_start < share.trig_end <= whole.trig_start:
             links[i], links[i + 1] = replace(whole, cand=ordered[i], part=False), replace(share, cand=ordered[i + 1], part=False)
     return skip
@@ -221,6 +230,13 @@ _SIDE_BEFORE = re.compile(
     re.I,
 )
 
+# "killed all of the attackers, thought to number around 20": the figure counts the perpetrators.
+_NUMBERING_BEFORE = re.compile(
+    r"\b(?:attackers|assailants|gunmen|raiders|hijackers|militants|insurgents|terrorists),?\s+(?:who\s+were\s+)?"
+    r"(?:thought|believed|estimated|said|reported|understood)\s+to\s+(?:have\s+)?number(?:ed)?\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
 
 _SIDE_AFTER = re.compile(
     r"\s*\((?:the|an?|one|both|all)\s+(?:\w+\s+)?(?:attackers?|assailants?|bombers?|gunm[ae]n|militants?|perpetrators?|shooters?)\)", re.I
@@ -233,7 +249,8 @@ def side_before(text: str, c: Candidate, sent: Sentence, link: Claim) -> str | N
     attacker)"), else None."""
     if _SIDE_AFTER.match(text, link.trig_end, sent.char_end) is not None:
         return "assailants"
-    found = _SIDE_BEFORE.search(text, max(sent.char_start, c.start - _SIDE_REACH), c.start)
+    lo = max(sent.char_start, c.start - _SIDE_REACH)
+    found = _SIDE_BEFORE.search(text, lo, c.start) or _NUMBERING_BEFORE.search(text, lo, c.start)
     return "assailants" if found is not None else None
 
 

@@ -158,6 +158,7 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     then stands for the others."""
     updates = {ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update}
     additions = {ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more}
+    excluded = {ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.how == "excluded"}  # "26, not counting the bomber"
     items = _list_items(claims, events)
     rows = _attach_parts(claims, events, previous, article_id)
     out: list[Event] = []
@@ -169,7 +170,7 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         if ev.measure == "count":  # other counted people: separate figures, never summed or folded
             members = []
         running = [r for r in members if r.event_id in updates]
-        later = {r.event_id for r in members if running and _told_after(r, running, additions)}
+        later = {r.event_id for r in members if running and (r.event_id in excluded or _told_after(r, running, additions))}
         members = [r for r in members if r.event_id not in later]
         if running and _listed(running, members):  # "final toll 9 civilians, 4 soldiers and 6 gunmen": one list, summed
             running = []
