@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from etl.records import Sentence
 from etl.stages.extract.events_link import REPORTER, Candidate, Claim
-from etl.stages.extract.events_regex import required_tokens, required_words, searcher
+from etl.stages.extract.events_regex import required_tokens, required_word_options, required_words, searcher
 from etl.stages.extract.events_vocab import EventVocabulary
 
 # Every zero wording has one of these words ("no one", "none of", "escaped unhurt", "without casualties");
@@ -60,7 +61,7 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
     for group, pattern, gate in vocab.singular:
         if gate and not any(word in lowered for word in gate) and not (group == "head" and sent.char_start == 0):
             continue
-        if words is not None and not _has_words(pattern, words):  # "a soldier": no person noun, no match
+        if words is not None and not (_has_words(pattern, words) and _has_pieces(pattern, lowered)):  # "a soldier": no person noun, no match
             continue
         for m in pattern.finditer(text, sent.char_start, sent.char_end):
             if REPORTER.match(text, m.end(), sent.char_end) or _BRACKET_COUNT.match(text, m.end()):
@@ -143,6 +144,19 @@ def _may_match(pattern: re.Pattern[str], lowered: str) -> bool:
     """Whether lower-cased ASCII text holds one of the words every match of ``pattern`` needs (a cheap gate)."""
     needs = required_words(pattern.pattern, pattern.flags)
     return needs is None or any(word in lowered for word in needs)
+
+
+def _has_pieces(pattern: re.Pattern[str], lowered: str) -> bool:
+    """Whether lower-cased ASCII text holds a piece of each set of plain text every match of ``pattern``
+    holds (see events_regex.required_word_options): "one" needs a verb of harm and "one", "sole" a link
+    word and "one" (an AND-gate derived from the pattern; a hand-written gate holds one word only)."""
+    return all(any(piece in lowered for piece in pieces) for pieces in _piece_sets(pattern.pattern, pattern.flags))
+
+
+@lru_cache(maxsize=64)
+def _piece_sets(source: str, flags: int) -> tuple[frozenset[str], ...]:
+    """required_word_options of a pattern, worked out once per pattern."""
+    return required_word_options(source, flags)
 
 
 def _has_words(pattern: re.Pattern[str], words: frozenset[str]) -> bool:
