@@ -9,10 +9,12 @@ incident's figure ("since the 2022 attack that killed 86")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate
 from etl.stages.extract.events_claim import Claim
+from etl.stages.extract.events_gates import word_gates
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary
 
@@ -168,7 +170,17 @@ def other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: 
         return True
     if vocab.earlier_after.match(text, c.end, sent.char_end) and _AFTER_WORD.search(text, sent.char_start, min(c.start, link.trig_start)):
         return True  # "burned the station after an attack killed 6 the day before"
-    return vocab.other_after.match(text, max(c.end, link.trig_end), sent.char_end) is not None
+    start = max(c.end, link.trig_end)
+    if not all(gate.search(text, start, sent.char_end) for gate in _gates(vocab.other_after.pattern, vocab.other_after.flags)):
+        return False  # ("in separate operations", "in a counter-offensive": none of their words after the number)
+    return vocab.other_after.match(text, start, sent.char_end) is not None
+
+
+@lru_cache(maxsize=16)
+def _gates(source: str, flags: int) -> tuple[re.Pattern[str], ...]:
+    """events_gates.word_gates of a pattern, compiled with its own flags: searched in the text itself
+    (no lower-cased copy), they fold case as the pattern does, so they hold for any text."""
+    return tuple(re.compile(gate.pattern, flags) for gate in word_gates([source], flags))
 
 
 def added(text: str, c: Candidate, sent: Sentence, link: Claim) -> bool:
