@@ -4,7 +4,7 @@ and the lone suicide bomber whose death the toll leaves out."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from etl.records import Sentence
@@ -59,7 +59,7 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
     lowered = " " + raw.lower()
     words = frozenset(lowered.translate(_WORDS_ONLY).split()) if raw.isascii() else None  # whole words (exact in ASCII text only)
     for group, pattern, gate in vocab.singular:
-        if gate and not _gate_search(gate)(lowered) and not (group == "head" and sent.char_start == 0):
+        if gate and not _holds_any(gate, lowered) and not (group == "head" and sent.char_start == 0):
             continue
         if words is not None and not (_has_words(pattern, words) and _has_pieces(pattern, lowered)):  # "a soldier": no person noun, no match
             continue
@@ -150,13 +150,16 @@ def _has_pieces(pattern: re.Pattern[str], lowered: str) -> bool:
     """Whether lower-cased ASCII text holds a piece of each set of plain text every match of ``pattern``
     holds (see events_regex.required_word_options): "one" needs a verb of harm and "one", "sole" a link
     word and "one" (an AND-gate derived from the pattern; a hand-written gate holds one word only)."""
-    return all(any(piece in lowered for piece in pieces) for pieces in _piece_sets(pattern.pattern, pattern.flags))
+    return all(_holds_any(pieces, lowered) for pieces in _piece_sets(pattern.pattern, pattern.flags))
 
 
-@lru_cache(maxsize=64)
-def _gate_search(words: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
-    """A search for any of a hand gate's words: one C-level pass instead of a Python loop over them."""
-    return re.compile("|".join(re.escape(word) for word in words)).search
+def _holds_any(words: Iterable[str], lowered: str) -> bool:
+    """Whether ``lowered`` holds one of a hand gate's words (a plain loop: twice as fast as any() over
+    a generator, and than one compiled alternation of the words, on the synthetic corpus's sentences)."""
+    for word in words:  # noqa: SIM110  (see the docstring)
+        if word in lowered:
+            return True
+    return False
 
 
 @lru_cache(maxsize=64)
