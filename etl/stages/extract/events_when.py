@@ -43,6 +43,7 @@ from etl.stages.extract.events_after import (
     incident_before,
     incident_day_before,
 )
+from etl.stages.extract.events_gates import alternatives, may_match, word_gates
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_period import Period, night_start, period_of, same_weekday
 from etl.stages.extract.events_regex import searcher
@@ -77,6 +78,9 @@ _RANKED = searcher(
     r"eleventh|twelfth|twentieth|latest|deadliest|worst|bloodiest|biggest|largest)(?:\s+such)?)\b[^.;\d]{0,60}$",
     re.I,
 )
+# Searches for words every later-death wording holds (derived from LATER_DEATH): most claim sentences
+# hold none, and the pattern, tried at every "s", "d", "m", "b"... of a sentence, is not searched there.
+_LATER_DEATH_GATES = word_gates(alternatives(LATER_DEATH.pattern), LATER_DEATH.flags)
 # "the toll climbed to 33 on Wednesday", "reached 31 on Sunday": the day of a count, not of the incident.
 _TOLL_UPDATE = searcher(
     r"\b(?:rose|risen|climbed|reached|jumped|increased|went\s+up|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
@@ -305,7 +309,7 @@ def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
 
 def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence, *, update: bool) -> Period:
     """The claim's date among those of its own sentence."""
-    if LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
+    if may_match(_LATER_DEATH_GATES, sent.text, sent.text.lower()) and LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
         first = min(own, key=lambda d: d.start_date)
         return period_of(incident_day_before(c, pos, first) or incident_before(c, pos, first), c.text)
     before = [d for d in own if d.char_start < at]
