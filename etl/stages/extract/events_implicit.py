@@ -61,7 +61,7 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
     for group, pattern, gate in vocab.singular:
         if gate and not _holds_any(gate, lowered) and not (group == "head" and sent.char_start == 0):
             continue
-        if words is not None and not (_has_words(pattern, words) and _has_pieces(pattern, lowered)):  # "a soldier": no person noun, no match
+        if words is not None and not _passes(*_derived(pattern.pattern, pattern.flags), words, lowered):  # "a soldier": no person noun, no match
             continue
         for m in pattern.finditer(text, sent.char_start, sent.char_end):
             if REPORTER.match(text, m.end(), sent.char_end) or _BRACKET_COUNT.match(text, m.end()):
@@ -144,6 +144,23 @@ def _may_match(pattern: re.Pattern[str], lowered: str) -> bool:
     """Whether lower-cased ASCII text holds one of the words every match of ``pattern`` needs (a cheap gate)."""
     needs = required_words(pattern.pattern, pattern.flags)
     return needs is None or any(word in lowered for word in needs)
+
+
+@lru_cache(maxsize=64)
+def _derived(source: str, flags: int) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    """A singular pattern's derived gates (see _has_words, _has_pieces) in one cache look-up."""
+    return required_tokens(source, flags), _piece_sets(source, flags)
+
+
+def _passes(tokens: tuple[frozenset[str], ...], pieces: tuple[frozenset[str], ...], words: frozenset[str], lowered: str) -> bool:
+    """_has_words and _has_pieces with the pattern's derived gates given."""
+    for need in tokens:
+        if words.isdisjoint(need):
+            return False
+    for options in pieces:  # noqa: SIM110  (a plain loop: cheaper than all() over a generator)
+        if not _holds_any(options, lowered):
+            return False
+    return True
 
 
 def _has_pieces(pattern: re.Pattern[str], lowered: str) -> bool:
