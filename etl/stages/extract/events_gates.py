@@ -46,23 +46,57 @@ def alternatives(source: str) -> list[str]:
     return found if len(found) > 1 else [source]
 
 
+def searched_alternatives(source: str) -> list[str]:
+    """:func:`alternatives` of a pattern compiled by ``events_regex.searcher``, whose source is the
+    pattern's behind a lookahead of its first characters ("(?=[fb])(?:\\b(?:funerals?|buried)\\b)")."""
+    if source.startswith("(?=[") and "])(?:" in source:
+        rest = source[source.index("])") + 2 :]
+        inner = wrapped(rest)
+        if inner != [rest]:  # (the group held all of the original pattern)
+            return alternatives(inner[0]) if len(inner) == 1 else inner
+    return alternatives(source)
+
+
 def word_gates(wordings: Sequence[str], flags: int = re.I) -> tuple[re.Pattern[str], ...]:
     """Searches, in lower-cased ASCII text, for the pieces of plain text one of which every match
     of one of ``wordings`` holds: the first with each wording's rarest-looking piece, the next
     with its next one ("taken" after "hospital"). A text a match lies in passes them all; () when
     some wording holds no such piece (no gate)."""
-    ranked = [sorted(required_word_options(w, flags), key=_rarity, reverse=True) for w in wordings]
-    if not ranked or not all(ranked):
-        return ()
-    ranked = [[o for o in options if _rarity(o)[0] >= _TELLING] or options[:1] for options in ranked]
     gates: list[re.Pattern[str]] = []
-    for rank in range(_GATES):
-        pieces = {piece for options in ranked for piece in options[min(rank, len(options) - 1)]}
-        kept = sorted(p for p in pieces if not any(q != p and q in p for q in pieces))  # (a piece holding another adds nothing)
+    for kept in gate_pieces(wordings, flags):
         gate = searcher(factor("|".join(re.escape(p) for p in kept)))
         if all(gate.pattern != g.pattern for g in gates):
             gates.append(gate)
     return tuple(gates)
+
+
+def gate_pieces(wordings: Sequence[str], flags: int = re.I) -> tuple[tuple[str, ...], ...]:
+    """The pieces each of :func:`word_gates` searches for, as plain strings (for ``in`` tests, faster
+    than a search of a long alternation when the pieces are few)."""
+    ranked = [sorted(required_word_options(w, flags), key=_rarity, reverse=True) for w in wordings]
+    if not ranked or not all(ranked):
+        return ()
+    ranked = [[o for o in options if _rarity(o)[0] >= _TELLING] or options[:1] for options in ranked]
+    out: list[tuple[str, ...]] = []
+    for rank in range(_GATES):
+        pieces = {piece for options in ranked for piece in options[min(rank, len(options) - 1)]}
+        kept = tuple(sorted(p for p in pieces if not any(q != p and q in p for q in pieces)))  # (a piece holding another adds nothing)
+        if kept not in out:
+            out.append(kept)
+    return tuple(out)
+
+
+def may_hold(pieces: Sequence[Sequence[str]], text: str, lowered: str) -> bool:
+    """:func:`may_match` with :func:`gate_pieces`: ``lowered`` holds a piece of every set."""
+    if not text.isascii():
+        return True
+    for options in pieces:
+        for piece in options:  # noqa: SIM110  (a plain loop: about half the cost of any() over a generator)
+            if piece in lowered:
+                break
+        else:
+            return False
+    return True
 
 
 def may_match(gates: Sequence[re.Pattern[str]], text: str, lowered: str) -> bool:

@@ -43,6 +43,7 @@ from etl.stages.extract.events_after import (
     incident_before,
     incident_day_before,
 )
+from etl.stages.extract.events_gates import gate_pieces, may_hold, searched_alternatives
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_period import Period, night_start, period_of, same_weekday
 from etl.stages.extract.events_regex import searcher
@@ -77,6 +78,10 @@ _RANKED = searcher(
     r"eleventh|twelfth|twentieth|latest|deadliest|worst|bloodiest|biggest|largest)(?:\s+such)?)\b[^.;\d]{0,60}$",
     re.I,
 )
+# Searches for words every later-death (aftermath) wording holds, derived from the pattern: most claim
+# sentences hold none, and the pattern, tried at every "s", "d", "m", "b"... of a sentence, is not searched there.
+_LATER_DEATH_GATES = gate_pieces(searched_alternatives(LATER_DEATH.pattern), LATER_DEATH.flags)
+_AFTERMATH_GATES = gate_pieces(searched_alternatives(AFTERMATH.pattern), AFTERMATH.flags)
 # "the toll climbed to 33 on Wednesday", "reached 31 on Sunday": the day of a count, not of the incident.
 _TOLL_UPDATE = searcher(
     r"\b(?:rose|risen|climbed|reached|jumped|increased|went\s+up|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
@@ -305,7 +310,8 @@ def _story_date(c: ClaimContext, pos: int, at: int) -> DateMention | None:
 
 def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent: Sentence, *, update: bool) -> Period:
     """The claim's date among those of its own sentence."""
-    if LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
+    lowered = sent.text.lower()
+    if may_hold(_LATER_DEATH_GATES, sent.text, lowered) and LATER_DEATH.search(sent.text):  # the later death's day is not the incident's
         first = min(own, key=lambda d: d.start_date)
         return period_of(incident_day_before(c, pos, first) or incident_before(c, pos, first), c.text)
     before = [d for d in own if d.char_start < at]
@@ -325,7 +331,7 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         earlier = incident_before(c, pos, own[0])
         if earlier is not own[0]:
             return period_of(earlier, c.text)
-    if AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
+    if may_hold(_AFTERMATH_GATES, sent.text, lowered) and AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
         earliest = min(own, key=lambda d: d.start_date)
         if len(own) > 1:
             return period_of(earliest, c.text)
