@@ -31,6 +31,16 @@ ORDER = [
      D(2022, 2, 13), {}, [("On 02/11/2022", D(2022, 2, 11))]),
     ("recent_day_first_reading", "Police in Ohio said the blast on 10/12/2023 hurt four.",
      D(2023, 12, 13), {}, [("on 10/12/2023", D(2023, 12, 10))]),
+    # A date labelling an incident note (opening its line, before a colon): a reading in the week before
+    # publication beats one four weeks or more older, whatever the country.
+    ("note_label_recent_kenya", "03/02/2024: Gunmen raided a bus station in Garissa, Kenya, killing three.",
+     D(2024, 3, 5), {}, [("03/02/2024", D(2024, 3, 2))]),
+    ("note_label_recent_nigeria", "Intro line.\n06/05/2022 : Bandits attacked Kankara, Nigeria, abducting 12.",
+     D(2022, 6, 8), {}, [("06/05/2022", D(2022, 6, 5))]),
+    ("note_label_recent_day_first_reading", "11/09/2021: A bomb hit a bus stop in Ohio, hurting two.",
+     D(2021, 9, 13), {}, [("11/09/2021", D(2021, 9, 11))]),
+    ("not_a_label_mid_line_keeps_country_rule", "Gunmen raided a bus station in Garissa, Kenya, on 03/02/2024: three died.",
+     D(2024, 3, 5), {}, [("on 03/02/2024", D(2024, 2, 3))]),
     # A month apart is too close to call: the country rule stays.
     ("month_apart_keeps_country_rule", "Gunmen attacked a bus near Bannu, Pakistan, on 03/04/2024.",
      D(2024, 4, 5), {}, [("on 03/04/2024", D(2024, 4, 3))]),

@@ -25,7 +25,9 @@
   Monday, the latest blow in a war that has killed 40,000" keeps its 12);
 - a span of two written days ("On 19-20 February", "on May 3-4") starts on its first day; "between 10
   and 12 June" and "sometime between 1 and 2 May" stay whole (coders differ on them, a month's gold
-  accepts the span).
+  accepts the span);
+- a month's n-th week is its n-th seven days ("in the first week of March" is 1-7 March, "the last week
+  of February" its last seven days), not the Monday-to-Sunday week holding the 1st (26 Feb - 3 Mar).
 """
 
 from __future__ import annotations
@@ -130,6 +132,12 @@ SPANS = [
     ("sometime_two_days_kept", SAT, "Sometime between 1 and 2 March, gunmen killed 6 herders near Tibesti.", D(2024, 3, 1),
      D(2024, 3, 2)),
     ("weekend_kept", D(2024, 3, 11), "Bandits killed 12 herders over the weekend near Zurmi.", D(2024, 3, 9), D(2024, 3, 10)),
+    ("first_week_of_month", SAT, "In the first week of March, raiders killed 9 farmers around Bokkos.", D(2024, 3, 1),
+     D(2024, 3, 7)),
+    ("last_week_of_leap_february", SAT, "Jihadists killed 14 soldiers near Djibo during the last week of February.",
+     D(2024, 2, 23), D(2024, 2, 29)),
+    ("second_week_of_month_with_year", SAT, "A landmine killed 5 deminers in Kandahar in the second week of January 2023.",
+     D(2023, 1, 8), D(2023, 1, 14)),
     ("year_said_had_killed", SAT, "Bombings have eased. In 2023, the army said it had killed 566 militants in the province.",
      D(2023, 1, 1), D(2023, 12, 31)),
 ]

@@ -11,7 +11,9 @@ Day/month order of "a/b" (both parts <= 12 is ambiguous) is decided, in this ord
    a clause about the future a reading before it loses to one on or after it;
    when both are on or before it, a reading in the ``RECENT_DAYS`` before publication beats one
    more than ``STALE_DAYS`` before it (news reports what just happened: "12/10/2017: a suicide
-   bomber struck ... Turkey", published 11 December 2017, is 10 December, not 12 October);
+   bomber struck ... Turkey", published 11 December 2017, is 10 December, not 12 October); a date
+   labelling an incident note ("02/01/2023: Gunmen opened fire ...", opening its line) needs the
+   other reading only ``NOTE_STALE_DAYS`` old (a note is filed days after the incident, not a month);
 5. the country the text names first (``[numeric_date_order]`` in ``dates_lexicon.toml``).
 
 Two-digit years ("23/08/39"): in a clause about the future, the year in the
@@ -43,6 +45,11 @@ FUTURE_YEARS_AHEAD = 20
 # leave little doubt, while "3/4" against "4/3", a month apart, is left to the country rule).
 RECENT_DAYS = 7
 STALE_DAYS = 45
+# The same, for a date opening an incident note's line before a colon (set by hand: such notes are
+# filed within days, so a reading four weeks or more older is the wrong one).
+NOTE_STALE_DAYS = 25
+# "02/01/2023:" opening a line: an incident note's date label.
+_NOTE_LABEL = re.compile(r"[ \t]*:")
 # Numeric dates with a year ("14/03/2015", "3-28-24"): evidence for the writer's order.
 _FULL_NUMERIC = re.compile(r"(?<![\w/.:,-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d\d)(?![\w/]|[-.]\d)")
 # Words after which eight digits are a compact date ("dated 20161016").
@@ -63,7 +70,7 @@ def _order_in_text(text: str) -> bool | None:
     return seen.pop() if len(seen) == 1 else None
 
 
-def day_first(first: int, second: int, ctx: Ctx, *, year: int | None = None, start: int = 0, dotted: bool = False) -> bool:
+def day_first(first: int, second: int, ctx: Ctx, *, year: int | None = None, start: int = 0, dotted: bool = False, note: bool = False) -> bool:
     """Whether "first/second[/year]" is day/month (see the module docstring for the order)."""
     if second > 12:
         return False
@@ -80,17 +87,18 @@ def day_first(first: int, second: int, ctx: Ctx, *, year: int | None = None, sta
                 return month_first < pub  # a future clause: the reading before publication loses
             if not ctx.future(start) and (month_first > pub) != (day_first_ > pub):
                 return month_first > pub
-            if not ctx.future(start) and (recent := _recent(month_first, day_first_, pub)) is not None:
+            stale = NOTE_STALE_DAYS if note else STALE_DAYS
+            if not ctx.future(start) and (recent := _recent(month_first, day_first_, pub, stale)) is not None:
                 return recent is day_first_
     return day_first_text(ctx.text)
 
 
-def _recent(a: dt.date, b: dt.date, pub: dt.date) -> dt.date | None:
+def _recent(a: dt.date, b: dt.date, pub: dt.date, stale: int = STALE_DAYS) -> dt.date | None:
     """The one of two readings on or before ``pub`` that lies in its last ``RECENT_DAYS`` when
-    the other lies more than ``STALE_DAYS`` before it; else None."""
+    the other lies more than ``stale`` days before it; else None."""
     ages = {a: (pub - a).days, b: (pub - b).days}
     for near, far in ((a, b), (b, a)):
-        if 0 <= ages[near] <= RECENT_DAYS and ages[far] > STALE_DAYS:
+        if 0 <= ages[near] <= RECENT_DAYS and ages[far] > stale:
             return near
     return None
 
@@ -117,7 +125,8 @@ def numeric_parts(m: re.Match[str], ctx: Ctx) -> tuple[int, int, int] | None:
         year = found
     else:
         year = int(year_text)
-    order = day_first(first, second, ctx, year=year, start=m.start(), dotted=m["sep"] == ".")
+    note = _NOTE_LABEL.match(ctx.text, m.end()) is not None and not ctx.text[ctx.text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+    order = day_first(first, second, ctx, year=year, start=m.start(), dotted=m["sep"] == ".", note=note)
     return (second, first, year) if order else (first, second, year)
 
 

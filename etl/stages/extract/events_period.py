@@ -1,5 +1,6 @@
 """How a date mention becomes an incident's period: a night over two days, two listed days, a short
-span of written dates ("on 19-20 February"), the eve of a day, "a day after", an anniversary, "two years ago" and a dataset's "(month of)" label.
+span of written dates ("on 19-20 February"), a month's n-th week as its n-th seven days ("the first
+week of March" is 1-7 March, not the Monday-to-Sunday week holding the 1st), the eve of a day, "a day after", an anniversary, "two years ago" and a dataset's "(month of)" label.
 
 Two dates of one sentence may also tell one period (:func:`night_start`): "overnight Saturday into
 Sunday", "between Saturday night and Sunday morning", "on Friday into Saturday", "began on Saturday
@@ -60,6 +61,13 @@ _RAN_INTO = re.compile(
     r"(?:into|until|till|through)\s+(?:the\s+)?(?:(?:early|small)\s+hours\s+of\s+|(?:dawn|daybreak|morning)\s+(?:of\s+|on\s+)?)?(?:early\s+|late\s+)?(?:on\s+)?",
     re.I,
 )
+# "the first week of March", "the last week of next month": a coder's n-th seven days of the month.
+_WEEK_OF_MONTH = re.compile(
+    r"\b(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+(?:(?:this|next|last|the)\s+)?"
+    r"(?:month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
+_WEEK_INDEX = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
@@ -89,9 +97,24 @@ def _short_span(d: DateMention, text: str) -> bool:
     return _BETWEEN.match(d.surface) is None and _UNSURE.search(text, max(0, d.char_start - 24), d.char_start) is None
 
 
+def _week_of_month(d: DateMention) -> Period | None:
+    """"the first week of March": 1-7 March; "the last week of February": its last seven days."""
+    m = _WEEK_OF_MONTH.search(d.surface) if d.granularity == "week" else None
+    if m is None:
+        return None
+    month_last = month_end(d.end_date.year, d.end_date.month)  # (every n-th Monday-to-Sunday week ends in its month)
+    if m["ord"].lower() == "last":
+        return Period(month_last - dt.timedelta(days=6), month_last, "week", "text", d)
+    start = d.end_date.replace(day=1) + dt.timedelta(weeks=_WEEK_INDEX[m["ord"].lower()])
+    return Period(start, start + dt.timedelta(days=6), "week", "text", d)
+
+
 def period_of(d: DateMention, text: str = "", *, night_text: str = "") -> Period:
     """The incident's period that ``d`` names, read with the words around it in ``text`` (or, for the
     night and eve cues only, ``night_text``)."""
+    week = _week_of_month(d)
+    if week is not None:
+        return week
     ago = _AGO.search(d.surface) if d.granularity == "day" else None
     day = d.start_date
     if ago is not None and ago["year"]:
