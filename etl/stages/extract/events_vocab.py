@@ -36,8 +36,9 @@ _NP_BREAK = factor(
 # Number words of a share's whole ("twelve [of the forty] passengers on board died").
 _NUMBER_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
 # A word of a counted noun phrase; scare quotes may wrap it (12 "terrorists" were killed), and a
-# name's initial keeps its full stop ("Private R. Diaz lost his life").
-_NP_WORD = rf"[\"“]?(?!(?:{_NP_BREAK})\b)[\w'’-]+(?:(?<=\b[A-Z])\.)?[\"”]?"
+# name's initial keeps its full stop ("Private R. Diaz lost his life"), as do dotted abbreviations
+# ("13 U.S. troops died", "two U.N. peacekeepers").
+_NP_WORD = rf"[\"“]?(?!(?:{_NP_BREAK})\b)(?:(?:(?-i:[A-Z])\.){{2,4}}|[\w'’-]+(?:(?<=\b[A-Z])\.)?)[\"”]?"
 # "22 soldiers and volunteers were killed": a second noun, but not a second count ("and 3 police").
 _NOT_A_NUMBER = r"(?![\d]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their|its|the|several|dozens)\b)"
 # A parenthetical inside the counted noun phrase: "28 people, most of them hunters, were killed",
