@@ -9,12 +9,11 @@ incident's figure ("since the 2022 attack that killed 86")."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate
 from etl.stages.extract.events_claim import Claim
-from etl.stages.extract.events_gates import gate_pieces, may_hold, searched_alternatives
+from etl.stages.extract.events_gates import may_hold
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary
 
@@ -172,16 +171,9 @@ def other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: 
         return True  # "burned the station after an attack killed 6 the day before"
     start = max(c.end, link.trig_end)
     tail = text[start : sent.char_end]
-    if not may_hold(_pieces(vocab.other_after.pattern, vocab.other_after.flags), tail, tail.lower()):
+    if not may_hold(vocab.other_after_pieces, tail, tail.lower()):
         return False  # ("in separate operations", "in a counter-offensive": none of their words after the number)
     return vocab.other_after.match(text, start, sent.char_end) is not None
-
-
-@lru_cache(maxsize=16)
-def _pieces(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
-    """events_gates.gate_pieces of a pattern, worked out once (plain ``in`` tests: a seventh of the
-    cost of the match they rule out, a quarter of that of a compiled gate, on the synthetic corpus)."""
-    return gate_pieces(searched_alternatives(source), flags)
 
 
 def added(text: str, c: Candidate, sent: Sentence, link: Claim) -> bool:

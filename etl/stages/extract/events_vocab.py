@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
-from etl.stages.extract.events_gates import alternatives, lead, may_match, word_gates, word_start
+from etl.stages.extract.events_gates import alternatives, gate_pieces, lead, may_match, word_gates, word_start
 from etl.stages.extract.events_regex import ahead, factor, required_literal, searcher, wrapped
 from etl.stages.extract.places import Gazetteer, load_gazetteer
 
@@ -133,6 +133,7 @@ class EventVocabulary:
     suicide_counted: re.Pattern[str]
     other_before: re.Pattern[str]  # searched in the text that ends at a number
     other_after: re.Pattern[str]  # matched after a number's measure word
+    other_after_pieces: tuple[tuple[str, ...], ...]  # derived from it (events_gates.may_hold)
     earlier_after: re.Pattern[str]  # "... the day before": matched after a number in an "after ..." clause
     heading: re.Pattern[str]  # "Injured in ...: 5": matched from a sentence's start to a number; group = measure
     incident: re.Pattern[str]  # an incident told without a count ("clashed", "an attack"); group ``noun``: a noun form
@@ -406,6 +407,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         suicide_counted=_cue(cues, "suicide_counted"),
         other_before=searcher(str(cues["other_incident_before"]) + r"$", re.I),
         other_after=re.compile(str(cues["other_incident_after"]), re.I),
+        other_after_pieces=gate_pieces(alternatives(str(cues["other_incident_after"]))),
         earlier_after=re.compile(str(cues["earlier_after"]), re.I),
         heading=re.compile(str(cues["heading"]), re.I),
         incident=_optional_cue(cues, "incident"),
