@@ -16,9 +16,11 @@ remains in critical condition" is one injured).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import replace
 
 from etl.records import Event
+from etl.stages.extract.events_apart import same_incident
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 # The ordinal at the start of the row's number ("a third", "another fourth", "the fifth").
@@ -35,16 +37,16 @@ def ordinal_of(ev: Event) -> int | None:
     return _ORDINALS[m.group(1).lower()] if m is not None else None
 
 
-def ordinal_tolls(out: list[Event], additions: set[str], same: Callable[[Event, Event], bool], replace: Callable[..., Event]) -> list[Event]:
-    """Ordinal additions set against the figures before them (see the module docstring); ``same``
-    says whether two rows are of one incident, ``replace`` copies a row with changes."""
+def ordinal_tolls(out: list[Event], additions: set[str]) -> list[Event]:
+    """Ordinal additions (``additions``: their event ids) set against the figures before them (see
+    the module docstring)."""
     for i, ev in enumerate(out):
         if ev.event_id not in additions or ev.part_of is not None or ev.measure != "killed" or ev.value_best != 1:
             continue
         n = ordinal_of(ev)
         if n is None:
             continue
-        before = [r for r in out if r.measure == ev.measure and r.scope == ev.scope and (r.quantity_start or 0) < (ev.quantity_start or 0) and same(r, ev)]
+        before = [r for r in out if r.measure == ev.measure and r.scope == ev.scope and (r.quantity_start or 0) < (ev.quantity_start or 0) and same_incident(r, ev)]
         tops = [r for r in before if r.part_of is None and (r.value_best or 0) > 0]
         told = _told(before, tops, ev.subject)
         if tops and told >= n:

@@ -325,7 +325,7 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
             for i in indices:
                 if i not in heads:
                     out[i] = _replace(out[i], part_of=out[head].event_id)
-    out = ordinal_tolls(out, additions, same_incident, _replace) if additions else out
+    out = ordinal_tolls(out, additions) if additions else out
     out = _both_sides_total(out)
     return _net_of_moved(out, moved) if moved else out
 
