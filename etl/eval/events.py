@@ -9,7 +9,8 @@ Each record is ``{"id", "text", "published", "gold": {"killed", "injured", "even
   article with no row for the measure reads as "not stated" and is wrong unless the gold is null.
 - "the first event" (:func:`headline_event`) is the first incident row whose measure is not
   ``count``, else the first such row of any scope: a background total ("violence has killed 2,000
-  this year") written before the incident does not stand for the record.
+  this year") written before the incident does not stand for the record. The events stage emits
+  that row first, so a scorer that takes the output's first row literally reads the same one.
 - event date: the first event's ``period_start..period_end`` must equal the gold's interval at the
   gold's granularity ("2024-03-12" = that day, "2024-03" = that month, "2024" = that year). A gold
   month is also met by a week or a range of days inside that month ("earlier this week", "last
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 
 from etl.eval.report import EvalReport, Miss
 from etl.records import Article, DateMention, Event, QuantityMention
-from etl.stages.extract.events import EventVocabulary, extract_events
+from etl.stages.extract.events import EventVocabulary, extract_events, headline
 from etl.stages.extract.events_reduce import earlier_day, same_incident
 from etl.stages.segment import split_sentences
 
@@ -78,25 +79,28 @@ def record_totals(events: Sequence[Event]) -> dict[str, float]:
     from the first incident row is another incident ("an attack two years ago killed 24"), and so
     is one the text dates two or more days before it ("On Friday, eight bodies were found").
     """
-    headline = next((ev for ev in events if ev.scope == "incident" and ev.part_of is None and ev.measure != "count"), None)
+    first = headline(events)
+    if first is None or first.scope != "incident" or first.part_of is not None:
+        first = next((ev for ev in events if ev.scope == "incident" and ev.part_of is None and ev.measure != "count"), None)
+    head = first
     sums: dict[tuple[str, str], float] = {}
     for ev in events:
-        if ev.scope == "incident" and headline is not None and (not same_incident(ev, headline) or earlier_day(ev, headline)):
+        if ev.scope == "incident" and head is not None and (not same_incident(ev, head) or earlier_day(ev, head)):
             continue
         if ev.part_of is None and ev.value_best is not None:
             key = (ev.measure, ev.scope)
             sums[key] = sums.get(key, 0.0) + ev.value_best
     out: dict[str, float] = {}
     for (measure, scope), value in sums.items():
-        if scope == "incident" or headline is None:  # a period total stands only in an article about no incident
+        if scope == "incident" or head is None:  # a period total stands only in an article about no incident
             out[measure] = value
     return out
 
 
 def headline_event(events: Sequence[Event]) -> Event | None:
-    """The row that stands for the record: the first non-``count`` incident row, else the first row."""
-    claims = [ev for ev in events if ev.measure != "count"]
-    return next((ev for ev in claims if ev.scope == "incident"), claims[0] if claims else (events[0] if events else None))
+    """The row that stands for the record (the events stage puts it first): the first non-``count``
+    incident row, else the first non-``count`` row, else the first row."""
+    return headline(events)
 
 
 def gold_interval(value: str) -> tuple[dt.date, dt.date] | None:

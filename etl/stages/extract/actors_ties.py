@@ -190,6 +190,13 @@ _PRESENT_AFTER = re.compile(
     r"(?:has|have|had|maintains?)\s+(?:an?\s+)?(?:\w+\s+)?(?:presence|foothold|bases?)\b)",
     re.I,
 )
+# "Rebel factions, as well as the ELN and drug gangs, are fighting for the coca routes": groups in a
+# present-tense statement of who contends for an area are its setting, not an incident's perpetrator.
+_CONTEND_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:(?:are|is)\s+(?:\w+\s+)?(?:fighting|vying|competing|battling|jostling|contending)\s+(?:over|for)|"
+    r"(?:both|all)\s+operate|(?:are|is)\s+(?:both\s+|all\s+)?(?:active|present|entrenched))\b",
+    re.I,
+)
 # "a string of bombings claimed by the Islamic State's regional affiliate": the affiliate, not the group named.
 _AFFILIATE_AFTER = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|offshoot|franchise|wing|province|chapter|faction|arm|splinter\s+group|ally|allies)\b", re.I
@@ -262,7 +269,7 @@ def strength(text: str, m: ActorMention, following: int) -> int:
         return 2 if held and "neutrali" in held.group().lower() and _fought(text, m) else -1
     if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before) or (_HELD_BEFORE.search(before) and _RESPONSIBLE_AFTER.match(after)):
         return 0 if _GENERAL_AFTER.match(after) else 4
-    if _PRESENT_AFTER.match(text, m.char_end):
+    if _PRESENT_AFTER.match(text, m.char_end) or _CONTEND_AFTER.match(text, m.char_end, m.char_end + _CLAUSE):
         return -1  # not even a plain mention in the headline sentences
     if _BACKGROUND_BEFORE.search(clause) or (_EITHER.search(clause) and _ACTIVE_AFTER.match(text, m.char_end, m.char_end + _CLAUSE)):
         return 0

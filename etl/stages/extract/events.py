@@ -42,6 +42,12 @@ Totals and parts (how an analyst, or the event-eval, sums an article):
   "weeks after a bomb killed 11", "in a counter-offensive", "in separate operations") and a group's
   boast ("claimed it had killed 25 soldiers") give no row (``other_incident_*`` in measures.toml).
 - ``count`` rows (other counted people: "240 passengers") are never summed or folded.
+Row order: the headline row first (``headline``: the first incident row that is not a ``count``,
+else the first non-``count`` row), then every other row in text order, totals before parts. A
+reader who keeps one row per article (the article's "first event") keeps the incident the article
+reports, not a background total told before it ("The insurgency has killed 35,000 people since
+2009. On Sunday, gunmen killed 12 ...") nor a count of other people.
+
 So summing ``value_best`` over rows with ``part_of`` null, per measure and scope, gives the
 article's figure; ``etl.eval.events.record_totals`` sums the incident rows of the headline incident
 (dated within a month of the first one), else the aggregate rows.
@@ -67,14 +73,16 @@ from etl.stages.extract.events_incident import has_incident_row, incident_claim
 from etl.stages.extract.events_index import bucket, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
 from etl.stages.extract.events_named import identified_claims, inside, named_candidates
-from etl.stages.extract.events_reduce import fold_article, group_sentence
+from etl.stages.extract.events_reduce import fold_article, group_sentence, same_incident
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places, located_elsewhere
 
+# Measures whose incident row stands for a follow-up story's attack rather than the arrests told first.
+_ATTACK_TOLLS = frozenset({"killed", "injured"})
 # Neighbouring sentences are scanned together for implicit counts, in spans up to this long.
 _RUN_CHARS = 2000
 
-__all__ = ["EventVocabulary", "extract_events", "load_vocabulary"]
+__all__ = ["EventVocabulary", "extract_events", "headline", "load_vocabulary"]
 
 
 def load_vocabulary(*, actors_path: Path | None = None, measures_path: Path | None = None) -> EventVocabulary:
@@ -244,7 +252,8 @@ def extract_events(
     *,
     vocab: EventVocabulary,
 ) -> list[Event]:
-    """One row per statistical claim about people or incidents, in text order (totals before parts)."""
+    """One row per statistical claim about people or incidents: the headline row first, then the
+    others in text order (totals before parts)."""
     per_sentence = _claims(article, sentences, quantities, vocab)
     incident = None if per_sentence else incident_claim(article.text, sentences, vocab)  # "M23 clashed with FARDC"
     if incident is not None:
@@ -281,7 +290,38 @@ def extract_events(
     seen: set[str] = set()
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
     folded = fold_article(unique, updates, additions | _added_totals(unique, additions), moved=moved)
-    return folded if incident is not None or has_incident_row(folded) else _with_incident(folded, sentences, c, claimed, vocab)
+    found = folded if incident is not None or has_incident_row(folded) else _with_incident(folded, sentences, c, claimed, vocab)
+    return headline_first(found)
+
+
+def headline(rows: Sequence[Event]) -> Event | None:
+    """The row that stands for the article: its first incident row that is not a ``count`` of other
+    people, else its first non-``count`` row (a period total), else its first row. Arrests told
+    first in a follow-up ("Police detained 11 suspects on Thursday over an attack a week ago that
+    killed two") yield to the attack's toll, which the text dates before them, within a month."""
+    claims = [ev for ev in rows if ev.measure != "count"]
+    first = next((ev for ev in claims if ev.scope == "incident"), None)
+    if first is None:
+        return claims[0] if claims else (rows[0] if rows else None)
+    if first.measure == "arrested":
+        return next((ev for ev in claims if _attack_before(ev, first)), first)
+    return first
+
+
+def _attack_before(ev: Event, arrest: Event) -> bool:
+    """``ev`` is a toll of the attack an arrest row follows: an incident's deaths or injuries,
+    dated by the text before the arrests and within a month of them."""
+    dated = ev.date_source == "text" and ev.period_end is not None and arrest.period_start is not None
+    return (ev.scope == "incident" and ev.part_of is None and ev.measure in _ATTACK_TOLLS and dated
+            and ev.period_end < arrest.period_start and same_incident(ev, arrest))  # type: ignore[operator]
+
+
+def headline_first(rows: list[Event]) -> list[Event]:
+    """``rows`` (in text order) with the headline row moved to the front."""
+    head = headline(rows)
+    if head is None or head is rows[0]:
+        return rows
+    return [head, *(ev for ev in rows if ev is not head)]
 
 
 def _with_incident(
