@@ -76,13 +76,13 @@ def record_totals(events: Sequence[Event]) -> dict[str, float]:
     four is background, not the attack's toll).
 
     Only the headline incident is summed: an incident row dated (in the text) more than a month away
-    from the first incident row is another incident ("an attack two years ago killed 24"), and so
-    is one the text dates two or more days before it ("On Friday, eight bodies were found").
+    from the headline row (:func:`headline_event`) is another incident ("an attack two years ago
+    killed 24"), and so is one the text dates two or more days before it ("On Friday, eight bodies
+    were found").
     """
-    first = headline(events)
-    if first is None or first.scope != "incident" or first.part_of is not None:
-        first = next((ev for ev in events if ev.scope == "incident" and ev.part_of is None and ev.measure != "count"), None)
-    head = first
+    head = headline(events)
+    if head is None or head.scope != "incident" or head.part_of is not None:  # a part told before its total
+        head = next((ev for ev in events if ev.scope == "incident" and ev.part_of is None and ev.measure != "count"), None)
     sums: dict[tuple[str, str], float] = {}
     for ev in events:
         if ev.scope == "incident" and head is not None and (not same_incident(ev, head) or earlier_day(ev, head)):
