@@ -174,8 +174,10 @@ def extract(ctx: click.Context, input_file: TextIO, output: Path | None) -> None
     """Extract from JSON Lines (`-` for stdin) without touching a warehouse.
 
     Each input line is {"id", "text", "published": "YYYY-MM-DD" | null}; each output line holds
-    the id with its quantities, dates and events (CONTRACT.md). Exactly one output line per
-    input line, in order; a line that cannot be read gets empty lists and an "error" field.
+    the id with its quantities, dates and events (CONTRACT.md). Events may be summed per measure
+    and scope, the headline row first; "event_parts" holds the parts of a total and the earlier
+    figures of an updated toll that an event stands for (its "part_of"). Exactly one output line
+    per input line, in order; a line that cannot be read gets empty lists and an "error" field.
     """
     from etl.extractor import Extractor
 

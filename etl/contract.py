@@ -32,14 +32,18 @@ def _pick(record: QuantityMention | DateMention | Event, fields: tuple[str, ...]
 
 
 def extraction_json(record_id: Any, extraction: Extraction) -> dict[str, Any]:
+    """One output line. ``events`` holds the rows that may be summed (the headline first);
+    ``event_parts`` the rows they stand for (``part_of``): the parts of a coordinated total and
+    the earlier figures of an updated toll, which a sum of ``events`` must not add again."""
     return {
         "id": record_id,
         "quantities": [_pick(q, QUANTITY_FIELDS + QUANTITY_EXTRA) for q in extraction.quantities],
         "dates": [_pick(d, DATE_FIELDS) for d in extraction.dates],
-        "events": [_pick(e, EVENT_FIELDS + EVENT_EXTRA) for e in extraction.events],
+        "events": [_pick(e, EVENT_FIELDS + EVENT_EXTRA) for e in extraction.events if e.part_of is None],
+        "event_parts": [_pick(e, EVENT_FIELDS + EVENT_EXTRA) for e in extraction.events if e.part_of is not None],
     }
 
 
 def empty_json(record_id: Any, *, error: str) -> dict[str, Any]:
     """The line for an input that could not be extracted: empty lists and the reason."""
-    return {"id": record_id, "quantities": [], "dates": [], "events": [], "error": error}
+    return {"id": record_id, "quantities": [], "dates": [], "events": [], "event_parts": [], "error": error}

@@ -239,7 +239,7 @@ def reextract(
     started = clock()
     run_id = new_run_id(started)
     counts = RunCounts()
-    derived = ("quantities", "dates", "events")
+    derived = ("quantities", "dates", "events", "event_parts")
     with warehouse.lock():
         _record_interrupted(warehouse, warehouse.recover(), config, started)
         engine = make_engine(config)

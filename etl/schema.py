@@ -110,7 +110,10 @@ def load_schema(table: str) -> TableSchema:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise SchemaError(f"cannot read schema {path}: {exc}") from exc
-    columns = tuple(_column(table, c) for c in raw["columns"])
+    if "columns_of" in raw:  # a table with another's columns (event_parts: those of events)
+        columns = load_schema(raw["columns_of"]).columns
+    else:
+        columns = tuple(_column(table, c) for c in raw["columns"])
     return TableSchema(table, int(raw["version"]), raw["description"], columns)
 
 

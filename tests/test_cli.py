@@ -59,6 +59,46 @@ def test_extract_follows_the_contract(tmp_path: Path) -> None:
     assert event["country_code"] == "PAK" and event["scope"] == "aggregate"
 
 
+def _extract_one(text: str, published: str) -> dict[str, object]:
+    result = CliRunner().invoke(main, ["extract", "-"], input=json.dumps({"id": "x", "text": text, "published": published}) + "\n")
+    assert result.exit_code == 0, result.output
+    out: dict[str, object] = json.loads(result.output)
+    return out
+
+
+def _sums(rows: object) -> dict[str, float]:
+    assert isinstance(rows, list)
+    sums: dict[str, float] = {}
+    for row in rows:
+        if row["scope"] == "incident":
+            sums[row["measure"]] = sums.get(row["measure"], 0) + row["value_best"]
+    return sums
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want", "parts", "first_day"),
+    [
+        ("One civilian and six assailants were killed and three civilians and ten assailants were injured in Gao on Monday.",
+         "2024-05-08", {"killed": 7, "injured": 13}, [1, 6, 3, 10], "2024-05-06"),
+        ("Gunmen killed at least 20 villagers near Tillaberi on Sunday. By Tuesday the toll had risen to 26, officials said.",
+         "2024-03-13", {"killed": 26}, [20], "2024-03-10"),
+        ("A bomb killed 9 people at a bus stop in Quetta on Friday. Two of the wounded died overnight, raising the toll to 11.",
+         "2025-01-12", {"killed": 11}, [9, 2], "2025-01-10"),
+    ],
+)
+def test_extract_events_sum_to_the_article_figure(text: str, published: str, want: dict[str, float], parts: list[int], first_day: str) -> None:
+    """A plain sum of `events` per measure gives the figure (parts and superseded tolls are in
+    `event_parts`, each pointing at the row that stands for it); the first event is the incident."""
+    out = _extract_one(text, published)
+    events, event_parts = out["events"], out["event_parts"]
+    assert isinstance(events, list) and isinstance(event_parts, list)
+    assert _sums(events) == want
+    assert sorted(p["value_best"] for p in event_parts) == sorted(parts)
+    assert {p["part_of"] for p in event_parts} <= {e["event_id"] for e in events} | {p["event_id"] for p in event_parts}
+    assert all(e["part_of"] is None for e in events)
+    assert events[0]["period_start"] == first_day
+
+
 def test_extract_reads_stdin() -> None:
     result = CliRunner().invoke(main, ["extract", "-"], input=json.dumps({"id": "x", "text": "About 170 were hurt.", "published": None}) + "\n")
     assert result.exit_code == 0

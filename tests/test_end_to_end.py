@@ -23,7 +23,7 @@ def test_sample_corpus_fills_every_table(sample_warehouse: tuple[Path, RunSummar
     assert counts.rejected == 0, counts.reject_reasons
     assert counts.articles_new == counts.inputs_read >= 30
     con = Warehouse(root).connect()
-    for table in ["articles", "quantities", "dates", "events", "runs", "incidents"]:
+    for table in ["articles", "quantities", "dates", "events", "event_parts", "runs", "incidents"]:
         assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
 
 
@@ -50,13 +50,34 @@ def test_every_span_points_back_to_its_text(sample_warehouse: tuple[Path, RunSum
             assert texts[article_id][start:end] == surface
             checked += 1
     for article_id, start, end, evidence, qs, qe in con.execute(
-        "SELECT article_id, char_start, char_end, evidence, quantity_start, quantity_end FROM events"
+        "SELECT article_id, char_start, char_end, evidence, quantity_start, quantity_end FROM events UNION ALL "
+        "SELECT article_id, char_start, char_end, evidence, quantity_start, quantity_end FROM event_parts"
     ).fetchall():
         assert texts[article_id][start:end] == evidence
         if qs is not None:
             assert start <= qs < qe <= end
         checked += 1
     assert checked > 300
+
+
+def test_events_may_be_summed_and_parts_point_at_them(sample_warehouse: tuple[Path, RunSummary]) -> None:
+    con = Warehouse(sample_warehouse[0]).connect()
+    assert con.execute("SELECT count(*) FROM events WHERE part_of IS NOT NULL").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM event_parts WHERE part_of IS NULL").fetchone() == (0,)
+    # a part may belong to a total that is itself an earlier figure of an updated toll: the chain
+    # always ends at a row of events
+    orphans = con.execute(
+        "SELECT count(*) FROM event_parts p ANTI JOIN (SELECT event_id FROM events UNION ALL SELECT event_id FROM event_parts) e "
+        "ON p.part_of = e.event_id"
+    ).fetchone()
+    assert orphans == (0,)
+    roots = con.execute(
+        "WITH RECURSIVE up(event_id, part_of) AS (SELECT event_id, part_of FROM event_parts UNION ALL "
+        "SELECT up.event_id, p.part_of FROM up JOIN event_parts p ON up.part_of = p.event_id) "
+        "SELECT count(DISTINCT up.event_id) FROM up JOIN events e ON up.part_of = e.event_id"
+    ).fetchone()
+    assert roots == con.execute("SELECT count(*) FROM event_parts").fetchone()
+    assert con.execute("SELECT count(*) FROM countable_events").fetchone() == con.execute("SELECT count(*) FROM events").fetchone()
 
 
 def test_rerun_adds_nothing(sample_warehouse: tuple[Path, RunSummary], tmp_path: Path) -> None:

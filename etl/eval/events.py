@@ -16,6 +16,8 @@ Each record is ``{"id", "text", "published", "gold": {"killed", "injured", "even
   month is also met by a week or a range of days inside that month ("earlier this week", "last
   week" are coded as the month when the span lies in one month).
 - country / actor: the first event's ``country_code`` / ``actor`` (actor compared case-insensitively).
+- plain_killed / plain_injured: the same counts read as a user of the contract's fields alone would
+  (:func:`plain_totals`: every incident row of ``events``, other incidents included).
 - tp / fp / fn: over (record, measure) pairs for killed and injured where the gold is coded.
 """
 
@@ -81,8 +83,7 @@ def record_totals(events: Sequence[Event]) -> dict[str, float]:
     were found").
     """
     head = headline(events)
-    if head is None or head.scope != "incident" or head.part_of is not None:  # a part told before its total
-        head = next((ev for ev in events if ev.scope == "incident" and ev.part_of is None and ev.measure != "count"), None)
+    head = head if head is not None and head.scope == "incident" else None
     sums: dict[tuple[str, str], float] = {}
     for ev in events:
         if ev.scope == "incident" and head is not None and (not same_incident(ev, head) or earlier_day(ev, head)):
@@ -95,6 +96,16 @@ def record_totals(events: Sequence[Event]) -> dict[str, float]:
         if scope == "incident" or head is None:  # a period total stands only in an article about no incident
             out[measure] = value
     return out
+
+
+def plain_totals(events: Sequence[Event]) -> dict[str, float]:
+    """What a reader of the contract's fields alone sums: ``value_best`` of every incident row of
+    ``etl extract``'s ``events`` (``part_of`` null), per measure; reported as ``plain_*_acc``."""
+    sums: dict[str, float] = {}
+    for ev in events:
+        if ev.part_of is None and ev.scope == "incident" and ev.value_best is not None:
+            sums[ev.measure] = sums.get(ev.measure, 0.0) + ev.value_best
+    return sums
 
 
 def headline_event(events: Sequence[Event]) -> Event | None:
@@ -153,6 +164,7 @@ def _score_one(record: dict[str, object], events: Sequence[Event], tallies: dict
     assert isinstance(gold, dict)
     rid, text = str(record.get("id", "")), str(record.get("text", ""))
     totals = record_totals(events)
+    plain = plain_totals(events)
     first = headline_event(events)
     for measure in _MEASURES:
         expected = gold.get(measure)
@@ -161,6 +173,7 @@ def _score_one(record: dict[str, object], events: Sequence[Event], tallies: dict
         got = totals.get(measure)
         ok = got is not None and abs(got - float(expected)) < 1e-9
         tallies[measure].add(ok)
+        tallies[f"plain_{measure}"].add(abs(plain.get(measure, -1.0) - float(expected)) < 1e-9)
         counts[0 if ok else 2] += 1
         counts[1] += int(got is not None and not ok)
         if not ok:
@@ -184,7 +197,7 @@ def _score_one(record: dict[str, object], events: Sequence[Event], tallies: dict
 
 def score_events(records: Iterable[dict[str, object]], *, gold_file: str, extractor: Callable[[dict[str, object]], Sequence[Event]]) -> EvalReport:
     """Per-field accuracies in ``extra``; tp/fp/fn over (record, measure) pairs for killed+injured."""
-    tallies = {k: _Tally() for k in ("killed", "injured", "date", "country", "actor")}
+    tallies = {k: _Tally() for k in ("killed", "injured", "date", "country", "actor", "plain_killed", "plain_injured")}
     counts = [0, 0, 0]
     misses: list[Miss] = []
     n = 0

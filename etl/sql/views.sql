@@ -2,7 +2,8 @@
 -- etl.warehouse). Re-runnable: every statement is CREATE OR REPLACE. Columns: README "Views".
 
 -- Events that may be summed: not a part of a coordinated-group total and not an earlier,
--- superseded figure of an updated toll (part_of is null).
+-- superseded figure of an updated toll (part_of is null). Those rows are written to event_parts,
+-- so this is all of events; it still filters for warehouses written before that split.
 CREATE OR REPLACE VIEW countable_events AS
 SELECT *
 FROM events
@@ -68,14 +69,14 @@ GROUP BY ALL;
 -- Totals that sources themselves report for a period ("1,081 killed in 2024"): shown beside
 -- computed sums, never added to them. Every distinct figure an article states is a claim of its
 -- own (an article may give 1,612 killed overall and 1,081 of them civilians and security forces),
--- so this reads all aggregate rows, not only countable ones; a figure restated in the same article
--- appears once, with its change when any statement gave one.
+-- so this reads the aggregate rows of events and of event_parts; a figure restated in the same
+-- article appears once, with its change when any statement gave one.
 CREATE OR REPLACE VIEW reported_aggregates AS
 SELECT
     event_id, article_id, source, published, measure, subject, value_low, value_best, value_high,
     period_start, period_end, granularity, country_code, actor,
     change_pct, change_direction, base_period_start, base_period_end, base_value, evidence
-FROM events
+FROM (SELECT * FROM events UNION ALL BY NAME SELECT * FROM event_parts)
 WHERE scope = 'aggregate'
 QUALIFY row_number() OVER (
     PARTITION BY article_id, measure, value_best, period_start, period_end, country_code

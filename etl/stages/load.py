@@ -49,6 +49,7 @@ def extraction_rows(extraction: Extraction, *, run_id: str, ingested_at: dt.date
         "quantities": [],
         "dates": [],
         "events": [],
+        "event_parts": [],
     }
     starts = [s.char_start for s in extraction.sentences]
     for q in extraction.quantities:
@@ -60,7 +61,7 @@ def extraction_rows(extraction: Extraction, *, run_id: str, ingested_at: dt.date
         row = _fields(e)
         row.update(published=article.published, source=article.source, run_id=run_id,
                    year=_year(e.period_start) or year)
-        rows["events"].append(row)
+        rows["events" if e.part_of is None else "event_parts"].append(row)
     return rows
 
 

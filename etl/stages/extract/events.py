@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
@@ -77,6 +77,8 @@ from etl.stages.extract.events_reduce import fold_article, group_sentence, same_
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places, located_elsewhere
 
+# What an updated toll takes from the figure first told of it.
+_TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location", "actor")
 # Measures whose incident row stands for a follow-up story's attack rather than the arrests told first.
 _ATTACK_TOLLS = frozenset({"killed", "injured"})
 # Neighbouring sentences are scanned together for implicit counts, in spans up to this long.
@@ -291,7 +293,24 @@ def extract_events(
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
     folded = fold_article(unique, updates, additions | _added_totals(unique, additions), moved=moved)
     found = folded if incident is not None or has_incident_row(folded) else _with_incident(folded, sentences, c, claimed, vocab)
-    return headline_first(found)
+    return headline_first(_told_first(found))
+
+
+def _told_first(rows: list[Event]) -> list[Event]:
+    """A top-level row that stands for figures told before it ("gunmen killed at least 20 ... The
+    toll later rose to 22") takes the first one's date, place and actor: the lead tells when and
+    where; the update tells how many."""
+    first_part: dict[str, Event] = {}
+    for ev in rows:
+        if ev.part_of is not None:
+            first_part.setdefault(ev.part_of, ev)
+    out = []
+    for ev in rows:
+        part = first_part.get(ev.event_id)
+        if part is not None and part.char_start < ev.char_start:
+            ev = replace(ev, **{name: getattr(part, name) for name in _TOLD_FIRST if name not in ("actor",) or getattr(ev, name) is None})
+        out.append(ev)
+    return out
 
 
 def headline(rows: Sequence[Event]) -> Event | None:
@@ -299,7 +318,7 @@ def headline(rows: Sequence[Event]) -> Event | None:
     people, else its first non-``count`` row (a period total), else its first row. Arrests told
     first in a follow-up ("Police detained 11 suspects on Thursday over an attack a week ago that
     killed two") yield to the attack's toll, which the text dates before them, within a month."""
-    claims = [ev for ev in rows if ev.measure != "count"]
+    claims = [ev for ev in rows if ev.measure != "count" and ev.part_of is None]
     first = next((ev for ev in claims if ev.scope == "incident"), None)
     if first is None:
         return claims[0] if claims else (rows[0] if rows else None)
