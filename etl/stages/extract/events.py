@@ -42,8 +42,10 @@ Totals and parts (how an analyst, or the event-eval, sums an article):
   "weeks after a bomb killed 11", "in a counter-offensive", "in separate operations") and a group's
   boast ("claimed it had killed 25 soldiers") give no row (``other_incident_*`` in measures.toml).
 - ``count`` rows (other counted people: "240 passengers") are never summed or folded.
-Row order: the headline row first (``headline``: the first incident row that is not a ``count``,
-else the first non-``count`` row), then every other row in text order, totals before parts. A
+Row order: the headline row first (``headline``: the first top-level incident row that is not a
+``count``, else the first top-level non-``count`` row), then every other row in text order, totals
+before parts. A row that stands for figures told before it (an updated toll) takes the first one's
+date and place, and its actor when it names none: the lead tells when and where. A
 reader who keeps one row per article (the article's "first event") keeps the incident the article
 reports, not a background total told before it ("The insurgency has killed 35,000 people since
 2009. On Sunday, gunmen killed 12 ...") nor a count of other people.
@@ -77,8 +79,8 @@ from etl.stages.extract.events_reduce import fold_article, group_sentence, same_
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places, located_elsewhere
 
-# What an updated toll takes from the figure first told of it.
-_TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location", "actor")
+# What an updated toll takes from the figure first told of it (its actor too, when it names none).
+_TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location")
 # Measures whose incident row stands for a follow-up story's attack rather than the arrests told first.
 _ATTACK_TOLLS = frozenset({"killed", "injured"})
 # Neighbouring sentences are scanned together for implicit counts, in spans up to this long.
@@ -298,8 +300,8 @@ def extract_events(
 
 def _told_first(rows: list[Event]) -> list[Event]:
     """A top-level row that stands for figures told before it ("gunmen killed at least 20 ... The
-    toll later rose to 22") takes the first one's date, place and actor: the lead tells when and
-    where; the update tells how many."""
+    toll later rose to 22") takes the first one's date and place, and its actor when it names
+    none: the lead tells when and where; the update tells how many."""
     first_part: dict[str, Event] = {}
     for ev in rows:
         if ev.part_of is not None:
@@ -308,7 +310,7 @@ def _told_first(rows: list[Event]) -> list[Event]:
     for ev in rows:
         part = first_part.get(ev.event_id)
         if part is not None and part.char_start < ev.char_start:
-            ev = replace(ev, **{name: getattr(part, name) for name in _TOLD_FIRST if name not in ("actor",) or getattr(ev, name) is None})
+            ev = replace(ev, **{name: getattr(part, name) for name in _TOLD_FIRST}, actor=ev.actor or part.actor)
         out.append(ev)
     return out
 
@@ -330,9 +332,10 @@ def headline(rows: Sequence[Event]) -> Event | None:
 def _attack_before(ev: Event, arrest: Event) -> bool:
     """``ev`` is a toll of the attack an arrest row follows: an incident's deaths or injuries,
     dated by the text before the arrests and within a month of them."""
-    dated = ev.date_source == "text" and ev.period_end is not None and arrest.period_start is not None
-    return (ev.scope == "incident" and ev.part_of is None and ev.measure in _ATTACK_TOLLS and dated
-            and ev.period_end < arrest.period_start and same_incident(ev, arrest))  # type: ignore[operator]
+    if ev.scope != "incident" or ev.part_of is not None or ev.measure not in _ATTACK_TOLLS or ev.date_source != "text":
+        return False
+    before = ev.period_end is not None and arrest.period_start is not None and ev.period_end < arrest.period_start
+    return before and same_incident(ev, arrest)
 
 
 def headline_first(rows: list[Event]) -> list[Event]:
