@@ -66,6 +66,10 @@ _SOURCE_YEAR = r"\s+(?P<yy>\d\d)(?=\s*\])"
 # "30 November - 1 December": a day followed by a month belongs to that month (not "November - 1").
 _MONTH_AFTER_DAY = re.compile(rf"\s+{MONTH}\b", _I)
 _part = part_word
+# "2 Apr. 11 fatalities", "on 1 March 2 soldiers": a month right after a day already has its day,
+# so the number after it is not a second one (the day-month reading is the date).
+# ("$12 December 27": an amount, not a day).
+_DAY_BEFORE_MONTH = re.compile(r"(?<![\w.,$\u00a3\u20ac\u00a5])(?<![$\u00a3\u20ac\u00a5] )\d{1,2}(?:st|nd|rd|th)?\s+$")
 
 
 def _prep_before(ctx: Ctx, position: int) -> bool:
@@ -96,6 +100,8 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if word in AMBIGUOUS_MONTHS and m["mon"][0].islower() and not m["year"] and not joined:
         return None
     if _MONTH_AFTER_DAY.match(ctx.text, m.end()) and not m["year"]:
+        return None
+    if m.start("mon") == m.start() and _DAY_BEFORE_MONTH.search(ctx.text, max(0, m.start() - 8), m.start()):
         return None
     yy = m.groupdict().get("yy")
     year = int(m["year"]) if m["year"] else (2000 + int(yy) if yy else None)

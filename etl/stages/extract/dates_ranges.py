@@ -27,6 +27,7 @@ from etl.stages.extract.dates_base import (
     initials,
     month_value,
 )
+from etl.stages.extract.dates_daylists import COUNT_AFTER
 from etl.stages.extract.dates_explicit import month_day_hit, resolve_bare_month
 from etl.stages.extract.dates_gates import DAY_BEFORE_MONTH, YEAR_GATE, NextTo
 
@@ -47,8 +48,6 @@ _DURATION_HEAD = re.compile(rf"(?:{NUMBER})\s+(?:day|week|fortnight|month|year|d
 _DAY_RANGE_AFTER_MONTH = NextTo("month", follow=re.compile(
     r"\.?\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+(?:[-\s][a-z]+)?)\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)"
 ))
-# After "April 10 and 11": a lowercase word other than a preposition makes "11" a count ("11 others").
-_COUNT_AFTER = re.compile(r"\s+(?!(?:in|at|on|to|for|with|and|or|when|as|after|before|during|of|this|last|next)\b)[a-z]")
 _LISTED_BEFORE = re.compile(r",\s*$")
 _SINCE = re.compile(r"\bsince\s+$", _I)
 # "after 2018" runs from the day after the period to the publication date (an open interval closed
@@ -102,7 +101,8 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
     month, first, last = month_value(m["mon"]), day_value(m["d1"]), day_value(m["d2"])
     if month is None or first is None or last is None or _word_not_month(m["mon"], bool(m["year"])):
         return None
-    count = m.start("mon") < m.start("d1") and _COUNT_AFTER.match(ctx.text, m.end()) is not None  # "April 10 and 11 others"
+    # "April 10 and 11 others": a plural noun after the second number makes it a count ("and 11 hit": a day)
+    count = m.start("mon") < m.start("d1") and COUNT_AFTER.match(ctx.text, m.end()) is not None
     if _and_rejects(m, ctx, consecutive=last == first + 1 and not count):
         return None
     year = int(m["year"]) if m["year"] else None

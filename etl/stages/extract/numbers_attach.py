@@ -18,6 +18,8 @@ from etl.stages.extract.numwords import Parsed
 
 # How far (in characters) to look left and right of a number for qualifiers, units and the like.
 WINDOW = 48
+# How far a list of days may reach on either side of one of its days ("1, 2, 3 and 4 March").
+DAY_LIST_WIDTH = 40
 # Year-shaped numbers: integers in this range written with four digits and no separator.
 YEAR_MIN, YEAR_MAX = 1800, 2100
 # Words before the pronoun "one" ("which one", "the one") and after it ("one another").
@@ -203,7 +205,18 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
             _AND_MASKED_AFTER.match(nxt) and before.rstrip().lower().endswith("between"))):
         return True  # "from 5 to 6pm", "10:30 to 3", "November 18-19": the other end of a time or date
     if p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction:
-        return bool(LEXICON.month_before.search(before) or LEXICON.month_after.match(masked[p.end:p.end + 20]))
+        return bool(LEXICON.month_before.search(before) or LEXICON.month_after.match(masked[p.end:p.end + 20])
+                    or masked_near and _listed_day(text, p))
+    return False
+
+
+def _listed_day(text: str, p: Parsed) -> bool:
+    """"on March 3, 4 and 7", "on 5 and 9 March": a day listed under the month of a date next to
+    it (masked), unless a count noun follows the list ("on November 2 and 3 others")."""
+    left = max(0, p.start - DAY_LIST_WIDTH)
+    for m in LEXICON.day_list.finditer(text, left, min(len(text), p.end + DAY_LIST_WIDTH)):
+        if m.start() <= p.start and p.end <= m.end():
+            return not (text[m.end() - 1].isdigit() and LEXICON.year_count_after.match(text[m.end():m.end() + WINDOW]))
     return False
 
 
