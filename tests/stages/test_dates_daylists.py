@@ -40,6 +40,13 @@ CASES = [
      [("on 1 March", D(2024, 3, 1), D(2024, 3, 1))]),
     ("ordinal_day_month_then_count", "A mine exploded on the 3rd March 2 deminers died.",
      [("on the 3rd March", D(2024, 3, 3), D(2024, 3, 3))]),
+    # "the night of 17/18 March": two consecutive days joined by a slash are one period.
+    ("slash_day_pair", "On the night of 17/18 March, shelling hit Kharkiv.", [("17/18 March", D(2024, 3, 17), D(2024, 3, 18))]),
+    ("slash_day_pair_year", "On the night of 30/31 January 2023 gunmen raided Kpor.", [("30/31 January 2023", D(2023, 1, 30), D(2023, 1, 31))]),
+    ("slash_day_pair_late", "Airstrikes during the night of 5/6 April killed 9.", [("5/6 April", D(2024, 4, 5), D(2024, 4, 6))]),
+    ("slash_days_apart_not_a_pair", "On 3/9 March talks were held.", [("9 March", D(2024, 3, 9), D(2024, 3, 9))]),
+    # A dash after a whole day-month date, then a count: no range.
+    ("dash_then_count", "On 10 March - 6 fatalities in an ambush near Djibo.", [("On 10 March", D(2024, 3, 10), D(2024, 3, 10))]),
     ("amount_before_month_day", "The ticket cost $12 December 27, the shop said.", [("December 27", D(2023, 12, 27), D(2023, 12, 27))]),
 ]
 

@@ -201,13 +201,21 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     nxt = masked[p.end:p.end + 12]
     masked_near = "\x1f" in before or "\x1f" in nxt
-    if masked_near and (_NEXT_TO_MASKED_BEFORE.search(before) or _NEXT_TO_MASKED_AFTER.match(nxt) or (
+    if masked_near and (_NEXT_TO_MASKED_BEFORE.search(before) and not _count_after_date(text, p)
+                        or _NEXT_TO_MASKED_AFTER.match(nxt) or (
             _AND_MASKED_AFTER.match(nxt) and before.rstrip().lower().endswith("between"))):
         return True  # "from 5 to 6pm", "10:30 to 3", "November 18-19": the other end of a time or date
     if p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction:
         return bool(LEXICON.month_before.search(before) or LEXICON.month_after.match(masked[p.end:p.end + 20])
                     or masked_near and _listed_day(text, p))
     return False
+
+
+def _count_after_date(text: str, p: Parsed) -> bool:
+    """"On 10 March - 6 fatalities": after a dash that follows a whole date, a number with a
+    count noun is a count, not the end of a range (a day range's end would hold its month)."""
+    return bool(LEXICON.date_then_dash.search(text[max(0, p.start - 16):p.start])
+                and LEXICON.year_count_after.match(text[p.end:p.end + WINDOW]))
 
 
 def _listed_day(text: str, p: Parsed) -> bool:

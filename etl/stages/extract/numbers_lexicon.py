@@ -154,6 +154,7 @@ class Lexicon:
     month_before: TailPattern
     month_after: re.Pattern[str]
     day_list: re.Pattern[str]
+    date_then_dash: re.Pattern[str]
     year_count_after: re.Pattern[str]
     currency_before: TailPattern
     currency_prefix: dict[str, str]
@@ -260,6 +261,8 @@ def _date_patterns(months: list[str], count_nouns: list[str]) -> dict[str, Any]:
         "month_before": TailPattern.build(rf"(?<![\w]){NO_DAY_BEFORE}(?:{titled})\s+(?:the\s+)?$", months,
                                           ("the", "."), extra_words=1),
         "month_after": re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{titled})\b"),
+        # "On 10 March - 6 fatalities": a dash after a whole date (ending with its month or year).
+        "date_then_dash": re.compile(rf"(?:(?<![\w])(?:{titled})|(?<![\w.,])(?:1[89]|20)\d\d)\s+[-\u2013\u2014]\s*$"),
         # Days listed under one month: "March 3, 4 and 7", "on 5 and 9 March", "November 2 or 9".
         "day_list": re.compile(
             rf"(?<![\w.])(?:{titled})\s+(?:the\s+)?{_LISTED_DAYS}(?!\s+(?:of\s+)?(?:{titled})\b)"
