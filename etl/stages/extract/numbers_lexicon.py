@@ -244,9 +244,9 @@ def _change_patterns(changes: dict[str, list[str]]) -> dict[str, Any]:
 
 # Not right after a day of the month ("19 Feb. 8 fatalities": 8 is not a second day of February),
 # also once that day is masked as an ordinal ("3rd March 2 dead": \x1f is numbers_mask.FILL); an
-# amount is no day ("$12 December 27").
+# amount is no day ("$12 December 27"); also "the 3rd of March 5 fatalities".
 _AFTER_AMOUNT = "|".join(rf"(?<={c}{s}{d}\s)" for c in ("[$\u00a3\u20ac\u00a5]",) for s in ("", " ") for d in (r"\d", r"\d\d"))
-NO_DAY_BEFORE = rf"(?:(?<![\d\x1f]\s)|{_AFTER_AMOUNT})(?<!\d(?:st|nd|rd|th)\s)"
+NO_DAY_BEFORE = rf"(?:(?<![\d\x1f]\s)|{_AFTER_AMOUNT})(?<!\d(?:st|nd|rd|th)\s)(?<![\d\x1f]\sof\s)(?<!\d(?:st|nd|rd|th)\sof\s)"
 
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
