@@ -47,6 +47,11 @@ CASES = [
     ("slash_days_apart_not_a_pair", "On 3/9 March talks were held.", [("9 March", D(2024, 3, 9), D(2024, 3, 9))]),
     # A dash after a whole day-month date, then a count: no range.
     ("dash_then_count", "On 10 March - 6 fatalities in an ambush near Djibo.", [("On 10 March", D(2024, 3, 10), D(2024, 3, 10))]),
+    # A month made a period by "in", "last", "early", "mid-", then a count: no day of that month.
+    ("month_as_period_then_count", "In March 5 soldiers were killed near Gao.", [("In March", D(2024, 3, 1), D(2024, 3, 31))]),
+    ("abbreviated_month_as_period", "Gunmen attacked a bus in Sept. 6 fatalities.", [("in Sept.", D(2023, 9, 1), D(2023, 9, 30))]),
+    ("last_month_then_count", "Floods hit Niamey last July 9 people drowned.", [("last July", D(2023, 7, 1), D(2023, 7, 31))]),
+    ("in_month_day_without_count", "The vote in March 5 was delayed.", [("in March 5", D(2024, 3, 5), D(2024, 3, 5))]),
     ("amount_before_month_day", "The ticket cost $12 December 27, the shop said.", [("December 27", D(2023, 12, 27), D(2023, 12, 27))]),
 ]
 

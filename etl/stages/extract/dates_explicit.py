@@ -35,6 +35,7 @@ from etl.stages.extract.dates_base import (
     month_value,
     part_word,
 )
+from etl.stages.extract.dates_daylists import COUNT_AFTER
 from etl.stages.extract.dates_gates import DAY_AFTER_MONTH, DAY_BEFORE_MONTH, YEAR_GATE, NextTo, gate
 
 _I = re.IGNORECASE
@@ -74,6 +75,7 @@ _NOUN_NOT_UNIT = re.compile(rf"\s+(?!(?:{alternation(_UNIT_WORDS)})s?\b)[a-z]{{2
 # "2 Apr. 11 fatalities", "on 1 March 2 soldiers": a month right after a day already has its day,
 # so the number after it is not a second one (the day-month reading is the date).
 # ("$12 December 27": an amount, not a day).
+_PERIOD_BEFORE = re.compile(r"\b(?:in|during|last|early|late|mid)[\s-]+$", _I)
 _DAY_BEFORE_MONTH = re.compile(r"(?<![\w.,$\u00a3\u20ac\u00a5])(?<![$\u00a3\u20ac\u00a5] )\d{1,2}(?:st|nd|rd|th)?\s+$")
 
 
@@ -108,6 +110,8 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None
     if m.start("mon") == m.start() and _DAY_BEFORE_MONTH.search(ctx.text, max(0, m.start() - 8), m.start()):
         return None
+    if not m["year"] and _PERIOD_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) and COUNT_AFTER.match(ctx.text, m.end()):
+        return None  # "in March 5 soldiers were killed": the month is a period, 5 a count
     yy = m.groupdict().get("yy")
     year = int(m["year"]) if m["year"] else (2000 + int(yy) if yy else None)
     if year is None and DATE_NAME_AFTER.match(ctx.text, m.end()):

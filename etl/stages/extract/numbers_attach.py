@@ -51,7 +51,7 @@ _COUNT_NOUN = re.compile(r"^\s+(?:people|persons|men|women|children|troops|soldi
 # "In 2019 soldiers attacked": after these a year-shaped number is always a year.
 _YEAR_PREPOSITION = re.compile(r"(?i:\b(?:in|since|until|till|during|before|after|from|through|circa|year|early|late|mid)\s+)$")
 # "In March five people died": a month as a period, so a spelled number after it is not its day.
-_MONTH_AS_PERIOD = re.compile(r"(?i:\b(?:in|during|since|by|of|last|this|next|early|late|mid|until|through)\s+)[A-Z][a-z]+\.?\s+$")
+_MONTH_AS_PERIOD = re.compile(r"(?i:\b(?:in|during|since|by|of|last|this|next|early|late|mid|until|through)\s+|\bmid-)[A-Z][a-z]+\.?\s+$")
 # "1 fb-1", "m s-2": a short unit symbol, a dash and a digit is an exponent ("magnitude-7.8" is not).
 _UNIT_EXPONENT = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[-\u2212]$")
 # "5k-20k", "10km-20km": the dash follows another number's scale or unit, so a range may follow.
@@ -206,9 +206,15 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
             _AND_MASKED_AFTER.match(nxt) and before.rstrip().lower().endswith("between"))):
         return True  # "from 5 to 6pm", "10:30 to 3", "November 18-19": the other end of a time or date
     if p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction:
-        return bool(LEXICON.month_before.search(before) or LEXICON.month_after.match(masked[p.end:p.end + 20])
-                    or masked_near and _listed_day(text, p))
+        month = LEXICON.month_before.search(before) is not None and not _count_after_period(masked, p, before)
+        return bool(month or LEXICON.month_after.match(masked[p.end:p.end + 20]) or masked_near and _listed_day(text, p))
     return False
+
+
+def _count_after_period(masked: str, p: Parsed, before: str) -> bool:
+    """"in March 5 soldiers were killed": a month made a period by the word before it, then a
+    number with a count noun or a plural after it (the mask leaves such a month alone)."""
+    return bool(_MONTH_AS_PERIOD.search(before) and LEXICON.year_count_after.match(masked[p.end:p.end + WINDOW]))
 
 
 def _count_after_date(text: str, p: Parsed) -> bool:

@@ -249,6 +249,9 @@ _AFTER_AMOUNT = "|".join(rf"(?<={c}{s}{d}\s)" for c in ("[$\u00a3\u20ac\u00a5]",
 NO_DAY_BEFORE = rf"(?:(?<![\d\x1f]\s)|{_AFTER_AMOUNT})(?<!\d(?:st|nd|rd|th)\s)(?<![\d\x1f]\sof\s)(?<!\d(?:st|nd|rd|th)\sof\s)"
 
 
+# "in March 5 soldiers were killed", "in early May 3 people died": after a word that makes the
+# month a period, a number with a count noun or a plural after it is a count, not the month's day.
+PERIOD_WORD_BEFORE = "|".join(rf"(?<=\b{w}\s)" for w in ("in", "In", "during", "During", "last", "Last", "early", "late", "mid")) + r"|(?<=\bmid-)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _LISTED_DAYS = rf"{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+(?:and|or|&)\s+{_DAY}(?![\w:%/-]|[.,]\d|\s*%)"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from etl.stages.extract.numbers_lexicon import LEXICON, NO_DAY_BEFORE
+from etl.stages.extract.numbers_lexicon import LEXICON, NO_DAY_BEFORE, PERIOD_WORD_BEFORE
 
 # A character that is neither a word character nor whitespace, so that masked spans stop
 # number runs and qualifier phrases without joining the words around them.
@@ -32,8 +32,10 @@ _GLUED_CURRENCY = (rf"(?!(?:{'|'.join(map(re.escape, LEXICON.glued_currencies))}
 _LETTER_CURRENCY = "|".join(re.escape(c.rstrip(".")) for c in LEXICON.letter_currencies)
 # "March 3", "Feb. 8", "Sept. 30, 2024": a month, then its day. A full stop only after an
 # abbreviation ("in March. 5 died" ends a sentence), and not after a day ("19 Feb. 8 fatalities":
-# the month already has its day, 8 is a count).
-_MONTH_DAY = (r"\b" + NO_DAY_BEFORE + _MONTH
+# the month already has its day, 8 is a count), nor a month that is a period before a count ("in
+# March 5 soldiers were killed"; see numbers_lexicon.PERIOD_WORD_BEFORE).
+_COUNT_NOUN_AFTER = r"\s+(?:people|persons|men|women|children|police|others|[a-z]+[^s\W']s)\b"
+_MONTH_DAY = (r"\b" + NO_DAY_BEFORE + rf"(?!(?:{PERIOD_WORD_BEFORE}){_MONTH}\.?\s+\d{{1,2}}{_COUNT_NOUN_AFTER})" + _MONTH
               + r"(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|ept|Oct|Nov|Dec)\.)?\s+\d{1,2}(?:st|nd|rd|th)?"
               r"(?:\s*(?:-|\u2013|to)\s*\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?![\d,]\d)")
 # "$12 December 27": an amount before a month is not its day.
