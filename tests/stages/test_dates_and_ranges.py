@@ -26,7 +26,9 @@ CASES = [
     # Not consecutive: separate dates, as before.
     ("months_apart", "Exports fell in August and October.",
      [("in August", D(2024, 8, 1), D(2024, 8, 31)), ("October", D(2024, 10, 1), D(2024, 10, 31))]),
-    ("days_apart", "Voting took place on November 2 and 9.", [("on November 2", D(2024, 11, 2), D(2024, 11, 2))]),
+    # The second day of the list is a day of the same month (dates_daylists), never a count.
+    ("days_apart", "Voting took place on November 2 and 9.",
+     [("on November 2", D(2024, 11, 2), D(2024, 11, 2)), ("9", D(2024, 11, 9), D(2024, 11, 9))]),
     # The last two of a list are no period.
     ("list_of_months", "Exports fell in July, August and September.",
      [("in July", D(2024, 7, 1), D(2024, 7, 31)), ("August", D(2024, 8, 1), D(2024, 8, 31)), ("September", D(2024, 9, 1), D(2024, 9, 30))]),

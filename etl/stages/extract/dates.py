@@ -114,6 +114,7 @@ import re
 from etl.records import DateMention
 from etl.stages.extract import (
     dates_anchored,
+    dates_daylists,
     dates_explicit,
     dates_feasts,
     dates_holidays,
@@ -285,6 +286,6 @@ def _extract(text: str, published: dt.date | None, *, day_first: bool) -> list[D
     hits = [hit for hit in _select(_candidates(ctx)) if not hit.blocked]
     hits = dates_anchored.apply_anchors(hits, ctx)
     hits = dates_ranges.merge_ranges(dates_weeks.same_week(dates_ranges.coordinate_years(hits, ctx), ctx), ctx)
-    hits = dates_related.relate(hits, ctx)
+    hits = dates_related.relate(dates_daylists.listed_days(hits, ctx), ctx)
     bounded = (dates_ranges.open_bound(hit, ctx) for hit in hits)
     return [_mention(text, hit) for hit in bounded if hit is not None]

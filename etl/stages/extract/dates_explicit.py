@@ -15,6 +15,7 @@ from etl.stages.extract.dates_base import (
     DATE_NAME_AFTER,
     DAY,
     DECADE_WORDS,
+    LEX,
     MONTH,
     MONTHS,
     PART,
@@ -34,6 +35,7 @@ from etl.stages.extract.dates_base import (
     month_value,
     part_word,
 )
+from etl.stages.extract.dates_daylists import COUNT_AFTER
 from etl.stages.extract.dates_gates import DAY_AFTER_MONTH, DAY_BEFORE_MONTH, YEAR_GATE, NextTo, gate
 
 _I = re.IGNORECASE
@@ -66,6 +68,15 @@ _SOURCE_YEAR = r"\s+(?P<yy>\d\d)(?=\s*\])"
 # "30 November - 1 December": a day followed by a month belongs to that month (not "November - 1").
 _MONTH_AFTER_DAY = re.compile(rf"\s+{MONTH}\b", _I)
 _part = part_word
+_A_BEFORE = re.compile(r"(?<![\w'])[Aa]n?\s+$")
+# The noun a year qualifies after "a": a lower-case word, not a unit or a currency (data file).
+_UNIT_WORDS = [str(w) for w in LEX["year_adjective"]["not_before"]]  # type: ignore[index, attr-defined]
+_NOUN_NOT_UNIT = re.compile(rf"\s+(?!(?:{alternation(_UNIT_WORDS)})s?\b)[a-z]{{2,}}\b(?!-)")
+# "2 Apr. 11 fatalities", "on 1 March 2 soldiers": a month right after a day already has its day,
+# so the number after it is not a second one (the day-month reading is the date).
+# ("$12 December 27": an amount, not a day).
+_PERIOD_BEFORE = re.compile(r"\b(?:in|during|last|early|late|mid)[\s-]+$", _I)
+_DAY_BEFORE_MONTH = re.compile(r"(?<![\w.,$\u00a3\u20ac\u00a5])(?<![$\u00a3\u20ac\u00a5] )\d{1,2}(?:st|nd|rd|th)?\s+$")
 
 
 def _prep_before(ctx: Ctx, position: int) -> bool:
@@ -97,6 +108,10 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None
     if _MONTH_AFTER_DAY.match(ctx.text, m.end()) and not m["year"]:
         return None
+    if m.start("mon") == m.start() and _DAY_BEFORE_MONTH.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None
+    if not m["year"] and _PERIOD_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) and COUNT_AFTER.match(ctx.text, m.end()):
+        return None  # "in March 5 soldiers were killed": the month is a period, 5 a count
     yy = m.groupdict().get("yy")
     year = int(m["year"]) if m["year"] else (2000 + int(yy) if yy else None)
     if year is None and DATE_NAME_AFTER.match(ctx.text, m.end()):
@@ -203,12 +218,18 @@ def _year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     year, part = int(m["year"]), _part(m["part"])
     if _FISCAL.search(ctx.text[max(0, m.start() - 20) : m.start()]):
         return None
-    if not (part or _prep_before(ctx, m.start()) or _YEAR_FOLLOW.match(ctx.text[m.end() :])):
+    if not (part or _prep_before(ctx, m.start()) or _YEAR_FOLLOW.match(ctx.text[m.end() :]) or _year_adjective(m, ctx)):
         return None
     if not part and _looks_like_a_label_or_count(m, ctx):
         return None
     span = cal.part_of_year(year, part) if part else cal.year_span(year)
     return Hit(m.start(), m.end(), span, False) if span else None
+
+
+def _year_adjective(m: re.Match[str], ctx: Ctx) -> bool:
+    """"a 2022 bombing", "a 2019 report": the year of the noun after it (not "a 2000 km road")."""
+    return (_A_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()) is not None
+            and _NOUN_NOT_UNIT.match(ctx.text, m.end()) is not None)
 
 
 def _looks_like_a_label_or_count(m: re.Match[str], ctx: Ctx) -> bool:
@@ -218,6 +239,8 @@ def _looks_like_a_label_or_count(m: re.Match[str], ctx: Ctx) -> bool:
     if prev is None:
         return False
     word = prev.group(1).lower()
+    if word in ("a", "an"):
+        return not _year_adjective(m, ctx)  # "A 2021 ambush" is a year, "A 2000-strong force" a count
     if prev.group(1)[0].isupper() and word not in _PREP_WORDS and month_value(word) is None:
         return True
     if word not in ("and", "or", "to") or _COUNT_AFTER.match(ctx.text, m.end()) is None:

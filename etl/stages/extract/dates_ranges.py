@@ -27,11 +27,14 @@ from etl.stages.extract.dates_base import (
     initials,
     month_value,
 )
+from etl.stages.extract.dates_daylists import COUNT_AFTER
 from etl.stages.extract.dates_explicit import month_day_hit, resolve_bare_month
 from etl.stages.extract.dates_gates import DAY_BEFORE_MONTH, YEAR_GATE, NextTo
 
 _I = re.IGNORECASE
 _TO_AND = r"\s*(?P<conn>-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*"
+# "the night of 17/18 March": a slash joins two consecutive days before a month (see ``_days``).
+_TO_AND_SLASH = r"\s*(?P<conn>-|\u2013|\u2014|~|/|to|till|until|through|thru|and)\s*"
 _CONNECTOR = re.compile(r"\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)\s*", _I)
 _COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", _I)
 _OPENER = re.compile(r"\b(?P<word>from|between)\s+$", _I)
@@ -47,8 +50,6 @@ _DURATION_HEAD = re.compile(rf"(?:{NUMBER})\s+(?:day|week|fortnight|month|year|d
 _DAY_RANGE_AFTER_MONTH = NextTo("month", follow=re.compile(
     r"\.?\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)?|[a-z]+(?:[-\s][a-z]+)?)\s*(?:-|\u2013|\u2014|~|to|till|until|through|thru|and)"
 ))
-# After "April 10 and 11": a lowercase word other than a preposition makes "11" a count ("11 others").
-_COUNT_AFTER = re.compile(r"\s+(?!(?:in|at|on|to|for|with|and|or|when|as|after|before|during|of|this|last|next)\b)[a-z]")
 _LISTED_BEFORE = re.compile(r",\s*$")
 _SINCE = re.compile(r"\bsince\s+$", _I)
 # "after 2018" runs from the day after the period to the publication date (an open interval closed
@@ -102,8 +103,11 @@ def _days(m: re.Match[str], ctx: Ctx) -> Hit | None:
     month, first, last = month_value(m["mon"]), day_value(m["d1"]), day_value(m["d2"])
     if month is None or first is None or last is None or _word_not_month(m["mon"], bool(m["year"])):
         return None
-    count = m.start("mon") < m.start("d1") and _COUNT_AFTER.match(ctx.text, m.end()) is not None  # "April 10 and 11 others"
+    # "April 10 and 11 others": a plural noun after the second number makes it a count ("and 11 hit": a day)
+    count = m.start("mon") < m.start("d1") and COUNT_AFTER.match(ctx.text, m.end()) is not None
     if _and_rejects(m, ctx, consecutive=last == first + 1 and not count):
+        return None
+    if m["conn"] == "/" and last != first + 1:
         return None
     year = int(m["year"]) if m["year"] else None
     head = month_day_hit(m.start(), m.end(), month, first, year, ctx)
@@ -175,7 +179,7 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(rf"{initials(('from', 'between'), MONTHS)}\b{_FROM}(?P<m1>{MONTH}){_TO_AND}(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _I), _months, "month", TWO_MONTHS_GATE),
     Rule(re.compile(rf"{initials(('from', 'between'), MONTHS)}\b{_FROM}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d1>{DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})\b"
                 rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", _DAY_RANGE_AFTER_MONTH),
-    Rule(re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,]){DAY}){_TO_AND}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
+    Rule(re.compile(rf"\b{_FROM}(?:the\s+)?(?P<d1>(?<![\d.,/]){DAY}){_TO_AND_SLASH}(?:the\s+)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
                 rf"(?:,?\s+(?P<year>{YEAR}))?", _I), _days, "month", DAY_BEFORE_MONTH),
 )
 

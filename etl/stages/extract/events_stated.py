@@ -45,6 +45,9 @@ _STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|s
 _CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
 # "from Tuesday evening until Wednesday": the end of a span the incident lasted, not a count's cut-off.
 _SPAN_START = searcher(r"\bfrom\s+[^.;,]{2,30}\s+(?:until|till)\s+(?:late\s+|early\s+)?$", re.I)
+# A date qualifying the incident noun right after it (one modifier between): "the 2019 car bombing".
+_QUALIFIED_INCIDENT = re.compile(r"\s+(?:(?!(?:the|a|an|that|this|his|her|their|its)\b)[a-z-]+\s+)??(?:"
+                                 + INCIDENT_NOUN.pattern + ")", re.I)
 POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
 
 
@@ -59,6 +62,8 @@ def stated_on(text: str, d: DateMention) -> bool:
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])
     if m is not None and POSSESSIVE.match(text, d.char_end) and INCIDENT_NOUN.search(text, d.char_end, d.char_end + 30):
         return False  # "confirmed dead after Sunday's suicide attack": the attack's day
+    if m is not None and _QUALIFIED_INCIDENT.match(text, d.char_end):
+        return False  # "police said the 2022 bombing killed 12": the date qualifies the incident
     return m is not None and INCIDENT_NOUN.search(m.group()) is None and DEED.search(m.group()) is None and _THAT.search(m.group()) is None
 
 

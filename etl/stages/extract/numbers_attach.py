@@ -18,6 +18,8 @@ from etl.stages.extract.numwords import Parsed
 
 # How far (in characters) to look left and right of a number for qualifiers, units and the like.
 WINDOW = 48
+# How far a list of days may reach on either side of one of its days ("1, 2, 3 and 4 March").
+DAY_LIST_WIDTH = 40
 # Year-shaped numbers: integers in this range written with four digits and no separator.
 YEAR_MIN, YEAR_MAX = 1800, 2100
 # Words before the pronoun "one" ("which one", "the one") and after it ("one another").
@@ -49,7 +51,7 @@ _COUNT_NOUN = re.compile(r"^\s+(?:people|persons|men|women|children|troops|soldi
 # "In 2019 soldiers attacked": after these a year-shaped number is always a year.
 _YEAR_PREPOSITION = re.compile(r"(?i:\b(?:in|since|until|till|during|before|after|from|through|circa|year|early|late|mid)\s+)$")
 # "In March five people died": a month as a period, so a spelled number after it is not its day.
-_MONTH_AS_PERIOD = re.compile(r"(?i:\b(?:in|during|since|by|of|last|this|next|early|late|mid|until|through)\s+)[A-Z][a-z]+\.?\s+$")
+_MONTH_AS_PERIOD = re.compile(r"(?i:\b(?:in|during|since|by|of|last|this|next|early|late|mid|until|through)\s+|\bmid-)[A-Z][a-z]+\.?\s+$")
 # "1 fb-1", "m s-2": a short unit symbol, a dash and a digit is an exponent ("magnitude-7.8" is not).
 _UNIT_EXPONENT = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[-\u2212]$")
 # "5k-20k", "10km-20km": the dash follows another number's scale or unit, so a range may follow.
@@ -199,11 +201,36 @@ def _excluded_digits(text: str, masked: str, p: Parsed, before: str, currency: r
         return True
     nxt = masked[p.end:p.end + 12]
     masked_near = "\x1f" in before or "\x1f" in nxt
-    if masked_near and (_NEXT_TO_MASKED_BEFORE.search(before) or _NEXT_TO_MASKED_AFTER.match(nxt) or (
+    if masked_near and (_NEXT_TO_MASKED_BEFORE.search(before) and not _count_after_date(text, p)
+                        or _NEXT_TO_MASKED_AFTER.match(nxt) or (
             _AND_MASKED_AFTER.match(nxt) and before.rstrip().lower().endswith("between"))):
         return True  # "from 5 to 6pm", "10:30 to 3", "November 18-19": the other end of a time or date
     if p.value.is_integer() and 1 <= p.value <= 31 and not p.fraction:
-        return bool(LEXICON.month_before.search(before) or LEXICON.month_after.match(masked[p.end:p.end + 20]))
+        month = LEXICON.month_before.search(before) is not None and not _count_after_period(masked, p, before)
+        return bool(month or LEXICON.month_after.match(masked[p.end:p.end + 20]) or masked_near and _listed_day(text, p))
+    return False
+
+
+def _count_after_period(masked: str, p: Parsed, before: str) -> bool:
+    """"in March 5 soldiers were killed": a month made a period by the word before it, then a
+    number with a count noun or a plural after it (the mask leaves such a month alone)."""
+    return bool(_MONTH_AS_PERIOD.search(before) and LEXICON.year_count_after.match(masked[p.end:p.end + WINDOW]))
+
+
+def _count_after_date(text: str, p: Parsed) -> bool:
+    """"On 10 March - 6 fatalities": after a dash that follows a whole date, a number with a
+    count noun is a count, not the end of a range (a day range's end would hold its month)."""
+    return bool(LEXICON.date_then_dash.search(text[max(0, p.start - 16):p.start])
+                and LEXICON.year_count_after.match(text[p.end:p.end + WINDOW]))
+
+
+def _listed_day(text: str, p: Parsed) -> bool:
+    """"on March 3, 4 and 7", "on 5 and 9 March": a day listed under the month of a date next to
+    it (masked), unless a count noun follows the list ("on November 2 and 3 others")."""
+    left = max(0, p.start - DAY_LIST_WIDTH)
+    for m in LEXICON.day_list.finditer(text, left, min(len(text), p.end + DAY_LIST_WIDTH)):
+        if m.start() <= p.start and p.end <= m.end():
+            return not (text[m.end() - 1].isdigit() and LEXICON.year_count_after.match(text[m.end():m.end() + WINDOW]))
     return False
 
 

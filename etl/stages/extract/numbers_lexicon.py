@@ -153,6 +153,8 @@ class Lexicon:
     fixed_identifiers: re.Pattern[str]
     month_before: TailPattern
     month_after: re.Pattern[str]
+    day_list: re.Pattern[str]
+    date_then_dash: re.Pattern[str]
     year_count_after: re.Pattern[str]
     currency_before: TailPattern
     currency_prefix: dict[str, str]
@@ -240,11 +242,35 @@ def _change_patterns(changes: dict[str, list[str]]) -> dict[str, Any]:
     }
 
 
+# Not right after a day of the month ("19 Feb. 8 fatalities": 8 is not a second day of February),
+# also once that day is masked as an ordinal ("3rd March 2 dead": \x1f is numbers_mask.FILL); an
+# amount is no day ("$12 December 27"); also "the 3rd of March 5 fatalities".
+_AFTER_AMOUNT = "|".join(rf"(?<={c}{s}{d}\s)" for c in ("[$\u00a3\u20ac\u00a5]",) for s in ("", " ") for d in (r"\d", r"\d\d"))
+NO_DAY_BEFORE = rf"(?:(?<![\d\x1f]\s)|{_AFTER_AMOUNT})(?<!\d(?:st|nd|rd|th)\s)(?<![\d\x1f]\sof\s)(?<!\d(?:st|nd|rd|th)\sof\s)"
+
+
+# "in March 5 soldiers were killed", "in early May 3 people died": after a word that makes the
+# month a period, a number with a count noun or a plural after it is a count, not the month's day.
+PERIOD_WORD_BEFORE = "|".join(rf"(?<=\b{w}\s)" for w in ("in", "In", "during", "During", "last", "Last", "early", "late", "mid")) + r"|(?<=\bmid-)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_LISTED_DAYS = rf"{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+(?:and|or|&)\s+{_DAY}(?![\w:%/-]|[.,]\d|\s*%)"
+
+
 def _date_patterns(months: list[str], count_nouns: list[str]) -> dict[str, Any]:
     titled = _alternation([m.title() for m in months])
     return {
-        "month_before": TailPattern.build(rf"(?<![\w])(?:{titled})\.?\s+(?:the\s+)?$", months, ("the", "."), extra_words=1),
+        # A full stop only after an abbreviation (the dotted names are in the list): "in March. 5
+        # died" ends a sentence. A month after a day ("on 3 March. 5 died") already has its day.
+        "month_before": TailPattern.build(rf"(?<![\w]){NO_DAY_BEFORE}(?:{titled})\s+(?:the\s+)?$", months,
+                                          ("the", "."), extra_words=1),
         "month_after": re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{titled})\b"),
+        # "On 10 March - 6 fatalities": a dash after a whole date (ending with its month or year).
+        "date_then_dash": re.compile(rf"(?:(?<![\w])(?:{titled})|(?<![\w.,])(?:1[89]|20)\d\d)\s+[-\u2013\u2014]\s*$"),
+        # Days listed under one month: "March 3, 4 and 7", "on 5 and 9 March", "November 2 or 9".
+        "day_list": re.compile(
+            rf"(?<![\w.])(?:{titled})\s+(?:the\s+)?{_LISTED_DAYS}(?!\s+(?:of\s+)?(?:{titled})\b)"
+            rf"|(?<![\w.,:/$-]){_LISTED_DAYS}\s+(?:of\s+)?(?:{titled})\b"
+        ),
         "year_count_after": re.compile(
             rf"^\s+(?:(?:{_alternation(count_nouns)})\b|(?!{_NOT_PLURAL}\b)[a-z]+[^s\W']s\b)"
         ),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from etl.stages.extract.numbers_lexicon import LEXICON
+from etl.stages.extract.numbers_lexicon import LEXICON, NO_DAY_BEFORE, PERIOD_WORD_BEFORE
 
 # A character that is neither a word character nor whitespace, so that masked spans stop
 # number runs and qualifier phrases without joining the words around them.
@@ -30,6 +30,16 @@ _GLUED_CURRENCY = (rf"(?!(?:{'|'.join(map(re.escape, LEXICON.glued_currencies))}
                    rf"|\d+\.\d\d(?![\d.])|\d+\s+(?:{_PRICE_AFTER})\b))") if LEXICON.glued_currencies else ""
 # Currency prefixes written in letters ("KSh5bn", "Rs.500", "Shs2m") glued to a digit are not codes.
 _LETTER_CURRENCY = "|".join(re.escape(c.rstrip(".")) for c in LEXICON.letter_currencies)
+# "March 3", "Feb. 8", "Sept. 30, 2024": a month, then its day. A full stop only after an
+# abbreviation ("in March. 5 died" ends a sentence), and not after a day ("19 Feb. 8 fatalities":
+# the month already has its day, 8 is a count), nor a month that is a period before a count ("in
+# March 5 soldiers were killed"; see numbers_lexicon.PERIOD_WORD_BEFORE).
+_COUNT_NOUN_AFTER = r"\s+(?:people|persons|men|women|children|police|others|[a-z]+[^s\W']s)\b"
+_MONTH_DAY = (r"\b" + NO_DAY_BEFORE + rf"(?!(?:{PERIOD_WORD_BEFORE}){_MONTH}\.?\s+\d{{1,2}}{_COUNT_NOUN_AFTER})" + _MONTH
+              + r"(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|ept|Oct|Nov|Dec)\.)?\s+\d{1,2}(?:st|nd|rd|th)?"
+              r"(?:\s*(?:-|\u2013|to)\s*\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?![\d,]\d)")
+# "$12 December 27": an amount before a month is not its day.
+_NO_AMOUNT = r"(?<![$\u00a3\u20ac\u00a5])(?<![$\u00a3\u20ac\u00a5] )"
 _PATTERNS = [
     r"(?<![\w.])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d])",
     r"(?<![\w./])\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d/.])",
@@ -55,16 +65,16 @@ _PATTERNS = [
     rf"(?<![\w$€£¥₹])(?!(?:US|{_LETTER_CURRENCY})\.?\d)"
     + _GLUED_CURRENCY +
     r"(?!(?:km|m|mi|cm|sq|ft|in)[23²³](?![\w])|[Mm]agnitude-)[A-Za-z]+(?:-|\.)?\d(?:[\w.+/-]*\w)?",
-    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?(?![\d,]\d)",
-    rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2013|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}(?!\d))?",
-    rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}(?!\d))?",
+    _MONTH_DAY,
+    rf"(?<![\w.,]){_NO_AMOUNT}\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|\u2013|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}(?!\d))?",
+    rf"(?<![\w.,]){_NO_AMOUNT}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}(?!\d))?",
 ]
 # List markers at the start of a line ("1. ", "(2) "): searched from each newline.
 _LIST_MARKER = re.compile(r"\n[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\))(?=[ \t])")
 # Patterns that start with a letter (month names, letter-digit codes) and the others, which start
 # with a digit or one of the few characters in the guard: two passes, each behind a cheap guard
 # (a character set the engine skips to at C speed, then "not inside a word").
-_LETTER_LED = [p for p in _PATTERNS if p.startswith(r"\b(?:Jan") or "[A-Za-z]+" in p]
+_LETTER_LED = [p for p in _PATTERNS if p == _MONTH_DAY or "[A-Za-z]+" in p]
 # What must follow the first digits for any digit-led form to match: a separator, attached
 # letters ("13th", "10am"), or after a space a capital ("3 March", "12 Main Street", "0930 GMT"),
 # a clock word or a range word. Plain numbers ("12 people") fail here before the alternation.
