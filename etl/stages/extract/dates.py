@@ -121,6 +121,7 @@ from etl.stages.extract import (
     dates_news,
     dates_numeric,
     dates_ordinals,
+    dates_periods,
     dates_ranges,
     dates_related,
     dates_relative,
@@ -131,7 +132,7 @@ from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
 
 _RULES: tuple[Rule, ...] = (
-    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_holidays.RULES + dates_anchored.RULES + dates_relative.RULES + dates_weeks.RULES + dates_ordinals.RULES + dates_words.RULES
+    dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_periods.RULES + dates_holidays.RULES + dates_anchored.RULES + dates_relative.RULES + dates_weeks.RULES + dates_ordinals.RULES + dates_words.RULES
     + dates_feasts.RULES + dates_numeric.RULES
 )
 # The rules by trigger names, with their priorities (ties between equally long readings go to
