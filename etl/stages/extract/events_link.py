@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from etl.records import Measure, Sentence
+from etl.stages.extract.actors import group_named_at
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
@@ -310,6 +311,8 @@ def _subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) ->
     m = vocab.subject.match(text, c.end, sent.char_end)
     if m is not None and including(text, c.end, m.start(m.lastgroup or 0)):
         return None  # "rose to 18 including the attackers": a toll of both sides, not the attackers'
+    if m is None and c.end < sent.char_end and group_named_at(text, c.end, vocab.actors):
+        return "militants"  # "Five ADF were neutralised": the group's own members
     return m.lastgroup if m else None
 
 
