@@ -60,6 +60,7 @@ of its parts with ``<measure>+total``. Nothing here raises on odd input; rows al
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,13 @@ from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere,
 
 # Measures whose incident row stands for a follow-up story's attack rather than the arrests told first.
 _ATTACK_TOLLS = frozenset({"killed", "injured"})
+# A sentence that opens with another incident ("Days earlier, in a separate incident, soldiers raided
+# ...", "In another attack on Friday, ..."): a toll in the sentence right after it is that incident's.
+_SEPARATE_OPENING = re.compile(
+    r"\W*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s*,\s*)?(?:in\s+(?:an?\s+)?(?:separate|unrelated|different|another|other)\s+"
+    r"(?:incidents?|attacks?|raids?|ambush(?:es)?|bombings?|blasts?|clash(?:es)?|shootings?|assaults?|strikes?|violence|developments?)\b|separately\b)",
+    re.I,
+)
 # Neighbouring sentences are scanned together for implicit counts, in spans up to this long.
 _RUN_CHARS = 2000
 
@@ -139,9 +147,14 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
     by_single = bucket(index, singles, lambda c: c.start)
     by_zero = bucket(index, zeros, lambda z: z.cand.start)
     out = []
+    apart: Sentence | None = None  # a sentence that opened another incident and told no toll of it
     for pos, sent in enumerate(index.sentences):
         own = cands.get(pos, []) + by_single.get(pos, [])
         claims = (link_sentence(text, sent, own, vocab) if own else []) + by_zero.get(pos, [])  # (no candidates: no links)
+        if claims and apart is not None and sent.index == apart.index + 1 and sent.paragraph == apart.paragraph:
+            continue  # "In a separate incident, soldiers raided a village. Nine civilians were killed.": that incident's
+        opens = all(c.measure not in _ATTACK_TOLLS for c in claims) and _SEPARATE_OPENING.match(text, sent.char_start, sent.char_end)
+        apart = sent if opens else None
         if claims:
             out.append((sent, claims))
     bomber = suicide_claim(text, sentences, [c for _, cs in out for c in cs], vocab)
