@@ -61,6 +61,12 @@ _BASE_CUE = searcher(
     re.I,
 )
 _BASE_WINDOW = 60
+# "6 were killed and more than 10 injured on Tuesday": a qualified toll's own day, not a comparison's.
+_QUALIFIED_TOLL = searcher(
+    r"\b(?:more|fewer|less)\s+than\s+[\d,.]+(?:\s+[a-z]+)?\s+(?:(?:were|was|had\s+been|have\s+been|reportedly|also)\s+)*"
+    r"(?:killed|injured|wounded|hurt|dead|died|abducted|kidnapped|arrested)\s+$",
+    re.I,
+)
 # "the Christmas Day bombing", "the 12 April attack": a date used as the incident's name.
 _NAMES_INCIDENT = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|stampede|strike|clash)(?:s|es)?\b", re.I
@@ -158,6 +164,8 @@ def is_base(text: str, d: DateMention) -> bool:
         return False  # "raided a camp over the weekend", "over the past week": when, not a base
     if cue is not None and d.granularity == "day" and _SPAN_END.match(text, d.char_end):
         return False  # "held the village from Tuesday evening until Wednesday": a span's start
+    if cue is not None and cue.group().lower().startswith("than") and _QUALIFIED_TOLL.search(window) is not None:
+        return False
     return cue is not None
 
 
