@@ -222,7 +222,7 @@ def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext, vocab: EventVoca
     period = ctx.claim_period(c.claims, at, sent, update=claim.update and not tally, clause=scope_sent if tally else None)
     change = ctx.claim_change(c.claims, sent, period, claim.cand.start, claim.cand.value)
     place, _ = ctx.claim_place(c.claims, at, sent)
-    scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue)
+    scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue, text=c.article.text)
     actor = era_name(vocab.actors, c.actor if scope == "incident" else _sentence_actor(sent, c.mentions), period.start)
     cand = claim.cand
     return Event(
