@@ -48,7 +48,7 @@ from etl.stages.extract.events_index import same_paragraph_after, same_paragraph
 from etl.stages.extract.events_period import Period, night_start, period_of, same_weekday
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import POSSESSIVE, told_before
-from etl.stages.extract.events_when_lead import counted_back, deed_day_after, deed_day_before, deed_near, earlier_deed, step_dates
+from etl.stages.extract.events_when_lead import counted_after_day, counted_back, deed_day_after, deed_day_before, deed_near, earlier_deed, step_dates
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_context import ClaimContext
@@ -211,7 +211,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         return counted_back(c, sent, _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update))))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
-        return period_of(near, night_text=c.text)
+        return counted_after_day(c, period_of(near, night_text=c.text))
     lead = c.lead if sent.paragraph > c.index.sentences[0].paragraph else None
     if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
         day = _day_before(c, pos)

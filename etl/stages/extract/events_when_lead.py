@@ -49,6 +49,10 @@ _STEP_OBJECT = re.compile(r"\s*(?:(?!(?:over|for|into|of|after|about|behind)\b)[
 _DAYS_AFTER_OPENING = re.compile(
     r"[^\w]*(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b(?P<what>[^,;.]{3,120}),\s*", re.I
 )
+# "still mourning on Wednesday, three days after a wedding was attacked": the deed that many days before the day.
+_DAYS_AFTER_TRAILING = re.compile(
+    r",?\s+(?:just\s+|only\s+|some\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b(?P<what>[^,;.]{3,120})", re.I
+)
 # "Relatives of 14 miners killed in an attack ... demanded compensation on Wednesday": the victims'
 # kin (survivors, colleagues) open the sentence, whose dates are what they did later.
 _KIN_OF = re.compile(
@@ -170,6 +174,20 @@ def counted_back(c: ClaimContext, sent: Sentence, period: Period) -> Period:
     if m is None or d.char_start < m.end() or DEED.search(c.text, m.end(), sent.char_end):
         return period
     if not (DEED.search(m["what"]) or INCIDENT_NOUN.search(m["what"])):
+        return period
+    word = m["n"].lower()
+    days = (int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)) * (7 if m["unit"].lower().startswith("week") else 1)
+    day = period.start - dt.timedelta(days=days)
+    return Period(day, day, "day", "text", d)
+
+
+def counted_after_day(c: ClaimContext, period: Period) -> Period:
+    """"Residents were still mourning on Wednesday, three days after a wedding was attacked": the day
+    written before ", N days after <a deed>" is a later one's; the deed is that many days before it
+    (for a date a neighbouring sentence gives the claim: in the claim's own sentence it is read already)."""
+    d = period.mention
+    m = _DAYS_AFTER_TRAILING.match(c.text, d.char_end) if d is not None and period.start is not None else None
+    if m is None or period.start is None or not (DEED.search(m["what"]) or INCIDENT_NOUN.search(m["what"])):
         return period
     word = m["n"].lower()
     days = (int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)) * (7 if m["unit"].lower().startswith("week") else 1)
