@@ -48,7 +48,15 @@ from etl.stages.extract.events_index import same_paragraph_after, same_paragraph
 from etl.stages.extract.events_period import Period, night_start, period_of, same_weekday
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import POSSESSIVE, told_before
-from etl.stages.extract.events_when_lead import counted_after_day, counted_back, deed_day_after, deed_day_before, deed_near, earlier_deed, step_dates
+from etl.stages.extract.events_when_lead import (
+    counted_after_day,
+    counted_back,
+    deed_day_after,
+    deed_day_before,
+    deed_near,
+    earlier_deed,
+    step_dates,
+)
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_context import ClaimContext
