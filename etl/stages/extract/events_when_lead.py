@@ -42,6 +42,9 @@ _FOLLOW_UP = searcher(
     r"probe|marched|protested|(?:in\s+)?protest\s+(?:at|against|over)|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|vowed|pledged|promised|claimed\s+(?:responsibility|credit)|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
     re.I,
 )
+# "Mourners on Sunday buried 9 soldiers killed when militants overran their base on Friday": a funeral's
+# figure is the dead of the deed told after it, dated there.
+_FUNERAL = searcher(r"\b(?:buried|bury|burying|buries|laid\s+to\s+rest|funerals?|mourn\w*|vigil)\b", re.I)
 # "arrested 2 suspects", "charged three men": a figure the step governs is the step's own (an arrest on its day).
 _STEP_OBJECT = re.compile(r"\s*(?:(?!(?:over|for|into|of|after|about|behind)\b)[\w-]+\s+){0,2}?", re.I)
 # "Three days after a bomb ripped through a market, the toll stood at 25 on Thursday": a sentence that
@@ -136,6 +139,10 @@ def step_dates(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent:
         return [found] if found is not None else None
     if first >= at:  # (no date of the step before the claim)
         return None
+    if last > at and _FUNERAL.search(c.text, sent.char_start, at) and not DEED.search(c.text, sent.char_start, at):
+        noun = DEED.search(c.text, at, last) or INCIDENT_NOUN.search(c.text, at, last)
+        told = [d for d in own if noun is not None and d.char_start >= noun.start()]
+        return told if told and len(told) < len(own) else None
     if last <= at and _VICTIMS_OF.match(c.text, at) and not DEED.search(c.text, last, at) and not INCIDENT_NOUN.search(c.text, last, at):
         found = deed_near(c, pos, min(d.start_date for d in own))  # "Pope Francis on Wednesday prayed for the 40 worshippers killed in ..."
         return [found] if found is not None else None
