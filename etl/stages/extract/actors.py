@@ -230,6 +230,17 @@ def find_actors(text: str, index: ActorIndex) -> list[ActorMention]:
     return out
 
 
+def group_named_at(text: str, start: int, index: ActorIndex) -> bool:
+    """Whether a listed armed group (not a state force) is named right at ``start``, after spaces:
+    "Five [ADF] were neutralised", "12 [al-Shabaab] died" count the group's own members."""
+    head = text[start : start + 60]
+    gap = len(head) - len(head.lstrip(" "))
+    if gap == 0 or gap == len(head) or not head[gap].isalpha():
+        return False
+    mentions = find_actors(head, index)
+    return bool(mentions) and mentions[0].char_start == gap and mentions[0].name != STATE_FORCES
+
+
 def _folded_at(text: str, lowered: str, at: int, word: str, index: ActorIndex, plain: bool = False) -> re.Pattern[str] | None:
     """The folded alternation to try at ``word``: only the names that start with it, when the text
     there is ASCII (case-insensitive matching is then plain ASCII case, as in ``lowered``); ``plain``:

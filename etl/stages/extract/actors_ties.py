@@ -156,7 +156,9 @@ _FIRED_FROM_AFTER = re.compile(
 # relates the actor to is background.
 _APPOSITION_BEFORE = searcher(
     r",\s*(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?:faction|group|offshoot|splinter|affiliate|branch|wing|ally|outfit|franchise|unit)\s+"
-    r"(?:allied\s+with|aligned\s+with|linked\s+to|affiliated\s+with|close\s+to|loyal\s+to|of|from|within)\s+(?:the\s+)?$",
+    r"(?:allied\s+with|aligned\s+with|linked\s+to|affiliated\s+with|close\s+to|loyal\s+to|of|from|within|"
+    # "..., a Ugandan-born armed group that has pledged allegiance to the Islamic State"
+    r"(?:that|which)\s+(?:has\s+|had\s+|have\s+)?(?:since\s+|also\s+)?(?:pledged|swore|sworn)\s+(?:its\s+|their\s+)?(?:allegiance|loyalty)\s+to)\s+(?:the\s+)?$",
     re.I,
 )
 # "detained 14 people suspected of links to the PKK", "the ISKP cell dismantled in Kabul": held or
@@ -195,6 +197,14 @@ _PRESENT_AFTER = re.compile(
 _CONTEND_AFTER = re.compile(
     r"[^.;:]{0,60}?\b(?:(?:are|is)\s+(?:\w+\s+)?(?:fighting|vying|competing|battling|jostling|contending)\s+(?:over|for)|"
     r"(?:both|all)\s+operate|(?:are|is)\s+(?:both\s+|all\s+)?(?:active|present|entrenched))\b",
+    re.I,
+)
+# "the Fano militia has fought federal forces since August 2023", "the OLA insurgency continues": a
+# group's long campaign, told as the setting of the story, not an incident's perpetrator.
+_CAMPAIGN_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?:militia|militants|rebels|fighters|group|movement))?(?:,[^.;,]{0,80},)?\s+(?:(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?"
+    r"(?:fought|fighting|battled|battling|waged|waging|clashed|clashing)\b[^.;]{0,60}?\bsince\b|"
+    r"(?:insurgency|rebellion|uprising|insurrection|campaign)\s+(?:continues|persists|rages|drags\s+on|goes\s+on|has\s+continued))",
     re.I,
 )
 # "a string of bombings claimed by the Islamic State's regional affiliate": the affiliate, not the group named.
@@ -244,6 +254,10 @@ def strength(text: str, m: ActorMention, following: int) -> int:
         return -1  # ", the Taliban said.": who reported the toll, not who caused it
     if "," in before and _APPOSITION_BEFORE.search(before):
         return 0
+    if "allegiance" in before or "loyalty" in before:  # (a longer appositive: "..., a Ugandan-born armed group that has pledged allegiance to")
+        wide = text[max(0, m.char_start - _CLAUSE) : m.char_start]
+        if _APPOSITION_BEFORE.search(wide):
+            return 0
     clause = text[max(0, m.char_start - _CLAUSE) : m.char_start].rsplit(".", 1)[-1].rsplit("\n", 1)[-1]  # a headline is another clause
     if _SEPARATE.match(clause):
         return 0
@@ -269,7 +283,7 @@ def strength(text: str, m: ActorMention, following: int) -> int:
         return 2 if held and "neutrali" in held.group().lower() and _fought(text, m) else -1
     if _SUSPECTED_AFTER.match(after) or _SUSPECTED_BEFORE.search(before) or (_HELD_BEFORE.search(before) and _RESPONSIBLE_AFTER.match(after)):
         return 0 if _GENERAL_AFTER.match(after) else 4
-    if _PRESENT_AFTER.match(text, m.char_end) or _CONTEND_AFTER.match(text, m.char_end, m.char_end + _CLAUSE):
+    if _PRESENT_AFTER.match(text, m.char_end) or _CONTEND_AFTER.match(text, m.char_end, m.char_end + _CLAUSE) or _CAMPAIGN_AFTER.match(text, m.char_end, m.char_end + _CLAUSE):
         return -1  # not even a plain mention in the headline sentences
     if _BACKGROUND_BEFORE.search(clause) or (_EITHER.search(clause) and _ACTIVE_AFTER.match(text, m.char_end, m.char_end + _CLAUSE)):
         return 0

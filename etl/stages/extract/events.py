@@ -62,6 +62,7 @@ of its parts with ``<measure>+total``. Nothing here raises on odd input; rows al
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -83,6 +84,13 @@ from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere,
 _TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location")
 # Measures whose incident row stands for a follow-up story's attack rather than the arrests told first.
 _ATTACK_TOLLS = frozenset({"killed", "injured"})
+# A sentence that opens with another incident ("Days earlier, in a separate incident, soldiers raided
+# ...", "In another attack on Friday, ..."): a toll in the sentence right after it is that incident's.
+_SEPARATE_OPENING = re.compile(
+    r"\W*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s*,\s*)?(?:in\s+(?:an?\s+)?(?:separate|unrelated|different|another|other)\s+"
+    r"(?:incidents?|attacks?|raids?|ambush(?:es)?|bombings?|blasts?|clash(?:es)?|shootings?|assaults?|strikes?|violence|developments?)\b|separately\b)",
+    re.I,
+)
 # Neighbouring sentences are scanned together for implicit counts, in spans up to this long.
 _RUN_CHARS = 2000
 
@@ -143,9 +151,14 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
     by_single = bucket(index, singles, lambda c: c.start)
     by_zero = bucket(index, zeros, lambda z: z.cand.start)
     out = []
+    apart: Sentence | None = None  # a sentence that opened another incident and told no toll of it
     for pos, sent in enumerate(index.sentences):
         own = cands.get(pos, []) + by_single.get(pos, [])
         claims = (link_sentence(text, sent, own, vocab) if own else []) + by_zero.get(pos, [])  # (no candidates: no links)
+        if claims and apart is not None and sent.index == apart.index + 1 and sent.paragraph == apart.paragraph:
+            continue  # "In a separate incident, soldiers raided a village. Nine civilians were killed.": that incident's
+        opens = all(c.measure not in _ATTACK_TOLLS for c in claims) and _SEPARATE_OPENING.match(text, sent.char_start, sent.char_end)
+        apart = sent if opens else None
         if claims:
             out.append((sent, claims))
     bomber = suicide_claim(text, sentences, [c for _, cs in out for c in cs], vocab)
@@ -213,7 +226,7 @@ def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext, vocab: EventVoca
     period = ctx.claim_period(c.claims, at, sent, update=claim.update and not tally, clause=scope_sent if tally else None)
     change = ctx.claim_change(c.claims, sent, period, claim.cand.start, claim.cand.value)
     place, _ = ctx.claim_place(c.claims, at, sent)
-    scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue)
+    scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue, text=c.article.text)
     actor = era_name(vocab.actors, c.actor if scope == "incident" else _sentence_actor(sent, c.mentions), period.start)
     cand = claim.cand
     return Event(

@@ -48,6 +48,13 @@ _WAR_TOLL = searcher(
     r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|perished)\s+(?:in|during|since)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:war|insurgency|conflict|rebellion)\b",
     re.I,
 )
+# "Seventeen months into Sudan's war, the numbers are numbing. The UN estimates more than 20,000 people
+# have been killed": an undated perfect-tense toll after a paragraph that frames a war (and tells no deed).
+_WAR_WORD = searcher(r"\b(?:war|insurgency|conflict|rebellion)\b", re.I)
+_PERFECT_TOLL = searcher(
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+(?:killed|displaced|uprooted)|died|perished|lost\s+their\s+lives|fled\s+(?:their\s+homes|the\s+country))\b", re.I
+)
+_TOLD_TOLL = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?killed\b", re.I)  # (no deed of its own in a war's framing)
 # "In the reporting period (14-20 February), attacks displaced 3,000", "during the week under review":
 # a situation report's tally of its own period, not one incident, however short the period.
 _REPORT_PERIOD = searcher(
@@ -230,11 +237,18 @@ def dateline_end(text: str) -> int:
     return line.end() if line else -1
 
 
-def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope:
+def war_framed(text: str, sent: Sentence) -> bool:
+    """Whether the claim's paragraph, before its sentence, frames a war and tells no deed or incident."""
+    before = _TOLD_TOLL.sub("", text[text.rfind("\n", 0, sent.char_start) + 1 : sent.char_start])
+    return _WAR_WORD.search(before) is not None and DEED.search(before) is None and INCIDENT_NOUN.search(before) is None
+
+
+def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool, text: str = "") -> Scope:
     """Aggregate when the claim totals a period ("in 2024", "so far this year"), else incident.
 
     An aggregate cue does not count against a day named in the claim's own sentence ("yesterday's
-    bombing, the deadliest this year, killed 12").
+    bombing, the deadliest this year, killed 12"). ``text`` (the article's) lets an undated
+    perfect-tense toll after a war's framing be the war's total.
     """
     sentence_text = sent.text
     m = period.mention
@@ -244,6 +258,8 @@ def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool) -> Scope
     if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES:
         return "aggregate"
     if period.source == "published" and _WAR_TOLL.search(sentence_text):
+        return "aggregate"
+    if not stated_here and text and _PERFECT_TOLL.search(sentence_text) and not INCIDENT_NOUN.search(sentence_text) and war_framed(text, sent):
         return "aggregate"
     if period.source == "text" and period.granularity in _LOOSE_GRANULARITIES and _REPORT_PERIOD.search(sentence_text):
         return "aggregate"

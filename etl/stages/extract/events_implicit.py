@@ -22,6 +22,16 @@ _BRACKET_COUNT = re.compile(r"\s?\(\s*(?:1|one)\s*\)", re.I)
 # A zero put in doubt or denied is no statement of zero ("did not confirm whether no one was hurt",
 # "denied reports that no arrests were made"): these words this many characters before it.
 _DOUBT_BEFORE = 90
+# "Our troops suffered no casualties", "no casualty on the government side", "no losses among our men":
+# one side's zero, not the incident's (the other side's dead and wounded are often told or implied).
+_ONE_SIDE_BEFORE = searcher(
+    r"\b(?:our|their|its|own|friendly|government|army|military|the\s+(?:army|military)['’]s)\s+(?:[\w-]+\s+)?(?:troops|soldiers|forces|men|personnel|units?|side|ranks)\s+"
+    r"(?:(?:have|has|had)\s+)?(?:suffered|sustained|recorded|reported|incurred|had|took)\s+$",
+    re.I,
+)
+_ONE_SIDE_AFTER = re.compile(
+    r"\s+(?:on|among|in|within|to|for)\s+(?:the\s+)?(?:our|own|friendly|government|army|military|security\s+forces['’]?|troops['’]?|police|state)\b", re.I
+)
 _DOUBT = searcher(
     r"\b(?:whether|unclear|not (?:clear|known|immediately clear|confirmed)|(?:could|did|would|can) not confirm|"
     r"(?:declined|refused|unable) to confirm|(?:den(?:y|ies|ied)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)|disput(?:ed|es))"
@@ -165,6 +175,8 @@ def zero_claims(text: str, sent: Sentence, vocab: EventVocabulary) -> list[Claim
             for m in pattern.finditer(text, lo, hi):
                 if _DOUBT.search(text, max(sent.char_start, m.start() - _DOUBT_BEFORE), m.start()):
                     continue
+                if _ONE_SIDE_BEFORE.search(text, max(sent.char_start, m.start() - 50), m.start()) or _ONE_SIDE_AFTER.match(text, m.end(), sent.char_end):
+                    continue  # one side's zero
                 cand = Candidate(m.start(), m.end(), m.group(), 0.0, 0.0, 0.0, "exact")
                 out.extend(Claim(cand, measure, m.start(), m.end(), "zero") for measure in measures)
     return out

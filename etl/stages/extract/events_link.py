@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from etl.records import Measure, Sentence
+from etl.stages.extract.actors import group_named_at
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
@@ -132,6 +133,9 @@ _OF_INJURED = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
 # Characters before a toll wording read with it for an update ("the company [later] put the toll at four").
 _UPDATE_LEAD = 16
+_QUOTE_OPENS = re.compile(r"[\"“‘'](?!\s)|(?<!\S)[\"“‘']")  # (not a quoted verb's closing quote: troops had "neutralised" 20)
+_TOLL_AT = re.compile(r"\b(?:toll|tally|number|figure|dead|deaths|fatalities)\b", re.I)
+_QUOTE_CLOSED = re.compile(r"[^\"”’'\s]{0,3}[\"”’']")
 _OF_THE_WHOLE = searcher(r"\b(?:of\s+(?:the|its|their|all)|out\s+of(?:\s+the|\s+its|\s+their|\s+all)?)\s+$", re.I)
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
 
@@ -202,6 +206,8 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
     measure, start, end, trig = _trigger(found, link, lo)
     if _hypothetical(text, sent, start, vocab) or (measure == "kidnapped" and not abduction(text, c, trig)):
         return None
+    if _QUOTE_OPENS.search(text, end, at) and not (_QUOTE_CLOSED.match(text, c.end) and _TOLL_AT.search(text, start, end)):
+        return None  # a toll's figure in quotes ("put the toll at 'more than 40'"), closed right after it
     if trig[:3].lower() in _LOSS_STEMS and not (c.subject_hint or vocab.subject.match(text, c.end, sent.char_end)):
         return None  # loss wordings: "lost 6 fighters", "mourn the loss of 5 soldiers" are tolls; "lost 6 seats" is not
     if trig[:3].lower() == "los" and _LEFT_NOT_DIED.match(text, c.end, sent.char_end):
@@ -310,6 +316,8 @@ def _subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) ->
     m = vocab.subject.match(text, c.end, sent.char_end)
     if m is not None and including(text, c.end, m.start(m.lastgroup or 0)):
         return None  # "rose to 18 including the attackers": a toll of both sides, not the attackers'
+    if m is None and c.end < sent.char_end and group_named_at(text, c.end, vocab.actors):
+        return "militants"  # "Five ADF were neutralised": the group's own members
     return m.lastgroup if m else None
 
 

@@ -33,6 +33,7 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # Characters before a number searched for wording that makes it another incident's figure, and
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
+_OPENING_QUOTES = "\"“‘'"
 OTHER_WORDS = ("claim", "bringing", "since", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat", "one of", "the other", "the second", "the first", "the third", "related")
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
@@ -164,7 +165,8 @@ def this_toll(text: str, c: Candidate, sent: Sentence) -> bool:
 def other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: EventVocabulary) -> bool:
     """"since the 2022 attack that killed 86", "a week after a bomb killed 11", "killed 30 in a
     counter-offensive", "in separate operations": a figure of another incident, not this one."""
-    other = vocab.other_before.search(text, max(sent.char_start, c.start - _OTHER_WINDOW), c.start)
+    stop = c.start - 1 if c.start > sent.char_start and text[c.start - 1] in _OPENING_QUOTES else c.start  # "claimed they killed '25' troops"
+    other = vocab.other_before.search(text, max(sent.char_start, stop - _OTHER_WINDOW), stop)
     if other is not None and not (other.group().lower().startswith("bringing") and this_toll(text, c, sent)):
         return True
     if vocab.earlier_after.match(text, c.end, sent.char_end) and _AFTER_WORD.search(text, sent.char_start, min(c.start, link.trig_start)):

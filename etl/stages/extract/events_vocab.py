@@ -222,11 +222,13 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
             rf"|of\s+(?:the|its|their|all)\s+(?:\d[\d,]*|{_NUMBER_WORDS})\s+(?:{_NP_WORD}\s+){{1,2}}?(?:on|in|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+)?(?:{_NP_WORD}\s+){{1,2}}?)"
         )
         # (the lead: the participles' first letters, tried before them after every word of the noun phrase)
-        return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY}){lead(body, re.I) or ''}(?:{body})\b"
+        # (or a participle in quotes: four of the attackers were 'neutralised')
+        return rf"\s*(?P<np>{np})(?<!\bthe )(?<!\bof )(?P<aux>{_AUX_LAZY})(?:[\"“‘'](?=[a-z]))?{lead(body, re.I) or ''}(?:{body})\b"
     if kind == "before":  # a lookahead of the first characters in front: searched, not matched
         # (or a verb in quotes: troops had "neutralised" 20 assailants)
         verb = rf"(?P<quoted>[\"“‘'])?\b{lead(body, re.I) or ''}(?:{body})(?(quoted)[\"”’'])"
-        return ahead(rf"{verb}\s*(?:{QUALIFIERS}\s+)*$", re.I)
+        # (and a figure in quotes: put the death toll at 'more than 40')
+        return ahead(rf"{verb}\s*(?:[\"“‘']\s*)?(?:{QUALIFIERS}\s+)*$", re.I)
     if kind == "noun":  # (or with a word that qualifies a toll: "12 confirmed deaths", "57 extrajudicial killings")
         return rf"\s*-?\s*(?:more\s+|other\s+|new\s+)?(?:(?:{_TOLL_ADJECTIVES})\s+)?(?:{body})\b"
     return rf"\s*(?:more\s+|other\s+)?(?:{body})\s+(?:{subjects})\b"

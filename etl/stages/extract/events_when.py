@@ -48,7 +48,15 @@ from etl.stages.extract.events_index import same_paragraph_after, same_paragraph
 from etl.stages.extract.events_period import Period, night_start, period_of, same_weekday
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import POSSESSIVE, told_before
-from etl.stages.extract.events_when_lead import counted_back, deed_day_after, deed_day_before, deed_near, earlier_deed, step_dates
+from etl.stages.extract.events_when_lead import (
+    counted_after_day,
+    counted_back,
+    deed_day_after,
+    deed_day_before,
+    deed_near,
+    earlier_deed,
+    step_dates,
+)
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_context import ClaimContext
@@ -61,6 +69,12 @@ _BASE_CUE = searcher(
     re.I,
 )
 _BASE_WINDOW = 60
+# "6 were killed and more than 10 injured on Tuesday": a qualified toll's own day, not a comparison's.
+_QUALIFIED_TOLL = searcher(
+    r"\b(?:more|fewer|less)\s+than\s+[\d,.]+(?:\s+[a-z]+)?\s+(?:(?:were|was|had\s+been|have\s+been|reportedly|also)\s+)*"
+    r"(?:killed|injured|wounded|hurt|dead|died|abducted|kidnapped|arrested)\s+$",
+    re.I,
+)
 # "the Christmas Day bombing", "the 12 April attack": a date used as the incident's name.
 _NAMES_INCIDENT = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|stampede|strike|clash)(?:s|es)?\b", re.I
@@ -158,6 +172,8 @@ def is_base(text: str, d: DateMention) -> bool:
         return False  # "raided a camp over the weekend", "over the past week": when, not a base
     if cue is not None and d.granularity == "day" and _SPAN_END.match(text, d.char_end):
         return False  # "held the village from Tuesday evening until Wednesday": a span's start
+    if cue is not None and cue.group().lower().startswith("than") and _QUALIFIED_TOLL.search(window) is not None:
+        return False
     return cue is not None
 
 
@@ -203,7 +219,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
         return counted_back(c, sent, _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update))))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
-        return period_of(near, night_text=c.text)
+        return counted_after_day(c, period_of(near, night_text=c.text))
     lead = c.lead if sent.paragraph > c.index.sentences[0].paragraph else None
     if lead is None or lead.granularity != "day":  # a feature's opening ("memories of 2014") is background
         day = _day_before(c, pos)

@@ -42,12 +42,19 @@ _FOLLOW_UP = searcher(
     r"probe|marched|protested|(?:in\s+)?protest\s+(?:at|against|over)|demand(?:ed|ing)?\s+justice|compensat\w*|reopened|condemned|vowed|pledged|promised|claimed\s+(?:responsibility|credit)|declared\s+(?:[\w-]+\s+){0,4}?mourning)\b",
     re.I,
 )
+# "Mourners on Sunday buried 9 soldiers killed when militants overran their base on Friday": a funeral's
+# figure is the dead of the deed told after it, dated there.
+_FUNERAL = searcher(r"\b(?:buried|bury|burying|buries|laid\s+to\s+rest|funerals?|mourn\w*|vigil)\b", re.I)
 # "arrested 2 suspects", "charged three men": a figure the step governs is the step's own (an arrest on its day).
 _STEP_OBJECT = re.compile(r"\s*(?:(?!(?:over|for|into|of|after|about|behind)\b)[\w-]+\s+){0,2}?", re.I)
 # "Three days after a bomb ripped through a market, the toll stood at 25 on Thursday": a sentence that
 # opens so, telling no new deed after it, counts the incident back from its day.
 _DAYS_AFTER_OPENING = re.compile(
     r"[^\w]*(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b(?P<what>[^,;.]{3,120}),\s*", re.I
+)
+# "still mourning on Wednesday, three days after a wedding was attacked": the deed that many days before the day.
+_DAYS_AFTER_TRAILING = re.compile(
+    r",?\s+(?:just\s+|only\s+|some\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b(?P<what>[^,;.]{3,120})", re.I
 )
 # "Relatives of 14 miners killed in an attack ... demanded compensation on Wednesday": the victims'
 # kin (survivors, colleagues) open the sentence, whose dates are what they did later.
@@ -132,6 +139,10 @@ def step_dates(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent:
         return [found] if found is not None else None
     if first >= at:  # (no date of the step before the claim)
         return None
+    if last > at and _FUNERAL.search(c.text, sent.char_start, at) and not DEED.search(c.text, sent.char_start, at):
+        noun = DEED.search(c.text, at, last) or INCIDENT_NOUN.search(c.text, at, last)
+        told = [d for d in own if noun is not None and d.char_start >= noun.start()]
+        return told if told and len(told) < len(own) else None
     if last <= at and _VICTIMS_OF.match(c.text, at) and not DEED.search(c.text, last, at) and not INCIDENT_NOUN.search(c.text, last, at):
         found = deed_near(c, pos, min(d.start_date for d in own))  # "Pope Francis on Wednesday prayed for the 40 worshippers killed in ..."
         return [found] if found is not None else None
@@ -170,6 +181,20 @@ def counted_back(c: ClaimContext, sent: Sentence, period: Period) -> Period:
     if m is None or d.char_start < m.end() or DEED.search(c.text, m.end(), sent.char_end):
         return period
     if not (DEED.search(m["what"]) or INCIDENT_NOUN.search(m["what"])):
+        return period
+    word = m["n"].lower()
+    days = (int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)) * (7 if m["unit"].lower().startswith("week") else 1)
+    day = period.start - dt.timedelta(days=days)
+    return Period(day, day, "day", "text", d)
+
+
+def counted_after_day(c: ClaimContext, period: Period) -> Period:
+    """"Residents were still mourning on Wednesday, three days after a wedding was attacked": the day
+    written before ", N days after <a deed>" is a later one's; the deed is that many days before it
+    (for a date a neighbouring sentence gives the claim: in the claim's own sentence it is read already)."""
+    d = period.mention
+    m = _DAYS_AFTER_TRAILING.match(c.text, d.char_end) if d is not None and period.start is not None else None
+    if m is None or period.start is None or not (DEED.search(m["what"]) or INCIDENT_NOUN.search(m["what"])):
         return period
     word = m["n"].lower()
     days = (int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)) * (7 if m["unit"].lower().startswith("week") else 1)

@@ -57,6 +57,8 @@ _ADMIN_AFTER = re.compile(r"\s+(state|province|region|district|county|governorat
 # A name right after these words is a lake, gulf or sea, not the country or city of that name.
 _FEATURE = searcher(r"\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|River|Mount)\s+$")
 _FEATURE_AFTER = re.compile(r"\s+(?:[Rr]iver|[Bb]asin)\b")  # "on the Niger river", "the Congo Basin"
+# "the Dar es Salaam neighbourhood of Kismayo": a quarter named after a city elsewhere, inside the place after it.
+_QUARTER_OF = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?|districts?|wards?|sections?|townships?|localit(?:y|ies)|areas?)\s+of\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?")
 # "his wife Samah", "their son Ibrahim", "her brother, Aziz": a kin's name, not a town.
 _KIN_BEFORE = searcher(
     r"\b(?:his|her|their|whose)\s+(?:\w+\s+)?(?:wife|husband|son|daughter|brother|sister|father|mother|uncle|aunt|nephew|niece|"
@@ -369,7 +371,17 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     found = [PlaceMention(start, end, text[start:end], _pick(text, end, places, context)) for start, end, places in raw]
     # "U.S. service members": a country's name as an adjective is a nationality (a side, not the place)
     found = [replace(m, place=replace(m.place, demonym=True)) if attributive(m, text) else m for m in found]
-    return [m for i, m in enumerate(found) if not _describes_next(text, m, found[i + 1] if i + 1 < len(found) else None)]
+    nexts: list[PlaceMention | None] = [*found[1:], None]
+    return [m for m, nxt in zip(found, nexts, strict=False) if not _describes_next(text, m, nxt) and not _quarter_of_next(text, m, nxt)]
+
+
+def _quarter_of_next(text: str, m: PlaceMention, nxt: PlaceMention | None) -> bool:
+    """"the Dar es Salaam neighbourhood of Kismayo", "the Beirut quarter of Aleppo": the first name is a
+    local quarter of the place that follows, so it tells nothing of another country."""
+    if nxt is None or m.place.kind == "country" or nxt.place.country_code == m.place.country_code:
+        return False
+    quarter = _QUARTER_OF.match(text, m.char_end)
+    return quarter is not None and quarter.end() == nxt.char_start
 
 
 def _describes_next(text: str, m: PlaceMention, nxt: PlaceMention | None) -> bool:
