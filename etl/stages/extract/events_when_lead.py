@@ -56,6 +56,11 @@ _DAYS_AFTER_OPENING = re.compile(
 _DAYS_AFTER_TRAILING = re.compile(
     r",?\s+(?:just\s+|only\s+|some\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b(?P<what>[^,;.]{3,120})", re.I
 )
+# "The bodies of 11 villagers were found on Monday, a day after rebels raided the area": a discovery,
+# a later death or a funeral before the day is no deed of the claim's own.
+_NOT_OWN_DEED = searcher(
+    r"\b(?:found|discovered|recovered|retrieved|unearthed|bod(?:y|ies)|corpses?|remains|died|succumbed|toll|tally|count)\b", re.I
+)
 # "Relatives of 14 miners killed in an attack ... demanded compensation on Wednesday": the victims'
 # kin (survivors, colleagues) open the sentence, whose dates are what they did later.
 _KIN_OF = re.compile(
@@ -200,6 +205,17 @@ def counted_after_day(c: ClaimContext, period: Period) -> Period:
     days = (int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)) * (7 if m["unit"].lower().startswith("week") else 1)
     day = period.start - dt.timedelta(days=days)
     return Period(day, day, "day", "text", d)
+
+
+def own_deed_day(c: ClaimContext, sent: Sentence, d: DateMention, at: int) -> bool:
+    """"Gunmen killed 6 soldiers on Thursday, three days after 14 civilians were killed": the claim
+    before the day tells its own deed, so the day is its own, not a later one's counted back from
+    ("found on Monday, a day after rebels raided the area" tells none: the raid was Sunday)."""
+    if not at < d.char_start or not sent.char_start <= d.char_start < sent.char_end:
+        return False
+    if DEED.search(c.text, sent.char_start, d.char_start) is None:
+        return False
+    return _NOT_OWN_DEED.search(c.text, sent.char_start, d.char_start) is None and AFTERMATH.search(c.text, sent.char_start, d.char_start) is None
 
 
 def _opening(c: ClaimContext, sent: Sentence) -> int:
