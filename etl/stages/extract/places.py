@@ -82,7 +82,7 @@ class Place:
     population: int = 0
     demonym: bool = False  # "Pakistani": often the nationality of victims, weaker evidence of place
     admin_type: str = ""  # ISO 3166-2 subdivision type, lower case ("state", "province")
-    alias: bool = False  # found by a city's alternate name only ("Mambasa" for Mombasa): weak evidence
+    alias: bool = False  # found by a city's alternate name only ("Madina" for Medina): weak evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,7 +368,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     except re.error:  # pragma: no cover - the pattern is constant
         return []
     # Context: names of one country only, and country names ("Lebanon" is also a town in the US).
-    context = Counter(  # (not a city's alternate name: "Mambasa" is a town of Ituri, not Mombasa)
+    context = Counter(  # (not a city's alternate name: "Faizabad" of Badakhshan is not the Indian Fyzabad)
         places[0].country_code for _, _, places in raw if places[0].kind == "country" or (len({p.country_code for p in places}) == 1 and not places[0].alias)
     )
     raw = [r for r in raw if r[2][0].kind == "country" or not _KIN_BEFORE.search(text, max(0, r[0] - 40), r[0])]

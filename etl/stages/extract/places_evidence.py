@@ -83,7 +83,7 @@ _ELSEWHERE_CHAIN = searcher(
 _LOCATED_BY = re.compile(
     r"(?:\s+[A-Z][\w'’-]*)?\s*(?:\(|,)\s*(?:[^(),.;\n]{1,40},\s*)?"
     r"|\s+(?:(?:town|village|city|area|locality|settlement)\s+)?(?:in|near)\s+(?:the\s+)?"
-    # "Mambasa territory of Ituri province", "Kalehe district in South Kivu": a unit of the region after it
+    # "Kibali territory of Haut-Uele province", "Kalehe district in South Kivu": a unit of the region after it
     r"|\s+(?:territory|district|sub-?district|zone|sector|chiefdom|commune|county|municipality|department|locality)\s+(?:of|in)\s+(?:the\s+)?"
 )
 _LOCATED_CHARS = 60  # how far after the town its region may stand
@@ -199,7 +199,7 @@ def located_elsewhere(mentions: Sequence[PlaceMention], text: str) -> frozenset[
 
 
 def _foreign_alias(mentions: Sequence[PlaceMention], m: PlaceMention) -> bool:
-    """A city found by an alternate spelling only ("Mambasa", a town of Ituri, read as Mombasa), whose
+    """A city found by an alternate spelling only ("Faizabad" in Badakhshan, read as Fyzabad in India), whose
     country is named nowhere else while a place of a country that does not border it is: a local
     place the gazetteer lacks, not the foreign city."""
     code = m.place.country_code
