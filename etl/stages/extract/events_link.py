@@ -105,10 +105,12 @@ _LEFT_NOT_DIED = re.compile(
 _LOSS_STEMS = frozenset({"los", "mou", "reg", "dep"})  # "lost", "mourn / regret / deplore the loss of": tolls only of people
 _LIVES_VERB = searcher(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
 _BODIES_OF = searcher(r"\b(?:bodies|body|remains|corpses|corpse)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
-# "The death toll rose to 5 in hospital", "the number of dead climbed to 9 at the morgue": a death toll's
-# figure is the dead, whatever place follows it (not the injured that "5 in hospital" alone would be).
+# "The death toll rose to 5 in hospital", "the toll rose to 5 in hospital", "the number of dead climbed to 9
+# at the morgue": a death toll's figure is the dead, whatever place follows it (not the injured that "5 in
+# hospital" alone would be).
 _DEATH_TOLL_TO = searcher(
-    r"\b(?:(?:death|fatality)\s+toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed))\b(?:(?!injur|wound|hurt)[^.;\d]){0,60}?\b(?:to|at|reached|hit)\s+"
+    r"(?<!injury\s)(?<!injured\s)(?<!wounded\s)(?<!casualty\s)\b(?:(?:death\s+|fatality\s+)?toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed))\b"
+    r"(?:(?!injur|wound|hurt)[^.;\d]){0,60}?\b(?:to|at|reached|hit)\s+"
     r"(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+)?$",
     re.I,
 )
@@ -242,10 +244,18 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
     bodies = None if weak else _BODIES_OF.search(text, max(sent.char_start, c.start - 40), c.start)
     if bodies is not None:  # "the bodies of 9 men abducted last month": deaths, whatever follows
         return Claim(c, "killed", bodies.start(), bodies.end(), "before")
-    toll = None if weak else _DEATH_TOLL_TO.search(text, max(sent.char_start, c.start - 90), c.start)
-    if toll is not None:  # "the death toll rose to 5 in hospital": the dead
-        update = vocab.update.search(text, max(sent.char_start, toll.start() - _UPDATE_LEAD), toll.end()) is not None
-        return Claim(c, "killed", toll.start(), toll.end(), "before", update=update)
+    claim = _worded_link(text, c, sent, vocab, weak=weak)
+    if weak or claim is None or claim.measure == "killed":
+        return claim
+    toll = _DEATH_TOLL_TO.search(text, max(sent.char_start, c.start - 90), c.start)
+    if toll is None:
+        return claim
+    update = vocab.update.search(text, max(sent.char_start, toll.start() - _UPDATE_LEAD), toll.end()) is not None
+    return Claim(c, "killed", toll.start(), toll.end(), "before", update=update)  # "the death toll rose to 5 in hospital": the dead
+
+
+def _worded_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary, *, weak: bool) -> Claim | None:
+    """The measure the first matching wording (after, before, noun, adjective) gives the number."""
     links = vocab.weak if weak else vocab.strong
     for link in links:
         claim = _link_one(text, c, sent, link, vocab)
