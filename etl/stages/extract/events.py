@@ -73,7 +73,7 @@ from etl.stages.extract.actors import ActorMention, article_actor, era_name, fin
 from etl.stages.extract.events_gates import may_match
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_incident import has_incident_row, incident_claim
-from etl.stages.extract.events_index import bucket, index_sentences
+from etl.stages.extract.events_index import bucket, claimed_before, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
 from etl.stages.extract.events_named import identified_claims, inside, named_candidates
 from etl.stages.extract.events_reduce import fold_article, group_sentence, same_incident
@@ -226,7 +226,8 @@ def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext, vocab: EventVoca
     period = ctx.claim_period(c.claims, at, sent, update=claim.update and not tally, clause=scope_sent if tally else None)
     change = ctx.claim_change(c.claims, sent, period, claim.cand.start, claim.cand.value)
     place, _ = ctx.claim_place(c.claims, at, sent)
-    scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue, text=c.article.text)
+    lead_told = claimed_before(c.claims.index, c.claims.claimed, sent)
+    scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue, text=c.article.text, lead_told=lead_told)
     actor = era_name(vocab.actors, c.actor if scope == "incident" else _sentence_actor(sent, c.mentions), period.start)
     cand = claim.cand
     return Event(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from etl.records import ChangeDirection, DateMention, QuantityMention, Scope, Sentence
 from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_before
+from etl.stages.extract.events_period import names_incident_year
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import stated_on
 from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_period, is_base, may_date
@@ -243,20 +244,22 @@ def war_framed(text: str, sent: Sentence) -> bool:
     return _WAR_WORD.search(before) is not None and DEED.search(before) is None and INCIDENT_NOUN.search(before) is None
 
 
-def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool, text: str = "") -> Scope:
+def claim_scope(sent: Sentence, period: Period, *, aggregate_cue: bool, text: str = "", lead_told: bool = False) -> Scope:
     """Aggregate when the claim totals a period ("in 2024", "so far this year"), else incident.
 
     An aggregate cue does not count against a day named in the claim's own sentence ("yesterday's
     bombing, the deadliest this year, killed 12"). ``text`` (the article's) lets an undated
-    perfect-tense toll after a war's framing be the war's total.
+    perfect-tense toll after a war's framing be the war's total. A year naming one incident ("the 2019
+    attack left 22 dead") dates that incident, unless the story told claims before it (``lead_told``:
+    then it is a campaign's past, "repeated attacks, including the 2015 assault in which 148 died").
     """
     sentence_text = sent.text
     m = period.mention
     stated_here = m is not None and sent.char_start <= m.char_start < sent.char_end  # the claim's own sentence dates it
     if aggregate_cue and not (stated_here and period.granularity == "day"):
         return "aggregate"
-    if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES:
-        return "aggregate"
+    if period.source == "text" and period.granularity in _PERIOD_GRANULARITIES and (lead_told or not names_incident_year(text, m)):
+        return "aggregate"  # (not "the 2019 attack left 22 dead": one incident, dated that year)
     if period.source == "published" and _WAR_TOLL.search(sentence_text):
         return "aggregate"
     if not stated_here and text and _PERFECT_TOLL.search(sentence_text) and not INCIDENT_NOUN.search(sentence_text) and war_framed(text, sent):

@@ -62,3 +62,9 @@ def same_paragraph_after(index: SentenceIndex, pos: int, limit: int) -> Iterable
         if index.sentences[i].paragraph != paragraph:
             return
         yield i
+
+
+def claimed_before(index: SentenceIndex, claimed: Iterable[int], sent: Sentence) -> bool:
+    """Whether a sentence before ``sent`` holds claims of its own (``claimed``: their positions)."""
+    pos = index.position.get(sent.index)
+    return pos is not None and any(p < pos for p in claimed)

@@ -105,6 +105,15 @@ _LEFT_NOT_DIED = re.compile(
 _LOSS_STEMS = frozenset({"los", "mou", "reg", "dep"})  # "lost", "mourn / regret / deplore the loss of": tolls only of people
 _LIVES_VERB = searcher(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|lost)\s+(?:\w+\s+){0,2}$", re.I)
 _BODIES_OF = searcher(r"\b(?:bodies|body|remains|corpses|corpse)\s+of\s+(?:at\s+least\s+|another\s+|some\s+|about\s+|the\s+)?$", re.I)
+# "The death toll rose to 5 in hospital", "the toll rose to 5 in hospital", "the number of dead climbed to 9
+# at the morgue": a death toll's figure is the dead, whatever place follows it (not the injured that "5 in
+# hospital" alone would be).
+_DEATH_TOLL_TO = searcher(
+    r"(?<!injury\s)(?<!injured\s)(?<!wounded\s)(?<!casualty\s)\b(?:(?:death\s+|fatality\s+)?toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed))\b"
+    r"(?:(?!injur|wound|hurt)[^.;\d]){0,60}?\b(?:to|at|reached|hit)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+)?$",
+    re.I,
+)
 _AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # Between two bracketed counts: "civilians (2) and a child (1)", "soldiers (3), police (1)".
 _BRACKET_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|plus)\s+)(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s?", re.I)
@@ -235,6 +244,18 @@ def direct_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary,
     bodies = None if weak else _BODIES_OF.search(text, max(sent.char_start, c.start - 40), c.start)
     if bodies is not None:  # "the bodies of 9 men abducted last month": deaths, whatever follows
         return Claim(c, "killed", bodies.start(), bodies.end(), "before")
+    claim = _worded_link(text, c, sent, vocab, weak=weak)
+    if weak or claim is None or claim.measure == "killed":
+        return claim
+    toll = _DEATH_TOLL_TO.search(text, max(sent.char_start, c.start - 90), c.start)
+    if toll is None:
+        return claim
+    update = vocab.update.search(text, max(sent.char_start, toll.start() - _UPDATE_LEAD), toll.end()) is not None
+    return Claim(c, "killed", toll.start(), toll.end(), "before", update=update)  # "the death toll rose to 5 in hospital": the dead
+
+
+def _worded_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary, *, weak: bool) -> Claim | None:
+    """The measure the first matching wording (after, before, noun, adjective) gives the number."""
     links = vocab.weak if weak else vocab.strong
     for link in links:
         claim = _link_one(text, c, sent, link, vocab)

@@ -174,6 +174,9 @@ def shares(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list[
 # A figure set off by a comma right after the measure word of the claim before it ("Three people
 # were killed, two Indians and a Pakistani, and six were injured"): the breakdown of that claim.
 _APPOSED = re.compile(r"\s*,\s*$")
+# "7 fatalities (3 soldiers, 4 civilians)", "10 dead (two women, eight men)": a breakdown in brackets
+# right after the toll's own word or its counted noun ("killing 9 people (6 traders and 3 herders)") is its parts.
+_BRACKETED = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s*\(\s*$")
 # The wording of a share's own measure: a condition or a degree, not a verb of its own.
 _SHARE_WORDING = re.compile(r"(?:in\b|(?:seriously|critically|gravely|badly|slightly|severely|mildly)\b)", re.I)
 
@@ -183,9 +186,11 @@ def apposed(text: str, c: Candidate, prev: Claim | None, link: Claim | None) -> 
     measure of its own, or the same one: "twelve were hospitalised, three in critical condition")."""
     if link is not None and (prev is None or link.measure != prev.measure or not _SHARE_WORDING.match(text, link.trig_start, link.trig_end)):
         return False  # "7 ADF neutralised, 1 soldier killed": a figure with its own verb is the next item
-    if prev is None or prev.measure not in ("killed", "injured") or prev.how not in ("after", "before") or prev.trig_end > c.start:
+    if prev is None or prev.measure not in ("killed", "injured") or prev.trig_end > c.start:
         return False
-    return _APPOSED.match(text, prev.trig_end, c.start) is not None
+    if prev.how in ("after", "before", "noun", "adjective") and _BRACKETED.match(text, max(prev.trig_end, prev.cand.end), c.start):
+        return True
+    return prev.how in ("after", "before") and _APPOSED.match(text, prev.trig_end, c.start) is not None
 
 
 # "four were injured, one of whom later died": deaths out of the injured figure just told.

@@ -46,6 +46,13 @@ _ANNIVERSARY = re.compile(
     re.I,
 )
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# "the 2019 attack left 22 dead", "a 2021 ambush", "the 2022 market bombing that killed 31": a year used
+# as the adjective of one incident (singular) names that incident, not a year's total ("the 2019 attacks").
+_YEAR_ARTICLE = searcher(r"\b(?:the|a|an|that|this)\s+$", re.I)
+_YEAR_INCIDENT = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|strike|siege|killing|stampede|incident)\b(?!-)",
+    re.I,
+)
 # "Around 15 August 2020 (month of)": a dataset's precision label after a day widens it to its month.
 _MONTH_OF = re.compile(r"\s*\(\s*month\s+of\s*\)", re.I)
 
@@ -186,3 +193,10 @@ def same_weekday(best: DateMention, own: Sequence[DateMention]) -> DateMention:
     day = _WEEKDAYS.index(name.group().lower())
     explicit = [d for d in own if d.granularity == "day" and any(ch.isdigit() for ch in d.surface) and d.start_date.weekday() == day]
     return explicit[0] if explicit else best
+
+
+def names_incident_year(text: str, d: DateMention | None) -> bool:
+    """Whether a year is the adjective of one named incident ("the 2019 attack", "a 2021 ambush")."""
+    if d is None or d.granularity != "year" or not text:
+        return False
+    return _YEAR_ARTICLE.search(text, max(0, d.char_start - 6), d.char_start) is not None and _YEAR_INCIDENT.match(text, d.char_end) is not None

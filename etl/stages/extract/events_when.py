@@ -55,6 +55,7 @@ from etl.stages.extract.events_when_lead import (
     deed_day_before,
     deed_near,
     earlier_deed,
+    own_deed_day,
     step_dates,
 )
 
@@ -362,6 +363,8 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         best = days_before[-1]
     if len(own) > 1:
         best = night_start(c.text, same_weekday(best, own), own)
+    if own_deed_day(c, sent, best, at):  # "killed 6 on Thursday, three days after 14 were killed": Thursday
+        return period_of(best, night_text=c.text)
     return period_of(best, c.text)
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from etl.records import DateMention, Sentence
 from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN, LOOK_BACK_SENTENCES
+from etl.stages.extract.events_index import position_of
 from etl.stages.extract.events_period import SMALL_NUMBERS, Period
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import stated_on
@@ -55,6 +56,11 @@ _DAYS_AFTER_OPENING = re.compile(
 # "still mourning on Wednesday, three days after a wedding was attacked": the deed that many days before the day.
 _DAYS_AFTER_TRAILING = re.compile(
     r",?\s+(?:just\s+|only\s+|some\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+after\b(?P<what>[^,;.]{3,120})", re.I
+)
+# "The bodies of 11 villagers were found on Monday, a day after rebels raided the area": a discovery,
+# a later death or a funeral before the day is no deed of the claim's own.
+_NOT_OWN_DEED = searcher(
+    r"\b(?:found|discovered|recovered|retrieved|unearthed|bod(?:y|ies)|corpses?|remains|died|succumbed|toll|tally|count)\b", re.I
 )
 # "Relatives of 14 miners killed in an attack ... demanded compensation on Wednesday": the victims'
 # kin (survivors, colleagues) open the sentence, whose dates are what they did later.
@@ -191,15 +197,35 @@ def counted_back(c: ClaimContext, sent: Sentence, period: Period) -> Period:
 def counted_after_day(c: ClaimContext, period: Period) -> Period:
     """"Residents were still mourning on Wednesday, three days after a wedding was attacked": the day
     written before ", N days after <a deed>" is a later one's; the deed is that many days before it
-    (for a date a neighbouring sentence gives the claim: in the claim's own sentence it is read already)."""
+    (for a date a neighbouring sentence gives the claim: in the claim's own sentence it is read already),
+    unless that sentence tells its own deed before the day ("Gunmen killed 6 on Thursday, three days after ...")."""
     d = period.mention
     m = _DAYS_AFTER_TRAILING.match(c.text, d.char_end) if d is not None and period.start is not None else None
-    if m is None or period.start is None or not (DEED.search(m["what"]) or INCIDENT_NOUN.search(m["what"])):
+    if d is None or m is None or period.start is None or not (DEED.search(m["what"]) or INCIDENT_NOUN.search(m["what"])):
         return period
+    pos = position_of(c.index, d.char_start)
+    if pos is not None and _deed_before(c.text, c.index.sentences[pos].char_start, d.char_start):
+        return period  # "Gunmen killed 6 on Thursday, three days after ... Two others were wounded": Thursday
     word = m["n"].lower()
     days = (int(word) if word.isdigit() else SMALL_NUMBERS.get(word, 1)) * (7 if m["unit"].lower().startswith("week") else 1)
     day = period.start - dt.timedelta(days=days)
     return Period(day, day, "day", "text", d)
+
+
+def own_deed_day(c: ClaimContext, sent: Sentence, d: DateMention, at: int) -> bool:
+    """"Gunmen killed 6 soldiers on Thursday, three days after 14 civilians were killed": the claim
+    before the day tells its own deed, so the day is its own, not a later one's counted back from
+    ("found on Monday, a day after rebels raided the area" tells none: the raid was Sunday)."""
+    if not at < d.char_start or not sent.char_start <= d.char_start < sent.char_end:
+        return False
+    return _deed_before(c.text, sent.char_start, d.char_start)
+
+
+def _deed_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` tells a deed of its own (not a discovery, a later death or a funeral)."""
+    if DEED.search(text, start, end) is None:
+        return False
+    return _NOT_OWN_DEED.search(text, start, end) is None and AFTERMATH.search(text, start, end) is None
 
 
 def _opening(c: ClaimContext, sent: Sentence) -> int:

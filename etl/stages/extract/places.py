@@ -82,6 +82,7 @@ class Place:
     population: int = 0
     demonym: bool = False  # "Pakistani": often the nationality of victims, weaker evidence of place
     admin_type: str = ""  # ISO 3166-2 subdivision type, lower case ("state", "province")
+    alias: bool = False  # found by a city's alternate name only ("Madina" for Medina): weak evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +179,10 @@ def _city_entries() -> Iterable[tuple[str, Place]]:
         place = Place(city["name"], code, "city", population)
         yield city["name"], place
         if population >= _ALT_NAME_MIN_POPULATION:
+            alias = replace(place, alias=True)
             for alt in city.get("alternatenames", ()):
-                if alt[:1].isupper() and alt.isascii() and not alt.isupper() and len(alt) > 3:
-                    yield alt, place
+                if alt[:1].isupper() and alt.isascii() and not alt.isupper() and len(alt) > 3 and _key(alt) != _key(city["name"]):
+                    yield alt, alias
 
 
 @lru_cache(maxsize=2)
@@ -366,7 +368,9 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     except re.error:  # pragma: no cover - the pattern is constant
         return []
     # Context: names of one country only, and country names ("Lebanon" is also a town in the US).
-    context = Counter(places[0].country_code for _, _, places in raw if places[0].kind == "country" or len({p.country_code for p in places}) == 1)
+    context = Counter(  # (not a city's alternate name: "Faizabad" of Badakhshan is not the Indian Fyzabad)
+        places[0].country_code for _, _, places in raw if places[0].kind == "country" or (len({p.country_code for p in places}) == 1 and not places[0].alias)
+    )
     raw = [r for r in raw if r[2][0].kind == "country" or not _KIN_BEFORE.search(text, max(0, r[0] - 40), r[0])]
     found = [PlaceMention(start, end, text[start:end], _pick(text, end, places, context)) for start, end, places in raw]
     # "U.S. service members": a country's name as an adjective is a nationality (a side, not the place)

@@ -83,6 +83,8 @@ _ELSEWHERE_CHAIN = searcher(
 _LOCATED_BY = re.compile(
     r"(?:\s+[A-Z][\w'’-]*)?\s*(?:\(|,)\s*(?:[^(),.;\n]{1,40},\s*)?"
     r"|\s+(?:(?:town|village|city|area|locality|settlement)\s+)?(?:in|near)\s+(?:the\s+)?"
+    # "Kibali territory of Haut-Uele province", "Kalehe district in South Kivu": a unit of the region after it
+    r"|\s+(?:territory|district|sub-?district|zone|sector|chiefdom|commune|county|municipality|department|locality)\s+(?:of|in)\s+(?:the\s+)?"
 )
 _LOCATED_CHARS = 60  # how far after the town its region may stand
 # "the coastal town of Palma", "the village of Victoria": a place the text calls a town or a village
@@ -180,7 +182,8 @@ def locator(m: PlaceMention, text: str) -> bool:
 def located_elsewhere(mentions: Sequence[PlaceMention], text: str) -> frozenset[int]:
     """Starts of towns that the region or country written right after them places in another
     country ("Palma town in Cabo Delgado", "Hays (Hays, Al Hudaydah)"), or that the place before
-    them owns ("Baghdad's Green Zone"): homonyms of a place the gazetteer lacks (Palma, Spain;
+    them owns ("Baghdad's Green Zone"), or a foreign city's alternate spelling in a story of another
+    country (:func:`_foreign_alias`): homonyms of a place the gazetteer lacks (Palma, Spain;
     Hays, Kansas; Green, Ohio), no evidence of where it happened."""
     out = set()
     for i, m in enumerate(mentions):
@@ -189,9 +192,21 @@ def located_elsewhere(mentions: Sequence[PlaceMention], text: str) -> frozenset[
         region = _locating_region(mentions, i, text)
         if region is None and i > 0 and _POSSESSIVE.fullmatch(text, mentions[i - 1].char_end, m.char_start):
             region = mentions[i - 1]  # "Baghdad's Green Zone": a part of the place before it
-        if (region is not None and not region.place.demonym and region.place.country_code != m.place.country_code) or _mislabelled(mentions, m, text):
+        foreign = region is not None and not region.place.demonym and region.place.country_code != m.place.country_code
+        if foreign or _mislabelled(mentions, m, text) or (m.place.alias and _foreign_alias(mentions, m)):
             out.add(m.char_start)
     return frozenset(out)
+
+
+def _foreign_alias(mentions: Sequence[PlaceMention], m: PlaceMention) -> bool:
+    """A city found by an alternate spelling only ("Faizabad" in Badakhshan, read as Fyzabad in India), whose
+    country is named nowhere else while a place of a country that does not border it is: a local
+    place the gazetteer lacks, not the foreign city."""
+    code = m.place.country_code
+    if any(o.place.country_code == code for o in mentions if o is not m):
+        return False
+    near = country_facts().neighbours.get(code, frozenset())
+    return any(o.place.country_code not in near and not o.place.demonym and not o.place.alias for o in mentions if o is not m)
 
 
 def _mislabelled(mentions: Sequence[PlaceMention], m: PlaceMention, text: str) -> bool:
