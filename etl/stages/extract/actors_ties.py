@@ -147,6 +147,13 @@ _DENIED_AFTER = re.compile(
     r"(?:was|were|is|are|has|have|had)\s+not\b|(?:did|does|has|have)\s*n(?:o|['’])t\b)",
     re.I,
 )
+# "Claimed by the TTP, later denied", "X initially claimed the bombing but later denied involvement",
+# "X claimed responsibility, then retracted the claim": a claim the group itself withdrew.
+_WITHDRAWN_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+[\w-]+){0,6}?[\s,]+(?:but\s+|and\s+)?(?:later|subsequently|then)\s+"
+    r"(?:denied|retracted|withdrew|disowned|rescinded|recanted)\b",
+    re.I,
+)
 # "shells fired from M23-held hills", "launched from Houthi positions": who holds the launch site fired.
 _FIRED_FROM_BEFORE = searcher(r"\b(?:fired|launched|lobbed|shot|came|coming|originated)\s+(?:\w+\s+)?from\s+(?:the\s+)?$", re.I)
 _FIRED_FROM_AFTER = re.compile(
@@ -247,6 +254,8 @@ def strength(text: str, m: ActorMention, following: int) -> int:
     before = text[max(0, m.char_start - _CONTEXT) : m.char_start]
     if " from " in before and _FIRED_FROM_BEFORE.search(before) and _FIRED_FROM_AFTER.match(after):
         return 4
+    if _WITHDRAWN_AFTER.match(after):
+        return -1
     if _GOVERNMENT_AFTER.match(after) or _DENIED_AFTER.match(text, m.char_end, m.char_end + _CLAUSE):
         # "A TTP spokesman claimed the attack": the group's own spokesman
         return 6 if _SPOKESMAN_AFTER.match(after) and _claims(text, m, following) else -1
