@@ -50,7 +50,8 @@ _ATTRIBUTED_BEFORE = searcher(
     # "the gunmen were from al-Shabaab", "militants, believed to be from ISWAP"
     r"(?:gunm[ae]n|attackers?|assailants?|militants?|bombers?|raiders|men)\s+(?:were|was)\s+(?:all\s+)?(?:from|members\s+of)|"
     r"(?:believed|thought|suspected|said|understood)\s+to\s+(?:be\s+from|be\s+members\s+of|be\s+fighters\s+of))\s+(?:the\s+)?"
-    r"(?:(?:outlawed|banned|proscribed|so-called|self-styled)\s+)?$",
+    # "affiliated with proscribed outfit JeM", "members of the banned terror group LeT"
+    r"(?:(?:outlawed|banned|proscribed|so-called|self-styled)\s+)?(?:(?:terror(?:ist)?\s+|militant\s+)?(?:outfit|group|organi[sz]ation)\s+)?$",
     re.I,
 )
 # "Boko Haram (JAS) fighters", "IS Mozambique militants", "Houthi forces shelled", "a Hezbollah
@@ -245,8 +246,10 @@ def _fought(text: str, m: ActorMention) -> bool:
     end = end if end > 0 else len(text)
     if _CLASH.search(text, m.char_end, end):
         return True
-    # the operation may be told before its target ("an operation against al-Shabaab militants")
-    return _GROUND_OPERATION.search(text, start, end) is not None and _FROM_THE_AIR.search(text, start, end) is None
+    # the operation or the fight may be told before its target ("an operation against al-Shabaab
+    # militants", "In an encounter at Hanjin, two terrorists affiliated with JeM were neutralised")
+    fight = _GROUND_OPERATION.search(text, start, end) or _CLASH.search(text, start, m.char_start)
+    return fight is not None and _FROM_THE_AIR.search(text, start, end) is None
 
 
 def strength(text: str, m: ActorMention, following: int) -> int:

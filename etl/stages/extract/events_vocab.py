@@ -218,6 +218,9 @@ def _link_source(kind: LinkKind, body: str, subjects: str) -> str:
             # "five members of the Popular Mobilisation Forces [were killed]": a longer "of" phrase (and its
             # acronym: "three jawans of the Central Reserve Police Force (CRPF) [attained martyrdom]")
             rf"|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{2,6}}?\([^().;\n]{{1,20}}\)\s+|(?:{_NP_WORD}\s+){{1,2}}?of\s+(?:{_NP_WORD}\s+){{4,6}}?"
+            # "two terrorists affiliated with proscribed outfit JeM [were neutralised]", "four gunmen linked to
+            # al-Shabaab [were killed]": the group the counted men belong to
+            rf"|(?:{_NP_WORD}\s+){{1,2}}?(?:affiliated\s+with|linked\s+to|belonging\s+to|loyal\s+to|allied\s+(?:with|to)|aligned\s+with)\s+(?:{_NP_WORD}\s+){{1,5}}?(?:\([^().;\n]{{1,20}}\)\s+)?"
             # "six of the 40 passengers on the bus [died]": a share whose whole has a place after it
             rf"|of\s+(?:the|its|their|all)\s+(?:\d[\d,]*|{_NUMBER_WORDS})\s+(?:{_NP_WORD}\s+){{1,2}}?(?:on|in|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+)?(?:{_NP_WORD}\s+){{1,2}}?)"
         )
