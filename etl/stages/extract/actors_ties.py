@@ -106,7 +106,9 @@ _SUSPECTED_BEFORE = searcher(
     re.I,
 )
 _SUSPECTED_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s*\([^()\n]{1,20}\))?\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?(?:behind|responsible))\b"
+    # (the group's men may stand after the name: "Daesh remnants were blamed", "ISWAP fighters are suspected")
+    r"^(?:['’]s)?(?:\s*\([^()\n]{1,20}\))?\s+(?:(?:(?:remnants|militants|fighters|elements|cells?|members|gunmen|insurgents|rebels|operatives|jihadists)\s+)?"
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?(?:behind|responsible))\b"
     # a coded note's last field: "... casualties unclear. Islamic State suspected."; "Abu Sayyaf blamed by police."
     r"|(?:(?:widely|locally|also)\s+)?(?:suspected|blamed)(?:\s+by\s+(?:the\s+)?\w+)?\s*(?:[.;\n]|$)"
     # "Authorities said al-Shabaab was responsible"
