@@ -56,6 +56,7 @@ from etl.stages.extract.events_when_lead import (
     deed_near,
     earlier_deed,
     own_deed_day,
+    stated_day,
     step_dates,
 )
 
@@ -232,7 +233,8 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     told = (_story_date(c, pos, at) if pos == 0 else None) or next(iter(said), None) or deed_day_after(c, pos)  # (the statement's day bounds it)
     if told is not None:
         return period_of(told, c.text)
-    report = c.fallback()
+    stated = stated_day(c, pos)  # "X said on Monday it had blown up a pipeline": told by then
+    report = period_of(stated, c.text) if stated is not None else c.fallback()
     if report.start is not None and _OVERNIGHT.search(sent.text):  # "shot dead overnight": the night before the report
         night = report.start - dt.timedelta(days=1)
         return Period(night, night, "day", "text")

@@ -231,3 +231,15 @@ def _deed_before(text: str, start: int, end: int) -> bool:
 def _opening(c: ClaimContext, sent: Sentence) -> int:
     """Where the sentence's own words start (after the dateline, in the first sentence)."""
     return c.dateline_end if sent.char_start < c.dateline_end < sent.char_end else sent.char_start
+
+
+def stated_day(c: ClaimContext, pos: int) -> DateMention | None:
+    """For a claim no date of the story dates: the day a statement in its sentence or a sentence
+    before it was made ("A group said on Monday it had blown up a pipeline overnight. No casualties
+    were reported."): the deed was told by then, which bounds it better than the publication day."""
+    for p in range(pos, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
+        said = [d for d in c.dates.get(p, []) if d.granularity == "day" and d.char_start > c.dateline_end and stated_on(c.text, d)]
+        said = [d for d in said if c.published is None or d.start_date <= c.published]
+        if said:
+            return min(said, key=lambda d: d.start_date)
+    return None
