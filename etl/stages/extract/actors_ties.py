@@ -101,7 +101,9 @@ _VICTIM_AFTER = re.compile(
 _SUSPECTED_BEFORE = searcher(
     r"\b(?:suspect(?:s|ed)?|blame[ds]?(?:\s+on)?|accuse[ds]?|(?:police|officials?|authorities|investigators|prosecutors|military|army)\s+(?:have\s+|has\s+|had\s+)?(?:named|identified)|point(?:ed|s)?\s+(?:the\s+finger\s+)?at|suspicion\s+(?:fell|falls|has\s+fallen|had\s+fallen)\s+on|"
     r"(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:the|this|that|these|both|all|it|them)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:(?:attacks?|incidents?|bombings?|blasts?|explosions?|killings?|ambush(?:es)?|raids?|assaults?|massacres?|abductions?|kidnappings?|shootings?)\s+)?(?:to|on))"
+    r"(?:(?:attacks?|incidents?|bombings?|blasts?|explosions?|killings?|ambush(?:es)?|raids?|assaults?|massacres?|abductions?|kidnappings?|shootings?)\s+)?(?:to|on)|"
+    # "The army blamed Palestinian factions, including Hamas": the group named in the blamed class
+    r"(?:blam|accus)\w*\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+(?:including|notably|especially|particularly|in\s+particular|namely))"
     r"\s+(?:the\s+)?$",
     re.I,
 )
