@@ -29,7 +29,9 @@ _UNIT_AFTER = re.compile(
 _PEOPLE_OF_THINGS = (
     r"[\s-]+(?:keepers?|herders?|herdsmen|drivers?|owners?|traders?|dealers?|operators?|riders?|passengers?|workers?|"
     r"members?|staff|teachers?|students?|pupils?|congregants|worshipp?ers|attendants?|conductors?|officials?|guards?|"
-    r"rustlers?|farmers?|sellers?|vendors?|users?|crews?|leaders?)\b"
+    r"rustlers?|farmers?|sellers?|vendors?|users?|crews?|leaders?|"
+    # a unit named after its weapon: "one Assam Rifles rifleman", "two Rashtriya Rifles soldiers"
+    r"riflem[ae]n|soldiers?|troopers?|jawans?|personnel|officers?)\b"
 )
 # "captured two armoured vehicles", "two AK-47 rifles", "attacks on four police posts": things, not people.
 _THINGS_AFTER = re.compile(
