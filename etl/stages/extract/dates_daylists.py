@@ -14,17 +14,22 @@ import re
 from etl.stages.extract import dates_calendar as cal
 from etl.stages.extract.dates_base import Ctx, Hit
 
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# A day of the month in a list, and a whole list ("3, 4 and 7"); the numbers stage reads the same
+# lists (numbers_lexicon: their days are not counts).
+DAY_TOKEN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+LISTED_DAYS = rf"{DAY_TOKEN}(?:\s*,\s*{DAY_TOKEN})*\s*,?\s+(?:and|or|&)\s+{DAY_TOKEN}(?![\w:%/-]|[.,]\d|\s*%)"
+# Words ending in "s" that are not plurals (shared with numbers_lexicon's count-noun test).
+NOT_PLURAL = (r"(?:was|has|is|its|this|his|as|us|does|always|perhaps|plus|thus|across|whereas|unless|less"
+              r"|besides|towards|afterwards|says)")
 # After "March 3": ", 4 and 7" / " or 9" (the last day ends the list: not "4.5", "9:30", "7%").
-_DAYS_AFTER = re.compile(rf"(?:\s*,\s*{_DAY}(?![\w.:%/-]|\s*%))*\s*,?\s+(?:and|or|&)\s+{_DAY}(?![\w:%/-]|[.,]\d|\s*%)")
+_DAYS_AFTER = re.compile(rf"(?:\s*,\s*{DAY_TOKEN}(?![\w.:%/-]|\s*%))*\s*,?\s+(?:and|or|&)\s+{DAY_TOKEN}(?![\w:%/-]|[.,]\d|\s*%)")
 # Before "9 March": "5 and " / "3, 4 and " (searched in the characters before the day).
-_DAYS_BEFORE = re.compile(rf"(?<![\w.,:/$\u00a3\u20ac-]){_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+(?:and|or|&)\s+$")
+_DAYS_BEFORE = re.compile(rf"(?<![\w.,:/$\u00a3\u20ac-]){DAY_TOKEN}(?:\s*,\s*{DAY_TOKEN})*\s*,?\s+(?:and|or|&)\s+$")
 _DAY_DIGITS = re.compile(r"\d{1,2}")
 # A count, not a day, when these follow the last number: "2 and 3 others", "and 4 soldiers".
 COUNT_AFTER = re.compile(
     r"\s+(?:people|persons|men|women|children|police|personnel|staff|others?|more)\b"
-    r"|\s+(?!(?:was|has|is|its|this|his|as|us|does|always|perhaps|plus|thus|across|whereas|unless|less"
-    r"|besides|towards|afterwards|says)\b)[a-z]+[^s\W']s\b"
+    rf"|\s+(?!{NOT_PLURAL}\b)[a-z]+[^s\W']s\b"
 )
 # How many characters before a day-first date a list of days may start ("1, 2, 3 and 4 ").
 LIST_WIDTH = 40

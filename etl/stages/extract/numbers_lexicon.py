@@ -14,10 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from etl.stages.extract.dates_daylists import LISTED_DAYS, NOT_PLURAL
 from etl.stages.extract.numwords import trie_pattern
 
 # Words ending in "s" that are not plural nouns (after a year-shaped number: "in 2019 was").
-_NOT_PLURAL = r"(?:was|has|is|its|this|his|as|us|does|always|perhaps|plus|thus|across|whereas|unless|less|besides|towards|afterwards|says)"
 # Words allowed between a change verb and its number: "rose by a further 12%".
 _CHANGE_FILLERS = ("further", "additional", "another", "record", "massive", "whopping", "staggering", "mere")
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "numbers_lexicon.toml"
@@ -252,8 +252,6 @@ NO_DAY_BEFORE = rf"(?:(?<![\d\x1f]\s)|{_AFTER_AMOUNT})(?<!\d(?:st|nd|rd|th)\s)(?
 # "in March 5 soldiers were killed", "in early May 3 people died": after a word that makes the
 # month a period, a number with a count noun or a plural after it is a count, not the month's day.
 PERIOD_WORD_BEFORE = "|".join(rf"(?<=\b{w}\s)" for w in ("in", "In", "during", "During", "last", "Last", "early", "late", "mid")) + r"|(?<=\bmid-)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_LISTED_DAYS = rf"{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+(?:and|or|&)\s+{_DAY}(?![\w:%/-]|[.,]\d|\s*%)"
 
 
 def _date_patterns(months: list[str], count_nouns: list[str]) -> dict[str, Any]:
@@ -268,11 +266,11 @@ def _date_patterns(months: list[str], count_nouns: list[str]) -> dict[str, Any]:
         "date_then_dash": re.compile(rf"(?:(?<![\w])(?:{titled})|(?<![\w.,])(?:1[89]|20)\d\d)\s+[-\u2013\u2014]\s*$"),
         # Days listed under one month: "March 3, 4 and 7", "on 5 and 9 March", "November 2 or 9".
         "day_list": re.compile(
-            rf"(?<![\w.])(?:{titled})\s+(?:the\s+)?{_LISTED_DAYS}(?!\s+(?:of\s+)?(?:{titled})\b)"
-            rf"|(?<![\w.,:/$-]){_LISTED_DAYS}\s+(?:of\s+)?(?:{titled})\b"
+            rf"(?<![\w.])(?:{titled})\s+(?:the\s+)?{LISTED_DAYS}(?!\s+(?:of\s+)?(?:{titled})\b)"
+            rf"|(?<![\w.,:/$-]){LISTED_DAYS}\s+(?:of\s+)?(?:{titled})\b"
         ),
         "year_count_after": re.compile(
-            rf"^\s+(?:(?:{_alternation(count_nouns)})\b|(?!{_NOT_PLURAL}\b)[a-z]+[^s\W']s\b)"
+            rf"^\s+(?:(?:{_alternation(count_nouns)})\b|(?!{NOT_PLURAL}\b)[a-z]+[^s\W']s\b)"
         ),
     }
 
