@@ -79,6 +79,7 @@ from etl.stages.extract.events_named import identified_claims, inside, named_can
 from etl.stages.extract.events_reduce import fold_article, group_sentence, same_incident
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places, located_elsewhere
+from etl.stages.extract.places_evidence import far_from_home
 
 # What an updated toll takes from the figure first told of it (its actor too, when it names none).
 _TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location")
@@ -183,6 +184,8 @@ def _main_place(places: Sequence[PlaceMention], text: str, away: frozenset[int],
     end = ctx.dateline_end(text)  # the bureau's city counts only when the story names no other place
     body = [p for p in places if p.char_start >= end]
     places = body or places
+    if all(p.char_start in homonyms for p in places):  # only homonyms of places the gazetteer lacks
+        return None
     country = dominant_country(places, text, away=away, homonyms=homonyms)
     if country is None:
         return None
@@ -286,13 +289,14 @@ def extract_events(
     actor = article_actor(article.text, actors, (lead.char_start, lead.char_end))
     claimed = frozenset(s.index for s, _ in per_sentence)
     away = frozenset(p.char_start for p in places if elsewhere(p, article.text))  # "crossing from Mali"
-    homonyms = located_elsewhere(places, article.text)  # "Palma town in Cabo Delgado"
+    home = vocab.actors.home.get(actor) if actor else None
+    # "Palma town in Cabo Delgado"; "Houthi shelling in Hays district" (not Hays, Kansas)
+    homonyms = located_elsewhere(places, article.text) | far_from_home(places, home)
     main = _main_place(places, article.text, away, homonyms)
     lookups = ctx.claim_context(
         article.text, sentences, quantities, dates, places, main=main, published=article.published, claimed=claimed, away=away,
         homonyms=homonyms,
     )
-    home = vocab.actors.home.get(actor) if actor else None
     c = _ArticleContext(article, lookups, actor, home, tuple(actors))
     rows: list[Event] = []
     updates: set[str] = set()

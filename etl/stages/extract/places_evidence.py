@@ -162,12 +162,25 @@ def stray_towns(mentions: Sequence[PlaceMention], main: str | None, located: fro
     in Hays district"): likely homonyms of a local place the gazetteer lacks (Hays, Kansas), not
     evidence of where it happened. A border town across the frontier is kept (a cross-border strike).
     ``located`` (the towns :func:`located_elsewhere` found) are such homonyms too."""
-    towns = [m for m in mentions if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != main]
-    if not towns or main is None or not any(m.place.kind == "country" and m.place.country_code == main and not m.place.demonym for m in mentions):
+    if main is None or not any(m.place.kind == "country" and m.place.country_code == main and not m.place.demonym for m in mentions):
         return located
+    return located | _lone_towns_away_from(mentions, main)
+
+
+def far_from_home(mentions: Sequence[PlaceMention], home: str | None) -> frozenset[int]:
+    """Starts of small towns named once, in a country the article names nowhere else and that does
+    not border ``home``, the country where the group the article is about operates ("Houthi shelling
+    of a market in Hays district": Hays, Kansas is a homonym of a Yemeni district the gazetteer lacks)."""
+    return frozenset() if home is None else _lone_towns_away_from(mentions, home)
+
+
+def _lone_towns_away_from(mentions: Sequence[PlaceMention], country: str) -> frozenset[int]:
+    towns = [m for m in mentions if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != country]
+    if not towns:
+        return frozenset()
     per_country = Counter(m.place.country_code for m in mentions)
-    near = country_facts().neighbours.get(main, frozenset())
-    return located | {m.char_start for m in towns if per_country[m.place.country_code] == 1 and m.place.country_code not in near}
+    near = country_facts().neighbours.get(country, frozenset())
+    return frozenset(m.char_start for m in towns if per_country[m.place.country_code] == 1 and m.place.country_code not in near)
 
 
 def locator(m: PlaceMention, text: str) -> bool:
