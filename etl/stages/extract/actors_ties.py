@@ -132,6 +132,10 @@ _CLASH = searcher(r"\b(?:firefight|clash(?:es)?|gunfight|gun\s+battle|encounter|
 # "Security forces killed 14 al-Shabaab fighters in an operation": a ground operation is a fight
 # with the group, which is the (non-state) party coded; a strike from the air is not.
 _GROUND_OPERATION = searcher(r"\b(?:operations?|offensive|fighting|battles?|counter-?attack|counter-?offensive)\b", re.I)
+# "Troops killed 14 ISWAP fighters", "our forces neutralised 13 ADF terrorists": men on the ground killed them.
+_GROUND_FORCES = searcher(
+    r"\b(?:troops|soldiers|forces|army|police(?:men)?|commandos|gendarmes|gendarmerie|paramilitar(?:y|ies)|rangers|jawans|militiamen|vigilantes)\b", re.I
+)
 _FROM_THE_AIR = searcher(r"\b(?:air\s*strikes?|airstrikes?|drones?|strikes?|jets?|warplanes?|aircraft|helicopters?|bombing|shelling|missiles?)\b", re.I)
 # "..., the Taliban said", "Hamas told reporters": a speaker (a claim, "said it carried out", is tested first).
 _SPEAKER_AFTER = re.compile(
@@ -244,7 +248,7 @@ def _claims(text: str, m: ActorMention, following: int) -> bool:
 
 def _fought(text: str, m: ActorMention) -> bool:
     """The group's men were killed in a fight ("in a gun battle", "in an operation", "the operation
-    ... killed 13 ADF terrorists"), not struck from the air."""
+    ... killed 13 ADF terrorists", "troops killed 14 ISWAP fighters"), not struck from the air."""
     start = max(text.rfind(".", 0, m.char_start), text.rfind("\n", 0, m.char_start)) + 1
     end = text.find(".", m.char_end)
     end = end if end > 0 else len(text)
@@ -252,7 +256,7 @@ def _fought(text: str, m: ActorMention) -> bool:
         return True
     # the operation or the fight may be told before its target ("an operation against al-Shabaab
     # militants", "In an encounter at Hanjin, two terrorists affiliated with JeM were neutralised")
-    fight = _GROUND_OPERATION.search(text, start, end) or _CLASH.search(text, start, m.char_start)
+    fight = _GROUND_OPERATION.search(text, start, end) or _CLASH.search(text, start, m.char_start) or _GROUND_FORCES.search(text, start, m.char_start)
     return fight is not None and _FROM_THE_AIR.search(text, start, end) is None
 
 
