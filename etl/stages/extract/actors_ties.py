@@ -246,9 +246,10 @@ def _claims(text: str, m: ActorMention, following: int) -> bool:
     return m.char_end + claim.end() <= following or "," in text[m.char_end : following]
 
 
-def _fought(text: str, m: ActorMention) -> bool:
+def _fought(text: str, m: ActorMention, *, by_troops: bool = True) -> bool:
     """The group's men were killed in a fight ("in a gun battle", "in an operation", "the operation
-    ... killed 13 ADF terrorists", "troops killed 14 ISWAP fighters"), not struck from the air."""
+    ... killed 13 ADF terrorists", and with ``by_troops`` "troops killed 14 ISWAP fighters"), not
+    struck from the air. (Troops who arrest men fought nobody: ``by_troops`` is then False.)"""
     start = max(text.rfind(".", 0, m.char_start), text.rfind("\n", 0, m.char_start)) + 1
     end = text.find(".", m.char_end)
     end = end if end > 0 else len(text)
@@ -256,7 +257,9 @@ def _fought(text: str, m: ActorMention) -> bool:
         return True
     # the operation or the fight may be told before its target ("an operation against al-Shabaab
     # militants", "In an encounter at Hanjin, two terrorists affiliated with JeM were neutralised")
-    fight = _GROUND_OPERATION.search(text, start, end) or _CLASH.search(text, start, m.char_start) or _GROUND_FORCES.search(text, start, m.char_start)
+    fight = _GROUND_OPERATION.search(text, start, end) or _CLASH.search(text, start, m.char_start)
+    if fight is None and by_troops:
+        fight = _GROUND_FORCES.search(text, start, m.char_start)
     return fight is not None and _FROM_THE_AIR.search(text, start, end) is None
 
 
@@ -292,7 +295,7 @@ def strength(text: str, m: ActorMention, following: int) -> int:
     if _TARGET_BEFORE.search(before):  # "arrested 27 suspected Boko Haram suppliers": a target, whatever the modifier
         if _CUSTODY_WORD.search(before) and _FOR_THE_INCIDENT.match(text, m.char_end, m.char_end + _CLAUSE):
             return 4  # "arrested three suspected TTP militants over Sunday's attack"
-        return 2 if _fought(text, m) else -1
+        return 2 if _fought(text, m, by_troops=_CUSTODY_WORD.search(before) is None) else -1
     if _VICTIM_AFTER.match(text[m.char_end : m.char_end + _CLAUSE]):
         return -1
     held = _CUSTODY_AFTER.match(after)
