@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.stages.extract import dates as dates_module
-from etl.stages.extract.dates_base import CARDINALS, LEX, MONTHS, ORDINALS, WEEKDAYS, Ctx, alternation, trigger_positions
+from etl.stages.extract.dates_base import CARDINALS, LEX, MONTHS, ORDINALS, WEEKDAYS, Ctx, alternation
 from etl.stages.extract.dates_explicit import _PREP_WORDS
+from etl.stages.extract.dates_triggers import trigger_positions
 
 _FRAGMENTS = st.sampled_from([
     " in ", " on ", " since ", " from ", " to ", " between ", " and ", " - ", "-", "/", ".", ",", " ", "  ",

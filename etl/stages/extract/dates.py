@@ -129,7 +129,8 @@ from etl.stages.extract import (
     dates_words,
 )
 from etl.stages.extract import dates_calendar as cal
-from etl.stages.extract.dates_base import Ctx, Hit, Rule, trigger_positions
+from etl.stages.extract.dates_base import Ctx, Hit, Rule
+from etl.stages.extract.dates_triggers import trigger_positions
 
 _RULES: tuple[Rule, ...] = (
     dates_ranges.RULES + dates_news.RULES + dates_explicit.RULES + dates_periods.RULES + dates_holidays.RULES + dates_anchored.RULES + dates_relative.RULES + dates_weeks.RULES + dates_ordinals.RULES + dates_words.RULES

@@ -97,7 +97,7 @@ class Seen:
         return self.pattern.search(lowered, start, end) is not None
 
 
-# Gates shared by several rules (token kinds: see ``dates_base.trigger_positions``).
+# Gates shared by several rules (token kinds: see ``dates_triggers.trigger_positions``).
 # A day of month right before a month name ("12 March", "3rd of May", "12-Mar"): the DAY ends in
 # a digit, "st"/"nd"/"rd"/"th" or an ordinal word (t, d, h), "of" ends in f, or a separator.
 DAY_BEFORE_MONTH = NextTo("month", before=frozenset("0123456789tdhf-/."))
