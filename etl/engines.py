@@ -1,21 +1,26 @@
 """Where extraction runs: in this process, in a local process pool, or on a Dask cluster.
 
 Each worker builds its :class:`~etl.extractor.Extractor` once (vocabularies, gazetteer and the
-libraries' first-call costs are paid once per worker, not per article).
+libraries' first-call costs are paid once per worker, not per article). ``map``/``submit`` return
+records; ``submit_rows`` returns warehouse rows built by the workers themselves, so that the
+process that writes them (``etl run``) does not rebuild every record first.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from etl.config import Config
 from etl.extractor import Extractor
 from etl.records import Article, DateMention, Event, Extraction, QuantityMention, Reject, Sentence, field_values
+from etl.stages.load import Rows, extraction_rows, merge_rows
 
 Result = Extraction | Reject
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 _WORKER_EXTRACTOR: dict[Config, Extractor] = {}
 
@@ -43,6 +48,27 @@ def extract_batch(config: Config, articles: Sequence[Article]) -> list[Result]:
     """Extract a batch in the current process (also the task a pool or Dask worker runs)."""
     extractor = _extractor_for(config)
     return [extract_one(extractor, article) for article in articles]
+
+
+def rows_batch(config: Config, articles: Sequence[Article], run_id: str, now: dt.datetime) -> tuple[Rows, list[Reject]]:
+    """A batch as warehouse rows (every table, articles in order) and the articles that failed."""
+    rows: Rows = {}
+    failed: list[Reject] = []
+    for result in extract_batch(config, articles):
+        if isinstance(result, Reject):
+            failed.append(result)
+        else:
+            merge_rows(rows, extraction_rows(result, run_id=run_id, ingested_at=now))
+    return rows, failed
+
+
+def _merged(parts: Iterable[tuple[Rows, list[Reject]]]) -> tuple[Rows, list[Reject]]:
+    rows: Rows = {}
+    failed: list[Reject] = []
+    for part_rows, part_failed in parts:
+        merge_rows(rows, part_rows)
+        failed.extend(part_failed)
+    return rows, failed
 
 
 # What crosses between processes: each record as a plain tuple of its fields (pickling frozen
@@ -95,19 +121,21 @@ def _gathered(chunks: Sequence[Sequence[Article]], parts: Iterable[Sequence[Pack
     return results
 
 
-class Pending:
+class Pending(Generic[T]):
     """A batch handed to an engine: ``result()`` waits for it. Workers go on extracting while the
     caller writes the previous batch (``etl run`` keeps one batch in flight this way)."""
 
-    def __init__(self, wait: Callable[[], list[Result]]) -> None:
+    def __init__(self, wait: Callable[[], T]) -> None:
         self._wait = wait
 
-    def result(self) -> list[Result]:
+    def result(self) -> T:
         return self._wait()
 
 
 class Engine(Protocol):
-    def submit(self, articles: Sequence[Article]) -> Pending: ...
+    def submit(self, articles: Sequence[Article]) -> Pending[list[Result]]: ...
+
+    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Rows, list[Reject]]]: ...
 
     def map(self, articles: Sequence[Article]) -> list[Result]: ...
 
@@ -121,13 +149,20 @@ class LocalEngine:
         self.config = config
         self._pool = ProcessPoolExecutor(config.workers) if config.workers > 1 else None
 
-    def submit(self, articles: Sequence[Article]) -> Pending:
+    def submit(self, articles: Sequence[Article]) -> Pending[list[Result]]:
         if self._pool is None:
             results = extract_batch(self.config, articles)
             return Pending(lambda: results)
         chunks = _chunks(articles, self.config.workers)
         futures = [self._pool.submit(_extract_packed, self.config, chunk) for chunk in chunks]
         return Pending(lambda: _gathered(chunks, (f.result() for f in futures)))
+
+    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Rows, list[Reject]]]:
+        if self._pool is None:
+            done = rows_batch(self.config, articles, run_id, now)
+            return Pending(lambda: done)
+        futures = [self._pool.submit(rows_batch, self.config, chunk, run_id, now) for chunk in _chunks(articles, self.config.workers)]
+        return Pending(lambda: _merged(f.result() for f in futures))
 
     def map(self, articles: Sequence[Article]) -> list[Result]:
         return self.submit(articles).result()
@@ -146,10 +181,19 @@ class DaskEngine:
         self.config = config
         self._client: Any = Client(config.scheduler, set_as_default=False)
 
-    def submit(self, articles: Sequence[Article]) -> Pending:
-        chunks = _chunks(articles, max(1, len(self._client.scheduler_info().get("workers", {}))))
+    def _chunks(self, articles: Sequence[Article]) -> list[list[Article]]:
+        return _chunks(articles, max(1, len(self._client.scheduler_info().get("workers", {}))))
+
+    def submit(self, articles: Sequence[Article]) -> Pending[list[Result]]:
+        chunks = self._chunks(articles)
         futures = self._client.map(_extract_packed, [self.config] * len(chunks), chunks, pure=False)
         return Pending(lambda: _gathered(chunks, self._client.gather(futures)))
+
+    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Rows, list[Reject]]]:
+        chunks = self._chunks(articles)
+        n = len(chunks)
+        futures = self._client.map(rows_batch, [self.config] * n, chunks, [run_id] * n, [now] * n, pure=False)
+        return Pending(lambda: _merged(self._client.gather(futures)))
 
     def map(self, articles: Sequence[Article]) -> list[Result]:
         return self.submit(articles).result()

@@ -19,9 +19,9 @@ from typing import Any
 from etl.config import Config
 from etl.engines import Engine, Pending, make_engine
 from etl.incidents import update_incidents
-from etl.records import Article, Extraction, Reject
+from etl.records import Article, Reject
 from etl.stages.ingest import ingest
-from etl.stages.load import Rows, extraction_rows, merge_rows, reject_rows
+from etl.stages.load import Rows, reject_rows
 from etl.warehouse import Warehouse, read_sql
 
 log = logging.getLogger(__name__)
@@ -116,13 +116,11 @@ class _Batcher:
             yield articles, rejects
 
 
-def _batch_rows(results: list[Extraction | Reject], rejects: list[Reject], *, run_id: str, now: dt.datetime, counts: RunCounts) -> Rows:
-    rows: Rows = {}
-    for result in results:
-        if isinstance(result, Reject):
-            rejects.append(result)
-        else:
-            merge_rows(rows, extraction_rows(result, run_id=run_id, ingested_at=now))
+def _batch_rows(extracted: tuple[Rows, list[Reject]], rejects: list[Reject], *, run_id: str, now: dt.datetime, counts: RunCounts) -> Rows:
+    """The batch's rows with a `rejects` row for every input turned away (at ingest, then at
+    extraction), counted."""
+    rows, failed = extracted
+    rejects = [*rejects, *failed]
     for reject in rejects:
         counts.reject_reasons[reject.reason] = counts.reject_reasons.get(reject.reason, 0) + 1
     rows["rejects"] = reject_rows(rejects, run_id=run_id, at=now)
@@ -153,15 +151,15 @@ def _run_batches(warehouse: Warehouse, items: Source, *, config: Config, options
     batcher = _Batcher(warehouse.known_hashes(), counts, options, config.batch_size)
     engine: Engine = make_engine(config)
 
-    def commit(batch: int, pending: Pending, rejects: list[Reject], size: int) -> None:
+    def commit(batch: int, pending: Pending[tuple[Rows, list[Reject]]], rejects: list[Reject], size: int) -> None:
         rows = _batch_rows(pending.result(), rejects, run_id=run_id, now=started, counts=counts)
         warehouse.commit_batch(rows, run_id=run_id, batch=batch)
         progress(size)
 
-    in_flight: tuple[int, Pending, list[Reject], int] | None = None
+    in_flight: tuple[int, Pending[tuple[Rows, list[Reject]]], list[Reject], int] | None = None
     try:
         for batch, (articles, rejects) in enumerate(batcher.batches(items)):
-            submitted = (batch, engine.submit(articles), rejects, len(articles) + len(rejects))
+            submitted = (batch, engine.submit_rows(articles, run_id=run_id, now=started), rejects, len(articles) + len(rejects))
             if in_flight is not None:
                 commit(*in_flight)
             in_flight = submitted
@@ -246,7 +244,7 @@ def reextract(
         files: list[str] = []
         try:
             for batch, articles in enumerate(_stored_articles(warehouse, config.batch_size)):
-                rows = _batch_rows(engine.map(articles), [], run_id=run_id, now=started, counts=counts)
+                rows = _batch_rows(engine.submit_rows(articles, run_id=run_id, now=started).result(), [], run_id=run_id, now=started, counts=counts)
                 files += warehouse.stage({t: rows.get(t, []) for t in derived}, key=f"{run_id}-00000", stem=f"part-{run_id}-{batch:05d}")
                 counts.inputs_read += len(articles)
                 progress(len(articles))
