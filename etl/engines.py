@@ -2,8 +2,8 @@
 
 Each worker builds its :class:`~etl.extractor.Extractor` once (vocabularies, gazetteer and the
 libraries' first-call costs are paid once per worker, not per article). ``map``/``submit`` return
-records; ``submit_rows`` returns warehouse rows built by the workers themselves, so that the
-process that writes them (``etl run``) does not rebuild every record first.
+records; ``submit_rows`` returns the warehouse's Arrow tables, built and validated by the workers
+themselves, so that the process that writes them (``etl run``) only concatenates and compresses.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from etl.config import Config
 from etl.extractor import Extractor
 from etl.records import Article, DateMention, Event, Extraction, QuantityMention, Reject, Sentence, field_values
+from etl.schema import Parts, merge_parts, partitioned
 from etl.stages.load import Rows, extraction_rows, merge_rows
 
 Result = Extraction | Reject
@@ -50,8 +51,13 @@ def extract_batch(config: Config, articles: Sequence[Article]) -> list[Result]:
     return [extract_one(extractor, article) for article in articles]
 
 
-def rows_batch(config: Config, articles: Sequence[Article], run_id: str, now: dt.datetime) -> tuple[Rows, list[Reject]]:
-    """A batch as warehouse rows (every table, articles in order) and the articles that failed."""
+# A batch as the warehouse writes it: per table, the rows validated and split by partition.
+Tables = dict[str, Parts]
+
+
+def rows_batch(config: Config, articles: Sequence[Article], run_id: str, now: dt.datetime) -> tuple[Tables, list[Reject]]:
+    """A batch as warehouse parts (every table, articles in order) and the articles that failed.
+    Built where the extraction ran: Arrow tables cross between processes far faster than rows."""
     rows: Rows = {}
     failed: list[Reject] = []
     for result in extract_batch(config, articles):
@@ -59,16 +65,17 @@ def rows_batch(config: Config, articles: Sequence[Article], run_id: str, now: dt
             failed.append(result)
         else:
             merge_rows(rows, extraction_rows(result, run_id=run_id, ingested_at=now))
-    return rows, failed
+    return {table: partitioned(table, table_rows) for table, table_rows in rows.items() if table_rows}, failed
 
 
-def _merged(parts: Iterable[tuple[Rows, list[Reject]]]) -> tuple[Rows, list[Reject]]:
-    rows: Rows = {}
+def _merged(chunks: Iterable[tuple[Tables, list[Reject]]]) -> tuple[Tables, list[Reject]]:
+    pieces: dict[str, list[Parts]] = {}
     failed: list[Reject] = []
-    for part_rows, part_failed in parts:
-        merge_rows(rows, part_rows)
-        failed.extend(part_failed)
-    return rows, failed
+    for tables, chunk_failed in chunks:
+        for table, parts in tables.items():
+            pieces.setdefault(table, []).append(parts)
+        failed.extend(chunk_failed)
+    return {table: merge_parts(parts) for table, parts in pieces.items()}, failed
 
 
 # What crosses between processes: each record as a plain tuple of its fields (pickling frozen
@@ -135,7 +142,7 @@ class Pending(Generic[T]):
 class Engine(Protocol):
     def submit(self, articles: Sequence[Article]) -> Pending[list[Result]]: ...
 
-    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Rows, list[Reject]]]: ...
+    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Tables, list[Reject]]]: ...
 
     def map(self, articles: Sequence[Article]) -> list[Result]: ...
 
@@ -157,7 +164,7 @@ class LocalEngine:
         futures = [self._pool.submit(_extract_packed, self.config, chunk) for chunk in chunks]
         return Pending(lambda: _gathered(chunks, (f.result() for f in futures)))
 
-    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Rows, list[Reject]]]:
+    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Tables, list[Reject]]]:
         if self._pool is None:
             done = rows_batch(self.config, articles, run_id, now)
             return Pending(lambda: done)
@@ -189,7 +196,7 @@ class DaskEngine:
         futures = self._client.map(_extract_packed, [self.config] * len(chunks), chunks, pure=False)
         return Pending(lambda: _gathered(chunks, self._client.gather(futures)))
 
-    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Rows, list[Reject]]]:
+    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Tables, list[Reject]]]:
         chunks = self._chunks(articles)
         n = len(chunks)
         futures = self._client.map(rows_batch, [self.config] * n, chunks, [run_id] * n, [now] * n, pure=False)

@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from etl.config import Config
-from etl.engines import Engine, Pending, make_engine
+from etl.engines import Engine, Pending, Tables, make_engine
 from etl.incidents import update_incidents
 from etl.records import Article, Reject
+from etl.schema import Parts
 from etl.stages.ingest import ingest
-from etl.stages.load import Rows, reject_rows
-from etl.warehouse import Warehouse, read_sql
+from etl.stages.load import reject_rows
+from etl.warehouse import Batch, Warehouse, read_sql
 
 log = logging.getLogger(__name__)
 Source = Iterable[Article | Reject]
@@ -116,19 +117,22 @@ class _Batcher:
             yield articles, rejects
 
 
-def _batch_rows(extracted: tuple[Rows, list[Reject]], rejects: list[Reject], *, run_id: str, now: dt.datetime, counts: RunCounts) -> Rows:
-    """The batch's rows with a `rejects` row for every input turned away (at ingest, then at
+def _row_count(parts: Parts | None) -> int:
+    return sum(arrow.num_rows for arrow in parts.values()) if parts else 0
+
+
+def _batch_rows(extracted: tuple[Tables, list[Reject]], rejects: list[Reject], *, run_id: str, now: dt.datetime, counts: RunCounts) -> Batch:
+    """The batch's tables with a `rejects` row for every input turned away (at ingest, then at
     extraction), counted."""
-    rows, failed = extracted
+    tables, failed = extracted
     rejects = [*rejects, *failed]
     for reject in rejects:
         counts.reject_reasons[reject.reason] = counts.reject_reasons.get(reject.reason, 0) + 1
-    rows["rejects"] = reject_rows(rejects, run_id=run_id, at=now)
-    counts.articles_new += len(rows.get("articles", []))
+    counts.articles_new += _row_count(tables.get("articles"))
     counts.rejected += len(rejects)
     for table in ("events", "quantities", "dates"):
-        setattr(counts, table, getattr(counts, table) + len(rows.get(table, [])))
-    return rows
+        setattr(counts, table, getattr(counts, table) + _row_count(tables.get(table)))
+    return {**tables, "rejects": reject_rows(rejects, run_id=run_id, at=now)}
 
 
 def _record_interrupted(warehouse: Warehouse, run_ids: list[str], config: Config, now: dt.datetime) -> None:
@@ -151,12 +155,12 @@ def _run_batches(warehouse: Warehouse, items: Source, *, config: Config, options
     batcher = _Batcher(warehouse.known_hashes(), counts, options, config.batch_size)
     engine: Engine = make_engine(config)
 
-    def commit(batch: int, pending: Pending[tuple[Rows, list[Reject]]], rejects: list[Reject], size: int) -> None:
+    def commit(batch: int, pending: Pending[tuple[Tables, list[Reject]]], rejects: list[Reject], size: int) -> None:
         rows = _batch_rows(pending.result(), rejects, run_id=run_id, now=started, counts=counts)
         warehouse.commit_batch(rows, run_id=run_id, batch=batch)
         progress(size)
 
-    in_flight: tuple[int, Pending[tuple[Rows, list[Reject]]], list[Reject], int] | None = None
+    in_flight: tuple[int, Pending[tuple[Tables, list[Reject]]], list[Reject], int] | None = None
     try:
         for batch, (articles, rejects) in enumerate(batcher.batches(items)):
             submitted = (batch, engine.submit_rows(articles, run_id=run_id, now=started), rejects, len(articles) + len(rejects))

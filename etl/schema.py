@@ -9,7 +9,7 @@ DuckDB view falls back to while a table has no files yet.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -162,3 +162,29 @@ def to_arrow(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
         raise SchemaError(f"{table}: rows do not fit the schema: {exc}") from exc
     _check_columns(table, arrow)
     return arrow
+
+
+# A table's rows validated and split by the value of its partition column (``None`` for an
+# unpartitioned table): one Arrow table per partition, without that column.
+Parts = dict[Any, pa.Table]
+
+
+def partitioned(table: str, rows: Sequence[Mapping[str, Any]]) -> Parts:
+    """Validate rows and group them by partition, in order (see :data:`Parts`)."""
+    partition = load_schema(table).partition
+    groups: dict[Any, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(row.get(partition.name) if partition else None, []).append(row)
+    if partition is None:
+        return {key: to_arrow(table, group) for key, group in groups.items()}
+    return {key: to_arrow(table, [{k: v for k, v in r.items() if k != partition.name} for r in group]) for key, group in groups.items()}
+
+
+def merge_parts(chunks: Iterable[Parts]) -> Parts:
+    """Several chunks' parts of one table as one, each partition's rows in chunk order."""
+    pieces: dict[Any, list[pa.Table]] = {}
+    for parts in chunks:
+        for key, arrow in parts.items():
+            pieces.setdefault(key, []).append(arrow)
+    return {key: arrows[0] if len(arrows) == 1 else pa.concat_tables(arrows) for key, arrows in pieces.items()}
+

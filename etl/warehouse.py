@@ -29,13 +29,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
-from etl.schema import load_schema, table_names, to_arrow
+from etl.schema import Parts, load_schema, partitioned, table_names, to_arrow
 from etl.storage import TMP_PREFIX, Store, StoreError
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 _PART = re.compile(r"^part-(?P<run>[A-Za-z0-9_-]+?)-(?P<batch>\d{5})\.parquet$")
 _STAGING = "_staging"
+# What a batch writes: per table, its rows as dicts, or parts built and validated by the workers.
+Batch = Mapping[str, Sequence[Mapping[str, Any]] | Parts]
 _COMMITS = "_commits"
 
 
@@ -175,18 +177,16 @@ class Warehouse:
         return sorted(interrupted)
 
     # -- writing --------------------------------------------------------------------------------
-    def _encode(self, table: str, rows: Sequence[Mapping[str, Any]], stem: str) -> list[tuple[str, bytes]]:
-        """Validate and serialise one table's rows: (path relative to the root, Parquet bytes)."""
+    def _encode(self, table: str, data: Sequence[Mapping[str, Any]] | Parts, stem: str) -> list[tuple[str, bytes]]:
+        """Serialise one table's rows (validated here) or parts (validated already, see
+        :func:`etl.schema.partitioned`): (path relative to the root, Parquet bytes) per partition."""
         partition = load_schema(table).partition
-        groups: dict[Any, list[Mapping[str, Any]]] = {}
-        for row in rows:
-            groups.setdefault(row.get(partition.name) if partition else None, []).append(row)
+        parts = data if isinstance(data, dict) else partitioned(table, data)
         encoded = []
-        for key, group in sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
+        for key, arrow in sorted(parts.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
             folder = table
             if partition is not None:
                 folder = f"{table}/{partition.name}={NULL_PARTITION if key is None else key}"
-            arrow = to_arrow(table, [{k: v for k, v in r.items() if not partition or k != partition.name} for r in group])
             sink = pa.BufferOutputStream()
             pq.write_table(arrow, sink, compression="zstd")
             encoded.append((f"{folder}/{stem}.parquet", sink.getvalue().to_pybytes()))
@@ -202,8 +202,8 @@ class Warehouse:
             self.store.move(path, posixpath.relpath(path, staging))
         self.store.remove_tree(staging)
 
-    def stage(self, rows: Mapping[str, Sequence[Mapping[str, Any]]], *, key: str, stem: str) -> list[str]:
-        """Validate and stage rows under staging folder ``key`` with file names ``stem``; return paths."""
+    def stage(self, rows: Batch, *, key: str, stem: str) -> list[str]:
+        """Validate and stage rows (or parts) under staging folder ``key`` with file names ``stem``; return paths."""
         encoded = [item for table in sorted(rows) if rows[table] for item in self._encode(table, rows[table], stem)]
         staging = f"{_STAGING}/{key}"
         try:
@@ -234,7 +234,7 @@ class Warehouse:
         except OSError as exc:
             raise WarehouseError(f"replacement {key} interrupted ({exc.strerror or exc}); the next run finishes it") from exc
 
-    def commit_batch(self, rows: Mapping[str, Sequence[Mapping[str, Any]]], *, run_id: str, batch: int) -> None:
+    def commit_batch(self, rows: Batch, *, run_id: str, batch: int) -> None:
         """Validate every table, stage the files, write the commit marker, then publish.
 
         The marker is the commit point: before it nothing of the batch is visible (a crash leaves
