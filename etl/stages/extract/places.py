@@ -223,6 +223,7 @@ def _word_keys(word: str) -> tuple[str, str]:
 
 def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, ...]]]:
     found: list[tuple[int, int, tuple[Place, ...]]] = []
+    surnames: set[str] = set()
     first = gaz.first
     for run in _RUN.finditer(text):
         if run.group().isalpha():  # one plain word ("Witnesses", "Kabul"): most runs, settled without a word list
@@ -245,11 +246,19 @@ def _candidates(text: str, gaz: Gazetteer) -> list[tuple[int, int, tuple[Place, 
                 unknown_before = True
                 i += 1
                 continue
-            if not _in_person_name(keys, i, hit) and not (unknown_before and _country_in_name(keys, i, hit)):
+            if _in_person_name(keys, i, hit):
+                surnames.add(keys[i][1])
+            elif not (unknown_before and _country_in_name(keys, i, hit)):
                 found.append(hit[:3])
             unknown_before = False
             i += hit[3]
-    return found
+    return _without_surnames(text, found, surnames) if surnames else found
+
+
+def _without_surnames(text: str, found: list[tuple[int, int, tuple[Place, ...]]], surnames: set[str]) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """"Education commissioner Aisha Bello told reporters ... Bello said": a town's name that the
+    article uses as a person's surname is that person wherever it stands alone (not Bello, Colombia)."""
+    return [f for f in found if any(p.kind == "country" for p in f[2]) or _word_keys(text[f[0] : f[1]])[1] not in surnames]
 
 
 def _run_words(text: str, run: re.Match[str], gaz: Gazetteer) -> list[tuple[int, int]]:
