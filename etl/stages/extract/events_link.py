@@ -34,6 +34,7 @@ from etl.stages.extract.events_marks import (
     later_confirmed,
     other_incident,
     part_cue,
+    replaces_earlier,
     their_side,
     this_toll,
     toll_before,
@@ -421,6 +422,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list
         moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent)) or of_injured_told(text, c, link, claims)
         more = not link.moved and (link.more or c.more or moved or added(text, c, sent, link) or also_told(text, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
+        update = update or (link.measure in ("killed", "injured") and replaces_earlier(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         part = (link.part and not moved and side is None) or included_note(text, c, sent, lowered)
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, part, update, more, moved))
