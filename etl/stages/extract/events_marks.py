@@ -158,7 +158,7 @@ _RAISES_EARLIER = re.compile(
 )
 # "Officials initially reported three dead; the health director later said 13 had been killed": a
 # figure told after a first report and a boundary ("; ", ". ", "but", "later") replaces it.
-_INITIAL_REPORT = re.compile(r"\b(?:initially|at\s+first|originally)\s+(?:\w+\s+)?(?:said|reported|put|gave|announced|stated|counted|spoke\s+of)\b", re.I)
+_INITIAL_REPORT = re.compile(r"\b(?:initially|at\s+first|originally|(?<!the\s)(?<!a\s)first)\s+(?:\w+\s+)?(?:said|reported|put|gave|announced|stated|counted|spoke\s+of)\b", re.I)
 _REPORT_BOUNDARY = re.compile(r";|\.\s|\bbut\b|\blater\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|put|puts|reported|reports|gave|gives|confirmed|confirms|counted|announced)\b[^.;]{0,60}$", re.I)
 _INITIAL_REACH = 250

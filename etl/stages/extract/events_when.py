@@ -48,6 +48,7 @@ from etl.stages.extract.events_index import same_paragraph_after, same_paragraph
 from etl.stages.extract.events_period import Period, night_start, period_of, same_weekday
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import POSSESSIVE, told_before
+from etl.stages.extract.events_weekday import RESPONSIBILITY, week_earlier
 from etl.stages.extract.events_when_lead import (
     counted_after_day,
     counted_back,
@@ -204,6 +205,12 @@ def may_date(text: str, d: DateMention, published: dt.date | None) -> bool:
 
 
 def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
+    """:func:`_claim_period`, a bare weekday of the report's own day moved a week back when the story
+    tells steps after the deed before it (``events_weekday``)."""
+    return week_earlier(c, _claim_period(c, at, sent, update=update, clause=clause))
+
+
+def _claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
     """The date governing the claim's sentence, else its paragraph's (before, then after), else the
     lead's, else the publication date. A running total ("the toll rose to 11 on Sunday") takes the
     earliest date before it, which dates the incident rather than the update. A period's tally
@@ -263,6 +270,8 @@ def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | 
     if labelled is not None:
         return labelled
     for p in same_paragraph_after(c.index, pos, NEAR_SENTENCES):
+        if RESPONSIBILITY.search(c.index.sentences[p].text):
+            continue  # "JNIM claimed the attack on Thursday": the claim's day, told after the deed
         if p not in c.claimed and c.usable.get(p):
             return c.usable[p][0]
         named = [d for d in c.usable.get(p, []) if d.granularity == "day" and THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 30), d.char_start)]
