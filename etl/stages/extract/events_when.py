@@ -36,12 +36,11 @@ from etl.stages.extract.events_after import (
     AFTERMATH,
     LATER_DEATH,
     LOOK_BACK_SENTENCES,
-    LOOSE_DAYS,
     NEAR_SENTENCES,
     THE_INCIDENT_ON,
-    day_inside,
     incident_before,
     incident_day_before,
+    narrowed,
 )
 from etl.stages.extract.events_gates import gate_pieces, may_hold, searched_alternatives
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
@@ -225,7 +224,7 @@ def _claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fa
     own = [d for d in own if d not in said] if said else own
     if own:
         own = step_dates(c, pos, own, at, sent) or own  # "The UN on Thursday condemned an attack that killed 12. ... attacked on Tuesday"
-        return counted_back(c, sent, _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update))))
+        return counted_back(c, sent, narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update))))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
         return counted_after_day(c, period_of(near, night_text=c.text))
@@ -246,14 +245,6 @@ def _claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fa
         night = report.start - dt.timedelta(days=1)
         return Period(night, night, "day", "text")
     return report
-
-
-def _narrowed(c: ClaimContext, pos: int, period: Period) -> Period:
-    """A weekend or a week narrowed to the day a neighbouring sentence gives the incident."""
-    if period.granularity not in ("week", "range") or period.start is None or period.end is None or (period.end - period.start).days >= LOOSE_DAYS:
-        return period
-    day = day_inside(c, pos, period.start, period.end)
-    return period_of(day, c.text) if day is not None else period
 
 
 def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | None:
