@@ -42,6 +42,7 @@ from etl.stages.extract.events_after import (
     incident_day_before,
     narrowed,
 )
+from etl.stages.extract.events_eve import eve_before
 from etl.stages.extract.events_gates import gate_pieces, may_hold, searched_alternatives
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_period import Period, night_start, period_of, same_weekday
@@ -205,8 +206,9 @@ def may_date(text: str, d: DateMention, published: dt.date | None) -> bool:
 
 def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
     """:func:`_claim_period`, a bare weekday of the report's own day moved a week back when the story
-    tells steps after the deed before it (``events_weekday``)."""
-    return week_earlier(c, _claim_period(c, at, sent, update=update, clause=clause))
+    tells steps after the deed before it (``events_weekday``), a borrowed day of an occasion moved to
+    its eve when the claim is set on the eve of it (``events_eve``)."""
+    return week_earlier(c, eve_before(c, sent, _claim_period(c, at, sent, update=update, clause=clause)))
 
 
 def _claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
