@@ -33,7 +33,7 @@ def eve_before(c: ClaimContext, sent: Sentence, period: Period) -> Period:
     d = period.mention
     if d is None or period.granularity != "day" or period.start is None or sent.char_start <= d.char_start < sent.char_end:
         return period
-    if _EVE_OF_OCCASION.search(sent.text) is None:
+    if "eve of" not in sent.text or _EVE_OF_OCCASION.search(sent.text) is None:
         return period
     other = position_of(c.index, d.char_start)
     if other is None or _OCCASION_WORD.search(c.index.sentences[other].text) is None:

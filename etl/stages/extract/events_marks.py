@@ -177,9 +177,13 @@ def including(text: str, start: int, end: int) -> bool:
 def replaces_earlier(text: str, c: Candidate, sent: Sentence) -> bool:
     """A figure that replaces an earlier one: "killed eight, raising an initial toll of five", or
     told after a first report ("initially said nine had died; by the weekend it said 24")."""
-    if _RAISES_EARLIER.search(text, c.end, sent.char_end) is not None:
+    tail = text[c.end : sent.char_end].lower()
+    if ("toll" in tail or "figure" in tail or "count" in tail or "tally" in tail or "estimate" in tail) and _RAISES_EARLIER.search(text, c.end, sent.char_end):
         return True
     head = text[max(0, c.start - _INITIAL_REACH) : c.start]
+    lowered = head.lower()
+    if "initial" not in lowered and "first" not in lowered and "original" not in lowered:
+        return False
     reports = list(_INITIAL_REPORT.finditer(head))
     if not reports:
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from etl.records import DateMention
@@ -31,14 +32,13 @@ _SAME_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)
 _WEEK = 7
 
 
-def _later_step(c: ClaimContext, d: DateMention, day: dt.date) -> bool:
-    """A date in the week before ``day`` that tells a statement, a count or a claim of responsibility."""
-    if d.start_date >= day or (day - d.end_date).days >= _WEEK or d.granularity not in ("day", "range", "week"):
-        return False
-    if stated_on(c.text, d):
-        return True
-    before = c.text[max(0, d.char_start - 60) : d.char_start]
-    return RESPONSIBILITY.search(before) is not None
+def later_steps(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
+    """The days (or short spans) of an article that tell a statement, a count or a claim of
+    responsibility: steps taken after the deed (read once per article)."""
+    return tuple(
+        d for d in dates
+        if d.granularity in ("day", "range", "week") and (stated_on(text, d) or RESPONSIBILITY.search(text[max(0, d.char_start - 60) : d.char_start]))
+    )
 
 
 def week_earlier(c: ClaimContext, period: Period) -> Period:
@@ -48,9 +48,9 @@ def week_earlier(c: ClaimContext, period: Period) -> Period:
     day = c.reported or c.published
     if d is None or day is None or period.granularity != "day" or period.start != day:
         return period
-    if any(ch.isdigit() for ch in d.surface) or _WEEKDAY.search(d.surface) is None or _SAME_DAY.search(c.text):
+    if any(ch.isdigit() for ch in d.surface) or _WEEKDAY.search(d.surface) is None:
         return period
-    if not any(_later_step(c, other, day) for found in c.dates.values() for other in found):
+    if not any(step.start_date < day and (day - step.end_date).days < _WEEK for step in c.steps) or _SAME_DAY.search(c.text):
         return period
     earlier = day - dt.timedelta(days=_WEEK)
     return Period(earlier, earlier, "day", period.source, d)
