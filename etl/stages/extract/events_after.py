@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from etl.records import DateMention
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
+from etl.stages.extract.events_period import Period, period_of
 from etl.stages.extract.events_regex import searcher
 
 if TYPE_CHECKING:
@@ -51,6 +52,10 @@ _THE_INCIDENT_NEAR = searcher(
     r"(?:\bthe\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|incident|strike|clash)(?:s|es)?|"
     r"\b(?:struck|attacked|stormed|raided|ambushed|opened\s+fire|exploded|went\s+off|detonated))\b[^.;,]{0,40}$", re.I
 )
+# How many sentences away a sentence naming the incident's day ("The blast happened on 6 May") may
+# narrow a month-long period ("earlier this month") of a claim (set on our own golden cases).
+_NAMED_REACH = 4
+_MONTH_DAYS = 31  # the longest period so narrowed
 # How many days before a later death (or a body's recovery) the incident day of an earlier sentence may lie.
 _LATER_DEATH_DAYS = 7
 _OPENED_FIRE = searcher(r"\b(?:opened\s+fire|gunm[ae]n|assailants|militants|insurgents)\b", re.I)
@@ -89,3 +94,25 @@ def day_inside(c: ClaimContext, pos: int, start: dt.date, end: dt.date) -> DateM
         if len(days) == 1 and _THE_INCIDENT_NEAR.search(c.text, max(0, days[0].char_start - 80), days[0].char_start):
             return days[0]  # (not "On Thursday, the army said it had killed 40 rebels in a counter-attack")
     return None
+
+
+def incident_day_named(c: ClaimContext, pos: int, start: dt.date, end: dt.date) -> DateMention | None:
+    """"a bombing earlier this month that killed three. ... The explosion happened on December 6": the
+    one day of a month-long period that a nearby sentence, in any paragraph, names as the incident's."""
+    near = [p for p in range(pos - _NAMED_REACH, pos + _NAMED_REACH + 1) if p != pos]
+    days = {(d.start_date, d.char_start): d for p in near for d in c.usable.get(p, [])
+            if d.granularity == "day" and start <= d.start_date <= end and THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 40), d.char_start)}
+    dates = {key[0] for key in days}
+    return next(iter(days.values())) if len(dates) == 1 else None
+
+
+def narrowed(c: ClaimContext, pos: int, period: Period) -> Period:
+    """A weekend or a week narrowed to the day a neighbouring sentence gives the incident; a month-long
+    period ("earlier this month", "last month") to the day a nearby sentence names as the incident's."""
+    if period.granularity not in ("week", "range", "month") or period.start is None or period.end is None:
+        return period
+    if (period.end - period.start).days >= LOOSE_DAYS:
+        named = incident_day_named(c, pos, period.start, period.end) if (period.end - period.start).days <= _MONTH_DAYS else None
+        return period_of(named, c.text) if named is not None else period
+    day = day_inside(c, pos, period.start, period.end)
+    return period_of(day, c.text) if day is not None else period

@@ -13,6 +13,7 @@ from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentenc
 from etl.stages.extract.events_period import names_incident_year
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import stated_on
+from etl.stages.extract.events_weekday import later_steps
 from etl.stages.extract.events_when import LOOK_BACK_SENTENCES, Period, claim_period, is_base, may_date
 from etl.stages.extract.places import PlaceMention
 from etl.stages.extract.places_evidence import elsewhere, labelled, located_elsewhere, stray_towns
@@ -128,6 +129,7 @@ class ClaimContext:
     labelled: frozenset[int] = frozenset()  # starts of places in a coded note's place field (places.labelled)
     reported: dt.date | None = None  # the dateline's day ("KISUMU, Thursday -"); None: the publication date stands
     bases: dict[int, list[QuantityMention]] = field(default_factory=dict)  # counts a figure is compared with ("up from 2,100")
+    steps: tuple[DateMention, ...] = ()  # days of statements, counts and claims of responsibility (events_weekday.later_steps)
 
     def fallback(self) -> Period:
         """The day the report was written: an undated claim is dated by it."""
@@ -172,6 +174,7 @@ def claim_context(
         frozenset(p.char_start for p in places if labelled(p, text)),
         reported,
         bucket(index, bases, lambda q: q.char_start),
+        later_steps(text, dates),
     )
 
 

@@ -34,6 +34,7 @@ from etl.stages.extract.events_marks import (
     later_confirmed,
     other_incident,
     part_cue,
+    replaces_earlier,
     their_side,
     this_toll,
     toll_before,
@@ -259,9 +260,9 @@ def _worded_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary
     links = vocab.weak if weak else vocab.strong
     for link in links:
         claim = _link_one(text, c, sent, link, vocab)
-        if claim is not None and _attributive(text, c, sent, claim, vocab):  # "killing 6 displaced people": the verb says what happened
+        if claim is not None and (_attributive(text, c, sent, claim, vocab) or _people_noun(text, c, claim)):  # "killing 6 displaced people": the verb says what happened
             verb = next((_link_one(text, c, sent, b, vocab) for b in links if b.kind == "before"), None)
-            if verb is not None and verb.measure != claim.measure:
+            if verb is not None and verb.measure != claim.measure and (claim.how != "noun" or verb.measure in ("killed", "injured")):
                 return verb
         if claim is not None:
             return _wounded_then_died(text, c, sent, claim, vocab) if link.kind in ("after", "noun") else claim
@@ -273,6 +274,12 @@ def _attributive(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: E
     if claim.how not in ("after", "adjective") or text[c.end : claim.trig_start].strip():
         return False
     return vocab.subject_words.match(text, claim.trig_end + 1) is not None and text[claim.trig_end : claim.trig_end + 1] == " "
+
+
+def _people_noun(text: str, c: Candidate, claim: Claim) -> bool:
+    """A noun of people of another measure right after the number ("killed three [IDPs]", "shot two
+    [hostages]"): the people the verb before it harmed."""
+    return claim.how == "noun" and not text[c.end : claim.trig_start].strip()
 
 
 def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
@@ -421,6 +428,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list
         moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent)) or of_injured_told(text, c, link, claims)
         more = not link.moved and (link.more or c.more or moved or added(text, c, sent, link) or also_told(text, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
+        update = update or (link.measure in ("killed", "injured") and replaces_earlier(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         part = (link.part and not moved and side is None) or included_note(text, c, sent, lowered)
         claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, part, update, more, moved))

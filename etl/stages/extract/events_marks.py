@@ -143,8 +143,25 @@ def driven_out(text: str, c: Candidate, sent: Sentence) -> bool:
 # "bringing to 340 the number killed this year").
 _THIS_TOLL = re.compile(
     r"\s+the\s+(?:number|toll)\s+(?:of\s+(?:people\s+|\w+\s+)?)?(?:killed|dead|deaths|wounded|injured)\s+(?:in|from|by)\s+(?:the|a|an|this|that|[\w’']+['’]s)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|fire|strike|stampede|collapse)s?\b(?![^.;]{0,40}\b(?:this|last|so\s+far|since)\b)", re.I
+    r"(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|fire|strike|stampede|collapse)s?\b(?![^.;]{0,40}\b(?:this|last|so\s+far|since)\b)"
+    # "raising to six the number killed when their vehicle struck a bomb": the clause tells the deed
+    r"|\s+the\s+(?:number|toll)\s+(?:of\s+(?:people\s+|\w+\s+)?)?(?:killed|dead|deaths|wounded|injured)\s+(?:when|as|after|in\s+which)\s+",
+    re.I,
 )
+
+# "killed eight soldiers ..., raising an initial toll of five", "up from an earlier figure of 3": the
+# figure before the cue replaces the one it names (set on our own golden cases).
+_RAISES_EARLIER = re.compile(
+    r"\b(?:raising|revising|lowering|correcting|updating|up\s+from|down\s+from|from)\s+(?:an?|the|its|their)\s+(?:initial|earlier|previous|first|preliminary|provisional)\s+"
+    r"(?:death\s+)?(?:toll|figure|count|tally|estimate)\s+of\b",
+    re.I,
+)
+# "Officials initially reported three dead; the health director later said 13 had been killed": a
+# figure told after a first report and a boundary ("; ", ". ", "but", "later") replaces it.
+_INITIAL_REPORT = re.compile(r"\b(?:initially|at\s+first|originally|(?<!the\s)(?<!a\s)first)\s+(?:\w+\s+)?(?:said|reported|put|gave|announced|stated|counted|spoke\s+of)\b", re.I)
+_REPORT_BOUNDARY = re.compile(r";|\.\s|\bbut\b|\blater\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|put|puts|reported|reports|gave|gives|confirmed|confirms|counted|announced)\b[^.;]{0,60}$", re.I)
+_INITIAL_REACH = 250
 
 _TO_BEFORE = re.compile(r"\b(?:bringing|raising|taking|pushing|brought|raised|took|pushed)\s+to\s+(?:at\s+least\s+)?$", re.I)
 
@@ -155,6 +172,23 @@ _INCLUDING = re.compile(r"\b(?:including|counting)\b", re.I)
 def including(text: str, start: int, end: int) -> bool:
     """"18 [including] the attackers": the people named after the figure are only part of it."""
     return _INCLUDING.search(text, start, end) is not None
+
+
+def replaces_earlier(text: str, c: Candidate, sent: Sentence) -> bool:
+    """A figure that replaces an earlier one: "killed eight, raising an initial toll of five", or
+    told after a first report ("initially said nine had died; by the weekend it said 24")."""
+    tail = text[c.end : sent.char_end].lower()
+    if ("toll" in tail or "figure" in tail or "count" in tail or "tally" in tail or "estimate" in tail) and _RAISES_EARLIER.search(text, c.end, sent.char_end):
+        return True
+    head = text[max(0, c.start - _INITIAL_REACH) : c.start]
+    lowered = head.lower()
+    if "initial" not in lowered and "first" not in lowered and "original" not in lowered:
+        return False
+    reports = list(_INITIAL_REPORT.finditer(head))
+    if not reports:
+        return False
+    boundary = _REPORT_BOUNDARY.search(head, reports[-1].end())
+    return boundary is not None and _REPORTED.search(head, boundary.end()) is not None
 
 
 def this_toll(text: str, c: Candidate, sent: Sentence) -> bool:

@@ -98,14 +98,17 @@ _REVISED = re.compile(
 
 def revised_link(text: str, c: Candidate, sent: Sentence, before: Sequence[Claim | None]) -> Claim | None:
     """"... a dozen militants had been killed, a figure it later put at 39": the figure is linked
-    like the claim just before it, marked ``how="revised"`` (``revise`` puts it in its place)."""
+    like the claim just before it, marked ``how="revised"`` (``revise`` puts it in its place); when that
+    claim is the sentence's only figure of its measure, a running total ("a figure that rose to 10 on
+    Saturday when a woman died": the woman is in the 10)."""
     prev = before[-1] if before else None
     if prev is None or prev.measure not in ("killed", "injured"):
         return None
     m = _REVISED.search(text, max(sent.char_start, prev.cand.end, c.start - _REVISED_REACH), c.start)
     if m is None:
         return None
-    return replace(prev, cand=c, how="revised", trig_start=m.start(), trig_end=m.end(), part=False)
+    alone = not any(b is not None and b.measure == prev.measure for b in before[:-1])  # (not one side's: "10 soldiers died and a dozen rebels, a figure later put at 39")
+    return replace(prev, cand=c, how="revised", trig_start=m.start(), trig_end=m.end(), part=False, update=prev.update or alone)
 
 
 def revise(claims: list[Claim]) -> list[Claim]:

@@ -173,6 +173,11 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         later = {r.event_id for r in members if running and (r.event_id in excluded or _told_after(r, running, additions))}
         members = [r for r in members if r.event_id not in later]
         if running and _listed(running, members):  # "final toll 9 civilians, 4 soldiers and 6 gunmen": one list, summed
+            replaced = _list_replaces(members, running, article_id)
+            if replaced is not None:  # "initially said nine had died; later it said 24 soldiers and 3 drivers"
+                out.extend(replaced)
+                done.update(m.event_id for m in members)
+                continue
             running = []
         if not running and len(members) > 1 and _contradicted(members):  # "media reported six deaths, but police said only four"
             running = [max(members, key=lambda r: r.quantity_start or 0)]
@@ -195,6 +200,18 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
         out.append(ev)
         done.add(ev.event_id)
     return out
+
+
+def _list_replaces(members: Sequence[Event], running: Sequence[Event], article_id: str) -> list[Event] | None:
+    """A running list after figures it replaces ("initially said nine had died; later it said 24
+    soldiers and three drivers"): its total, with the earlier figures as parts; None if none is before."""
+    first = min(r.quantity_start or 0 for r in running)
+    before = [r for r in members if (r.quantity_start or 0) < first]
+    listed = [r for r in members if (r.quantity_start or 0) >= first]
+    if not before or len(listed) < 2:
+        return None
+    total = _total(listed, article_id)
+    return [total, *(_replace(m, part_of=total.event_id) for m in members)]
 
 
 def _contradicted(members: Sequence[Event]) -> bool:

@@ -43,6 +43,8 @@ _PLUPERFECT = re.compile(
 _STATED_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|disclosed|revealed)\b", re.I)
 # "By Monday evening the toll stood at 23", "as of Tuesday": when a figure was counted, not the incident.
 _CUTOFF = searcher(r"\b(?:by|as\s+of|as\s+at|until|till)\s+(?:late\s+|early\s+)?$", re.I)
+# A cut-off may be a span this short too ("by the weekend, it said 24 had died"; not "by the end of 2020").
+_CUTOFF_DAYS = 7
 # "from Tuesday evening until Wednesday": the end of a span the incident lasted, not a count's cut-off.
 _SPAN_START = searcher(r"\bfrom\s+[^.;,]{2,30}\s+(?:until|till)\s+(?:late\s+|early\s+)?$", re.I)
 # A date qualifying the incident noun right after it (one modifier between): "the 2019 car bombing".
@@ -51,12 +53,17 @@ _QUALIFIED_INCIDENT = re.compile(r"\s+(?:(?!(?:the|a|an|that|this|his|her|their|
 POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b")
 
 
+def _cutoff_span(d: DateMention) -> bool:
+    """A day or a span of days short enough to be a count's cut-off ("by Monday", "by the weekend")."""
+    return d.granularity == "day" or (d.granularity in ("range", "week") and (d.end_date - d.start_date).days < _CUTOFF_DAYS)
+
+
 def stated_on(text: str, d: DateMention) -> bool:
     """"police said on Sunday", "police on Sunday confirmed": when it was said (not "said the
     attack on Sunday ..."); "by Monday evening": when a figure was counted."""
     if _STATED_AFTER.match(text, d.char_end):
         return True
-    cutoff = d.granularity == "day" and _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) is not None
+    cutoff = _cutoff_span(d) and _CUTOFF.search(text, max(0, d.char_start - 12), d.char_start) is not None
     if cutoff and not POSSESSIVE.match(text, d.char_end) and not _SPAN_START.search(text, max(0, d.char_start - 40), d.char_start):
         return True  # "By Monday evening the toll was 23" (not "killed by Sunday's bomb"; "by the end of 2020" bounds a total)
     m = _STATEMENT.search(text[max(0, d.char_start - _STATEMENT_WINDOW) : d.char_start])

@@ -36,18 +36,19 @@ from etl.stages.extract.events_after import (
     AFTERMATH,
     LATER_DEATH,
     LOOK_BACK_SENTENCES,
-    LOOSE_DAYS,
     NEAR_SENTENCES,
     THE_INCIDENT_ON,
-    day_inside,
     incident_before,
     incident_day_before,
+    narrowed,
 )
+from etl.stages.extract.events_eve import eve_before
 from etl.stages.extract.events_gates import gate_pieces, may_hold, searched_alternatives
 from etl.stages.extract.events_index import same_paragraph_after, same_paragraph_before
 from etl.stages.extract.events_period import Period, night_start, period_of, same_weekday
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import POSSESSIVE, told_before
+from etl.stages.extract.events_weekday import RESPONSIBILITY, week_earlier
 from etl.stages.extract.events_when_lead import (
     counted_after_day,
     counted_back,
@@ -204,6 +205,13 @@ def may_date(text: str, d: DateMention, published: dt.date | None) -> bool:
 
 
 def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
+    """:func:`_claim_period`, a bare weekday of the report's own day moved a week back when the story
+    tells steps after the deed before it (``events_weekday``), a borrowed day of an occasion moved to
+    its eve when the claim is set on the eve of it (``events_eve``)."""
+    return week_earlier(c, eve_before(c, sent, _claim_period(c, at, sent, update=update, clause=clause)))
+
+
+def _claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = False, clause: Sentence | None = None) -> Period:
     """The date governing the claim's sentence, else its paragraph's (before, then after), else the
     lead's, else the publication date. A running total ("the toll rose to 11 on Sunday") takes the
     earliest date before it, which dates the incident rather than the update. A period's tally
@@ -218,7 +226,7 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     own = [d for d in own if d not in said] if said else own
     if own:
         own = step_dates(c, pos, own, at, sent) or own  # "The UN on Thursday condemned an attack that killed 12. ... attacked on Tuesday"
-        return counted_back(c, sent, _narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update))))
+        return counted_back(c, sent, narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update))))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
         return counted_after_day(c, period_of(near, night_text=c.text))
@@ -241,14 +249,6 @@ def claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fal
     return report
 
 
-def _narrowed(c: ClaimContext, pos: int, period: Period) -> Period:
-    """A weekend or a week narrowed to the day a neighbouring sentence gives the incident."""
-    if period.granularity not in ("week", "range") or period.start is None or period.end is None or (period.end - period.start).days >= LOOSE_DAYS:
-        return period
-    day = day_inside(c, pos, period.start, period.end)
-    return period_of(day, c.text) if day is not None else period
-
-
 def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | None:
     """The date an undated claim takes from its paragraph: the last of a sentence before it, the
     note's date label, or one of a sentence after it (unclaimed, or naming the incident's day)."""
@@ -263,6 +263,8 @@ def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | 
     if labelled is not None:
         return labelled
     for p in same_paragraph_after(c.index, pos, NEAR_SENTENCES):
+        if RESPONSIBILITY.search(c.index.sentences[p].text):
+            continue  # "JNIM claimed the attack on Thursday": the claim's day, told after the deed
         if p not in c.claimed and c.usable.get(p):
             return c.usable[p][0]
         named = [d for d in c.usable.get(p, []) if d.granularity == "day" and THE_INCIDENT_ON.search(c.text, max(0, d.char_start - 30), d.char_start)]
