@@ -382,10 +382,25 @@ def find_places(text: str, gaz: Gazetteer) -> list[PlaceMention]:
     )
     raw = [r for r in raw if r[2][0].kind == "country" or not _KIN_BEFORE.search(text, max(0, r[0] - 40), r[0])]
     found = [PlaceMention(start, end, text[start:end], _pick(text, end, places, context)) for start, end, places in raw]
+    found = _located_by_town(text, found, [places for _, _, places in raw])
     # "U.S. service members": a country's name as an adjective is a nationality (a side, not the place)
     found = [replace(m, place=replace(m.place, demonym=True)) if attributive(m, text) else m for m in found]
     nexts: list[PlaceMention | None] = [*found[1:], None]
     return [m for m, nxt in zip(found, nexts, strict=False) if not _describes_next(text, m, nxt) and not _quarter_of_next(text, m, nxt)]
+
+
+def _located_by_town(text: str, found: list[PlaceMention], candidates: list[tuple[Place, ...]]) -> list[PlaceMention]:
+    """"Sheikhupura, Punjab": a region of several countries' name right after a town, comma between,
+    is the town's region (Pakistan's Punjab, not India's, whatever the article's other places)."""
+    out = list(found)
+    for i in range(1, len(found)):
+        town, m = found[i - 1], found[i]
+        if town.place.kind != "city" or text[town.char_end : m.char_start] != ", " or m.place.country_code == town.place.country_code:
+            continue
+        same = [p for p in candidates[i] if p.country_code == town.place.country_code and p.kind != "country"]
+        if same:
+            out[i] = replace(m, place=same[0])
+    return out
 
 
 def _quarter_of_next(text: str, m: PlaceMention, nxt: PlaceMention | None) -> bool:

@@ -48,6 +48,14 @@ _ATTRIBUTIVE_AFTER = re.compile(
     # a country speaking in a follow-up: "China demanded that Pakistan punish...", "Kenya condemned"
     r"|\s+(?:has\s+|had\s+)?(?:demanded|condemned|urged|warned|protested|summoned|vowed|pledged|denounced|called\s+on)\b",
 )
+# A country named as the owner of a state body or office: "the Ministry of National Defence of
+# Turkey", "the Government of Mali", "the President of the Republic of Chad" (a side, not the place).
+_OWNER_BEFORE = searcher(
+    r"\b(?:ministry|government|president|prime\s+minister|minister|embassy|ambassador|armed\s+forces|army|military|navy|parliament|"
+    r"king|emir|presidency)(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_OWNER_REACH = 90
 # A town this small is weaker evidence than a big city ("Lido" is a small Italian town and a beach
 # in Mogadishu): ties between countries go to the larger places.
 _SMALL_TOWN = 50_000
@@ -144,8 +152,11 @@ def _weight(m: PlaceMention, text: str, away: frozenset[int] | None) -> float:
 
 def attributive(m: PlaceMention, text: str) -> bool:
     """Whether a country's name is used as an adjective naming a side ("U.S. service members",
-    "the Uganda People's Defence Force"): a nationality, not the place."""
-    return m.place.kind == "country" and not m.place.demonym and _ATTRIBUTIVE_AFTER.match(text, m.char_end) is not None
+    "the Uganda People's Defence Force") or as the owner of a state body ("the Ministry of National
+    Defence of Turkey"): a nationality, not the place."""
+    if m.place.kind != "country" or m.place.demonym:
+        return False
+    return _ATTRIBUTIVE_AFTER.match(text, m.char_end) is not None or _OWNER_BEFORE.search(text, max(0, m.char_start - _OWNER_REACH), m.char_start) is not None
 
 
 def labelled(m: PlaceMention, text: str) -> bool:
