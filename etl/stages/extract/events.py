@@ -70,6 +70,7 @@ from pathlib import Path
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
+from etl.stages.extract.events_background import past_period_total, recent_toll
 from etl.stages.extract.events_gates import may_match
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_incident import has_incident_row, incident_claim
@@ -231,6 +232,7 @@ def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext, vocab: EventVoca
     place, _ = ctx.claim_place(c.claims, at, sent)
     lead_told = claimed_before(c.claims.index, c.claims.claimed, sent)
     scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue, text=c.article.text, lead_told=lead_told)
+    scope = "aggregate" if scope == "incident" and past_period_total(c.claims, sent, period) else scope
     actor = era_name(vocab.actors, c.actor if scope == "incident" else _sentence_actor(sent, c.mentions), period.start)
     cand = claim.cand
     return Event(
@@ -344,7 +346,7 @@ def headline(rows: Sequence[Event]) -> Event | None:
         return claims[0] if claims else (rows[0] if rows else None)
     if first.measure == "arrested":
         return next((ev for ev in claims if _attack_before(ev, first)), first)
-    return first
+    return recent_toll(first, claims)
 
 
 def _attack_before(ev: Event, arrest: Event) -> bool:
