@@ -127,6 +127,9 @@ _ADDITION = searcher(r"\b(?:along with|together with|as well as|in addition to|p
 _AMONG = searcher(r"\bamong\b", re.I)
 # "a vendor who was gravely wounded [died] the next day": a relative clause's participle.
 _RELATIVE = re.compile(r"who\b", re.I)
+# "a fourth officer [initially listed as missing] was found dead", "two fishermen reported missing
+# after the raid were found dead": a reduced relative's status participle, then the main verb.
+_REDUCED_STATUS = re.compile(r"(?:\w+ly\s+)?(?:listed|reported|registered|recorded|declared)\s+(?:as\s+)?missing\b", re.I)
 _RELATIVE_NP = re.compile(r"\bwho\s", re.I)
 # "An officer [wounded] in the blast died in hospital": a reduced relative clause, then the main verb.
 _REDUCED_DIED = re.compile(
@@ -278,7 +281,7 @@ def _attributive(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: E
 def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
     """"a wounded constable [later died]", "12 injured soldiers succumbed": the participle right after
     the number is an adjective when a noun and a verb of death follow it."""
-    if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _of_injured(text, c, sent)):
+    if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _REDUCED_STATUS.match(text, claim.trig_start) or _of_injured(text, c, sent)):
         return _main_verb(text, c, sent, claim, vocab)
     if claim.measure == "injured" and text[c.end : claim.trig_start].strip():
         died = _REDUCED_DIED.match(text, claim.trig_end, sent.char_end)
