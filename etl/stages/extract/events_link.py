@@ -44,6 +44,7 @@ from etl.stages.extract.events_notes import (
     apposed,
     excluded_link,
     included_note,
+    died_of_wounds,
     of_injured_told,
     opening_after,
     revise,
@@ -421,7 +422,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators
-        moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent)) or of_injured_told(text, c, link, claims)
+        moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent)) or of_injured_told(text, c, link, claims) or died_of_wounds(text, link, sent.char_end)
         more = not link.moved and (link.more or c.more or moved or added(text, c, sent, link) or also_told(text, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
