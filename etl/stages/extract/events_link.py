@@ -123,8 +123,14 @@ REPORTER = re.compile(
     # (not a passive: "a third victim was said to be critical", "a soldier was confirmed dead")
     r"\s+(?!(?:was|were|is|are|being|been)\b)(?:\w+\s+){0,2}(?<!\bwas )(?<!\bwere )(?:said|says|told|added|reported|confirmed|stated)\b", re.I
 )
-# "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
-_ADDITION = searcher(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
+# "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total;
+# and a plain "with" right after a verb of death ("a commander was killed with two bodyguards", "was
+# shot dead with his three sons": not "clashed with two gunmen", "a man with two children").
+_ADDITION = searcher(
+    r"(?:\b(?:along with|together with|as well as|in addition to|plus)|\b(?:killed|shot\s+dead|slain|executed|gunned\s+down|murdered|died)\s+with)"
+    r"\s+(?:all\s+|the\s+|his\s+|her\s+|their\s+)?$",
+    re.I,
+)
 _AMONG = searcher(r"\bamong\b", re.I)
 # "a vendor who was gravely wounded [died] the next day": a relative clause's participle.
 _RELATIVE = re.compile(r"who\b", re.I)
