@@ -77,6 +77,7 @@ from etl.stages.extract.events_incident import has_incident_row, incident_claim
 from etl.stages.extract.events_index import bucket, claimed_before, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
 from etl.stages.extract.events_named import identified_claims, inside, named_candidates
+from etl.stages.extract.events_notes import of_injured_before
 from etl.stages.extract.events_reduce import fold_article, group_sentence, same_incident
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places, located_elsewhere
@@ -304,8 +305,11 @@ def extract_events(
     updates: set[str] = set()
     additions: set[str] = set()
     moved: set[str] = set()
+    last: Claim | None = None  # the previous sentence's last claim ("... ten were hospitalised. One of them died")
     for (sent, claims), cue in zip(per_sentence, cues, strict=True):
         facts = _SentenceFacts(sent, cue, ctx.attribution(sent.text))
+        claims = [replace(cl, moved=True, more=True, part=False) if of_injured_before(article.text, cl, sent, last) else cl for cl in claims]
+        last = claims[-1] if claims else None
         events = [_event(claim, facts, c, vocab) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more or claim.moved)

@@ -42,9 +42,9 @@ from etl.stages.extract.events_marks import (
 from etl.stages.extract.events_notes import (
     also_told,
     apposed,
+    died_of_wounds,
     excluded_link,
     included_note,
-    died_of_wounds,
     of_injured_told,
     opening_after,
     revise,

@@ -202,6 +202,14 @@ def of_injured_told(text: str, c: Candidate, link: Claim, before: Sequence[Claim
     return link.measure == "killed" and bool(before) and before[-1].measure == "injured" and _OF_WHOM.match(text, c.end) is not None
 
 
+def of_injured_before(text: str, claim: Claim, sent: Sentence, last: Claim | None) -> bool:
+    """Whether a killed share opening its sentence ("... ten others had been taken to hospital. One of
+    them died overnight") comes out of the injured claim that ended the sentence before (``last``)."""
+    c = claim.cand
+    opens = not text[sent.char_start : c.start].strip()
+    return claim.measure == "killed" and opens and last is not None and last.measure == "injured" and _OF_WHOM.match(text, c.end) is not None
+
+
 # "a second victim died of wounds the following day", "a third soldier later succumbed to his injuries":
 # a death of wounds comes out of an injured figure told before it (events_reduce nets it off).
 _OF_WOUNDS = re.compile(
