@@ -46,9 +46,6 @@ _SEMICOLON = re.compile(";")
 _LATER_JOIN = re.compile(r"(?:,\s*and|;|\band\s+(?:then|later|since))\b", re.I)
 # Between two figures of a sentence: another source's answer ("..., but police said only four").
 _BUT_SAID = re.compile(r"\b(?:but|however|whereas)\b[^.;]{0,60}?\b(?:said|says|say|put|puts|gave|gives|reported|confirmed|insisted)\b", re.I)
-# Another source's figure in a "while" clause ("officials said 33 had been killed, while a survivor said
-# more than 40 bodies were buried"): the main clause's figure stands, the other is an alternative.
-_WHILE_SAID = re.compile(r"\bwhile\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|say|put|puts|gave|gives|reported|claimed|counted|estimated)\b", re.I)
 # Text between two items of one list of figures: a short noun phrase, then a comma or "and".
 _LIST_JOIN = re.compile(r"(?:\s*[\w'’-]+){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _CAUSE_JOIN = re.compile(r"\b(?:after|as|when|with|following|since|because|bringing|including|among)\b", re.I)
@@ -179,8 +176,6 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
             running = []
         if not running and len(members) > 1 and _contradicted(members):  # "media reported six deaths, but police said only four"
             running = [max(members, key=lambda r: r.quantity_start or 0)]
-        if not running and len(members) > 1 and _contradicted(members, _WHILE_SAID):  # "officials said 33, while a survivor said 40"
-            running = [min(members, key=lambda r: r.quantity_start or 0)]
         if running and len(members) > 1 and ev in members:
             head = max(running, key=lambda r: r.value_best or 0)
             out.extend(r if r is head else _replace(r, part_of=head.event_id) for r in members)
@@ -202,7 +197,7 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
     return out
 
 
-def _contradicted(members: Sequence[Event], answer: re.Pattern[str] = _BUT_SAID) -> bool:
+def _contradicted(members: Sequence[Event]) -> bool:
     """Whether the sentence's last figure answers the one before it from another source ("Local media
     reported six deaths, but police said only four people were killed"): it stands for both."""
     ordered = sorted(members, key=lambda r: r.quantity_start or 0)
@@ -212,7 +207,7 @@ def _contradicted(members: Sequence[Event], answer: re.Pattern[str] = _BUT_SAID)
     if before.subject != last.subject and not {before.subject, last.subject} & {None, "people", "victims"}:
         return False  # "five soldiers ..., but the army said 20 civilians died": two groups
     between = last.evidence[before.quantity_end - last.char_start : last.quantity_start - last.char_start]
-    return answer.search(between) is not None
+    return _BUT_SAID.search(between) is not None
 
 
 def _listed(running: Sequence[Event], members: Sequence[Event]) -> bool:
