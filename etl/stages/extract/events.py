@@ -305,6 +305,7 @@ def extract_events(
     updates: set[str] = set()
     additions: set[str] = set()
     moved: set[str] = set()
+    netted: set[str] = set()  # deaths of wounds: the injured figure before them is net of them
     last: Claim | None = None  # the previous sentence's last claim ("... ten were hospitalised. One of them died")
     for (sent, claims), cue in zip(per_sentence, cues, strict=True):
         facts = _SentenceFacts(sent, cue, ctx.attribution(sent.text))
@@ -314,10 +315,11 @@ def extract_events(
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more or claim.moved)
         moved.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.moved)
+        netted.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.netted)
         rows.extend(group_sentence(claims, events, rows, article.article_id))
     seen: set[str] = set()
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
-    folded = fold_article(unique, updates, additions | _added_totals(unique, additions), moved=moved)
+    folded = fold_article(unique, updates, additions | _added_totals(unique, additions), moved=moved, netted=netted)
     found = folded if incident is not None or has_incident_row(folded) else _with_incident(folded, sentences, c, claimed, vocab)
     return headline_first(_told_first(found))
 

@@ -428,12 +428,12 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators
-        moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent)) or of_injured_told(text, c, link, claims) or died_of_wounds(text, link, sent.char_end)
+        moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent)) or of_injured_told(text, c, link, claims)
         more = not link.moved and (link.more or c.more or moved or added(text, c, sent, link) or also_told(text, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         part = (link.part and not moved and side is None) or included_note(text, c, sent, lowered)
-        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, part, update, more, moved))
+        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, part, update, more, moved, not moved and died_of_wounds(text, link, sent.char_end)))
         then = THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None
         if then is not None:  # "were abducted and [shot dead]": deaths too
             claims.append(replace(claims[-1], measure="killed", trig_start=then.start("verb"), trig_end=then.end("verb")))
