@@ -70,12 +70,14 @@ from pathlib import Path
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
+from etl.stages.extract.events_background import past_period_total, recent_toll
 from etl.stages.extract.events_gates import may_match
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_incident import has_incident_row, incident_claim
 from etl.stages.extract.events_index import bucket, claimed_before, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
 from etl.stages.extract.events_named import identified_claims, inside, named_candidates
+from etl.stages.extract.events_notes import of_injured_before
 from etl.stages.extract.events_reduce import fold_article, group_sentence, same_incident
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places, located_elsewhere
@@ -231,6 +233,7 @@ def _event(claim: Claim, f: _SentenceFacts, c: _ArticleContext, vocab: EventVoca
     place, _ = ctx.claim_place(c.claims, at, sent)
     lead_told = claimed_before(c.claims.index, c.claims.claimed, sent)
     scope = ctx.claim_scope(scope_sent, period, aggregate_cue=cue, text=c.article.text, lead_told=lead_told)
+    scope = "aggregate" if scope == "incident" and past_period_total(c.claims, sent, period) else scope
     actor = era_name(vocab.actors, c.actor if scope == "incident" else _sentence_actor(sent, c.mentions), period.start)
     cand = claim.cand
     return Event(
@@ -302,16 +305,21 @@ def extract_events(
     updates: set[str] = set()
     additions: set[str] = set()
     moved: set[str] = set()
+    netted: set[str] = set()  # deaths of wounds: the injured figure before them is net of them
+    last: Claim | None = None  # the previous sentence's last claim ("... ten were hospitalised. One of them died")
     for (sent, claims), cue in zip(per_sentence, cues, strict=True):
         facts = _SentenceFacts(sent, cue, ctx.attribution(sent.text))
+        claims = [replace(cl, moved=True, more=True, part=False) if of_injured_before(article.text, cl, sent, last) else cl for cl in claims]
+        last = claims[-1] if claims else None
         events = [_event(claim, facts, c, vocab) for claim in claims]
         updates.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.update)
         additions.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.more or claim.moved)
         moved.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.moved)
+        netted.update(ev.event_id for claim, ev in zip(claims, events, strict=True) if claim.netted)
         rows.extend(group_sentence(claims, events, rows, article.article_id))
     seen: set[str] = set()
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
-    folded = fold_article(unique, updates, additions | _added_totals(unique, additions), moved=moved)
+    folded = fold_article(unique, updates, additions | _added_totals(unique, additions), moved=moved, netted=netted)
     found = folded if incident is not None or has_incident_row(folded) else _with_incident(folded, sentences, c, claimed, vocab)
     return headline_first(_told_first(found))
 
@@ -344,7 +352,7 @@ def headline(rows: Sequence[Event]) -> Event | None:
         return claims[0] if claims else (rows[0] if rows else None)
     if first.measure == "arrested":
         return next((ev for ev in claims if _attack_before(ev, first)), first)
-    return first
+    return recent_toll(first, claims)
 
 
 def _attack_before(ev: Event, arrest: Event) -> bool:

@@ -23,3 +23,4 @@ class Claim:
     update: bool = False  # a running total ("the toll rose to 40")
     more: bool = False  # an addition to an earlier figure ("two more died later", "another 3 bodies")
     moved: bool = False  # deaths among the injured already counted ("one of the injured later died")
+    netted: bool = False  # a death of wounds ("a second victim died of his wounds"): nets the injured told before, counted as before

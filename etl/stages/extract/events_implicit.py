@@ -67,7 +67,7 @@ _BARE_ITEM = searcher(
     r"policeman|policewoman|soldier|officer|passenger|pilot|child|woman|man|teenager|bystander))\s+(?=(?:also\s+)?(?:wounded|injured|hurt|killed|dead)\b)",
     re.I,
 )
-_ORDINAL = searcher(r"\b(?:second|third|fourth|fifth|sixth)\b", re.I)
+_ORDINAL = searcher(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 # Every ASCII character but a-z made a space: the whole words of a lower-cased ASCII text are then its split().
 _WORDS_ONLY = str.maketrans({chr(c): " " for c in range(128) if not ord("a") <= c <= ord("z")})
 

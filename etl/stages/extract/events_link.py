@@ -43,6 +43,7 @@ from etl.stages.extract.events_marks import (
 from etl.stages.extract.events_notes import (
     also_told,
     apposed,
+    died_of_wounds,
     excluded_link,
     included_note,
     of_injured_told,
@@ -123,11 +124,20 @@ REPORTER = re.compile(
     # (not a passive: "a third victim was said to be critical", "a soldier was confirmed dead")
     r"\s+(?!(?:was|were|is|are|being|been)\b)(?:\w+\s+){0,2}(?<!\bwas )(?<!\bwere )(?:said|says|told|added|reported|confirmed|stated)\b", re.I
 )
-# "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total.
-_ADDITION = searcher(r"\b(?:along with|together with|as well as|in addition to|plus)\s+(?:all\s+|the\s+)?$", re.I)
+# "nine civilians died, along with all five gunmen": the same measure, added to the sentence's total;
+# and a plain "with" right after a verb of death ("a commander was killed with two bodyguards", "was
+# shot dead with his three sons": not "clashed with two gunmen", "a man with two children").
+_ADDITION = searcher(
+    r"(?:\b(?:along with|together with|as well as|in addition to|plus)|\b(?:killed|shot\s+dead|slain|executed|gunned\s+down|murdered|died)\s+with)"
+    r"\s+(?:all\s+|the\s+|his\s+|her\s+|their\s+)?$",
+    re.I,
+)
 _AMONG = searcher(r"\bamong\b", re.I)
 # "a vendor who was gravely wounded [died] the next day": a relative clause's participle.
 _RELATIVE = re.compile(r"who\b", re.I)
+# "a fourth officer [initially listed as missing] was found dead", "two fishermen reported missing
+# after the raid were found dead": a reduced relative's status participle, then the main verb.
+_REDUCED_STATUS = re.compile(r"(?:\w+ly\s+)?(?:listed|reported|registered|recorded|declared)\s+(?:as\s+)?missing\b", re.I)
 _RELATIVE_NP = re.compile(r"\bwho\s", re.I)
 # "An officer [wounded] in the blast died in hospital": a reduced relative clause, then the main verb.
 _REDUCED_DIED = re.compile(
@@ -285,7 +295,7 @@ def _people_noun(text: str, c: Candidate, claim: Claim) -> bool:
 def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
     """"a wounded constable [later died]", "12 injured soldiers succumbed": the participle right after
     the number is an adjective when a noun and a verb of death follow it."""
-    if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _of_injured(text, c, sent)):
+    if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _REDUCED_STATUS.match(text, claim.trig_start) or _of_injured(text, c, sent)):
         return _main_verb(text, c, sent, claim, vocab)
     if claim.measure == "injured" and text[c.end : claim.trig_start].strip():
         died = _REDUCED_DIED.match(text, claim.trig_end, sent.char_end)
@@ -431,7 +441,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list
         update = update or (link.measure in ("killed", "injured") and replaces_earlier(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         part = (link.part and not moved and side is None) or included_note(text, c, sent, lowered)
-        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, part, update, more, moved))
+        claims.append(Claim(link.cand, link.measure, link.trig_start, link.trig_end, link.how, subject, perpetrator, part, update, more, moved, not moved and died_of_wounds(text, link, sent.char_end)))
         then = THEN_KILLED.match(text, link.trig_end, sent.char_end) if link.measure == "kidnapped" and link.how == "after" else None
         if then is not None:  # "were abducted and [shot dead]": deaths too
             claims.append(replace(claims[-1], measure="killed", trig_start=then.start("verb"), trig_end=then.end("verb")))

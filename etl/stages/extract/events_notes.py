@@ -205,6 +205,29 @@ def of_injured_told(text: str, c: Candidate, link: Claim, before: Sequence[Claim
     return link.measure == "killed" and bool(before) and before[-1].measure == "injured" and _OF_WHOM.match(text, c.end) is not None
 
 
+def of_injured_before(text: str, claim: Claim, sent: Sentence, last: Claim | None) -> bool:
+    """Whether a killed share opening its sentence ("... ten others had been taken to hospital. One of
+    them died overnight") comes out of the injured claim that ended the sentence before (``last``)."""
+    c = claim.cand
+    opens = not text[sent.char_start : c.start].strip()
+    return claim.measure == "killed" and opens and last is not None and last.measure == "injured" and _OF_WHOM.match(text, c.end) is not None
+
+
+# "a second victim died of wounds the following day", "a third soldier later succumbed to his injuries":
+# a death of wounds comes out of an injured figure told before it (events_reduce nets it off).
+_OF_WOUNDS = re.compile(
+    r"(?:(?:later|subsequently|also)\s+)?(?:died|succumbed|passed\s+away)\s+(?:later\s+|overnight\s+|subsequently\s+)?(?:of|from|to)\s+(?:his|her|their|the|its)?\s*"
+    r"(?:[\w-]+\s+)?(?:wounds|injuries)\b",
+    re.I,
+)
+
+
+def died_of_wounds(text: str, link: Claim, end: int) -> bool:
+    """Whether a killed claim's verb is a death of wounds ("died of his wounds", "succumbed to injuries");
+    ``end``: the end of the claim's sentence."""
+    return link.measure == "killed" and _OF_WOUNDS.match(text, link.trig_start, end) is not None
+
+
 # A number that names a unit, not people: "troops of 21 Brigade", "the 7 Division", "soldiers of the
 # 21 Battalion" (Nigerian and South Asian army releases write unit numbers without an ordinal suffix).
 _UNIT = re.compile(

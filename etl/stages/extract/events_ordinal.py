@@ -22,9 +22,9 @@ from dataclasses import replace
 from etl.records import Event
 from etl.stages.extract.events_apart import same_incident
 
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 # The ordinal at the start of the row's number ("a third", "another fourth", "the fifth").
-_ORDINAL_AT = re.compile(r"(?:an?(?:other)?\s+|the\s+)?(second|third|fourth|fifth|sixth)\b", re.I)
+_ORDINAL_AT = re.compile(r"(?:an?(?:other)?\s+|the\s+)?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 # Subjects that say nothing specific: any figure of the measure told before counts against the ordinal.
 _GENERIC = frozenset({None, "people", "victims"})
 

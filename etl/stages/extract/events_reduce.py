@@ -314,7 +314,9 @@ def _with_additions(
     return base, adds
 
 
-def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] = frozenset(), *, moved: set[str] = frozenset()) -> list[Event]:  # type: ignore[assignment]
+def fold_article(
+    rows: Sequence[Event], updates: set[str], additions: set[str] = frozenset(), *, moved: set[str] = frozenset(), netted: set[str] = frozenset()  # type: ignore[assignment]
+) -> list[Event]:
     """Across sentences, one figure per measure, scope and side stands for the toll; the rest point at it.
 
     The figure is the largest running-total update ("the toll rose to 11", "revised down to nine")
@@ -344,7 +346,7 @@ def fold_article(rows: Sequence[Event], updates: set[str], additions: set[str] =
                     out[i] = _replace(out[i], part_of=out[head].event_id)
     out = ordinal_tolls(out, additions) if additions else out
     out = _both_sides_total(out)
-    return _net_of_moved(out, moved) if moved else out
+    return _net_of_moved(out, moved | netted) if moved or netted else out  # (netted: deaths of wounds, counted as told)
 
 
 def _group_heads(out: Sequence[Event], indices: Sequence[int], head: int) -> set[int]:
