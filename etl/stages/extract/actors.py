@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from etl.stages.extract.actors_ties import strength
+from etl.stages.extract.actors_ties import ActorMention, strength
 from etl.stages.extract.events_regex import factor, searcher, tried_order
 
 ACTORS_PATH = Path(__file__).resolve().parents[2] / "data" / "actors.toml"
@@ -44,14 +44,6 @@ _NOT_ACTORS = frozenset(
     "no nobody none it he she they police officials authorities government security army military the"
     " a an this that group militants".split()
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    char_start: int
-    char_end: int
-    surface: str
-    name: str
 
 
 @dataclass(frozen=True, slots=True)

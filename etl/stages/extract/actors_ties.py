@@ -8,12 +8,20 @@ business). Set on hand-written cases.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from etl.stages.extract.events_regex import searcher
 
-if TYPE_CHECKING:
-    from etl.stages.extract.actors import ActorMention
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A listed actor named in the text: where, as written, and its canonical name."""
+
+    char_start: int
+    char_end: int
+    surface: str
+    name: str
+
 
 _CLAIM_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*,[^,.;]{0,120},)?[^\w.;]*(?:\w+[^\w.;]+){0,4}?(?:claim(?:ed|s|ing)?\b|said\s+(?:it|its|that\s+its|in\s+a\s+statement\s+that\s+its|the\s+(?:attacker|bomber|gunman|gunmen|attackers)\s+(?:was|were)\s+(?:one\s+of\s+)?its)\b"

@@ -18,14 +18,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.places_evidence import attributive, country_facts, dominant_country, elsewhere, located_elsewhere
+from etl.stages.extract.places_evidence import (
+    Place,
+    PlaceMention,
+    attributive,
+    country_facts,
+    dominant_country,
+    elsewhere,
+    located_elsewhere,
+)
 
 __all__ = ["Gazetteer", "Place", "PlaceMention", "dominant_country", "elsewhere", "find_places", "load_gazetteer", "located_elsewhere"]
 
-PlaceKind = Literal["country", "admin", "city"]
 
 _DATA = Path(__file__).resolve().parents[2] / "data" / "demonyms.toml"
 # Alternate (non-primary) city names are indexed only for cities at least this large: smaller
@@ -72,25 +78,6 @@ _SPACE = re.compile(r"\s")
 _TRAILING = searcher(r"(?:['’]s|[.,'’])+$")
 _DASHED = re.compile(r"[^-–—]+")
 _TRAILING_ENDS = ("'s", "’s", ".", ",", "'", "’")
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    name: str
-    country_code: str
-    kind: PlaceKind
-    population: int = 0
-    demonym: bool = False  # "Pakistani": often the nationality of victims, weaker evidence of place
-    admin_type: str = ""  # ISO 3166-2 subdivision type, lower case ("state", "province")
-    alias: bool = False  # found by a city's alternate name only ("Madina" for Medina): weak evidence
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    char_start: int
-    char_end: int
-    surface: str
-    place: Place
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,12 +14,31 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Literal
 
 from etl.stages.extract.events_regex import searcher
 
-if TYPE_CHECKING:
-    from etl.stages.extract.places import PlaceMention
+PlaceKind = Literal["country", "admin", "city"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country_code: str
+    kind: PlaceKind
+    population: int = 0
+    demonym: bool = False  # "Pakistani": often the nationality of victims, weaker evidence of place
+    admin_type: str = ""  # ISO 3166-2 subdivision type, lower case ("state", "province")
+    alias: bool = False  # found by a city's alternate name only ("Madina" for Medina): weak evidence
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    char_start: int
+    char_end: int
+    surface: str
+    place: Place
+
 
 # A nationality word ("Chinese engineers") is weaker evidence of where it happened than a place name.
 _DEMONYM_WEIGHT = 0.5
