@@ -14,12 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from etl.records import Measure, Sentence
+from etl.records import Sentence
 from etl.stages.extract.actors import group_named_at
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
 from etl.stages.extract.events_claim import Claim as Claim
+from etl.stages.extract.events_clause import AUX_START, of_injured, trigger, wounded_then_died
 from etl.stages.extract.events_fatal import split_fatal
 from etl.stages.extract.events_gates import may_match
 from etl.stages.extract.events_marks import (
@@ -116,7 +117,6 @@ _DEATH_TOLL_TO = searcher(
     r"(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+)?$",
     re.I,
 )
-_AUX_START = re.compile(r"(?:were|was|are|is|have|has|had|been|being|be|got|get)\b", re.I)
 # Between two bracketed counts: "civilians (2) and a child (1)", "soldiers (3), police (1)".
 _BRACKET_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|plus)\s+)(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s?", re.I)
 # "a provincial official said": a source, not a count.
@@ -133,23 +133,7 @@ _ADDITION = searcher(
     re.I,
 )
 _AMONG = searcher(r"\bamong\b", re.I)
-# "a vendor who was gravely wounded [died] the next day": a relative clause's participle.
-_RELATIVE = re.compile(r"who\b", re.I)
-# "a fourth officer [initially listed as missing] was found dead", "two fishermen reported missing
-# after the raid were found dead": a reduced relative's status participle, then the main verb.
-_REDUCED_STATUS = re.compile(r"(?:\w+ly\s+)?(?:listed|reported|registered|recorded|declared)\s+(?:as\s+)?missing\b", re.I)
 _RELATIVE_NP = re.compile(r"\bwho\s", re.I)
-# "An officer [wounded] in the blast died in hospital": a reduced relative clause, then the main verb.
-_REDUCED_DIED = re.compile(
-    r"\s+(?:in|during|by|at|on|from)\s+(?:(?!\band\b)[^.;,]){1,50}?\s+(?:later\s+|subsequently\s+|also\s+)?"
-    r"(?P<verb>died|succumbed|passed\s+away|was\s+pronounced\s+dead)\b",
-    re.I,
-)
-# The main verb after such a clause and a few words: "... who were kidnapped last week [were found dead]".
-_FINITE_START = re.compile(r"(?:was|were|had|has|have)\b", re.I)
-_NEXT_FINITE = re.compile(r"[^,.;:]{0,40}?\s(?=(?:was|were|had|has|have)\b)", re.I)
-# "one of the injured later died": a death out of the injured figure (which then counts one fewer).
-_OF_INJURED = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I)
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
 # Characters before a toll wording read with it for an update ("the company [later] put the toll at four").
 _UPDATE_LEAD = 16
@@ -158,11 +142,6 @@ _TOLL_AT = re.compile(r"\b(?:toll|tally|number|figure|dead|deaths|fatalities)\b"
 _QUOTE_CLOSED = re.compile(r"[^\"”’'\s]{0,3}[\"”’']")
 _OF_THE_WHOLE = searcher(r"\b(?:of\s+(?:the|its|their|all)|out\s+of(?:\s+the|\s+its|\s+their|\s+all)?)\s+$", re.I)
 _IN_ALL = searcher(r"\b(?:in all|in total|altogether|all told)\s*,?\s*$", re.I)
-
-
-def _of_injured(text: str, c: Candidate, sent: Sentence) -> bool:
-    """"one of the injured [later died]" (a plain string test first: this is tried on many claims)."""
-    return text.find(" of ", c.end, c.end + 4) >= 0 and _OF_INJURED.match(text, c.end, sent.char_end) is not None
 
 
 def _in_all(text: str, c: Candidate, sent: Sentence) -> bool:
@@ -180,23 +159,17 @@ def _threshold(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) 
     return c.qualifier in ("at_least", "more_than") and vocab.threshold.match(text, c.end, sent.char_end) is not None
 
 
-def _trigger(m: re.Match[str], link: LinkPattern, offset: int = 0) -> tuple[Measure, int, int, str]:
-    group = m.lastgroup or "g0"
-    start = m.start("aux") if link.kind == "after" else m.start(group)  # the trigger includes its auxiliaries
-    return link.measures[int(group[1:])], offset + start, offset + m.end(group), m.string[start : m.end(group)]
-
-
 def _link_one(text: str, c: Candidate, sent: Sentence, link: LinkPattern, vocab: EventVocabulary) -> Claim | None:
     if link.kind == "before":
         return _link_before(text, c, sent, link, vocab)
     m = match_after(link, text, c.end, sent.char_end)
     if m is None:
         return None
-    measure, start, end, trig = _trigger(m, link)
+    measure, start, end, trig = trigger(m, link)
     if measure == "kidnapped" and not abduction(text, c, trig):
         return None
     if link.kind == "after":
-        if _AUX_START.match(trig) is None and _TRANSITIVE.search(trig) and _ACTIVE_OBJECT.match(text, m.end(), sent.char_end):
+        if AUX_START.match(trig) is None and _TRANSITIVE.search(trig) and _ACTIVE_OBJECT.match(text, m.end(), sent.char_end):
             return None
         if _hypothetical(text, sent, start, vocab) and not _RELATIVE_NP.search(m.group("np")):
             return None  # (not "a passenger who tried to flee was shot": the clause has its own verb)
@@ -223,7 +196,7 @@ def _link_before(text: str, c: Candidate, sent: Sentence, link: LinkPattern, voc
     found = pick(link, window).search(window)
     if found is None:
         return _heading(text, c, sent, at, vocab) if at - sent.char_start <= _HEADING_WINDOW else None
-    measure, start, end, trig = _trigger(found, link, lo)
+    measure, start, end, trig = trigger(found, link, lo)
     if _hypothetical(text, sent, start, vocab) or (measure == "kidnapped" and not abduction(text, c, trig)):
         return None
     if _QUOTE_OPENS.search(text, end, at) and not (_QUOTE_CLOSED.match(text, c.end) and _TOLL_AT.search(text, start, end)):
@@ -275,7 +248,7 @@ def _worded_link(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary
             if verb is not None and verb.measure != claim.measure and (claim.how != "noun" or verb.measure in ("killed", "injured")):
                 return verb
         if claim is not None:
-            return _wounded_then_died(text, c, sent, claim, vocab) if link.kind in ("after", "noun") else claim
+            return wounded_then_died(text, c, sent, claim, vocab) if link.kind in ("after", "noun") else claim
     return None
 
 
@@ -290,48 +263,6 @@ def _people_noun(text: str, c: Candidate, claim: Claim) -> bool:
     """A noun of people of another measure right after the number ("killed three [IDPs]", "shot two
     [hostages]"): the people the verb before it harmed."""
     return claim.how == "noun" and not text[c.end : claim.trig_start].strip()
-
-
-def _wounded_then_died(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
-    """"a wounded constable [later died]", "12 injured soldiers succumbed": the participle right after
-    the number is an adjective when a noun and a verb of death follow it."""
-    if claim.how == "after" and (_RELATIVE.match(text, claim.trig_start) or _REDUCED_STATUS.match(text, claim.trig_start) or _of_injured(text, c, sent)):
-        return _main_verb(text, c, sent, claim, vocab)
-    if claim.measure == "injured" and text[c.end : claim.trig_start].strip():
-        died = _REDUCED_DIED.match(text, claim.trig_end, sent.char_end)
-        if died is not None and not _AUX_START.match(text, claim.trig_start):  # "an officer wounded in the blast [died]"
-            return replace(claim, measure="killed", trig_start=died.start("verb"), trig_end=died.end("verb"))
-    if claim.measure == "killed" or text[c.end : claim.trig_start].strip():
-        return claim
-    noun = vocab.strong[0].pattern.match  # the after pattern, tried again after the adjective's noun
-    adjective = next((link for link in vocab.strong if link.kind == "adjective"), None)
-    m = adjective.pattern.match(text, c.end, sent.char_end) if adjective is not None else None
-    if m is None:
-        return claim
-    again = noun(text, m.end(), sent.char_end)
-    if again is None:
-        return claim
-    measure, start, end, _ = _trigger(again, vocab.strong[0], 0)
-    return Claim(c, measure, start, end, "after") if measure == "killed" else claim
-
-
-def _main_verb(text: str, c: Candidate, sent: Sentence, claim: Claim, vocab: EventVocabulary) -> Claim:
-    """"a vendor who was wounded [died the next day]", "three men who were kidnapped [were found
-    dead]", "one of those hurt [later succumbed]": the participle of a relative clause (or of "one of
-    the injured") gives way to the main verb's measure after it."""
-    if claim.measure == "killed":  # a death stays one ("who were shot died [in hospital]")
-        return claim
-    after = vocab.strong[0]
-    again = after.pattern.match(text, claim.trig_end, sent.char_end)
-    if again is not None and again.group("np").strip() and not _FINITE_START.match(again.group("aux")):
-        again = None
-    if again is None:  # "... who were abducted on 1 May [were found dead]"
-        verb = _NEXT_FINITE.match(text, claim.trig_end, sent.char_end)
-        again = after.pattern.match(text, verb.end(), sent.char_end) if verb is not None else None
-    if again is None or again.group("np").strip():
-        return claim
-    measure, start, end, _ = _trigger(again, after, 0)
-    return claim if measure == claim.measure else replace(claim, measure=measure, trig_start=start, trig_end=end)
 
 
 def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocabulary) -> bool:
@@ -435,7 +366,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject
         perpetrator = subject in vocab.perpetrators
-        moved = link.moved or (link.measure == "killed" and _of_injured(text, c, sent)) or of_injured_told(text, c, link, claims)
+        moved = link.moved or (link.measure == "killed" and of_injured(text, c, sent)) or of_injured_told(text, c, link, claims)
         more = not link.moved and (link.more or c.more or moved or added(text, c, sent, link) or also_told(text, link))  # (a share of the harmed adds nothing)
         update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
         update = update or (link.measure in ("killed", "injured") and replaces_earlier(text, c, sent))
