@@ -4,7 +4,8 @@ Pipeline per article: sentences that contain no measure word stem are skipped (`
 ``etl/data/measures.toml``); each number (plus implicit ones: "a soldier", "himself", "no one",
 and victims named one by one, ``events_named``) is linked to a measure by ``events_link``; each
 claim gets its date, scope, change, place and actor from ``events_context``; ``events_reduce``
-turns claims into rows that add up.
+turns each sentence's claims into rows that add up, and ``events_fold`` folds them across the
+article (one figure stands for each toll).
 
 Totals and parts (how an analyst, or the event-eval, sums an article):
 - Coordinated counts that share one verb ("one civilian and six assailants were killed") and
@@ -71,6 +72,7 @@ from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
 from etl.stages.extract.events_background import past_period_total, recent_toll
+from etl.stages.extract.events_fold import fold_article
 from etl.stages.extract.events_gates import may_match
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_incident import has_incident_row, incident_claim
@@ -78,7 +80,7 @@ from etl.stages.extract.events_index import bucket, claimed_before, index_senten
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
 from etl.stages.extract.events_named import identified_claims, inside, named_candidates
 from etl.stages.extract.events_notes import of_injured_before
-from etl.stages.extract.events_reduce import fold_article, group_sentence, same_incident
+from etl.stages.extract.events_reduce import group_sentence, same_incident
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places, located_elsewhere
 from etl.stages.extract.places_evidence import far_from_home

@@ -2,7 +2,7 @@
 
 The linker reads "a third soldier" as one more death (an addition, see ``events_implicit``); the
 ordinal also says how many died in all. After the article's figures are folded
-(``events_reduce.fold_article``), an ordinal addition is set against the figures told before it:
+(``events_fold.fold_article``), an ordinal addition is set against the figures told before it:
 - the figures before it already reach the ordinal ("killed four rebels ... An initial report had
   put the rebel dead at three; a fourth body was found"): the death is in them, so the row becomes
   a part of the largest;

@@ -18,7 +18,6 @@ from etl.records import Event, Qualifier
 from etl.stages.extract.events_apart import earlier_day as earlier_day
 from etl.stages.extract.events_apart import same_incident as same_incident
 from etl.stages.extract.events_link import Claim
-from etl.stages.extract.events_ordinal import ordinal_tolls
 
 # A total whose subject says nothing specific may be broken down after it ("two people: a guard...").
 _GENERIC_SUBJECTS = frozenset({None, "people", "victims", "civilians"})
@@ -26,9 +25,6 @@ _APPOSITION = re.compile(r"[,:(—–-]\s*(?:including\s+)?$")
 # A colon or a dash opens a breakdown whatever the total's subject ("Six members of one family - the
 # parents and four children - died"); its items may leave some people uncounted.
 _LIST_OPENS = re.compile(r"(?::|\s[—–-])[^:;.—–-]{0,40}$")
-# Victims of these subjects are civilians or security forces: figures of both, told in different
-# sentences, are two groups of the toll (set on our own golden cases).
-_GROUP_OF = {"civilians": "civil", "children": "civil", "migrants": "civil", "soldiers": "security", "police": "security", "auxiliaries": "security"}
 # A sentence with at least this many semicolons lists items ("a bomb hit a pipeline in A; a soldier
 # was wounded in B; and a drone attack in C killed two"): figures with their own verb in different
 # items are separate incidents, not one total (set on dev4a).
@@ -58,7 +54,7 @@ _VALUES = attrgetter(*_FIELDS)
 _POSITION = {name: i for i, name in enumerate(_FIELDS)}
 
 
-def _replace(ev: Event, **changes: Any) -> Event:
+def replace_row(ev: Event, **changes: Any) -> Event:
     """``dataclasses.replace`` for rows, without its per-call field checks (the fold does this
     for most rows of an article)."""
     values = list(_VALUES(ev))
@@ -67,7 +63,8 @@ def _replace(ev: Event, **changes: Any) -> Event:
     return Event(*values)
 
 
-def _id(article_id: str, start: int, end: int, measure: str) -> str:
+def row_id(article_id: str, start: int, end: int, measure: str) -> str:
+    """A row's id: stable for the same article, span and measure."""
     return hashlib.sha1(f"{article_id}|{start}|{end}|{measure}".encode()).hexdigest()[:16]
 
 
@@ -81,9 +78,9 @@ def _total(members: Sequence[Event], article_id: str) -> Event:
     end = max(m.quantity_end or 0 for m in members)
     subjects = {m.subject for m in members}
     qualifier = next(q for q in _QUALIFIER_ORDER if q in {m.qualifier for m in members} or q == "exact")
-    return _replace(
+    return replace_row(
         first,
-        event_id=_id(article_id, start, end, f"{first.measure}+total"),
+        event_id=row_id(article_id, start, end, f"{first.measure}+total"),
         value_best=_sum([m.value_best for m in members]),
         value_low=_sum([m.value_low for m in members]),
         value_high=_sum([m.value_high for m in members]),
@@ -132,8 +129,8 @@ def _attach_parts(claims: Sequence[Claim], events: Sequence[Event], previous: Se
             if claim.how != "part" or claim.measure != "count":
                 out.append(ev)
             continue
-        new_id = _id(article_id, ev.quantity_start or 0, ev.quantity_end or 0, parent.measure)
-        out.append(_replace(ev, measure=parent.measure, event_id=new_id, part_of=parent.event_id))
+        new_id = row_id(article_id, ev.quantity_start or 0, ev.quantity_end or 0, parent.measure)
+        out.append(replace_row(ev, measure=parent.measure, event_id=new_id, part_of=parent.event_id))
     return out
 
 
@@ -183,18 +180,18 @@ def group_sentence(claims: Sequence[Claim], events: Sequence[Event], previous: S
             running = [max(members, key=lambda r: r.quantity_start or 0)]
         if running and len(members) > 1 and ev in members:
             head = max(running, key=lambda r: r.value_best or 0)
-            out.extend(r if r is head else _replace(r, part_of=head.event_id) for r in members)
+            out.extend(r if r is head else replace_row(r, part_of=head.event_id) for r in members)
             done.update(m.event_id for m in members)
             continue
         if ev.part_of is None and len(members) > 1 and ev is members[0] and _breakdown(members):
             out.append(ev)
-            out.extend(_replace(m, part_of=ev.event_id) for m in members[1:])
+            out.extend(replace_row(m, part_of=ev.event_id) for m in members[1:])
             done.update(m.event_id for m in members)
             continue
         if ev.part_of is None and len(members) > 1 and ev in members:
             total = _total(members, article_id)
             out.append(total)
-            out.extend(_replace(m, part_of=total.event_id) for m in members)
+            out.extend(replace_row(m, part_of=total.event_id) for m in members)
             done.update(m.event_id for m in members)
             continue
         out.append(ev)
@@ -211,7 +208,7 @@ def _list_replaces(members: Sequence[Event], running: Sequence[Event], article_i
     if not before or len(listed) < 2:
         return None
     total = _total(listed, article_id)
-    return [total, *(_replace(m, part_of=total.event_id) for m in members)]
+    return [total, *(replace_row(m, part_of=total.event_id) for m in members)]
 
 
 def _contradicted(members: Sequence[Event]) -> bool:
@@ -275,138 +272,3 @@ def _same_item(items: dict[str, int], a: Event, b: Event) -> bool:
 def _one_toll(a: Event, b: Event) -> bool:
     """Two figures of one sentence that may add up: one incident, not two days apart."""
     return same_incident(a, b) and not (earlier_day(a, b) or earlier_day(b, a))
-
-
-def _clusters(out: Sequence[Event], indices: Sequence[int]) -> list[list[int]]:
-    clusters: list[list[int]] = []
-    for i in indices:
-        home = next((c for c in clusters if same_incident(out[c[0]], out[i]) and not earlier_day(out[i], out[c[0]])), None)
-        if home is None:
-            clusters.append([i])
-        else:
-            home.append(i)
-    return clusters
-
-
-def _with_additions(
-    out: Sequence[Event], indices: Sequence[int], additions: set[str], updates: set[str], moved: set[str]
-) -> tuple[int, list[int]] | None:
-    """"killing four ... two more died later": the figure the additions follow plus the additions,
-    when that sum exceeds every other figure (else a later restated total already counts them).
-    With a running total ("the toll rose to 10"), only additions told after it add to it, and not
-    deaths of the injured ("two of the wounded died": the total has them)."""
-    running = [i for i in indices if out[i].event_id in updates]
-    if running:
-        base = max(running, key=lambda i: (out[i].value_best or 0, -i))
-        adds = [i for i in indices if i > base and out[i].event_id in additions and out[i].event_id not in moved]
-        if not adds:
-            return None
-    else:
-        adds = [i for i in indices if out[i].event_id in additions]
-        if not adds or adds[0] == indices[0]:
-            return None
-        adds = [i for i in adds if i > indices[0]]
-        base = max(i for i in indices if i < adds[0] and out[i].event_id not in additions)
-    total = (out[base].value_best or 0) + sum(out[i].value_best or 0 for i in adds)
-    others = [out[i].value_best or 0 for i in indices if i != base and i not in adds]
-    if others and max(others) >= total:
-        return None
-    return base, adds
-
-
-def fold_article(
-    rows: Sequence[Event], updates: set[str], additions: set[str] = frozenset(), *, moved: set[str] = frozenset(), netted: set[str] = frozenset()  # type: ignore[assignment]
-) -> list[Event]:
-    """Across sentences, one figure per measure, scope and side stands for the toll; the rest point at it.
-
-    The figure is the largest running-total update ("the toll rose to 11", "revised down to nine")
-    if the article has one, else the largest figure. Deaths of perpetrators are a separate side:
-    "six soldiers were killed ... four attackers were also killed" adds up to ten.
-    """
-    out = list(rows)
-    groups: dict[tuple[str, str, bool], list[int]] = {}
-    for i, ev in enumerate(out):
-        if ev.part_of is None and (ev.value_best or 0) > 0 and ev.measure != "count":
-            groups.setdefault((ev.measure, ev.scope, ev.perpetrator), []).append(i)
-    for group in groups.values():
-        for indices in _clusters(out, group):
-            added = _with_additions(out, indices, additions, updates, moved)
-            if added is not None:
-                base, adds = added
-                for i in indices:
-                    if i != base and i not in adds:
-                        out[i] = _replace(out[i], part_of=out[base].event_id)
-                continue
-            pool = [i for i in indices if out[i].event_id in updates] or indices
-            # Equal figures: the one dated by the text stands (a headline has only the publication date).
-            head = max(pool, key=lambda i: (out[i].value_best or 0, out[i].date_source == "text", -i))
-            heads = {head} if pool is not indices else _group_heads(out, indices, head)
-            for i in indices:
-                if i not in heads:
-                    out[i] = _replace(out[i], part_of=out[head].event_id)
-    out = ordinal_tolls(out, additions) if additions else out
-    out = _both_sides_total(out)
-    return _net_of_moved(out, moved | netted) if moved or netted else out  # (netted: deaths of wounds, counted as told)
-
-
-def _group_heads(out: Sequence[Event], indices: Sequence[int], head: int) -> set[int]:
-    """"Militants killed six policemen. Three civilians were killed in the crossfire": figures of
-    civilians and of security forces told apart are two groups that add up, unless a figure of no
-    such group ("nine people") is at least their sum. Returns the rows that stand (one per group)."""
-    best: dict[str, int] = {}
-    for i in indices:
-        group = _GROUP_OF.get(out[i].subject or "")
-        if group is not None and (group not in best or (out[i].value_best or 0) > (out[best[group]].value_best or 0)):
-            best[group] = i
-    if len(best) < 2 or len({out[i].char_start for i in best.values()}) < len(best):
-        return {head}  # (one sentence's figures were grouped, or kept apart as list items, by group_sentence)
-    summed = sum(out[i].value_best or 0 for i in best.values())
-    other = max((out[i].value_best or 0 for i in indices if _GROUP_OF.get(out[i].subject or "") is None), default=0.0)
-    return {head} if other >= summed else set(best.values())
-
-
-def _net_of_moved(out: list[Event], moved: set[str]) -> list[Event]:
-    """"nine were injured; one of the injured later died": the death is counted as killed, so the
-    injured figure it came out of counts one fewer. A net row stands for the stated figure (which
-    becomes its part); without an injured figure stated before the death nothing changes."""
-    for dead in [ev for ev in out if ev.event_id in moved]:
-        heads = [i for i, ev in enumerate(out) if ev.measure == "injured" and ev.part_of is None and ev.scope == dead.scope and same_incident(ev, dead)]
-        taken = dead.value_best or 0
-        if len(heads) != 1 or (out[heads[0]].value_best or 0) <= taken:
-            continue
-        if (out[heads[0]].quantity_start or 0) > (dead.quantity_start or 0):  # "... where 19 others were still treated": already net
-            continue
-        head = out[heads[0]]
-        net = _replace(
-            head,
-            event_id=_id(head.article_id, head.quantity_start or 0, dead.quantity_start or 0, "injured+net"),
-            value_best=(head.value_best or 0) - taken,
-            value_low=None if head.value_low is None else max(0.0, head.value_low - taken),
-            value_high=None if head.value_high is None else head.value_high - taken,
-            base_value=None,
-        )
-        out[heads[0]] = _replace(head, part_of=net.event_id)
-        out.insert(heads[0], net)
-    return out
-
-
-def _both_sides_total(out: list[Event]) -> list[Event]:
-    """"Six soldiers were killed. Four attackers were also killed. 10 fatalities.": a bare total told
-    after the perpetrators' figures (no subject: "fatalities", "the toll") that is exactly their sum
-    plus the victims' figure it stands for counts both sides; the perpetrators' rows become its parts
-    (they were added to it)."""
-    if not any(r.perpetrator for r in out):
-        return out
-    for ev in list(out):
-        if ev.subject is not None or ev.perpetrator or ev.part_of is not None or not ev.value_best or ev.measure == "count":
-            continue
-        victims = [r for r in out if r.measure == ev.measure and r.scope == ev.scope and not r.perpetrator and r.part_of is None and (r.value_best or 0) > 0]
-        sides = [j for j, r in enumerate(out) if r.measure == ev.measure and r.scope == ev.scope and r.perpetrator and r.part_of is None and (r.value_best or 0) > 0 and same_incident(r, ev)]
-        if len(victims) != 1 or not sides or any((out[j].quantity_start or 0) > (ev.quantity_start or 0) for j in sides):
-            continue
-        told = max((r.value_best or 0 for r in out if r.part_of == ev.event_id and not r.perpetrator), default=0.0)
-        if told + sum(out[j].value_best or 0 for j in sides) == ev.value_best:
-            for j in sides:
-                out[j] = _replace(out[j], part_of=ev.event_id)
-    return out
-
