@@ -10,8 +10,9 @@ from typing import Any, Literal
 
 from etl.records import Measure
 from etl.stages.extract.actors import ACTORS_PATH, ActorIndex, load_actors
-from etl.stages.extract.events_gates import alternatives, gate_pieces, lead, may_match, word_gates, word_start
+from etl.stages.extract.events_gates import alternatives, gate_pieces, lead, may_match, word_gates
 from etl.stages.extract.events_regex import ahead, factor, required_literal, searcher, wrapped
+from etl.stages.extract.events_singular import singular_patterns
 from etl.stages.extract.places import Gazetteer, load_gazetteer
 
 MEASURES_PATH = Path(__file__).resolve().parents[2] / "data" / "measures.toml"
@@ -256,104 +257,6 @@ def passes_gate(text: str, start: int, end: int, vocab: EventVocabulary) -> bool
     return vocab.gate.search(" " + text[start:end].lower()) is not None
 
 
-# Words (lower case) one of which a text must hold for a singular pattern to be tried at all.
-_SINGULAR_GATES: dict[str, tuple[str, ...]] = {
-    "self": ("himself", "herself"),
-    "pron": (" he ", " she ", "\nhe ", "\nshe "),
-    "pair": ("couple", "pair"),
-    "twin": ("twin",),
-    "victim": ("died", "succumbed", "breathed", "killed", "dead", "death", "electrocuted", "wounded", "injured", "hurt"),
-    "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
-    "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
-    # or the very start of the text (see events_implicit.singular_candidates): "^" is not multi-line,
-    # so a line break alone never lets the pattern match
-    "head": (":", ";", "|"),
-    "another": ("another",),
-    "both": ("both",),
-    "ord": ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
-    "one": (" one",),
-    "sole": (" one ",),
-    "listed": (" were the", " are the"),
-    "titled": ("embraced", "attained", "achieved", "laid down", "martyr"),
-    # "title": none (its case-sensitive search is as cheap as the gate would be)
-}
-
-
-# What follows a title and a name when the name is a count of one ("Constable X [was] killed").
-_TITLE_VERBS = r"(?:was|were|had|has|is|and|died|succumbed|embraced|attained|achieved|laid|lost|breathed|sustained|suffered|received|later|also)"
-# Person nouns that are also adjectives ("a local rights group", "a national newspaper", "the head
-# office"): such a noun ends the phrase only when no lower-case word but a verb or link follows it,
-# so "a local trader" reads on to "trader" and "a local rights group" names no one.
-_ATTRIBUTIVE = ("local", "national", "general", "private", "major", "chief", "head", "official", "foreign", "minor")
-_AFTER_PERSON = r"(?:was|were|is|are|had|has|who|and|or|died|later|also|being|in|on|at|near|from|of|with|by|after|while|whose|to)\b"
-_NOT_ATTRIBUTIVE = "(?!(?:" + "|".join(rf"(?<=\b{w})" for w in _ATTRIBUTIVE) + rf")\s+(?!{_AFTER_PERSON})[a-z])"
-# Singular patterns matched case-sensitively: a title is one only before a capitalised name.
-_CASED = frozenset({"title", "titled"})
-
-
-def _singular(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
-    """One pattern per way of naming a single person; the named group is the candidate's span."""
-    verbs = factor(
-        r"kill(?:s|ed|ing)?|shooting\s+dead|injuring|wounding|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
-    )
-    not_first = r"(?!(?:in|on|at|by|during|after|near|from|with|for|of|the|and|or|when|while|as|before|because|since|if|but|where|who|which|that|than)\b)"
-    sources = {
-        "self": r"\b(?P<self>himself|herself)\b",
-        "pron": r"\b(?P<pron>he|she)(?=\s+(?:was|had been|has been)\s+(?:\w+\s+)?"
-        r"(?:killed|shot dead|wounded|injured|hurt|arrested|detained|abducted|kidnapped|captured)\b)",
-        # "an elderly couple", "a pair of soldiers", "twin brothers" ("a couple of" is a few, not two)
-        "pair": r"\b(?P<pair>an?)\s+(?:[\w'’-]+\s+){0,2}?(?:couple\b(?!\s+of\b)|pair\b)",
-        "twin": r"\b(?P<twin>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?[Tt]win)\s+(?=(?:brothers|sisters|sons|daughters|boys|girls|babies|siblings)\b)",
-        # (or a group's name of up to four capitalised words: "a New People's Army rebel")
-        "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:(?:[\w'’-]+\s+){{0,2}}?|(?:(?-i:[A-Z])[\w'’-]*\s+){{3,4}}?)"
-        rf"(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
-        "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
-        # (an aside may follow the noun: "the nurse, a mother of two, died"; "the shop owner, 42, and a customer were hurt")
-        "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})(?:\s*,\s*[^,.;()]{{1,40}}?,)?\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
-        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted"
-        r"|(?:(?:seriously|critically|badly|slightly|gravely|also)\s+)?(?:wounded|injured|hurt)))\b"
-        # "the driver and his apprentice were killed": the first of two named roles
-        rf"|and\s+(?:his|her|their|the|an?)\s+(?:[\w'’-]+\s+)?(?:{nouns})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|wounded|injured|abducted|kidnapped)\b"
-        # "the driver and two passengers were killed", "the owner and 4 customers were wounded": one more than the number
-        rf"|and\s+(?:\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+(?:his|her|their|its|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})(?:e?s)?\s+"
-        r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|wounded|injured|abducted|kidnapped)\b)",
-        "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-]){_NOT_ATTRIBUTIVE}"
-        r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
-        "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
-        # (not "another two injured": the number counts them)
-        # (or right after a verb of harm: "killing two gendarmes and wounding another", "killed one officer and wounded another")
-        "another": r"\b(?P<another>another)(?!\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|few)\b))"
-        r"(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b"
-        r"|(?:(?<=\bwounding another)|(?<=\binjuring another)|(?<=\bkilling another)|(?<=\bwounded another)|(?<=\binjured another)"
-        r"|(?<=\bkilled another))(?:\s*[,.;]|\s+(?:at|in|on|near|during|when|while|before|after|as)\b))",
-        "both": r"(?<!\bon )(?<!\bfrom )(?<!\bof )\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+|(?:of\s+)?(?:the\s+|their\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:s|men|people|police)\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:later\s+|also\s+)?(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
-        # "killed were the priest, two altar boys and a woman": "the" heads a list after an inverted measure
-        "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
-        # "abducted 26 passengers and killed one who tried to flee": a lone "one" after the verb
-        "one": rf"\b(?:{verbs})\s+(?P<one>one)\b(?=\s+(?:who|of\s+(?:them|those|the)|as|while|when)\b|\s*[,.;])",
-        # "two soldiers were seriously wounded and one was moderately wounded": a lone "one" as a subject
-        "sole": r"\b(?:and|while|but|whereas)\s+(?P<sole>one)\s+(?=(?:other\s+)?(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+)?"
-        r"(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|shot\s+dead|missing)\b)",
-        # "Constable Muhammad Aslam (32) embraced martyrdom": the title stands for the named person
-        # case-sensitive (see _CASED): a title, a capitalised name (an age in brackets), then a verb
-        "title": rf"(?P<title>{word_start(factor(titles))})\s+(?=(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\(\d+\)\s+)?{_TITLE_VERBS}\b)",
-        # "Sepoy Muhammad Ali, 24, resident of Kurram, having fought gallantly, embraced shahadat": a
-        # press release's martyrdom formula, the name and its asides up to the verb (case-sensitive too)
-        "titled": rf"\b(?P<titled>(?:{factor(titles)})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*(?:\s*,\s*[^,.;]{{1,60}}){{1,4}},)"
-        r"(?=\s+(?:embraced|attained|achieved|laid\s+down|was\s+martyred)\b)",
-        # "a third (one)", "another fifth", and "the third victim" (with "the" only before a person noun)
-        "ord": rf"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+one\b)?|(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bbecomes\s)(?<!\bmarks\s)the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=\s+(?:[\w'’-]+\s+)?(?:{nouns})\b))"
-        r"\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
-    }
-    return tuple((name, _singular_pattern(name, source), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
-
-
-def _singular_pattern(name: str, source: str) -> re.Pattern[str]:
-    if name == "title" and not source.startswith(r"(?P<title>\b"):  # (see events_gates.word_start: no look-ahead in front)
-        return re.compile(source)
-    return searcher(source, 0 if name in _CASED else re.I)
-
-
 def _link_patterns(specs: dict[str, dict[str, Any]], subjects: str) -> tuple[LinkPattern, ...]:
     kinds: tuple[LinkKind, ...] = ("after", "noun", "adjective", "before")
     found = (_link_pattern(kind, specs, subjects) for kind in kinds)
@@ -396,7 +299,7 @@ def _compile(data: dict[str, Any], actors: ActorIndex, gazetteer: Gazetteer) -> 
         subject=re.compile(rf"\s*(?:-\s*)?(?:(?:{_NP_WORD})\s+){{0,3}}?(?:{named})\b", re.I),
         subject_words=re.compile(rf"\b(?:{named})\b", re.I),
         perpetrators=frozenset(n for n, spec in subjects_spec.items() if spec.get("perpetrator")),
-        singular=_singular(factor(str(cues["singular"])), str(cues["titles"])),
+        singular=singular_patterns(factor(str(cues["singular"])), str(cues["titles"])),
         zero=tuple((searcher(z["pattern"], re.I), tuple(z["measures"])) for z in _section(data, "zero", list)),
         any_after=re.compile(rf"\b(?:{_alts([a.replace('AUX', '') for a in after_all])})\b", re.I),
         hypothetical=_cue(cues, "hypothetical"),
