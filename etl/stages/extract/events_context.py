@@ -362,6 +362,8 @@ def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention 
     if pos is None:
         return c.main, False
     own = [p for p in c.places.get(pos, []) if p.char_start not in c.stray] if c.stray else c.places.get(pos, [])
+    if own and all(p.char_start in c.away for p in own) and c.main is not None and c.main.char_start not in c.away:
+        own = []  # "a shepherd killed by Israeli fire near the border": only the attacker's side, the story's place stands
     if own:
         return min(
             own, key=lambda p: (p.char_end <= c.dateline_end, p.char_start in c.away, p.place.demonym, p.place.country_code != main, _rank(p), abs(p.char_start - at))

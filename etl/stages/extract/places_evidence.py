@@ -62,11 +62,11 @@ _SMALL_TOWN = 50_000
 _SMALL_TOWN_WEIGHT = 0.8
 # A place named as somewhere else (see elsewhere) counts half in the country vote.
 _ELSEWHERE_WEIGHT = 0.5
-# "Israeli strikes on southern Lebanon", "Pakistan's jets hit Paktika": the attacker's country in a
-# cross-border strike, not where it landed.
+# "Israeli strikes on southern Lebanon", "Pakistan's jets hit Paktika", "killed by Israeli fire": the
+# attacker's country in a cross-border strike, not where it landed.
 _ATTACKER_WEAPON = re.compile(
     r"(?:['’]s)?\s+(?:(?:military|army|air|naval)\s+)?(?:air\s*strikes?|strikes?|drones?|missiles?|rockets?|jets?|warplanes?|"
-    r"fighter\s+jets?|shelling|artillery|bombardment|air\s+force|navy)\b",
+    r"fighter\s+jets?|shelling|artillery|bombardment|air\s+force|navy|(?:gun|tank|sniper)?fire|(?:tank|sniper)\s+fire)\b",
     re.I,
 )
 # "Mukondwe (Kasese district, Uganda)", "Adan Yabaal (Middle Shabelle)": a place in parentheses
