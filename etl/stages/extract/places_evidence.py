@@ -69,6 +69,9 @@ _ATTACKER_WEAPON = re.compile(
     r"fighter\s+jets?|shelling|artillery|bombardment|air\s+force|navy|(?:gun|tank|sniper)?fire|(?:tank|sniper)\s+fire)\b",
     re.I,
 )
+# "Zaïre militia", "the Lendu militias": a place's name naming an armed group (its home, or an old
+# name), not where the group struck.
+_MILITIA_AFTER = re.compile(r"\s+(?:militias?|militiamen|self-defen[cs]e\s+(?:group|militia)s?)\b", re.I)
 # "Mukondwe (Kasese district, Uganda)", "Adan Yabaal (Middle Shabelle)": a place in parentheses
 # after a name locates that name, better evidence than a bare (possibly homonymous) town.
 _LOCATOR_INSIDE = re.compile(r"(?:[^()\n]{0,40},\s*)?(?:(?:north|south|east|west|central|far)[\w-]*\s+)?", re.I)
@@ -123,9 +126,10 @@ def country_facts() -> CountryFacts:
 
 
 def elsewhere(m: PlaceMention, text: str) -> bool:
-    """Whether the text names the place as an origin, a base or a border ("crossing from Mali"), or
-    as the attacker's side in a cross-border strike ("Israeli drones", "Pakistan's jets")."""
-    if _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None:
+    """Whether the text names the place as an origin, a base or a border ("crossing from Mali"), as
+    the attacker's side in a cross-border strike ("Israeli drones", "Pakistan's jets"), or as the
+    name of a militia ("clashes between CODECO militia and Zaïre militia around Djugu")."""
+    if _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None or _MILITIA_AFTER.match(text, m.char_end) is not None:
         return True
     tail = text[max(0, m.char_start - 5) : m.char_start]
     chained = "," in tail or "and " in tail or "or " in tail  # the chain's link, before any regex
