@@ -379,9 +379,10 @@ def _earlier_place(c: ClaimContext, pos: int, main: str | None) -> PlaceMention 
     (not named as somewhere else): "Ambush in Tillaberi (Niger). A convoy coming from Mali. Killed: 20."."""
     nearest: PlaceMention | None = None
     for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
-        if not c.places.get(p):
+        found = [m for m in c.places.get(p, []) if m.char_start not in c.stray]  # (not a homonym: "the market in Mayo")
+        if not found:
             continue
-        best = min(c.places[p], key=lambda m: (m.char_start in c.away, m.place.country_code != main, _rank(m), -m.char_start))
+        best = min(found, key=lambda m: (m.char_start in c.away, m.place.country_code != main, _rank(m), -m.char_start))
         if best.place.country_code == main and best.char_start not in c.away:
             return best
         nearest = nearest or best

@@ -60,6 +60,9 @@ _OWNER_REACH = 90
 # in Mogadishu): ties between countries go to the larger places.
 _SMALL_TOWN = 50_000
 _SMALL_TOWN_WEIGHT = 0.8
+# How many times a story names its country by place names before a lone foreign town or region in it
+# is taken for a homonym (lone_strays; dev18a's Khartoum story named Khartoum twice).
+_STORY_MENTIONS = 2
 # A place named as somewhere else (see elsewhere) counts half in the country vote.
 _ELSEWHERE_WEIGHT = 0.5
 # "Israeli strikes on southern Lebanon", "Pakistan's jets hit Paktika", "killed by Israeli fire": the
@@ -187,6 +190,25 @@ def far_from_home(mentions: Sequence[PlaceMention], home: str | None) -> frozens
     not border ``home``, the country where the group the article is about operates ("Houthi shelling
     of a market in Hays district": Hays, Kansas is a homonym of a Yemeni district the gazetteer lacks)."""
     return frozenset() if home is None else _lone_towns_away_from(mentions, home)
+
+
+def lone_strays(mentions: Sequence[PlaceMention], known: frozenset[int] = frozenset()) -> frozenset[int]:
+    """Starts of small towns and regions named once, in a country the article names nowhere else and
+    that does not border the one country it names by place names at least twice ("Khartoum ... the
+    Souq Sitta market in Mayo": County Mayo, Ireland is a homonym of a quarter the gazetteer lacks).
+    ``known``: the starts of homonyms found already, which name no country."""
+    named = Counter(m.place.country_code for m in mentions if not m.place.demonym and m.char_start not in known)
+    top = named.most_common(2)
+    if not top or top[0][1] < _STORY_MENTIONS or (len(top) > 1 and top[1][1] >= top[0][1]):
+        return frozenset()
+    home = top[0][0]
+    per_country = Counter(m.place.country_code for m in mentions)
+    near = country_facts().neighbours.get(home, frozenset())
+    return frozenset(
+        m.char_start for m in mentions
+        if m.place.country_code not in near and m.place.country_code != home and per_country[m.place.country_code] == 1
+        and (m.place.kind == "admin" or (m.place.kind == "city" and m.place.population < _SMALL_TOWN))
+    )
 
 
 def _lone_towns_away_from(mentions: Sequence[PlaceMention], country: str) -> frozenset[int]:
