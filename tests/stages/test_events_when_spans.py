@@ -23,8 +23,8 @@
 - a war's toll in a relative clause of a sentence telling no attack ("ending a 20-year war in which
   2,400 soldiers died") is the war's total, not the story's incident (but "A bomb killed 12 on
   Monday, the latest blow in a war that has killed 40,000" keeps its 12);
-- a span of two written days ("On 19-20 February", "on May 3-4") starts on its first day; "between 10
-  and 12 June" and "sometime between 1 and 2 May" stay whole (coders differ on them, a month's gold
+- a span of two written days ("On 19-20 February", "on May 3-4") starts on its first day, as do up to
+  four (``test_events_when_firstday``); "between 10 and 12 June" and "sometime between 1 and 2 May" stay whole (coders differ on them, a month's gold
   accepts the span);
 - a month's n-th week is its n-th seven days ("in the first week of March" is 1-7 March, "the last week
   of February" its last seven days), not the Monday-to-Sunday week holding the 1st (26 Feb - 3 Mar).

@@ -80,8 +80,9 @@ _BACKGROUND_BEFORE = searcher(
 )
 # "the group, known as IS-Somalia": a name the text gives the perpetrators it already described.
 _ALIAS_BEFORE = searcher(r"\b(?:known\s+as|also\s+called|calling\s+itself|dubbed|which\s+calls\s+itself|identified\s+as)\s+(?:the\s+)?$", re.I)
+# "the Hamas-led government", "Houthi officials": the group as a ruler (not "the Hamas-led incursion", its deed).
 _GOVERNMENT_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:-led\b|-run\b|-backed\b|-controlled\b|-held\b|administration|government|authorities|interior|ministry|spokes(?:man|woman|person)|officials?|"
+    r"^(?:['’]s)?\s*(?:-led\b(?!\s+(?:[\w-]+\s+)?(?:incursion|attack|assault|offensive|raid|invasion|ambush|onslaught|rampage)s?\b)|-run\b|-backed\b|-controlled\b|-held\b|administration|government|authorities|interior|ministry|spokes(?:man|woman|person)|officials?|"
     r"police|security\s+forces|leaders?hip|patrol|regime|intelligence|spy\s+agency|prosecutors?|courts?)",
     re.I,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from etl.records import DateMention
@@ -58,6 +59,8 @@ _NAMED_REACH = 4
 _MONTH_DAYS = 31  # the longest period so narrowed
 # How many days before a later death (or a body's recovery) the incident day of an earlier sentence may lie.
 _LATER_DEATH_DAYS = 7
+# "..., the army said in a statement read on Monday": a day of the claim's sentence told after a verb of saying.
+_SAID = re.compile(r"\b(?:said|says|told|statement|reported|announced|confirmed|claimed)\b", re.I)
 _OPENED_FIRE = searcher(r"\b(?:opened\s+fire|gunm[ae]n|assailants|militants|insurgents)\b", re.I)
 # "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
 INCIDENT_NOUN = searcher(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
@@ -106,13 +109,25 @@ def incident_day_named(c: ClaimContext, pos: int, start: dt.date, end: dt.date) 
     return next(iter(days.values())) if len(dates) == 1 else None
 
 
-def narrowed(c: ClaimContext, pos: int, period: Period) -> Period:
-    """A weekend or a week narrowed to the day a neighbouring sentence gives the incident; a month-long
-    period ("earlier this month", "last month") to the day a nearby sentence names as the incident's."""
+def _not_the_deeds(text: str, period: Period, d: DateMention) -> bool:
+    """"killed last week, the army said in a statement read on Monday": a verb of saying between the
+    period and a day after it in the same sentence makes the day the statement's; a day told before
+    the period ("rallied on Friday after gunmen killed 17 earlier this week") is a later event's."""
+    if period.mention is None or d.char_start < period.mention.char_end:
+        return True
+    return _SAID.search(text, period.mention.char_end, d.char_start) is not None
+
+
+def narrowed(c: ClaimContext, pos: int, period: Period, own: Sequence[DateMention] = ()) -> Period:
+    """A weekend or a week narrowed to the one day inside it that the claim's own sentence (``own``:
+    its dates that may date the claim) or a neighbouring sentence gives the incident ("struck at the
+    weekend, killing two when their truck hit a mine on Saturday morning"); a month-long period
+    ("earlier this month", "last month") to the day a nearby sentence names as the incident's."""
     if period.granularity not in ("week", "range", "month") or period.start is None or period.end is None:
         return period
     if (period.end - period.start).days >= LOOSE_DAYS:
         named = incident_day_named(c, pos, period.start, period.end) if (period.end - period.start).days <= _MONTH_DAYS else None
         return period_of(named, c.text) if named is not None else period
-    day = day_inside(c, pos, period.start, period.end)
+    inside = {d.start_date: d for d in own if d.granularity == "day" and period.start <= d.start_date <= period.end and not _not_the_deeds(c.text, period, d)}
+    day = next(iter(inside.values())) if len(inside) == 1 else day_inside(c, pos, period.start, period.end)
     return period_of(day, c.text) if day is not None else period

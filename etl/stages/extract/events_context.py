@@ -362,6 +362,8 @@ def claim_place(c: ClaimContext, at: int, sent: Sentence) -> tuple[PlaceMention 
     if pos is None:
         return c.main, False
     own = [p for p in c.places.get(pos, []) if p.char_start not in c.stray] if c.stray else c.places.get(pos, [])
+    if own and all(p.char_start in c.away for p in own) and c.main is not None and c.main.char_start not in c.away:
+        own = []  # "a shepherd killed by Israeli fire near the border": only the attacker's side, the story's place stands
     if own:
         return min(
             own, key=lambda p: (p.char_end <= c.dateline_end, p.char_start in c.away, p.place.demonym, p.place.country_code != main, _rank(p), abs(p.char_start - at))
@@ -377,9 +379,10 @@ def _earlier_place(c: ClaimContext, pos: int, main: str | None) -> PlaceMention 
     (not named as somewhere else): "Ambush in Tillaberi (Niger). A convoy coming from Mali. Killed: 20."."""
     nearest: PlaceMention | None = None
     for p in same_paragraph_before(c.index, pos, LOOK_BACK_SENTENCES):
-        if not c.places.get(p):
+        found = [m for m in c.places.get(p, []) if m.char_start not in c.stray]  # (not a homonym: "the market in Mayo")
+        if not found:
             continue
-        best = min(c.places[p], key=lambda m: (m.char_start in c.away, m.place.country_code != main, _rank(m), -m.char_start))
+        best = min(found, key=lambda m: (m.char_start in c.away, m.place.country_code != main, _rank(m), -m.char_start))
         if best.place.country_code == main and best.char_start not in c.away:
             return best
         nearest = nearest or best

@@ -226,7 +226,7 @@ def _claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fa
     own = [d for d in own if d not in said] if said else own
     if own:
         own = step_dates(c, pos, own, at, sent) or own  # "The UN on Thursday condemned an attack that killed 12. ... attacked on Tuesday"
-        return counted_back(c, sent, narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update))))
+        return counted_back(c, sent, narrowed(c, pos, _since(c, _own_period(c, pos, own, at, sent, update=update)), own))
     near = _paragraph_date(c, pos, sent)
     if near is not None:
         return counted_after_day(c, period_of(near, night_text=c.text))

@@ -79,15 +79,21 @@ _OWNER_REACH = 90
 # in Mogadishu): ties between countries go to the larger places.
 _SMALL_TOWN = 50_000
 _SMALL_TOWN_WEIGHT = 0.8
+# How many times a story names its country by place names before a lone foreign town or region in it
+# is taken for a homonym (lone_strays; dev18a's Khartoum story named Khartoum twice).
+_STORY_MENTIONS = 2
 # A place named as somewhere else (see elsewhere) counts half in the country vote.
 _ELSEWHERE_WEIGHT = 0.5
-# "Israeli strikes on southern Lebanon", "Pakistan's jets hit Paktika": the attacker's country in a
-# cross-border strike, not where it landed.
+# "Israeli strikes on southern Lebanon", "Pakistan's jets hit Paktika", "killed by Israeli fire": the
+# attacker's country in a cross-border strike, not where it landed.
 _ATTACKER_WEAPON = re.compile(
     r"(?:['’]s)?\s+(?:(?:military|army|air|naval)\s+)?(?:air\s*strikes?|strikes?|drones?|missiles?|rockets?|jets?|warplanes?|"
-    r"fighter\s+jets?|shelling|artillery|bombardment|air\s+force|navy)\b",
+    r"fighter\s+jets?|shelling|artillery|bombardment|air\s+force|navy|(?:gun|tank|sniper)?fire|(?:tank|sniper)\s+fire)\b",
     re.I,
 )
+# "Zaïre militia", "the Lendu militias": a place's name naming an armed group (its home, or an old
+# name), not where the group struck.
+_MILITIA_AFTER = re.compile(r"\s+(?:militias?|militiamen|self-defen[cs]e\s+(?:group|militia)s?)\b", re.I)
 # "Mukondwe (Kasese district, Uganda)", "Adan Yabaal (Middle Shabelle)": a place in parentheses
 # after a name locates that name, better evidence than a bare (possibly homonymous) town.
 _LOCATOR_INSIDE = re.compile(r"(?:[^()\n]{0,40},\s*)?(?:(?:north|south|east|west|central|far)[\w-]*\s+)?", re.I)
@@ -142,9 +148,10 @@ def country_facts() -> CountryFacts:
 
 
 def elsewhere(m: PlaceMention, text: str) -> bool:
-    """Whether the text names the place as an origin, a base or a border ("crossing from Mali"), or
-    as the attacker's side in a cross-border strike ("Israeli drones", "Pakistan's jets")."""
-    if _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None:
+    """Whether the text names the place as an origin, a base or a border ("crossing from Mali"), as
+    the attacker's side in a cross-border strike ("Israeli drones", "Pakistan's jets"), or as the
+    name of a militia ("clashes between CODECO militia and Zaïre militia around Djugu")."""
+    if _ELSEWHERE.search(text, max(0, m.char_start - 30), m.char_start) is not None or _MILITIA_AFTER.match(text, m.char_end) is not None:
         return True
     tail = text[max(0, m.char_start - 5) : m.char_start]
     chained = "," in tail or "and " in tail or "or " in tail  # the chain's link, before any regex
@@ -202,6 +209,25 @@ def far_from_home(mentions: Sequence[PlaceMention], home: str | None) -> frozens
     not border ``home``, the country where the group the article is about operates ("Houthi shelling
     of a market in Hays district": Hays, Kansas is a homonym of a Yemeni district the gazetteer lacks)."""
     return frozenset() if home is None else _lone_towns_away_from(mentions, home)
+
+
+def lone_strays(mentions: Sequence[PlaceMention], known: frozenset[int] = frozenset()) -> frozenset[int]:
+    """Starts of small towns and regions named once, in a country the article names nowhere else and
+    that does not border the one country it names by place names at least twice ("Khartoum ... the
+    Souq Sitta market in Mayo": County Mayo, Ireland is a homonym of a quarter the gazetteer lacks).
+    ``known``: the starts of homonyms found already, which name no country."""
+    named = Counter(m.place.country_code for m in mentions if not m.place.demonym and m.char_start not in known)
+    top = named.most_common(2)
+    if not top or top[0][1] < _STORY_MENTIONS or (len(top) > 1 and top[1][1] >= top[0][1]):
+        return frozenset()
+    home = top[0][0]
+    per_country = Counter(m.place.country_code for m in mentions)
+    near = country_facts().neighbours.get(home, frozenset())
+    return frozenset(
+        m.char_start for m in mentions
+        if m.place.country_code not in near and m.place.country_code != home and per_country[m.place.country_code] == 1
+        and (m.place.kind == "admin" or (m.place.kind == "city" and m.place.population < _SMALL_TOWN))
+    )
 
 
 def _lone_towns_away_from(mentions: Sequence[PlaceMention], country: str) -> frozenset[int]:
