@@ -14,7 +14,7 @@ from etl.stages.extract.events_period import Period, period_of
 from etl.stages.extract.events_regex import searcher
 
 if TYPE_CHECKING:
-    from etl.stages.extract.events_context import ClaimContext
+    from etl.stages.extract.events_lookups import ClaimContext
 
 # How many following sentences of the paragraph may date a claim whose own sentence has no date,
 # and how many earlier ones frame it (dates and places).

@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 
 from etl.records import Event, Sentence
-from etl.stages.extract.events_context import ClaimContext, Period
-from etl.stages.extract.events_period import names_incident_year
+from etl.stages.extract.events_lookups import ClaimContext
+from etl.stages.extract.events_period import Period, names_incident_year
 
 # Granularities of a stated period that totals many incidents (not a month: "in May" may date one).
 _PAST_PERIODS = frozenset({"year", "decade", "half", "quarter"})

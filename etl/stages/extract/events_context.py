@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from etl.records import ChangeDirection, DateMention, QuantityMention, Scope, Sentence
 from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN
 from etl.stages.extract.events_index import SentenceIndex, bucket, index_sentences, same_paragraph_before
+from etl.stages.extract.events_lookups import ClaimContext
 from etl.stages.extract.events_period import names_incident_year
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import stated_on
@@ -107,34 +108,6 @@ class Change:
     base_start: dt.date | None
     base_end: dt.date | None
     base: float | None = None  # the base period's figure when the text states it ("up from 2,100")
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimContext:
-    """What every claim of an article looks up, bucketed by sentence position once."""
-
-    text: str
-    index: SentenceIndex
-    usable: dict[int, list[DateMention]]  # dates that may date an incident (see :func:`claim_context`)
-    dates: dict[int, list[DateMention]]  # every date, for base periods
-    percents: dict[int, list[QuantityMention]]
-    places: dict[int, list[PlaceMention]]
-    lead: DateMention | None  # the first incident-like date of the first paragraph
-    main: PlaceMention | None  # the article's main place (its dominant country)
-    published: dt.date | None
-    claimed: frozenset[int]  # positions of sentences with claims of their own: they date those
-    dateline_end: int = -1  # "NAIROBI, March 4 (AFP) -": a bureau's city, weak evidence of the place
-    away: frozenset[int] = frozenset()  # starts of places named as somewhere else (places.elsewhere), once per article
-    stray: frozenset[int] = frozenset()  # starts of likely homonyms (places.stray_towns): no place of their own
-    labelled: frozenset[int] = frozenset()  # starts of places in a coded note's place field (places.labelled)
-    reported: dt.date | None = None  # the dateline's day ("KISUMU, Thursday -"); None: the publication date stands
-    bases: dict[int, list[QuantityMention]] = field(default_factory=dict)  # counts a figure is compared with ("up from 2,100")
-    steps: tuple[DateMention, ...] = ()  # days of statements, counts and claims of responsibility (events_weekday.later_steps)
-
-    def fallback(self) -> Period:
-        """The day the report was written: an undated claim is dated by it."""
-        day = self.reported or self.published
-        return Period(day, day, "day" if day else None, "published")
 
 
 def claim_context(

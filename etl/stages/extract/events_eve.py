@@ -16,7 +16,7 @@ from etl.stages.extract.events_index import position_of
 from etl.stages.extract.events_period import Period
 
 if TYPE_CHECKING:
-    from etl.stages.extract.events_context import ClaimContext
+    from etl.stages.extract.events_lookups import ClaimContext
 
 # Occasions a story dates and an incident is set on the eve of.
 _OCCASION = (

@@ -18,7 +18,7 @@ from etl.stages.extract.events_period import Period
 from etl.stages.extract.events_stated import stated_on
 
 if TYPE_CHECKING:
-    from etl.stages.extract.events_context import ClaimContext
+    from etl.stages.extract.events_lookups import ClaimContext
 
 # A claim of responsibility, told after the deed: its day is the claim's more often than the deed's.
 RESPONSIBILITY = re.compile(

@@ -62,7 +62,7 @@ from etl.stages.extract.events_when_lead import (
 )
 
 if TYPE_CHECKING:
-    from etl.stages.extract.events_context import ClaimContext
+    from etl.stages.extract.events_lookups import ClaimContext
 
 # A date introduced this way is the comparison base, not the claim's own period.
 _BASE_CUE = searcher(

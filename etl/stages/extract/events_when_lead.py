@@ -32,7 +32,7 @@ from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_stated import stated_on
 
 if TYPE_CHECKING:
-    from etl.stages.extract.events_context import ClaimContext
+    from etl.stages.extract.events_lookups import ClaimContext
 
 # A step taken after the incident, about it: the attack is this verb's object ("charged three men
 # over the killing", "arrested two members over a bombing", "set up a panel to investigate the
