@@ -125,10 +125,13 @@ DAYS = [
     ("reporting_week_wounded", D(2024, 7, 19), "Over the reporting week of 10-16 July, airstrikes wounded 40 civilians across Idlib.\n\n"
      "On 12 July, a strike on a market in Ariha killed 7 people.", D(2024, 7, 12)),
     ("from_to_two_days", SAT, "From 1 to 2 March, herders attacked farming villages in Mangu, killing 21 people.", D(2024, 3, 1)),
+    ("between_three_days_first", SAT, "Between 10 and 12 March, clashes in Pibor killed 30 people.", D(2024, 3, 10)),
+    ("between_days_report_first", SAT, "According to OCHA, between 4 and 6 March, attacks on villages near Kajo Keji killed 11 civilians.",
+     D(2024, 3, 4)),
+    ("between_days_of_year_first", SAT, "Between 26 and 28 February 2024, fighting between two militias in Zawiya left 17 dead.", D(2024, 2, 26)),
 ]
 
 SPANS = [
-    ("between_three_days_kept", SAT, "Between 10 and 12 March, clashes in Pibor killed 30 people.", D(2024, 3, 10), D(2024, 3, 12)),
     ("sometime_two_days_kept", SAT, "Sometime between 1 and 2 March, gunmen killed 6 herders near Tibesti.", D(2024, 3, 1),
      D(2024, 3, 2)),
     ("weekend_kept", D(2024, 3, 11), "Bandits killed 12 herders over the weekend near Zurmi.", D(2024, 3, 9), D(2024, 3, 10)),

@@ -29,15 +29,13 @@ _NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
 # "on 7 and 8 April", "April 14 and 15": two days listed (not a span, "between 25 and 27 March") start
 # on the first, as a night over two days does (gold-coded so in dev5 and dev6).
 _TWO_DAYS = re.compile(r"^(?!between\b)(?:on\s+)?(?:[a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+and\s+", re.I)
-# "On 19-20 February, militants attacked", "fighting on May 3-4", "26–29 November", "between Friday and
-# Sunday": an incident told over a few written days starts on the first, as GTD and UCDP code a
-# multi-day incident by its start (dev9, dev18 gold). Not "between 10 and 12 June" with written days
-# (coded as the month in dev3, whose floor pins it, as the first day in dev5, dev15 and dev18: kept
-# whole, which a month's gold accepts), nor a span the writer is unsure of ("sometime between ..."),
-# nor a week or longer (a report's period, "covering 1-7 April"), nor a loose one ("over the
-# weekend", kept whole for narrowing). Calibrated on dev18a: the longest was four days.
+# "On 19-20 February, militants attacked", "fighting on May 3-4", "26–29 November", "between 10 and
+# 12 June", "between Friday and Sunday": an incident told over a few written days starts on the
+# first, as GTD and UCDP code a multi-day incident by its start (dev5, dev9, dev15, dev18 gold; dev3
+# alone codes "between ... and ..." days as the month). Not a span the writer is unsure of ("sometime
+# between ..."), nor a week or longer (a report's period, "covering 1-7 April"), nor a loose one
+# ("over the weekend", kept whole for narrowing). Calibrated on dev18a: the longest was four days.
 SPAN_DAYS = 3
-_BETWEEN_DAYS = re.compile(r"(?:on\s+|in\s+)?between\s+\d", re.I)
 _UNSURE = searcher(r"(?:some\s*time|at\s+some\s+point|at\s+an\s+unknown\s+date)\s+$", re.I)
 # "two years ago", "three months ago": the dates stage counts back to a day, but the writer names only the
 # year or month (an earlier incident's, in a feature: "Two years ago, a bomb in the same market killed 40").
@@ -103,7 +101,7 @@ def _short_span(d: DateMention, text: str) -> bool:
         return False
     if not any(ch.isdigit() for ch in d.surface) and _WEEKDAY.search(d.surface) is None:  # (or "from Wednesday till Thursday")
         return False
-    return _BETWEEN_DAYS.match(d.surface) is None and _UNSURE.search(text, max(0, d.char_start - 24), d.char_start) is None
+    return _UNSURE.search(text, max(0, d.char_start - 24), d.char_start) is None
 
 
 def _week_of_month(d: DateMention) -> Period | None:
