@@ -330,7 +330,8 @@ class Warehouse:
         A remote warehouse is read through its fsspec filesystem, registered with the connection.
         """
         con = duckdb.connect(database)
-        con.execute("SET enable_progress_bar = false")  # DuckDB draws one on stdout for long queries: into a scheduler's logs
+        with contextlib.suppress(duckdb.InvalidInputException):  # (in Jupyter without ipywidgets DuckDB refuses the setting)
+            con.execute("SET enable_progress_bar = false")  # DuckDB draws one on stdout for long queries: into a scheduler's logs
         if not self.store.local:
             con.register_filesystem(self.store.fs)
         template = read_sql("table_view.sql")
