@@ -7,15 +7,11 @@ statement's and leaves the period whole."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
-from etl.eval.events import headline_event
-from etl.records import Article, Event
-from etl.stages.extract.dates import extract_dates
-from etl.stages.extract.events import EventVocabulary, extract_events, load_vocabulary
-from etl.stages.extract.numbers import extract_quantities
-from etl.stages.segment import split_sentences
+from etl.records import Event
 
 D = dt.date
 TUE = D(2023, 3, 7)  # a Tuesday: the weekend before is 4-5 March
@@ -40,26 +36,13 @@ KEPT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def vocab() -> EventVocabulary:
-    return load_vocabulary()
-
-
-def _first(text: str, published: dt.date, vocab: EventVocabulary) -> Event:
-    article = Article("golden", text, "", published, "metadata")
-    events = extract_events(article, split_sentences(text), extract_quantities(text), extract_dates(text, published=published), vocab=vocab)
-    first = headline_event(events)
-    assert first is not None
-    return first
-
-
 @pytest.mark.parametrize(("case", "published", "text", "day"), NARROWED, ids=[c[0] for c in NARROWED])
-def test_loose_period_narrowed_to_own_day(case: str, published: dt.date, text: str, day: dt.date, vocab: EventVocabulary) -> None:
-    first = _first(text, published, vocab)
+def test_loose_period_narrowed_to_own_day(case: str, published: dt.date, text: str, day: dt.date, headline: Callable[[str, dt.date], Event]) -> None:
+    first = headline(text, published)
     assert (first.period_start, first.period_end) == (day, day)
 
 
 @pytest.mark.parametrize(("case", "published", "text", "start", "end"), KEPT, ids=[c[0] for c in KEPT])
-def test_statement_day_keeps_period(case: str, published: dt.date, text: str, start: dt.date, end: dt.date, vocab: EventVocabulary) -> None:
-    first = _first(text, published, vocab)
+def test_statement_day_keeps_period(case: str, published: dt.date, text: str, start: dt.date, end: dt.date, headline: Callable[[str, dt.date], Event]) -> None:
+    first = headline(text, published)
     assert (first.period_start, first.period_end) == (start, end)
