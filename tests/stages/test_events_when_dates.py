@@ -41,15 +41,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
-from etl.eval.events import headline_event
-from etl.records import Article
+from etl.records import Event
 from etl.stages.extract.dates import extract_dates
-from etl.stages.extract.events import EventVocabulary, extract_events, load_vocabulary
-from etl.stages.extract.numbers import extract_quantities
-from etl.stages.segment import split_sentences
 
 D = dt.date
 FRI = D(2024, 10, 11)  # a Friday
@@ -231,24 +228,13 @@ LOOSE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def vocab() -> EventVocabulary:
-    return load_vocabulary()
-
-
 @pytest.mark.parametrize(("case", "published", "text", "day"), CASES, ids=[c[0] for c in CASES])
-def test_headline_event_day(case: str, published: dt.date, text: str, day: dt.date, vocab: EventVocabulary) -> None:
-    article = Article("golden", text, "", published, "metadata")
-    events = extract_events(article, split_sentences(text), extract_quantities(text), extract_dates(text, published=published), vocab=vocab)
-    first = headline_event(events)
-    assert first is not None
+def test_headline_event_day(case: str, published: dt.date, text: str, day: dt.date, headline: Callable[[str, dt.date], Event]) -> None:
+    first = headline(text, published)
     assert (first.period_start, first.period_end) == (day, day)
 
 
 @pytest.mark.parametrize(("case", "published", "text", "start", "end"), LOOSE + MONTHS, ids=[c[0] for c in LOOSE + MONTHS])
-def test_loose_period_kept(case: str, published: dt.date, text: str, start: dt.date, end: dt.date, vocab: EventVocabulary) -> None:
-    article = Article("golden", text, "", published, "metadata")
-    events = extract_events(article, split_sentences(text), extract_quantities(text), extract_dates(text, published=published), vocab=vocab)
-    first = headline_event(events)
-    assert first is not None
+def test_loose_period_kept(case: str, published: dt.date, text: str, start: dt.date, end: dt.date, headline: Callable[[str, dt.date], Event]) -> None:
+    first = headline(text, published)
     assert (first.period_start, first.period_end) == (start, end)

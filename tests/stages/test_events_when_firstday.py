@@ -7,15 +7,11 @@ June" with written days (coded as the month in dev3) and "sometime between" stay
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
-from etl.eval.events import headline_event
-from etl.records import Article
-from etl.stages.extract.dates import extract_dates
-from etl.stages.extract.events import EventVocabulary, extract_events, load_vocabulary
-from etl.stages.extract.numbers import extract_quantities
-from etl.stages.segment import split_sentences
+from etl.records import Event
 
 D = dt.date
 FIRST_DAY = [
@@ -32,15 +28,7 @@ FIRST_DAY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def vocab() -> EventVocabulary:
-    return load_vocabulary()
-
-
 @pytest.mark.parametrize(("case", "published", "text", "day"), FIRST_DAY, ids=[c[0] for c in FIRST_DAY])
-def test_multi_day_incident_first_day(case: str, published: dt.date, text: str, day: dt.date, vocab: EventVocabulary) -> None:
-    article = Article("golden", text, "", published, "metadata")
-    events = extract_events(article, split_sentences(text), extract_quantities(text), extract_dates(text, published=published), vocab=vocab)
-    first = headline_event(events)
-    assert first is not None
+def test_multi_day_incident_first_day(case: str, published: dt.date, text: str, day: dt.date, headline: Callable[[str, dt.date], Event]) -> None:
+    first = headline(text, published)
     assert (first.period_start, first.period_end) == (day, day)
