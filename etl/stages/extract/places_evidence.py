@@ -220,23 +220,21 @@ def lone_strays(mentions: Sequence[PlaceMention], known: frozenset[int] = frozen
     top = named.most_common(2)
     if not top or top[0][1] < _STORY_MENTIONS or (len(top) > 1 and top[1][1] >= top[0][1]):
         return frozenset()
-    home = top[0][0]
-    per_country = Counter(m.place.country_code for m in mentions)
-    near = country_facts().neighbours.get(home, frozenset())
-    return frozenset(
-        m.char_start for m in mentions
-        if m.place.country_code not in near and m.place.country_code != home and per_country[m.place.country_code] == 1
-        and (m.place.kind == "admin" or (m.place.kind == "city" and m.place.population < _SMALL_TOWN))
-    )
+    return _lone_towns_away_from(mentions, top[0][0], regions=True)
 
 
-def _lone_towns_away_from(mentions: Sequence[PlaceMention], country: str) -> frozenset[int]:
-    towns = [m for m in mentions if m.place.kind == "city" and m.place.population < _SMALL_TOWN and m.place.country_code != country]
-    if not towns:
+def _lone_towns_away_from(mentions: Sequence[PlaceMention], country: str, *, regions: bool = False) -> frozenset[int]:
+    """Starts of small towns (and, with ``regions``, regions) named once, in a country other than
+    ``country`` that does not border it."""
+    lone = [
+        m for m in mentions
+        if m.place.country_code != country and ((m.place.kind == "city" and m.place.population < _SMALL_TOWN) or (regions and m.place.kind == "admin"))
+    ]
+    if not lone:
         return frozenset()
     per_country = Counter(m.place.country_code for m in mentions)
     near = country_facts().neighbours.get(country, frozenset())
-    return frozenset(m.char_start for m in towns if per_country[m.place.country_code] == 1 and m.place.country_code not in near)
+    return frozenset(m.char_start for m in lone if per_country[m.place.country_code] == 1 and m.place.country_code not in near)
 
 
 def locator(m: PlaceMention, text: str) -> bool:
