@@ -128,7 +128,8 @@ def claim_context(
     index = index_sentences(sentences)
     end = dateline_end(text)
     tail = _source_line(text)
-    usable = [d for d in dates if may_date(text, d, published) and end < d.char_end and d.char_start < tail and not stated_on(text, d)]
+    stated = frozenset(d.char_start for d in dates if stated_on(text, d))
+    usable = [d for d in dates if may_date(text, d, published) and end < d.char_end and d.char_start < tail and d.char_start not in stated]
     reported = _dateline_day(dates, end, published) or _dateline_day([d for d in dates if d.char_start >= tail], len(text), published)
     if reported is not None and published is not None and reported < published and tail < len(text):
         usable = [_rebased(d, published, reported) for d in usable]
@@ -147,7 +148,8 @@ def claim_context(
         frozenset(p.char_start for p in places if labelled(p, text)),
         reported,
         bucket(index, bases, lambda q: q.char_start),
-        later_steps(text, dates),
+        later_steps(text, dates, stated),
+        stated,
     )
 
 

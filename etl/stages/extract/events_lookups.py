@@ -35,6 +35,7 @@ class ClaimContext:
     reported: dt.date | None = None  # the dateline's day ("KISUMU, Thursday -"); None: the publication date stands
     bases: dict[int, list[QuantityMention]] = field(default_factory=dict)  # counts a figure is compared with ("up from 2,100")
     steps: tuple[DateMention, ...] = ()  # days of statements, counts and claims of responsibility (events_weekday.later_steps)
+    stated: frozenset[int] = frozenset()  # starts of dates that tell when something was said (events_stated.stated_on), read once
 
     def fallback(self) -> Period:
         """The day the report was written: an undated claim is dated by it."""

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from etl.records import DateMention
 from etl.stages.extract.events_period import Period
-from etl.stages.extract.events_stated import stated_on
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_lookups import ClaimContext
@@ -32,12 +31,12 @@ _SAME_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)
 _WEEK = 7
 
 
-def later_steps(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
-    """The days (or short spans) of an article that tell a statement, a count or a claim of
-    responsibility: steps taken after the deed (read once per article)."""
+def later_steps(text: str, dates: Sequence[DateMention], stated: frozenset[int]) -> tuple[DateMention, ...]:
+    """The days (or short spans) of an article that tell a statement (``stated``: their starts), a
+    count or a claim of responsibility: steps taken after the deed (read once per article)."""
     return tuple(
         d for d in dates
-        if d.granularity in ("day", "range", "week") and (stated_on(text, d) or RESPONSIBILITY.search(text[max(0, d.char_start - 60) : d.char_start]))
+        if d.granularity in ("day", "range", "week") and (d.char_start in stated or RESPONSIBILITY.search(text[max(0, d.char_start - 60) : d.char_start]))
     )
 
 

@@ -29,7 +29,6 @@ from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN, LOOK
 from etl.stages.extract.events_index import position_of
 from etl.stages.extract.events_period import SMALL_NUMBERS, Period
 from etl.stages.extract.events_regex import searcher
-from etl.stages.extract.events_stated import stated_on
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_lookups import ClaimContext
@@ -120,7 +119,7 @@ def deed_day_after(c: ClaimContext, pos: int) -> DateMention | None:
     """For an undated claim in a sentence dated only by a statement ("Relatives of a soldier killed
     in an ambush said on Thursday ..."): the first later sentence that tells of the attack on a day
     before the statement's ("The military said a group ambushed a patrol on Monday")."""
-    said = [d for d in c.dates.get(pos, []) if d.granularity == "day" and stated_on(c.text, d)]
+    said = [d for d in c.dates.get(pos, []) if d.granularity == "day" and d.char_start in c.stated]
     if not said:
         return None
     for p in range(pos + 1, min(len(c.index.sentences), pos + 1 + LOOK_BACK_SENTENCES)):
@@ -238,7 +237,7 @@ def stated_day(c: ClaimContext, pos: int) -> DateMention | None:
     before it was made ("A group said on Monday it had blown up a pipeline overnight. No casualties
     were reported."): the deed was told by then, which bounds it better than the publication day."""
     for p in range(pos, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
-        said = [d for d in c.dates.get(p, []) if d.granularity == "day" and d.char_start > c.dateline_end and stated_on(c.text, d)]
+        said = [d for d in c.dates.get(p, []) if d.granularity == "day" and d.char_start > c.dateline_end and d.char_start in c.stated]
         said = [d for d in said if c.published is None or d.start_date <= c.published]
         if said:
             return min(said, key=lambda d: d.start_date)
