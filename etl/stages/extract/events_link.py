@@ -87,7 +87,7 @@ _COORD = re.compile(
 _COORD_MAX_GAP = 120
 _TRANSITIVE = searcher(
     r"(?:kill|injur|wound|hurt|maim|arrest|detain|captur|apprehend|kidnapp?|abduct|seiz|snatch|execut|murder|"
-    r"massacr|behead|slain|shot|gunned|stabbed|beaten)\w*(?:\s+dead|\s+down)?$",
+    r"massacr|assassinat|behead|slain|shot|gunned|stabbed|beaten)\w*(?:\s+dead|\s+down)?$",
     re.I,
 )
 # A finite verb between two numbers means two clauses, not a coordinated noun phrase.
@@ -323,6 +323,8 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     for i in range(len(ordered) - 2, -1, -1):
         nxt = links[i + 1]
         if links[i] is None and nxt is not None and nxt.how in ("after", "coord") and _coordinated(text, ordered[i], ordered[i + 1], vocab):
+            if i > 0 and _ADDITION.search(text, sent.char_start, ordered[i].start):
+                continue  # "nine died, along with all five gunmen, and three were wounded": added to the deaths
             if i > 0 and parts[i - 1][0] and _coordinated(text, ordered[i - 1], ordered[i], vocab):
                 continue  # "including 8 women and 2 infants, and 9 people were wounded": the list's last item
             links[i] = replace(nxt, cand=ordered[i], how="coord")
@@ -330,10 +332,13 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
         prev = links[i - 1]
         if links[i] is None and prev is not None and prev.how in ("before", "coord", "part") and _coordinated(text, ordered[i - 1], ordered[i], vocab):
             links[i] = replace(prev, cand=ordered[i], how="coord")
-    for i in range(1, len(ordered)):  # "..., along with all five gunmen"
+    added = False  # "..., along with all five gunmen"; "killed together with his wife and four children"
+    for i in range(1, len(ordered)):
         prev = links[i - 1]
-        if links[i] is None and prev is not None and _ADDITION.search(text, sent.char_start, ordered[i].start):
-            links[i] = replace(prev, cand=ordered[i], how="coord", part=False, trig_start=ordered[i].start, trig_end=ordered[i].end)
+        if links[i] is None and prev is not None and (_ADDITION.search(text, sent.char_start, ordered[i].start) or (added and _coordinated(text, ordered[i - 1], ordered[i], vocab))):
+            links[i], added = replace(prev, cand=ordered[i], how="coord", part=False, trig_start=ordered[i].start, trig_end=ordered[i].end), True
+        else:
+            added = False
     for i, c in enumerate(ordered):
         if links[i] is None:
             links[i] = direct_link(text, c, sent, vocab, weak=True) or revised_link(text, c, sent, links[:i]) or subject_killed(text, c, sent, i == 0)

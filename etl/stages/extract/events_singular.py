@@ -18,7 +18,8 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "pron": (" he ", " she ", "\nhe ", "\nshe "),
     "pair": ("couple", "pair"),
     "twin": ("twin",),
-    "victim": ("died", "succumbed", "breathed", "killed", "dead", "death", "electrocuted", "wounded", "injured", "hurt"),
+    "named": ("killed", "dead", "assassinated", "murdered", "gunned", "executed", "beheaded", "lynched", "stabbed", "wounded", "injured", "hurt", "abducted", "kidnapped", "died", "succumbed"),
+    "victim": ("died", "succumbed", "breathed", "killed", "dead", "assassinated", "death", "electrocuted", "wounded", "injured", "hurt"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
     # or the very start of the text (see events_implicit.singular_candidates): "^" is not multi-line,
@@ -43,6 +44,14 @@ _TITLE_VERBS = r"(?:was|were|had|has|is|and|died|succumbed|embraced|attained|ach
 _ATTRIBUTIVE = ("local", "national", "general", "private", "major", "chief", "head", "official", "foreign", "minor")
 _AFTER_PERSON = r"(?:was|were|is|are|had|has|who|and|or|died|later|also|being|in|on|at|near|from|of|with|by|after|while|whose|to)\b"
 _NOT_ATTRIBUTIVE = "(?!(?:" + "|".join(rf"(?<=\b{w})" for w in _ATTRIBUTIVE) + rf")\s+(?!{_AFTER_PERSON})[a-z])"
+# A person's name: one to four capitalised words, an alias in quotes ("Alias 'El Gordo'"); and the
+# harm that must follow a named person for the name to count one ("journalist X was shot dead").
+_NAME_WORD = r"['‘\"“]?(?:(?-i:al|el|ad|as|bin|ibn|de|del|da|dos|van|von|la)[-\s])?(?-i:[A-Z])[\w'’.-]*['’\"”]?"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_NAMED_HARM = (
+    r"(?=\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|assassinated|murdered|gunned\s+down|executed|beheaded|"
+    r"lynched|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt|abducted|kidnapped)\b|\s+(?:later\s+)?(?:died|succumbed)\b)"
+)
 # Singular patterns matched case-sensitively: a title is one only before a capitalised name.
 _CASED = frozenset({"title", "titled"})
 
@@ -61,12 +70,16 @@ def singular_patterns(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[st
         "pair": r"\b(?P<pair>an?)\s+(?:[\w'’-]+\s+){0,2}?(?:couple\b(?!\s+of\b)|pair\b)",
         "twin": r"\b(?P<twin>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?[Tt]win)\s+(?=(?:brothers|sisters|sons|daughters|boys|girls|babies|siblings)\b)",
         # (or a group's name of up to four capitalised words: "a New People's Army rebel")
+        # a named person: "journalist Ahmed Ali [was shot dead]", "Alias 'El Gordo', a leader of the Clan del Golfo, [was killed]" (the name and its aside)
+        "named": rf"\b(?P<named>(?:{nouns})\s+{_NAME}(?={_NAMED_HARM})"  # (with an age, "X, 52, was killed", the age counts her)
+        rf"|{_NAME}(?:\s*,\s*\d{{1,3}})?\s*,\s+(?:an?|the|his|her)\s+[^,.;()]{{0,60}}?\b(?:{nouns})\b[^,.;()]{{0,60}}?,{_NAMED_HARM})",
         "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:(?:[\w'’-]+\s+){{0,2}}?|(?:(?-i:[A-Z])[\w'’-]*\s+){{3,4}}?)"
         rf"(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
-        # (an aside may follow the noun: "the nurse, a mother of two, died"; "the shop owner, 42, and a customer were hurt")
-        "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})(?:\s*,\s*[^,.;()]{{1,40}}?,)?\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
-        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted"
+        # (a place or body may follow the noun: "the mayor of Tlalixcoyan was killed";
+        # an aside: "the nurse, a mother of two, died"; "the shop owner, 42, and a customer were hurt")
+        "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})(?:\s+of\s+(?:the\s+)?{_NAME})?(?:\s*,\s*[^,.;()]{{1,40}}?,)?\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
+        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|found\s+dead|assassinated|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted"
         r"|(?:(?:seriously|critically|badly|slightly|gravely|also)\s+)?(?:wounded|injured|hurt)))\b"
         # "the driver and his apprentice were killed": the first of two named roles
         rf"|and\s+(?:his|her|their|the|an?)\s+(?:[\w'’-]+\s+)?(?:{nouns})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|wounded|injured|abducted|kidnapped)\b"
