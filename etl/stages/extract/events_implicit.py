@@ -67,6 +67,8 @@ _BARE_ITEM = searcher(
     r"policeman|policewoman|soldier|officer|passenger|pilot|child|woman|man|teenager|bystander))\s+(?=(?:also\s+)?(?:wounded|injured|hurt|killed|dead)\b)",
     re.I,
 )
+# Between the names after a plural title ("Constables A, B and C"): each separator one more person.
+_NAME_SEPARATOR = re.compile(r",|\band\b")
 _ORDINAL = searcher(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 # Every ASCII character but a-z made a space: the whole words of a lower-cased ASCII text are then its split().
 _WORDS_ONLY = str.maketrans({chr(c): " " for c in range(128) if not ord("a") <= c <= ord("z")})
@@ -99,6 +101,7 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
             spans.append((start, m.end()))
             hint = "assailants" if group == "self" else None
             value = 2.0 if group in ("pair", "both", "twin") else 1.0  # "an elderly couple", "both succumbed", "twin sisters"
+            value = float(1 + len(_NAME_SEPARATOR.findall(m.group(group)))) if group == "titles" else value  # "Constables A and B"
             more = group == "ord" or m.group(group).lower() == "another" or _ORDINAL.search(m.group()) is not None
             out.append(Candidate(start, end, text[start:end], value, value, value, "exact", hint, more))
     if " other " in lowered:

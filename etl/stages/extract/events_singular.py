@@ -32,6 +32,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "sole": (" one ",),
     "listed": (" were the", " are the"),
     "titled": ("embraced", "attained", "achieved", "laid down", "martyr"),
+    "titles": (" and ",),
     # "title": none (its case-sensitive search is as cheap as the gate would be)
 }
 
@@ -52,8 +53,10 @@ _NAMED_HARM = (
     r"(?=\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|assassinated|murdered|gunned\s+down|executed|beheaded|"
     r"lynched|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt|abducted|kidnapped)\b|\s+(?:later\s+)?(?:died|succumbed)\b)"
 )
+# One name among several after a plural title: one to three capitalised words.
+_NAMES = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 # Singular patterns matched case-sensitively: a title is one only before a capitalised name.
-_CASED = frozenset({"title", "titled"})
+_CASED = frozenset({"title", "titled", "titles"})
 
 
 def singular_patterns(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
@@ -110,6 +113,10 @@ def singular_patterns(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[st
         # press release's martyrdom formula, the name and its asides up to the verb (case-sensitive too)
         "titled": rf"\b(?P<titled>(?:{factor(titles)})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*(?:\s*,\s*[^,.;]{{1,60}}){{1,4}},)"
         r"(?=\s+(?:embraced|attained|achieved|laid\s+down|was\s+martyred)\b)",
+        # "Constables Ali Khan and Omar Zaman embraced martyrdom": a plural title before two or more
+        # names counts the names (case-sensitive as "title"; see events_implicit for the value)
+        "titles": rf"\b(?P<titles>(?:{factor(titles)})s\s+{_NAMES}(?:\s*,\s*{_NAMES})*\s*,?\s+and\s+{_NAMES})"
+        r"(?=\s+(?:embraced|attained|achieved|laid\s+down|were|have\s+been|had\s+been|lost|succumbed|died)\b)",
         # "a third (one)", "another fifth", and "the third victim" (with "the" only before a person noun)
         "ord": rf"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+one\b)?|(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bbecomes\s)(?<!\bmarks\s)the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=\s+(?:[\w'’-]+\s+)?(?:{nouns})\b))"
         r"\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
