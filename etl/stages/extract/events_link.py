@@ -22,6 +22,7 @@ from etl.stages.extract.events_candidates import candidates_from as candidates_f
 from etl.stages.extract.events_claim import Claim as Claim
 from etl.stages.extract.events_clause import AUX_START, of_injured, trigger, wounded_then_died
 from etl.stages.extract.events_fatal import split_fatal
+from etl.stages.extract.events_gapped import gapped
 from etl.stages.extract.events_gates import may_match
 from etl.stages.extract.events_marks import (
     DRIVE,
@@ -313,7 +314,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     parts = [part_cue(text, c, sent, vocab) for c in ordered]
     links: list[Claim | None] = []
     for i, (c, (part, cue_measure)) in enumerate(zip(ordered, parts, strict=True)):
-        link = direct_link(text, c, sent, vocab)
+        link = gapped(text, c, sent, links[-1] if links else None) or direct_link(text, c, sent, vocab)
         if not part and i > 0 and apposed(text, c, links[-1], link):  # "three were killed, two Indians and ..."
             part, cue_measure = parts[i] = (True, links[-1].measure)  # type: ignore[union-attr]
         if link is None and part:

@@ -97,7 +97,9 @@ def singular_patterns(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[st
         "another": r"\b(?P<another>another)(?!\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen|several|few)\b))"
         r"(?=\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:killed|injured|wounded|hurt|died|abducted|kidnapped|arrested)\b"
         r"|(?:(?<=\bwounding another)|(?<=\binjuring another)|(?<=\bkilling another)|(?<=\bwounded another)|(?<=\binjured another)"
-        r"|(?<=\bkilled another))(?:\s*[,.;]|\s+(?:at|in|on|near|during|when|while|before|after|as)\b))",
+        r"|(?<=\bkilled another))(?:\s*[,.;]|\s+(?:at|in|on|near|during|when|while|before|after|as)\b)"
+        # "three died in the blast and another in hospital": a gapped verb (events_gapped)
+        r"|(?<=\band another)(?=\s+(?:later\s+|also\s+)?(?:in|at|on|en\s+route|overnight)\b))",
         "both": r"(?<!\bon )(?<!\bfrom )(?<!\bof )\b(?P<both>[Bb]oth)(?=\s+(?:of\s+them\s+|(?:of\s+)?(?:the\s+|their\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:s|men|people|police)\s+)?(?:later\s+|also\s+)?(?:died|succumbed|were\s+(?:later\s+|also\s+)?(?:killed|injured|wounded|shot\s+dead|declared\s+dead)))",
         # "killed were the priest, two altar boys and a woman": "the" heads a list after an inverted measure
         "listed": rf"\b(?:killed|dead|slain|injured|wounded|hurt)\s+(?:were|are)\s+(?P<listed>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b(?!['’-])",
