@@ -134,6 +134,8 @@ _ADDITION = searcher(
     re.I,
 )
 _AMONG = searcher(r"\bamong\b", re.I)
+# Subjects that say only "people": a group named right after the number says whose ("three NPA members").
+_GENERIC_SUBJECTS = frozenset({"members", "people"})
 _RELATIVE_NP = re.compile(r"\bwho\s", re.I)
 # "among those killed were 5 children; in all 18 people died": a summed figure stands for the others.
 # Characters before a toll wording read with it for an update ("the company [later] put the toll at four").
@@ -286,8 +288,8 @@ def _subject(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) ->
     m = vocab.subject.match(text, c.end, sent.char_end)
     if m is not None and including(text, c.end, m.start(m.lastgroup or 0)):
         return None  # "rose to 18 including the attackers": a toll of both sides, not the attackers'
-    if m is None and c.end < sent.char_end and group_named_at(text, c.end, vocab.actors):
-        return "militants"  # "Five ADF were neutralised": the group's own members
+    if (m is None or m.lastgroup in _GENERIC_SUBJECTS) and c.end < sent.char_end and group_named_at(text, c.end, vocab.actors):
+        return "militants"  # "Five ADF were neutralised", "three NPA members", "two New People's Army fighters": the group's own
     return m.lastgroup if m else None
 
 
