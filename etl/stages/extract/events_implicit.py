@@ -82,7 +82,10 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
     lowered = " " + raw.lower()
     words = frozenset(lowered.translate(_WORDS_ONLY).split()) if raw.isascii() else None  # whole words (exact in ASCII text only)
     for group, pattern, gate in vocab.singular:
-        if gate and not _holds_any(gate, lowered) and not (group == "head" and sent.char_start == 0):
+        if isinstance(gate, re.Pattern):
+            if gate.search(text, sent.char_start, sent.char_end) is None:
+                continue
+        elif gate and not _holds_any(gate, lowered) and not (group == "head" and sent.char_start == 0):
             continue
         if words is not None and not _passes(*_derived(pattern.pattern, pattern.flags), words, lowered):  # "a soldier": no person noun, no match
             continue

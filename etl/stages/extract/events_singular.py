@@ -18,7 +18,6 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "pron": (" he ", " she ", "\nhe ", "\nshe "),
     "pair": ("couple", "pair"),
     "twin": ("twin",),
-    "named": ("killed", "dead", "assassinated", "murdered", "gunned", "executed", "beheaded", "lynched", "stabbed", "wounded", "injured", "hurt", "abducted", "kidnapped", "died", "succumbed"),
     "victim": ("died", "succumbed", "breathed", "killed", "dead", "assassinated", "death", "electrocuted", "wounded", "injured", "hurt"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
@@ -49,17 +48,21 @@ _NOT_ATTRIBUTIVE = "(?!(?:" + "|".join(rf"(?<=\b{w})" for w in _ATTRIBUTIVE) + r
 # harm that must follow a named person for the name to count one ("journalist X was shot dead").
 _NAME_WORD = r"['‘\"“]?(?:(?-i:al|el|ad|as|bin|ibn|de|del|da|dos|van|von|la)[-\s])?(?-i:[A-Z])[\w'’.-]*['’\"”]?"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
-_NAMED_HARM = (
-    r"(?=\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|assassinated|murdered|gunned\s+down|executed|beheaded|"
-    r"lynched|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt|abducted|kidnapped)\b|\s+(?:later\s+)?(?:died|succumbed)\b)"
+_HARMED = (
+    r"(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|assassinated|murdered|gunned\s+down|executed|beheaded|"
+    r"lynched|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt|abducted|kidnapped)\b"
 )
+_NAMED_HARM = rf"(?=\s+{_HARMED}|\s+(?:later\s+)?(?:died|succumbed)\b)"
+# The "named" pattern is costly (a person noun tried at every word): it is tried only in a sentence
+# that tells the harm (a cheap search: the verb first, not what comes before it).
+_NAMED_GATE = searcher(rf"\b{_HARMED}|\b(?:died|succumbed)\b", re.I)
 # One name among several after a plural title: one to three capitalised words.
 _NAMES = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 # Singular patterns matched case-sensitively: a title is one only before a capitalised name.
 _CASED = frozenset({"title", "titled", "titles"})
 
 
-def singular_patterns(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+def singular_patterns(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...] | re.Pattern[str]], ...]:
     """One pattern per way of naming a single person; the named group is the candidate's span."""
     verbs = factor(
         r"kill(?:s|ed|ing)?|shooting\s+dead|injuring|wounding|shoot(?:s)?\s+dead|shot\s+dead|behead(?:s|ed)?|execute[sd]?|abduct(?:s|ed)?|kidnap(?:s|ped)?|wound(?:s|ed)?|injure[sd]?"
@@ -123,7 +126,8 @@ def singular_patterns(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[st
         "ord": rf"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+one\b)?|(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bbecomes\s)(?<!\bmarks\s)the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=\s+(?:[\w'’-]+\s+)?(?:{nouns})\b))"
         r"\b(?!\s+(?:of|time|day|attack|incident|year|round|term)\b)",
     }
-    return tuple((name, _singular_pattern(name, source), _SINGULAR_GATES.get(name, ())) for name, source in sources.items())
+    gates: dict[str, tuple[str, ...] | re.Pattern[str]] = {**_SINGULAR_GATES, "named": _NAMED_GATE}
+    return tuple((name, _singular_pattern(name, source), gates.get(name, ())) for name, source in sources.items())
 
 
 def _singular_pattern(name: str, source: str) -> re.Pattern[str]:

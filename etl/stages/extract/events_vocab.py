@@ -118,7 +118,7 @@ class EventVocabulary:
     subject: re.Pattern[str]  # one named group per canonical subject
     subject_words: re.Pattern[str]  # the same nouns, searched anywhere ("the attackers ... 21 of them")
     perpetrators: frozenset[str]
-    singular: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # "a soldier", "himself": an implicit one (with gate words)
+    singular: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | re.Pattern[str]], ...]  # "a soldier", "himself": an implicit one (with gate words or a gate pattern)
     zero: tuple[tuple[re.Pattern[str], tuple[Measure, ...]], ...]
     any_after: re.Pattern[str]  # any participle: blocks coordination across verbs
     hypothetical: re.Pattern[str]
