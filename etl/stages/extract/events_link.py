@@ -134,6 +134,7 @@ _ADDITION = searcher(
     re.I,
 )
 _AMONG = searcher(r"\bamong\b", re.I)
+_HARMS = frozenset({"killed", "injured"})
 # Subjects that say only "people": a group named right after the number says whose ("three NPA members").
 _GENERIC_SUBJECTS = frozenset({"members", "people"})
 _RELATIVE_NP = re.compile(r"\bwho\s", re.I)
@@ -268,6 +269,12 @@ def _people_noun(text: str, c: Candidate, claim: Claim) -> bool:
     return claim.how == "noun" and not text[c.end : claim.trig_start].strip()
 
 
+def _status_noun(link: Claim | None, nxt: Claim | None) -> bool:
+    """"6 hostages and 11 militants were killed": a noun of people's status ("hostages",
+    "detainees") names them; the verb of harm both share says what happened to them."""
+    return link is not None and nxt is not None and link.how == "noun" and link.measure not in _HARMS and nxt.measure in _HARMS
+
+
 def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocabulary) -> bool:
     between = text[left.end : right.start]
     if text[right.start] == "(" and text[left.start] == "(":  # "civilians (2) and a child (1)"
@@ -325,7 +332,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
     # forward: "one civilian and six assailants were killed", "five civilians, three soldiers and two police were killed"
     for i in range(len(ordered) - 2, -1, -1):
         nxt = links[i + 1]
-        if links[i] is None and nxt is not None and nxt.how in ("after", "coord") and _coordinated(text, ordered[i], ordered[i + 1], vocab):
+        if (links[i] is None or _status_noun(links[i], nxt)) and nxt is not None and nxt.how in ("after", "coord") and _coordinated(text, ordered[i], ordered[i + 1], vocab):
             if i > 0 and _ADDITION.search(text, sent.char_start, ordered[i].start):
                 continue  # "nine died, along with all five gunmen, and three were wounded": added to the deaths
             if i > 0 and parts[i - 1][0] and _coordinated(text, ordered[i - 1], ordered[i], vocab):
