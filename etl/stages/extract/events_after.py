@@ -29,7 +29,7 @@ THE_INCIDENT_ON = searcher(
 # Funerals, burials, trials and the like happen after the incident: in such a sentence the
 # earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
 AFTERMATH = searcher(
-    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|wreaths?|ceremon(?:y|ies)|"
+    r"\b(?:funerals?|buried|burials?|bury|burying|mourners?|mourned|last rites|laid to rest|vigils?|memorial|wreaths?|ceremon(?:y|ies)|"
     r"commemorat\w*|tributes?|paid\s+(?:their\s+|its\s+)?respects|verdict|sentenced|convicted|trial|compensation|condolences?)\b",
     re.I,
 )

@@ -135,8 +135,8 @@ def claim_context(
         usable = [_rebased(d, published, reported) for d in usable]
     by_sentence = _week_weekdays(index, bucket(index, usable, lambda d: d.char_start))
     first_paragraph = index.sentences[0].paragraph if index.sentences else 0
-    lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph and not _aftermath(index.sentences[p], by_sentence[p])
-                 for d in by_sentence[p]), None)  # (not "Mourners gathered on Wednesday to bury the dead")
+    lead = next((_lead_date(index.sentences[p], by_sentence[p]) for p in sorted(by_sentence)
+                 if index.sentences[p].paragraph == first_paragraph and not _aftermath(index.sentences[p], by_sentence[p])), None)
     percents = [q for q in quantities if q.kind == "percent" and q.value is not None]
     bases = [q for q in quantities if q.kind == "count" and q.value and _BASE_CUE.search(text, max(0, q.char_start - _BASE_CUE_WINDOW), q.char_start)]
     return ClaimContext(
@@ -156,6 +156,16 @@ def claim_context(
 def _aftermath(sent: Sentence, found: Sequence[DateMention]) -> bool:
     """A funeral's (burial's, trial's) sentence with a single date: that date is the aftermath's."""
     return len(found) == 1 and AFTERMATH.search(sent.text) is not None
+
+
+def _lead_date(sent: Sentence, found: Sequence[DateMention]) -> DateMention:
+    """The lead sentence's date that dates the story: its first, or in a funeral's (burial's, trial's)
+    sentence its earliest ("Mourners packed the mosque on Sunday for the policemen killed in last
+    week's assault": last week; one date of a funeral's sentence dates none: "Mourners gathered on
+    Wednesday to bury the dead")."""
+    if len(found) > 1 and AFTERMATH.search(sent.text) is not None:
+        return min(found, key=lambda d: d.start_date)
+    return found[0]
 
 
 def _week_weekdays(index: SentenceIndex, by_sentence: dict[int, list[DateMention]]) -> dict[int, list[DateMention]]:

@@ -285,8 +285,8 @@ def _finest(found: Sequence[DateMention]) -> DateMention:
 def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
     """The nearest day-dated sentence before ``pos`` in earlier paragraphs ("On Tuesday morning, a
     girl walked into the market ... [next paragraph] 21 people had been killed")."""
-    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
-        days = [d for d in c.usable.get(p, []) if d.granularity == "day"]
+    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):  # (a night over two days is its first day's: "the night of 22 to 23 May")
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day" or (d.granularity == "range" and period_of(d, night_text=c.text).granularity == "day")]
         if len(days) == 1 and AFTERMATH.search(c.index.sentences[p].text):
             continue  # "A funeral for the victims was held on Saturday": the funeral's day, not the incident's
         if days:  # "On 28 May soldiers were attacked, the ministry said in a statement read on Tuesday": the earliest
