@@ -236,8 +236,8 @@ def _claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fa
         lead = day or lead
     else:  # "The army completed its withdrawal on Monday. ... a bombing on Thursday", "A court on Tuesday charged three men over the killing"
         lead = earlier_deed(c, pos, lead) or lead
-    if lead is not None:
-        return period_of(lead, night_text=c.text)
+    if lead is not None:  # "checkpoints on Sunday, a week after the attack": the Sunday before
+        return counted_after_day(c, period_of(lead, night_text=c.text))
     told = (_story_date(c, pos, at) if pos == 0 else None) or next(iter(said), None) or deed_day_after(c, pos)  # (the statement's day bounds it)
     if told is not None:
         return period_of(told, c.text)
