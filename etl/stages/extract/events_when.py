@@ -54,6 +54,7 @@ from etl.stages.extract.events_when_lead import (
     counted_back,
     deed_day_after,
     deed_day_before,
+    deed_day_later,
     deed_near,
     earlier_deed,
     own_deed_day,
@@ -238,7 +239,7 @@ def _claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fa
         lead = earlier_deed(c, pos, lead) or lead
     if lead is not None:  # "checkpoints on Sunday, a week after the attack": the Sunday before
         return counted_after_day(c, period_of(lead, night_text=c.text))
-    told = (_story_date(c, pos, at) if pos == 0 else None) or next(iter(said), None) or deed_day_after(c, pos)  # (the statement's day bounds it)
+    told = (_story_date(c, pos, at) if pos == 0 else None) or next(iter(said), None) or deed_day_after(c, pos) or deed_day_later(c, pos)  # (the statement's day bounds it)
     if told is not None:
         return period_of(told, c.text)
     stated = stated_day(c, pos)  # "X said on Monday it had blown up a pipeline": told by then
