@@ -71,6 +71,7 @@ from pathlib import Path
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
+from etl.stages.extract.events_after import DEED
 from etl.stages.extract.events_background import past_period_total, recent_toll
 from etl.stages.extract.events_fold import fold_article
 from etl.stages.extract.events_gates import may_match
@@ -87,6 +88,9 @@ from etl.stages.extract.places_evidence import far_from_home, lone_strays
 
 # What an updated toll takes from the figure first told of it (its actor too, when it names none).
 _TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location")
+# "The army, which says it has killed hundreds since the operations began, put the toll at 22": a
+# relative aside before the claim telling a deed of its own, whose period cue times that deed.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;.]*,")
 # Measures whose incident row stands for a follow-up story's attack rather than the arrests told first.
 _ATTACK_TOLLS = frozenset({"killed", "injured"})
 # A sentence that opens with another incident ("Days earlier, in a separate incident, soldiers raided
@@ -218,6 +222,9 @@ def _scope_clause(text: str, sent: Sentence, at: int, cue: bool, vocab: EventVoc
     the claim's clause still covers it ("Since January, 300 were killed; 500 were wounded")."""
     if not cue:
         return sent, False
+    asides = [m for m in _RELATIVE_ASIDE.finditer(text, sent.char_start, at) if DEED.search(m.group())]
+    if asides and not _aggregate_cue(_RELATIVE_ASIDE.sub(",", text[sent.char_start : asides[-1].end()]) + text[asides[-1].end() : sent.char_end], vocab):
+        return sent, False  # "The army, which says it has killed hundreds since 2021, put the toll at 22": the aside's cue
     clause = ctx.tally_clause(text, sent, at)
     if clause is sent:
         return sent, True

@@ -64,7 +64,7 @@ _SAID = re.compile(r"\b(?:said|says|told|statement|reported|announced|confirmed|
 _OPENED_FIRE = searcher(r"\b(?:opened\s+fire|gunm[ae]n|assailants|militants|insurgents)\b", re.I)
 # "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
 INCIDENT_NOUN = searcher(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
-DEED = searcher(r"\b(?:kill|attack|struck|strike|explo|ambush|raid|storm|abduct|kidnap|fired|shot|shell|bomb|lynch|stab|hack|behead|beat(?:en)?\s+to\s+death|murder|assassinat|massacr|torch|set\s+ablaze|open(?:ed)?\s+fire)", re.I)
+DEED = searcher(r"\b(?:kill|attack|struck|strike|explo|ambush|raid|storm|abduct|kidnap|fired|shot|shell|bomb|lynch|stab|hack|behead|beat(?:en)?\s+to\s+death|murder|assassinat|massacr|torch|set\s+ablaze|set(?:ting)?\s+fire\s+to|open(?:ed)?\s+fire)", re.I)
 
 
 def incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:

@@ -103,7 +103,8 @@ _AFTERMATH_GATES = gate_pieces(searched_alternatives(AFTERMATH.pattern), AFTERMA
 # "the toll climbed to 33 on Wednesday", "reached 31 on Sunday": the day of a count, not of the incident.
 _TOLL_UPDATE = searcher(
     r"\b(?:rose|risen|climbed|reached|jumped|increased|went\s+up|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
-    r"[\w.,-]+(?:\s+(?:people|dead|deaths|victims))?\s*,?\s*$",
+    r"[\w.,-]+(?:\s+(?:people|dead|deaths|victims))?\s*,?\s*$"
+    r"|\b(?:put|puts|putting|placed|set)\s+the\s+(?:death\s+)?(?:toll|tally)\s+$",  # "the army put the toll on Friday at 22"
     re.I,
 )
 # "The latest attack came last week", "the newest raid happened this month": the ranked incident's own date.
@@ -351,6 +352,7 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         own = [d for d in own if d not in counted]
     elif counted or (update and own[0].granularity == "day"):  # "the toll reached 31 on Sunday. The rebels struck on Thursday."
         earlier = incident_before(c, pos, own[0])
+        earlier = deed_day_before(c, pos, own[0].start_date) or earlier if earlier is own[0] and counted else earlier  # (or told in an earlier paragraph)
         if earlier is not own[0]:
             return period_of(earlier, c.text)
     if may_hold(_AFTERMATH_GATES, sent.text, lowered) and AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral
