@@ -371,6 +371,8 @@ def _earlier_place(c: ClaimContext, pos: int, main: str | None) -> PlaceMention 
         if best.place.country_code == main and best.char_start not in c.away:
             return best
         nearest = nearest or best
+    if nearest is not None and nearest.char_start in c.away and c.main is not None and c.main.char_start not in c.away:
+        return c.main  # "... since joint operations with Uganda began. Nine were treated for burns": the story's place
     return nearest or c.main
 
 
