@@ -91,6 +91,13 @@ _TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "coun
 # "The army, which says it has killed hundreds since the operations began, put the toll at 22": a
 # relative aside before the claim telling a deed of its own, whose period cue times that deed.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;.]*,")
+# "Police killed three militants on Saturday in a follow-up operation", "gunned down a militant accused
+# of a grenade attack": the state's pursuit of an attack's perpetrators, told before the attack.
+_PURSUIT = re.compile(
+    r"\b(?:follow-?up\s+(?:operation|raid|search)|(?:hot\s+)?pursuit\s+of\s+the|manhunt)\b|\b(?:accused|suspected)\s+of\s+(?:(?:carrying\s+out|involvement\s+in|masterminding|"
+    r"planning|taking\s+part\s+in)\s+)?(?:the|a|an|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|ambush|raid|massacre|killings?)\b",
+    re.I,
+)
 # Measures whose incident row stands for a follow-up story's attack rather than the arrests told first.
 _ATTACK_TOLLS = frozenset({"killed", "injured"})
 # A sentence that opens with another incident ("Days earlier, in a separate incident, soldiers raided
@@ -360,8 +367,8 @@ def headline(rows: Sequence[Event]) -> Event | None:
     first = next((ev for ev in claims if ev.scope == "incident"), None)
     if first is None:
         return claims[0] if claims else (rows[0] if rows else None)
-    if first.measure == "arrested":
-        return next((ev for ev in claims if _attack_before(ev, first)), first)
+    if first.measure == "arrested" or (first.measure in _ATTACK_TOLLS and _PURSUIT.search(first.evidence)):
+        return next((ev for ev in claims if ev is not first and _attack_before(ev, first)), first)
     return recent_toll(first, claims)
 
 
