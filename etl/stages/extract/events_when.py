@@ -57,6 +57,7 @@ from etl.stages.extract.events_when_lead import (
     deed_day_later,
     deed_near,
     earlier_deed,
+    funeral_only,
     own_deed_day,
     stated_day,
     step_dates,
@@ -259,6 +260,8 @@ def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | 
         total = p in c.claimed and found and found[-1].granularity in _TOTAL_GRANULARITIES and c.lead is not None
         if found and p not in c.claimed and _FOLLOW_UP.match(found[-1].surface):
             continue  # "Security forces ended the siege the following day. In total, 11 were killed": the incident's day is before
+        if found and len(found) == 1 and funeral_only(c.index.sentences[p].text) and not _names_incident(c.text, found[0]):
+            continue  # "'We buried eleven people on Monday,' said a leader. Six more were treated": the funeral's day
         if found and not (total and not _THAT_TIME.search(sent.text)):  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
             return night_start(c.text, _finest(found), found) if len(found) > 1 else found[-1]
     labelled = _labelled_date(c, sent.paragraph)

@@ -91,6 +91,11 @@ def follows_up(sentence_text: str) -> bool:
     return deed is None
 
 
+def funeral_only(sentence_text: str) -> bool:
+    """Whether the sentence tells a funeral (burial, mourning) and no deed: its day is the funeral's."""
+    return _FUNERAL.search(sentence_text) is not None and DEED.search(sentence_text) is None
+
+
 def earlier_deed(c: ClaimContext, pos: int, lead: DateMention) -> DateMention | None:
     """The deed's earlier date that dates an undated claim at ``pos`` instead of the lead's day, when
     the lead tells a later development: a step about the attack (dated by a day or a month), or no
