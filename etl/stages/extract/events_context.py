@@ -158,8 +158,10 @@ def _aftermath(sent: Sentence, found: Sequence[DateMention]) -> bool:
     return len(found) == 1 and AFTERMATH.search(sent.text) is not None
 
 
-# Granularities a funeral lead's earlier date may date the story by (not a year's total).
+# Granularities a funeral lead's earlier date may date the story by (not a year's total), and the
+# longest span it may be ("earlier this month" is up to 30 days; "since January" is a campaign's).
 _LEAD_GRANULARITIES = frozenset({"day", "week", "month"})
+_LEAD_SPAN_DAYS = 31
 
 
 def _lead_date(sent: Sentence, found: Sequence[DateMention]) -> DateMention:
@@ -167,7 +169,7 @@ def _lead_date(sent: Sentence, found: Sequence[DateMention]) -> DateMention:
     sentence its earliest ("Mourners packed the mosque on Sunday for the policemen killed in last
     week's assault": last week; one date of a funeral's sentence dates none: "Mourners gathered on
     Wednesday to bury the dead")."""
-    near = [d for d in found if d.granularity in _LEAD_GRANULARITIES or (d.granularity == "range" and (d.end_date - d.start_date).days < 7)]
+    near = [d for d in found if d.granularity in _LEAD_GRANULARITIES or (d.granularity == "range" and (d.end_date - d.start_date).days < _LEAD_SPAN_DAYS)]
     if len(found) > 1 and near and AFTERMATH.search(sent.text) is not None:
         return min(near, key=lambda d: d.start_date)  # (not a year's or a campaign's: "as violence this year reached a peak")
     return found[0]
