@@ -71,6 +71,7 @@ from pathlib import Path
 from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
+from etl.stages.extract.events_after import DEED
 from etl.stages.extract.events_background import past_period_total, recent_toll
 from etl.stages.extract.events_fold import fold_article
 from etl.stages.extract.events_gates import may_match
@@ -87,6 +88,16 @@ from etl.stages.extract.places_evidence import far_from_home, lone_strays
 
 # What an updated toll takes from the figure first told of it (its actor too, when it names none).
 _TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location")
+# "The army, which says it has killed hundreds since the operations began, put the toll at 22": a
+# relative aside before the claim telling a deed of its own, whose period cue times that deed.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;.]*,")
+# "Police killed three militants on Saturday in a follow-up operation", "gunned down a militant accused
+# of a grenade attack": the state's pursuit of an attack's perpetrators, told before the attack.
+_PURSUIT = re.compile(
+    r"\b(?:follow-?up\s+(?:operation|raid|search)|(?:hot\s+)?pursuit\s+of\s+the|manhunt)\b|\b(?:accused|suspected)\s+of\s+(?:(?:carrying\s+out|involvement\s+in|masterminding|"
+    r"planning|taking\s+part\s+in)\s+)?(?:the|a|an|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|ambush|raid|massacre|killings?)\b",
+    re.I,
+)
 # Measures whose incident row stands for a follow-up story's attack rather than the arrests told first.
 _ATTACK_TOLLS = frozenset({"killed", "injured"})
 # A sentence that opens with another incident ("Days earlier, in a separate incident, soldiers raided
@@ -218,6 +229,9 @@ def _scope_clause(text: str, sent: Sentence, at: int, cue: bool, vocab: EventVoc
     the claim's clause still covers it ("Since January, 300 were killed; 500 were wounded")."""
     if not cue:
         return sent, False
+    asides = [m for m in _RELATIVE_ASIDE.finditer(text, sent.char_start, at) if DEED.search(m.group())]
+    if asides and not _aggregate_cue(_RELATIVE_ASIDE.sub(",", text[sent.char_start : asides[-1].end()]) + text[asides[-1].end() : sent.char_end], vocab):
+        return sent, False  # "The army, which says it has killed hundreds since 2021, put the toll at 22": the aside's cue
     clause = ctx.tally_clause(text, sent, at)
     if clause is sent:
         return sent, True
@@ -353,8 +367,8 @@ def headline(rows: Sequence[Event]) -> Event | None:
     first = next((ev for ev in claims if ev.scope == "incident"), None)
     if first is None:
         return claims[0] if claims else (rows[0] if rows else None)
-    if first.measure == "arrested":
-        return next((ev for ev in claims if _attack_before(ev, first)), first)
+    if first.measure == "arrested" or (first.measure in _ATTACK_TOLLS and _PURSUIT.search(first.evidence)):
+        return next((ev for ev in claims if ev is not first and _attack_before(ev, first)), first)
     return recent_toll(first, claims)
 
 

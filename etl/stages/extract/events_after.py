@@ -29,7 +29,7 @@ THE_INCIDENT_ON = searcher(
 # Funerals, burials, trials and the like happen after the incident: in such a sentence the
 # earliest date is the incident's ("buried on Sunday the 7 pilgrims killed on Friday").
 AFTERMATH = searcher(
-    r"\b(?:funerals?|buried|burials?|bury|mourners?|mourned|last rites|laid to rest|vigils?|memorial|wreaths?|ceremon(?:y|ies)|"
+    r"\b(?:funerals?|buried|burials?|bury|burying|mourners?|mourned|last rites|laid to rest|vigils?|memorial|wreaths?|ceremon(?:y|ies)|"
     r"commemorat\w*|tributes?|paid\s+(?:their\s+|its\s+)?respects|verdict|sentenced|convicted|trial|compensation|condolences?)\b",
     re.I,
 )
@@ -64,7 +64,7 @@ _SAID = re.compile(r"\b(?:said|says|told|statement|reported|announced|confirmed|
 _OPENED_FIRE = searcher(r"\b(?:opened\s+fire|gunm[ae]n|assailants|militants|insurgents)\b", re.I)
 # "officials said the attack on Sunday ...": a date of the incident, even after a verb of saying.
 INCIDENT_NOUN = searcher(r"\b(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|killing|clash|strike|massacre|incident)s?\b", re.I)
-DEED = searcher(r"\b(?:kill|attack|struck|strike|explo|ambush|raid|storm|abduct|kidnap|fired|shot|shell|bomb|lynch|stab|hack|behead|beat(?:en)?\s+to\s+death|murder|assassinat|massacr|torch|set\s+ablaze|open(?:ed)?\s+fire)", re.I)
+DEED = searcher(r"\b(?:kill|attack|struck|strike|explo|ambush|raid|storm|abduct|kidnap|fired|shot|shell|bomb|lynch|stab|hack|behead|beat(?:en)?\s+to\s+death|murder|assassinat|massacr|torch|set\s+ablaze|set(?:ting)?\s+fire\s+to|open(?:ed)?\s+fire)", re.I)
 
 
 def incident_before(c: ClaimContext, pos: int, aftermath: DateMention) -> DateMention:

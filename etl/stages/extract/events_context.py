@@ -135,8 +135,8 @@ def claim_context(
         usable = [_rebased(d, published, reported) for d in usable]
     by_sentence = _week_weekdays(index, bucket(index, usable, lambda d: d.char_start))
     first_paragraph = index.sentences[0].paragraph if index.sentences else 0
-    lead = next((d for p in sorted(by_sentence) if index.sentences[p].paragraph == first_paragraph and not _aftermath(index.sentences[p], by_sentence[p])
-                 for d in by_sentence[p]), None)  # (not "Mourners gathered on Wednesday to bury the dead")
+    lead = next((_lead_date(index.sentences[p], by_sentence[p]) for p in sorted(by_sentence)
+                 if index.sentences[p].paragraph == first_paragraph and not _aftermath(index.sentences[p], by_sentence[p])), None)
     percents = [q for q in quantities if q.kind == "percent" and q.value is not None]
     bases = [q for q in quantities if q.kind == "count" and q.value and _BASE_CUE.search(text, max(0, q.char_start - _BASE_CUE_WINDOW), q.char_start)]
     return ClaimContext(
@@ -156,6 +156,23 @@ def claim_context(
 def _aftermath(sent: Sentence, found: Sequence[DateMention]) -> bool:
     """A funeral's (burial's, trial's) sentence with a single date: that date is the aftermath's."""
     return len(found) == 1 and AFTERMATH.search(sent.text) is not None
+
+
+# Granularities a funeral lead's earlier date may date the story by (not a year's total), and the
+# longest span it may be ("earlier this month" is up to 30 days; "since January" is a campaign's).
+_LEAD_GRANULARITIES = frozenset({"day", "week", "month"})
+_LEAD_SPAN_DAYS = 31
+
+
+def _lead_date(sent: Sentence, found: Sequence[DateMention]) -> DateMention:
+    """The lead sentence's date that dates the story: its first, or in a funeral's (burial's, trial's)
+    sentence its earliest ("Mourners packed the mosque on Sunday for the policemen killed in last
+    week's assault": last week; one date of a funeral's sentence dates none: "Mourners gathered on
+    Wednesday to bury the dead")."""
+    near = [d for d in found if d.granularity in _LEAD_GRANULARITIES or (d.granularity == "range" and (d.end_date - d.start_date).days < _LEAD_SPAN_DAYS)]
+    if len(found) > 1 and near and AFTERMATH.search(sent.text) is not None:
+        return min(near, key=lambda d: d.start_date)  # (not a year's or a campaign's: "as violence this year reached a peak")
+    return found[0]
 
 
 def _week_weekdays(index: SentenceIndex, by_sentence: dict[int, list[DateMention]]) -> dict[int, list[DateMention]]:
@@ -361,6 +378,8 @@ def _earlier_place(c: ClaimContext, pos: int, main: str | None) -> PlaceMention 
         if best.place.country_code == main and best.char_start not in c.away:
             return best
         nearest = nearest or best
+    if nearest is not None and nearest.char_start in c.away and c.main is not None and c.main.char_start not in c.away:
+        return c.main  # "... since joint operations with Uganda began. Nine were treated for burns": the story's place
     return nearest or c.main
 
 

@@ -26,6 +26,8 @@ _EVE_OF = searcher(r"\bthe\s+eve\s+of\s+$", re.I)
 NIGHT_BEFORE = searcher(r"\b(?:night|overnight)\b[^.;\d]{0,12}$", re.I)
 _NIGHT_SPLIT = searcher(r"\b(?:(?:night|overnight)\s+(?:of\s+)?(\d{1,2})\s*[/–-]|on\s+(\d{1,2})\s+and)\s*$", re.I)
 _NIGHT_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:,\s*)?(?:at\s+)?night\b", re.I)
+# "shortly after midnight on the night of 22 to 23 December": the text places the deed on the second day.
+_AFTER_MIDNIGHT = searcher(r"\bafter\s+midnight\b[^.;\d]{0,30}$", re.I)
 # "on 7 and 8 April", "April 14 and 15": two days listed (not a span, "between 25 and 27 March") start
 # on the first, as a night over two days does (gold-coded so in dev5 and dev6).
 _TWO_DAYS = re.compile(r"^(?!between\b)(?:on\s+)?(?:[a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+and\s+", re.I)
@@ -129,7 +131,8 @@ def period_of(d: DateMention, text: str = "", *, night_text: str = "") -> Period
     if (ago is not None or _MONTH_OF.match(text or night_text, d.char_end)) and d.granularity == "day":
         return Period(day.replace(day=1), month_end(day.year, day.month), "month", "text", d)
     if _overnight(d, text or night_text) or _short_span(d, text or night_text):  # "the night of 3-4 May", "on 3-5 May": 3 May
-        return Period(d.start_date, d.start_date, "day", "text", d)
+        day = d.end_date if _overnight(d, text or night_text) and _AFTER_MIDNIGHT.search(text or night_text, max(0, d.char_start - 50), d.char_start) else d.start_date
+        return Period(day, day, "day", "text", d)
     split = _NIGHT_SPLIT.search(text or night_text, max(0, d.char_start - 20), d.char_start) if d.granularity == "day" else None
     if split is not None and int(split.group(1) or split.group(2)) == (d.start_date - dt.timedelta(days=1)).day:  # (or "on 7 and 8 April")
         day = d.start_date - dt.timedelta(days=1)  # "on the night of 2/3 October": 2 October (the date was read from "3 October")
@@ -166,6 +169,8 @@ def night_start(text: str, best: DateMention, own: Sequence[DateMention]) -> Dat
                 return first  # "between Saturday night and Sunday morning", "on Friday into Saturday"
             if not _INTO.fullmatch(text, first.char_end, second.char_start):
                 continue
+            if days_apart(first, second) == 1 and _AFTER_MIDNIGHT.search(text, max(0, first.char_start - 50), first.char_start):
+                return second  # "just after midnight on the night of Friday to Saturday": Saturday
             if NIGHT_BEFORE.search(text, max(0, first.char_start - 20), first.char_start) is None:
                 if _LISTED.fullmatch(text, first.char_end, second.char_start) and days_apart(first, second) in range(1, 7):
                     return first  # "fighting on Monday and Tuesday": two days listed start on the first

@@ -54,8 +54,10 @@ from etl.stages.extract.events_when_lead import (
     counted_back,
     deed_day_after,
     deed_day_before,
+    deed_day_later,
     deed_near,
     earlier_deed,
+    funeral_only,
     own_deed_day,
     stated_day,
     step_dates,
@@ -102,7 +104,8 @@ _AFTERMATH_GATES = gate_pieces(searched_alternatives(AFTERMATH.pattern), AFTERMA
 # "the toll climbed to 33 on Wednesday", "reached 31 on Sunday": the day of a count, not of the incident.
 _TOLL_UPDATE = searcher(
     r"\b(?:rose|risen|climbed|reached|jumped|increased|went\s+up|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
-    r"[\w.,-]+(?:\s+(?:people|dead|deaths|victims))?\s*,?\s*$",
+    r"[\w.,-]+(?:\s+(?:people|dead|deaths|victims))?\s*,?\s*$"
+    r"|\b(?:put|puts|putting|placed|set)\s+the\s+(?:death\s+)?(?:toll|tally)\s+$",  # "the army put the toll on Friday at 22"
     re.I,
 )
 # "The latest attack came last week", "the newest raid happened this month": the ranked incident's own date.
@@ -236,9 +239,9 @@ def _claim_period(c: ClaimContext, at: int, sent: Sentence, *, update: bool = Fa
         lead = day or lead
     else:  # "The army completed its withdrawal on Monday. ... a bombing on Thursday", "A court on Tuesday charged three men over the killing"
         lead = earlier_deed(c, pos, lead) or lead
-    if lead is not None:
-        return period_of(lead, night_text=c.text)
-    told = (_story_date(c, pos, at) if pos == 0 else None) or next(iter(said), None) or deed_day_after(c, pos)  # (the statement's day bounds it)
+    if lead is not None:  # "checkpoints on Sunday, a week after the attack": the Sunday before
+        return counted_after_day(c, period_of(lead, night_text=c.text))
+    told = (_story_date(c, pos, at) if pos == 0 else None) or next(iter(said), None) or deed_day_after(c, pos) or deed_day_later(c, pos)  # (the statement's day bounds it)
     if told is not None:
         return period_of(told, c.text)
     stated = stated_day(c, pos)  # "X said on Monday it had blown up a pipeline": told by then
@@ -257,6 +260,8 @@ def _paragraph_date(c: ClaimContext, pos: int, sent: Sentence) -> DateMention | 
         total = p in c.claimed and found and found[-1].granularity in _TOTAL_GRANULARITIES and c.lead is not None
         if found and p not in c.claimed and _FOLLOW_UP.match(found[-1].surface):
             continue  # "Security forces ended the siege the following day. In total, 11 were killed": the incident's day is before
+        if found and len(found) == 1 and funeral_only(c.index.sentences[p].text) and not _names_incident(c.text, found[0]):
+            continue  # "'We buried eleven people on Monday,' said a leader. Six more were treated": the funeral's day
         if found and not (total and not _THAT_TIME.search(sent.text)):  # (not "400 had been killed in 2022. A resident said 12 wounded ...")
             return night_start(c.text, _finest(found), found) if len(found) > 1 else found[-1]
     labelled = _labelled_date(c, sent.paragraph)
@@ -285,8 +290,8 @@ def _finest(found: Sequence[DateMention]) -> DateMention:
 def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
     """The nearest day-dated sentence before ``pos`` in earlier paragraphs ("On Tuesday morning, a
     girl walked into the market ... [next paragraph] 21 people had been killed")."""
-    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
-        days = [d for d in c.usable.get(p, []) if d.granularity == "day"]
+    for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):  # (a night over two days is its first day's: "the night of 22 to 23 May")
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day" or (d.granularity == "range" and period_of(d, night_text=c.text).granularity == "day")]
         if len(days) == 1 and AFTERMATH.search(c.index.sentences[p].text):
             continue  # "A funeral for the victims was held on Saturday": the funeral's day, not the incident's
         if days:  # "On 28 May soldiers were attacked, the ministry said in a statement read on Tuesday": the earliest
@@ -350,6 +355,7 @@ def _own_period(c: ClaimContext, pos: int, own: list[DateMention], at: int, sent
         own = [d for d in own if d not in counted]
     elif counted or (update and own[0].granularity == "day"):  # "the toll reached 31 on Sunday. The rebels struck on Thursday."
         earlier = incident_before(c, pos, own[0])
+        earlier = deed_day_before(c, pos, own[0].start_date) or earlier if earlier is own[0] and counted else earlier  # (or told in an earlier paragraph)
         if earlier is not own[0]:
             return period_of(earlier, c.text)
     if may_hold(_AFTERMATH_GATES, sent.text, lowered) and AFTERMATH.search(sent.text):  # the earliest date dates the incident, not the funeral

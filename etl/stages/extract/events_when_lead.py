@@ -29,6 +29,7 @@ from etl.stages.extract.events_after import AFTERMATH, DEED, INCIDENT_NOUN, LOOK
 from etl.stages.extract.events_index import position_of
 from etl.stages.extract.events_period import SMALL_NUMBERS, Period
 from etl.stages.extract.events_regex import searcher
+from etl.stages.extract.events_weekday import RESPONSIBILITY
 
 if TYPE_CHECKING:
     from etl.stages.extract.events_lookups import ClaimContext
@@ -74,6 +75,9 @@ _VICTIMS_OF = re.compile(
     r"[\w.,-]+\s+(?:(?!(?:were|was|are|is|had|have|has|been)\b)[\w'’-]+\s+){0,3}?(?:killed|wounded|injured|slain|hurt|murdered)\s+(?:in|by|when|during|at)\b",
     re.I,
 )
+# "still awaiting news, a week after the abduction", "days after the blast": a sentence that counts
+# the time since the deed it names.
+_TIME_SINCE = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|\d|several|a\s+few)\s+)?(?:days?|weeks?)\s+after\s+(?:the|an?|its|their)\b", re.I)
 # Granularities a follow-up story may date its deed by ("The attack took place in October").
 _DEED_GRANULARITIES = frozenset({"day", "month"})
 
@@ -85,6 +89,11 @@ def follows_up(sentence_text: str) -> bool:
         return False
     deed = DEED.search(sentence_text, 0, step.start()) or INCIDENT_NOUN.search(sentence_text, 0, step.start())
     return deed is None
+
+
+def funeral_only(sentence_text: str) -> bool:
+    """Whether the sentence tells a funeral (burial, mourning) and no deed: its day is the funeral's."""
+    return _FUNERAL.search(sentence_text) is not None and DEED.search(sentence_text) is None
 
 
 def earlier_deed(c: ClaimContext, pos: int, lead: DateMention) -> DateMention | None:
@@ -111,6 +120,23 @@ def deed_day_before(c: ClaimContext, pos: int, lead_day: dt.date, *, months: boo
         days = [d for d in c.usable.get(p, []) if d.granularity in kinds and d.end_date < lead_day]
         text = c.index.sentences[p].text
         if days and (DEED.search(text) or INCIDENT_NOUN.search(text)) and not AFTERMATH.search(text):
+            return days[0]
+    return None
+
+
+def deed_day_later(c: ClaimContext, pos: int) -> DateMention | None:
+    """For an undated claim in a sentence that counts the time since its deed ("The families of 14
+    workers seized on a road are still awaiting news, a week after the abduction"): the first later
+    day of the story that is not a statement's, a claim of responsibility's, a funeral's or a step's
+    ("Police said on Sunday ... The ambush occurred on the morning of October 22")."""
+    text = c.index.sentences[pos].text
+    since = _TIME_SINCE.search(text)
+    if since is None or not (DEED.search(text, since.end()) or INCIDENT_NOUN.search(text, since.end())):
+        return None
+    for p in range(pos + 1, min(len(c.index.sentences), pos + 1 + LOOK_BACK_SENTENCES)):
+        later = c.index.sentences[p].text
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day"]
+        if days and not (RESPONSIBILITY.search(later) or AFTERMATH.search(later) or follows_up(later)):
             return days[0]
     return None
 

@@ -42,9 +42,11 @@ class PlaceMention:
 
 # A nationality word ("Chinese engineers") is weaker evidence of where it happened than a place name.
 _DEMONYM_WEIGHT = 0.5
-# "crossing from Afghanistan", "the border with Mali", "based in Pakistan": somewhere else.
+# "crossing from Afghanistan", "the border with Mali", "based in Pakistan": somewhere else; so is a
+# partner of the army ("joint operations with Uganda", "a joint offensive with Chad").
 _ELSEWHERE = searcher(
-    r"\b(?:from|into|towards|across|border(?:s)?\s+with|border\s+of|based\s+in|backed\s+by|neighbouring|neighboring)\s+(?:the\s+)?"
+    r"\b(?:from|into|towards|across|border(?:s)?\s+with|border\s+of|based\s+in|backed\s+by|neighbouring|neighboring|"
+    r"joint\s+(?:military\s+)?(?:operations?|offensives?|patrols?|forces|campaign)\s+with)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?$",
     re.I,
 )
