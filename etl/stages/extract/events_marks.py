@@ -34,8 +34,16 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
 _OPENING_QUOTES = "\"“‘'"
-OTHER_WORDS = ("claim", "bringing", "since", "follow-up", "followup", "subsequent", "pursuit", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat", "one of", "the other", "the second", "the first", "the third", "related", "together", "combined", "collectively", "jointly", "in all", "in total", "between them")
+OTHER_WORDS = ("claim", "bringing", "since", "follow-up", "followup", "subsequent", "pursuit", "accused", "suspected", "wanted", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat", "one of", "the other", "the second", "the first", "the third", "related", "together", "combined", "collectively", "jointly", "in all", "in total", "between them")
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
+# "shot dead two men accused of the market bombing": the state's pursuit of an attack's perpetrators
+# (deaths and wounds in it are another incident; arrests of suspects keep their own row).
+_PURSUED = frozenset({"killed", "injured"})
+_ACCUSED_OF = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:accused|suspected|wanted)\s+(?:of|for|in)\s+(?:(?:carrying\s+out|involvement\s+in|masterminding|planning|taking\s+part\s+in)\s+)?"
+    r"(?:the|a|an|last\s+\w+['’]s|this\s+\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|ambush(?:es)?|raids?|massacres?|killings?|murders?)\b",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 
 # The measure a part cue names: "the dead included", "among the injured".
@@ -206,6 +214,8 @@ def other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: 
     if vocab.earlier_after.match(text, c.end, sent.char_end) and _AFTER_WORD.search(text, sent.char_start, min(c.start, link.trig_start)):
         return True  # "burned the station after an attack killed 6 the day before"
     start = max(c.end, link.trig_end)
+    if link.measure in _PURSUED and _ACCUSED_OF.match(text, start, sent.char_end):
+        return True  # "gunned down a militant accused of last week's bombing": the pursuit, not the attack
     tail = text[start : sent.char_end]
     if not may_hold(vocab.other_after_pieces, tail, tail.lower()):
         return False  # ("in separate operations", "in a counter-offensive": none of their words after the number)
