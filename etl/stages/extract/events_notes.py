@@ -77,12 +77,16 @@ _EXCLUDED = re.compile(
 
 def excluded_link(text: str, c: Candidate, sent: Sentence, link: Claim, before: Sequence[Claim]) -> Claim:
     """A bare count left out of the toll told before it ("43 killed (excluding the two bombers)")
-    becomes more of that toll's measure; any other link is returned as it is."""
-    if link.measure != "count" or not before or before[-1].measure not in ("killed", "injured"):
+    becomes more of that toll's measure; a figure of that measure left out ("rose to 17, not including
+    two attackers killed by troops") is marked ``excluded``, so a running total does not stand for it;
+    any other link is returned as it is."""
+    if link.measure not in ("count", "killed", "injured") or not before or before[-1].measure not in ("killed", "injured"):
+        return link
+    if link.measure != "count" and link.measure != before[-1].measure:
         return link
     if _EXCLUDED.search(text, max(sent.char_start, c.start - _EXCLUDED_REACH), c.start) is None:
         return link
-    return replace(link, measure=before[-1].measure, how="after", part=False, more=True)
+    return replace(link, measure=before[-1].measure, how="excluded", part=False, more=True)
 
 
 # ", a figure it later put at 39", ", a number later raised to 20", ", a toll since revised to 12":
