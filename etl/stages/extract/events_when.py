@@ -286,7 +286,7 @@ def _day_before(c: ClaimContext, pos: int) -> DateMention | None:
     """The nearest day-dated sentence before ``pos`` in earlier paragraphs ("On Tuesday morning, a
     girl walked into the market ... [next paragraph] 21 people had been killed")."""
     for p in range(pos - 1, max(-1, pos - 1 - LOOK_BACK_SENTENCES), -1):
-        days = [d for d in c.usable.get(p, []) if d.granularity == "day"]
+        days = [d for d in c.usable.get(p, []) if d.granularity == "day" or (d.granularity == "range" and (d.end_date - d.start_date).days == 1)]  # (and "the night of 5-6 May")
         if len(days) == 1 and AFTERMATH.search(c.index.sentences[p].text):
             continue  # "A funeral for the victims was held on Saturday": the funeral's day, not the incident's
         if days:  # "On 28 May soldiers were attacked, the ministry said in a statement read on Tuesday": the earliest
