@@ -165,7 +165,13 @@ _INITIAL_REACH = 250
 # "initial toll 12, eventually 48 dead", "at first five were reported killed, later nine": a figure
 # after a first one, marked by a word of later time right before it (calibrated on dev19a's tuning half).
 _LATER_FIGURE = re.compile(r"\b(?:eventually|later|finally|ultimately|subsequently|afterwards)\s*,?\s+(?:(?:at\s+least|more\s+than|over|about|around|some|nearly)\s+)?$", re.I)
-_INITIAL_FIGURE = re.compile(r"\b(?:initial(?:ly)?|at\s+first|originally|first\s+reports?|early\s+reports?|preliminary)\b", re.I)
+# (a first report or count, not any first step: "at first the gunmen shot three guards; later five villagers were killed" adds)
+_INITIAL_FIGURE = re.compile(
+    r"\b(?:(?:initial|first|early|preliminary)\s+(?:death\s+)?(?:tolls?|figures?|counts?|reports?|estimates?|tally)|"
+    r"(?:initially|at\s+first|originally),?\s+(?:[\w'’-]+\s+){0,3}?(?:reported|said|put|gave|counted|listed|recovered|confirmed|spoke)\b|"
+    r"(?:initially|at\s+first|originally)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen))",
+    re.I,
+)
 _LATER_REACH = 40
 
 _TO_BEFORE = re.compile(r"\b(?:bringing|raising|taking|pushing|brought|raised|took|pushed)\s+to\s+(?:at\s+least\s+)?$", re.I)
