@@ -83,7 +83,7 @@ from etl.stages.extract.events_notes import of_injured_before
 from etl.stages.extract.events_reduce import group_sentence, same_incident
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places, located_elsewhere
-from etl.stages.extract.places_evidence import far_from_home, issuer_strays, lone_strays
+from etl.stages.extract.places_evidence import far_from_home, lone_strays
 
 # What an updated toll takes from the figure first told of it (its actor too, when it names none).
 _TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location")
@@ -297,7 +297,7 @@ def extract_events(
     home = vocab.actors.home.get(actor) if actor else None
     # "Palma town in Cabo Delgado"; "Houthi shelling in Hays district" (not Hays, Kansas)
     homonyms = located_elsewhere(places, article.text) | far_from_home(places, home)
-    homonyms |= lone_strays(places, homonyms) | issuer_strays(places, article.text)  # "Khartoum ... the market in Mayo" (not County Mayo)
+    homonyms |= lone_strays(places, homonyms)  # "Khartoum ... the market in Mayo" (not County Mayo)
     main = _main_place(places, article.text, away, homonyms)
     lookups = ctx.claim_context(
         article.text, sentences, quantities, dates, places, main=main, published=article.published, claimed=claimed, away=away,

@@ -82,9 +82,6 @@ _SMALL_TOWN_WEIGHT = 0.8
 # How many times a story names its country by place names before a lone foreign town or region in it
 # is taken for a homonym (lone_strays; dev18a's Khartoum story named Khartoum twice).
 _STORY_MENTIONS = 2
-# A statement's label naming its issuer by nationality ("Indian Army:", "Philippine National Police:"):
-# at most four words after the nationality word, then a colon, at the very start of the text.
-_ISSUER_LABEL = re.compile(r"(?:\s+[A-Z][\w'’&-]*){1,4}\s*:", re.U)
 # A place named as somewhere else (see elsewhere) counts half in the country vote.
 _ELSEWHERE_WEIGHT = 0.5
 # "Israeli strikes on southern Lebanon", "Pakistan's jets hit Paktika", "killed by Israeli fire": the
@@ -224,19 +221,6 @@ def lone_strays(mentions: Sequence[PlaceMention], known: frozenset[int] = frozen
     if not top or top[0][1] < _STORY_MENTIONS or (len(top) > 1 and top[1][1] >= top[0][1]):
         return frozenset()
     return _lone_towns_away_from(mentions, top[0][0], regions=True)
-
-
-def issuer_strays(mentions: Sequence[PlaceMention], text: str) -> frozenset[int]:
-    """Starts of small towns and regions named once, in a country that does not border the one whose
-    national body issues the statement ("Indian Army: Infiltration bid foiled in Uri sector ...": Uri,
-    Switzerland is a homonym of the Kashmir town). The issuer is a nationality word opening the text's
-    label, before its first colon ("Indian Army:", "Nigerian Police Force:")."""
-    first = mentions[0] if mentions else None
-    if first is None or not first.place.demonym:
-        return frozenset()
-    if _ISSUER_LABEL.match(text, first.char_end) is None or text[: first.char_start].strip():
-        return frozenset()
-    return _lone_towns_away_from(mentions, first.place.country_code, regions=True)
 
 
 def _lone_towns_away_from(mentions: Sequence[PlaceMention], country: str, *, regions: bool = False) -> frozenset[int]:
