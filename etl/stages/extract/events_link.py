@@ -376,7 +376,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list
     for i, (c, link) in enumerate(zip(ordered, links, strict=True)):
         if i in skip or link is None or (other and other_incident(text, c, sent, link, vocab) and not opening_after(text, sent, i, ordered, links)):
             continue
-        link = suicide_bombers(text, c, excluded_link(text, c, sent, link, claims), vocab)  # "43 killed (excluding the two bombers)"
+        link = suicide_bombers(text, c, excluded_link(text, c, sent, link, claims, vocab), vocab)  # "43 killed (excluding the two bombers)"
         subject = _subject(text, c, sent, vocab) or side_before(text, c, sent, link)
         side = their_side(text, c, sent, vocab) if link.part and subject is None and not claims else None
         subject = side or subject

@@ -170,6 +170,17 @@ _INITIAL_REPORT = re.compile(r"\b(?:initially|at\s+first|originally|(?<!the\s)(?
 _REPORT_BOUNDARY = re.compile(r";|\.\s|\bbut\b|\blater\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|put|puts|reported|reports|gave|gives|confirmed|confirms|counted|announced)\b[^.;]{0,60}$", re.I)
 _INITIAL_REACH = 250
+# "initial toll 12, eventually 48 dead", "at first five were reported killed, later nine": a figure
+# after a first one, marked by a word of later time right before it (calibrated on dev19a's tuning half).
+_LATER_FIGURE = re.compile(r"\b(?:eventually|later|finally|ultimately|subsequently|afterwards)\s*,?\s+(?:(?:at\s+least|more\s+than|over|about|around|some|nearly)\s+)?$", re.I)
+# (a first report or count, not any first step: "at first the gunmen shot three guards; later five villagers were killed" adds)
+_INITIAL_FIGURE = re.compile(
+    r"\b(?:(?:initial|first|early|preliminary)\s+(?:death\s+)?(?:tolls?|figures?|counts?|reports?|estimates?|tally)|"
+    r"(?:initially|at\s+first|originally),?\s+(?:[\w'’-]+\s+){0,3}?(?:reported|said|put|gave|counted|listed|recovered|confirmed|spoke)\b|"
+    r"(?:initially|at\s+first|originally)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen))",
+    re.I,
+)
+_LATER_REACH = 40
 
 _TO_BEFORE = re.compile(r"\b(?:bringing|raising|taking|pushing|brought|raised|took|pushed)\s+to\s+(?:at\s+least\s+)?$", re.I)
 
@@ -184,9 +195,12 @@ def including(text: str, start: int, end: int) -> bool:
 
 def replaces_earlier(text: str, c: Candidate, sent: Sentence) -> bool:
     """A figure that replaces an earlier one: "killed eight, raising an initial toll of five", or
-    told after a first report ("initially said nine had died; by the weekend it said 24")."""
+    told after a first report ("initially said nine had died; by the weekend it said 24"), or after
+    a first figure by a word of later time ("initial toll 12, eventually 48 dead")."""
     tail = text[c.end : sent.char_end].lower()
     if ("toll" in tail or "figure" in tail or "count" in tail or "tally" in tail or "estimate" in tail) and _RAISES_EARLIER.search(text, c.end, sent.char_end):
+        return True
+    if _LATER_FIGURE.search(text, max(sent.char_start, c.start - _LATER_REACH), c.start) and _INITIAL_FIGURE.search(text, sent.char_start, c.start):
         return True
     head = text[max(0, c.start - _INITIAL_REACH) : c.start]
     lowered = head.lower()

@@ -75,14 +75,28 @@ _EXCLUDED = re.compile(
 )
 
 
-def excluded_link(text: str, c: Candidate, sent: Sentence, link: Claim, before: Sequence[Claim]) -> Claim:
+def perpetrators_named(text: str, c: Candidate, sent: Sentence, vocab: EventVocabulary) -> bool:
+    """Whether the people counted are perpetrators ("two [attackers]", "the [gunman]")."""
+    if c.subject_hint:
+        return c.subject_hint in vocab.perpetrators
+    m = vocab.subject.match(text, c.end, sent.char_end)
+    return m is not None and m.lastgroup in vocab.perpetrators
+
+
+def excluded_link(text: str, c: Candidate, sent: Sentence, link: Claim, before: Sequence[Claim], vocab: EventVocabulary) -> Claim:
     """A bare count left out of the toll told before it ("43 killed (excluding the two bombers)")
-    becomes more of that toll's measure; any other link is returned as it is."""
-    if link.measure != "count" or not before or before[-1].measure not in ("killed", "injured"):
+    becomes more of that toll's measure; it and dead perpetrators left out of a running total ("rose to 17,
+    not including two attackers killed by troops") are marked ``excluded``, so the total does not
+    stand for them. Any other link is returned as it is."""
+    if not before or before[-1].measure not in ("killed", "injured"):
         return link
-    if _EXCLUDED.search(text, max(sent.char_start, c.start - _EXCLUDED_REACH), c.start) is None:
+    if link.measure not in ("count", "killed") or _EXCLUDED.search(text, max(sent.char_start, c.start - _EXCLUDED_REACH), c.start) is None:
         return link
-    return replace(link, measure=before[-1].measure, how="after", part=False, more=True)
+    if link.measure == "count":
+        return replace(link, measure=before[-1].measure, how="after", part=False, more=True)
+    if before[-1].measure == "killed" and before[-1].update and perpetrators_named(text, c, sent, vocab):
+        return replace(link, how="excluded", part=False, more=True)
+    return link
 
 
 # ", a figure it later put at 39", ", a number later raised to 20", ", a toll since revised to 12":
