@@ -18,7 +18,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "pron": (" he ", " she ", "\nhe ", "\nshe "),
     "pair": ("couple", "pair"),
     "twin": ("twin",),
-    "victim": ("died", "succumbed", "breathed", "killed", "dead", "assassinated", "death", "electrocuted", "wounded", "injured", "hurt"),
+    "victim": ("died", "succumbed", "breathed", "killed", "dead", "assassinated", "neutrali", "gunned", "death", "electrocuted", "wounded", "injured", "hurt"),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
     # or the very start of the text (see events_implicit.singular_candidates): "^" is not multi-line,
@@ -42,7 +42,7 @@ _TITLE_VERBS = r"(?:was|were|had|has|is|and|died|succumbed|embraced|attained|ach
 # office"): such a noun ends the phrase only when no lower-case word but a verb or link follows it,
 # so "a local trader" reads on to "trader" and "a local rights group" names no one.
 _ATTRIBUTIVE = ("local", "national", "general", "private", "major", "chief", "head", "official", "foreign", "minor")
-_AFTER_PERSON = r"(?:was|were|is|are|had|has|who|and|or|died|later|also|being|in|on|at|near|from|of|with|by|after|while|whose|to)\b"
+_AFTER_PERSON = r"(?:was|were|is|are|had|has|who|and|or|died|later|also|being|in|on|at|near|from|of|with|along|together|alongside|by|after|while|whose|to)\b"
 _NOT_ATTRIBUTIVE = "(?!(?:" + "|".join(rf"(?<=\b{w})" for w in _ATTRIBUTIVE) + rf")\s+(?!{_AFTER_PERSON})[a-z])"
 # A person's name: one to four capitalised words, an alias in quotes ("Alias 'El Gordo'"); and the
 # harm that must follow a named person for the name to count one ("journalist X was shot dead").
@@ -82,10 +82,11 @@ def singular_patterns(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[st
         "det": rf"\b(?P<det>an?|one|another|his|her|their)\s+(?:(?:[\w'’-]+\s+){{0,2}}?|(?:(?-i:[A-Z])[\w'’-]*\s+){{3,4}}?)"
         rf"(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "the": r"\b(?P<the>the)\s+(?:[\w'’-]+\s+)?(?:attacker|assailant|gunman|bomber|shooter|hijacker|kidnapper)\b(?!['’-])",
-        # (a place or body may follow the noun: "the mayor of Tlalixcoyan was killed";
+        # (a place or body may follow the noun: "the mayor of Tlalixcoyan was killed"; a deed of the
+        # person's own before: "the suspect fought back and was neutralised";
         # an aside: "the nurse, a mother of two, died"; "the shop owner, 42, and a customer were hurt")
         "victim": rf"\b(?P<victim>the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})(?:\s+of\s+(?:the\s+)?{_NAME})?(?:\s*,\s*[^,.;()]{{1,40}}?,)?\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
-        r"(?=(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|found\s+dead|assassinated|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted"
+        r"(?=(?:(?:fought|resisted|opened\s+fire|fired|tried\s+to\s+\w+|attempted\s+to\s+\w+)(?:\s+back)?\s+and\s+)?(?:died|succumbed|breathed\s+(?:his|her)\s+last|was\s+(?:killed|shot\s+dead|pronounced\s+dead|found\s+dead|assassinated|neutrali[sz]ed|gunned\s+down|crushed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|electrocuted"
         r"|(?:(?:seriously|critically|badly|slightly|gravely|also)\s+)?(?:wounded|injured|hurt)))\b"
         # "the driver and his apprentice were killed": the first of two named roles
         rf"|and\s+(?:his|her|their|the|an?)\s+(?:[\w'’-]+\s+)?(?:{nouns})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|wounded|injured|abducted|kidnapped)\b"
