@@ -72,34 +72,24 @@ from etl.records import Article, DateMention, Event, QuantityMention, Sentence
 from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
 from etl.stages.extract.events_after import DEED
-from etl.stages.extract.events_background import past_period_total, recent_toll
+from etl.stages.extract.events_background import past_period_total
 from etl.stages.extract.events_fold import fold_article
 from etl.stages.extract.events_gates import may_match
+from etl.stages.extract.events_headline import ATTACK_TOLLS, headline, headline_first, told_first
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_incident import has_incident_row, incident_claim
 from etl.stages.extract.events_index import bucket, claimed_before, index_sentences
 from etl.stages.extract.events_link import Candidate, Claim, candidates_from, link_sentence
 from etl.stages.extract.events_named import identified_claims, inside, named_candidates
 from etl.stages.extract.events_notes import of_injured_before
-from etl.stages.extract.events_reduce import group_sentence, same_incident
+from etl.stages.extract.events_reduce import group_sentence
 from etl.stages.extract.events_vocab import EventVocabulary, build_vocabulary, passes_gate
 from etl.stages.extract.places import PlaceMention, dominant_country, elsewhere, find_places, located_elsewhere
 from etl.stages.extract.places_evidence import far_from_home, lone_strays
 
-# What an updated toll takes from the figure first told of it (its actor too, when it names none).
-_TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location")
 # "The army, which says it has killed hundreds since the operations began, put the toll at 22": a
 # relative aside before the claim telling a deed of its own, whose period cue times that deed.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;.]*,")
-# "Police killed three militants on Saturday in a follow-up operation", "gunned down a militant accused
-# of a grenade attack": the state's pursuit of an attack's perpetrators, told before the attack.
-_PURSUIT = re.compile(
-    r"\b(?:follow-?up\s+(?:operation|raid|search)|(?:hot\s+)?pursuit\s+of\s+the|manhunt)\b|\b(?:accused|suspected)\s+of\s+(?:(?:carrying\s+out|involvement\s+in|masterminding|"
-    r"planning|taking\s+part\s+in)\s+)?(?:the|a|an|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|ambush|raid|massacre|killings?)\b",
-    re.I,
-)
-# Measures whose incident row stands for a follow-up story's attack rather than the arrests told first.
-_ATTACK_TOLLS = frozenset({"killed", "injured"})
 # A sentence that opens with another incident ("Days earlier, in a separate incident, soldiers raided
 # ...", "In another attack on Friday, ..."): a toll in the sentence right after it is that incident's.
 _SEPARATE_OPENING = re.compile(
@@ -173,7 +163,7 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
         claims = (link_sentence(text, sent, own, vocab) if own else []) + by_zero.get(pos, [])  # (no candidates: no links)
         if claims and apart is not None and sent.index == apart.index + 1 and sent.paragraph == apart.paragraph:
             continue  # "In a separate incident, soldiers raided a village. Nine civilians were killed.": that incident's
-        opens = all(c.measure not in _ATTACK_TOLLS for c in claims) and _SEPARATE_OPENING.match(text, sent.char_start, sent.char_end)
+        opens = all(c.measure not in ATTACK_TOLLS for c in claims) and _SEPARATE_OPENING.match(text, sent.char_start, sent.char_end)
         apart = sent if opens else None
         if claims:
             out.append((sent, claims))
@@ -338,55 +328,7 @@ def extract_events(
     unique = [r for r in rows if not (r.event_id in seen or seen.add(r.event_id))]  # type: ignore[func-returns-value]
     folded = fold_article(unique, updates, additions | _added_totals(unique, additions), moved=moved, netted=netted)
     found = folded if incident is not None or has_incident_row(folded) else _with_incident(folded, sentences, c, claimed, vocab)
-    return headline_first(_told_first(found))
-
-
-def _told_first(rows: list[Event]) -> list[Event]:
-    """A top-level row that stands for figures told before it ("gunmen killed at least 20 ... The
-    toll later rose to 22") takes the first one's date and place, and its actor when it names
-    none: the lead tells when and where; the update tells how many."""
-    first_part: dict[str, Event] = {}
-    for ev in rows:
-        if ev.part_of is not None:
-            first_part.setdefault(ev.part_of, ev)
-    out = []
-    for ev in rows:
-        part = first_part.get(ev.event_id)
-        if part is not None and part.char_start < ev.char_start:
-            ev = replace(ev, **{name: getattr(part, name) for name in _TOLD_FIRST}, actor=ev.actor or part.actor)
-        out.append(ev)
-    return out
-
-
-def headline(rows: Sequence[Event]) -> Event | None:
-    """The row that stands for the article: its first incident row that is not a ``count`` of other
-    people, else its first non-``count`` row (a period total), else its first row. Arrests told
-    first in a follow-up ("Police detained 11 suspects on Thursday over an attack a week ago that
-    killed two") yield to the attack's toll, which the text dates before them, within a month."""
-    claims = [ev for ev in rows if ev.measure != "count" and ev.part_of is None]
-    first = next((ev for ev in claims if ev.scope == "incident"), None)
-    if first is None:
-        return claims[0] if claims else (rows[0] if rows else None)
-    if first.measure == "arrested" or (first.measure in _ATTACK_TOLLS and _PURSUIT.search(first.evidence)):
-        return next((ev for ev in claims if ev is not first and _attack_before(ev, first)), first)
-    return recent_toll(first, claims)
-
-
-def _attack_before(ev: Event, arrest: Event) -> bool:
-    """``ev`` is a toll of the attack an arrest row follows: an incident's deaths or injuries,
-    dated by the text before the arrests and within a month of them."""
-    if ev.scope != "incident" or ev.part_of is not None or ev.measure not in _ATTACK_TOLLS or ev.date_source != "text":
-        return False
-    before = ev.period_end is not None and arrest.period_start is not None and ev.period_end < arrest.period_start
-    return before and same_incident(ev, arrest)
-
-
-def headline_first(rows: list[Event]) -> list[Event]:
-    """``rows`` (in text order) with the headline row moved to the front."""
-    head = headline(rows)
-    if head is None or head is rows[0]:
-        return rows
-    return [head, *(ev for ev in rows if ev is not head)]
+    return headline_first(told_first(found))
 
 
 def _with_incident(
