@@ -51,6 +51,8 @@ _PREV_TOKEN = re.compile(r"(\S+)[ \t]+$")
 _COUNT_AFTER = re.compile(r"\s+[a-z]+s\b")
 # A fiscal or school year is not the calendar year of the same number: left out (not guessed).
 _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY|school\s+year|academic\s+year)\s*$", _I)
+# A list entry's fields are set off by spaced dashes ("Kabul - 2017 (date disputed) - Truck bomb").
+_DASH_BEFORE = re.compile(r"\s[-\u2013\u2014]\s$")
 # A year as the subject of a clause ("2022 was the deadliest year") is followed by its verb.
 _YEAR_FOLLOW = re.compile(
     r"^\s*(?:[.,;:)!?\]'\u2019\"]|$|-|\u2013|and\b|or\b|to\b|through\b"
@@ -214,12 +216,18 @@ def _year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     year, part = int(m["year"]), _part(m["part"])
     if _FISCAL.search(ctx.text[max(0, m.start() - 20) : m.start()]):
         return None
-    if not (part or prep_before(ctx, m.start()) or _YEAR_FOLLOW.match(ctx.text[m.end() :]) or _year_adjective(m, ctx)):
+    if not (part or prep_before(ctx, m.start()) or _YEAR_FOLLOW.match(ctx.text[m.end() :]) or _year_adjective(m, ctx) or _listed_year(m, ctx)):
         return None
     if not part and _looks_like_a_label_or_count(m, ctx):
         return None
     span = cal.part_of_year(year, part) if part else cal.year_span(year)
     return Hit(m.start(), m.end(), span, False) if span else None
+
+
+def _listed_year(m: re.Match[str], ctx: Ctx) -> bool:
+    """"Djibo, Burkina Faso - 2023 (exact date disputed) - Attack on ...": a list entry's year field,
+    between a spaced dash and a bracketed note."""
+    return _DASH_BEFORE.search(ctx.text, max(0, m.start() - 3), m.start()) is not None and ctx.text.startswith(" (", m.end())
 
 
 def _year_adjective(m: re.Match[str], ctx: Ctx) -> bool:
