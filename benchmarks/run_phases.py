@@ -3,11 +3,13 @@
     PYTHONPATH=$PWD python benchmarks/run_phases.py CORPUS WAREHOUSE WORKERS
 
 The warehouse folder is emptied first. Phases: imports, the batch loop (each batch commit), the
-incidents update and the DuckDB file; then the run's total.
+incidents update and the DuckDB file; then the run's total and the CPU time of this process and
+of its workers (less disturbed than wall time when other jobs share the machine).
 """
 
 from __future__ import annotations
 
+import resource
 import shutil
 import sys
 import time
@@ -50,6 +52,8 @@ def main() -> None:
         timed(owner, name)
     pipeline.run_paths([corpus], config=Config(warehouse=warehouse, workers=workers))
     mark("done")
+    own, workers_cpu = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(f"CPU: this process {own.ru_utime + own.ru_stime:.2f} s, its workers {workers_cpu.ru_utime + workers_cpu.ru_stime:.2f} s")
 
 
 if __name__ == "__main__":

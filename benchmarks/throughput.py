@@ -126,14 +126,19 @@ def bench_baseline(articles: list[Article]) -> float:
 
 
 def bench_workers(articles: list[Article]) -> None:
-    """The same batch with 1 and 2 worker processes, returned as records (``map``, what
-    ``etl extract`` and notebooks use) and as warehouse rows (``submit_rows``, what ``etl run``
-    uses: the workers build the rows)."""
+    """The same articles with 1 and 2 worker processes, returned as records (``map``: one batch
+    split over the workers, what ``etl extract`` and notebooks use) and as warehouse files
+    (``submit_batch``: batches of the default size, each extracted and encoded by one worker, a
+    few in flight, what ``etl run`` does)."""
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    ways: dict[str, Callable[[LocalEngine], object]] = {
-        "records": lambda engine: engine.map(articles),
-        "rows": lambda engine: engine.submit_rows(articles, run_id="bench", now=now).result(),
-    }
+    size = Config().batch_size
+    batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+
+    def files(engine: LocalEngine) -> object:
+        pending = [engine.submit_batch(b, run_id="bench", now=now, stem=f"part-bench-{i:05d}") for i, b in enumerate(batches)]
+        return [p.result() for p in pending]
+
+    ways: dict[str, Callable[[LocalEngine], object]] = {"records": lambda engine: engine.map(articles), "files": files}
     for name, way in ways.items():
         rates = {}
         for workers in (1, 2):

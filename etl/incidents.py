@@ -95,10 +95,11 @@ def group_runs(names: Sequence[str], rows: Iterable[Row], *, chunk: int = INCIDE
         yield run
 
 
-def _by_workers(engine: Engine, names: Sequence[str], rows: Iterable[Row]) -> Iterator[pa.Table | list[dict[str, Any]]]:
+def cluster_by_workers(engine: Engine, names: Sequence[str], rows: Iterable[Row], *, chunk: int = INCIDENT_CHUNK,
+                       limit: int = GROUP_LIMIT) -> Iterator[pa.Table | list[dict[str, Any]]]:
     """Incidents of every group, in order, clustered by the engine's workers (see the module docstring)."""
     pending: deque[Pending[pa.Table]] = deque()
-    for run in group_runs(names, rows):
+    for run in group_runs(names, rows, chunk=chunk, limit=limit):
         if isinstance(run, list):
             pending.append(engine.call(incident_table, names, run))
             if len(pending) > 2 * engine.width:
@@ -144,7 +145,7 @@ def update_incidents(warehouse: Warehouse, *, full: bool = False, engine: Engine
         nonlocal clustered
         while rows := list(itertools.islice(kept, INCIDENT_CHUNK)):
             yield rows
-        for batch in _by_workers(engine, names, _tuples(cursor)) if engine is not None and parallel else _here(names, _tuples(cursor)):
+        for batch in cluster_by_workers(engine, names, _tuples(cursor)) if engine is not None and parallel else _here(names, _tuples(cursor)):
             clustered += len(batch)
             yield batch
 
