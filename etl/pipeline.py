@@ -12,11 +12,11 @@ import datetime as dt
 import logging
 import secrets
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from etl.config import Config
 from etl.engines import EncodedBatch, Engine, Pending, make_engine
@@ -32,6 +32,7 @@ Source = Iterable[Article | Reject]
 # batch finds the next one queued while this process commits and reads (10k synthetic articles, 2
 # workers: a worker never waited). One worker in this process: extract batch N+1, then commit N.
 IN_FLIGHT_PER_WORKER = 2
+X = TypeVar("X")
 
 
 class AccountingError(Exception):
@@ -147,28 +148,32 @@ def _record_interrupted(warehouse: Warehouse, run_ids: list[str], config: Config
         warehouse.clear_running(run_id)
 
 
+def _extracted(engine: Engine, batches: Iterable[tuple[Sequence[Article], X]], *, run_id: str, now: dt.datetime,
+               tables: Collection[str] | None = None) -> Iterator[tuple[int, X, EncodedBatch]]:
+    """Each batch (with what the caller keeps beside it) extracted and encoded by the engine, in
+    order, with up to ``IN_FLIGHT_PER_WORKER`` batches per worker submitted ahead: workers extract
+    and encode the next batches while the caller commits this one."""
+    in_flight: deque[tuple[int, X, Pending[EncodedBatch]]] = deque()
+    for index, (articles, kept) in enumerate(batches):
+        in_flight.append((index, kept, engine.submit_batch(articles, run_id=run_id, now=now, stem=f"part-{run_id}-{index:05d}", tables=tables)))
+        if len(in_flight) >= IN_FLIGHT_PER_WORKER * engine.width:
+            index, kept, pending = in_flight.popleft()
+            yield index, kept, pending.result()
+    while in_flight:
+        index, kept, pending = in_flight.popleft()
+        yield index, kept, pending.result()
+
+
 def _run_batches(warehouse: Warehouse, engine: Engine, items: Source, *, config: Config, options: RunOptions, run_id: str,
                  started: dt.datetime, counts: RunCounts, progress: Callable[[int], None]) -> None:
-    """Extract and commit batch by batch, in input order, with up to ``IN_FLIGHT_PER_WORKER``
-    batches per worker submitted ahead: workers extract and encode the next batches while this
-    process commits the oldest one (each batch's files are the same whatever the engine)."""
+    """Extract and commit batch by batch, in input order (each batch's files are the same whatever
+    the engine: one task extracts and encodes a whole batch)."""
     batcher = _Batcher(warehouse.known_hashes(), counts, options, config.batch_size)
-    in_flight: deque[tuple[int, Pending[EncodedBatch], list[Reject], int]] = deque()
-
-    def commit_oldest() -> None:
-        batch, pending, rejects, size = in_flight.popleft()
-        extracted = pending.result()
+    batches = ((articles, (rejects, len(articles) + len(rejects))) for articles, rejects in batcher.batches(items))
+    for batch, (rejects, size), extracted in _extracted(engine, batches, run_id=run_id, now=started):
         rows = _batch_rows(extracted, rejects, run_id=run_id, now=started, counts=counts)
         warehouse.commit_batch(rows, run_id=run_id, batch=batch, encoded=extracted.files)
         progress(size)
-
-    for batch, (articles, rejects) in enumerate(batcher.batches(items)):
-        pending = engine.submit_batch(articles, run_id=run_id, now=started, stem=f"part-{run_id}-{batch:05d}")
-        in_flight.append((batch, pending, rejects, len(articles) + len(rejects)))
-        if len(in_flight) >= IN_FLIGHT_PER_WORKER * engine.width:
-            commit_oldest()
-    while in_flight:
-        commit_oldest()
 
 
 def _record_failure(warehouse: Warehouse, summary: RunSummary, config: Config) -> None:
@@ -245,13 +250,12 @@ def reextract(
         _record_interrupted(warehouse, warehouse.recover(), config, started)
         files: list[str] = []
         with contextlib.closing(make_engine(config)) as engine:
-            for batch, articles in enumerate(_stored_articles(warehouse, config.batch_size)):
-                stem = f"part-{run_id}-{batch:05d}"
-                extracted = engine.submit_batch(articles, run_id=run_id, now=started, stem=stem, tables=derived).result()
+            batches = ((articles, len(articles)) for articles in _stored_articles(warehouse, config.batch_size))
+            for batch, size, extracted in _extracted(engine, batches, run_id=run_id, now=started, tables=derived):
                 _batch_rows(extracted, [], run_id=run_id, now=started, counts=counts)
-                files += warehouse.stage({}, key=f"{run_id}-00000", stem=stem, encoded=extracted.files)
-                counts.inputs_read += len(articles)
-                progress(len(articles))
+                files += warehouse.stage({}, key=f"{run_id}-00000", stem=f"part-{run_id}-{batch:05d}", encoded=extracted.files)
+                counts.inputs_read += size
+                progress(size)
             counts.articles_duplicate, counts.articles_new = counts.articles_new, 0
             counts.check()
             warehouse.commit_replacement(key=f"{run_id}-00000", files=files, tables=derived)

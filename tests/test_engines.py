@@ -63,3 +63,13 @@ def test_a_batch_encoded_by_a_worker_is_byte_for_byte_the_one_encoded_here() -> 
     assert here == worker
     assert {path.split("/")[0] for path, _ in here.files} >= {"articles", "quantities", "dates", "events"}
     assert here.rows["articles"] == len(articles)
+
+
+def test_reprocess_with_a_process_pool_keeps_the_warehouse(tmp_path: Path, local_snapshot: dict[str, list[tuple[object, ...]]]) -> None:
+    from etl.pipeline import reextract
+
+    config = Config(warehouse=str(tmp_path), batch_size=10)
+    run_paths([SAMPLE_CORPUS], config=config)
+    summary = reextract(config=config.replace(workers=2))
+    assert summary.counts.articles_duplicate == len(local_snapshot["articles"])
+    assert snapshot(tmp_path) == local_snapshot
