@@ -8,10 +8,11 @@
 2. The out-of-the-box pipeline on the same articles (quantulum3.parser.parse and
    dateparser.search_dates with the publication date as RELATIVE_BASE, per sentence), on a
    subsample because it is slow; the ratio is per byte.
-3. Scaling: the same batch with 1 and 2 worker processes, as records and as warehouse rows.
+3. Scaling: the same articles with 1 and 2 worker processes, as records and as warehouse files.
 4. A whole `etl run` over the corpus as a subprocess: wall time and peak memory (RSS), at two
    corpus sizes, to show memory stays flat as the corpus grows (batches are streamed), and the
-   larger one again with two workers (the parent writes one batch while the workers extract the next).
+   larger one again with two workers (each extracts and encodes whole batches, two per worker in
+   flight, and clusters incidents by group; the parent reads the input and writes their files).
 5. A DuckDB trend query over N synthetic events in Parquet against the same query in pandas.
 """
 
