@@ -8,10 +8,11 @@
 2. The out-of-the-box pipeline on the same articles (quantulum3.parser.parse and
    dateparser.search_dates with the publication date as RELATIVE_BASE, per sentence), on a
    subsample because it is slow; the ratio is per byte.
-3. Scaling: the same batch with 1 and 2 worker processes, as records and as warehouse rows.
+3. Scaling: the same articles with 1 and 2 worker processes, as records and as warehouse files.
 4. A whole `etl run` over the corpus as a subprocess: wall time and peak memory (RSS), at two
    corpus sizes, to show memory stays flat as the corpus grows (batches are streamed), and the
-   larger one again with two workers (the parent writes one batch while the workers extract the next).
+   larger one again with two workers (each extracts and encodes whole batches, two per worker in
+   flight, and clusters incidents by group; the parent reads the input and writes their files).
 5. A DuckDB trend query over N synthetic events in Parquet against the same query in pandas.
 """
 
@@ -126,14 +127,19 @@ def bench_baseline(articles: list[Article]) -> float:
 
 
 def bench_workers(articles: list[Article]) -> None:
-    """The same batch with 1 and 2 worker processes, returned as records (``map``, what
-    ``etl extract`` and notebooks use) and as warehouse rows (``submit_rows``, what ``etl run``
-    uses: the workers build the rows)."""
+    """The same articles with 1 and 2 worker processes, returned as records (``map``: one batch
+    split over the workers, what ``etl extract`` and notebooks use) and as warehouse files
+    (``submit_batch``: batches of the default size, each extracted and encoded by one worker, a
+    few in flight, what ``etl run`` does)."""
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    ways: dict[str, Callable[[LocalEngine], object]] = {
-        "records": lambda engine: engine.map(articles),
-        "rows": lambda engine: engine.submit_rows(articles, run_id="bench", now=now).result(),
-    }
+    size = Config().batch_size
+    batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+
+    def files(engine: LocalEngine) -> object:
+        pending = [engine.submit_batch(b, run_id="bench", now=now, stem=f"part-bench-{i:05d}") for i, b in enumerate(batches)]
+        return [p.result() for p in pending]
+
+    ways: dict[str, Callable[[LocalEngine], object]] = {"records": lambda engine: engine.map(articles), "files": files}
     for name, way in ways.items():
         rates = {}
         for workers in (1, 2):

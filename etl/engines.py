@@ -1,24 +1,29 @@
 """Where extraction runs: in this process, in a local process pool, or on a Dask cluster.
 
 Each worker builds its :class:`~etl.extractor.Extractor` once (vocabularies, gazetteer and the
-libraries' first-call costs are paid once per worker, not per article). ``map``/``submit`` return
-records; ``submit_rows`` returns the warehouse's Arrow tables, built and validated by the workers
-themselves, so that the process that writes them (``etl run``) only concatenates and compresses.
+libraries' first-call costs are paid once per worker, not per article); a local pool starts its
+workers, and they build it, as soon as the engine is made. ``map``/``submit`` return records, a
+batch split over the workers; ``submit_batch`` gives a whole batch to one worker, which returns
+it as the warehouse's Parquet files, validated and compressed: the process that commits them
+(``etl run``) only writes bytes, so its own work hardly competes with the workers', and the files
+are the same whatever ran them. ``call`` runs any task (incidents are clustered that way).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from etl.config import Config
 from etl.extractor import Extractor
 from etl.records import Article, DateMention, Event, Extraction, QuantityMention, Reject, Sentence, field_values
-from etl.schema import Parts, merge_parts, partitioned
+from etl.schema import Parts, partitioned
 from etl.stages.load import Rows, extraction_rows, merge_rows
+from etl.warehouse import Encoded, encode_table
 
 Result = Extraction | Reject
 T = TypeVar("T")
@@ -68,14 +73,28 @@ def rows_batch(config: Config, articles: Sequence[Article], run_id: str, now: dt
     return {table: partitioned(table, table_rows) for table, table_rows in rows.items() if table_rows}, failed
 
 
-def _merged(chunks: Iterable[tuple[Tables, list[Reject]]]) -> tuple[Tables, list[Reject]]:
-    pieces: dict[str, list[Parts]] = {}
-    failed: list[Reject] = []
-    for tables, chunk_failed in chunks:
-        for table, parts in tables.items():
-            pieces.setdefault(table, []).append(parts)
-        failed.extend(chunk_failed)
-    return {table: merge_parts(parts) for table, parts in pieces.items()}, failed
+@dataclass(frozen=True, slots=True)
+class EncodedBatch:
+    """A batch as the warehouse stages it: its Parquet files, rows per table, articles that failed."""
+
+    files: tuple[Encoded, ...]
+    rows: dict[str, int]
+    failed: tuple[Reject, ...]
+
+
+def encoded_batch(config: Config, articles: Sequence[Article], run_id: str, now: dt.datetime, stem: str,
+                  tables: Collection[str] | None = None) -> EncodedBatch:
+    """A whole batch extracted, validated and encoded as Parquet files named ``stem`` (only
+    ``tables`` when given), in the process that extracted it."""
+    parts, failed = rows_batch(config, articles, run_id, now)
+    files = tuple(f for table in sorted(parts) if tables is None or table in tables for f in encode_table(table, parts[table], stem))
+    rows = {table: sum(arrow.num_rows for arrow in table_parts.values()) for table, table_parts in parts.items()}
+    return EncodedBatch(files, rows, tuple(failed))
+
+
+def _warm(config: Config) -> None:
+    """A worker's first task: build its extractor before the first batch arrives."""
+    _extractor_for(config)
 
 
 # What crosses between processes: each record as a plain tuple of its fields (pickling frozen
@@ -140,9 +159,14 @@ class Pending(Generic[T]):
 
 
 class Engine(Protocol):
+    width: int  # how many batches (or other tasks) run at once
+
+    def call(self, task: Callable[..., T], *args: Any) -> Pending[T]: ...
+
     def submit(self, articles: Sequence[Article]) -> Pending[list[Result]]: ...
 
-    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Tables, list[Reject]]]: ...
+    def submit_batch(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime, stem: str,
+                     tables: Collection[str] | None = None) -> Pending[EncodedBatch]: ...
 
     def map(self, articles: Sequence[Article]) -> list[Result]: ...
 
@@ -154,7 +178,20 @@ class LocalEngine:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self.width = config.workers
         self._pool = ProcessPoolExecutor(config.workers) if config.workers > 1 else None
+        if self._pool is not None:
+            # One warm-up task per worker (each takes one: building takes over a second); a failure
+            # here is raised again, with its cause, by the first real task.
+            for _ in range(config.workers):
+                self._pool.submit(_warm, config)
+
+    def call(self, task: Callable[..., T], *args: Any) -> Pending[T]:
+        if self._pool is None:
+            done = task(*args)
+            return Pending(lambda: done)
+        future = self._pool.submit(task, *args)
+        return Pending(future.result)
 
     def submit(self, articles: Sequence[Article]) -> Pending[list[Result]]:
         if self._pool is None:
@@ -164,19 +201,16 @@ class LocalEngine:
         futures = [self._pool.submit(_extract_packed, self.config, chunk) for chunk in chunks]
         return Pending(lambda: _gathered(chunks, (f.result() for f in futures)))
 
-    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Tables, list[Reject]]]:
-        if self._pool is None:
-            done = rows_batch(self.config, articles, run_id, now)
-            return Pending(lambda: done)
-        futures = [self._pool.submit(rows_batch, self.config, chunk, run_id, now) for chunk in _chunks(articles, self.config.workers)]
-        return Pending(lambda: _merged(f.result() for f in futures))
+    def submit_batch(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime, stem: str,
+                     tables: Collection[str] | None = None) -> Pending[EncodedBatch]:
+        return self.call(encoded_batch, self.config, list(articles), run_id, now, stem, tables)
 
     def map(self, articles: Sequence[Article]) -> list[Result]:
         return self.submit(articles).result()
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(cancel_futures=True)  # none left after a whole run; after a failure, do not wait
 
 
 class DaskEngine:
@@ -187,20 +221,23 @@ class DaskEngine:
 
         self.config = config
         self._client: Any = Client(config.scheduler, set_as_default=False)
+        self.width = max(1, len(self._client.scheduler_info().get("workers", {})))
 
     def _chunks(self, articles: Sequence[Article]) -> list[list[Article]]:
         return _chunks(articles, max(1, len(self._client.scheduler_info().get("workers", {}))))
+
+    def call(self, task: Callable[..., T], *args: Any) -> Pending[T]:
+        future = self._client.submit(task, *args, pure=False)
+        return Pending(future.result)
 
     def submit(self, articles: Sequence[Article]) -> Pending[list[Result]]:
         chunks = self._chunks(articles)
         futures = self._client.map(_extract_packed, [self.config] * len(chunks), chunks, pure=False)
         return Pending(lambda: _gathered(chunks, self._client.gather(futures)))
 
-    def submit_rows(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime) -> Pending[tuple[Tables, list[Reject]]]:
-        chunks = self._chunks(articles)
-        n = len(chunks)
-        futures = self._client.map(rows_batch, [self.config] * n, chunks, [run_id] * n, [now] * n, pure=False)
-        return Pending(lambda: _merged(self._client.gather(futures)))
+    def submit_batch(self, articles: Sequence[Article], *, run_id: str, now: dt.datetime, stem: str,
+                     tables: Collection[str] | None = None) -> Pending[EncodedBatch]:
+        return self.call(encoded_batch, self.config, list(articles), run_id, now, stem, tables)
 
     def map(self, articles: Sequence[Article]) -> list[Result]:
         return self.submit(articles).result()

@@ -38,6 +38,8 @@ _PART = re.compile(r"^part-(?P<run>[A-Za-z0-9_-]+?)-(?P<batch>\d{5})\.parquet$")
 _STAGING = "_staging"
 # What a batch writes: per table, its rows as dicts, or parts built and validated by the workers.
 Batch = Mapping[str, Sequence[Mapping[str, Any]] | Parts]
+# A Parquet file ready to stage: its path relative to the root and its bytes.
+Encoded = tuple[str, bytes]
 _COMMITS = "_commits"
 
 
@@ -79,6 +81,23 @@ def sql_literal(text: str) -> str:
 
 def read_sql(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+def encode_table(table: str, data: Sequence[Mapping[str, Any]] | Parts, stem: str) -> list[Encoded]:
+    """Serialise one table's rows (validated here) or parts (validated already, see
+    :func:`etl.schema.partitioned`): one Parquet file per partition, named ``stem``. Pure, so a
+    worker process can encode its batch and the writing process only stages the bytes."""
+    partition = load_schema(table).partition
+    parts = data if isinstance(data, dict) else partitioned(table, data)
+    encoded = []
+    for key, arrow in sorted(parts.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
+        folder = table
+        if partition is not None:
+            folder = f"{table}/{partition.name}={NULL_PARTITION if key is None else key}"
+        sink = pa.BufferOutputStream()
+        pq.write_table(arrow, sink, compression="zstd")
+        encoded.append((f"{folder}/{stem}.parquet", sink.getvalue().to_pybytes()))
+    return encoded
 
 
 class Warehouse:
@@ -177,21 +196,6 @@ class Warehouse:
         return sorted(interrupted)
 
     # -- writing --------------------------------------------------------------------------------
-    def _encode(self, table: str, data: Sequence[Mapping[str, Any]] | Parts, stem: str) -> list[tuple[str, bytes]]:
-        """Serialise one table's rows (validated here) or parts (validated already, see
-        :func:`etl.schema.partitioned`): (path relative to the root, Parquet bytes) per partition."""
-        partition = load_schema(table).partition
-        parts = data if isinstance(data, dict) else partitioned(table, data)
-        encoded = []
-        for key, arrow in sorted(parts.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
-            folder = table
-            if partition is not None:
-                folder = f"{table}/{partition.name}={NULL_PARTITION if key is None else key}"
-            sink = pa.BufferOutputStream()
-            pq.write_table(arrow, sink, compression="zstd")
-            encoded.append((f"{folder}/{stem}.parquet", sink.getvalue().to_pybytes()))
-        return encoded
-
     def _write_table(self, table: str, rows: Sequence[Mapping[str, Any]], stem: str) -> list[str]:
         """Stage one table's files for the batch ``stem`` (not visible until published)."""
         return self.stage({table: rows}, key=stem.removeprefix("part-"), stem=stem)
@@ -202,9 +206,10 @@ class Warehouse:
             self.store.move(path, posixpath.relpath(path, staging))
         self.store.remove_tree(staging)
 
-    def stage(self, rows: Batch, *, key: str, stem: str) -> list[str]:
-        """Validate and stage rows (or parts) under staging folder ``key`` with file names ``stem``; return paths."""
-        encoded = [item for table in sorted(rows) if rows[table] for item in self._encode(table, rows[table], stem)]
+    def stage(self, rows: Batch, *, key: str, stem: str, encoded: Sequence[Encoded] = ()) -> list[str]:
+        """Validate and stage rows (or parts) under staging folder ``key`` with file names ``stem``,
+        and files ``encoded`` already (see :func:`encode_table`); return their paths."""
+        encoded = [*encoded, *(item for table in sorted(rows) if rows[table] for item in encode_table(table, rows[table], stem))]
         staging = f"{_STAGING}/{key}"
         try:
             for relative, data in encoded:
@@ -234,14 +239,15 @@ class Warehouse:
         except OSError as exc:
             raise WarehouseError(f"replacement {key} interrupted ({exc.strerror or exc}); the next run finishes it") from exc
 
-    def commit_batch(self, rows: Batch, *, run_id: str, batch: int) -> None:
-        """Validate every table, stage the files, write the commit marker, then publish.
+    def commit_batch(self, rows: Batch, *, run_id: str, batch: int, encoded: Sequence[Encoded] = ()) -> None:
+        """Validate every table, stage the files (and those ``encoded`` already, named
+        ``part-<run_id>-<batch>``), write the commit marker, then publish.
 
         The marker is the commit point: before it nothing of the batch is visible (a crash leaves
         only staging, which recovery drops); after it recovery finishes the publishing.
         """
         key = f"{run_id}-{batch:05d}"
-        files = self.stage(rows, key=key, stem=f"part-{key}")
+        files = self.stage(rows, key=key, stem=f"part-{key}", encoded=encoded)
         staging = f"{_STAGING}/{key}"
         try:
             self._commit_marker(key, {"run_id": run_id, "batch": batch, "files": files})
@@ -253,10 +259,11 @@ class Warehouse:
         except OSError as exc:
             raise WarehouseError(f"batch {key} committed but not fully published ({exc.strerror or exc}); the next run finishes it") from exc
 
-    def replace_table(self, table: str, batches: Iterable[Sequence[Mapping[str, Any]]]) -> None:
+    def replace_table(self, table: str, batches: Iterable[pa.Table | Sequence[Mapping[str, Any]]]) -> None:
         """Replace a derived, unpartitioned table (``incidents``) with one file, atomically.
 
-        Rows arrive in batches and are written as they come, so memory holds one batch.
+        Rows (or Arrow tables built by :func:`etl.schema.to_arrow`) arrive in batches and are
+        written as they come, so memory holds one batch.
         """
         target = f"{table}/{table}.parquet"
         tmp = f"{table}/{TMP_PREFIX}{uuid.uuid4().hex}-{table}.parquet.partial"
@@ -264,8 +271,8 @@ class Warehouse:
         try:
             with self.store.open_write(tmp) as handle, pq.ParquetWriter(handle, schema, compression="zstd") as writer:
                 for batch in batches:
-                    if batch:
-                        writer.write_table(to_arrow(table, batch))
+                    if len(batch):
+                        writer.write_table(batch if isinstance(batch, pa.Table) else to_arrow(table, batch))
             self.store.sync(tmp)
             self.store.move(tmp, target)
         except OSError as exc:

@@ -11,6 +11,7 @@ import pytest
 from etl import incidents
 from etl.cli import SAMPLE_CORPUS
 from etl.config import Config
+from etl.engines import Engine
 from etl.pipeline import run_paths
 from etl.warehouse import Warehouse
 from tests.snapshots import snapshot
@@ -45,8 +46,8 @@ def test_second_run_updates_only_touched_groups_and_equals_clustering_at_once(
     updates: list[int] = []
     real = incidents.update_incidents
 
-    def spy(warehouse: Warehouse, *, full: bool = False) -> int:
-        updates.append(real(warehouse, full=full))
+    def spy(warehouse: Warehouse, *, full: bool = False, engine: Engine | None = None) -> int:
+        updates.append(real(warehouse, full=full, engine=engine))
         return updates[-1]
 
     monkeypatch.setattr("etl.pipeline.update_incidents", spy)
@@ -65,7 +66,7 @@ def test_events_of_a_run_that_died_before_updating_incidents_are_picked_up_next_
     config = Config(warehouse=str(tmp_path / "wh"))
     run_paths([first], config=config)
     with monkeypatch.context() as patch:
-        def killed(warehouse: Warehouse, *, full: bool = False) -> int:
+        def killed(warehouse: Warehouse, *, full: bool = False, engine: Engine | None = None) -> int:
             raise KeyboardInterrupt("killed")
 
         patch.setattr("etl.pipeline.update_incidents", killed)

@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -128,8 +127,13 @@ def _best_cluster(report: _Report, open_clusters: Sequence[_Cluster]) -> _Cluste
 
 
 def _most_common(values: Iterable[Any]) -> Any:
-    counted = Counter(v for v in values if v)
-    return counted.most_common(1)[0][0] if counted else None
+    """The most frequent non-empty value, the first seen among equals (``Counter.most_common``'s
+    rule, without its cost: three calls per incident were a sixth of clustering)."""
+    counted: dict[Any, int] = {}
+    for value in values:
+        if value:
+            counted[value] = counted.get(value, 0) + 1
+    return max(counted, key=counted.__getitem__) if counted else None
 
 
 def _incident(cluster: _Cluster) -> Incident:
