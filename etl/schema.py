@@ -9,7 +9,7 @@ DuckDB view falls back to while a table has no files yet.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -178,13 +178,4 @@ def partitioned(table: str, rows: Sequence[Mapping[str, Any]]) -> Parts:
     if partition is None:
         return {key: to_arrow(table, group) for key, group in groups.items()}
     return {key: to_arrow(table, [{k: v for k, v in r.items() if k != partition.name} for r in group]) for key, group in groups.items()}
-
-
-def merge_parts(chunks: Iterable[Parts]) -> Parts:
-    """Several chunks' parts of one table as one, each partition's rows in chunk order."""
-    pieces: dict[Any, list[pa.Table]] = {}
-    for parts in chunks:
-        for key, arrow in parts.items():
-            pieces.setdefault(key, []).append(arrow)
-    return {key: arrows[0] if len(arrows) == 1 else pa.concat_tables(arrows) for key, arrows in pieces.items()}
 
