@@ -41,7 +41,7 @@ AFTERMATH = searcher(
 LATER_DEATH = searcher(
     r"\b(?:succumb\w*|died\s+(?:later|in\s+hospital|of\s+(?:\w+\s+)?(?:injuries|wounds))|injuries\s+(?:sustained|received|suffered)|"
     r"more\s+(?:[a-z]+\s+)?died|bodies\s+(?:of\s+[\w\s]{0,30}?)?(?:were\s+|was\s+|had\s+been\s+)?(?:recovered|retrieved|pulled|found|discovered)|"
-    r"(?:found|discovered|recovered)\s+(?:the\s+)?bodies)\b",
+    r"(?:found|discovered|recovered|retrieved)\s+(?:the\s+)?(?:[\w,-]+\s+){0,2}?bodies)\b",  # ("recovered seven bodies", "found 12 more bodies")
     re.I,
 )
 # A loose period ("over the weekend", "last week") this short may be narrowed to a day of it that a

@@ -98,7 +98,7 @@ def singular_candidates(text: str, sent: Sentence, taken: Sequence[Candidate], v
             if group == "self" and text[max(0, start - 5) : start].lower() == "blew ":
                 continue  # "blew himself up": the suicide wording, counted by suicide_claim
             own = end - 4 if group == "ord" and m.group(group).lower().endswith(" one") else m.end()  # "a third one": the number is ours
-            own = end if group == "victim" and "," in m.group() else own  # "the nurse, a mother of two, died": the aside's number is not hers
+            own = end if (group == "victim" and "," in m.group()) or group == "coord" else own  # "the nurse, a mother of two, died": the aside's number is not hers
             if any(a < own and start < b for a, b in spans):
                 continue
             spans.append((start, m.end()))

@@ -56,6 +56,8 @@ from etl.stages.extract.events_notes import (
     side_before,
     subject_killed,
     suicide_bombers,
+    summed_link,
+    sums_before,
     unit_number,
 )
 from etl.stages.extract.events_regex import searcher
@@ -351,7 +353,7 @@ def link_sentence(text: str, sent: Sentence, cands: Sequence[Candidate], vocab: 
             added = False
     for i, c in enumerate(ordered):
         if links[i] is None:
-            links[i] = direct_link(text, c, sent, vocab, weak=True) or revised_link(text, c, sent, links[:i]) or subject_killed(text, c, sent, i == 0)
+            links[i] = direct_link(text, c, sent, vocab, weak=True) or revised_link(text, c, sent, links[:i]) or summed_link(text, c, sent, links[:i]) or subject_killed(text, c, sent, i == 0)
         if links[i] is None:
             them = vocab.them_killed.search(text, c.end, sent.char_end)
             if them is not None and not _hypothetical(text, sent, them.start(), vocab):
@@ -383,7 +385,7 @@ def _claims(text: str, sent: Sentence, ordered: Sequence[Candidate], links: list
         perpetrator = subject in vocab.perpetrators
         moved = link.moved or (link.measure == "killed" and of_injured(text, c, sent)) or of_injured_told(text, c, link, claims)
         more = not link.moved and (link.more or c.more or moved or added(text, c, sent, link) or also_told(text, link))  # (a share of the harmed adds nothing)
-        update = link.update or _in_all(text, c, sent) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
+        update = link.update or _in_all(text, c, sent) or sums_before(text, c, sent, claims, link.measure) or (confirm and later_confirmed(text, c, sent)) or (link.how == "after" and this_toll(text, c, sent))
         update = update or (link.measure in ("killed", "injured") and replaces_earlier(text, c, sent))
         update = update or (toll and link.how in ("after", "noun", "adjective") and toll_before(text, c, sent, vocab))
         part = (link.part and not moved and side is None) or included_note(text, c, sent, lowered)

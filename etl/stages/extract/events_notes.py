@@ -22,6 +22,7 @@ from dataclasses import replace
 from etl.records import Sentence
 from etl.stages.extract.events_candidates import Candidate
 from etl.stages.extract.events_claim import Claim
+from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary
 
 # A note after the figure, in its clause or the next one ("(included in the total)", ", who are
@@ -123,6 +124,34 @@ def revised_link(text: str, c: Candidate, sent: Sentence, before: Sequence[Claim
         return None
     alone = not any(b is not None and b.measure == prev.measure for b in before[:-1])  # (not one side's: "10 soldiers died and a dozen rebels, a figure later put at 39")
     return replace(prev, cand=c, how="revised", trig_start=m.start(), trig_end=m.end(), part=False, update=prev.update or alone)
+
+
+# "170 Afghans, plus 13 US troops, for a total of at least 183": a sum told after the figures it sums
+# ("a total of" may be read as the number's own words).
+_TOTAL_OF = re.compile(r"(?:a\s+)?(?:combined\s+|grand\s+)?total\s+of\b", re.I)
+_SUM_LEAD = searcher(r"(?:\b(?:for|to|giving|making|with)|,)\s*$", re.I)
+_TOTAL_BEFORE = searcher(r"(?:\b(?:for|to|giving|making|with)|,)\s+(?:a\s+)?(?:combined\s+|grand\s+)?total\s+of\s+$", re.I)
+_TOTAL_REACH = 30
+
+
+def sums_before(text: str, c: Candidate, sent: Sentence, before: Sequence[Claim | None], measure: str) -> bool:
+    """Whether the figure is "..., for a total of 15" after figures of its measure alone (not "killed 9
+    and wounded 6, for a total of 15 casualties")."""
+    told = [b.measure for b in before if b is not None]
+    if not told or any(m != measure for m in told):
+        return False
+    if _TOTAL_OF.match(c.surface) is not None:
+        return _SUM_LEAD.search(text, max(sent.char_start, c.start - 8), c.start) is not None
+    return _TOTAL_BEFORE.search(text, max(sent.char_start, c.start - _TOTAL_REACH), c.start) is not None
+
+
+def summed_link(text: str, c: Candidate, sent: Sentence, before: Sequence[Claim | None]) -> Claim | None:
+    """"170 Afghans and 13 US troops were killed, for a total of 183": the sum, with no measure word
+    of its own, is linked like the figures before it and stands for them."""
+    prev = next((b for b in reversed(before) if b is not None), None)
+    if prev is None or prev.measure not in ("killed", "injured") or not sums_before(text, c, sent, before, prev.measure):
+        return None
+    return replace(prev, cand=c, how="coord", trig_start=c.start, trig_end=c.end, part=False, update=True, more=False)
 
 
 def revise(claims: list[Claim]) -> list[Claim]:

@@ -55,6 +55,14 @@ _YEAR_INCIDENT = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|strike|siege|killing|stampede|incident)\b(?!-)",
     re.I,
 )
+# "Jolo, Philippines - 2017 - kidnapping of six fishermen", "Kutum, Sudan – 2021 – Attack on a market": a list
+# entry's year field, between spaced dashes (a bracketed note may follow it), before the incident it dates.
+_FIELD_BEFORE = searcher(r"\s[-–—|]\s+$")
+_FIELD_INCIDENT = re.compile(
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—|]\s+(?:[\w'’-]+\s+){0,2}?(?:attack|bombing|blast|explosion|ambush|raid|assault|shooting|massacre|"
+    r"strike|siege|killing|stampede|incident|kidnapping|abduction)s?\b(?!-)",
+    re.I,
+)
 # "Around 15 August 2020 (month of)": a dataset's precision label after a day widens it to its month.
 _MONTH_OF = re.compile(r"\s*\(\s*month\s+of\s*\)", re.I)
 
@@ -201,7 +209,10 @@ def same_weekday(best: DateMention, own: Sequence[DateMention]) -> DateMention:
 
 
 def names_incident_year(text: str, d: DateMention | None) -> bool:
-    """Whether a year is the adjective of one named incident ("the 2019 attack", "a 2021 ambush")."""
+    """Whether a year is the adjective of one named incident ("the 2019 attack", "a 2021 ambush") or a
+    list entry's year field before it ("Tikrit - 2023 - Car bombing at a checkpoint")."""
     if d is None or d.granularity != "year" or not text:
         return False
+    if _FIELD_BEFORE.search(text, max(0, d.char_start - 4), d.char_start) is not None and _FIELD_INCIDENT.match(text, d.char_end) is not None:
+        return True  # (a list entry's year field)
     return _YEAR_ARTICLE.search(text, max(0, d.char_start - 6), d.char_start) is not None and _YEAR_INCIDENT.match(text, d.char_end) is not None

@@ -19,6 +19,7 @@ _SINGULAR_GATES: dict[str, tuple[str, ...]] = {
     "pair": ("couple", "pair"),
     "twin": ("twin",),
     "victim": ("died", "succumbed", "breathed", "killed", "dead", "assassinated", "neutrali", "gunned", "death", "electrocuted", "wounded", "injured", "hurt"),
+    "coord": ("and the",),
     "the": ("attacker", "assailant", "gunman", "bomber", "shooter", "hijacker", "kidnapper"),
     "bare": ("kill", "shoot", "shot", "behead", "execute", "abduct", "kidnap", "wound", "injure"),
     # or the very start of the text (see events_implicit.singular_candidates): "^" is not multi-line,
@@ -93,6 +94,10 @@ def singular_patterns(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[st
         # "the driver and two passengers were killed", "the owner and 4 customers were wounded": one more than the number
         rf"|and\s+(?:\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+(?:his|her|their|its|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})(?:e?s)?\s+"
         r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|wounded|injured|abducted|kidnapped)\b)",
+        # "killed 20 cadets and the driver", "15 commandos and the driver killed": "the" after a counted
+        # plural names one more person, not one of them (the group's span alone must be free: events_implicit)
+        "coord": rf"\b(?:\d{{1,4}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s+"
+        rf"(?:[\w'’-]+\s+){{0,2}}?[a-z]+(?:s|men|people)\s+and\s+(?P<coord>the)\s+(?:[\w'’-]+\s+)?(?:{nouns})\b(?!['’-]){_NOT_ATTRIBUTIVE}",
         "bare": rf"\b(?:{verbs})\s+(?:the\s+)?(?P<bare>(?:{not_first}[\w'’-]+\s+){{0,2}}?(?:{nouns}))\b(?!['’-]){_NOT_ATTRIBUTIVE}"
         r"(?!\s+(?:attacks?|groups?|cells?|organi[sz]ations?|networks?|outfits?)\b)",
         "head": rf"(?:^|[|;:]\s*)(?P<head>(?:[\w'’-]+\s+){{0,2}}?(?:{nouns}))\s+(?:also\s+)?(?:killed|dead|died|wounded|injured|hurt)\b",
