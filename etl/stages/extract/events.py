@@ -73,9 +73,10 @@ from etl.stages.extract import events_context as ctx
 from etl.stages.extract.actors import ActorMention, article_actor, era_name, find_actors
 from etl.stages.extract.events_after import DEED
 from etl.stages.extract.events_background import past_period_total
+from etl.stages.extract.events_claim import HARMS
 from etl.stages.extract.events_fold import fold_article
 from etl.stages.extract.events_gates import may_match
-from etl.stages.extract.events_headline import ATTACK_TOLLS, headline, headline_first, told_first
+from etl.stages.extract.events_headline import headline, headline_first, told_first
 from etl.stages.extract.events_implicit import singular_candidates, suicide_claim, zero_claims
 from etl.stages.extract.events_incident import has_incident_row, incident_claim
 from etl.stages.extract.events_index import bucket, claimed_before, index_sentences
@@ -163,7 +164,7 @@ def _claims(article: Article, sentences: Sequence[Sentence], quantities: Sequenc
         claims = (link_sentence(text, sent, own, vocab) if own else []) + by_zero.get(pos, [])  # (no candidates: no links)
         if claims and apart is not None and sent.index == apart.index + 1 and sent.paragraph == apart.paragraph:
             continue  # "In a separate incident, soldiers raided a village. Nine civilians were killed.": that incident's
-        opens = all(c.measure not in ATTACK_TOLLS for c in claims) and _SEPARATE_OPENING.match(text, sent.char_start, sent.char_end)
+        opens = all(c.measure not in HARMS for c in claims) and _SEPARATE_OPENING.match(text, sent.char_start, sent.char_end)
         apart = sent if opens else None
         if claims:
             out.append((sent, claims))

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from etl.records import Event, Sentence
+from etl.stages.extract.events_claim import HARMS
 from etl.stages.extract.events_lookups import ClaimContext
 from etl.stages.extract.events_period import Period, names_incident_year
 
@@ -24,7 +25,6 @@ _PAST_PERIODS = frozenset({"year", "decade", "half", "quarter"})
 # A first incident row this much older than a later toll is background (calibrated on dev17a: a
 # massacre two years before; news leads with the recent deed, so a year is a safe margin).
 _BACKGROUND_DAYS = 365
-_TOLLS = frozenset({"killed", "injured"})
 # "up from 900 in 2023", "compared with 2022", "than in 2021": a comparison's base period, not the
 # period totalled ("more than 100 fighters in 2019" is no comparison: events_when.is_base takes it for one).
 _COMPARED = re.compile(r"(?:\b(?:up|down|rise|increase|drop|fall|compared|against)\s+(?:from|with|on|to)\b[^.;]{0,30}|\bthan\s*)$", re.I)
@@ -49,7 +49,7 @@ def recent_toll(first: Event, claims: Sequence[Event]) -> Event:
         return first
     for ev in claims:
         later = ev.period_start is not None and (ev.period_start - first.period_end).days > _BACKGROUND_DAYS
-        if later and ev.scope == "incident" and ev.measure in _TOLLS and ev.date_source == "text":
+        if later and ev.scope == "incident" and ev.measure in HARMS and ev.date_source == "text":
             return ev
     return first
 

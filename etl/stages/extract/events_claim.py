@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from etl.records import Measure
 from etl.stages.extract.events_candidates import Candidate
 
+# The measures of harm to people: a toll of the dead and a count of the wounded.
+HARMS: frozenset[Measure] = frozenset({"killed", "injured"})
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:

@@ -11,13 +11,11 @@ from dataclasses import replace
 
 from etl.records import Sentence
 from etl.stages.extract.events_candidates import Candidate
-from etl.stages.extract.events_claim import Claim
+from etl.stages.extract.events_claim import HARMS, Claim
 from etl.stages.extract.events_regex import searcher
 
 __all__ = ["gapped"]
 
-# The measures a gapped count may share (its clause's verb says what happened to it).
-_SHARED = frozenset({"killed", "injured"})
 _AND_BEFORE = searcher(r"\band\s+$", re.I)
 # After the count, only when and where: "later", "in hospital", "on the way to hospital", "overnight".
 _TAIL = re.compile(
@@ -29,7 +27,7 @@ _TAIL = re.compile(
 
 def gapped(text: str, c: Candidate, sent: Sentence, prev: Claim | None) -> Claim | None:
     """The previous claim's measure for ``c`` when ``c`` is a gapped "and a fifth (...)"."""
-    if not c.more or prev is None or prev.measure not in _SHARED or prev.cand.end > c.start:
+    if not c.more or prev is None or prev.measure not in HARMS or prev.cand.end > c.start:
         return None
     if _AND_BEFORE.search(text, prev.cand.end, c.start) is None:
         return None

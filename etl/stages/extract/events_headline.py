@@ -14,9 +14,10 @@ from dataclasses import replace
 
 from etl.records import Event
 from etl.stages.extract.events_background import recent_toll
+from etl.stages.extract.events_claim import HARMS
 from etl.stages.extract.events_reduce import same_incident
 
-__all__ = ["ATTACK_TOLLS", "headline", "headline_first", "told_first"]
+__all__ = ["headline", "headline_first", "told_first"]
 
 # What an updated toll takes from the figure first told of it (its actor too, when it names none).
 _TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location")
@@ -27,8 +28,6 @@ _PURSUIT = re.compile(
     r"planning|taking\s+part\s+in)\s+)?(?:the|a|an|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|ambush|raid|massacre|killings?)\b",
     re.I,
 )
-# Measures whose incident row stands for a follow-up story's attack rather than the arrests told first.
-ATTACK_TOLLS = frozenset({"killed", "injured"})
 
 
 def told_first(rows: list[Event]) -> list[Event]:
@@ -57,7 +56,7 @@ def headline(rows: Sequence[Event]) -> Event | None:
     first = next((ev for ev in claims if ev.scope == "incident"), None)
     if first is None:
         return claims[0] if claims else (rows[0] if rows else None)
-    if first.measure == "arrested" or (first.measure in ATTACK_TOLLS and _PURSUIT.search(first.evidence)):
+    if first.measure == "arrested" or (first.measure in HARMS and _PURSUIT.search(first.evidence)):
         return next((ev for ev in claims if ev is not first and _attack_before(ev, first)), first)
     return recent_toll(first, claims)
 
@@ -65,7 +64,7 @@ def headline(rows: Sequence[Event]) -> Event | None:
 def _attack_before(ev: Event, arrest: Event) -> bool:
     """``ev`` is a toll of the attack an arrest row follows: an incident's deaths or injuries,
     dated by the text before the arrests and within a month of them."""
-    if ev.scope != "incident" or ev.part_of is not None or ev.measure not in ATTACK_TOLLS or ev.date_source != "text":
+    if ev.scope != "incident" or ev.part_of is not None or ev.measure not in HARMS or ev.date_source != "text":
         return False
     before = ev.period_end is not None and arrest.period_start is not None and ev.period_end < arrest.period_start
     return before and same_incident(ev, arrest)

@@ -19,6 +19,7 @@ from etl.stages.extract.actors import group_named_at
 from etl.stages.extract.events_candidates import Candidate as Candidate
 from etl.stages.extract.events_candidates import bracket_noun_start, with_bracket_subjects
 from etl.stages.extract.events_candidates import candidates_from as candidates_from
+from etl.stages.extract.events_claim import HARMS
 from etl.stages.extract.events_claim import Claim as Claim
 from etl.stages.extract.events_clause import AUX_START, of_injured, trigger, wounded_then_died
 from etl.stages.extract.events_fatal import split_fatal
@@ -136,7 +137,6 @@ _ADDITION = searcher(
     re.I,
 )
 _AMONG = searcher(r"\bamong\b", re.I)
-_HARMS = frozenset({"killed", "injured"})
 # Subjects that say only "people": a group named right after the number says whose ("three NPA members").
 _GENERIC_SUBJECTS = frozenset({"members", "people"})
 _RELATIVE_NP = re.compile(r"\bwho\s", re.I)
@@ -274,7 +274,7 @@ def _people_noun(text: str, c: Candidate, claim: Claim) -> bool:
 def _status_noun(link: Claim | None, nxt: Claim | None) -> bool:
     """"6 hostages and 11 militants were killed": a noun of people's status ("hostages",
     "detainees") names them; the verb of harm both share says what happened to them."""
-    return link is not None and nxt is not None and link.how == "noun" and link.measure not in _HARMS and nxt.measure in _HARMS
+    return link is not None and nxt is not None and link.how == "noun" and link.measure not in HARMS and nxt.measure in HARMS
 
 
 def _coordinated(text: str, left: Candidate, right: Candidate, vocab: EventVocabulary) -> bool:

@@ -12,7 +12,7 @@ import re
 
 from etl.records import Measure, Sentence
 from etl.stages.extract.events_candidates import Candidate
-from etl.stages.extract.events_claim import Claim
+from etl.stages.extract.events_claim import HARMS, Claim
 from etl.stages.extract.events_gates import may_hold
 from etl.stages.extract.events_regex import searcher
 from etl.stages.extract.events_vocab import EventVocabulary
@@ -38,7 +38,6 @@ OTHER_WORDS = ("claim", "bringing", "since", "follow-up", "followup", "subsequen
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 # "shot dead two men accused of the market bombing": the state's pursuit of an attack's perpetrators
 # (deaths and wounds in it are another incident; arrests of suspects keep their own row).
-_PURSUED = frozenset({"killed", "injured"})
 _ACCUSED_OF = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:accused|suspected|wanted)\s+(?:of|for|in)\s+(?:(?:carrying\s+out|involvement\s+in|masterminding|planning|taking\s+part\s+in)\s+)?"
     r"(?:the|a|an|last\s+\w+['’]s|this\s+\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|ambush(?:es)?|raids?|massacres?|killings?|murders?)\b",
@@ -228,7 +227,7 @@ def other_incident(text: str, c: Candidate, sent: Sentence, link: Claim, vocab: 
     if vocab.earlier_after.match(text, c.end, sent.char_end) and _AFTER_WORD.search(text, sent.char_start, min(c.start, link.trig_start)):
         return True  # "burned the station after an attack killed 6 the day before"
     start = max(c.end, link.trig_end)
-    if link.measure in _PURSUED and _ACCUSED_OF.match(text, start, sent.char_end):
+    if link.measure in HARMS and _ACCUSED_OF.match(text, start, sent.char_end):
         return True  # "gunned down a militant accused of last week's bombing": the pursuit, not the attack
     tail = text[start : sent.char_end]
     if not may_hold(vocab.other_after_pieces, tail, tail.lower()):
