@@ -1,14 +1,14 @@
 """The article's headline row and what an update takes from the figure first told.
 
 The headline row stands for the article: its first incident row that is not a ``count`` of other
-people. Arrests or the state's pursuit of an attack's perpetrators told first in a follow-up story
-yield to the attack's toll, which the text dates before them; a toll updated later in the text
-takes the first figure's date and place (``told_first``).
+people. Arrests told first in a follow-up story yield to the attack's toll, which the text dates
+before them (the dead and wounded of the state's pursuit are another incident's, see
+``events_marks.other_incident``); a toll updated later in the text takes the first figure's date
+and place (``told_first``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -21,13 +21,6 @@ __all__ = ["headline", "headline_first", "told_first"]
 
 # What an updated toll takes from the figure first told of it (its actor too, when it names none).
 _TOLD_FIRST = ("period_start", "period_end", "granularity", "date_source", "country_code", "location")
-# "Police killed three militants on Saturday in a follow-up operation", "gunned down a militant accused
-# of a grenade attack": the state's pursuit of an attack's perpetrators, told before the attack.
-_PURSUIT = re.compile(
-    r"\b(?:follow-?up\s+(?:operation|raid|search)|(?:hot\s+)?pursuit\s+of\s+the|manhunt)\b|\b(?:accused|suspected)\s+of\s+(?:(?:carrying\s+out|involvement\s+in|masterminding|"
-    r"planning|taking\s+part\s+in)\s+)?(?:the|a|an|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|ambush|raid|massacre|killings?)\b",
-    re.I,
-)
 
 
 def told_first(rows: list[Event]) -> list[Event]:
@@ -56,7 +49,7 @@ def headline(rows: Sequence[Event]) -> Event | None:
     first = next((ev for ev in claims if ev.scope == "incident"), None)
     if first is None:
         return claims[0] if claims else (rows[0] if rows else None)
-    if first.measure == "arrested" or (first.measure in HARMS and _PURSUIT.search(first.evidence)):
+    if first.measure == "arrested":
         return next((ev for ev in claims if ev is not first and _attack_before(ev, first)), first)
     return recent_toll(first, claims)
 

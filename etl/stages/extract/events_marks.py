@@ -34,13 +34,15 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
 _OPENING_QUOTES = "\"“‘'"
-OTHER_WORDS = ("claim", "bringing", "since", "follow-up", "followup", "subsequent", "pursuit", "accused", "suspected", "wanted", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat", "one of", "the other", "the second", "the first", "the third", "related", "together", "combined", "collectively", "jointly", "in all", "in total", "between them")
+OTHER_WORDS = ("claim", "bringing", "since", "follow-up", "followup", "subsequent", "pursuit", "manhunt", "accused", "suspected", "wanted", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat", "one of", "the other", "the second", "the first", "the third", "related", "together", "combined", "collectively", "jointly", "in all", "in total", "between them")
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 # "shot dead two men accused of the market bombing": the state's pursuit of an attack's perpetrators
 # (deaths and wounds in it are another incident; arrests of suspects keep their own row).
 _ACCUSED_OF = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:accused|suspected|wanted)\s+(?:of|for|in)\s+(?:(?:carrying\s+out|involvement\s+in|masterminding|planning|taking\s+part\s+in)\s+)?"
-    r"(?:the|a|an|last\s+\w+['’]s|this\s+\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|ambush(?:es)?|raids?|massacres?|killings?|murders?)\b",
+    r"(?:the|a|an|last\s+\w+['’]s|this\s+\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|ambush(?:es)?|raids?|massacres?|killings?|murders?)\b"
+    # "two suspects were killed on Sunday as a manhunt for the attackers closed in"
+    r"|[^.;]{0,60}?\b(?:manhunt|(?:hot\s+)?pursuit\s+of\s+the)\b",
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
