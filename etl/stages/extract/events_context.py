@@ -21,7 +21,7 @@ from etl.stages.extract.places_evidence import elsewhere, labelled, located_else
 
 # "KABUL, Aug 14 (Newswire) -", "DIYARBAKIR -", "KABUL:": the dateline dates the report, not the incident.
 _DATELINE = re.compile(
-    r"^[^\n.]{0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’/-]+,[^\n]{0,50}?\s[-—–]+\s|^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:\s+[-—–]+|:)\s"
+    r"^(?:(?!\s[-—–]\s)[^\n.]){0,70}?\([^)\n]{1,30}\)\s*[-—–]+\s*|^[A-Z][A-Z .'’/-]+,[^\n]{0,50}?\s[-—–]+\s|^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:\s+[-—–]+|:)\s"
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:[-—–:]+)\s"
     r"|^[A-Z][\w .'’-]{1,30},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?\s*(?:[-—–:]+)\s"
 )
