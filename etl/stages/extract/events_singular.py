@@ -57,8 +57,6 @@ _NAMED_HARM = rf"(?=\s+{_HARMED}|\s+(?:later\s+)?(?:died|succumbed)\b)"
 # The "named" pattern is costly (a person noun tried at every word): it is tried only in a sentence
 # that tells the harm (a cheap search: the verb first, not what comes before it).
 _NAMED_GATE = searcher(rf"\b{_HARMED}|\b(?:died|succumbed)\b", re.I)
-# One name among several after a plural title: one to three capitalised words.
-_NAMES = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 # Singular patterns matched case-sensitively: a title is one only before a capitalised name.
 _CASED = frozenset({"title", "titled", "titles"})
 
@@ -126,7 +124,7 @@ def singular_patterns(nouns: str, titles: str) -> tuple[tuple[str, re.Pattern[st
         r"(?=\s+(?:embraced|attained|achieved|laid\s+down|was\s+martyred)\b)",
         # "Constables Ali Khan and Omar Zaman embraced martyrdom": a plural title before two or more
         # names counts the names (case-sensitive as "title"; see events_implicit for the value)
-        "titles": rf"\b(?P<titles>(?:{factor(titles)})s\s+{_NAMES}(?:\s*,\s*{_NAMES})*\s*,?\s+and\s+{_NAMES})"
+        "titles": rf"\b(?P<titles>(?:{factor(titles)})s\s+{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME})"
         r"(?=\s+(?:embraced|attained|achieved|laid\s+down|were|have\s+been|had\s+been|lost|succumbed|died)\b)",
         # "a third (one)", "another fifth", and "the third victim" (with "the" only before a person noun)
         "ord": rf"\b(?P<ord>an?(?:other)?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+one\b)?|(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bbecomes\s)(?<!\bmarks\s)the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=\s+(?:[\w'’-]+\s+)?(?:{nouns})\b))"
