@@ -34,7 +34,7 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
 # words one of which every such wording (measures.toml other_incident_*) contains.
 _OTHER_WINDOW = 150
 _OPENING_QUOTES = "\"“‘'"
-OTHER_WORDS = ("claim", "bringing", "since", "follow-up", "followup", "subsequent", "pursuit", "manhunt", "accused", "suspected", "wanted", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat", "one of", "the other", "the second", "the first", "the third", "related", "together", "combined", "collectively", "jointly", "in all", "in total", "between them")
+OTHER_WORDS = ("claim", "bringing", "since", "follow-up", "followup", "subsequent", "pursuit", "manhunt", "accused of", "accused for", "accused in", "suspected of", "suspected for", "suspected in", "wanted of", "wanted for", "wanted in", "after", "before", "than", "week", "month", "year", "deadliest", "worst", "bloodiest", "counter", "separate", "earlier", "previous", "similar", "unrelated", "later", "retaliat", "one of", "the other", "the second", "the first", "the third", "related", "together", "combined", "collectively", "jointly", "in all", "in total", "between them")
 _AFTER_WORD = searcher(r"\b(?:after|following)\b", re.I)
 # "shot dead two men accused of the market bombing": the state's pursuit of an attack's perpetrators
 # (deaths and wounds in it are another incident; arrests of suspects keep their own row).
